@@ -1,0 +1,33 @@
+// npm run db:migrate | db:status | db:seed [-- --demo]
+// Works on DATABASE_URL when set, otherwise on the embedded database in DATA_DIR.
+import { createPrismaClient } from "../src/server/db/client";
+import { migrateDeploy, migrateStatus, openDatabase } from "../src/server/db/runtime";
+import { seedDatabase } from "../src/server/seed";
+
+async function main() {
+  const [command, ...flags] = process.argv.slice(2);
+  const database = await openDatabase();
+  console.log(`数据库：${database.description}`);
+  try {
+    if (command === "migrate") await migrateDeploy(database.url);
+    else if (command === "status") await migrateStatus(database.url);
+    else if (command === "seed") {
+      const prisma = createPrismaClient(database.url, 2);
+      try {
+        const result = await seedDatabase(prisma, { demo: flags.includes("--demo") });
+        console.log(Object.keys(result.created).length ? `已导入：${JSON.stringify(result.created)}` : "种子数据已存在，未作改动。");
+      } finally {
+        await prisma.$disconnect();
+      }
+    } else {
+      throw new Error(`未知命令：${command ?? "(无)"}；可用：migrate, status, seed`);
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+// npm start: build the app if its sources changed, open the database (DATABASE_URL, or the
+// embedded one in DATA_DIR), apply migrations, seed an empty database, serve on PORT (3000).
+// `npm run dev` does the same with the Next.js development server instead of a build.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../src/server/db/client";
+import { migrateDeploy, openDatabase } from "../src/server/db/runtime";
+import { seedDatabase } from "../src/server/seed";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const NEXT = path.resolve("node_modules", "next", "dist", "bin", "next");
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+
+const BUILD_INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const FINGERPRINT_FILE = path.join(".next", "source-fingerprint");
+
+function fingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    else hash.update(p).update(fs.readFileSync(p));
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const current = fingerprint();
+  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE)
+    ? fs.readFileSync(FINGERPRINT_FILE, "utf8")
+    : null;
+  if (built === current) {
+    console.log("应用已是最新构建。");
+    return;
+  }
+  console.log("正在构建应用（首次启动需要一两分钟）…");
+  const result = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error("构建失败，见上方输出。");
+  fs.writeFileSync(FINGERPRINT_FILE, current);
+}
+
+async function main() {
+  if (!dev) buildIfNeeded();
+  const database = await openDatabase();
+  console.log(`数据库：${database.description}`);
+  let child: ReturnType<typeof spawn> | null = null;
+  const shutdown = async (code: number) => {
+    child?.kill("SIGTERM");
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  try {
+    await migrateDeploy(database.url, true);
+    console.log("数据库结构已是最新。");
+    const prisma = createPrismaClient(database.url, 2);
+    try {
+      const empty = (await prisma.annualPlan.count()) === 0 && (await prisma.project.count()) === 0;
+      if (empty && process.env.SEED_ON_START !== "false") {
+        const result = await seedDatabase(prisma, { demo: database.kind === "embedded" });
+        console.log(`空数据库，已导入种子数据：${JSON.stringify(result.created)}`);
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    await shutdown(1);
+  }
+  child = spawn(process.execPath, [NEXT, dev ? "dev" : "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: database.url },
+  });
+  console.log(`服务地址：http://localhost:${port}`);
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

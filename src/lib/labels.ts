@@ -1,0 +1,37 @@
+// Chinese labels of the enums, in one place.
+export const PROJECT_STATUS_LABEL = {
+  NOT_STARTED: "未开工",
+  UNDER_CONSTRUCTION: "在建",
+  IN_PRODUCTION: "已投产",
+  COMPLETED: "已竣工",
+} as const;
+
+export const REPORT_STATUS_LABEL = {
+  DRAFT: "草稿",
+  SUBMITTED: "已提交",
+  APPROVED: "已审核",
+  RETURNED: "退回",
+} as const;
+
+export const ISSUE_STATUS_LABEL = {
+  OPEN: "待办",
+  IN_PROGRESS: "办理中",
+  CLOSED: "已办结",
+} as const;
+
+export const ISSUE_CATEGORY_LABEL = {
+  FUNDING: "资金问题",
+  FACTOR: "要素保障问题",
+  INSTITUTIONAL: "体制机制问题",
+  LAND: "土地",
+  ENERGY: "能源",
+  ENVIRONMENT: "环保",
+  WATER_POWER: "用水用电",
+  APPROVAL: "审批",
+} as const;
+
+export const ROLE_LABEL = {
+  ADMIN: "园区管理员",
+  COUNTY: "县区填报员",
+  LEADER: "领导",
+} as const;

@@ -1,0 +1,58 @@
+// Calendar months ("YYYY-MM") and business dates, reckoned in China time by default
+// (APP_TIMEZONE, default Asia/Shanghai), whatever the server's own time zone.
+
+export const MONTH_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
+export function appTimeZone(): string {
+  return process.env.APP_TIMEZONE || "Asia/Shanghai";
+}
+
+export function isMonth(value: string): boolean {
+  return MONTH_PATTERN.test(value);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the business time zone. */
+export function businessDate(now: Date = new Date(), timeZone = appTimeZone()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** "This month" in the business time zone. */
+export function currentMonth(now: Date = new Date(), timeZone = appTimeZone()): string {
+  return businessDate(now, timeZone).slice(0, 7);
+}
+
+export function monthOf(year: number, month: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split("-").map(Number);
+  const index = y * 12 + (m - 1) + n;
+  return monthOf(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/** Inclusive list of months from `from` to `to`. */
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/** "2024-09" → "2024年9月" */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split("-");
+  return `${y}年${Number(m)}月`;
+}
+
+/** A Date holding a calendar day (as Prisma returns @db.Date) → "2024年4月30日". */
+export function formatDay(date: Date): string {
+  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+}
+
+/** Calendar day "YYYY-MM-DD" → Date at UTC midnight, as @db.Date columns are stored. */
+export function dayToDate(day: string): Date {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day)) throw new Error(`无效日期：「${day}」`);
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) throw new Error(`无效日期：「${day}」`);
+  return d;
+}

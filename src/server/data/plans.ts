@@ -1,0 +1,118 @@
+// Annual plans: declared figures and the sums computed from the projects on the list.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { LATEST_REPORT } from "./sql";
+
+export type PlanSummary = {
+  year: number;
+  title: string;
+  targetText: string;
+  startDeadline: Date;
+  startTargetLabel: string;
+  productionDeadline: Date;
+  productionTargetLabel: string;
+  factorGuarantees: string[];
+  isDemo: boolean;
+  declared: { projectCount: number; totalInvestment: string; annualInvestment: string };
+  computed: {
+    projectCount: number;
+    totalInvestment: string;
+    /** sum of per-project annual plans, and how many projects have one */
+    annualInvestment: string;
+    projectsWithAnnualPlan: number;
+    startedCount: number;
+    startedByDeadline: number;
+    inProductionCount: number;
+    inProductionByDeadline: number;
+    /** sum of each project's latest figure (see LATEST_REPORT) */
+    completedInvestment: string;
+    reportedProjects: number;
+    /** of those, how many figures await review (submitted, not yet approved) */
+    submittedOnly: number;
+    /** newest and oldest month among the latest figures: they differ when some projects are stale */
+    latestMonth: string | null;
+    oldestLatestMonth: string | null;
+  };
+};
+
+export async function listPlanYears(prisma: Db): Promise<number[]> {
+  const rows = await prisma.annualPlan.findMany({ select: { year: true }, orderBy: { year: "desc" } });
+  return rows.map((r) => r.year);
+}
+
+/** The plan of `year` (default: the latest) with its computed sums, aggregated in SQL. */
+export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSummary | null> {
+  const plan = await prisma.annualPlan.findFirst({
+    where: year === undefined ? {} : { year },
+    orderBy: { year: "desc" },
+  });
+  if (!plan) return null;
+  const startMonth = plan.startDeadline.toISOString().slice(0, 7);
+  const productionMonth = plan.productionDeadline.toISOString().slice(0, 7);
+  const [row] = await prisma.$queryRaw<
+    Array<{
+      projectCount: number;
+      totalInvestment: Prisma.Decimal;
+      annualInvestment: Prisma.Decimal;
+      projectsWithAnnualPlan: number;
+      startedCount: number;
+      startedByDeadline: number;
+      inProductionCount: number;
+      inProductionByDeadline: number;
+      completedInvestment: Prisma.Decimal;
+      reportedProjects: number;
+      submittedOnly: number;
+      latestMonth: string | null;
+      oldestLatestMonth: string | null;
+    }>
+  >(Prisma.sql`
+    SELECT count(*)::int                                                   AS "projectCount",
+           coalesce(sum(p."totalInvestment"), 0)                           AS "totalInvestment",
+           coalesce(sum(e."annualPlannedInvestment"), 0)                   AS "annualInvestment",
+           count(e."annualPlannedInvestment")::int                         AS "projectsWithAnnualPlan",
+           count(*) FILTER (WHERE p."actualStartMonth" IS NOT NULL)::int   AS "startedCount",
+           count(*) FILTER (WHERE p."actualStartMonth" <= ${startMonth})::int AS "startedByDeadline",
+           count(*) FILTER (WHERE p."actualProductionMonth" IS NOT NULL)::int AS "inProductionCount",
+           count(*) FILTER (WHERE p."actualProductionMonth" <= ${productionMonth})::int AS "inProductionByDeadline",
+           coalesce(sum(lr."cumulativeInvestment"), 0)                    AS "completedInvestment",
+           count(lr.month)::int                                           AS "reportedProjects",
+           count(*) FILTER (WHERE lr.status = 'SUBMITTED')::int           AS "submittedOnly",
+           max(lr.month)                                                  AS "latestMonth",
+           min(lr.month)                                                  AS "oldestLatestMonth"
+      FROM "AnnualPlanEntry" e
+      JOIN "Project" p ON p.id = e."projectId"
+      ${LATEST_REPORT}
+     WHERE e."planId" = ${plan.id}`);
+  return {
+    year: plan.year,
+    title: plan.title,
+    targetText: plan.targetText,
+    startDeadline: plan.startDeadline,
+    startTargetLabel: plan.startTargetLabel,
+    productionDeadline: plan.productionDeadline,
+    productionTargetLabel: plan.productionTargetLabel,
+    factorGuarantees: plan.factorGuarantees,
+    isDemo: plan.isDemo,
+    declared: {
+      projectCount: plan.declaredProjectCount,
+      totalInvestment: plan.declaredTotalInvestment.toString(),
+      annualInvestment: plan.declaredAnnualInvestment.toString(),
+    },
+    computed: {
+      projectCount: row.projectCount,
+      totalInvestment: row.totalInvestment.toString(),
+      annualInvestment: row.annualInvestment.toString(),
+      projectsWithAnnualPlan: row.projectsWithAnnualPlan,
+      startedCount: row.startedCount,
+      startedByDeadline: row.startedByDeadline,
+      inProductionCount: row.inProductionCount,
+      inProductionByDeadline: row.inProductionByDeadline,
+      completedInvestment: row.completedInvestment.toString(),
+      reportedProjects: row.reportedProjects,
+      submittedOnly: row.submittedOnly,
+      latestMonth: row.latestMonth,
+      oldestLatestMonth: row.oldestLatestMonth,
+    },
+  };
+}

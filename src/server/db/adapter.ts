@@ -1,0 +1,23 @@
+// The one way this project connects to PostgreSQL: a pg.Pool of CompatClients behind
+// @prisma/adapter-pg. Used by the app, the Prisma CLI (prisma.config.ts), scripts and tests.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { CompatClient, sendScriptsWhole } from "./pg-compat";
+
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, Client: CompatClient, connectionTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server (restart, outage) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (err) => console.warn(`[db] idle connection closed: ${err.message}`));
+  return pool;
+}
+
+class CompatPrismaPg extends PrismaPg {
+  override async connect() {
+    return sendScriptsWhole(await super.connect());
+  }
+}
+
+export function createAdapter(connectionString: string, max = 10): PrismaPg {
+  return new CompatPrismaPg(createPool(connectionString, max), { disposeExternalPool: true });
+}

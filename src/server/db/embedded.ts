@@ -1,0 +1,94 @@
+// The embedded database: PostgreSQL compiled to WebAssembly (PGlite), persisted in a data
+// folder and served on a loopback port, so the app, `prisma migrate` and the tests all reach
+// it through the same pg / adapter-pg path as a real PostgreSQL server.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export type EmbeddedDatabase = {
+  url: string;
+  /** folder holding the PostgreSQL data files, or "memory" */
+  location: string;
+  db: PGlite;
+  stop(): Promise<void>;
+};
+
+/** How many client connections the socket server multiplexes onto PGlite's one session. */
+export const EMBEDDED_MAX_CONNECTIONS = 8;
+
+export function defaultDataDir(): string {
+  return path.resolve(process.env.DATA_DIR || "data");
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** One process at a time may open a data folder: a second PGlite on it would corrupt it. */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "pglite.lock");
+  try {
+    const pid = Number(fs.readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isRunning(pid)) {
+      throw new Error(`数据目录 ${dataDir} 正被进程 ${pid} 使用。请先停止该进程，或用 DATA_DIR 指定其他目录。`);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+/**
+ * Opens (creating if needed) the embedded database and serves it on 127.0.0.1.
+ * `dataDir: null` keeps it in memory (tests).
+ */
+export async function startEmbeddedDatabase(options: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
+  let release = () => {};
+  let dataPath: string | undefined;
+  if (options.dataDir) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    release = acquireLock(options.dataDir);
+    dataPath = path.join(options.dataDir, "pgdata");
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataPath ? { dataDir: dataPath } : {});
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const server = new PGLiteSocketServer({
+    db,
+    host: "127.0.0.1",
+    port: options.port ?? 0,
+    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+  });
+  await server.start();
+  const address = server.getServerConn(); // "127.0.0.1:PORT"
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    location: dataPath ?? "memory",
+    db,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      await db.close();
+      release();
+    },
+  };
+}
