@@ -18,6 +18,6 @@ export default defineConfig({
     if (!url || url === UNSET) {
       throw new Error("DATABASE_URL is not set: run database commands through `npm run db:migrate` / `npm run db:status`.");
     }
-    return createAdapter(url, 2);
+    return createAdapter(url, 2, { allowExitOnIdle: true });
   },
 });

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db/client";
-import { migrateDeploy, openDatabase } from "../src/server/db/runtime";
+import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { seedDatabase } from "../src/server/seed";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -57,13 +57,14 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   try {
-    await migrateDeploy(database.url, true);
-    console.log("数据库结构已是最新。");
+    const applied = await ensureMigrated(database.url);
+    console.log(applied.length ? `已应用数据库迁移：${applied.join(", ")}` : "数据库结构已是最新。");
     const prisma = createPrismaClient(database.url, 2);
     try {
       const empty = (await prisma.annualPlan.count()) === 0 && (await prisma.project.count()) === 0;
       if (empty && process.env.SEED_ON_START !== "false") {
-        const result = await seedDatabase(prisma, { demo: database.kind === "embedded" });
+        const demo = process.env.DEMO_DATA ? process.env.DEMO_DATA === "true" : database.kind === "embedded";
+        const result = await seedDatabase(prisma, { demo });
         console.log(`空数据库，已导入种子数据：${JSON.stringify(result.created)}`);
       }
     } finally {

@@ -4,8 +4,9 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { CompatClient, sendScriptsWhole } from "./pg-compat";
 
-export function createPool(connectionString: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, Client: CompatClient, connectionTimeoutMillis: 10_000 });
+/** `allowExitOnIdle`: for short-lived commands (the Prisma CLI), let the process exit while connections are idle. */
+export function createPool(connectionString: string, max = 10, options: { allowExitOnIdle?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, Client: CompatClient, connectionTimeoutMillis: 10_000, ...options });
   // An idle connection dropped by the server (restart, outage) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (err) => console.warn(`[db] idle connection closed: ${err.message}`));
@@ -18,6 +19,6 @@ class CompatPrismaPg extends PrismaPg {
   }
 }
 
-export function createAdapter(connectionString: string, max = 10): PrismaPg {
-  return new CompatPrismaPg(createPool(connectionString, max), { disposeExternalPool: true });
+export function createAdapter(connectionString: string, max = 10, options: { allowExitOnIdle?: boolean } = {}): PrismaPg {
+  return new CompatPrismaPg(createPool(connectionString, max, options), { disposeExternalPool: true });
 }

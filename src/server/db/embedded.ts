@@ -55,7 +55,12 @@ function acquireLock(dataDir: string): () => void {
  * Opens (creating if needed) the embedded database and serves it on 127.0.0.1.
  * `dataDir: null` keeps it in memory (tests).
  */
-export async function startEmbeddedDatabase(options: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: {
+  dataDir: string | null;
+  port?: number;
+  /** start from a copy of another database (a tarball from PGlite's dumpDataDir) */
+  loadDataDir?: Blob;
+}): Promise<EmbeddedDatabase> {
   let release = () => {};
   let dataPath: string | undefined;
   if (options.dataDir) {
@@ -65,7 +70,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataPath ? { dataDir: dataPath } : {});
+    db = await PGlite.create({ ...(dataPath ? { dataDir: dataPath } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   } catch (e) {
     release();
     throw e;

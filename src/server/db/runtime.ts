@@ -64,3 +64,34 @@ export function runPrisma(args: string[], url: string, options: { quiet?: boolea
 
 export const migrateDeploy = (url: string, quiet = false) => runPrisma(["migrate", "deploy"], url, { quiet });
 export const migrateStatus = (url: string, quiet = false) => runPrisma(["migrate", "status"], url, { quiet });
+
+/** Migration folders in prisma/migrations that the database has not applied yet. */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const fs = await import("node:fs");
+  const pg = (await import("pg")).default;
+  const dir = path.resolve("prisma", "migrations");
+  const local = fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok`);
+    if (!exists.rows[0].ok) return local;
+    const { rows } = await client.query(
+      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.map((r: { migration_name: string }) => r.migration_name));
+    return local.filter((n) => !applied.has(n));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies pending migrations with `prisma migrate deploy`; skips the CLI (several seconds)
+ * when the database already has every migration.
+ */
+export async function ensureMigrated(url: string): Promise<string[]> {
+  const pending = await pendingMigrations(url);
+  if (pending.length > 0) await migrateDeploy(url, true);
+  return pending;
+}

@@ -1,0 +1,53 @@
+// The app as `npm start` serves it, on a throwaway database: a new database on the
+// DATABASE_URL server (dropped on exit), or an embedded one in a temporary data folder.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+async function admin(serverUrl: string, sql: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  let cleanup = async () => {};
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `ppt_test_${Date.now()}_e2e_${crypto.randomBytes(3).toString("hex")}`;
+    await admin(serverUrl, `CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ppt-e2e-"));
+    env.DATA_DIR = dir;
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: "inherit" });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+    await cleanup().catch((e) => console.error("cleanup failed:", e));
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  child.on("exit", (code) => {
+    if (!stopping) void cleanup().finally(() => process.exit(code ?? 1));
+  });
+}
+
+void main();

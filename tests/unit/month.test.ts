@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { addMonths, businessDate, currentMonth, dayToDate, formatDay, formatMonth, isMonth, monthRange } from "@/lib/month";
+
+describe("months", () => {
+  it("validates YYYY-MM", () => {
+    expect(isMonth("2024-01")).toBe(true);
+    expect(isMonth("2024-12")).toBe(true);
+    expect(isMonth("2024-13")).toBe(false);
+    expect(isMonth("2024-00")).toBe(false);
+    expect(isMonth("2024-1")).toBe(false);
+  });
+  it("steps across year ends", () => {
+    expect(addMonths("2024-12", 1)).toBe("2025-01");
+    expect(addMonths("2024-01", -1)).toBe("2023-12");
+    expect(addMonths("2024-05", 14)).toBe("2025-07");
+    expect(monthRange("2024-11", "2025-02")).toEqual(["2024-11", "2024-12", "2025-01", "2025-02"]);
+    expect(monthRange("2024-03", "2024-02")).toEqual([]);
+  });
+  it("reckons this month in China time whatever the server's zone", () => {
+    // 2024-04-30 16:30 UTC is already 2024-05-01 00:30 in Shanghai
+    const instant = new Date("2024-04-30T16:30:00Z");
+    expect(currentMonth(instant, "Asia/Shanghai")).toBe("2024-05");
+    expect(businessDate(instant, "Asia/Shanghai")).toBe("2024-05-01");
+    expect(currentMonth(instant, "UTC")).toBe("2024-04");
+  });
+  it("formats months and days in Chinese", () => {
+    expect(formatMonth("2024-09")).toBe("2024年9月");
+    expect(formatDay(dayToDate("2024-04-30"))).toBe("2024年4月30日");
+    expect(() => dayToDate("2024-02-30")).toThrow(/无效日期/);
+  });
+});

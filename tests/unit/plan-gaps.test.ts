@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
+
+describe("declared vs computed", () => {
+  it("flags the seed report's four projects exceeding the declared total of all fifty", () => {
+    const gap = investmentGap({ declaredTotal: "1336000", computedTotal: "1468000", declaredCount: 50, computedCount: 4 });
+    expect(gap.kind).toBe("over");
+    expect(gap.message).toBe(
+      "已录入的4个项目总投资146.8亿元，比计划申报的50个项目总投资133.6亿元多13.2亿元，请核实申报口径。",
+    );
+  });
+  it("says how many projects are missing when the sum is short", () => {
+    const gap = investmentGap({ declaredTotal: "1336000", computedTotal: "330000", declaredCount: 50, computedCount: 1 });
+    expect(gap).toEqual({ kind: "under", message: "尚有49个申报项目未录入平台，已录入项目总投资比申报数少100.6亿元。" });
+  });
+  it("is quiet when they agree", () => {
+    expect(investmentGap({ declaredTotal: "100.00", computedTotal: "100", declaredCount: 1, computedCount: 1 })).toEqual({ kind: "ok", message: null });
+    expect(countGap(4, 4).kind).toBe("ok");
+  });
+  it("counts projects", () => {
+    expect(countGap(50, 4).message).toBe("计划申报50个项目，平台已录入4个，尚缺46个。");
+    expect(countGap(2, 3).kind).toBe("over");
+  });
+  it("flags late and missing starts against the start deadline", () => {
+    expect(startDeadlineGap({ computedCount: 4, startedCount: 4, startedByDeadline: 0, deadlineText: "2024年4月30日" }).message).toBe(
+      "4个项目在2024年4月30日之后才开工。",
+    );
+    expect(startDeadlineGap({ computedCount: 5, startedCount: 3, startedByDeadline: 2, deadlineText: "4月底" }).message).toBe(
+      "1个项目在4月底之后才开工，2个项目尚未开工。",
+    );
+    expect(startDeadlineGap({ computedCount: 2, startedCount: 2, startedByDeadline: 2, deadlineText: "x" }).kind).toBe("ok");
+  });
+});

@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname, "src"),
+      // data modules are marked server-only for Next.js; in tests they run on the server anyway
+      "server-only": path.resolve(import.meta.dirname, "tests/helpers/empty.ts"),
+    },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // each integration file starts its own database; two cores here
+    maxWorkers: 2,
+    globalSetup: ["tests/helpers/global-setup.ts"],
+  },
+});
