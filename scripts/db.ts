@@ -14,7 +14,8 @@ async function main() {
     else if (command === "seed") {
       const prisma = createPrismaClient(database.url, 2);
       try {
-        const result = await seedDatabase(prisma, { demo: flags.includes("--demo") });
+        const demo = flags.includes("--demo");
+        const result = await seedDatabase(prisma, { demo, demoAccounts: demo });
         console.log(Object.keys(result.created).length ? `已导入：${JSON.stringify(result.created)}` : "种子数据已存在，未作改动。");
       } finally {
         await prisma.$disconnect();

@@ -63,8 +63,9 @@ async function main() {
     try {
       const empty = (await prisma.annualPlan.count()) === 0 && (await prisma.project.count()) === 0;
       if (empty && process.env.SEED_ON_START !== "false") {
-        const demo = process.env.DEMO_DATA ? process.env.DEMO_DATA === "true" : database.kind === "embedded";
-        const result = await seedDatabase(prisma, { demo });
+        const embedded = database.kind === "embedded";
+        const flag = (name: string) => (process.env[name] ? process.env[name] === "true" : embedded);
+        const result = await seedDatabase(prisma, { demo: flag("DEMO_DATA"), demoAccounts: flag("DEMO_ACCOUNTS") });
         console.log(`空数据库，已导入种子数据：${JSON.stringify(result.created)}`);
       }
     } finally {

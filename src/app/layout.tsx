@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { SiteHeader } from "@/components/layout/site-header";
+import { currentActorOrNull } from "@/server/auth/current";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,22 +10,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-slate-900">
-              园区重大项目调度平台
-            </Link>
-            <nav aria-label="主导航" className="flex gap-4 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">
-                概览
-              </Link>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader actor={await currentActorOrNull()} />
         <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
       </body>
     </html>

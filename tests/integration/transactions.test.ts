@@ -62,4 +62,16 @@ describe(`concurrent transactions (${process.env.DATABASE_URL ? "PostgreSQL" : "
     expect(await t.prisma.park.count({ where: { county: "z" } })).toBe(20);
     expect((await t.prisma.park.findUniqueOrThrow({ where: { id: parkId } })).sortOrder).toBe(22);
   });
+
+  it("many concurrent parameterised queries on separate connections each get their own answer", async () => {
+    // the extended protocol (Parse/Bind/Execute/Sync) must not interleave between connections
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => t.prisma.park.create({ data: { name: `参数园区${i}`, county: `县${i}` } }).then((p) => p.id)),
+    );
+    // raw queries: Prisma cannot batch them into one statement
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(ids.map((id) => t.prisma.$queryRaw<Array<{ id: number; county: string }>>`SELECT id, county FROM "Park" WHERE id = ${id}`));
+      answers.forEach((a, i) => expect(a).toEqual([{ id: ids[i], county: `县${i}` }]));
+    }
+  });
 });

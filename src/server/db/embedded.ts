@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ProtocolAwareQueue } from "./embedded-queue";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -81,6 +82,8 @@ export async function startEmbeddedDatabase(options: {
     port: options.port ?? 0,
     maxConnections: EMBEDDED_MAX_CONNECTIONS,
   });
+  // replace the server's queue before any connection is made (handlers take it on connect)
+  (server as unknown as { queryQueue: ProtocolAwareQueue }).queryQueue = new ProtocolAwareQueue(db);
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
   let stopped = false;

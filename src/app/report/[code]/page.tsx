@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/server/db";
+import { requireActor } from "@/server/auth/current";
+import { can } from "@/server/auth/permissions";
+import { defaultReportMonth, getReportEntry } from "@/server/data/reports";
+import { ReportForm } from "@/components/report/report-form";
+import { RevisionHistory } from "@/components/report/revision-history";
+import { ReportStatusBadge } from "@/components/report/status-badge";
+import { currentMonth, formatMonth, isMonth } from "@/lib/month";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "填报月度调度" };
+
+export default async function ReportEntryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ month?: string }>;
+}) {
+  const { code } = await params;
+  const { month: requested } = await searchParams;
+  const actor = await requireActor(`/report/${code}`);
+  const prisma = db();
+  const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
+  const entry = await getReportEntry(prisma, decodeURIComponent(code), month);
+  if (!entry) notFound();
+  if (!can(actor, { action: "report.write", projectParkId: entry.project.parkId })) redirect("/forbidden");
+  const { project, report, previous } = entry;
+  const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
+  const locked =
+    report?.status === "SUBMITTED" ? "本月报表已提交，正在等待园区审核，暂不能修改。如需更正，请联系园区管理员退回。" : null;
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-5">
+      <div>
+        <Link href={`/report?month=${month}`} className="text-sm text-sky-700 hover:underline">
+          ← 返回{formatMonth(month)}填报列表
+        </Link>
+        <h1 className="mt-1 text-xl font-semibold">{project.name}</h1>
+        <p className="text-sm text-slate-600">
+          {project.code} · {project.park.name} · {formatMonth(month)} <ReportStatusBadge status={report?.status ?? null} />
+        </p>
+        {report?.status === "RETURNED" && (
+          <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="return-reason">
+            已退回：{report.returnReason}
+          </p>
+        )}
+        {report?.status === "APPROVED" && (
+          <p className="mt-2 text-sm text-slate-600">本月已审核。如需更正，修改后重新提交，将形成新版本并重新审核。</p>
+        )}
+      </div>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <ReportForm
+          projectCode={project.code}
+          month={month}
+          version={report?.version ?? 0}
+          totalInvestment={project.totalInvestment}
+          previous={previous}
+          locked={locked}
+          defaults={{
+            monthInvestment: current?.monthInvestment ?? "",
+            cumulativeInvestment: current?.cumulativeInvestment ?? "",
+            progressText: current?.progressText ?? "",
+            actualStartMonth: current?.actualStartMonth ?? project.actualStartMonth ?? "",
+            actualProductionMonth: current?.actualProductionMonth ?? project.actualProductionMonth ?? "",
+            explanation: current?.explanation ?? "",
+          }}
+        />
+      </section>
+      {report && report.revisions.length > 0 && (
+        <section>
+          <RevisionHistory report={report} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/server/db";
+import { requireActor } from "@/server/auth/current";
+import { defaultReportMonth, listReportingProjects } from "@/server/data/reports";
+import { ReportStatusBadge } from "@/components/report/status-badge";
+import { currentMonth, formatMonth, isMonth } from "@/lib/month";
+import { formatYi } from "@/lib/money";
+import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { redirect } from "next/navigation";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "月度填报" };
+
+export default async function ReportListPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
+  const actor = await requireActor("/report");
+  if (actor.role === "LEADER") redirect("/forbidden");
+  const prisma = db();
+  const { month: requested } = await searchParams;
+  const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
+  const projects = await listReportingProjects(prisma, actor, month);
+  const done = projects.filter((p) => p.report && p.report.status !== "DRAFT" && p.report.status !== "RETURNED").length;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">月度填报 · {formatMonth(month)}</h1>
+          <p className="text-sm text-slate-600">
+            {actor.role === "COUNTY" ? "本县区园区" : "全部"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
+          </p>
+        </div>
+        <form className="flex items-end gap-2" action="/report">
+          <label className="text-sm text-slate-600">
+            <span className="block">填报月份</span>
+            <input type="month" name="month" defaultValue={month} max={currentMonth()} className={inputClass} />
+          </label>
+          <button type="submit" className={secondaryButtonClass}>
+            切换
+          </button>
+        </form>
+      </div>
+      {projects.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">
+          {formatMonth(month)}所在年度的重大项目清单中没有需要您填报的项目。
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="report-list">
+          {projects.map((p) => (
+            <li key={p.code} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+              <div className="min-w-0">
+                <p className="font-medium">
+                  {p.name}
+                  {p.isDemo && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-700">演示数据</span>}
+                </p>
+                <p className="text-xs text-slate-500">
+                  {p.code} · {p.parkName}
+                  {p.report?.cumulativeInvestment && <> · 累计 {formatYi(p.report.cumulativeInvestment)}</>}
+                </p>
+                {p.report?.status === "RETURNED" && <p className="text-sm text-red-700">退回原因：{p.report.returnReason}</p>}
+              </div>
+              <div className="flex items-center gap-3">
+                <ReportStatusBadge status={p.report?.status ?? null} />
+                <Link href={`/report/${encodeURIComponent(p.code)}?month=${month}`} className="text-sm font-medium text-sky-700 hover:underline">
+                  {p.report ? "查看/修改" : "填报"}
+                </Link>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// A labelled form field with its error messages underneath, linked for screen readers.
+export function Field({
+  name,
+  label,
+  errors,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  errors?: string[];
+  hint?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+      {hint && !errors?.length && <p className="text-xs text-slate-500">{hint}</p>}
+      {errors?.map((e) => (
+        <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
+          {e}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-200 aria-[invalid=true]:border-red-500";
+
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-300 disabled:opacity-60";
+
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-sky-300 disabled:opacity-60";
+
+export function FormMessage({ ok, message }: { ok: boolean; message?: string }) {
+  if (!message) return null;
+  return (
+    <p
+      role={ok ? "status" : "alert"}
+      className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}
+    >
+      {message}
+    </p>
+  );
+}

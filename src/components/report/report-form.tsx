@@ -1,0 +1,167 @@
+"use client";
+import { useActionState, useState } from "react";
+import { saveReportAction } from "@/server/actions/reports";
+import { initialActionState } from "@/server/actions/state";
+import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { dec, formatWan } from "@/lib/money";
+import { formatMonth } from "@/lib/month";
+import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
+
+export type ReportFormDefaults = {
+  monthInvestment: string;
+  cumulativeInvestment: string;
+  progressText: string;
+  actualStartMonth: string;
+  actualProductionMonth: string;
+  explanation: string;
+};
+
+const CONFLICT_LABELS: Record<string, string> = {
+  monthInvestment: "本月完成投资（万元）",
+  cumulativeInvestment: "累计完成投资（万元）",
+  progressText: "形象进度",
+  status: "状态",
+};
+
+export function ReportForm({
+  projectCode,
+  month,
+  version,
+  defaults,
+  previous,
+  totalInvestment,
+  locked,
+}: {
+  projectCode: string;
+  month: string;
+  version: number;
+  defaults: ReportFormDefaults;
+  previous: { month: string; cumulativeInvestment: string } | null;
+  totalInvestment: string;
+  locked: string | null;
+}) {
+  const [state, action, pending] = useActionState(saveReportAction, initialActionState);
+  const v = { ...defaults, ...(state.ok ? {} : state.values) };
+  const [monthInvestment, setMonthInvestment] = useState(v.monthInvestment);
+  const [cumulative, setCumulative] = useState(v.cumulativeInvestment);
+  const errors = state.fieldErrors ?? {};
+  let suggestion: string | null = null;
+  if (previous && /^[0-9]+(\.[0-9]{1,2})?$/.test(monthInvestment.trim())) {
+    suggestion = dec(previous.cumulativeInvestment).plus(dec(monthInvestment.trim())).toString();
+  }
+  const invalid = (name: string) => (errors[name]?.length ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+
+  if (state.ok) {
+    return (
+      <div className="space-y-3">
+        <FormMessage ok message={state.message} />
+        <a href={`/report?month=${month}`} className={secondaryButtonClass}>
+          返回本月填报列表
+        </a>
+      </div>
+    );
+  }
+  if (locked) return <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{locked}</p>;
+
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="projectCode" value={projectCode} />
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="version" value={version} />
+      {errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}
+      {errors.month && <FormMessage ok={false} message={errors.month.join("；")} />}
+      {errors.version && <FormMessage ok={false} message={errors.version.join("；")} />}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="monthInvestment" label="本月完成投资（万元）" errors={errors.monthInvestment}>
+          <input
+            id="monthInvestment"
+            name="monthInvestment"
+            inputMode="decimal"
+            autoComplete="off"
+            value={monthInvestment}
+            onChange={(e) => setMonthInvestment(e.target.value)}
+            className={inputClass}
+            {...invalid("monthInvestment")}
+          />
+        </Field>
+        <Field
+          name="cumulativeInvestment"
+          label="累计完成固定资产投资（万元）"
+          errors={errors.cumulativeInvestment}
+          hint={previous ? `上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)}；项目总投资 ${formatWan(totalInvestment)}` : `项目总投资 ${formatWan(totalInvestment)}`}
+        >
+          <input
+            id="cumulativeInvestment"
+            name="cumulativeInvestment"
+            inputMode="decimal"
+            autoComplete="off"
+            value={cumulative}
+            onChange={(e) => setCumulative(e.target.value)}
+            className={inputClass}
+            {...invalid("cumulativeInvestment")}
+          />
+          {suggestion && suggestion !== cumulative.trim() && (
+            <button type="button" onClick={() => setCumulative(suggestion!)} className="mt-1 text-sm text-sky-700 underline">
+              按上期累计 + 本月填入 {formatWan(suggestion)}
+            </button>
+          )}
+        </Field>
+      </div>
+
+      <Field name="progressText" label="形象进度" errors={errors.progressText} hint={`不超过${PROGRESS_MAX}字，如：主体厂房完成70%，设备开始进场`}>
+        <textarea id="progressText" name="progressText" rows={3} defaultValue={v.progressText} className={inputClass} {...invalid("progressText")} />
+      </Field>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="actualStartMonth" label="实际开工月份（选填）" errors={errors.actualStartMonth}>
+          <input id="actualStartMonth" name="actualStartMonth" type="month" defaultValue={v.actualStartMonth} className={inputClass} {...invalid("actualStartMonth")} />
+        </Field>
+        <Field name="actualProductionMonth" label="实际投产月份（选填）" errors={errors.actualProductionMonth}>
+          <input id="actualProductionMonth" name="actualProductionMonth" type="month" defaultValue={v.actualProductionMonth} className={inputClass} {...invalid("actualProductionMonth")} />
+        </Field>
+      </div>
+
+      <Field name="explanation" label="说明（更正数据或累计超过总投资时必填）" errors={errors.explanation} hint={`不超过${EXPLANATION_MAX}字`}>
+        <textarea id="explanation" name="explanation" rows={2} defaultValue={v.explanation} className={inputClass} {...invalid("explanation")} />
+      </Field>
+
+      {state.conflict && (
+        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="conflict">
+          <p className="font-medium text-amber-900">{state.message}</p>
+          <table className="mt-2 w-full text-left">
+            <thead>
+              <tr className="text-amber-900">
+                <th className="py-1 pr-2 font-medium">项目</th>
+                <th className="py-1 pr-2 font-medium">已保存的（{state.conflict.by ?? "他人"}）</th>
+                <th className="py-1 font-medium">您填写的</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.keys(CONFLICT_LABELS).map((k) => (
+                <tr key={k} className="align-top">
+                  <td className="py-1 pr-2 text-slate-600">{CONFLICT_LABELS[k]}</td>
+                  <td className="py-1 pr-2">{state.conflict!.theirs[k] ?? "—"}</td>
+                  <td className="py-1">{state.conflict!.yours[k] ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <a href="" className="mt-2 inline-block text-sky-700 underline">
+            刷新页面查看最新内容
+          </a>
+        </div>
+      )}
+      {!state.conflict && <FormMessage ok={false} message={state.message} />}
+
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
+          {pending ? "正在提交…" : "提交审核"}
+        </button>
+        <button type="submit" name="intent" value="save" disabled={pending} className={secondaryButtonClass}>
+          保存草稿
+        </button>
+      </div>
+    </form>
+  );
+}

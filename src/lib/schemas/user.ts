@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+export const ROLES = ["ADMIN", "COUNTY", "LEADER"] as const;
+
+export const usernameField = z
+  .string()
+  .trim()
+  .min(3, "用户名至少3个字符")
+  .max(40, "用户名不能超过40个字符")
+  .regex(/^[a-zA-Z0-9_.-]+$/, "用户名只能包含字母、数字、下划线、点和短横线");
+
+export const passwordField = z
+  .string()
+  .min(8, "密码至少8位")
+  .max(128, "密码不能超过128位")
+  .refine((p) => /[a-zA-Z]/.test(p) && /[0-9]/.test(p), "密码须同时包含字母和数字");
+
+export const createUserSchema = z
+  .object({
+    username: usernameField,
+    displayName: z.string().trim().min(1, "请填写姓名").max(60, "姓名不能超过60个字"),
+    role: z.enum(ROLES, { error: "请选择角色" }),
+    parkId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? Number(s) : null))
+      .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
+    password: passwordField,
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "COUNTY" && v.parkId === null) ctx.addIssue({ code: "custom", path: ["parkId"], message: "县区填报员须绑定一个县区园区" });
+  });
+export type CreateUserInput = z.infer<typeof createUserSchema>;

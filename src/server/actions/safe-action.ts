@@ -1,0 +1,53 @@
+// The one shape of every form's server action: parse the form with the zod schema shared with
+// the client form, identify the user, run the service (which checks permission through
+// src/server/auth/permissions.ts), and turn every expected failure into a message next to the
+// fields instead of an exception.
+import "server-only";
+import { z } from "zod";
+import { currentActor } from "@/server/auth/current";
+import type { Actor } from "@/server/auth/actor";
+import { AuthError } from "@/server/auth/permissions";
+import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
+
+import type { ActionState } from "./state";
+export type { ActionState } from "./state";
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
+  return values;
+}
+
+export function toActionState(error: unknown, values?: Record<string, string>): ActionState {
+  if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.details, values };
+  if (error instanceof AuthError || error instanceof NotFoundError || error instanceof StateError) {
+    return { ok: false, message: error.message, values };
+  }
+  console.error("[action] unexpected error", error);
+  return { ok: false, message: "保存失败：系统暂时无法处理，请稍后重试。您填写的内容未丢失。", values };
+}
+
+/**
+ * Builds a server action for useActionState from a schema and a service call. The service
+ * receives the signed-in actor (or null) and the parsed input; it must check permission.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  run: (actor: Actor | null, input: z.infer<S>) => Promise<string | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const values = formValues(formData);
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      return { ok: false, message: "请检查标红的字段。", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
+    }
+    try {
+      const actor = await currentActor();
+      const message = await run(actor, parsed.data);
+      return { ok: true, message: message ?? "已保存。" };
+    } catch (e) {
+      return toActionState(e, values);
+    }
+  };
+}

@@ -1,0 +1,29 @@
+// Every write records who, when, what and the before/after values, in the same transaction.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/auth/actor";
+
+type Tx = Pick<Prisma.TransactionClient, "auditLog">;
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+export async function writeAudit(
+  tx: Tx,
+  actor: Actor | null,
+  entry: { action: string; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null },
+) {
+  await tx.auditLog.create({
+    data: {
+      userId: actor?.id ?? null,
+      actor: actor?.username ?? "system",
+      action: entry.action,
+      entity: entry.entity,
+      entityId: String(entry.entityId),
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+      ip: entry.ip ?? null,
+    },
+  });
+}

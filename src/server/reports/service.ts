@@ -1,0 +1,248 @@
+// 月度调度 writes: save / submit a month (a new immutable revision each time), approve, return.
+// Every function takes the acting user explicitly, checks permission centrally, detects
+// concurrent edits by the report's version, and audits in the same transaction.
+import "server-only";
+import { Prisma, type MonthlyReport, type ReportStatus } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { assertCan } from "@/server/auth/permissions";
+import { writeAudit } from "@/server/audit";
+import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
+import { dec, formatWan } from "@/lib/money";
+import { formatMonth } from "@/lib/month";
+import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import type { MonthlyReportInput, ReviewInput } from "@/lib/schemas/monthly-report";
+
+type Tx = Prisma.TransactionClient;
+const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
+
+function isUniqueViolation(e: unknown) {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
+  return rows.length ? tx.monthlyReport.findUnique({ where: { id: rows[0].id } }) : null;
+}
+
+/** The figure of the newest earlier month: its approved revision, else its latest. */
+async function previousFigure(tx: Tx, projectId: number, month: string) {
+  const earlier = await tx.monthlyReport.findFirst({
+    where: { projectId, month: { lt: month }, currentRevisionId: { not: null } },
+    orderBy: { month: "desc" },
+    include: { approvedRevision: true, currentRevision: true },
+  });
+  const revision = earlier?.approvedRevision ?? earlier?.currentRevision;
+  return earlier && revision ? { month: earlier.month, cumulative: revision.cumulativeInvestment.toString() } : null;
+}
+
+async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportInput) {
+  const current = report.currentRevisionId
+    ? await tx.monthlyReportRevision.findUnique({ where: { id: report.currentRevisionId }, include: { createdBy: true } })
+    : null;
+  return new ConflictError(
+    `保存冲突：${current?.createdBy?.displayName ?? "其他人"}已在您打开页面之后修改了本月报表（当前状态：${REPORT_STATUS_LABEL[report.status]}）。请核对双方数值后刷新页面再保存。`,
+    {
+      theirs: {
+        monthInvestment: current?.monthInvestment?.toString() ?? null,
+        cumulativeInvestment: current?.cumulativeInvestment.toString() ?? null,
+        progressText: current?.progressText ?? null,
+        status: REPORT_STATUS_LABEL[report.status],
+      },
+      yours: {
+        monthInvestment: input.monthInvestment,
+        cumulativeInvestment: input.cumulativeInvestment,
+        progressText: input.progressText,
+        status: input.intent === "submit" ? REPORT_STATUS_LABEL.SUBMITTED : REPORT_STATUS_LABEL.DRAFT,
+      },
+      by: current?.createdBy?.displayName ?? null,
+      at: current?.createdAt.toISOString() ?? null,
+    },
+  );
+}
+
+/** Saves (intent "save") or submits (intent "submit") a project's month as a new revision. */
+export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: MonthlyReportInput): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
+  const month = input.month!;
+  const project = await prisma.project.findUnique({
+    where: { code: input.projectCode },
+    include: { planEntries: { include: { plan: { select: { year: true } } } } },
+  });
+  // permission is checked before anything about the project is revealed
+  if (!project) {
+    assertCan(actor, { action: "report.write", projectParkId: -1 });
+    throw new NotFoundError(`项目代码「${input.projectCode}」不存在。`);
+  }
+  assertCan(actor, { action: "report.write", projectParkId: project.parkId });
+
+  const errors: FieldErrors = {};
+  const listYears = project.planEntries.map((e) => e.plan.year);
+  const firstYear = listYears.length ? Math.min(...listYears) : null;
+  if (firstYear !== null && Number(month.slice(0, 4)) < firstYear) {
+    errors.month = [`不能早于项目列入重大项目清单的年份（${firstYear}年）`];
+  }
+  const monthInvestment = dec(input.monthInvestment);
+  const cumulative = dec(input.cumulativeInvestment);
+  if (cumulative.greaterThan(project.totalInvestment) && !input.explanation) {
+    errors.explanation = [`累计完成投资 ${formatWan(cumulative)} 超过项目总投资 ${formatWan(project.totalInvestment)}，请在说明中写明原因`];
+  }
+  if (input.actualProductionMonth && input.actualStartMonth && input.actualProductionMonth < input.actualStartMonth) {
+    errors.actualProductionMonth = ["实际投产月份不能早于实际开工月份"];
+  }
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const report = await lockReport(tx, project.id, month);
+      if (report && report.version !== input.version) throw await conflictFor(tx, report, input);
+      if (!report && input.version !== 0) {
+        throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
+      }
+      if (report?.status === "SUBMITTED") {
+        throw new StateError(`${formatMonth(month)}的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。`);
+      }
+      const previous = await previousFigure(tx, project.id, month);
+      if (previous) {
+        const expected = dec(previous.cumulative).plus(monthInvestment);
+        if (!expected.equals(cumulative) && !input.explanation) {
+          errors.cumulativeInvestment = [
+            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulative)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
+          ];
+        }
+      } else if (cumulative.lessThan(monthInvestment)) {
+        errors.cumulativeInvestment = ["累计完成投资不能小于本月完成投资"];
+      }
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+
+      const status: ReportStatus = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
+      const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
+      const last = await tx.monthlyReportRevision.aggregate({ where: { reportId: base.id }, _max: { revisionNo: true } });
+      const revisionNo = (last._max.revisionNo ?? 0) + 1;
+      const revision = await tx.monthlyReportRevision.create({
+        data: {
+          report: { connect: { id: base.id } },
+          revisionNo,
+          monthInvestment: input.monthInvestment,
+          cumulativeInvestment: input.cumulativeInvestment,
+          progressText: input.progressText,
+          actualStartMonth: input.actualStartMonth,
+          actualProductionMonth: input.actualProductionMonth,
+          explanation: input.explanation || null,
+          createdBy: { connect: { id: actor.id } },
+        },
+      });
+      const updated = await tx.monthlyReport.update({
+        where: { id: base.id },
+        data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
+      });
+      await tx.reportEvent.create({
+        data: {
+          reportId: base.id,
+          revisionId: revision.id,
+          action: input.intent === "submit" ? "SUBMIT" : "SAVE",
+          fromStatus: report?.status ?? null,
+          toStatus: status,
+          userId: actor.id,
+        },
+      });
+      await writeAudit(tx, actor, {
+        action: input.intent === "submit" ? "report.submit" : "report.save",
+        entity: "MonthlyReport",
+        entityId: base.id,
+        before: report ? { status: report.status, version: report.version, currentRevisionId: report.currentRevisionId } : null,
+        after: {
+          project: project.code,
+          month,
+          status,
+          version: updated.version,
+          revisionNo,
+          monthInvestment: input.monthInvestment,
+          cumulativeInvestment: input.cumulativeInvestment,
+          progressText: input.progressText,
+          explanation: input.explanation || null,
+        },
+      });
+      return { reportId: base.id, revisionNo, status };
+    }, TX_OPTIONS);
+  } catch (e) {
+    // two first saves of the same month racing: the loser sees a conflict, not an error
+    if (isUniqueViolation(e)) {
+      const report = await prisma.monthlyReport.findUniqueOrThrow({ where: { projectId_month: { projectId: project.id, month } } });
+      throw await conflictFor(prisma as unknown as Tx, report, input);
+    }
+    throw e;
+  }
+}
+
+/** Approves or returns a submitted month. */
+export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
+  assertCan(actor, { action: "report.review" });
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "MonthlyReport" WHERE id = ${input.reportId} FOR UPDATE`;
+    if (!rows.length) throw new NotFoundError("报表不存在。");
+    const report = await tx.monthlyReport.findUniqueOrThrow({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
+    if (report.version !== input.version) {
+      throw new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
+    }
+    if (report.status !== "SUBMITTED" || !report.currentRevision) {
+      throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
+    }
+    const approve = input.decision === "approve";
+    const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
+    await tx.monthlyReport.update({
+      where: { id: report.id },
+      data: approve
+        ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
+        : { status, returnReason: input.reason, version: { increment: 1 } },
+    });
+    await tx.reportEvent.create({
+      data: {
+        reportId: report.id,
+        revisionId: report.currentRevisionId,
+        action: approve ? "APPROVE" : "RETURN",
+        fromStatus: report.status,
+        toStatus: status,
+        reason: approve ? null : input.reason,
+        userId: actor.id,
+      },
+    });
+    await writeAudit(tx, actor, {
+      action: approve ? "report.approve" : "report.return",
+      entity: "MonthlyReport",
+      entityId: report.id,
+      before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
+      after: approve
+        ? { status, approvedRevisionId: report.currentRevisionId }
+        : { status, returnReason: input.reason },
+    });
+    if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
+    return status;
+  }, TX_OPTIONS);
+}
+
+/** An approved month that states the actual start or production updates the project. */
+async function applyApprovedDates(
+  tx: Tx,
+  actor: Actor,
+  project: { id: number; code: string; status: string; actualStartMonth: string | null; actualProductionMonth: string | null },
+  revision: { actualStartMonth: string | null; actualProductionMonth: string | null },
+) {
+  const data: Prisma.ProjectUpdateInput = {};
+  if (revision.actualStartMonth && revision.actualStartMonth !== project.actualStartMonth) {
+    data.actualStartMonth = revision.actualStartMonth;
+    if (project.status === "NOT_STARTED") data.status = "UNDER_CONSTRUCTION";
+  }
+  if (revision.actualProductionMonth && revision.actualProductionMonth !== project.actualProductionMonth) {
+    data.actualProductionMonth = revision.actualProductionMonth;
+    if (project.status !== "COMPLETED") data.status = "IN_PRODUCTION";
+  }
+  if (Object.keys(data).length === 0) return;
+  await tx.project.update({ where: { id: project.id }, data: { ...data, version: { increment: 1 } } });
+  await writeAudit(tx, actor, {
+    action: "project.update-from-report",
+    entity: "Project",
+    entityId: project.code,
+    before: { status: project.status, actualStartMonth: project.actualStartMonth, actualProductionMonth: project.actualProductionMonth },
+    after: data,
+  });
+}
