@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./tests/e2e/chromium";
+import { LEADER_STATE } from "./tests/e2e/helpers";
 
 const port = Number(process.env.E2E_PORT || 3100);
 
@@ -18,8 +19,21 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
   },
+  // "pages" read the seed data as a leader; "journeys" change data, so they run after them.
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "pages",
+      testDir: "tests/e2e/pages",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 }, storageState: LEADER_STATE },
+    },
+    {
+      name: "journeys",
+      testDir: "tests/e2e/journeys",
+      dependencies: ["pages"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: {
     // builds the production app if needed, then serves it on a throwaway database

@@ -18,7 +18,7 @@ async function admin(serverUrl: string, sql: string) {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "false", DEMO_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" };
   let cleanup = async () => {};
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {

@@ -15,8 +15,9 @@ const save = formAction(monthlyReportSchema, async (actor, input) => {
 });
 
 const review = formAction(reviewSchema, async (actor, input) => {
+  // no revalidation: the review page keeps showing the decision next to the item; every
+  // other page is rendered fresh on its next visit
   const status = await reviewMonthlyReport(db(), actor, input);
-  revalidatePath("/", "layout");
   return status === "APPROVED" ? "已审核通过。" : "已退回县区。";
 });
 

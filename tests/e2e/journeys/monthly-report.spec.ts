@@ -1,0 +1,96 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { login } from "../helpers";
+
+async function as(browser: Browser, username: string, phone = false) {
+  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
+  const page = await context.newPage();
+  await login(page, username);
+  return page;
+}
+
+test("county reports a month on a phone, is returned, corrects it, is approved, and the leader's figures follow", async ({ browser }) => {
+  const leader = await as(browser, "leader");
+  await leader.goto("/");
+  await expect(leader.getByTestId("completed-total")).toHaveText("42.3亿元");
+  await expect(leader.getByTestId("freshness")).toContainText("截至 2024年11月");
+
+  // county staff of 会同县园区, on a phone
+  const county = await as(browser, "huitong", true);
+  await county.getByRole("link", { name: "月度填报" }).click();
+  await expect(county.getByRole("heading", { level: 1 })).toHaveText("月度填报 · 2024年12月");
+  const list = county.getByTestId("report-list");
+  await expect(list.locator("li")).toHaveCount(1); // only its own county's project
+  await expect(list).toContainText("中伟新材料项目");
+  await list.getByRole("link", { name: "填报" }).click();
+  await county.getByLabel("本月完成投资（万元）").fill("5000");
+  await county.getByRole("button", { name: "按上期累计 + 本月填入 155,000万元" }).click();
+  await expect(county.getByLabel("累计完成固定资产投资（万元）")).toHaveValue("155000");
+  await county.getByLabel("形象进度").fill("高纯铝深加工生产线主体厂房封顶");
+  const overflow = await county.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await county.getByRole("button", { name: "提交审核" }).click();
+  await expect(county.getByRole("status")).toHaveText("2024年12月报表已提交（第1版），等待园区审核。");
+
+  // the park official returns it with a reason
+  const admin = await as(browser, "admin");
+  await admin.getByRole("link", { name: "审核" }).click();
+  const item = admin.getByTestId("review-YQ2024-001-2024-12");
+  await expect(item).toContainText("155,000万元");
+  await item.getByRole("button", { name: "退回" }).click();
+  await expect(item.getByRole("alert")).toHaveText("退回时请填写退回原因");
+  await item.getByLabel("退回原因（退回时必填）").fill("本月投资额与财务月报不一致，请核实");
+  await item.getByRole("button", { name: "退回" }).click();
+  await expect(item.getByRole("status")).toHaveText("已退回县区。");
+
+  // the county sees why, corrects and resubmits
+  await county.goto("/report?month=2024-12");
+  await expect(county.getByTestId("report-list")).toContainText("退回原因：本月投资额与财务月报不一致，请核实");
+  await county.getByTestId("report-list").getByRole("link", { name: "查看/修改" }).click();
+  await expect(county.getByTestId("return-reason")).toContainText("本月投资额与财务月报不一致");
+  await county.getByLabel("本月完成投资（万元）").fill("4000");
+  await county.getByLabel("累计完成固定资产投资（万元）").fill("154000");
+  await county.getByRole("button", { name: "提交审核" }).click();
+  await expect(county.getByRole("status")).toHaveText("2024年12月报表已提交（第2版），等待园区审核。");
+
+  // the official approves the corrected version
+  await admin.goto("/review");
+  await expect(item).toContainText("154,000万元");
+  await item.getByRole("button", { name: "审核通过" }).click();
+  await expect(item.getByRole("status")).toHaveText("已审核通过。");
+
+  // both versions are kept
+  await county.goto("/report/YQ2024-001?month=2024-12");
+  await expect(county.getByTestId("revisions").locator("li")).toHaveCount(2);
+
+  // the leader's overview now counts the approved December figure: 42.3 − 15 + 15.4 亿元
+  await leader.reload();
+  await expect(leader.getByTestId("completed-total")).toHaveText("42.7亿元");
+  await expect(leader.getByTestId("freshness")).toContainText("截至 2024年12月");
+  await expect(leader.getByTestId("freshness")).toContainText("部分项目最新数据仅到 2024年11月");
+});
+
+test("a county cannot report another county's project by editing the form", async ({ browser }) => {
+  const county = await as(browser, "huitong");
+  await county.goto("/report/YQ2024-001?month=2024-10");
+  await county.getByLabel("本月完成投资（万元）").fill("1");
+  await county.getByLabel("累计完成固定资产投资（万元）").fill("1");
+  await county.getByLabel("形象进度").fill("伪造");
+  // a hand-made request: point the hidden project code at 洞口县园区's project
+  await county.evaluate(() => {
+    (document.querySelector('input[name="projectCode"]') as HTMLInputElement).value = "YQ2024-002";
+  });
+  await county.getByRole("button", { name: "提交审核" }).click();
+  await expect(county.locator("main").getByRole("alert")).toHaveText("无权填报该项目：只能填报本县区园区的项目。");
+  // and the other county's page is refused outright
+  await county.goto("/report/YQ2024-002?month=2024-10");
+  await expect(county.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
+
+test("a leader can read but not report or review", async ({ browser }) => {
+  const leader = await as(browser, "leader");
+  await expect(leader.getByRole("link", { name: "月度填报" })).toHaveCount(0);
+  await leader.goto("/review");
+  await expect(leader.getByRole("heading", { name: "无权访问" })).toBeVisible();
+  await leader.goto("/report");
+  await expect(leader.getByRole("heading", { name: "无权访问" })).toBeVisible();
+});
