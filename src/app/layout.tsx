@@ -19,8 +19,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               园区重大项目调度平台
             </Link>
             <nav aria-label="主导航" className="flex gap-4 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">
+              <Link href="/" className="rounded px-1 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600">
                 概览
+              </Link>
+              <Link href="/projects" className="rounded px-1 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600">
+                项目库
               </Link>
             </nav>
           </div>

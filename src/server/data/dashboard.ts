@@ -154,7 +154,7 @@ export async function getCompletionBreakdown(
   }));
 }
 
-export type IssueScope = { year: number; today: string; parkId?: number; projectId?: number };
+export type IssueScope = { year?: number; today: string; parkId?: number; projectId?: number };
 
 export type IssueSummary = {
   total: number;
@@ -165,7 +165,8 @@ export type IssueSummary = {
 };
 
 function issueFilter(scope: IssueScope): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`i.year = ${scope.year}`];
+  const parts: Prisma.Sql[] = [Prisma.sql`true`];
+  if (scope.year !== undefined) parts.push(Prisma.sql`i.year = ${scope.year}`);
   if (scope.parkId !== undefined) parts.push(Prisma.sql`(i."parkId" = ${scope.parkId} OR p."parkId" = ${scope.parkId})`);
   if (scope.projectId !== undefined) parts.push(Prisma.sql`i."projectId" = ${scope.projectId}`);
   return Prisma.join(parts, " AND ");
