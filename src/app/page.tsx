@@ -195,7 +195,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </p>
         </Section>
 
-        <Section id="targets-heading" title="开工与投产目标" aside={<>目标：{plan.targetText}</>}>
+        <Section id="targets-heading" title="开工与投产目标" aside={<>开工截止{startDeadline}，投产截止{productionDeadline}</>}>
           <dl className="grid grid-cols-2 gap-3">
             <div className="rounded bg-slate-50 p-3">
               <dt className="text-xs text-slate-500">已开工（其中{startDeadline}前）</dt>

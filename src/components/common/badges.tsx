@@ -48,7 +48,7 @@ export function EmptyState({ children }: { children: React.ReactNode }) {
 
 export function Section({ title, id, children, aside }: { title: string; id: string; children: React.ReactNode; aside?: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="print-avoid-break rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={id} className="print-avoid-break min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}
