@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { getPlanSummary, listPlanYears } from "@/server/data/plans";
 import { listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueSummary } from "@/server/data/dashboard";
+import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary } from "@/server/data/dashboard";
 import { FigureCard } from "@/components/overview/figure-card";
 import { ProjectTable } from "@/components/overview/project-table";
 import { AsOf } from "@/components/common/as-of";
@@ -14,7 +14,7 @@ import { WarningList } from "@/components/dashboard/warning-list";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
 import { formatYi, percent } from "@/lib/money";
-import { businessDate, formatDay, formatMonth } from "@/lib/month";
+import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { compareWithSchedule, formatPercent, rate, scheduleProgress } from "@/lib/progress";
 import { warningConfig } from "@/lib/warning-config";
@@ -38,12 +38,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     );
   }
   const today = businessDate();
-  const [projects, timeline, byPark, byIndustry, issues] = await Promise.all([
+  const [projects, timeline, byPark, byIndustry, issues, issuesByPark] = await Promise.all([
     listYearProjects(prisma, { year: plan.year, today }),
     getInvestmentTimeline(prisma, { year: plan.year }),
     getCompletionBreakdown(prisma, plan.year, "park"),
     getCompletionBreakdown(prisma, plan.year, "industry"),
     getIssueSummary(prisma, { year: plan.year, today }),
+    getIssueCountsByPark(prisma, { year: plan.year, today }),
   ]);
   const { declared, computed } = plan;
   const total = investmentGap({
@@ -273,8 +274,28 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         />
       </div>
 
-      <Section id="issues-heading" title="问题台账">
+      <Section id="issues-heading" title="问题台账" aside={<>截至{formatDay(dayToDate(today))}</>}>
         <IssueSummaryTable summary={issues} />
+        {issuesByPark.length > 0 && (
+          <div className="mt-3">
+            <h3 className="text-sm font-medium text-slate-600">按县区园区</h3>
+            <ul className="mt-1 flex flex-wrap gap-2 text-sm" data-testid="issues-by-park">
+              {issuesByPark.map((r) => (
+                <li key={r.parkId ?? "all"} className="rounded border border-slate-200 px-2 py-1">
+                  {r.parkId === null ? (
+                    <span>全园区共性问题</span>
+                  ) : (
+                    <Link href={`/parks/${r.parkId}${queryString({ year: plan.year })}#park-issues`} className="text-blue-700 hover:underline">
+                      {r.parkName}
+                    </Link>
+                  )}
+                  ：{r.total}个，未办结{r.open}个
+                  {r.overdue > 0 && <span className="text-red-700">，逾期{r.overdue}个</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </Section>
 
       <section aria-labelledby="projects-heading">

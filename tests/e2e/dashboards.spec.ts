@@ -45,6 +45,7 @@ test("the cockpit compares completion with 序时进度 and flags every late sta
   await expect(page.getByTestId("issues-overdue")).toHaveText("0个");
   await expect(page.getByTestId("issues-closure")).toHaveText("0.0%");
   await expect(page.getByTestId("issue-cat-FUNDING")).toHaveText(/资金问题\s*3\s*0\s*0\s*0\s*3/);
+  await expect(page.getByTestId("issues-by-park")).toHaveText("全园区共性问题：7个，未办结7个");
 });
 
 test("a leader drills from a park bar's row to the park, and from a warning to the project", async ({ page }) => {

@@ -6,7 +6,7 @@ import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/data/plans";
 import { listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueSummary, listIssues } from "@/server/data/dashboard";
+import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/data/dashboard";
 import { listIndustries, listParks } from "@/server/data/parks";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -95,6 +95,10 @@ describe("dashboards on the seed report", () => {
     expect(issues[0]).toMatchObject({ title: "土地成本增加", overdue: false, projectCode: null });
     const parks = await listParks(t.prisma);
     expect(await listIssues(t.prisma, { year: 2024, today: TODAY, parkId: parks[0].id })).toEqual([]);
+    // the report's problems concern the whole park, not one county park
+    expect(await getIssueCountsByPark(t.prisma, { year: 2024, today: TODAY })).toEqual([
+      { parkId: null, parkName: null, total: 7, open: 7, overdue: 0 },
+    ]);
   });
 });
 
@@ -126,13 +130,14 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     parks: () => getCompletionBreakdown(db(), 2024, "park"),
     industries: () => getCompletionBreakdown(db(), 2024, "industry"),
     issues: () => getIssueSummary(db(), { year: 2024, today: TODAY }),
+    issuesByPark: () => getIssueCountsByPark(db(), { year: 2024, today: TODAY }),
     summary: () => getPlanSummary(db(), 2024),
   });
 
   it("issues the same queries for 4 projects and for 204 projects with 11 months each", async () => {
     const before: Record<string, number> = {};
     for (const [name, fn] of Object.entries(all())) before[name] = await count(fn);
-    expect(before).toEqual({ list: 1, timeline: 1, parks: 1, industries: 1, issues: 1, summary: 2 });
+    expect(before).toEqual({ list: 1, timeline: 1, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
 
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "Project"(code, name, "parkId", "totalInvestment", status, "actualStartMonth", "updatedAt")

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/data/plans";
 import { getProjectDetail, listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueSummary } from "@/server/data/dashboard";
+import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/data/dashboard";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-11-26";
@@ -97,6 +97,23 @@ describe("the demo set", () => {
   it("counts demo issues with their due dates", async () => {
     const s = await getIssueSummary(t.prisma, { year: 2024, today: TODAY });
     expect(s).toMatchObject({ total: 13, closed: 2, overdue: 4, demo: 6 });
+    const byPark = await getIssueCountsByPark(t.prisma, { year: 2024, today: TODAY });
+    expect(byPark.map((r) => [r.parkName, r.total, r.open, r.overdue])).toEqual([
+      [null, 7, 7, 0],
+      ["会同县园区", 2, 1, 1],
+      ["洞口县园区", 2, 2, 2],
+      ["溆浦县园区", 1, 1, 1],
+      ["新晃县园区", 1, 0, 0],
+    ]);
+    // a park's list holds its projects' issues and its own, overdue first
+    const dongkou = byPark.find((r) => r.parkName === "洞口县园区")!;
+    const list = await listIssues(t.prisma, { year: 2024, today: TODAY, parkId: dongkou.parkId! });
+    expect(list.map((i) => [i.title, i.overdue])).toEqual([
+      ["（演示）金石项目110千伏专线报装进度滞后", true],
+      ["（演示）电子元器件产业园项目贷款审批", true],
+    ]);
+    // the loan's due date (2025-03-31) had not passed at the end of 2024
+    expect((await listIssues(t.prisma, { year: 2024, today: "2024-12-31", parkId: dongkou.parkId! })).map((i) => i.overdue)).toEqual([true, false]);
     // on the day before the earliest due date nothing is overdue yet
     expect((await getIssueSummary(t.prisma, { year: 2024, today: "2024-04-30" })).overdue).toBe(0);
   });

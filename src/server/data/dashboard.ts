@@ -241,3 +241,19 @@ export async function listIssues(prisma: Db, scope: IssueScope): Promise<IssueRo
      WHERE ${issueFilter(scope)}
      ORDER BY ${OVERDUE(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id`);
 }
+
+export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };
+
+/** Issues of the year per county park (a project's issue counts for its park); park-wide issues have parkId null. */
+export async function getIssueCountsByPark(prisma: Db, scope: { year: number; today: string }): Promise<IssueParkRow[]> {
+  return prisma.$queryRaw<IssueParkRow[]>(Prisma.sql`
+    SELECT pk.id AS "parkId", pk.name AS "parkName", count(*)::int AS total,
+           count(*) FILTER (WHERE i.status <> 'CLOSED')::int AS open,
+           count(*) FILTER (WHERE ${OVERDUE(scope.today)})::int AS overdue
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+      LEFT JOIN "Park" pk ON pk.id = coalesce(i."parkId", p."parkId")
+     WHERE i.year = ${scope.year}
+     GROUP BY pk.id, pk.name, pk."sortOrder"
+     ORDER BY pk."sortOrder" NULLS FIRST, pk.name`);
+}
