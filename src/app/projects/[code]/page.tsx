@@ -163,7 +163,7 @@ export default async function ProjectPage({ params }: Props) {
           <EmptyState>尚未设置节点目标。</EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[24rem] text-sm" data-testid="milestones">
+            <table className="w-full text-sm" data-testid="milestones">
               <thead className="bg-slate-100 text-left text-slate-600">
                 <tr>
                   <th scope="col" className="px-2 py-1 font-medium">节点</th>
