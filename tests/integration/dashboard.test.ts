@@ -72,6 +72,7 @@ describe("dashboards on the seed report", () => {
 
   it("breaks completion down by county park and by industry", async () => {
     const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
+    expect(parks.every((r) => r.staleProjects === 0 && r.reportedProjects === 1)).toBe(true);
     expect(parks.map((r) => [r.label, r.projectCount, r.totalInvestment, r.completed])).toEqual([
       ["会同县园区", 1, "330000", "150000"],
       ["洞口县园区", 1, "538000", "170000"],

@@ -86,12 +86,14 @@ describe("the demo set", () => {
     expect(nov).toMatchObject({ actual: "558500", reportedProjects: 8, submittedOnly: 1, actualDemo: true });
     expect(nov.planned).toBe("826000");
     const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
-    expect(parks.map((p) => [p.label, p.projectCount, p.demoProjects])).toEqual([
-      ["会同县园区", 3, 2],
-      ["洞口县园区", 3, 2],
-      ["溆浦县园区", 2, 1],
-      ["新晃县园区", 2, 1],
+    expect(parks.map((p) => [p.label, p.projectCount, p.demoProjects, p.reportedProjects, p.staleProjects])).toEqual([
+      ["会同县园区", 3, 2, 3, 0],
+      ["洞口县园区", 3, 2, 3, 0],
+      ["溆浦县园区", 2, 1, 1, 0], // DEMO-003 has not started: no figure at all
+      ["新晃县园区", 2, 1, 2, 1], // DEMO-004's latest figure is October's
     ]);
+    // 新晃: 4.7亿元 of the report + DEMO-004's October 4.7亿元, flagged as stale rather than hidden
+    expect(parks[3].completed).toBe("94000");
   });
 
   it("counts demo issues with their due dates", async () => {

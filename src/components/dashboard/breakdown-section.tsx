@@ -63,6 +63,9 @@ export function BreakdownSection({
                         {r.reportedProjects < r.projectCount && (
                           <span className="block text-xs text-amber-700">{r.projectCount - r.reportedProjects}个无数据</span>
                         )}
+                        {r.staleProjects > 0 && (
+                          <span className="block text-xs text-slate-600">{r.staleProjects}个数据未更新（按其最新月份计）</span>
+                        )}
                       </td>
                       <td className="num px-2 py-1 text-right">{formatPercent(rate(r.completed, r.totalInvestment))}</td>
                     </tr>

@@ -98,6 +98,8 @@ export type BreakdownRow = {
   /** sum of each project's latest cumulative figure within the year */
   completed: string;
   reportedProjects: number;
+  /** projects whose latest figure is older than the plan's latest reported month (数据未更新) */
+  staleProjects: number;
   demoReports: number;
 };
 
@@ -126,6 +128,7 @@ export async function getCompletionBreakdown(
       projectsWithAnnualPlan: number;
       completed: Prisma.Decimal;
       reportedProjects: number;
+      staleProjects: number;
       demoReports: number;
     }>
   >(Prisma.sql`
@@ -137,8 +140,16 @@ export async function getCompletionBreakdown(
            count(e."annualPlannedInvestment")::int AS "projectsWithAnnualPlan",
            coalesce(sum(lr."cumulativeInvestment"), 0) AS completed,
            count(lr.month)::int AS "reportedProjects",
+           count(*) FILTER (WHERE lr.month < ref.month)::int AS "staleProjects",
            count(*) FILTER (WHERE lr."isDemo")::int AS "demoReports"
       FROM "AnnualPlan" ap
+      CROSS JOIN LATERAL (
+        SELECT max(r.month) AS month
+          FROM "AnnualPlanEntry" e2
+          JOIN "MonthlyReport" r ON r."projectId" = e2."projectId"
+          JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
+         WHERE e2."planId" = ap.id AND r.month BETWEEN ${`${year}-01`} AND ${`${year}-12`}
+      ) ref
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
       JOIN "Project" p ON p.id = e."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"

@@ -96,6 +96,9 @@ export default async function ParkPage({ params, searchParams }: Props) {
           <dt className="text-xs text-slate-500">累计完成投资</dt>
           <dd className="num text-xl font-semibold" data-testid="park-completed">{formatYi(totals?.completed ?? "0")}</dd>
           {latest && <dd className="text-xs text-slate-500">截至{formatMonth(latest)}</dd>}
+          {totals && totals.staleProjects > 0 && (
+            <dd className="text-xs text-amber-700">{totals.staleProjects}个项目数据未更新，按其最新月份计</dd>
+          )}
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">完成率（占总投资）</dt>
