@@ -9,12 +9,13 @@ import { formatYi } from "@/lib/money";
 import { businessDate, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 import { WARNING_LABEL, STALE_LABEL } from "@/lib/warnings";
-import { PAGE_SIZE, matchesWarning, paginate, parseProjectListParams, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
+import { PAGE_SIZE, matchesWarning, paginate, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
 import { queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "项目库" };
 
+const SORT_LABEL = { list: "清单顺序", total: "总投资", annual: "年度计划投资", completed: "累计完成投资", rate: "完成比例" } as const;
 const WARNING_FILTER_LABEL = { red: WARNING_LABEL.red, yellow: WARNING_LABEL.yellow, green: "绿色（正常）", stale: STALE_LABEL } as const;
 
 function href(params: ProjectListParams, over: Partial<ProjectListParams>): string {
@@ -134,8 +135,23 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           </select>
         </label>
         {params.size !== PAGE_SIZE && <input type="hidden" name="size" value={params.size} />}
-        {params.sort !== "list" && <input type="hidden" name="sort" value={params.sort} />}
-        {params.sort !== "list" && <input type="hidden" name="dir" value={params.dir} />}
+        <div className="grid grid-cols-2 gap-2">
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-slate-500">排序</span>
+            <select name="sort" defaultValue={params.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
+              {SORT_VALUES.map((s) => (
+                <option key={s} value={s}>{SORT_LABEL[s]}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-slate-500">顺序</span>
+            <select name="dir" defaultValue={params.dir} className="rounded border border-slate-300 bg-white px-2 py-1">
+              <option value="desc">从大到小</option>
+              <option value="asc">从小到大</option>
+            </select>
+          </label>
+        </div>
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-sm text-white hover:bg-slate-700">筛选</button>
           {anyFilter && (
