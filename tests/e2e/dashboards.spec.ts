@@ -192,8 +192,8 @@ test("every page fits a 390 px phone", async ({ page }) => {
   await expect(page.getByTestId("projects-cards").locator("li")).toHaveCount(4);
   await expect(page.getByTestId("projects-table")).toBeHidden();
   // sorting without the table's headers: the form's 排序 and 顺序
-  await page.getByLabel("排序").selectOption({ label: "完成比例" });
-  await page.getByLabel("顺序").selectOption({ label: "从小到大" });
+  await page.getByRole("combobox", { name: /^排序/ }).selectOption({ label: "完成比例" });
+  await page.getByRole("combobox", { name: /^顺序/ }).selectOption({ label: "从小到大" });
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/sort=rate&dir=asc/);
   await expect(page.getByTestId("projects-cards").locator("li").first()).toContainText("华润电力天然气热电联产项目");
