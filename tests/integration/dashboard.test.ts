@@ -174,3 +174,49 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     expect(list.items.find((p) => p.code === "BULK-1")!.warning).toMatchObject({ level: "yellow", lagPoints: "11.0" });
   });
 });
+
+describe("a second year's list", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedDatabase(t.prisma);
+    const p2024 = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
+    const plan = await t.prisma.annualPlan.create({
+      data: {
+        year: 2025, title: "市工业园区2025年重大项目计划", declaredProjectCount: 1, declaredTotalInvestment: "330000",
+        declaredAnnualInvestment: "100000", startDeadline: new Date("2025-04-30T00:00:00Z"), productionDeadline: new Date("2025-06-30T00:00:00Z"),
+        productionTargetLabel: "大部分投产", targetText: p2024.targetText,
+      },
+    });
+    const project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } });
+    await t.prisma.annualPlanEntry.create({ data: { planId: plan.id, projectId: project.id, annualPlannedInvestment: "100000" } });
+    const report = await t.prisma.monthlyReport.create({ data: { projectId: project.id, month: "2025-02", status: "APPROVED" } });
+    const revision = await t.prisma.monthlyReportRevision.create({
+      data: { reportId: report.id, revisionNo: 1, monthInvestment: "20000", cumulativeInvestment: "200000", progressText: "测试" },
+    });
+    await t.prisma.monthlyReport.update({ where: { id: report.id }, data: { currentRevisionId: revision.id, approvedRevisionId: revision.id } });
+  });
+  afterAll(async () => t?.drop());
+
+  it("counts only the year's own months, and the year's completion from the previous December", async () => {
+    const y2025 = (await getPlanSummary(t.prisma, 2025))!;
+    expect(y2025.computed).toMatchObject({ completedInvestment: "200000", completedThisYear: "50000", latestMonth: "2025-02", annualInvestment: "100000" });
+    const y2024 = (await getPlanSummary(t.prisma, 2024))!;
+    expect(y2024.computed).toMatchObject({ completedInvestment: "423000", completedThisYear: "423000", latestMonth: "2024-11" });
+    expect((await getPlanSummary(t.prisma))!.year).toBe(2025);
+  });
+
+  it("keeps each year's warnings, chart and breakdown apart", async () => {
+    const list = await listYearProjects(t.prisma, { year: 2025, today: TODAY });
+    expect(list.referenceMonth).toBe("2025-02");
+    expect(list.items.map((p) => [p.code, p.warning.level, p.completedInvestment, p.annualPlannedInvestment])).toEqual([
+      ["YQ2024-001", "green", "200000", "100000"], // started 2024-09, before the 2025 deadline
+    ]);
+    expect((await listYearProjects(t.prisma, { year: 2024, today: TODAY })).items.find((p) => p.code === "YQ2024-001")!.completedInvestment).toBe("150000");
+    expect(await getInvestmentTimeline(t.prisma, { year: 2025 })).toEqual([
+      { month: "2025-02", planned: null, plannedProjects: 0, plannedDemo: false, actual: "200000", reportedProjects: 1, submittedOnly: 0, actualDemo: false },
+    ]);
+    const parks = await getCompletionBreakdown(t.prisma, 2025, "park");
+    expect(parks.map((r) => [r.label, r.completed, r.annualPlanned, r.projectsWithAnnualPlan])).toEqual([["会同县园区", "200000", "100000", 1]]);
+  });
+});
