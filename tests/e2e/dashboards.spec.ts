@@ -203,3 +203,14 @@ test("every page fits a 390 px phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("溆浦县园区");
   await noHorizontalOverflow(page);
 });
+
+test("the overview prints as a report: no navigation or forms, the project table at any width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await expect(page.getByTestId("project-table")).toBeHidden();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
+  await expect(page.getByTestId("project-table")).toBeVisible();
+  await expect(page.getByTestId("project-cards")).toBeHidden();
+  await expect(page.getByTestId("vs-schedule")).toBeVisible();
+});
