@@ -66,6 +66,12 @@ test("a leader drills from a park bar's row to the park, and from a warning to t
   await page.getByTestId("warning-YQ2024-002").getByRole("link", { name: "金石资源再生利用及高端制造项目" }).click();
   await expect(page).toHaveURL(/\/projects\/YQ2024-002$/);
   await expect(page).toHaveTitle(/金石资源再生利用及高端制造项目/);
+
+  // a click on a bar of the park chart drills down too (the first bar is 会同县园区)
+  await page.goto("/");
+  await page.locator("section[aria-labelledby=by-park] path.recharts-rectangle").first().click();
+  await expect(page).toHaveURL(/\/parks\/\d+\?year=2024$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会同县园区");
 });
 
 test("the project page shows every fact of the report as stated", async ({ page }) => {
