@@ -220,3 +220,11 @@ test("the overview prints as a report: no navigation or forms, the project table
   await expect(page.getByTestId("project-cards")).toBeHidden();
   await expect(page.getByTestId("vs-schedule")).toBeVisible();
 });
+
+test("many leaders opening the cockpit at once all get it", async ({ request }) => {
+  const bodies = await Promise.all(Array.from({ length: 24 }, (_, i) => request.get(`/?n=${i}`).then((r) => r.text())));
+  for (const body of bodies) {
+    expect(body).toContain("超序时进度 34.2 个百分点");
+    expect(body).not.toContain("data-dgst");
+  }
+});
