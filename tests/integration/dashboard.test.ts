@@ -62,7 +62,7 @@ describe("dashboards on the seed report", () => {
 
   it("gives the month-by-month sums without inventing a plan curve", async () => {
     expect(await getInvestmentTimeline(t.prisma, { year: 2024 })).toEqual([
-      { month: "2024-11", planned: null, plannedProjects: 0, plannedDemo: false, actual: "423000", reportedProjects: 4, submittedOnly: 0, actualDemo: false },
+      { month: "2024-11", planned: null, plannedProjects: 0, plannedDemo: false, actual: "423000", reportedProjects: 4, submittedOnly: 0, actualDemo: false, plannedOfReported: null },
     ]);
     const parks = await listParks(t.prisma);
     const huitong = parks.find((p) => p.name === "会同县园区")!;
@@ -166,7 +166,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
 
     // and the sums are right: 200 × 7,700万元 more in November, 200 × 8,800万元 planned
     const timeline = await getInvestmentTimeline(db(), { year: 2024 });
-    expect(timeline.find((p) => p.month === "2024-11")).toMatchObject({ actual: "1963000", reportedProjects: 204, planned: "1760000", plannedProjects: 200 });
+    expect(timeline.find((p) => p.month === "2024-11")).toMatchObject({ actual: "1963000", reportedProjects: 204, planned: "1760000", plannedProjects: 200, plannedOfReported: "1760000" });
     expect(timeline.find((p) => p.month === "2024-12")).toMatchObject({ actual: null, reportedProjects: 0, planned: "1920000" });
     const list = await listYearProjects(db(), { year: 2024, today: TODAY });
     expect(list.items).toHaveLength(204);
@@ -214,7 +214,7 @@ describe("a second year's list", () => {
     ]);
     expect((await listYearProjects(t.prisma, { year: 2024, today: TODAY })).items.find((p) => p.code === "YQ2024-001")!.completedInvestment).toBe("150000");
     expect(await getInvestmentTimeline(t.prisma, { year: 2025 })).toEqual([
-      { month: "2025-02", planned: null, plannedProjects: 0, plannedDemo: false, actual: "200000", reportedProjects: 1, submittedOnly: 0, actualDemo: false },
+      { month: "2025-02", planned: null, plannedProjects: 0, plannedDemo: false, actual: "200000", reportedProjects: 1, submittedOnly: 0, actualDemo: false, plannedOfReported: null },
     ]);
     const parks = await getCompletionBreakdown(t.prisma, 2025, "park");
     expect(parks.map((r) => [r.label, r.completed, r.annualPlanned, r.projectsWithAnnualPlan])).toEqual([["会同县园区", "200000", "100000", 1]]);

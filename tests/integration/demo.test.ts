@@ -85,6 +85,8 @@ describe("the demo set", () => {
     // 423,000 (the report) + 39,500 + 42,000 + 24,000 (submitted) + 30,000; DEMO-004 has no November report
     expect(nov).toMatchObject({ actual: "558500", reportedProjects: 8, submittedOnly: 1, actualDemo: true });
     expect(nov.planned).toBe("826000");
+    // like for like: the plan of the eight projects that reported November (without DEMO-003's 1.7亿 and DEMO-004's 5.5亿)
+    expect(nov.plannedOfReported).toBe("754000");
     const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
     expect(parks.map((p) => [p.label, p.projectCount, p.demoProjects, p.reportedProjects, p.staleProjects])).toEqual([
       ["会同县园区", 3, 2, 3, 0],

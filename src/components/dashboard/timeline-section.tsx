@@ -3,6 +3,7 @@ import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import type { TimelinePoint } from "@/server/data/dashboard";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
+import { formatPercent, rate } from "@/lib/progress";
 
 export function TimelineSection({ id, title, points, note }: { id: string; title: string; points: TimelinePoint[]; note?: React.ReactNode }) {
   const demo = points.some((p) => p.plannedDemo || p.actualDemo);
@@ -23,7 +24,7 @@ export function TimelineSection({ id, title, points, note }: { id: string; title
             }))}
           />
           <p className="mt-2 text-xs text-slate-500">
-            实际累计为当月有月报项目的合计（不把旧数据结转到后续月份）；计划累计为当月有倒排计划项目的合计。
+            实际累计为当月有月报项目的合计（不把旧数据结转到后续月份）；计划累计为当月有倒排计划项目的合计；数据表中的“同口径计划”只计当月有月报的项目，便于与实际比较。
             {!hasPlan && <span className="text-amber-700">尚未录入月度计划投资（倒排工期），只显示实际完成。</span>}
             {note}
           </p>
@@ -37,6 +38,8 @@ export function TimelineSection({ id, title, points, note }: { id: string; title
                     <th scope="col" className="px-2 py-1 text-right font-medium">计划累计投资</th>
                     <th scope="col" className="px-2 py-1 text-right font-medium">实际累计完成</th>
                     <th scope="col" className="px-2 py-1 text-right font-medium">有月报项目</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径计划</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径完成率</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -53,6 +56,10 @@ export function TimelineSection({ id, title, points, note }: { id: string; title
                       </td>
                       <td className="num px-2 py-1 text-right">
                         {p.reportedProjects}个{p.submittedOnly > 0 && `（${p.submittedOnly}个待审核）`}
+                      </td>
+                      <td className="num px-2 py-1 text-right">{p.plannedOfReported === null ? "—" : formatYi(p.plannedOfReported)}</td>
+                      <td className="num px-2 py-1 text-right">
+                        {p.plannedOfReported === null || p.actual === null ? "—" : formatPercent(rate(p.actual, p.plannedOfReported))}
                       </td>
                     </tr>
                   ))}

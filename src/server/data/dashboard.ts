@@ -18,6 +18,8 @@ export type TimelinePoint = {
   reportedProjects: number;
   submittedOnly: number;
   actualDemo: boolean;
+  /** the planned cumulative of just the projects that reported the month (like for like with actual), 万元 */
+  plannedOfReported: string | null;
 };
 
 function memberFilter(scope: TimelineScope): Prisma.Sql {
@@ -44,6 +46,7 @@ export async function getInvestmentTimeline(prisma: Db, scope: TimelineScope): P
       reportedProjects: number;
       submittedOnly: number;
       actualDemo: boolean | null;
+      plannedOfReported: Prisma.Decimal | null;
     }>
   >(Prisma.sql`
     WITH members AS (
@@ -52,25 +55,28 @@ export async function getInvestmentTimeline(prisma: Db, scope: TimelineScope): P
         JOIN "Project" p ON p.id = e."projectId"
        WHERE ${memberFilter(scope)}
     ), figs AS (
-      SELECT r.month, r.status, r."isDemo", rv."cumulativeInvestment"
+      SELECT r."projectId", r.month, r.status, r."isDemo", rv."cumulativeInvestment"
         FROM "MonthlyReport" r
         JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
        WHERE r."projectId" IN (SELECT id FROM members) AND r.month BETWEEN ${first} AND ${last}
     ), planned AS (
-      SELECT pi.month, pi."cumulativePlanned", pi."isDemo"
+      SELECT pi."projectId", pi.month, pi."cumulativePlanned", pi."isDemo"
         FROM "PlannedInvestment" pi
        WHERE pi."projectId" IN (SELECT id FROM members) AND pi.month BETWEEN ${first} AND ${last}
     ), a AS (
-      SELECT month, sum("cumulativeInvestment") AS actual, count(*)::int AS "reportedProjects",
-             count(*) FILTER (WHERE status = 'SUBMITTED')::int AS "submittedOnly", bool_or("isDemo") AS "actualDemo"
-        FROM figs GROUP BY month
+      SELECT f.month, sum(f."cumulativeInvestment") AS actual, count(*)::int AS "reportedProjects",
+             count(*) FILTER (WHERE f.status = 'SUBMITTED')::int AS "submittedOnly", bool_or(f."isDemo") AS "actualDemo",
+             sum(p2."cumulativePlanned") AS "plannedOfReported"
+        FROM figs f
+        LEFT JOIN planned p2 ON p2."projectId" = f."projectId" AND p2.month = f.month
+       GROUP BY f.month
     ), pl AS (
       SELECT month, sum("cumulativePlanned") AS planned, count(*)::int AS "plannedProjects", bool_or("isDemo") AS "plannedDemo"
         FROM planned GROUP BY month
     )
     SELECT coalesce(a.month, pl.month) AS month, pl.planned, coalesce(pl."plannedProjects", 0) AS "plannedProjects",
            pl."plannedDemo", a.actual, coalesce(a."reportedProjects", 0) AS "reportedProjects",
-           coalesce(a."submittedOnly", 0) AS "submittedOnly", a."actualDemo"
+           coalesce(a."submittedOnly", 0) AS "submittedOnly", a."actualDemo", a."plannedOfReported"
       FROM a FULL JOIN pl ON pl.month = a.month
      ORDER BY 1`);
   return rows.map((r) => ({
@@ -82,6 +88,7 @@ export async function getInvestmentTimeline(prisma: Db, scope: TimelineScope): P
     reportedProjects: r.reportedProjects,
     submittedOnly: r.submittedOnly,
     actualDemo: r.actualDemo ?? false,
+    plannedOfReported: r.plannedOfReported?.toString() ?? null,
   }));
 }
 
