@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
+import { EMBEDDED_MAX_CONNECTIONS } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -77,7 +78,11 @@ async function main() {
   }
   child = spawn(process.execPath, [NEXT, dev ? "dev" : "start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_MAX_CONNECTIONS) } : {}),
+    },
   });
   console.log(`服务地址：http://localhost:${port}`);
   child.on("exit", (code) => void shutdown(code ?? 0));

@@ -56,3 +56,12 @@ export function dayToDate(day: string): Date {
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) throw new Error(`无效日期：「${day}」`);
   return d;
 }
+
+/** An instant as a business-time-zone date and time: "2024-12-03 10:00". */
+export function formatDateTime(instant: Date, timeZone = appTimeZone()): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

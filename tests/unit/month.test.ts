@@ -29,3 +29,11 @@ describe("months", () => {
     expect(() => dayToDate("2024-02-30")).toThrow(/无效日期/);
   });
 });
+
+import { formatDateTime } from "@/lib/month";
+describe("formatDateTime", () => {
+  it("shows an instant in China time, across the date line", () => {
+    expect(formatDateTime(new Date("2024-12-31T17:30:00Z"), "Asia/Shanghai")).toBe("2025-01-01 01:30");
+    expect(formatDateTime(new Date("2024-12-03T02:00:00Z"), "Asia/Shanghai")).toBe("2024-12-03 10:00");
+  });
+});

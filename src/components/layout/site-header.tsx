@@ -5,7 +5,7 @@ import { logoutAction } from "@/server/actions/auth";
 import { ROLE_LABEL } from "@/lib/labels";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
-  const links: Array<[string, string]> = [["/", "概览"]];
+  const links: Array<[string, string]> = [["/", "概览"], ["/projects", "项目库"]];
   if (actor) {
     if (actor.role === "COUNTY" || actor.role === "ADMIN") links.push(["/report", "月度填报"]);
     if (can(actor, { action: "report.review" })) links.push(["/review", "审核"]);

@@ -1,28 +1,33 @@
-import type { ProjectRow } from "@/server/data/projects";
+import Link from "next/link";
+import type { ProjectRow, YearProjectItem } from "@/server/data/projects";
+import { DemoBadge, WarningBadges } from "@/components/common/badges";
 import { formatYi, percent } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 
-function Completed({ p }: { p: ProjectRow }) {
+function Completed({ p }: { p: Row }) {
   if (p.completedInvestment === null) return <span className="text-amber-700">暂无数据</span>;
   return (
     <>
       <span className="num font-medium">{formatYi(p.completedInvestment)}</span>
       <span className="block text-xs text-slate-500">
         截至{formatMonth(p.reportedMonth!)}·{REPORT_STATUS_LABEL[p.reportedStatus!]}
+        {p.reportedDemo && <DemoBadge />}
       </span>
     </>
   );
 }
 
-export function ProjectTable({ projects }: { projects: ProjectRow[] }) {
+type Row = ProjectRow & { warning?: YearProjectItem["warning"]; reportedDemo?: boolean };
+
+export function ProjectTable({ projects }: { projects: Row[] }) {
   if (projects.length === 0) {
     return <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">本年度清单还没有项目。</p>;
   }
   return (
     <>
       {/* desktop and tablet */}
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block print:block">
         <table className="w-full text-sm" data-testid="project-table">
           <thead className="bg-slate-100 text-left text-slate-600">
             <tr>
@@ -33,14 +38,17 @@ export function ProjectTable({ projects }: { projects: ProjectRow[] }) {
               <th scope="col" className="px-3 py-2 text-right font-medium">完成比例</th>
               <th scope="col" className="px-3 py-2 font-medium">开工时间</th>
               <th scope="col" className="px-3 py-2 font-medium">状态</th>
+              {projects.some((p) => p.warning) && <th scope="col" className="px-3 py-2 font-medium">预警</th>}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {projects.map((p) => (
               <tr key={p.id} data-testid={`project-row-${p.code}`}>
                 <td className="px-3 py-2">
-                  <span className="font-medium">{p.name}</span>
-                  {p.isDemo && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-700">演示数据</span>}
+                  <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                    {p.name}
+                  </Link>
+                  {p.isDemo && <DemoBadge />}
                   <span className="block text-xs text-slate-500">{p.code}</span>
                 </td>
                 <td className="px-3 py-2">{p.parkName}</td>
@@ -53,23 +61,34 @@ export function ProjectTable({ projects }: { projects: ProjectRow[] }) {
                 </td>
                 <td className="px-3 py-2">{p.actualStartMonth ? formatMonth(p.actualStartMonth) : "未开工"}</td>
                 <td className="px-3 py-2">{PROJECT_STATUS_LABEL[p.status]}</td>
+                {p.warning && (
+                  <td className="px-3 py-2">
+                    <WarningBadges warning={p.warning} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       {/* phone */}
-      <ul className="space-y-3 md:hidden" data-testid="project-cards">
+      <ul className="space-y-3 md:hidden print:hidden" data-testid="project-cards">
         {projects.map((p) => (
           <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <div className="flex items-start justify-between gap-2">
               <div>
-                <p className="font-medium">{p.name}</p>
+                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                  {p.name}
+                </Link>
+                {p.isDemo && <DemoBadge />}
                 <p className="text-xs text-slate-500">
                   {p.code} · {p.parkName}
                 </p>
               </div>
-              <span className="shrink-0 rounded bg-slate-100 px-2 py-0.5 text-xs">{PROJECT_STATUS_LABEL[p.status]}</span>
+              <span className="flex shrink-0 flex-col items-end gap-1">
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{PROJECT_STATUS_LABEL[p.status]}</span>
+                {p.warning && <WarningBadges warning={p.warning} />}
+              </span>
             </div>
             <dl className="mt-2 grid grid-cols-2 gap-2 text-sm">
               <div>

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { LATEST_REPORT } from "./sql";
+import { latestReportUpTo } from "./sql";
 
 export type PlanSummary = {
   year: number;
@@ -25,8 +25,15 @@ export type PlanSummary = {
     startedByDeadline: number;
     inProductionCount: number;
     inProductionByDeadline: number;
-    /** sum of each project's latest figure (see LATEST_REPORT) */
+    /** sum of each project's latest figure within the plan year (see latestReportUpTo) */
     completedInvestment: string;
+    /**
+     * investment completed within the plan year: each project's latest figure of the year minus
+     * its latest figure up to the previous December (nothing, when it has none)
+     */
+    completedThisYear: string;
+    /** how many of the reported figures are demo data */
+    demoReports: number;
     reportedProjects: number;
     /** of those, how many figures await review (submitted, not yet approved) */
     submittedOnly: number;
@@ -61,6 +68,8 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
       inProductionCount: number;
       inProductionByDeadline: number;
       completedInvestment: Prisma.Decimal;
+      completedThisYear: Prisma.Decimal;
+      demoReports: number;
       reportedProjects: number;
       submittedOnly: number;
       latestMonth: string | null;
@@ -76,13 +85,16 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
            count(*) FILTER (WHERE p."actualProductionMonth" IS NOT NULL)::int AS "inProductionCount",
            count(*) FILTER (WHERE p."actualProductionMonth" <= ${productionMonth})::int AS "inProductionByDeadline",
            coalesce(sum(lr."cumulativeInvestment"), 0)                    AS "completedInvestment",
+           coalesce(sum(lr."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0)), 0) AS "completedThisYear",
+           count(*) FILTER (WHERE lr."isDemo")::int                       AS "demoReports",
            count(lr.month)::int                                           AS "reportedProjects",
            count(*) FILTER (WHERE lr.status = 'SUBMITTED')::int           AS "submittedOnly",
            max(lr.month)                                                  AS "latestMonth",
            min(lr.month)                                                  AS "oldestLatestMonth"
       FROM "AnnualPlanEntry" e
       JOIN "Project" p ON p.id = e."projectId"
-      ${LATEST_REPORT}
+      ${latestReportUpTo(`${plan.year}-12`)}
+      ${latestReportUpTo(`${plan.year - 1}-12`, "base")}
      WHERE e."planId" = ${plan.id}`);
   return {
     year: plan.year,
@@ -109,6 +121,8 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
       inProductionCount: row.inProductionCount,
       inProductionByDeadline: row.inProductionByDeadline,
       completedInvestment: row.completedInvestment.toString(),
+      completedThisYear: row.completedThisYear.toString(),
+      demoReports: row.demoReports,
       reportedProjects: row.reportedProjects,
       submittedOnly: row.submittedOnly,
       latestMonth: row.latestMonth,

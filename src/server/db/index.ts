@@ -9,7 +9,10 @@ export function db(): Db {
   if (!globalForDb.__db) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`.");
-    globalForDb.__db = createPrismaClient(url);
+    // DATABASE_POOL_MAX: `npm start` sets it for the embedded database, whose socket server
+    // accepts only EMBEDDED_MAX_CONNECTIONS clients and closes any beyond them
+    const max = Number(process.env.DATABASE_POOL_MAX);
+    globalForDb.__db = createPrismaClient(url, Number.isInteger(max) && max > 0 ? max : 10);
   }
   return globalForDb.__db;
 }

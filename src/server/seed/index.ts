@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { defaultSeedDir, readSeedDataset, seedReport, type SeedResult } from "./seed-report";
+import { readDemoDataset, seedDemo } from "./demo";
 import { seedDemoAccounts } from "./demo-accounts";
 
 /**
@@ -12,6 +13,9 @@ export async function seedDatabase(
 ): Promise<SeedResult> {
   const dir = options.dir ?? defaultSeedDir();
   const result = await seedReport(prisma, readSeedDataset(dir));
+  if (options.demo) {
+    for (const [what, n] of Object.entries(await seedDemo(prisma, readDemoDataset(dir)))) result.created[`demo.${what}`] = n;
+  }
   if (options.demoAccounts) {
     const accounts = await seedDemoAccounts(prisma);
     if (accounts) result.created.demoAccount = accounts;

@@ -1,0 +1,5 @@
+import { LoadingState } from "@/components/common/route-states";
+
+export default function Loading() {
+  return <LoadingState what="概览" />;
+}

@@ -1,0 +1,260 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/server/db";
+import { listPlanYears } from "@/server/data/plans";
+import { listYearProjects } from "@/server/data/projects";
+import { listIndustries, listParks } from "@/server/data/parks";
+import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
+import { formatYi } from "@/lib/money";
+import { businessDate, formatMonth } from "@/lib/month";
+import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
+import { WARNING_LABEL, STALE_LABEL } from "@/lib/warnings";
+import { PAGE_SIZE, matchesWarning, paginate, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
+import { queryString, type RawSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "项目库" };
+
+const SORT_LABEL = { list: "清单顺序", total: "总投资", annual: "年度计划投资", completed: "累计完成投资", rate: "完成比例" } as const;
+const WARNING_FILTER_LABEL = { red: WARNING_LABEL.red, yellow: WARNING_LABEL.yellow, green: "绿色（正常）", stale: STALE_LABEL } as const;
+
+function href(params: ProjectListParams, over: Partial<ProjectListParams>): string {
+  const p = { ...params, ...over };
+  return `/projects${queryString({
+    year: p.year,
+    park: p.park,
+    status: p.status,
+    industry: p.industry,
+    warning: p.warning,
+    q: p.q,
+    sort: p.sort === "list" ? undefined : p.sort,
+    dir: p.sort === "list" && p.dir === "asc" ? undefined : p.dir,
+    page: p.page > 1 ? p.page : undefined,
+    size: p.size !== PAGE_SIZE ? p.size : undefined,
+  })}`;
+}
+
+function SortHeader({ params, sort, children, className = "" }: { params: ProjectListParams; sort: ProjectListParams["sort"]; children: React.ReactNode; className?: string }) {
+  const active = params.sort === sort;
+  const nextDir = active && params.dir === "desc" ? "asc" : "desc";
+  return (
+    <th scope="col" className={`px-3 py-2 font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link href={href(params, { sort, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900" data-testid={`sort-${sort}`}>
+        {children}
+        <span aria-hidden className="text-xs">{active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+      </Link>
+    </th>
+  );
+}
+
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = parseProjectListParams(await searchParams);
+  const prisma = db();
+  const years = await listPlanYears(prisma);
+  const year = params.year !== undefined && years.includes(params.year) ? params.year : years[0];
+  if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
+  const today = businessDate();
+  const [parks, industries, result] = await Promise.all([
+    listParks(prisma),
+    listIndustries(prisma, year),
+    listYearProjects(prisma, {
+      year,
+      today,
+      parkId: params.park,
+      status: params.status,
+      industry: params.industry,
+      q: params.q,
+      sort: params.sort,
+      dir: params.dir,
+    }),
+  ]);
+  const filtered = result.items.filter((p) => matchesWarning(p.warning, params.warning));
+  const page = paginate(filtered, params.page, params.size);
+  const current = { ...params, year: params.year === undefined ? undefined : year };
+  const anyFilter = params.park || params.status || params.industry || params.warning || params.q;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">项目库</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {year}年重大项目清单；预警与完成比例截至{formatMonth(result.referenceMonth)}
+          {!result.referenceFromReports && "（尚无月度数据）"}。
+        </p>
+      </div>
+
+      <form method="get" action="/projects" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="筛选项目">
+        <label className="flex flex-col text-sm">
+          <span className="text-xs text-slate-500">搜索（名称、代码、企业）</span>
+          <input type="search" name="q" defaultValue={params.q ?? ""} className="rounded border border-slate-300 px-2 py-1" placeholder="如：金石" />
+        </label>
+        {years.length > 1 && (
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-slate-500">年度</span>
+            <select name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1">
+              {years.map((y) => (
+                <option key={y} value={y}>{y}年</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col text-sm">
+          <span className="text-xs text-slate-500">县区园区</span>
+          <select name="park" defaultValue={params.park ? String(params.park) : ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="">全部</option>
+            {parks.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-xs text-slate-500">状态</span>
+          <select name="status" defaultValue={params.status ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="">全部</option>
+            {STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>{PROJECT_STATUS_LABEL[s]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-xs text-slate-500">产业</span>
+          <select name="industry" defaultValue={params.industry ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="">全部</option>
+            {industries.map((i) => (
+              <option key={i} value={i}>{i}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          <span className="text-xs text-slate-500">预警</span>
+          <select name="warning" defaultValue={params.warning ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="">全部</option>
+            {WARNING_FILTERS.map((w) => (
+              <option key={w} value={w}>{WARNING_FILTER_LABEL[w]}</option>
+            ))}
+          </select>
+        </label>
+        {params.size !== PAGE_SIZE && <input type="hidden" name="size" value={params.size} />}
+        <div className="grid grid-cols-2 gap-2">
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-slate-500">排序</span>
+            <select name="sort" defaultValue={params.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
+              {SORT_VALUES.map((s) => (
+                <option key={s} value={s}>{SORT_LABEL[s]}</option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm">
+            <span className="text-xs text-slate-500">顺序</span>
+            <select name="dir" defaultValue={params.dir} className="rounded border border-slate-300 bg-white px-2 py-1">
+              <option value="desc">从大到小</option>
+              <option value="asc">从小到大</option>
+            </select>
+          </label>
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-sm text-white hover:bg-slate-700">筛选</button>
+          {anyFilter && (
+            <Link href={href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 })} className="text-sm text-blue-700 hover:underline">
+              清除筛选
+            </Link>
+          )}
+        </div>
+      </form>
+
+      <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
+        共{page.total}个项目{page.pages > 1 && `，第${page.page}/${page.pages}页`}
+      </p>
+
+      {page.total === 0 ? (
+        <EmptyState>没有符合条件的项目。{anyFilter && "请放宽筛选条件。"}</EmptyState>
+      ) : (
+        <>
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
+            <table className="w-full text-sm" data-testid="projects-table">
+              <thead className="bg-slate-100 text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">预警</th>
+                  <th scope="col" className="px-3 py-2 font-medium">项目</th>
+                  <th scope="col" className="px-3 py-2 font-medium">县区园区</th>
+                  <SortHeader params={current} sort="total" className="text-right">总投资</SortHeader>
+                  <SortHeader params={current} sort="annual" className="text-right">年度计划</SortHeader>
+                  <SortHeader params={current} sort="completed" className="text-right">累计完成</SortHeader>
+                  <SortHeader params={current} sort="rate" className="text-right">完成比例</SortHeader>
+                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.rows.map((p) => (
+                  <tr key={p.id} data-testid={`row-${p.code}`}>
+                    <td className="px-3 py-2"><WarningBadges warning={p.warning} /></td>
+                    <td className="px-3 py-2">
+                      <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">{p.name}</Link>
+                      {p.isDemo && <DemoBadge />}
+                      <span className="block text-xs text-slate-500">{p.code}{p.enterprise && ` · ${p.enterprise}`}{p.industry && ` · ${p.industry}`}</span>
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link href={`/parks/${p.parkId}`} className="hover:underline">{p.parkName}</Link>
+                    </td>
+                    <td className="num px-3 py-2 text-right">{formatYi(p.totalInvestment)}</td>
+                    <td className="num px-3 py-2 text-right">{p.annualPlannedInvestment === null ? "—" : formatYi(p.annualPlannedInvestment)}</td>
+                    <td className="px-3 py-2 text-right">
+                      {p.completedInvestment === null ? (
+                        <span className="text-amber-700">暂无数据</span>
+                      ) : (
+                        <>
+                          <span className="num">{formatYi(p.completedInvestment)}</span>
+                          <span className="block text-xs text-slate-500">
+                            截至{formatMonth(p.reportedMonth!)}·{REPORT_STATUS_LABEL[p.reportedStatus!]}
+                            {p.reportedDemo && <DemoBadge />}
+                          </span>
+                        </>
+                      )}
+                    </td>
+                    <td className="num px-3 py-2 text-right">{p.completionRate ?? "—"}</td>
+                    <td className="px-3 py-2">{PROJECT_STATUS_LABEL[p.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ul className="space-y-3 md:hidden" data-testid="projects-cards">
+            {page.rows.map((p) => (
+              <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <div className="flex items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 hover:underline">{p.name}</Link>
+                    {p.isDemo && <DemoBadge />}
+                    <p className="text-xs text-slate-500">{p.code} · {p.parkName}</p>
+                  </div>
+                  <WarningBadges warning={p.warning} />
+                </div>
+                <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
+                  <div><dt className="text-xs text-slate-500">总投资</dt><dd className="num">{formatYi(p.totalInvestment)}</dd></div>
+                  <div><dt className="text-xs text-slate-500">累计完成</dt><dd className="num">{p.completedInvestment === null ? "暂无" : formatYi(p.completedInvestment)}</dd></div>
+                  <div><dt className="text-xs text-slate-500">完成比例</dt><dd className="num">{p.completionRate ?? "—"}</dd></div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          {page.pages > 1 && (
+            <nav aria-label="分页" className="flex flex-wrap items-center gap-2 text-sm" data-testid="pagination">
+              {page.page > 1 && <Link href={href(current, { page: page.page - 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">上一页</Link>}
+              {Array.from({ length: page.pages }, (_, i) => i + 1).map((n) => (
+                <Link
+                  key={n}
+                  href={href(current, { page: n })}
+                  aria-current={n === page.page ? "page" : undefined}
+                  className={`rounded border px-3 py-1 ${n === page.page ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
+                >
+                  {n}
+                </Link>
+              ))}
+              {page.page < page.pages && <Link href={href(current, { page: page.page + 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">下一页</Link>}
+            </nav>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// Reading URL search parameters of the dashboards: forgiving (a bad value is ignored), never throwing.
+export type RawSearchParams = Record<string, string | string[] | undefined>;
+
+export function param(sp: RawSearchParams, name: string): string | undefined {
+  const v = sp[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s === undefined || s.trim() === "" ? undefined : s.trim();
+}
+
+export function intParam(sp: RawSearchParams, name: string): number | undefined {
+  const s = param(sp, name);
+  return s !== undefined && /^[0-9]{1,9}$/.test(s) ? Number(s) : undefined;
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}
+
+/** A query string from the non-empty entries, for links that keep the current view. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

@@ -1,0 +1,28 @@
+// Thresholds of the 三色预警 (red/yellow/green early warnings), in one place.
+// Lag is measured in percentage points of the project's total investment:
+//   (planned cumulative for the month − actual cumulative for the month) / total investment × 100.
+// Each threshold may be overridden by an environment variable (a decimal number of points).
+import { Decimal } from "./money";
+
+export type WarningConfig = {
+  /** red when the lag is MORE than this many points (default 20) — WARNING_RED_LAG_POINTS */
+  redLagPoints: Decimal;
+  /** yellow when the lag is at least this many points, up to redLagPoints (default 10) — WARNING_YELLOW_LAG_POINTS */
+  yellowLagPoints: Decimal;
+};
+
+export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10" } as const;
+
+function points(value: string | undefined, fallback: string, name: string): Decimal {
+  if (value === undefined || value.trim() === "") return new Decimal(fallback);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(value.trim())) throw new Error(`${name} 必须是非负数（百分点），而不是「${value}」`);
+  return new Decimal(value.trim());
+}
+
+/** The configuration in effect: defaults, overridden by the environment. */
+export function warningConfig(env: Record<string, string | undefined> = process.env): WarningConfig {
+  const red = points(env.WARNING_RED_LAG_POINTS, DEFAULT_WARNING_CONFIG.redLagPoints, "WARNING_RED_LAG_POINTS");
+  const yellow = points(env.WARNING_YELLOW_LAG_POINTS, DEFAULT_WARNING_CONFIG.yellowLagPoints, "WARNING_YELLOW_LAG_POINTS");
+  if (yellow.greaterThan(red)) throw new Error("WARNING_YELLOW_LAG_POINTS 不能大于 WARNING_RED_LAG_POINTS");
+  return { redLagPoints: red, yellowLagPoints: yellow };
+}

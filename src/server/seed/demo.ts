@@ -1,0 +1,280 @@
+// Loads seed-data/demo/ — the clearly marked demo set (演示数据) — on top of the seed report.
+// Every row it adds is marked isDemo. It never overwrites or contradicts the report: a month
+// that already has a report (e.g. the report's own 2024-11 figures) is left as it is.
+// Idempotent: what exists is skipped.
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/generated/prisma/client";
+import { parseAmountToWan } from "@/lib/money";
+import { dayToDate, MONTH_PATTERN } from "@/lib/month";
+
+const amount = z.string().transform((s, ctx) => {
+  try {
+    return parseAmountToWan(s).toString();
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: (e as Error).message });
+    return z.NEVER;
+  }
+});
+const month = z.string().regex(MONTH_PATTERN);
+const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
+
+const projectsSchema = z.object({
+  year: z.number().int(),
+  projects: z.array(
+    z.object({
+      code: z.string().startsWith("DEMO-"),
+      name: z.string(),
+      park: z.string(),
+      enterprise: z.string().optional(),
+      industry: z.string(),
+      totalInvestment: amount,
+      annualPlannedInvestment: amount.optional(),
+      plannedStartMonth: month.optional(),
+      actualStartMonth: month.optional(),
+      plannedProductionMonth: month.optional(),
+      actualProductionMonth: month.optional(),
+      status: z.enum(["NOT_STARTED", "UNDER_CONSTRUCTION", "IN_PRODUCTION", "COMPLETED"]),
+      constructionContent: z.string(),
+      responsibleLeader: z.string().optional(),
+      contactName: z.string().optional(),
+      contactPhone: z.string().optional(),
+    }),
+  ),
+});
+const plannedSchema = z.object({ planned: z.record(z.string(), z.record(month, amount)) });
+const reportsSchema = z.object({
+  reports: z.array(
+    z.object({
+      code: z.string(),
+      month,
+      status: z.enum(["APPROVED", "SUBMITTED"]),
+      revisions: z
+        .array(
+          z.object({
+            cumulative: amount,
+            monthInvestment: amount.nullable(),
+            progressText: z.string(),
+            explanation: z.string().optional(),
+            returned: z.string().optional(),
+          }),
+        )
+        .min(1),
+    }),
+  ),
+});
+const milestonesSchema = z.object({
+  milestones: z.record(
+    z.string(),
+    z.array(z.tuple([z.enum(["START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "OTHER"]), z.string(), day.nullable(), day.nullable()])),
+  ),
+});
+const issuesSchema = z.object({
+  issues: z.array(
+    z.object({
+      project: z.string().optional(),
+      park: z.string().optional(),
+      category: z.enum(["FUNDING", "FACTOR", "INSTITUTIONAL", "LAND", "ENERGY", "ENVIRONMENT", "WATER_POWER", "APPROVAL"]),
+      subCategory: z.string(),
+      title: z.string().startsWith("（演示）"),
+      description: z.string(),
+      responsibleUnit: z.string(),
+      responsibleLeader: z.string().optional(),
+      raisedDate: day,
+      dueDate: day,
+      status: z.enum(["OPEN", "IN_PROGRESS", "CLOSED"]),
+      closedDate: day.optional(),
+      resolution: z.string().optional(),
+    }),
+  ),
+});
+
+export type DemoDataset = {
+  projects: z.infer<typeof projectsSchema>;
+  planned: z.infer<typeof plannedSchema>;
+  reports: z.infer<typeof reportsSchema>;
+  milestones: z.infer<typeof milestonesSchema>;
+  issues: z.infer<typeof issuesSchema>;
+};
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function readDemoDataset(dir: string): DemoDataset {
+  const at = (name: string) => path.join(dir, "demo", name);
+  return {
+    projects: readJson(at("projects.json"), projectsSchema),
+    planned: readJson(at("planned.json"), plannedSchema),
+    reports: readJson(at("reports.json"), reportsSchema),
+    milestones: readJson(at("milestones.json"), milestonesSchema),
+    issues: readJson(at("issues.json"), issuesSchema),
+  };
+}
+
+/** The day after the end of `month`, plus `n` days: when a demo event pretends to have happened. */
+function eventTime(month: string, n: number): Date {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 3 + n, 2, 0, 0));
+}
+
+export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<string, number>> {
+  return prisma.$transaction(
+    async (tx) => {
+      const created: Record<string, number> = {};
+      const count = (what: string) => (created[what] = (created[what] ?? 0) + 1);
+      const plan = await tx.annualPlan.findUnique({ where: { year: data.projects.year } });
+      if (!plan) throw new Error(`演示数据需要先载入${data.projects.year}年计划`);
+
+      const parks = new Map((await tx.park.findMany()).map((p) => [p.name, p.id]));
+      const parkId = (name: string) => {
+        const id = parks.get(name);
+        if (id === undefined) throw new Error(`演示数据中的园区「${name}」不存在`);
+        return id;
+      };
+
+      for (const [i, p] of data.projects.projects.entries()) {
+        let project = await tx.project.findUnique({ where: { code: p.code } });
+        if (!project) {
+          const { park, annualPlannedInvestment, ...fields } = p;
+          project = await tx.project.create({
+            data: { ...fields, parkId: parkId(park), level: "市级重大项目", isDemo: true, source: "演示数据" },
+          });
+          count("project");
+        }
+        const entry = await tx.annualPlanEntry.findUnique({ where: { planId_projectId: { planId: plan.id, projectId: project.id } } });
+        if (!entry) {
+          await tx.annualPlanEntry.create({
+            data: { planId: plan.id, projectId: project.id, annualPlannedInvestment: p.annualPlannedInvestment ?? null, sortOrder: 100 + i },
+          });
+          count("annualPlanEntry");
+        }
+      }
+
+      const projectIds = new Map(
+        (await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
+      );
+      const projectId = (code: string) => {
+        const id = projectIds.get(code);
+        if (id === undefined) throw new Error(`演示数据中的项目「${code}」不存在`);
+        return id;
+      };
+
+      for (const [code, months] of Object.entries(data.planned.planned)) {
+        const id = projectId(code);
+        for (const [m, cumulativePlanned] of Object.entries(months)) {
+          const existing = await tx.plannedInvestment.findUnique({ where: { projectId_month: { projectId: id, month: m } } });
+          if (!existing) {
+            await tx.plannedInvestment.create({ data: { projectId: id, month: m, cumulativePlanned, isDemo: true } });
+            count("plannedInvestment");
+          }
+        }
+      }
+
+      for (const r of data.reports.reports) {
+        const id = projectId(r.code);
+        // never overwrite a month that already has a report (the seed report's own figures)
+        const existing = await tx.monthlyReport.findUnique({ where: { projectId_month: { projectId: id, month: r.month } } });
+        if (existing) continue;
+        const report = await tx.monthlyReport.create({ data: { projectId: id, month: r.month, status: "DRAFT", isDemo: true } });
+        let status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" = "DRAFT";
+        let n = 0;
+        let last: { id: number } | null = null;
+        for (const [i, rev] of r.revisions.entries()) {
+          const revision = await tx.monthlyReportRevision.create({
+            data: {
+              report: { connect: { id: report.id } },
+              revisionNo: i + 1,
+              monthInvestment: rev.monthInvestment,
+              cumulativeInvestment: rev.cumulative,
+              progressText: rev.progressText,
+              explanation: rev.explanation ?? null,
+              createdAt: eventTime(r.month, n),
+            },
+          });
+          last = revision;
+          await tx.reportEvent.create({
+            data: { reportId: report.id, revisionId: revision.id, action: "SUBMIT", fromStatus: status, toStatus: "SUBMITTED", reason: "演示数据", createdAt: eventTime(r.month, n++) },
+          });
+          status = "SUBMITTED";
+          if (rev.returned) {
+            await tx.reportEvent.create({
+              data: { reportId: report.id, revisionId: revision.id, action: "RETURN", fromStatus: status, toStatus: "RETURNED", reason: rev.returned, createdAt: eventTime(r.month, n++) },
+            });
+            status = "RETURNED";
+          }
+        }
+        if (r.status === "APPROVED") {
+          await tx.reportEvent.create({
+            data: { reportId: report.id, revisionId: last!.id, action: "APPROVE", fromStatus: status, toStatus: "APPROVED", reason: "演示数据", createdAt: eventTime(r.month, n++) },
+          });
+        }
+        const lastReturned = r.revisions.at(-1)!.returned;
+        await tx.monthlyReport.update({
+          where: { id: report.id },
+          data: {
+            status: r.status === "APPROVED" ? "APPROVED" : lastReturned ? "RETURNED" : "SUBMITTED",
+            currentRevisionId: last!.id,
+            approvedRevisionId: r.status === "APPROVED" ? last!.id : null,
+            returnReason: r.status !== "APPROVED" ? (lastReturned ?? null) : null,
+          },
+        });
+        count("monthlyReport");
+      }
+
+      for (const [code, list] of Object.entries(data.milestones.milestones)) {
+        const id = projectId(code);
+        for (const [i, [kind, name, planned, actual]] of list.entries()) {
+          const existing = await tx.milestone.findUnique({ where: { projectId_name: { projectId: id, name } } });
+          if (!existing) {
+            await tx.milestone.create({
+              data: { projectId: id, kind, name, plannedDate: planned ? dayToDate(planned) : null, actualDate: actual ? dayToDate(actual) : null, sortOrder: i, isDemo: true },
+            });
+            count("milestone");
+          }
+        }
+      }
+
+      for (const [i, issue] of data.issues.issues.entries()) {
+        const existing = await tx.issue.findUnique({ where: { year_title: { year: data.projects.year, title: issue.title } } });
+        if (existing) continue;
+        const pid = issue.project ? projectId(issue.project) : null;
+        const project = pid ? await tx.project.findUniqueOrThrow({ where: { id: pid } }) : null;
+        await tx.issue.create({
+          data: {
+            year: data.projects.year,
+            projectId: pid,
+            parkId: project ? project.parkId : issue.park ? parkId(issue.park) : null,
+            category: issue.category,
+            subCategory: issue.subCategory,
+            title: issue.title,
+            description: issue.description,
+            responsibleUnit: issue.responsibleUnit,
+            responsibleLeader: issue.responsibleLeader ?? null,
+            raisedDate: dayToDate(issue.raisedDate),
+            dueDate: dayToDate(issue.dueDate),
+            status: issue.status,
+            closedDate: issue.closedDate ? dayToDate(issue.closedDate) : null,
+            resolution: issue.resolution ?? null,
+            source: "演示数据",
+            sortOrder: 100 + i,
+            isDemo: true,
+          },
+        });
+        count("issue");
+      }
+
+      if (Object.keys(created).length > 0) {
+        await tx.auditLog.create({
+          data: { actor: "system", action: "seed", entity: "Dataset", entityId: "demo", after: created as Prisma.InputJsonObject },
+        });
+      }
+      return created;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,133 @@
+// The demo set (演示数据) on top of the seed report: marked, idempotent, never contradicting the
+// report, and giving each warning colour something to show.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "@/server/seed";
+import { getPlanSummary } from "@/server/data/plans";
+import { getProjectDetail, listYearProjects } from "@/server/data/projects";
+import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/data/dashboard";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+const TODAY = "2026-11-26";
+
+describe("the demo set", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.drop());
+
+  it("loads once, marked as demo", async () => {
+    const first = await seedDatabase(t.prisma, { demo: true });
+    expect(first.created).toMatchObject({ project: 4, "demo.project": 6, "demo.annualPlanEntry": 6, "demo.issue": 6 });
+    const second = await seedDatabase(t.prisma, { demo: true });
+    expect(second.created).toEqual({});
+    expect(await t.prisma.project.count({ where: { isDemo: true, code: { startsWith: "DEMO-" } } })).toBe(6);
+    expect(await t.prisma.project.count({ where: { isDemo: true, NOT: { code: { startsWith: "DEMO-" } } } })).toBe(0);
+    expect(await t.prisma.plannedInvestment.count({ where: { isDemo: false } })).toBe(0);
+    expect(await t.prisma.milestone.count({ where: { isDemo: false } })).toBe(0);
+    // every report not from the seed report is marked demo
+    expect(await t.prisma.monthlyReport.count({ where: { isDemo: false } })).toBe(4);
+  });
+
+  it("leaves the report's own 2024-11 figures as they were", async () => {
+    const reports = await t.prisma.monthlyReport.findMany({
+      where: { month: "2024-11", project: { code: { startsWith: "YQ" } } },
+      include: { approvedRevision: true, project: true },
+      orderBy: { project: { code: "asc" } },
+    });
+    expect(reports.map((r) => [r.project.code, r.isDemo, r.approvedRevision!.cumulativeInvestment.toFixed(2)])).toEqual([
+      ["YQ2024-001", false, "150000.00"],
+      ["YQ2024-002", false, "170000.00"],
+      ["YQ2024-003", false, "56000.00"],
+      ["YQ2024-004", false, "47000.00"],
+    ]);
+    const plan = (await getPlanSummary(t.prisma, 2024))!;
+    expect(plan.computed.projectCount).toBe(10);
+    expect(plan.declared.totalInvestment).toBe("1336000");
+  });
+
+  it("gives each rule something to show", async () => {
+    const { referenceMonth, items } = await listYearProjects(t.prisma, { year: 2024, today: TODAY });
+    expect(referenceMonth).toBe("2024-11");
+    const view = Object.fromEntries(items.map((p) => [p.code, [p.warning.level, p.warning.stale, p.warning.lagPoints]]));
+    expect(view).toEqual({
+      "YQ2024-001": ["yellow", false, "3.0"], // was red in September (21.2 points), caught up; started late
+      "YQ2024-002": ["red", false, "22.3"],
+      "YQ2024-003": ["yellow", false, "11.3"],
+      "YQ2024-004": ["yellow", false, "4.3"],
+      "DEMO-001": ["green", false, "-0.6"],
+      "DEMO-002": ["yellow", false, "15.0"],
+      "DEMO-003": ["red", true, null], // not started
+      "DEMO-004": ["green", true, null], // no November report: stale
+      "DEMO-005": ["yellow", false, "1.7"], // overdue issue; November only submitted
+      "DEMO-006": ["green", false, "0.0"],
+    });
+    const zw = items.find((p) => p.code === "YQ2024-001")!;
+    expect(zw.warning.reasons).toEqual([
+      "开工晚于计划截止日期 2024年4月30日（2024年9月开工）",
+      "2024年9月曾落后月度计划 21.2 个百分点（红色预警），现落后 3.0 个百分点（演示数据）",
+    ]);
+    const js = items.find((p) => p.code === "YQ2024-002")!;
+    expect(js.warning.reasons[0]).toBe("2024年11月累计完成投资落后月度计划 22.3 个百分点（演示数据）");
+    expect(js.warning.demo).toBe(true);
+    expect(items.find((p) => p.code === "DEMO-005")!).toMatchObject({ reportedStatus: "SUBMITTED", overdueIssues: 1 });
+    const stale = items.find((p) => p.code === "DEMO-004")!;
+    expect(stale).toMatchObject({ reportedMonth: "2024-10", completedInvestment: "47000" });
+    expect(stale.warning.reasons).toContain("缺少2024年11月月报（数据未更新），未按最新月份评估投资进度");
+  });
+
+  it("fills the month-by-month chart", async () => {
+    const timeline = await getInvestmentTimeline(t.prisma, { year: 2024 });
+    expect(timeline.map((p) => p.month)).toEqual([
+      "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12",
+    ]);
+    const nov = timeline.find((p) => p.month === "2024-11")!;
+    // 423,000 (the report) + 39,500 + 42,000 + 24,000 (submitted) + 30,000; DEMO-004 has no November report
+    expect(nov).toMatchObject({ actual: "558500", reportedProjects: 8, submittedOnly: 1, actualDemo: true });
+    expect(nov.planned).toBe("826000");
+    // like for like: the plan of the eight projects that reported November (without DEMO-003's 1.7亿 and DEMO-004's 5.5亿)
+    expect(nov.plannedOfReported).toBe("754000");
+    const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
+    expect(parks.map((p) => [p.label, p.projectCount, p.demoProjects, p.reportedProjects, p.staleProjects])).toEqual([
+      ["会同县园区", 3, 2, 3, 0],
+      ["洞口县园区", 3, 2, 3, 0],
+      ["溆浦县园区", 2, 1, 1, 0], // DEMO-003 has not started: no figure at all
+      ["新晃县园区", 2, 1, 2, 1], // DEMO-004's latest figure is October's
+    ]);
+    // 新晃: 4.7亿元 of the report + DEMO-004's October 4.7亿元, flagged as stale rather than hidden
+    expect(parks[3].completed).toBe("94000");
+  });
+
+  it("counts demo issues with their due dates", async () => {
+    const s = await getIssueSummary(t.prisma, { year: 2024, today: TODAY });
+    expect(s).toMatchObject({ total: 13, closed: 2, overdue: 4, demo: 6 });
+    const byPark = await getIssueCountsByPark(t.prisma, { year: 2024, today: TODAY });
+    expect(byPark.map((r) => [r.parkName, r.total, r.open, r.overdue])).toEqual([
+      [null, 7, 7, 0],
+      ["会同县园区", 2, 1, 1],
+      ["洞口县园区", 2, 2, 2],
+      ["溆浦县园区", 1, 1, 1],
+      ["新晃县园区", 1, 0, 0],
+    ]);
+    // a park's list holds its projects' issues and its own, overdue first
+    const dongkou = byPark.find((r) => r.parkName === "洞口县园区")!;
+    const list = await listIssues(t.prisma, { year: 2024, today: TODAY, parkId: dongkou.parkId! });
+    expect(list.map((i) => [i.title, i.overdue])).toEqual([
+      ["（演示）金石项目110千伏专线报装进度滞后", true],
+      ["（演示）电子元器件产业园项目贷款审批", true],
+    ]);
+    // the loan's due date (2025-03-31) had not passed at the end of 2024
+    expect((await listIssues(t.prisma, { year: 2024, today: "2024-12-31", parkId: dongkou.parkId! })).map((i) => i.overdue)).toEqual([true, false]);
+    // on the day before the earliest due date nothing is overdue yet
+    expect((await getIssueSummary(t.prisma, { year: 2024, today: "2024-04-30" })).overdue).toBe(0);
+  });
+
+  it("keeps a returned revision in the project's history", async () => {
+    const p = (await getProjectDetail(t.prisma, "DEMO-002"))!;
+    const oct = p.monthlyReports.find((r) => r.month === "2024-10")!;
+    expect(oct.status).toBe("APPROVED");
+    expect(oct.revisions.map((r) => [r.revisionNo, r.cumulativeInvestment.toString()])).toEqual([[2, "33000"], [1, "35000"]]);
+    expect(oct.events.map((e) => e.action)).toEqual(["SUBMIT", "RETURN", "SUBMIT", "APPROVE"]);
+    expect(p.milestones.map((m) => m.name)).toEqual(["开工", "主体完工", "投产"]);
+  });
+});

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { intParam, oneOf, param, queryString } from "@/lib/search-params";
+
+describe("search parameters", () => {
+  it("reads the first value and ignores blanks and nonsense", () => {
+    expect(param({ q: ["金石", "x"] }, "q")).toBe("金石");
+    expect(param({ q: "  " }, "q")).toBeUndefined();
+    expect(intParam({ page: "2" }, "page")).toBe(2);
+    expect(intParam({ page: "-1" }, "page")).toBeUndefined();
+    expect(intParam({ page: "1e3" }, "page")).toBeUndefined();
+    expect(oneOf("red", ["red", "yellow"] as const)).toBe("red");
+    expect(oneOf("blue", ["red", "yellow"] as const)).toBeUndefined();
+  });
+  it("builds query strings without empty entries", () => {
+    expect(queryString({ park: 3, q: "", sort: undefined, page: 2 })).toBe("?park=3&page=2");
+    expect(queryString({})).toBe("");
+    expect(queryString({ q: "a&b" })).toBe("?q=a%26b");
+  });
+});
