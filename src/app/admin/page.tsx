@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "管理" };
 export default async function AdminPage() {
   await requirePermission({ action: "project.manage" }, "/admin");
   const prisma = db();
-  const [projects, years] = await Promise.all([listAllProjects(prisma), listPlanYears(prisma)]);
+  const projects = await listAllProjects(prisma);
+  const years = await listPlanYears(prisma);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">管理</h1>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { planEntriesAction, savePlanAction } from "@/server/actions/admin";
 import { initialActionState, type ActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { formatYi } from "@/lib/money";
 
 const LABELS = { declaredTotalInvestment: "计划总投资（万元）", declaredAnnualInvestment: "年度计划投资（万元）" };
@@ -58,8 +58,9 @@ export function PlanEntriesForm({
   const [state, action, pending] = useActionState(planEntriesAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const submitted = state.ok ? null : state.values;
+  const formKey = useResultKey(state);
   return (
-    <form action={action} className="space-y-3" noValidate aria-label="年度清单">
+    <form key={formKey} action={action} className="space-y-3" noValidate aria-label="年度清单">
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="stamp" value={stamp} />
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createProjectAction, updateProjectAction } from "@/server/actions/admin";
 import { initialActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { CONTENT_MAX, METRIC_ROWS, PROJECT_STATUSES } from "@/lib/schemas/project";
 
@@ -14,6 +14,7 @@ const CONFLICT_LABELS = { name: "项目名称", totalInvestment: "总投资（�
 export function ProjectForm({ mode, version, defaults, parks }: { mode: "create" | "edit"; version: number; defaults: ProjectFormValues; parks: Array<{ id: number; name: string }> }) {
   const [state, action, pending] = useActionState(mode === "create" ? createProjectAction : updateProjectAction, initialActionState);
   const errors = state.fieldErrors ?? {};
+  const formKey = useResultKey(state);
   const v: ProjectFormValues = { ...defaults, ...(state.ok ? {} : state.values) };
   const text = (name: string, label: string, extra: { hint?: string; type?: string; inputMode?: "decimal" | "numeric"; readOnly?: boolean } = {}) => (
     <Field name={name} label={label} errors={errors[name]} hint={extra.hint}>
@@ -49,7 +50,7 @@ export function ProjectForm({ mode, version, defaults, parks }: { mode: "create"
   }
 
   return (
-    <form action={action} className="space-y-6" noValidate aria-label={mode === "create" ? "新建项目" : "编辑项目"}>
+    <form key={formKey} action={action} className="space-y-6" noValidate aria-label={mode === "create" ? "新建项目" : "编辑项目"}>
       <input type="hidden" name="version" value={version} />
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-medium">基本信息</legend>

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/actions/admin";
 import { initialActionState, type ActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";
 
 type Park = { id: number; name: string };
@@ -39,9 +39,10 @@ function RoleParkFields({ errors, values, parks, idPrefix }: { errors: Record<st
 export function CreateUserForm({ parks }: { parks: Park[] }) {
   const [state, action, pending] = useActionState(createUserAction, initialActionState);
   const errors = state.fieldErrors ?? {};
+  const formKey = useResultKey(state);
   const v = state.ok ? {} : (state.values ?? {});
   return (
-    <form key={state.ok ? state.message : "form"} action={action} className="space-y-4" noValidate aria-label="新建用户">
+    <form key={formKey} action={action} className="space-y-4" noValidate aria-label="新建用户">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="username" label="用户名" errors={errors.username} hint="登录用，字母、数字、下划线、点或短横线">
           <input id="username" name="username" autoComplete="off" defaultValue={v.username ?? ""} className={inputClass} {...invalidProps(errors, "username")} />
@@ -65,10 +66,11 @@ type UserRow = { id: number; username: string; displayName: string; role: string
 export function EditUserForm({ user, parks }: { user: UserRow; parks: Park[] }) {
   const [state, action, pending] = useActionState(updateUserAction, initialActionState);
   const errors = state.fieldErrors ?? {};
+  const formKey = useResultKey(state);
   const v = { displayName: user.displayName, role: user.role, parkId: user.parkId ? String(user.parkId) : "", ...(state.ok ? {} : state.values) };
   const p = `u${user.id}-`;
   return (
-    <form action={action} className="space-y-3" noValidate aria-label={`修改 ${user.username}`}>
+    <form key={formKey} action={action} className="space-y-3" noValidate aria-label={`修改 ${user.username}`}>
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="stamp" value={user.stamp} />
       <div className="grid gap-3 sm:grid-cols-3">

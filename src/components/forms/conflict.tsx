@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ConflictDetails } from "@/server/errors";
 
 /** Both sides of a save conflict: what is saved now and what this form tried to save. */
@@ -38,4 +39,19 @@ export function ConflictNotice({ message, conflict, labels }: { message?: string
 /** aria attributes for an input with errors. */
 export function invalidProps(errors: Record<string, string[] | undefined>, name: string) {
   return errors[name]?.length ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+}
+
+/**
+ * A key that changes with every action result. Keying a form with it remounts the form after
+ * each submission, so that its selects and checkboxes show what was submitted (React's
+ * automatic form reset would otherwise restore the values they were first rendered with).
+ */
+export function useResultKey(state: object): number {
+  const [seen, setSeen] = useState<{ state: object; key: number }>({ state, key: 0 });
+  if (seen.state !== state) {
+    const next = { state, key: seen.key + 1 };
+    setSeen(next);
+    return next.key;
+  }
+  return seen.key;
 }

@@ -3,20 +3,24 @@ import { useActionState, useState } from "react";
 import { createIssueAction } from "@/server/actions/issues";
 import { initialActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { invalidProps } from "@/components/forms/conflict";
+import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
 import { ISSUE_CATEGORIES, ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/schemas/issue";
 
 type Category = (typeof ISSUE_CATEGORIES)[number];
 
-/** The category select and its sub-problem (a list where the report names them, else free text). */
+/**
+ * The category select and its sub-problem (a list where the report names them, else free text).
+ * The select is uncontrolled so that React's reset after a failed submission restores what was
+ * submitted; the state only picks the sub-problem list.
+ */
 function CategoryFields({ errors, values }: { errors: Record<string, string[] | undefined>; values: Record<string, string> }) {
   const [category, setCategory] = useState<Category | "">((values.category as Category) ?? "");
   const named = category ? ISSUE_SUBCATEGORIES[category] : [];
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field name="category" label="问题类别" errors={errors.category}>
-        <select id="category" name="category" value={category} onChange={(e) => setCategory(e.target.value as Category)} className={inputClass} {...invalidProps(errors, "category")}>
+        <select id="category" name="category" defaultValue={values.category ?? ""} onChange={(e) => setCategory(e.target.value as Category)} className={inputClass} {...invalidProps(errors, "category")}>
           <option value="">请选择</option>
           {ISSUE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -58,13 +62,8 @@ export function IssueForm({
   const [state, action, pending] = useActionState(createIssueAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
-  // after a success the form is remounted empty, keeping the message
-  const [formKey, setFormKey] = useState(0);
-  const [shown, setShown] = useState<typeof state | null>(null);
-  if (state.ok && shown !== state) {
-    setShown(state);
-    setFormKey((k) => k + 1);
-  }
+  // remounted after every submission: empty after a success, as submitted after a failure
+  const formKey = useResultKey(state);
 
   return (
     <form key={formKey} action={action} className="space-y-4" noValidate aria-label="反映问题">
@@ -103,7 +102,7 @@ export function IssueForm({
         <textarea id="description" name="description" rows={compact ? 2 : 4} defaultValue={v.description ?? ""} className={inputClass} {...invalidProps(errors, "description")} />
       </Field>
       {!compact && (
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2">
           <Field name="responsibleUnit" label="责任单位（选填）" errors={errors.responsibleUnit}>
             <input id="responsibleUnit" name="responsibleUnit" defaultValue={v.responsibleUnit ?? ""} className={inputClass} {...invalidProps(errors, "responsibleUnit")} />
           </Field>
@@ -112,6 +111,9 @@ export function IssueForm({
           </Field>
           <Field name="dueDate" label="办结时限（选填）" errors={errors.dueDate}>
             <input id="dueDate" name="dueDate" type="date" defaultValue={v.dueDate ?? ""} className={inputClass} {...invalidProps(errors, "dueDate")} />
+          </Field>
+          <Field name="raisedDate" label="提出日期（默认今天）" errors={errors.raisedDate}>
+            <input id="raisedDate" name="raisedDate" type="date" defaultValue={v.raisedDate ?? ""} className={inputClass} {...invalidProps(errors, "raisedDate")} />
           </Field>
         </div>
       )}

@@ -66,12 +66,11 @@ export async function listAudit(prisma: Db, f: AuditFilters) {
   if (f.entity) where.entity = f.entity;
   if (f.user) where.actor = f.user;
   if (f.action) where.action = { startsWith: f.action };
-  const [rows, total, entities, actors] = await Promise.all([
-    prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
-    prisma.auditLog.count({ where }),
-    prisma.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } }),
-    prisma.auditLog.findMany({ distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } }),
-  ]);
+  // one query at a time: the embedded database serves few connections
+  const rows = await prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (f.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE });
+  const total = await prisma.auditLog.count({ where });
+  const entities = await prisma.auditLog.findMany({ distinct: ["entity"], select: { entity: true }, orderBy: { entity: "asc" } });
+  const actors = await prisma.auditLog.findMany({ distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } });
   return {
     rows: rows.map((r) => ({ ...r, id: r.id.toString() })),
     total,

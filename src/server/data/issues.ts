@@ -43,16 +43,15 @@ export async function listIssues(prisma: Db, filters: IssueFilters) {
   const todayDay = businessDate();
   const today = dayToDate(todayDay);
   const where = whereOf(filters, today);
-  const [rows, total, closed, overdue] = await Promise.all([
-    prisma.issue.findMany({
-      where,
-      include: { project: { select: { code: true, name: true, parkId: true, park: { select: { name: true } } } }, park: { select: { name: true } } },
-      orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { sortOrder: "asc" }, { id: "desc" }],
-    }),
-    prisma.issue.count({ where }),
-    prisma.issue.count({ where: { AND: [where, { status: "CLOSED" }] } }),
-    prisma.issue.count({ where: { AND: [where, { status: { not: "CLOSED" } }, { dueDate: { lt: today } }] } }),
-  ]);
+  // one query at a time: the embedded database serves few connections
+  const rows = await prisma.issue.findMany({
+    where,
+    include: { project: { select: { code: true, name: true, parkId: true, park: { select: { name: true } } } }, park: { select: { name: true } } },
+    orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { sortOrder: "asc" }, { id: "desc" }],
+  });
+  const total = rows.length;
+  const closed = rows.filter((r) => r.status === "CLOSED").length;
+  const overdue = rows.filter((r) => isOverdue(r, todayDay)).length;
   const issues: IssueRow[] = rows.map((i) => ({
     id: i.id,
     year: i.year,

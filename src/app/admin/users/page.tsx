@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: "用户管理" };
 export default async function UsersPage() {
   const actor = await requirePermission({ action: "user.manage" }, "/admin/users");
   const prisma = db();
-  const [users, parks] = await Promise.all([listUsers(prisma), listParks(prisma)]);
+  const users = await listUsers(prisma);
+  const parks = await listParks(prisma);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>

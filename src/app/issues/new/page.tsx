@@ -14,7 +14,8 @@ export default async function NewIssuePage() {
   if (actor.role === "LEADER" || (actor.role === "COUNTY" && actor.parkId === null)) redirect("/forbidden");
   const prisma = db();
   const scope = actor.role === "COUNTY" ? actor.parkId : null;
-  const [projects, parks] = await Promise.all([listProjectChoices(prisma, scope), listParks(prisma)]);
+  const projects = await listProjectChoices(prisma, scope);
+  const parks = await listParks(prisma);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href="/issues" className="text-sm text-sky-700 hover:underline">

@@ -17,7 +17,8 @@ export default async function EditProjectPage({ params, searchParams }: { params
   const code = decodeURIComponent(raw);
   await requirePermission({ action: "project.manage" }, `/admin/projects/${raw}/edit`);
   const prisma = db();
-  const [project, parks] = await Promise.all([getProjectForEdit(prisma, code), listParks(prisma)]);
+  const project = await getProjectForEdit(prisma, code);
+  const parks = await listParks(prisma);
   if (!project) notFound();
   const listYears = project.planEntries.map((e) => e.plan.year).sort();
   const today = businessDate();
