@@ -21,6 +21,7 @@ const dateTime = new Intl.DateTimeFormat("zh-CN", {
 
 const ACTION_LABEL: Record<string, string> = {
   login: "登录",
+  seed: "导入种子数据",
   "report.save": "保存月报",
   "report.submit": "提交月报",
   "report.approve": "审核通过月报",
@@ -55,10 +56,10 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
   keys.sort((x, y) => Number(changed(y)) - Number(changed(x)));
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-xs">
+      <table className="w-full min-w-[20rem] table-fixed text-left text-xs">
         <thead className="text-slate-500">
           <tr>
-            <th className="py-1 pr-2 font-medium">字段</th>
+            <th className="w-28 py-1 pr-2 font-medium sm:w-48">字段</th>
             <th className="py-1 pr-2 font-medium">修改前</th>
             <th className="py-1 font-medium">修改后</th>
           </tr>
@@ -66,9 +67,9 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
         <tbody>
           {keys.map((k) => (
             <tr key={k} className={`align-top ${changed(k) && before ? "bg-amber-50" : ""}`}>
-              <td className="py-0.5 pr-2 font-mono text-slate-600">{k}</td>
-              <td className="max-w-[16rem] whitespace-pre-wrap break-all py-0.5 pr-2">{k in b ? show(b[k]) : ""}</td>
-              <td className="max-w-[16rem] whitespace-pre-wrap break-all py-0.5">{k in a ? show(a[k]) : ""}</td>
+              <td className="break-all py-0.5 pr-2 font-mono text-slate-600">{k}</td>
+              <td className="whitespace-pre-wrap break-all py-0.5 pr-2">{k in b ? show(b[k]) : ""}</td>
+              <td className="whitespace-pre-wrap break-all py-0.5">{k in a ? show(a[k]) : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -38,6 +38,7 @@ export default async function UsersPage() {
                     {u.park && <span className="text-xs text-slate-500">{u.park.name}</span>}
                     {!u.active && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700">已停用</span>}
                     {u.id === actor.id && <span className="text-xs text-slate-500">（本人）</span>}
+                    <span className="ml-auto text-sm text-sky-700">修改 / 停用 / 重置密码</span>
                   </summary>
                   <div className="grid gap-4 border-t border-slate-100 p-3 sm:grid-cols-2">
                     <div className="sm:col-span-2">
