@@ -10,3 +10,9 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByTestId("current-user")).toBeVisible();
 }
+
+/** Signs in as `username` unless the context already holds a session (e.g. a stored login). */
+export async function ensureSignedIn(page: Page, username: string) {
+  await page.goto("/");
+  if (new URL(page.url()).pathname === "/login") await login(page, username);
+}
