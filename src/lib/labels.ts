@@ -35,3 +35,24 @@ export const ROLE_LABEL = {
   COUNTY: "县区填报员",
   LEADER: "领导",
 } as const;
+
+/** Named sub-problems per category, from the seed report's taxonomy (二、问题). */
+export const ISSUE_SUBCATEGORIES: Record<keyof typeof ISSUE_CATEGORY_LABEL, readonly string[]> = {
+  FUNDING: ["土地成本增加", "原材料价格上涨", "部分企业经营困难"],
+  FACTOR: ["技术人才不足", "能耗双控压力大"],
+  INSTITUTIONAL: ["管理模式粗放", "政策落实不到位"],
+  // the plan names these factor guarantees without sub-problems: the sub-category is free text
+  LAND: [],
+  ENERGY: [],
+  ENVIRONMENT: [],
+  WATER_POWER: [],
+  APPROVAL: [],
+};
+
+export const MILESTONE_KIND_LABEL = {
+  START: "开工",
+  MAIN_STRUCTURE: "主体完工",
+  EQUIPMENT: "设备安装",
+  PRODUCTION: "投产",
+  OTHER: "其他",
+} as const;

@@ -6,6 +6,7 @@ export const LEADER_STATE = path.resolve("tests", "e2e", ".auth", "leader.json")
 /** The demo accounts' password (src/server/seed/demo-accounts.ts). */
 export const DEMO_PASSWORD = "demo2024";
 
+/** Signs in on /login as `username` (a fresh context: no stored session). */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
@@ -17,4 +18,10 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function logout(page: Page) {
   await page.getByRole("button", { name: "退出" }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+/** Signs in as `username` unless the context already holds a session (e.g. a stored login). */
+export async function ensureSignedIn(page: Page, username: string) {
+  await page.goto("/");
+  if (new URL(page.url()).pathname === "/login") await login(page, username);
 }

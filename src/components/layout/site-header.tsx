@@ -9,6 +9,8 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
   if (actor) {
     if (actor.role === "COUNTY" || actor.role === "ADMIN") links.push(["/report", "月度填报"]);
     if (can(actor, { action: "report.review" })) links.push(["/review", "审核"]);
+    links.push(["/issues", "问题台账"]);
+    if (actor.role === "ADMIN") links.push(["/admin", "管理"]);
   }
   return (
     <header className="border-b border-slate-200 bg-white">

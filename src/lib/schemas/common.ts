@@ -1,6 +1,6 @@
 // Field rules shared by the forms (client) and the server actions.
 import { z } from "zod";
-import { currentMonth, isMonth } from "@/lib/month";
+import { businessDate, currentMonth, isMonth } from "@/lib/month";
 
 /** Largest amount accepted, in 万元 (fits the database's DECIMAL(16,2) with room to spare). */
 export const MAX_AMOUNT_INTEGER_DIGITS = 12;
@@ -62,3 +62,98 @@ export const versionField = z.coerce
   .number({ error: "表单版本无效，请刷新页面" })
   .int("表单版本无效，请刷新页面")
   .min(0, "表单版本无效，请刷新页面");
+
+/** An optional amount in 万元: empty is null, otherwise the rules of amountField. */
+export function optionalAmountField(label: string) {
+  const required = amountField(label);
+  return z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if ((s ?? "").trim() === "") return null;
+      const r = required.safeParse(s);
+      if (r.success) return r.data;
+      for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+}
+
+/** A calendar day YYYY-MM-DD; `notFuture` refuses days after today (China time). */
+export function dayField(label: string, options: { optional?: boolean; notFuture?: boolean } = {}) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .superRefine((v, ctx) => {
+      if (v === "") {
+        if (!options.optional) ctx.addIssue({ code: "custom", message: `请选择${label}` });
+        return;
+      }
+      if (!isDay(v)) return void ctx.addIssue({ code: "custom", message: `${label}格式应为 年-月-日，如 2024-09-30` });
+      if (options.notFuture && v > businessDate()) ctx.addIssue({ code: "custom", message: `${label}不能晚于今天（${businessDate()}）` });
+    })
+    .transform((v) => (v === "" ? null : v));
+}
+
+/** A month YYYY-MM that may lie in the future (planned dates). */
+export function plannedMonthField(label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim())
+    .superRefine((v, ctx) => {
+      if (v !== "" && !isMonth(v)) ctx.addIssue({ code: "custom", message: `${label}格式应为 年-月，如 2024-09` });
+    })
+    .transform((v) => (v === "" ? null : v));
+}
+
+/** An optional whole number ≥ 0 (e.g. new jobs). */
+export function optionalCountField(label: string, max = 10_000_000) {
+  return z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim().replace(/,/g, ""))
+    .superRefine((v, ctx) => {
+      if (v === "") return;
+      if (/^-/.test(v)) return void ctx.addIssue({ code: "custom", message: `${label}不能为负数` });
+      if (!/^[0-9]+$/.test(v)) return void ctx.addIssue({ code: "custom", message: `${label}须为整数` });
+      if (Number(v) > max) ctx.addIssue({ code: "custom", message: `${label}数值过大` });
+    })
+    .transform((v) => (v === "" ? null : Number(v)));
+}
+
+/** A required whole number within [min, max]. */
+export function countField(label: string, min: number, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .transform((s) => s.trim())
+    .superRefine((v, ctx) => {
+      if (v === "") return void ctx.addIssue({ code: "custom", message: `请填写${label}` });
+      if (!/^-?[0-9]+$/.test(v)) return void ctx.addIssue({ code: "custom", message: `${label}须为整数` });
+      const n = Number(v);
+      if (n < min || n > max) ctx.addIssue({ code: "custom", message: `${label}应在${min}到${max}之间` });
+    })
+    .transform(Number);
+}
+
+/** A checkbox: present ("on") is true. */
+export const checkboxField = z
+  .string()
+  .optional()
+  .transform((s) => s === "on" || s === "true" || s === "1");
+
+/** A positive integer id from a hidden field or a select. */
+export function idField(message: string) {
+  return z.coerce.number({ error: message }).int(message).positive(message);
+}
+
+/** The updatedAt stamp a form was opened with, for records without a version column. */
+export const stampField = z
+  .string({ error: "表单已过期，请刷新页面" })
+  .refine((s) => !Number.isNaN(Date.parse(s)), "表单已过期，请刷新页面");
+
+export function isDay(value: string): boolean {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

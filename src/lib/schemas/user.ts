@@ -31,3 +31,34 @@ export const createUserSchema = z
     if (v.role === "COUNTY" && v.parkId === null) ctx.addIssue({ code: "custom", path: ["parkId"], message: "县区填报员须绑定一个县区园区" });
   });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+const userIdField = z.coerce.number({ error: "用户无效" }).int("用户无效").positive("用户无效");
+const stamp = z.string({ error: "表单已过期，请刷新页面" }).refine((s) => !Number.isNaN(Date.parse(s)), "表单已过期，请刷新页面");
+
+/** Role, park and name of an existing account. */
+export const updateUserSchema = z
+  .object({
+    userId: userIdField,
+    stamp,
+    displayName: z.string().trim().min(1, "请填写姓名").max(60, "姓名不能超过60个字"),
+    role: z.enum(ROLES, { error: "请选择角色" }),
+    parkId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? Number(s) : null))
+      .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "COUNTY" && v.parkId === null) ctx.addIssue({ code: "custom", path: ["parkId"], message: "县区填报员须绑定一个县区园区" });
+  });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const setUserActiveSchema = z.object({
+  userId: userIdField,
+  stamp,
+  active: z.enum(["true", "false"], { error: "无效的操作" }).transform((s) => s === "true"),
+});
+export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
+
+export const resetPasswordSchema = z.object({ userId: userIdField, password: passwordField });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;

@@ -37,8 +37,10 @@ export function formAction<S extends z.ZodType>(
   run: (actor: Actor | null, input: z.infer<S>) => Promise<string | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const values = formValues(formData);
-    const parsed = schema.safeParse(values);
+    const submitted = formValues(formData);
+    const parsed = schema.safeParse(submitted);
+    // what the form shows again after a failure: everything typed except passwords
+    const values = Object.fromEntries(Object.entries(submitted).filter(([k]) => !/password/i.test(k)));
     if (!parsed.success) {
       return { ok: false, message: "请检查标红的字段。", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
     }

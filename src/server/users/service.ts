@@ -4,8 +4,10 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
 import { writeAudit } from "@/server/audit";
-import { ValidationError } from "@/server/errors";
-import type { CreateUserInput } from "@/lib/schemas/user";
+import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
+import type { Prisma } from "@/generated/prisma/client";
+import { ROLE_LABEL } from "@/lib/labels";
+import type { CreateUserInput, ResetPasswordInput, SetUserActiveInput, UpdateUserInput } from "@/lib/schemas/user";
 
 /**
  * Creates a user. `actor` null with `bootstrap` is the command line creating an account on a
@@ -31,6 +33,82 @@ export async function createUser(prisma: Db, actor: Actor | null, input: CreateU
       entityId: user.id,
       after: { username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId },
     });
+    return user;
+  });
+}
+
+const userSnapshot = (u: { username: string; displayName: string; role: string; parkId: number | null; active: boolean }) => ({
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role,
+  parkId: u.parkId,
+  active: u.active,
+});
+
+/** Locks a user row and checks the updatedAt stamp the form was opened with. */
+async function lockUser(tx: Prisma.TransactionClient, userId: number, stamp: string) {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("用户不存在。");
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  if (user.updatedAt.toISOString() !== new Date(stamp).toISOString()) {
+    throw new ConflictError(`保存冲突：用户「${user.username}」在您打开页面之后已被他人修改，请刷新页面后再操作。`, {
+      theirs: { displayName: user.displayName, role: ROLE_LABEL[user.role], active: user.active ? "启用" : "停用" },
+      yours: {},
+      by: null,
+      at: user.updatedAt.toISOString(),
+    });
+  }
+  return user;
+}
+
+/** Changes an account's name, role and park. An admin cannot change their own role. */
+export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateUserInput) {
+  assertCan(actor, { action: "user.manage" });
+  const parkId = input.role === "COUNTY" ? input.parkId : null;
+  if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
+    throw new ValidationError({ parkId: ["县区园区不存在"] });
+  }
+  return prisma.$transaction(async (tx) => {
+    const before = await lockUser(tx, input.userId, input.stamp);
+    if (before.id === actor.id && input.role !== before.role) {
+      throw new ValidationError({ role: ["不能修改自己的角色，以免失去管理权限；请由另一位管理员操作"] });
+    }
+    const after = await tx.user.update({ where: { id: before.id }, data: { displayName: input.displayName, role: input.role, parkId } });
+    // a changed role or park takes effect at once: the user signs in again
+    if (before.role !== after.role || before.parkId !== after.parkId) await tx.session.deleteMany({ where: { userId: before.id } });
+    await writeAudit(tx, actor, { action: "user.update", entity: "User", entityId: before.id, before: userSnapshot(before), after: userSnapshot(after) });
+    return after;
+  });
+}
+
+/** Deactivates (also ending all the user's sessions) or reactivates an account. */
+export async function setUserActive(prisma: Db, actor: Actor | null, input: SetUserActiveInput) {
+  assertCan(actor, { action: "user.manage" });
+  if (input.userId === actor.id && !input.active) throw new StateError("不能停用自己的账号。");
+  return prisma.$transaction(async (tx) => {
+    const before = await lockUser(tx, input.userId, input.stamp);
+    const after = await tx.user.update({ where: { id: before.id }, data: { active: input.active } });
+    const ended = input.active ? 0 : (await tx.session.deleteMany({ where: { userId: before.id } })).count;
+    await writeAudit(tx, actor, {
+      action: input.active ? "user.reactivate" : "user.deactivate",
+      entity: "User",
+      entityId: before.id,
+      before: userSnapshot(before),
+      after: { ...userSnapshot(after), ...(input.active ? {} : { sessionsEnded: ended }) },
+    });
+    return after;
+  });
+}
+
+/** Sets a new password (scrypt) and ends the user's sessions. Neither password nor hash is audited. */
+export async function resetUserPassword(prisma: Db, actor: Actor | null, input: ResetPasswordInput) {
+  assertCan(actor, { action: "user.manage" });
+  if (!(await prisma.user.findUnique({ where: { id: input.userId } }))) throw new NotFoundError("用户不存在。");
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    const ended = (await tx.session.deleteMany({ where: { userId: user.id } })).count;
+    await writeAudit(tx, actor, { action: "user.reset-password", entity: "User", entityId: user.id, after: { username: user.username, passwordChanged: true, sessionsEnded: ended } });
     return user;
   });
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { startEmbeddedDatabase } from "../../../src/server/db/embedded";
+import { DEMO_PASSWORD } from "../helpers";
 
 const appPort = Number(process.env.E2E_PORT || 3100) + 50;
 const base = `http://127.0.0.1:${appPort}`;
@@ -77,7 +78,7 @@ test.beforeAll(async () => {
   await proxy.start();
   url.host = `127.0.0.1:${proxy.port}`;
   app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(appPort), DEMO_DATA: "false", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(appPort), DEMO_DATA: "false", DEMO_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,
   });
@@ -102,6 +103,11 @@ test.afterAll(async () => {
 });
 
 test("pages say the database is unreachable and recover on 重试 once it is back", async ({ page }) => {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("用户名").fill("leader");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
   await page.goto(`${base}/projects`);
   await expect(page.getByTestId("projects-table").locator("tbody tr")).toHaveCount(4);
 

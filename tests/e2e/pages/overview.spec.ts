@@ -1,4 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { ensureSignedIn } from "../helpers";
+
+// every page needs a session: sign in as a leader unless the context already has one
+test.beforeEach(async ({ page }) => ensureSignedIn(page, "leader"));
 
 test("the overview shows the 2024 plan beside the sums of the projects in the database", async ({ page }) => {
   await page.goto("/");

@@ -8,6 +8,7 @@ import { defaultReportMonth, getReportEntry } from "@/server/data/reports";
 import { ReportForm } from "@/components/report/report-form";
 import { RevisionHistory } from "@/components/report/revision-history";
 import { ReportStatusBadge } from "@/components/report/status-badge";
+import { IssueForm } from "@/components/issues/issue-form";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 
 export const dynamic = "force-dynamic";
@@ -69,6 +70,14 @@ export default async function ReportEntryPage({
             explanation: current?.explanation ?? "",
           }}
         />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="raise-issue">
+        <h2 className="font-medium">反映问题</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          项目推进中遇到资金、要素保障、审批等问题，在此登记到问题台账，由园区交办跟踪。
+          <Link href="/issues" className="ml-1 text-sky-700 hover:underline">查看问题台账</Link>
+        </p>
+        <IssueForm projects={[]} parks={[]} fixedProject={{ code: project.code, name: project.name }} compact />
       </section>
       {report && report.revisions.length > 0 && (
         <section>

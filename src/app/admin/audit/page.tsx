@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/server/db";
+import { requirePermission } from "@/server/auth/current";
+import { AUDIT_PAGE_SIZE, listAudit } from "@/server/data/admin";
+import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "操作日志" };
+
+const dateTime = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+const ACTION_LABEL: Record<string, string> = {
+  login: "登录",
+  seed: "导入种子数据",
+  "report.save": "保存月报",
+  "report.submit": "提交月报",
+  "report.approve": "审核通过月报",
+  "report.return": "退回月报",
+  "issue.create": "登记问题",
+  "issue.assign": "交办问题",
+  "issue.progress": "更新问题进展",
+  "issue.close": "办结问题",
+  "project.create": "新建项目",
+  "project.update": "修改项目",
+  "project.update-from-report": "按审核月报更新项目",
+  "project.planned-investment": "修改倒排工期",
+  "project.milestones": "修改节点目标",
+  "plan.update": "修改年度计划",
+  "plan.entries": "修改年度清单",
+  "user.create": "新建用户",
+  "user.update": "修改用户",
+  "user.deactivate": "停用用户",
+  "user.reactivate": "启用用户",
+  "user.reset-password": "重置密码",
+};
+
+const show = (v: unknown) => (v === undefined ? "" : v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v, null, 1));
+
+/** Field-by-field before/after; changed fields first and marked. */
+function Diff({ before, after }: { before: unknown; after: unknown }) {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  if (keys.length === 0) return <p className="text-xs text-slate-500">无字段记录</p>;
+  const changed = (k: string) => JSON.stringify(b[k]) !== JSON.stringify(a[k]);
+  keys.sort((x, y) => Number(changed(y)) - Number(changed(x)));
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[20rem] table-fixed text-left text-xs">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="w-28 py-1 pr-2 font-medium sm:w-48">字段</th>
+            <th className="py-1 pr-2 font-medium">修改前</th>
+            <th className="py-1 font-medium">修改后</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k} className={`align-top ${changed(k) && before ? "bg-amber-50" : ""}`}>
+              <td className="break-all py-0.5 pr-2 font-mono text-slate-600">{k}</td>
+              <td className="whitespace-pre-wrap break-all py-0.5 pr-2">{k in b ? show(b[k]) : ""}</td>
+              <td className="whitespace-pre-wrap break-all py-0.5">{k in a ? show(a[k]) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await requirePermission({ action: "audit.read" }, "/admin/audit");
+  const sp = await searchParams;
+  const clean = (s: string | undefined, max: number) => (s && s.length <= max ? s : undefined);
+  const filters = {
+    entity: clean(sp.entity, 40),
+    user: clean(sp.user, 60),
+    action: clean(sp.action, 40),
+    page: /^[0-9]{1,6}$/.test(sp.page ?? "") ? Math.max(1, Number(sp.page)) : 1,
+  };
+  const { rows, total, pages, entities, actors } = await listAudit(db(), filters);
+  const link = (page: number) => {
+    const q = new URLSearchParams();
+    if (filters.entity) q.set("entity", filters.entity);
+    if (filters.user) q.set("user", filters.user);
+    if (filters.action) q.set("action", filters.action);
+    q.set("page", String(page));
+    return `/admin/audit?${q}`;
+  };
+  return (
+    <div className="space-y-4">
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <h1 className="text-2xl font-semibold">操作日志</h1>
+      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4" aria-label="筛选">
+        <label className="text-sm">
+          <span className="block text-slate-600">对象</span>
+          <select name="entity" defaultValue={filters.entity ?? ""} className={inputClass}>
+            <option value="">全部</option>
+            {entities.map((e) => (
+              <option key={e} value={e}>{e}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-600">操作人</span>
+          <select name="user" defaultValue={filters.user ?? ""} className={inputClass}>
+            <option value="">全部</option>
+            {actors.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-600">操作</span>
+          <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
+            <option value="">全部</option>
+            {Object.entries(ACTION_LABEL).map(([k, l]) => (
+              <option key={k} value={k}>{l}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex items-end gap-2">
+          <button type="submit" className={secondaryButtonClass}>筛选</button>
+          <Link href="/admin/audit" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
+        </div>
+      </form>
+      <p className="text-sm text-slate-600" data-testid="audit-total">
+        共 {total} 条，第 {Math.min(filters.page, pages)}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
+      </p>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的记录。</p>
+      ) : (
+        <ol className="space-y-2" data-testid="audit-list">
+          {rows.map((r) => (
+            <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="audit-row">
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+                <span className="font-medium">{ACTION_LABEL[r.action] ?? r.action}</span>
+                <span className="text-slate-600">
+                  {r.entity} #{r.entityId}
+                </span>
+                <span className="text-slate-600">操作人：{r.actor}</span>
+                <span className="num text-xs text-slate-500">{dateTime.format(r.createdAt)}</span>
+                {r.ip && <span className="text-xs text-slate-400">{r.ip}</span>}
+              </div>
+              {(r.before !== null || r.after !== null) && (
+                <div className="mt-2">
+                  <Diff before={r.before} after={r.after} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {pages > 1 && (
+        <nav className="flex items-center gap-3 text-sm" aria-label="分页">
+          {filters.page > 1 && <Link href={link(filters.page - 1)} className="text-sky-700 hover:underline">上一页</Link>}
+          <span>第 {filters.page} 页</span>
+          {filters.page < pages && <Link href={link(filters.page + 1)} className="text-sky-700 hover:underline">下一页</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/server/db";
+import { requirePermission } from "@/server/auth/current";
+import { getPlanForEdit } from "@/server/data/admin";
+import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
+import { formatYi, sum } from "@/lib/money";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "年度计划" };
+
+export default async function PlanPage({ params }: { params: Promise<{ year: string }> }) {
+  const { year: raw } = await params;
+  await requirePermission({ action: "project.manage" }, `/admin/plans/${raw}`);
+  if (!/^[0-9]{4}$/.test(raw)) notFound();
+  const data = await getPlanForEdit(db(), Number(raw));
+  if (!data) notFound();
+  const { plan, projects } = data;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const onList = projects.filter((p) => p.onList);
+  return (
+    <div className="mx-auto max-w-4xl space-y-5">
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <h1 className="text-2xl font-semibold">{plan.year}年计划与清单</h1>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-1 font-medium">计划申报数</h2>
+        <p className="mb-3 text-sm text-slate-600">
+          按计划文件原文填写；系统在概览中将申报数与清单项目的合计（当前 {onList.length}个，总投资 {formatYi(sum(onList.map((p) => p.totalInvestment)))}）并列显示，差异会被标出，不会自动“修正”。
+        </p>
+        <PlanForm
+          year={plan.year}
+          stamp={plan.updatedAt.toISOString()}
+          defaults={{
+            title: plan.title,
+            declaredProjectCount: String(plan.declaredProjectCount),
+            declaredTotalInvestment: plan.declaredTotalInvestment.toString(),
+            declaredAnnualInvestment: plan.declaredAnnualInvestment.toString(),
+            startDeadline: day(plan.startDeadline),
+            startTargetLabel: plan.startTargetLabel,
+            productionDeadline: day(plan.productionDeadline),
+            productionTargetLabel: plan.productionTargetLabel,
+            targetText: plan.targetText,
+          }}
+        />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 font-medium">列入{plan.year}年清单的项目</h2>
+        <PlanEntriesForm key={plan.updatedAt.toISOString()} year={plan.year} stamp={plan.updatedAt.toISOString()} projects={projects} />
+      </section>
+    </div>
+  );
+}

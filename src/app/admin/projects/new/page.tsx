@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/server/db";
+import { requirePermission } from "@/server/auth/current";
+import { listParks } from "@/server/data/issues";
+import { ProjectForm } from "@/components/admin/project-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "新建项目" };
+
+export default async function NewProjectPage() {
+  await requirePermission({ action: "project.manage" }, "/admin/projects/new");
+  const parks = await listParks(db());
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <h1 className="text-2xl font-semibold">新建项目</h1>
+      <section className="rounded-lg border border-slate-200 bg-white p-4">
+        <ProjectForm mode="create" version={0} defaults={{ status: "NOT_STARTED" }} parks={parks} />
+      </section>
+      <p className="text-sm text-slate-600">创建后，在「年度计划与清单」中把项目列入年度清单，并在项目编辑页填写倒排工期和节点目标。</p>
+    </div>
+  );
+}

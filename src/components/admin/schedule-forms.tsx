@@ -1,0 +1,91 @@
+"use client";
+import { useActionState } from "react";
+import { milestonesAction, plannedInvestmentAction } from "@/server/actions/admin";
+import { initialActionState, type ActionState } from "@/server/actions/state";
+import { FormMessage, buttonClass, inputClass } from "@/components/forms/field";
+import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { MILESTONE_KIND_LABEL } from "@/lib/labels";
+import { MILESTONE_KINDS } from "@/lib/schemas/project";
+
+const LABELS = { name: "项目名称", totalInvestment: "总投资（万元）", status: "状态", version: "版本" };
+
+function Outcome({ state }: { state: ActionState }) {
+  return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />;
+}
+
+/** 倒排工期: one row per month of the year, the planned cumulative investment at its end. */
+export function PlannedInvestmentForm({ code, version, year, months }: { code: string; version: number; year: number; months: Record<string, string> }) {
+  const [state, action, pending] = useActionState(plannedInvestmentAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const v = { ...months, ...(state.ok ? {} : state.values) };
+  const keys = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="倒排工期">
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="year" value={year} />
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
+        {keys.map((m) => {
+          const name = `m_${m}`;
+          return (
+            <div key={m} className="space-y-1">
+              <label htmlFor={name} className="block text-sm text-slate-700">
+                {Number(m.slice(5))}月末累计（万元）
+              </label>
+              <input id={name} name={name} inputMode="decimal" defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
+              {errors[name]?.map((e) => (
+                <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
+                  {e}
+                </p>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      <p className="text-xs text-slate-500">累计数逐月不减；空着的月份不设计划。季度目标即3、6、9、12月末的累计数。</p>
+      <Outcome state={state} />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        保存倒排工期
+      </button>
+    </form>
+  );
+}
+
+export function MilestonesForm({ code, version, dates, today }: { code: string; version: number; dates: Record<string, string>; today: string }) {
+  const [state, action, pending] = useActionState(milestonesAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const v = { ...dates, ...(state.ok ? {} : state.values) };
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="节点目标">
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="version" value={version} />
+      <div className="space-y-3">
+        {MILESTONE_KINDS.map((k) => (
+          <div key={k} className="grid grid-cols-1 gap-2 sm:grid-cols-[8rem_1fr_1fr] sm:items-start">
+            <p className="pt-2 font-medium">{MILESTONE_KIND_LABEL[k]}</p>
+            {(["planned", "actual"] as const).map((side) => {
+              const name = `${side}_${k}`;
+              return (
+                <div key={name} className="space-y-1">
+                  <label htmlFor={name} className="block text-sm text-slate-700">
+                    {side === "planned" ? "计划日期" : "实际日期"}
+                  </label>
+                  <input id={name} name={name} type="date" max={side === "actual" ? today : undefined} defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
+                  {errors[name]?.map((e) => (
+                    <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
+                      {e}
+                    </p>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      <Outcome state={state} />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        保存节点目标
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+import { useActionState, useState } from "react";
+import { createIssueAction } from "@/server/actions/issues";
+import { initialActionState } from "@/server/actions/state";
+import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
+import { invalidProps, useResultKey } from "@/components/forms/conflict";
+import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
+import { ISSUE_CATEGORIES, ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/schemas/issue";
+
+type Category = (typeof ISSUE_CATEGORIES)[number];
+
+/**
+ * The category select and its sub-problem (a list where the report names them, else free text).
+ * The select is uncontrolled so that React's reset after a failed submission restores what was
+ * submitted; the state only picks the sub-problem list.
+ */
+function CategoryFields({ errors, values }: { errors: Record<string, string[] | undefined>; values: Record<string, string> }) {
+  const [category, setCategory] = useState<Category | "">((values.category as Category) ?? "");
+  const named = category ? ISSUE_SUBCATEGORIES[category] : [];
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <Field name="category" label="问题类别" errors={errors.category}>
+        <select id="category" name="category" defaultValue={values.category ?? ""} onChange={(e) => setCategory(e.target.value as Category)} className={inputClass} {...invalidProps(errors, "category")}>
+          <option value="">请选择</option>
+          {ISSUE_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {ISSUE_CATEGORY_LABEL[c]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="subCategory" label="具体问题（选填）" errors={errors.subCategory}>
+        {named.length > 0 ? (
+          <select key={category} id="subCategory" name="subCategory" defaultValue={values.subCategory ?? ""} className={inputClass} {...invalidProps(errors, "subCategory")}>
+            <option value="">不细分</option>
+            {named.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input key={category} id="subCategory" name="subCategory" defaultValue={values.subCategory ?? ""} maxLength={60} className={inputClass} {...invalidProps(errors, "subCategory")} />
+        )}
+      </Field>
+    </div>
+  );
+}
+
+export function IssueForm({
+  projects,
+  parks,
+  fixedProject,
+  compact = false,
+}: {
+  projects: Array<{ code: string; name: string }>;
+  parks: Array<{ id: number; name: string }>;
+  /** the monthly entry page raises issues for its own project only */
+  fixedProject?: { code: string; name: string };
+  compact?: boolean;
+}) {
+  const [state, action, pending] = useActionState(createIssueAction, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const v = state.ok ? {} : (state.values ?? {});
+  // remounted after every submission: empty after a success, as submitted after a failure
+  const formKey = useResultKey(state);
+
+  return (
+    <form key={formKey} action={action} className="space-y-4" noValidate aria-label="反映问题">
+      {fixedProject ? (
+        <input type="hidden" name="projectCode" value={fixedProject.code} />
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="projectCode" label="所属项目" errors={errors.projectCode} hint="园区层面的问题可不选项目，改选县区园区">
+            <select id="projectCode" name="projectCode" defaultValue={v.projectCode ?? ""} className={inputClass} {...invalidProps(errors, "projectCode")}>
+              <option value="">（不针对具体项目）</option>
+              {projects.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.code} {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="parkId" label="县区园区（不选项目时）" errors={errors.parkId}>
+            <select id="parkId" name="parkId" defaultValue={v.parkId ?? ""} className={inputClass} {...invalidProps(errors, "parkId")}>
+              <option value="">请选择</option>
+              {parks.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      )}
+      {fixedProject && errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}
+      <CategoryFields errors={errors} values={v} />
+      <Field name="title" label="问题标题" errors={errors.title} hint={`不超过${ISSUE_TITLE_MAX}字，同一年度内不能重复`}>
+        <input id="title" name="title" defaultValue={v.title ?? ""} className={inputClass} {...invalidProps(errors, "title")} />
+      </Field>
+      <Field name="description" label="问题描述" errors={errors.description} hint={`不超过${ISSUE_TEXT_MAX}字`}>
+        <textarea id="description" name="description" rows={compact ? 2 : 4} defaultValue={v.description ?? ""} className={inputClass} {...invalidProps(errors, "description")} />
+      </Field>
+      {!compact && (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="responsibleUnit" label="责任单位（选填）" errors={errors.responsibleUnit}>
+            <input id="responsibleUnit" name="responsibleUnit" defaultValue={v.responsibleUnit ?? ""} className={inputClass} {...invalidProps(errors, "responsibleUnit")} />
+          </Field>
+          <Field name="responsibleLeader" label="包保领导（选填）" errors={errors.responsibleLeader}>
+            <input id="responsibleLeader" name="responsibleLeader" defaultValue={v.responsibleLeader ?? ""} className={inputClass} {...invalidProps(errors, "responsibleLeader")} />
+          </Field>
+          <Field name="dueDate" label="办结时限（选填）" errors={errors.dueDate}>
+            <input id="dueDate" name="dueDate" type="date" defaultValue={v.dueDate ?? ""} className={inputClass} {...invalidProps(errors, "dueDate")} />
+          </Field>
+          <Field name="raisedDate" label="提出日期（默认今天）" errors={errors.raisedDate}>
+            <input id="raisedDate" name="raisedDate" type="date" defaultValue={v.raisedDate ?? ""} className={inputClass} {...invalidProps(errors, "raisedDate")} />
+          </Field>
+        </div>
+      )}
+      {state.conflict ? null : <FormMessage ok={state.ok} message={state.message} />}
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? "正在提交…" : "登记问题"}
+      </button>
+    </form>
+  );
+}

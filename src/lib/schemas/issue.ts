@@ -1,0 +1,63 @@
+// 问题台账 forms: shared by the client forms and the server actions.
+import { z } from "zod";
+import { dayField, idField, textField, versionField } from "./common";
+import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
+
+export const ISSUE_CATEGORIES = Object.keys(ISSUE_CATEGORY_LABEL) as Array<keyof typeof ISSUE_CATEGORY_LABEL>;
+export const ISSUE_TITLE_MAX = 200;
+export const ISSUE_TEXT_MAX = 2000;
+
+const assignFields = {
+  responsibleUnit: textField("责任单位", 100),
+  responsibleLeader: textField("包保领导", 60),
+  dueDate: dayField("办结时限", { optional: true }),
+};
+
+export const createIssueSchema = z
+  .object({
+    /** the project the problem is about; empty for a park-wide problem */
+    projectCode: z.string().optional().transform((s) => (s ?? "").trim()).pipe(z.string().max(40, "项目代码无效")),
+    /** the park of a park-wide problem (ignored when a project is given) */
+    parkId: z
+      .string()
+      .optional()
+      .transform((s) => (s ? Number(s) : null))
+      .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
+    category: z.enum(ISSUE_CATEGORIES, { error: "请选择问题类别" }),
+    subCategory: textField("具体问题", 60),
+    title: textField("问题标题", ISSUE_TITLE_MAX, { required: true }),
+    description: textField("问题描述", ISSUE_TEXT_MAX, { required: true }),
+    raisedDate: dayField("提出日期", { optional: true, notFuture: true }),
+    ...assignFields,
+  })
+  .superRefine((v, ctx) => {
+    if (v.projectCode === "" && v.parkId === null) {
+      ctx.addIssue({ code: "custom", path: ["projectCode"], message: "请选择问题所属的项目或县区园区" });
+    }
+    const named = ISSUE_SUBCATEGORIES[v.category];
+    if (v.subCategory !== "" && named.length > 0 && !named.includes(v.subCategory)) {
+      ctx.addIssue({ code: "custom", path: ["subCategory"], message: `「${ISSUE_CATEGORY_LABEL[v.category]}」下没有这个具体问题，请从列表中选择` });
+    }
+    if (v.dueDate && v.raisedDate && v.dueDate < v.raisedDate) {
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "办结时限不能早于提出日期" });
+    }
+  });
+export type CreateIssueInput = z.infer<typeof createIssueSchema>;
+
+export const assignIssueSchema = z.object({ issueId: idField("问题无效"), version: versionField, ...assignFields });
+export type AssignIssueInput = z.infer<typeof assignIssueSchema>;
+
+export const issueProgressSchema = z.object({
+  issueId: idField("问题无效"),
+  version: versionField,
+  text: textField("办理进展", ISSUE_TEXT_MAX, { required: true }),
+});
+export type IssueProgressInput = z.infer<typeof issueProgressSchema>;
+
+export const closeIssueSchema = z.object({
+  issueId: idField("问题无效"),
+  version: versionField,
+  resolution: textField("办结情况", ISSUE_TEXT_MAX, { required: true }),
+  closedDate: dayField("办结日期", { optional: true, notFuture: true }),
+});
+export type CloseIssueInput = z.infer<typeof closeIssueSchema>;

@@ -1,0 +1,35 @@
+// A snapshot of everything a write could touch, to prove that a refused or invalid request
+// changed nothing: row counts of every table and the full rows of the editable ones.
+import type { Db } from "../../src/server/db/client";
+
+export async function fingerprint(prisma: Db): Promise<string> {
+  const counts = {
+    auditLog: await prisma.auditLog.count(),
+    issue: await prisma.issue.count(),
+    issueUpdate: await prisma.issueUpdate.count(),
+    project: await prisma.project.count(),
+    projectMetric: await prisma.projectMetric.count(),
+    plannedInvestment: await prisma.plannedInvestment.count(),
+    milestone: await prisma.milestone.count(),
+    annualPlanEntry: await prisma.annualPlanEntry.count(),
+    user: await prisma.user.count(),
+    session: await prisma.session.count(),
+    monthlyReport: await prisma.monthlyReport.count(),
+    revision: await prisma.monthlyReportRevision.count(),
+    reportEvent: await prisma.reportEvent.count(),
+  };
+  const rows = {
+    projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true } }),
+    issues: await prisma.issue.findMany({ orderBy: { id: "asc" } }),
+    users: await prisma.user.findMany({ orderBy: { id: "asc" } }),
+    plans: await prisma.annualPlan.findMany({ orderBy: { id: "asc" }, include: { entries: { orderBy: { id: "asc" } } } }),
+    reports: await prisma.monthlyReport.findMany({ orderBy: { id: "asc" } }),
+  };
+  return JSON.stringify({ counts, rows });
+}
+
+export function formData(values: Record<string, string>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(values)) fd.append(k, v);
+  return fd;
+}

@@ -1,0 +1,435 @@
+// The authorization matrix: every write service × every role, and the server actions called
+// directly as a hand-made request would call them. A refused call throws AuthError (or, through
+// an action, returns the refusal message) and changes nothing at all.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/server/db/client";
+
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+
+import type { Actor } from "@/server/auth/actor";
+import { AuthError } from "@/server/auth/permissions";
+import { SESSION_COOKIE } from "@/server/auth/sessions";
+import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
+import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
+import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
+import { createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
+import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
+import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
+import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { saveReportAction, reviewReportAction } from "@/server/actions/reports";
+import { assignIssueAction, closeIssueAction, createIssueAction, issueProgressAction } from "@/server/actions/issues";
+import { createProjectAction, createUserAction, milestonesAction, setUserActiveAction, updateProjectAction } from "@/server/actions/admin";
+import { initialActionState } from "@/server/actions/state";
+import { businessDate } from "@/lib/month";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { fingerprint, formData } from "../helpers/fingerprint";
+
+type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin";
+const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin"];
+
+let t: TestDatabase;
+let a: Actors;
+let n = 0;
+const unique = () => `${Date.now().toString(36)}${++n}`;
+
+const actorOf = (role: Role): Actor | null =>
+  ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin })[role];
+
+const projectId = async (code: string) => (await t.prisma.project.findUniqueOrThrow({ where: { code } })).id;
+const projectVersion = async (code: string) => String((await t.prisma.project.findUniqueOrThrow({ where: { code } })).version);
+
+/** An issue about 会同 (YQ2024-001), raised by the admin, for the issue-update cases. */
+async function freshIssue() {
+  const issue = await createIssue(t.prisma, a.admin, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "技术人才不足", title: `缺少技术工人${unique()}`, description: "高技能人才短缺" }));
+  return { issueId: String(issue.id), version: String(issue.version) };
+}
+
+/** A throwaway county account, for the account-changing cases. */
+async function freshUser() {
+  const u = await createUser(t.prisma, null, createUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }), { bootstrap: true });
+  return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
+}
+
+const projectForm = (over: Record<string, string> = {}) => ({
+  name: "测试项目",
+  parkId: String(a.huitong.parkId),
+  totalInvestment: "1000",
+  status: "NOT_STARTED",
+  version: "0",
+  ...over,
+});
+
+type Case = {
+  name: string;
+  allowed: Role[];
+  /** builds a fresh, valid input (reading current versions), before the snapshot */
+  prepare: () => Promise<Record<string, string>>;
+  run: (actor: Actor | null, values: Record<string, string>) => Promise<unknown>;
+};
+
+const county = ["ownCounty", "admin"] as Role[];
+const adminOnly = ["admin"] as Role[];
+
+const cases: Case[] = [
+  {
+    name: "saveMonthlyReport",
+    allowed: county,
+    prepare: async () => {
+      const r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" } });
+      return { projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "100", cumulativeInvestment: "150100", progressText: `设备进场${unique()}`, version: String(r?.version ?? 0), intent: "save" };
+    },
+    run: (actor, v) => saveMonthlyReport(t.prisma, actor, monthlyReportSchema.parse(v)),
+  },
+  {
+    name: "reviewMonthlyReport",
+    allowed: adminOnly,
+    prepare: async () => {
+      let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
+      if (r?.status !== "SUBMITTED") {
+        await saveMonthlyReport(t.prisma, a.admin, monthlyReportSchema.parse({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "待审核", version: String(r?.version ?? 0), intent: "submit" }));
+        r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
+      }
+      return { reportId: String(r.id), version: String(r.version), decision: "return", reason: "请补充说明" };
+    },
+    run: (actor, v) => reviewMonthlyReport(t.prisma, actor, { reportId: Number(v.reportId), version: Number(v.version), decision: "return", reason: v.reason }),
+  },
+  {
+    name: "createUser",
+    allowed: adminOnly,
+    prepare: async () => ({ username: `new${unique()}`, displayName: "新用户", role: "LEADER", password: "abc12345" }),
+    run: (actor, v) => createUser(t.prisma, actor, createUserSchema.parse(v)),
+  },
+  {
+    name: "updateUser",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await freshUser()), displayName: "改名", role: "COUNTY", parkId: String(a.dongkou.parkId) }),
+    run: (actor, v) => updateUser(t.prisma, actor, updateUserSchema.parse(v)),
+  },
+  {
+    name: "setUserActive (deactivate)",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await freshUser()), active: "false" }),
+    run: (actor, v) => setUserActive(t.prisma, actor, setUserActiveSchema.parse(v)),
+  },
+  {
+    name: "resetUserPassword",
+    allowed: adminOnly,
+    prepare: async () => ({ userId: (await freshUser()).userId, password: "newpass123" }),
+    run: (actor, v) => resetUserPassword(t.prisma, actor, resetPasswordSchema.parse(v)),
+  },
+  {
+    name: "createIssue (project)",
+    allowed: county,
+    prepare: async () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "原材料价格上涨", title: `铝锭涨价${unique()}`, description: "原材料价格上涨" }),
+    run: (actor, v) => createIssue(t.prisma, actor, createIssueSchema.parse(v)),
+  },
+  {
+    name: "createIssue (park)",
+    allowed: county,
+    prepare: async () => ({ projectCode: "", parkId: String(a.huitong.parkId), category: "WATER_POWER", subCategory: "增量配电", title: `园区供电不足${unique()}`, description: "缺少增量配电网架" }),
+    run: (actor, v) => createIssue(t.prisma, actor, createIssueSchema.parse(v)),
+  },
+  {
+    name: "assignIssue",
+    allowed: county,
+    prepare: async () => ({ ...(await freshIssue()), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" }),
+    run: (actor, v) => assignIssue(t.prisma, actor, assignIssueSchema.parse(v)),
+  },
+  {
+    name: "addIssueProgress",
+    allowed: county,
+    prepare: async () => ({ ...(await freshIssue()), text: "已对接职业院校" }),
+    run: (actor, v) => addIssueProgress(t.prisma, actor, issueProgressSchema.parse(v)),
+  },
+  {
+    name: "closeIssue",
+    allowed: county,
+    prepare: async () => ({ ...(await freshIssue()), resolution: "已招聘到位" }),
+    run: (actor, v) => closeIssue(t.prisma, actor, closeIssueSchema.parse(v)),
+  },
+  {
+    name: "createProject",
+    allowed: adminOnly,
+    prepare: async () => projectForm({ code: `T${unique()}` }),
+    run: (actor, v) => createProject(t.prisma, actor, projectSchema.parse(v)),
+  },
+  {
+    name: "updateProject",
+    allowed: adminOnly,
+    prepare: async () => {
+      const p = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-003" } });
+      return projectForm({ code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: "300001", status: p.status, actualStartMonth: p.actualStartMonth ?? "", version: String(p.version) });
+    },
+    run: (actor, v) => updateProject(t.prisma, actor, projectSchema.parse(v)),
+  },
+  {
+    name: "savePlan",
+    allowed: adminOnly,
+    prepare: async () => {
+      const p = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
+      return {
+        year: "2024",
+        stamp: p.updatedAt.toISOString(),
+        title: p.title,
+        declaredProjectCount: String(p.declaredProjectCount),
+        declaredTotalInvestment: "1336000",
+        declaredAnnualInvestment: "336000",
+        startDeadline: "2024-04-30",
+        startTargetLabel: p.startTargetLabel,
+        productionDeadline: "2024-06-30",
+        productionTargetLabel: p.productionTargetLabel,
+        targetText: `${p.targetText.replace(/（.*$/, "")}（${unique()}）`,
+      };
+    },
+    run: (actor, v) => savePlan(t.prisma, actor, planSchema.parse(v)),
+  },
+  {
+    name: "setPlanEntries",
+    allowed: adminOnly,
+    prepare: async () => {
+      const p = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
+      return { year: "2024", stamp: p.updatedAt.toISOString(), "on_YQ2024-001": "on", "on_YQ2024-002": "on", "on_YQ2024-003": "on", "on_YQ2024-004": "on", "annual_YQ2024-001": String(50000 + n++) };
+    },
+    run: (actor, v) => setPlanEntries(t.prisma, actor, planEntriesSchema.parse(v)),
+  },
+  {
+    name: "savePlannedInvestment",
+    allowed: adminOnly,
+    prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), year: "2025", "m_2025-01": "160000", "m_2025-02": String(170000 + n++) }),
+    run: (actor, v) => savePlannedInvestment(t.prisma, actor, plannedInvestmentSchema.parse(v)),
+  },
+  {
+    name: "saveMilestones",
+    allowed: adminOnly,
+    prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), planned_START: "2024-04-30", actual_START: "2024-09-01", planned_PRODUCTION: `2025-06-${String(10 + (n++ % 18))}` }),
+    run: (actor, v) => saveMilestones(t.prisma, actor, milestonesSchema.parse(v)),
+  },
+];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await seedWithAccounts(t.prisma);
+  h.prisma = t.prisma;
+});
+afterAll(async () => t?.drop());
+
+describe("authorization matrix: every write service × every role", () => {
+  for (const c of cases) {
+    for (const role of ROLES) {
+      const allowed = c.allowed.includes(role);
+      it(`${c.name} as ${role}: ${allowed ? "allowed" : "refused, nothing changed"}`, async () => {
+        const values = await c.prepare();
+        const before = await fingerprint(t.prisma);
+        const auditBefore = await t.prisma.auditLog.count();
+        if (allowed) {
+          await expect(c.run(actorOf(role), values)).resolves.toBeDefined();
+          // an allowed write is audited under the actor's name
+          const last = await t.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
+          expect(await t.prisma.auditLog.count()).toBeGreaterThan(auditBefore);
+          expect(last.actor).toBe(actorOf(role)!.username);
+          expect(await fingerprint(t.prisma)).not.toBe(before);
+        } else {
+          const error = await c.run(actorOf(role), values).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error).toBeInstanceOf(AuthError);
+          expect((error as AuthError).kind).toBe(role === "anonymous" ? "unauthenticated" : "forbidden");
+          expect(await fingerprint(t.prisma)).toBe(before);
+        }
+      });
+    }
+  }
+
+  it("no password or password hash ever reaches the audit log", async () => {
+    const logs = await t.prisma.auditLog.findMany({ where: { entity: "User" } });
+    expect(logs.length).toBeGreaterThan(3);
+    for (const l of logs) {
+      const text = JSON.stringify([l.before, l.after]);
+      expect(text).not.toMatch(/passwordHash|scrypt\$|abc12345|newpass123/);
+    }
+  });
+
+  it("deactivating a user ends their sessions, and their token no longer identifies them", async () => {
+    const { userId, stamp } = await freshUser();
+    const user = await t.prisma.user.findUniqueOrThrow({ where: { id: Number(userId) } });
+    const token = await sessionToken(t.prisma, { id: user.id, username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId });
+    await setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId, stamp, active: "false" }));
+    expect(await t.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    const { actorForToken } = await import("@/server/auth/sessions");
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+  });
+});
+
+describe("server actions called directly, as a hand-made request would", () => {
+  const as = async (role: Role) => {
+    h.token = role === "anonymous" ? undefined : await sessionToken(t.prisma, actorOf(role)!);
+  };
+  const FORBIDDEN_REPORT = "无权填报该项目：只能填报本县区园区的项目。";
+  const FORBIDDEN_ISSUE = "无权修改该问题：只能处理本县区园区的问题。";
+  const ADMIN_ONLY_PROJECT = "只有园区管理员可以管理项目和计划。";
+  const ADMIN_ONLY_USER = "只有园区管理员可以管理用户。";
+
+  it("uses the app's session cookie", () => {
+    expect(SESSION_COOKIE).toBe("ppt_session");
+  });
+
+  type ActionCase = {
+    name: string;
+    action: (prev: typeof initialActionState, fd: FormData) => Promise<{ ok: boolean; message?: string }>;
+    values: () => Promise<Record<string, string>>;
+    refused: Array<[Role, string]>;
+    allowedAs: Role;
+  };
+  const signIn = "请先登录。";
+  const actionCases: ActionCase[] = [
+    {
+      name: "saveReportAction: 洞口 posts 会同's project code",
+      action: saveReportAction,
+      values: cases[0].prepare,
+      refused: [["otherCounty", FORBIDDEN_REPORT], ["leader", FORBIDDEN_REPORT], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "reviewReportAction",
+      action: reviewReportAction,
+      values: cases[1].prepare,
+      refused: [["ownCounty", "只有园区管理员可以审核月度调度。"], ["leader", "只有园区管理员可以审核月度调度。"], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "createIssueAction: 洞口 raises an issue on 会同's project",
+      action: createIssueAction,
+      values: cases[6].prepare,
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "createIssueAction: 洞口 raises a park-wide issue for 会同's park",
+      action: createIssueAction,
+      values: cases[7].prepare,
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "assignIssueAction on 会同's issue",
+      action: assignIssueAction,
+      values: cases[8].prepare,
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "issueProgressAction on 会同's issue",
+      action: issueProgressAction,
+      values: cases[9].prepare,
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "closeIssueAction on 会同's issue",
+      action: closeIssueAction,
+      values: cases[10].prepare,
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "createProjectAction",
+      action: createProjectAction,
+      values: cases[11].prepare,
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "updateProjectAction: a county edits its own project's total investment",
+      action: updateProjectAction,
+      values: cases[12].prepare,
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "milestonesAction",
+      action: milestonesAction,
+      values: cases[16].prepare,
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT]],
+      allowedAs: "admin",
+    },
+    {
+      name: "createUserAction: a county makes itself an admin account",
+      action: createUserAction,
+      values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345" }),
+      refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "setUserActiveAction: a county deactivates another account",
+      action: setUserActiveAction,
+      values: cases[4].prepare,
+      refused: [["otherCounty", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+  ];
+
+  for (const c of actionCases) {
+    it(`${c.name}: refused for ${c.refused.map(([r]) => r).join(", ")}, nothing changed; works for ${c.allowedAs}`, async () => {
+      for (const [role, message] of c.refused) {
+        const values = await c.values();
+        await as(role);
+        const before = await fingerprint(t.prisma);
+        const state = await c.action(initialActionState, formData(values));
+        expect(state, role).toMatchObject({ ok: false, message });
+        expect(await fingerprint(t.prisma), role).toBe(before);
+      }
+      const values = await c.values();
+      await as(c.allowedAs);
+      const before = await fingerprint(t.prisma);
+      const state = await c.action(initialActionState, formData(values));
+      expect(state.ok, state.message).toBe(true);
+      expect(await fingerprint(t.prisma)).not.toBe(before);
+    });
+  }
+
+  it("an expired or forged session cookie counts as anonymous", async () => {
+    h.token = "forged-token-value";
+    const values = await cases[6].prepare();
+    const before = await fingerprint(t.prisma);
+    expect(await createIssueAction(initialActionState, formData(values))).toMatchObject({ ok: false, message: "请先登录。" });
+    expect(await fingerprint(t.prisma)).toBe(before);
+  });
+});
+
+describe("issue ledger workflow", () => {
+  it("待办 → 办理中 → 已办结 with updates kept, and a stale form gets a conflict with both sides", async () => {
+    const { issueId } = await freshIssue();
+    const id = Number(issueId);
+    let issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
+    expect(issue.status).toBe("OPEN");
+    await assignIssue(t.prisma, a.huitong, assignIssueSchema.parse({ issueId, version: String(issue.version), responsibleUnit: "县人社局", responsibleLeader: "李局长", dueDate: "2099-12-31" }));
+    issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
+    await addIssueProgress(t.prisma, a.huitong, issueProgressSchema.parse({ issueId, version: String(issue.version), text: "已发布招聘公告" }));
+    issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
+    expect(issue.status).toBe("IN_PROGRESS");
+    const stale = String(issue.version - 1);
+    const conflict = await closeIssue(t.prisma, a.admin, closeIssueSchema.parse({ issueId, version: stale, resolution: "旧页面" })).catch((e) => e);
+    expect(conflict.message).toContain("保存冲突");
+    expect(conflict.details.theirs).toMatchObject({ status: "办理中", responsibleUnit: "县人社局" });
+    expect(conflict.details.yours).toMatchObject({ resolution: "旧页面" });
+    await closeIssue(t.prisma, a.admin, closeIssueSchema.parse({ issueId, version: String(issue.version), resolution: "已招聘20名技术工人", closedDate: businessDate() }));
+    const closed = await t.prisma.issue.findUniqueOrThrow({ where: { id }, include: { updates: { orderBy: { id: "asc" } } } });
+    expect(closed.status).toBe("CLOSED");
+    expect(closed.closedDate?.toISOString().slice(0, 10)).toBe(businessDate());
+    expect(closed.resolution).toBe("已招聘20名技术工人");
+    expect(closed.updates.map((u) => u.toStatus)).toEqual(["OPEN", "IN_PROGRESS", "CLOSED"]);
+    issue = closed;
+    const audit = await t.prisma.auditLog.findMany({ where: { entity: "Issue", entityId: issueId }, orderBy: { id: "asc" } });
+    expect(audit.map((x) => [x.action, x.actor])).toEqual([["issue.create", "admin"], ["issue.assign", "huitong"], ["issue.progress", "huitong"], ["issue.close", "admin"]]);
+    await expect(addIssueProgress(t.prisma, a.admin, issueProgressSchema.parse({ issueId, version: String(issue.version), text: "再更新" }))).rejects.toThrow("已办结");
+  });
+});

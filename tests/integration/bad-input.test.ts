@@ -1,0 +1,208 @@
+// Bad input over the forms, through the server actions exactly as the browser posts them:
+// each case gets a clear Chinese message (next to its field where there is one) and leaves
+// the database exactly as it was.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/server/db/client";
+
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+
+import type { ActionState } from "@/server/actions/state";
+import { initialActionState } from "@/server/actions/state";
+import { saveReportAction } from "@/server/actions/reports";
+import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/actions/issues";
+import { createProjectAction, createUserAction, plannedInvestmentAction, updateProjectAction } from "@/server/actions/admin";
+import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { createIssue } from "@/server/issues/service";
+import { createIssueSchema } from "@/lib/schemas/issue";
+import { addMonths, businessDate, currentMonth } from "@/lib/month";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { fingerprint, formData } from "../helpers/fingerprint";
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+type As = "huitong" | "admin";
+type Case = {
+  name: string;
+  action: Action;
+  as: As;
+  values: () => Record<string, string>;
+  /** the field the message must stand next to; null: the form-level message */
+  field: string | null;
+  message: string;
+};
+
+let t: TestDatabase;
+let a: Actors;
+const tokens: Partial<Record<As, string>> = {};
+let issue: { id: number; version: number };
+let projectVersion = 0;
+
+const long = (n: number) => "字".repeat(n);
+const future = () => addMonths(currentMonth(), 1);
+
+const report = (over: Record<string, string> = {}) => () => ({
+  projectCode: "YQ2024-001",
+  month: "2024-12",
+  monthInvestment: "100",
+  cumulativeInvestment: "150100",
+  progressText: "设备安装中",
+  version: "0",
+  intent: "save",
+  ...over,
+});
+const newIssue = (over: Record<string, string> = {}) => () => ({
+  projectCode: "YQ2024-001",
+  category: "FUNDING",
+  subCategory: "",
+  title: "流动资金紧张",
+  description: "银行授信未到位",
+  ...over,
+});
+const project = (over: Record<string, string> = {}) => () => ({
+  code: "YQ2024-099",
+  version: "0",
+  name: "新建测试项目",
+  parkId: String(a.huitong.parkId),
+  totalInvestment: "50000",
+  status: "NOT_STARTED",
+  ...over,
+});
+const user = (over: Record<string, string> = {}) => () => ({
+  username: "newstaff",
+  displayName: "新同事",
+  role: "LEADER",
+  parkId: "",
+  password: "abc12345",
+  ...over,
+});
+
+const cases: Case[] = [
+  // 月度调度 (the lead's form)
+  { name: "negative amount", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "-5" }), field: "monthInvestment", message: "本月完成投资不能为负数" },
+  { name: "three decimals", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "12.345" }), field: "monthInvestment", message: "本月完成投资最多保留两位小数（万元）" },
+  { name: "letters", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "abc" }), field: "monthInvestment", message: "本月完成投资须为数字（单位：万元），如 1200 或 1200.50" },
+  { name: "exponent notation", action: saveReportAction, as: "huitong", values: report({ cumulativeInvestment: "1e5" }), field: "cumulativeInvestment", message: "累计完成投资须为数字" },
+  { name: "Chinese numerals", action: saveReportAction, as: "huitong", values: report({ cumulativeInvestment: "十五亿" }), field: "cumulativeInvestment", message: "累计完成投资须为数字" },
+  { name: "huge number", action: saveReportAction, as: "huitong", values: report({ cumulativeInvestment: "99999999999999" }), field: "cumulativeInvestment", message: "累计完成投资数额过大，请核对单位是否为万元" },
+  { name: "empty amount", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "" }), field: "monthInvestment", message: "请填写本月完成投资（万元）" },
+  { name: "empty progress", action: saveReportAction, as: "huitong", values: report({ progressText: "  " }), field: "progressText", message: "请填写形象进度" },
+  { name: "script tag in progress", action: saveReportAction, as: "huitong", values: report({ progressText: "<script>alert(1)</script>" }), field: "progressText", message: "形象进度不能包含网页标签（如 <script>）" },
+  { name: "oversized progress", action: saveReportAction, as: "huitong", values: report({ progressText: long(1001) }), field: "progressText", message: "形象进度不能超过1000个字" },
+  { name: "future month", action: saveReportAction, as: "huitong", values: () => report({ month: future() })(), field: "month", message: `填报月份不能晚于本月（${currentMonth()}）` },
+  { name: "malformed month", action: saveReportAction, as: "huitong", values: report({ month: "2024-13" }), field: "month", message: "填报月份格式应为 年-月，如 2024-09" },
+  { name: "month before the list year", action: saveReportAction, as: "huitong", values: report({ month: "2023-12", cumulativeInvestment: "100" }), field: "month", message: "不能早于项目列入重大项目清单的年份（2024年）" },
+  { name: "cumulative ≠ previous + month", action: saveReportAction, as: "huitong", values: report({ cumulativeInvestment: "999" }), field: "cumulativeInvestment", message: "应为上期（2024年11月）累计 150,000万元 + 本月 100万元 = 150,100万元" },
+  { name: "production before start", action: saveReportAction, as: "huitong", values: report({ actualStartMonth: "2024-09", actualProductionMonth: "2024-08" }), field: "actualProductionMonth", message: "实际投产月份不能早于实际开工月份" },
+  { name: "unknown project code", action: saveReportAction, as: "admin", values: report({ projectCode: "YQ2099-404" }), field: null, message: "项目代码「YQ2099-404」不存在。" },
+  { name: "stale version", action: saveReportAction, as: "huitong", values: report({ month: "2024-11", cumulativeInvestment: "150100", version: "0" }), field: null, message: "保存冲突" },
+  { name: "unknown intent", action: saveReportAction, as: "huitong", values: report({ intent: "delete" }), field: "intent", message: "无效的操作" },
+
+  // 问题台账
+  { name: "empty title", action: createIssueAction, as: "huitong", values: newIssue({ title: "" }), field: "title", message: "请填写问题标题" },
+  { name: "oversized title", action: createIssueAction, as: "huitong", values: newIssue({ title: long(201) }), field: "title", message: "问题标题不能超过200个字" },
+  { name: "html in description", action: createIssueAction, as: "huitong", values: newIssue({ description: '<img src=x onerror="alert(1)">' }), field: "description", message: "问题描述不能包含网页标签（如 <script>）" },
+  { name: "oversized description", action: createIssueAction, as: "huitong", values: newIssue({ description: long(2001) }), field: "description", message: "问题描述不能超过2000个字" },
+  { name: "no category", action: createIssueAction, as: "huitong", values: newIssue({ category: "" }), field: "category", message: "请选择问题类别" },
+  { name: "unknown category", action: createIssueAction, as: "huitong", values: newIssue({ category: "WEATHER" }), field: "category", message: "请选择问题类别" },
+  { name: "sub-problem not in its category", action: createIssueAction, as: "huitong", values: newIssue({ subCategory: "技术人才不足" }), field: "subCategory", message: "「资金问题」下没有这个具体问题，请从列表中选择" },
+  { name: "neither project nor park", action: createIssueAction, as: "admin", values: newIssue({ projectCode: "", parkId: "" }), field: "projectCode", message: "请选择问题所属的项目或县区园区" },
+  { name: "unknown project code", action: createIssueAction, as: "admin", values: newIssue({ projectCode: "YQ2099-404" }), field: "projectCode", message: "项目代码「YQ2099-404」不存在" },
+  { name: "impossible due date", action: createIssueAction, as: "huitong", values: newIssue({ dueDate: "2025-02-30" }), field: "dueDate", message: "办结时限格式应为 年-月-日，如 2024-09-30" },
+  { name: "raised in the future", action: createIssueAction, as: "huitong", values: newIssue({ raisedDate: "2099-01-01" }), field: "raisedDate", message: `提出日期不能晚于今天（${businessDate()}）` },
+  { name: "due before raised", action: createIssueAction, as: "huitong", values: newIssue({ raisedDate: "2024-10-01", dueDate: "2024-09-01" }), field: "dueDate", message: "办结时限不能早于提出日期" },
+  { name: "duplicate title in the year", action: createIssueAction, as: "huitong", values: newIssue({ title: "土地成本增加" }), field: "title", message: "2024年已有标题为「土地成本增加」的问题" },
+  { name: "close without resolution", action: closeIssueAction, as: "huitong", values: () => ({ issueId: String(issue.id), version: String(issue.version), resolution: "" }), field: "resolution", message: "请填写办结情况" },
+  { name: "progress from a stale page", action: issueProgressAction, as: "huitong", values: () => ({ issueId: String(issue.id), version: String(issue.version + 7), text: "已协调" }), field: null, message: "保存冲突：该问题在您打开页面之后已被他人修改" },
+  { name: "issue id letters", action: issueProgressAction, as: "huitong", values: () => ({ issueId: "abc", version: "1", text: "已协调" }), field: "issueId", message: "问题无效" },
+
+  // 项目
+  { name: "empty code", action: createProjectAction, as: "admin", values: project({ code: "" }), field: "code", message: "请填写项目代码" },
+  { name: "duplicate code", action: createProjectAction, as: "admin", values: project({ code: "YQ2024-001" }), field: "code", message: "项目代码「YQ2024-001」已被使用：项目代码终身唯一，请核对" },
+  { name: "code with Chinese and spaces", action: createProjectAction, as: "admin", values: project({ code: "园区 001" }), field: "code", message: "项目代码只能包含字母、数字、短横线和下划线" },
+  { name: "negative total", action: createProjectAction, as: "admin", values: project({ totalInvestment: "-1" }), field: "totalInvestment", message: "总投资不能为负数" },
+  { name: "total with three decimals", action: createProjectAction, as: "admin", values: project({ totalInvestment: "1.234" }), field: "totalInvestment", message: "总投资最多保留两位小数（万元）" },
+  { name: "total in 亿元 words", action: createProjectAction, as: "admin", values: project({ totalInvestment: "33亿元" }), field: "totalInvestment", message: "总投资须为数字（单位：万元）" },
+  { name: "huge total", action: createProjectAction, as: "admin", values: project({ totalInvestment: "1000000000000" }), field: "totalInvestment", message: "总投资数额过大，请核对单位是否为万元" },
+  { name: "empty total", action: createProjectAction, as: "admin", values: project({ totalInvestment: "" }), field: "totalInvestment", message: "请填写总投资（万元）" },
+  { name: "script in name", action: createProjectAction, as: "admin", values: project({ name: "<script>x</script>" }), field: "name", message: "项目名称不能包含网页标签（如 <script>）" },
+  { name: "oversized construction content", action: createProjectAction, as: "admin", values: project({ constructionContent: long(4001) }), field: "constructionContent", message: "主要建设内容不能超过4000个字" },
+  { name: "negative jobs", action: createProjectAction, as: "admin", values: project({ expectedJobs: "-3" }), field: "expectedJobs", message: "年新增就业人数不能为负数" },
+  { name: "fractional jobs", action: createProjectAction, as: "admin", values: project({ expectedJobs: "1.5" }), field: "expectedJobs", message: "年新增就业人数须为整数" },
+  { name: "tax with letters", action: createProjectAction, as: "admin", values: project({ expectedTax: "5k" }), field: "expectedTax", message: "预计年税收须为数字" },
+  { name: "no park", action: createProjectAction, as: "admin", values: project({ parkId: "" }), field: "parkId", message: "请选择县区园区" },
+  { name: "unknown park", action: createProjectAction, as: "admin", values: project({ parkId: "99999" }), field: "parkId", message: "县区园区不存在" },
+  { name: "unknown status", action: createProjectAction, as: "admin", values: project({ status: "FINISHED" }), field: "status", message: "请选择项目状态" },
+  { name: "actual start in the future", action: createProjectAction, as: "admin", values: () => project({ status: "UNDER_CONSTRUCTION", actualStartMonth: future() })(), field: "actualStartMonth", message: "实际开工月份不能晚于本月" },
+  { name: "started without a start month", action: createProjectAction, as: "admin", values: project({ status: "UNDER_CONSTRUCTION" }), field: "actualStartMonth", message: "已开工的项目请填写实际开工月份" },
+  { name: "metric without a number", action: createProjectAction, as: "admin", values: project({ metricName_0: "年供热量", metricValue_0: "四十一", metricUnit_0: "万吨标煤" }), field: "metricValue_0", message: "指标数值须为非负数字，最多四位小数" },
+  { name: "metric without a unit", action: createProjectAction, as: "admin", values: project({ metricName_0: "年供电量", metricValue_0: "13" }), field: "metricUnit_0", message: "请填写单位" },
+  { name: "phone with letters", action: createProjectAction, as: "admin", values: project({ contactPhone: "call me" }), field: "contactPhone", message: "联系电话只能包含数字、空格、+、-、括号" },
+  { name: "edit from a stale page", action: updateProjectAction, as: "admin", values: () => project({ code: "YQ2024-001", version: String(projectVersion + 3), totalInvestment: "330001", status: "UNDER_CONSTRUCTION", actualStartMonth: "2024-09" })(), field: null, message: "保存冲突：该项目在您打开页面之后已被他人修改" },
+  { name: "edit of an unknown code", action: updateProjectAction, as: "admin", values: project({ code: "YQ2099-404", version: "1" }), field: null, message: "项目代码「YQ2099-404」不存在。" },
+  { name: "planned cumulative decreasing", action: plannedInvestmentAction, as: "admin", values: () => ({ code: "YQ2024-001", version: String(projectVersion), year: "2025", "m_2025-01": "160000", "m_2025-02": "155000" }), field: "m_2025-02", message: "计划累计投资不能少于上月（1月 160000万元）" },
+  { name: "planned cumulative negative", action: plannedInvestmentAction, as: "admin", values: () => ({ code: "YQ2024-001", version: String(projectVersion), year: "2025", "m_2025-03": "-1" }), field: "m_2025-03", message: "计划累计投资不能为负数" },
+
+  // 用户
+  { name: "username too short", action: createUserAction, as: "admin", values: user({ username: "ab" }), field: "username", message: "用户名至少3个字符" },
+  { name: "username in Chinese", action: createUserAction, as: "admin", values: user({ username: "张三丰" }), field: "username", message: "用户名只能包含字母、数字、下划线、点和短横线" },
+  { name: "username taken", action: createUserAction, as: "admin", values: user({ username: "admin" }), field: "username", message: "用户名「admin」已被使用" },
+  { name: "password too short", action: createUserAction, as: "admin", values: user({ password: "ab12" }), field: "password", message: "密码至少8位" },
+  { name: "password without digits", action: createUserAction, as: "admin", values: user({ password: "abcdefgh" }), field: "password", message: "密码须同时包含字母和数字" },
+  { name: "county without park", action: createUserAction, as: "admin", values: user({ role: "COUNTY" }), field: "parkId", message: "县区填报员须绑定一个县区园区" },
+  { name: "county with unknown park", action: createUserAction, as: "admin", values: user({ role: "COUNTY", parkId: "99999" }), field: "parkId", message: "县区园区不存在" },
+  { name: "unknown role", action: createUserAction, as: "admin", values: user({ role: "ROOT" }), field: "role", message: "请选择角色" },
+  { name: "empty name", action: createUserAction, as: "admin", values: user({ displayName: " " }), field: "displayName", message: "请填写姓名" },
+];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await seedWithAccounts(t.prisma);
+  h.prisma = t.prisma;
+  tokens.huitong = await sessionToken(t.prisma, a.huitong);
+  tokens.admin = await sessionToken(t.prisma, a.admin);
+  const created = await createIssue(t.prisma, a.huitong, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "LAND", title: "厂房用地未交付", description: "二期用地尚未完成征拆" }));
+  issue = { id: created.id, version: created.version };
+  projectVersion = (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).version;
+});
+afterAll(async () => t?.drop());
+
+describe(`bad input: ${cases.length} cases, each with its message and nothing changed`, () => {
+  it("has at least forty cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+  });
+
+  for (const c of cases) {
+    it(`${c.action.name}: ${c.name} → ${c.message}`, async () => {
+      h.token = tokens[c.as];
+      const before = await fingerprint(t.prisma);
+      const state = await c.action(initialActionState, formData(c.values()));
+      expect(state.ok).toBe(false);
+      if (c.field === null) {
+        expect(state.message).toContain(c.message);
+      } else {
+        expect(state.fieldErrors?.[c.field]?.join("；"), JSON.stringify(state)).toContain(c.message);
+      }
+      // what was typed comes back to the form (never the password)
+      expect(state.values).toBeDefined();
+      expect(state.values).not.toHaveProperty("password");
+      expect(await fingerprint(t.prisma)).toBe(before);
+    });
+  }
+
+  it("the valid versions of these forms do save (so the cases above fail only for their bad field)", async () => {
+    h.token = tokens.huitong;
+    expect(await saveReportAction(initialActionState, formData(report()()))).toMatchObject({ ok: true });
+    expect(await createIssueAction(initialActionState, formData(newIssue()()))).toMatchObject({ ok: true });
+    h.token = tokens.admin;
+    expect(await createProjectAction(initialActionState, formData(project({ metricName_0: "年供热量", metricQualifier_0: "约", metricValue_0: "41", metricUnit_0: "万吨标煤" })()))).toMatchObject({ ok: true });
+    expect(await createUserAction(initialActionState, formData(user()()))).toMatchObject({ ok: true });
+    const metric = await t.prisma.projectMetric.findFirstOrThrow({ where: { project: { code: "YQ2024-099" } } });
+    expect([metric.name, metric.qualifier, metric.value.toString(), metric.unit]).toEqual(["年供热量", "约", "41", "万吨标煤"]);
+  });
+});
