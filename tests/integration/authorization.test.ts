@@ -432,4 +432,16 @@ describe("issue ledger workflow", () => {
     expect(audit.map((x) => [x.action, x.actor])).toEqual([["issue.create", "admin"], ["issue.assign", "huitong"], ["issue.progress", "huitong"], ["issue.close", "admin"]]);
     await expect(addIssueProgress(t.prisma, a.admin, issueProgressSchema.parse({ issueId, version: String(issue.version), text: "再更新" }))).rejects.toThrow("已办结");
   });
+
+  it("twenty people updating one issue from the same page: one lands, nineteen see a conflict, the history has one entry", async () => {
+    const { issueId, version } = await freshIssue();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => addIssueProgress(t.prisma, i % 2 ? a.admin : a.huitong, issueProgressSchema.parse({ issueId, version, text: `进展${i}` }))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason.constructor.name).toBe("ConflictError");
+    expect(await t.prisma.issueUpdate.count({ where: { issueId: Number(issueId) } })).toBe(1);
+    expect(await t.prisma.auditLog.count({ where: { entity: "Issue", entityId: issueId, action: "issue.progress" } })).toBe(1);
+    expect((await t.prisma.issue.findUniqueOrThrow({ where: { id: Number(issueId) } })).version).toBe(Number(version) + 1);
+  });
 });
