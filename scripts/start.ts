@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
-import { EMBEDDED_MAX_CONNECTIONS } from "../src/server/db/embedded";
+import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -81,7 +81,7 @@ async function main() {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
-      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_MAX_CONNECTIONS) } : {}),
+      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX) } : {}),
     },
   });
   console.log(`服务地址：http://localhost:${port}`);

@@ -15,8 +15,13 @@ export type EmbeddedDatabase = {
   stop(): Promise<void>;
 };
 
-/** How many client connections the socket server multiplexes onto PGlite's one session. */
-export const EMBEDDED_MAX_CONNECTIONS = 8;
+/**
+ * How many client connections the socket server accepts (it closes any beyond) and
+ * multiplexes onto PGlite's one session; the app's pool uses fewer (EMBEDDED_POOL_MAX), so a
+ * connection being replaced, or a second client, never hits the limit.
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 32;
+export const EMBEDDED_POOL_MAX = 8;
 
 export function defaultDataDir(): string {
   return path.resolve(process.env.DATA_DIR || "data");

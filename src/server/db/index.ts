@@ -9,8 +9,8 @@ export function db(): Db {
   if (!globalForDb.__db) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`.");
-    // DATABASE_POOL_MAX: `npm start` sets it for the embedded database, whose socket server
-    // accepts only EMBEDDED_MAX_CONNECTIONS clients and closes any beyond them
+    // DATABASE_POOL_MAX: `npm start` sets it for the embedded database (EMBEDDED_POOL_MAX),
+    // whose one session gains nothing from more connections
     const max = Number(process.env.DATABASE_POOL_MAX);
     globalForDb.__db = createPrismaClient(url, Number.isInteger(max) && max > 0 ? max : 10);
   }
