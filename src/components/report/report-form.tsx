@@ -3,6 +3,7 @@ import { useActionState, useState } from "react";
 import { saveReportAction } from "@/server/actions/reports";
 import { initialActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
@@ -49,7 +50,7 @@ export function ReportForm({
   if (previous && /^[0-9]+(\.[0-9]{1,2})?$/.test(monthInvestment.trim())) {
     suggestion = dec(previous.cumulativeInvestment).plus(dec(monthInvestment.trim())).toString();
   }
-  const invalid = (name: string) => (errors[name]?.length ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
+  const invalid = (name: string) => invalidProps(errors, name);
 
   if (state.ok) {
     return (
@@ -126,32 +127,7 @@ export function ReportForm({
         <textarea id="explanation" name="explanation" rows={2} defaultValue={v.explanation} className={inputClass} {...invalid("explanation")} />
       </Field>
 
-      {state.conflict && (
-        <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="conflict">
-          <p className="font-medium text-amber-900">{state.message}</p>
-          <table className="mt-2 w-full text-left">
-            <thead>
-              <tr className="text-amber-900">
-                <th className="py-1 pr-2 font-medium">项目</th>
-                <th className="py-1 pr-2 font-medium">已保存的（{state.conflict.by ?? "他人"}）</th>
-                <th className="py-1 font-medium">您填写的</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.keys(CONFLICT_LABELS).map((k) => (
-                <tr key={k} className="align-top">
-                  <td className="py-1 pr-2 text-slate-600">{CONFLICT_LABELS[k]}</td>
-                  <td className="py-1 pr-2">{state.conflict!.theirs[k] ?? "—"}</td>
-                  <td className="py-1">{state.conflict!.yours[k] ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <a href="" className="mt-2 inline-block text-sky-700 underline">
-            刷新页面查看最新内容
-          </a>
-        </div>
-      )}
+      {state.conflict && <ConflictNotice message={state.message} conflict={state.conflict} labels={CONFLICT_LABELS} />}
       {!state.conflict && <FormMessage ok={false} message={state.message} />}
 
       <div className="flex flex-col gap-2 sm:flex-row">

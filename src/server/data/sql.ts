@@ -5,23 +5,12 @@ import { Prisma } from "@/generated/prisma/client";
 export const COUNTED_REVISION = Prisma.sql`CASE WHEN r.status = 'SUBMITTED' THEN r."currentRevisionId" ELSE r."approvedRevisionId" END`;
 
 /**
- * LEFT JOIN LATERAL giving, for project alias `p`, its newest month with a usable figure as
- * `lr` (month, status, "cumulativeInvestment", "monthInvestment", "isDemo"): the submitted revision when
- * the month awaits review, otherwise the newest approved revision. Months with neither (a
- * draft or a returned report never approved) are skipped, so an older approved figure shows.
+ * LEFT JOIN LATERAL giving, for project alias `p`, its newest month up to `lastMonth` (e.g. the
+ * end of a plan year) with a usable figure, as `alias` (month, status, "cumulativeInvestment",
+ * "monthInvestment", "isDemo"): the submitted revision while the month awaits review, otherwise
+ * the approved one. Months with neither (a draft or a returned report never approved) are
+ * skipped, so an older approved figure shows.
  */
-export const LATEST_REPORT = Prisma.sql`
-  LEFT JOIN LATERAL (
-    SELECT r.month, r.status, rv."cumulativeInvestment", rv."monthInvestment", r."isDemo"
-      FROM "MonthlyReport" r
-      JOIN "MonthlyReportRevision" rv
-        ON rv.id = ${COUNTED_REVISION}
-     WHERE r."projectId" = p.id
-     ORDER BY r.month DESC
-     LIMIT 1
-  ) lr ON true`;
-
-/** LATEST_REPORT limited to months up to `lastMonth` (e.g. the end of a plan year), as `alias`. */
 export function latestReportUpTo(lastMonth: string, alias = "lr"): Prisma.Sql {
   return Prisma.sql`
   LEFT JOIN LATERAL (
