@@ -18,7 +18,7 @@ import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
-import { createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
+import { createPlan, createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
@@ -38,6 +38,7 @@ const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin
 let t: TestDatabase;
 let a: Actors;
 let n = 0;
+let planYears = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
 const actorOf = (role: Role): Actor | null =>
@@ -190,6 +191,27 @@ const cases: Case[] = [
       };
     },
     run: (actor, v) => savePlan(t.prisma, actor, planSchema.parse(v)),
+  },
+  {
+    name: "createPlan",
+    allowed: adminOnly,
+    prepare: async () => {
+      const year = String(2040 + planYears++);
+      return {
+        year,
+        stamp: new Date(0).toISOString(),
+        title: `市工业园区${year}年重大项目计划`,
+        declaredProjectCount: "30",
+        declaredTotalInvestment: "800000",
+        declaredAnnualInvestment: "200000.5",
+        startDeadline: `${year}-04-30`,
+        startTargetLabel: "全部开工",
+        productionDeadline: `${year}-06-30`,
+        productionTargetLabel: "大部分投产",
+        targetText: "四月底前全部开工，六月底前大部分投产",
+      };
+    },
+    run: (actor, v) => createPlan(t.prisma, actor, planSchema.parse(v)),
   },
   {
     name: "setPlanEntries",

@@ -25,6 +25,7 @@ export default async function AdminPage() {
             {y}年计划与清单
           </Link>
         ))}
+        <Link href="/admin/plans/new" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">新建年度计划</Link>
         <Link href="/admin/users" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">用户管理</Link>
         <Link href="/admin/audit" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">操作日志</Link>
       </nav>

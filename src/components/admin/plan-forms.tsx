@@ -1,6 +1,6 @@
 "use client";
-import { useActionState } from "react";
-import { planEntriesAction, savePlanAction } from "@/server/actions/admin";
+import { useActionState, useState } from "react";
+import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/actions/admin";
 import { initialActionState, type ActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
@@ -12,8 +12,10 @@ function Outcome({ state }: { state: ActionState }) {
   return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />;
 }
 
-export function PlanForm({ year, stamp, defaults }: { year: number; stamp: string; defaults: Record<string, string> }) {
-  const [state, action, pending] = useActionState(savePlanAction, initialActionState);
+/** A year's declared figures: editing an existing plan, or (`create`) a new year's plan. */
+export function PlanForm({ year, stamp, defaults, create = false }: { year: number; stamp: string; defaults: Record<string, string>; create?: boolean }) {
+  const [state, action, pending] = useActionState(create ? createPlanAction : savePlanAction, initialActionState);
+  const [typedYear, setTypedYear] = useState(String(year));
   const errors = state.fieldErrors ?? {};
   const v = { ...defaults, ...(state.ok ? {} : state.values) };
   const field = (name: string, label: string, extra: { type?: string; hint?: string; inputMode?: "decimal" | "numeric" } = {}) => (
@@ -23,7 +25,13 @@ export function PlanForm({ year, stamp, defaults }: { year: number; stamp: strin
   );
   return (
     <form action={action} className="space-y-4" noValidate aria-label="计划申报数">
-      <input type="hidden" name="year" value={year} />
+      {create ? (
+        <Field name="year" label="年度" errors={errors.year}>
+          <input id="year" name="year" inputMode="numeric" defaultValue={v.year ?? String(year)} onChange={(e) => setTypedYear(e.target.value.trim())} className={inputClass} {...invalidProps(errors, "year")} />
+        </Field>
+      ) : (
+        <input type="hidden" name="year" value={year} />
+      )}
       <input type="hidden" name="stamp" value={stamp} />
       {field("title", "计划名称")}
       <div className="grid gap-4 sm:grid-cols-3">
@@ -39,8 +47,16 @@ export function PlanForm({ year, stamp, defaults }: { year: number; stamp: strin
       </div>
       {field("targetText", "目标表述（原文）")}
       <Outcome state={state} />
+      {create && state.ok && (
+        <p className="text-sm">
+          下一步：
+          <a href={`/admin/plans/${typedYear}`} className="text-sky-700 underline">
+            选择列入{typedYear}年清单的项目
+          </a>
+        </p>
+      )}
       <button type="submit" disabled={pending} className={buttonClass}>
-        保存计划
+        {create ? "新建计划" : "保存计划"}
       </button>
     </form>
   );

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { formAction, type ActionState } from "./safe-action";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
-import { createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
+import { createPlan, createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 
 const refresh = () => revalidatePath("/", "layout");
@@ -23,6 +23,11 @@ const savePlanRun = formAction(planSchema, async (actor, input) => {
   await savePlan(db(), actor, input);
   refresh();
   return `已保存${input.year}年计划。`;
+});
+const createPlanRun = formAction(planSchema, async (actor, input) => {
+  await createPlan(db(), actor, input);
+  refresh();
+  return `已新建${input.year}年计划。`;
 });
 const planEntriesRun = formAction(planEntriesSchema, async (actor, input) => {
   const { count } = await setPlanEntries(db(), actor, input);
@@ -68,6 +73,9 @@ export async function updateProjectAction(prev: ActionState, formData: FormData)
 }
 export async function savePlanAction(prev: ActionState, formData: FormData): Promise<ActionState> {
   return savePlanRun(prev, formData);
+}
+export async function createPlanAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  return createPlanRun(prev, formData);
 }
 export async function planEntriesAction(prev: ActionState, formData: FormData): Promise<ActionState> {
   return planEntriesRun(prev, formData);

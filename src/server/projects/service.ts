@@ -185,6 +185,40 @@ const planSnapshot = (p: { title: string; declaredProjectCount: number; declared
   targetText: p.targetText,
 });
 
+/** A new year's plan (its list is then filled on the plan page). `stamp` is not used. */
+export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInput) {
+  assertCan(actor, { action: "project.manage" });
+  if (await prisma.annualPlan.findUnique({ where: { year: input.year } })) {
+    throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const plan = await tx.annualPlan.create({
+        data: {
+          year: input.year,
+          title: input.title,
+          declaredProjectCount: input.declaredProjectCount,
+          declaredTotalInvestment: input.declaredTotalInvestment,
+          declaredAnnualInvestment: input.declaredAnnualInvestment,
+          startDeadline: dayToDate(input.startDeadline!),
+          startTargetLabel: input.startTargetLabel,
+          productionDeadline: dayToDate(input.productionDeadline!),
+          productionTargetLabel: input.productionTargetLabel,
+          targetText: input.targetText,
+        },
+      });
+      await writeAudit(tx, actor, { action: "plan.create", entity: "AnnualPlan", entityId: input.year, after: planSnapshot(plan) });
+      return plan;
+    }, TX_OPTIONS);
+  } catch (e) {
+    // two admins creating the same year at once: the second is told, not shown an error
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
+    }
+    throw e;
+  }
+}
+
 /** The plan's declared figures, deadlines and target text, as the plan document states them. */
 export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput) {
   assertCan(actor, { action: "project.manage" });
