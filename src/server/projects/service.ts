@@ -185,6 +185,21 @@ const planSnapshot = (p: { title: string; declaredProjectCount: number; declared
   targetText: p.targetText,
 });
 
+/** The plan's declared figures and targets, from the plan form. */
+function planFields(input: PlanInput) {
+  return {
+    title: input.title,
+    declaredProjectCount: input.declaredProjectCount,
+    declaredTotalInvestment: input.declaredTotalInvestment,
+    declaredAnnualInvestment: input.declaredAnnualInvestment,
+    startDeadline: dayToDate(input.startDeadline!),
+    startTargetLabel: input.startTargetLabel,
+    productionDeadline: dayToDate(input.productionDeadline!),
+    productionTargetLabel: input.productionTargetLabel,
+    targetText: input.targetText,
+  };
+}
+
 /** A new year's plan (its list is then filled on the plan page). `stamp` is not used. */
 export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInput) {
   assertCan(actor, { action: "project.manage" });
@@ -194,18 +209,7 @@ export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInp
   try {
     return await prisma.$transaction(async (tx) => {
       const plan = await tx.annualPlan.create({
-        data: {
-          year: input.year,
-          title: input.title,
-          declaredProjectCount: input.declaredProjectCount,
-          declaredTotalInvestment: input.declaredTotalInvestment,
-          declaredAnnualInvestment: input.declaredAnnualInvestment,
-          startDeadline: dayToDate(input.startDeadline!),
-          startTargetLabel: input.startTargetLabel,
-          productionDeadline: dayToDate(input.productionDeadline!),
-          productionTargetLabel: input.productionTargetLabel,
-          targetText: input.targetText,
-        },
+        data: { year: input.year, ...planFields(input) },
       });
       await writeAudit(tx, actor, { action: "plan.create", entity: "AnnualPlan", entityId: input.year, after: planSnapshot(plan) });
       return plan;
@@ -226,17 +230,7 @@ export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput
     const before = await lockPlan(tx, input.year, input.stamp);
     const after = await tx.annualPlan.update({
       where: { id: before.id },
-      data: {
-        title: input.title,
-        declaredProjectCount: input.declaredProjectCount,
-        declaredTotalInvestment: input.declaredTotalInvestment,
-        declaredAnnualInvestment: input.declaredAnnualInvestment,
-        startDeadline: dayToDate(input.startDeadline!),
-        startTargetLabel: input.startTargetLabel,
-        productionDeadline: dayToDate(input.productionDeadline!),
-        productionTargetLabel: input.productionTargetLabel,
-        targetText: input.targetText,
-      },
+      data: planFields(input),
     });
     await writeAudit(tx, actor, { action: "plan.update", entity: "AnnualPlan", entityId: input.year, before: planSnapshot(before), after: planSnapshot(after) });
     return after;

@@ -2,23 +2,13 @@
 // Every row it adds is marked isDemo. It never overwrites or contradicts the report: a month
 // that already has a report (e.g. the report's own 2024-11 figures) is left as it is.
 // Idempotent: what exists is skipped.
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { parseAmountToWan } from "@/lib/money";
-import { dayToDate, MONTH_PATTERN } from "@/lib/month";
+import { dayToDate } from "@/lib/month";
+import { amount, month, readJson } from "./seed-report";
 
-const amount = z.string().transform((s, ctx) => {
-  try {
-    return parseAmountToWan(s).toString();
-  } catch (e) {
-    ctx.addIssue({ code: "custom", message: (e as Error).message });
-    return z.NEVER;
-  }
-});
-const month = z.string().regex(MONTH_PATTERN);
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
 
 const projectsSchema = z.object({
@@ -99,11 +89,6 @@ export type DemoDataset = {
   issues: z.infer<typeof issuesSchema>;
 };
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
 
 export function readDemoDataset(dir: string): DemoDataset {
   const at = (name: string) => path.join(dir, "demo", name);

@@ -8,7 +8,8 @@ import { parseAmountToWan } from "@/lib/money";
 import { dayToDate, MONTH_PATTERN } from "@/lib/month";
 import { Prisma } from "@/generated/prisma/client";
 
-const amount = z.string().transform((s, ctx) => {
+/** An amount as the seed files write it ("33亿元", "5000万元"), converted exactly to 万元. */
+export const amount = z.string().transform((s, ctx) => {
   try {
     return parseAmountToWan(s).toString();
   } catch (e) {
@@ -16,7 +17,7 @@ const amount = z.string().transform((s, ctx) => {
     return z.NEVER;
   }
 });
-const month = z.string().regex(MONTH_PATTERN);
+export const month = z.string().regex(MONTH_PATTERN);
 
 const planSchema = z.object({
   year: z.number().int(),
@@ -92,7 +93,7 @@ export function defaultSeedDir(): string {
   return path.resolve(process.env.SEED_DIR || "seed-data");
 }
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
   if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
