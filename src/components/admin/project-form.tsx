@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { createProjectAction, updateProjectAction } from "@/server/actions/admin";
 import { initialActionState } from "@/server/actions/state";
+import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
@@ -56,16 +57,7 @@ export function ProjectForm({ mode, version, defaults, parks }: { mode: "create"
         <legend className="mb-2 font-medium">基本信息</legend>
         {text("code", "项目代码", { hint: mode === "create" ? "终身唯一，创建后不能修改，如 YQ2024-005" : "项目代码终身唯一，不能修改", readOnly: mode === "edit" })}
         {text("name", "项目名称")}
-        <Field name="parkId" label="县区园区" errors={errors.parkId}>
-          <select id="parkId" name="parkId" defaultValue={v.parkId ?? ""} className={inputClass} {...invalidProps(errors, "parkId")}>
-            <option value="">请选择</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ParkSelect label="县区园区" errors={errors.parkId} defaultValue={v.parkId} parks={parks} />
         {text("enterprise", "建设单位（企业）")}
         {text("industry", "所属产业")}
         {text("level", "项目级别", { hint: "如 市级重大项目" })}

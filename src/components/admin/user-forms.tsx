@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/actions/admin";
+import { ParkSelect } from "@/components/forms/park-select";
 import { initialActionState, type ActionState } from "@/server/actions/state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
@@ -24,14 +25,7 @@ function RoleParkFields({ errors, values, parks, idPrefix }: { errors: Record<st
           ))}
         </select>
       </Field>
-      <Field name={`${idPrefix}parkId`} label="县区园区（县区填报员必选）" errors={errors.parkId}>
-        <select id={`${idPrefix}parkId`} name="parkId" defaultValue={values.parkId ?? ""} className={inputClass} {...invalidProps(errors, "parkId")}>
-          <option value="">无</option>
-          {parks.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
-          ))}
-        </select>
-      </Field>
+      <ParkSelect id={`${idPrefix}parkId`} label="县区园区（县区填报员必选）" errors={errors.parkId} defaultValue={values.parkId} parks={parks} emptyLabel="无" />
     </>
   );
 }

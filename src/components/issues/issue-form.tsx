@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import { createIssueAction } from "@/server/actions/issues";
 import { initialActionState } from "@/server/actions/state";
+import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
@@ -81,16 +82,7 @@ export function IssueForm({
               ))}
             </select>
           </Field>
-          <Field name="parkId" label="县区园区（不选项目时）" errors={errors.parkId}>
-            <select id="parkId" name="parkId" defaultValue={v.parkId ?? ""} className={inputClass} {...invalidProps(errors, "parkId")}>
-              <option value="">请选择</option>
-              {parks.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ParkSelect label="县区园区（不选项目时）" errors={errors.parkId} defaultValue={v.parkId} parks={parks} />
         </div>
       )}
       {fixedProject && errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}

@@ -3,7 +3,7 @@
 import "server-only";
 import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { COUNTED_REVISION, latestReportUpTo, yearMonths } from "./sql";
+import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "./sql";
 
 export type TimelineScope = { year: number; parkId?: number; projectId?: number };
 
@@ -54,16 +54,7 @@ export async function getInvestmentTimeline(prisma: Db, scope: TimelineScope): P
         JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
         JOIN "Project" p ON p.id = e."projectId"
        WHERE ${memberFilter(scope)}
-    ), figs AS (
-      SELECT r."projectId", r.month, r.status, r."isDemo", rv."cumulativeInvestment"
-        FROM "MonthlyReport" r
-        JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
-       WHERE r."projectId" IN (SELECT id FROM members) AND r.month BETWEEN ${first} AND ${last}
-    ), planned AS (
-      SELECT pi."projectId", pi.month, pi."cumulativePlanned", pi."isDemo"
-        FROM "PlannedInvestment" pi
-       WHERE pi."projectId" IN (SELECT id FROM members) AND pi.month BETWEEN ${first} AND ${last}
-    ), a AS (
+    ), ${monthFigureCtes(first, last)}, a AS (
       SELECT f.month, sum(f."cumulativeInvestment") AS actual, count(*)::int AS "reportedProjects",
              count(*) FILTER (WHERE f.status = 'SUBMITTED')::int AS "submittedOnly", bool_or(f."isDemo") AS "actualDemo",
              sum(p2."cumulativePlanned") AS "plannedOfReported"

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma, type ProjectStatus, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { COUNTED_REVISION, yearMonths } from "./sql";
+import { monthFigureCtes, yearMonths } from "./sql";
 import { dec, percent } from "@/lib/money";
 import { evaluateWarning, type MonthPoint, type Warning } from "@/lib/warnings";
 import { warningConfig } from "@/lib/warning-config";
@@ -130,16 +130,7 @@ export async function listYearProjects(prisma: Db, query: YearProjectQuery): Pro
         JOIN "AnnualPlanEntry" e ON e."planId" = plan.id
         JOIN "Project" p ON p.id = e."projectId"
         JOIN "Park" pk ON pk.id = p."parkId"
-    ), figs AS (
-      SELECT r."projectId", r.month, r.status, r."isDemo", rv."cumulativeInvestment"
-        FROM "MonthlyReport" r
-        JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
-       WHERE r."projectId" IN (SELECT id FROM members) AND r.month BETWEEN ${first} AND ${last}
-    ), planned AS (
-      SELECT pi."projectId", pi.month, pi."cumulativePlanned", pi."isDemo"
-        FROM "PlannedInvestment" pi
-       WHERE pi."projectId" IN (SELECT id FROM members) AND pi.month BETWEEN ${first} AND ${last}
-    ), ref AS (
+    ), ${monthFigureCtes(first, last)}, ref AS (
       SELECT max(month) AS month FROM figs
     )
     SELECT m.id, m.code, m.name, m."parkId", m."parkName", m.industry, m.enterprise, m."responsibleLeader",
