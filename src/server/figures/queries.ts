@@ -317,3 +317,38 @@ export async function getProjectFigureHistory(prisma: Db, projectId: number, yea
      WHERE rp.month BETWEEN ${`${year}-01`} AND ${`${year}-12`}
      ORDER BY f.month`);
 }
+
+export type PublicationSummary = {
+  publicationNo: number;
+  publishedAt: Date;
+  publishedBy: string | null;
+  reopenReason: string | null;
+  current: boolean;
+  projectCount: number;
+  yearInvestment: string;
+  cumulative: string;
+  missing: number;
+  red: number;
+  yellow: number;
+};
+
+/** Every publication of a month with its main sums, newest first: earlier ones stay readable. One query. */
+export async function listPublicationSummaries(prisma: Db, month: string): Promise<PublicationSummary[]> {
+  const rows = await prisma.$queryRaw<Array<Omit<PublicationSummary, "yearInvestment" | "cumulative"> & { yearInvestment: Prisma.Decimal; cumulative: Prisma.Decimal }>>(Prisma.sql`
+    SELECT pub."publicationNo", pub."publishedAt", u."displayName" AS "publishedBy", pub."reopenReason",
+           (pub.id = rp."currentPublicationId") AS current,
+           count(f."projectId")::int AS "projectCount",
+           coalesce(sum(f."yearInvestment"), 0) AS "yearInvestment",
+           coalesce(sum(f.cumulative), 0) AS cumulative,
+           count(*) FILTER (WHERE f.missing)::int AS missing,
+           count(*) FILTER (WHERE f."warningLevel" = 'RED')::int AS red,
+           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int AS yellow
+      FROM "ReportingPeriod" rp
+      JOIN "PeriodPublication" pub ON pub."periodId" = rp.id
+      LEFT JOIN "User" u ON u.id = pub."publishedById"
+      LEFT JOIN "ProjectFigure" f ON f."publicationId" = pub.id
+     WHERE rp.month = ${month}
+     GROUP BY pub.id, u."displayName", rp."currentPublicationId"
+     ORDER BY pub."publicationNo" DESC`);
+  return rows.map((r) => ({ ...r, yearInvestment: r.yearInvestment.toString(), cumulative: r.cumulative.toString() }));
+}

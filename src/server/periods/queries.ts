@@ -70,41 +70,9 @@ export async function listPeriods(prisma: Db, year: number): Promise<PeriodRow[]
      ORDER BY rp.month DESC`);
 }
 
-export type PeriodDetail = PeriodRow & {
-  publicationList: Array<{ publicationNo: number; publishedAt: Date; publishedBy: string | null; reopenReason: string | null; projects: number; current: boolean }>;
-};
-
-export async function getPeriod(prisma: Db, month: string): Promise<PeriodDetail | null> {
-  const period = await prisma.reportingPeriod.findUnique({
-    where: { month },
-    include: {
-      publications: {
-        orderBy: { publicationNo: "desc" },
-        include: { publishedBy: { select: { displayName: true } }, _count: { select: { figures: true } } },
-      },
-    },
-  });
-  if (!period) return null;
-  return {
-    id: period.id,
-    month: period.month,
-    deadline: period.deadline,
-    status: period.status,
-    version: period.version,
-    reopenReason: period.reopenReason,
-    reopenedAt: period.reopenedAt,
-    isDemo: period.isDemo,
-    publications: period.publications.length,
-    lastPublishedAt: period.publications[0]?.publishedAt ?? null,
-    publicationList: period.publications.map((p) => ({
-      publicationNo: p.publicationNo,
-      publishedAt: p.publishedAt,
-      publishedBy: p.publishedBy?.displayName ?? null,
-      reopenReason: p.reopenReason,
-      projects: p._count.figures,
-      current: p.id === period.currentPublicationId,
-    })),
-  };
+/** One month's period, or null when nobody has opened or reported it yet. */
+export async function getPeriod(prisma: Db, month: string) {
+  return prisma.reportingPeriod.findUnique({ where: { month } });
 }
 
 export type ParkProgress = {
