@@ -17,7 +17,7 @@ export function PublishForm({ month, version, pending, title }: { month: string;
         {pending > 0 && <span className="text-amber-800">还有{pending}份报表等待审核，审核后才能发布。</span>}
       </p>
       <FormMessage ok={false} message={state.message} />
-      <button type="submit" disabled={busy} className={buttonClass}>
+      <button type="submit" disabled={busy || pending > 0} className={buttonClass}>
         {busy ? "正在计算并发布…" : `发布${title}`}
       </button>
     </form>

@@ -127,6 +127,11 @@ export async function openPeriod(prisma: Db, actor: Actor | null, input: OpenPer
   }, TX_OPTIONS);
 }
 
+/** Seeding: makes sure a month's period exists (open, default deadline). */
+export async function ensurePeriodAsSystem(prisma: Db, month: string): Promise<void> {
+  await prisma.$transaction((tx) => lockPeriod(tx, month, "share"));
+}
+
 /**
  * Seeding: publishes a month of imported or demo data as the system (no person), as of the
  * period's deadline. Does nothing when the month is already published.

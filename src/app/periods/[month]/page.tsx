@@ -10,7 +10,7 @@ import { DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/peri
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { PageLinks } from "@/components/common/page-links";
 import { businessDate, formatDateTime, formatDay, isMonth } from "@/lib/month";
-import { PERIOD_STATUS_LABEL, isPastDeadline, periodTitle } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, periodTitle } from "@/lib/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
@@ -26,8 +26,8 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
   const actor = await requireActor(`/periods/${month}`);
   const sp = await searchParams;
   const prisma = db();
+  // a month nobody has opened or reported yet has no row: it is shown as not open
   const period = await getPeriod(prisma, month);
-  if (!period) notFound();
   const parkId = intParam(sp, "park");
   const page = Math.max(1, intParam(sp, "page") ?? 1);
   const [progress, missing, publications] = await Promise.all([
@@ -37,7 +37,7 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
   ]);
   const manage = can(actor, { action: "period.manage" });
   const title = periodTitle(month);
-  const deadline = period.deadline.toISOString().slice(0, 10);
+  const deadline = period ? period.deadline.toISOString().slice(0, 10) : defaultDeadline(month);
   const today = businessDate();
   const sum = (k: "projects" | "approved" | "submitted" | "returned" | "draft" | "missing") => progress.reduce((n, p) => n + p[k], 0);
   const pending = sum("submitted");
@@ -49,15 +49,21 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
         <div>
           <h1 className="text-2xl font-semibold">
             {title}
-            {period.isDemo && <DemoBadge />}
+            {period?.isDemo && <DemoBadge />}
           </h1>
           <p className="mt-1 text-sm text-slate-600" data-testid="period-status">
-            <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${period.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-800" : "bg-sky-100 text-sky-800"}`}>
-              {PERIOD_STATUS_LABEL[period.status]}
-            </span>
-            县区报送截止 {formatDay(period.deadline)}
-            {period.status === "OPEN" && isPastDeadline(deadline, today) && <span className="text-amber-800">（已过截止日）</span>}
-            {period.reopenReason && <>；重新开放原因：{period.reopenReason}</>}
+            {period ? (
+              <>
+                <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${period.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-800" : "bg-sky-100 text-sky-800"}`}>
+                  {PERIOD_STATUS_LABEL[period.status]}
+                </span>
+                县区报送截止 {formatDay(period.deadline)}
+                {period.status === "OPEN" && isPastDeadline(deadline, today) && <span className="text-amber-800">（已过截止日）</span>}
+                {period.reopenReason && <>；重新开放原因：{period.reopenReason}</>}
+              </>
+            ) : (
+              <>尚未开放：县区首次填报本月时自动开放，截止日默认为 {deadline}。</>
+            )}
           </p>
         </div>
         <Link href="/periods" className="text-sm text-sky-700 hover:underline">
@@ -67,7 +73,9 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
 
       {manage && (
         <Section title="发布与开放" id="period-actions">
-          {period.status === "OPEN" ? (
+          {!period ? (
+            <DeadlineForm month={month} deadline={deadline} label="开放本期" />
+          ) : period.status === "OPEN" ? (
             <div className="space-y-4">
               <PublishForm month={month} version={period.version} pending={pending} title={title} />
               <DeadlineForm month={month} deadline={deadline} label="修改截止日" />
@@ -145,7 +153,7 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
                 <p className="font-medium">
                   第{p.publicationNo}次发布 · {formatDateTime(p.publishedAt)} · {p.publishedBy ?? "系统导入"}
                   {p.current ? (
-                    <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">{period.status === "OPEN" ? "更正期间领导仍看到此版本" : "领导当前看到的版本"}</span>
+                    <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">{period?.status === "OPEN" ? "更正期间领导仍看到此版本" : "领导当前看到的版本"}</span>
                   ) : (
                     <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">已被后续发布取代</span>
                   )}
