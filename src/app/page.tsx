@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { getPlanSummary, listPlanYears } from "@/server/data/plans";
-import { listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary } from "@/server/data/dashboard";
+import { getPlanSummary, listPlanYears } from "@/server/plans/queries";
+import { listYearProjects } from "@/server/projects/queries";
+import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary } from "@/server/dashboard/queries";
 import { FigureCard } from "@/components/overview/figure-card";
 import { ProjectTable } from "@/components/overview/project-table";
 import { AsOf } from "@/components/common/as-of";

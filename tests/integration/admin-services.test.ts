@@ -6,7 +6,7 @@ import { resetUserPassword, setUserActive, updateUser } from "@/server/users/ser
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { checkLogin, actorForToken } from "@/server/auth/sessions";
-import { getPlanSummary } from "@/server/data/plans";
+import { getPlanSummary } from "@/server/plans/queries";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
-import { listIssues, listParks, type IssueFilters } from "@/server/data/issues";
+import { listIssues, listParks, type IssueFilters } from "@/server/issues/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";

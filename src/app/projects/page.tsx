@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { listPlanYears } from "@/server/data/plans";
-import { listYearProjects } from "@/server/data/projects";
-import { listIndustries, listParks } from "@/server/data/parks";
+import { listPlanYears } from "@/server/plans/queries";
+import { listYearProjects } from "@/server/projects/queries";
+import { listIndustries, listParks } from "@/server/parks/queries";
 import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
 import { formatYi } from "@/lib/money";
 import { businessDate, formatMonth } from "@/lib/month";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
-import { defaultReportMonth, listReportingProjects } from "@/server/data/reports";
+import { defaultReportMonth, listReportingProjects } from "@/server/reports/queries";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";

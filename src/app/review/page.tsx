@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listReviewQueue } from "@/server/data/reports";
+import { listReviewQueue } from "@/server/reports/queries";
 import { ReviewForm } from "@/components/report/review-form";
 import { formatWan, percent } from "@/lib/money";
 import { formatMonth } from "@/lib/month";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { logoutAction } from "@/server/actions/auth";
+import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {

@@ -6,7 +6,7 @@ import { Prisma, type Issue, type IssueStatus } from "@/generated/prisma/client"
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";

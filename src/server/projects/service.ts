@@ -6,7 +6,7 @@ import { Prisma, type Project } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";

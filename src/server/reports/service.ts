@@ -6,7 +6,7 @@ import { Prisma, type MonthlyReport, type ReportStatus } from "@/generated/prism
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import type { Prisma } from "@/generated/prisma/client";
 import { ROLE_LABEL } from "@/lib/labels";

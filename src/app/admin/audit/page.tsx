@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { AUDIT_PAGE_SIZE, listAudit } from "@/server/data/admin";
+import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssue } from "@/server/data/issues";
+import { getIssue } from "@/server/issues/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
 import { AssignForm, CloseForm, ProgressForm } from "@/components/issues/issue-actions";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
-import { listParks, listProjectChoices } from "@/server/data/issues";
+import { listParks, listProjectChoices } from "@/server/issues/queries";
 import { IssueForm } from "@/components/issues/issue-form";
 
 export const dynamic = "force-dynamic";

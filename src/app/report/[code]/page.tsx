@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { defaultReportMonth, getReportEntry } from "@/server/data/reports";
+import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
 import { ReportForm } from "@/components/report/report-form";
 import { RevisionHistory } from "@/components/report/revision-history";
 import { ReportStatusBadge } from "@/components/report/status-badge";

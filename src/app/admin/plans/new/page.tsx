@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listPlanYears } from "@/server/data/plans";
+import { listPlanYears } from "@/server/plans/queries";
 import { PlanForm } from "@/components/admin/plan-forms";
 import { currentMonth } from "@/lib/month";
 

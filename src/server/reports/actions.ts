@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/server/db";
-import { formAction, type ActionState } from "./safe-action";
+import { formAction, type ActionState } from "@/server/safe-action";
 import { monthlyReportSchema, reviewSchema } from "@/lib/schemas/monthly-report";
 import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
 import { formatMonth } from "@/lib/month";

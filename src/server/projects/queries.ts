@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma, type ProjectStatus, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { monthFigureCtes, yearMonths } from "./sql";
+import { monthFigureCtes, yearMonths } from "@/server/reports/counted-revision";
 import { dec, percent } from "@/lib/money";
 import { evaluateWarning, type MonthPoint, type Warning } from "@/lib/warnings";
 import { warningConfig } from "@/lib/warning-config";

@@ -3,7 +3,7 @@
 import "server-only";
 import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "./sql";
+import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "@/server/reports/counted-revision";
 
 export type TimelineScope = { year: number; parkId?: number; projectId?: number };
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { db } from "@/server/db";
-import { formAction, type ActionState } from "./safe-action";
+import { formAction, type ActionState } from "@/server/safe-action";
 import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
 import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { latestReportUpTo } from "./sql";
+import { latestReportUpTo } from "@/server/reports/counted-revision";
 
 export type PlanSummary = {
   year: number;

@@ -9,8 +9,8 @@ import type { Actor } from "@/server/auth/actor";
 import { AuthError } from "@/server/auth/permissions";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 
-import type { ActionState } from "./state";
-export type { ActionState } from "./state";
+import type { ActionState } from "@/server/action-state";
+export type { ActionState } from "@/server/action-state";
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
