@@ -6,7 +6,8 @@ import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/plans/queries";
 import { listYearProjects } from "@/server/projects/queries";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/dashboard/queries";
+import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 

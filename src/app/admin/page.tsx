@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listAllProjects } from "@/server/audit/queries";
+import { listAllProjects } from "@/server/projects/queries";
 import { listPlanYears } from "@/server/plans/queries";
 import { buttonClass } from "@/components/forms/field";
 import { formatYi } from "@/lib/money";

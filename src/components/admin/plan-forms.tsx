@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/projects/actions";
+import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/plans/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/projects/actions";
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/users/actions";
 import { ParkSelect } from "@/components/forms/park-select";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";

@@ -1,62 +1,7 @@
-// Reads for the admin pages: projects and plans to edit, users, and the audit log.
+// The audit log, filtered and paged, for /admin/audit.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-
-export async function listAllProjects(prisma: Db) {
-  const rows = await prisma.project.findMany({
-    orderBy: { code: "asc" },
-    include: { park: { select: { name: true } }, planEntries: { select: { plan: { select: { year: true } } } } },
-  });
-  return rows.map((p) => ({
-    code: p.code,
-    name: p.name,
-    parkName: p.park.name,
-    totalInvestment: p.totalInvestment.toString(),
-    status: p.status,
-    years: p.planEntries.map((e) => e.plan.year).sort(),
-  }));
-}
-
-export async function getProjectForEdit(prisma: Db, code: string) {
-  return prisma.project.findUnique({
-    where: { code },
-    include: {
-      metrics: { orderBy: { sortOrder: "asc" } },
-      plannedMonths: { orderBy: { month: "asc" } },
-      milestones: { orderBy: { sortOrder: "asc" } },
-      planEntries: { include: { plan: { select: { year: true } } } },
-      park: { select: { name: true } },
-    },
-  });
-}
-
-export async function getPlanForEdit(prisma: Db, year: number) {
-  const plan = await prisma.annualPlan.findUnique({ where: { year }, include: { entries: { select: { projectId: true, annualPlannedInvestment: true } } } });
-  if (!plan) return null;
-  const projects = await prisma.project.findMany({ orderBy: { code: "asc" }, include: { park: { select: { name: true } } } });
-  return {
-    plan,
-    projects: projects.map((p) => {
-      const entry = plan.entries.find((e) => e.projectId === p.id);
-      return {
-        code: p.code,
-        name: p.name,
-        parkName: p.park.name,
-        totalInvestment: p.totalInvestment.toString(),
-        onList: !!entry,
-        annual: entry?.annualPlannedInvestment?.toString() ?? "",
-      };
-    }),
-  };
-}
-
-export async function listUsers(prisma: Db) {
-  return prisma.user.findMany({
-    orderBy: [{ active: "desc" }, { role: "asc" }, { username: "asc" }],
-    select: { id: true, username: true, displayName: true, role: true, parkId: true, active: true, updatedAt: true, park: { select: { name: true } } },
-  });
-}
 
 export const AUDIT_PAGE_SIZE = 30;
 export type AuditFilters = { entity?: string; user?: string; action?: string; page: number };

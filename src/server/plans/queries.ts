@@ -130,3 +130,24 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
     },
   };
 }
+
+/** A plan with every project marked on or off its list, for the plan page. */
+export async function getPlanForEdit(prisma: Db, year: number) {
+  const plan = await prisma.annualPlan.findUnique({ where: { year }, include: { entries: { select: { projectId: true, annualPlannedInvestment: true } } } });
+  if (!plan) return null;
+  const projects = await prisma.project.findMany({ orderBy: { code: "asc" }, include: { park: { select: { name: true } } } });
+  return {
+    plan,
+    projects: projects.map((p) => {
+      const entry = plan.entries.find((e) => e.projectId === p.id);
+      return {
+        code: p.code,
+        name: p.name,
+        parkName: p.park.name,
+        totalInvestment: p.totalInvestment.toString(),
+        onList: !!entry,
+        annual: entry?.annualPlannedInvestment?.toString() ?? "",
+      };
+    }),
+  };
+}

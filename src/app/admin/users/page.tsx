@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listUsers } from "@/server/audit/queries";
-import { listParks } from "@/server/issues/queries";
+import { listUsers } from "@/server/users/queries";
+import { listParks } from "@/server/parks/queries";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { ROLE_LABEL } from "@/lib/labels";
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
-import { listParks, listProjectChoices } from "@/server/issues/queries";
+import { listParks } from "@/server/parks/queries";
+import { listProjectChoices } from "@/server/projects/queries";
 import { IssueForm } from "@/components/issues/issue-form";
 
 export const dynamic = "force-dynamic";

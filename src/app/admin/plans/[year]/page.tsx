@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { getPlanForEdit } from "@/server/audit/queries";
+import { getPlanForEdit } from "@/server/plans/queries";
 import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
 import { formatYi, sum } from "@/lib/money";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listParks } from "@/server/issues/queries";
+import { listParks } from "@/server/parks/queries";
 import { ProjectForm } from "@/components/admin/project-form";
 
 export const dynamic = "force-dynamic";
