@@ -4,6 +4,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "@/server/reports/counted-revision";
+import { staleSql } from "@/server/reports/stale";
 
 export type TimelineScope = { year: number; parkId?: number; projectId?: number };
 
@@ -96,7 +97,7 @@ export type BreakdownRow = {
   /** sum of each project's latest cumulative figure within the year */
   completed: string;
   reportedProjects: number;
-  /** projects whose latest figure is older than the plan's latest reported month (数据未更新) */
+  /** projects with a figure in the year that is stale (数据未更新, src/server/reports/stale.ts) */
   staleProjects: number;
   demoReports: number;
 };
@@ -138,7 +139,7 @@ export async function getCompletionBreakdown(
            count(e."annualPlannedInvestment")::int AS "projectsWithAnnualPlan",
            coalesce(sum(lr."cumulativeInvestment"), 0) AS completed,
            count(lr.month)::int AS "reportedProjects",
-           count(*) FILTER (WHERE lr.month < ref.month)::int AS "staleProjects",
+           count(*) FILTER (WHERE lr.month IS NOT NULL AND ${staleSql(Prisma.sql`lr.month`, Prisma.sql`ref.month`)})::int AS "staleProjects",
            count(*) FILTER (WHERE lr."isDemo")::int AS "demoReports"
       FROM "AnnualPlan" ap
       CROSS JOIN LATERAL (

@@ -4,6 +4,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { addMonths, currentMonth } from "@/lib/month";
+import { previousCountedFigure } from "./counted-revision";
 
 /** The month the reporting page opens on: this month, or the last month of the newest list before it. */
 export async function defaultReportMonth(prisma: Db): Promise<string> {
@@ -63,7 +64,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
     },
   });
   if (!project) return null;
-  const [report, earlier] = await Promise.all([
+  const [report, previous] = await Promise.all([
     prisma.monthlyReport.findUnique({
       where: { projectId_month: { projectId: project.id, month } },
       include: {
@@ -71,13 +72,8 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         events: { orderBy: { id: "desc" }, include: { user: { select: { displayName: true } } } },
       },
     }),
-    prisma.monthlyReport.findFirst({
-      where: { projectId: project.id, month: { lt: month }, currentRevisionId: { not: null } },
-      orderBy: { month: "desc" },
-      include: { approvedRevision: true, currentRevision: true },
-    }),
+    previousCountedFigure(prisma, project.id, month),
   ]);
-  const prevRevision = earlier?.approvedRevision ?? earlier?.currentRevision ?? null;
   return {
     project: { ...project, totalInvestment: project.totalInvestment.toString() },
     report: report && {
@@ -108,7 +104,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         at: e.createdAt,
       })),
     },
-    previous: earlier && prevRevision ? { month: earlier.month, cumulativeInvestment: prevRevision.cumulativeInvestment.toString(), approved: !!earlier.approvedRevision } : null,
+    previous,
     previousMonth: addMonths(month, -1),
   };
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { previousCountedFigure } from "./counted-revision";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
@@ -24,17 +25,6 @@ async function lockReport(tx: Tx, projectId: number, month: string): Promise<Mon
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
   return rows.length ? tx.monthlyReport.findUnique({ where: { id: rows[0].id } }) : null;
-}
-
-/** The figure of the newest earlier month: its approved revision, else its latest. */
-async function previousFigure(tx: Tx, projectId: number, month: string) {
-  const earlier = await tx.monthlyReport.findFirst({
-    where: { projectId, month: { lt: month }, currentRevisionId: { not: null } },
-    orderBy: { month: "desc" },
-    include: { approvedRevision: true, currentRevision: true },
-  });
-  const revision = earlier?.approvedRevision ?? earlier?.currentRevision;
-  return earlier && revision ? { month: earlier.month, cumulative: revision.cumulativeInvestment.toString() } : null;
 }
 
 async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportInput) {
@@ -101,12 +91,12 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       if (report?.status === "SUBMITTED") {
         throw new StateError(`${formatMonth(month)}的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。`);
       }
-      const previous = await previousFigure(tx, project.id, month);
+      const previous = await previousCountedFigure(tx, project.id, month);
       if (previous) {
-        const expected = dec(previous.cumulative).plus(monthInvestment);
+        const expected = dec(previous.cumulativeInvestment).plus(monthInvestment);
         if (!expected.equals(cumulative) && !input.explanation) {
           errors.cumulativeInvestment = [
-            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulative)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
+            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
           ];
         }
       } else if (cumulative.lessThan(monthInvestment)) {
