@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { listPlanYears } from "@/server/plans/queries";
+import { resolvePlanYear } from "@/server/plans/queries";
+import { YearSelect } from "@/components/common/year-select";
 import { listYearProjects } from "@/server/projects/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
@@ -50,8 +51,7 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = parseProjectListParams(await searchParams);
   const prisma = db();
-  const years = await listPlanYears(prisma);
-  const year = params.year !== undefined && years.includes(params.year) ? params.year : years[0];
+  const { years, year } = await resolvePlanYear(prisma, params.year);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   const today = businessDate();
   const [parks, industries, result] = await Promise.all([
@@ -91,11 +91,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         {years.length > 1 && (
           <label className="flex flex-col text-sm">
             <span className="text-xs text-slate-500">年度</span>
-            <select name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {years.map((y) => (
-                <option key={y} value={y}>{y}年</option>
-              ))}
-            </select>
+            <YearSelect years={years} year={year} />
           </label>
         )}
         <label className="flex flex-col text-sm">

@@ -151,3 +151,12 @@ export async function getPlanForEdit(prisma: Db, year: number) {
     }),
   };
 }
+
+/**
+ * The plan year a dashboard shows: the requested one when a plan exists for it, else the newest.
+ * `year` is undefined when there is no plan at all.
+ */
+export async function resolvePlanYear(prisma: Db, requested: number | undefined): Promise<{ years: number[]; year: number | undefined }> {
+  const years = await listPlanYears(prisma);
+  return { years, year: requested !== undefined && years.includes(requested) ? requested : years[0] };
+}

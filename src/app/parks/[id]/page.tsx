@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
-import { listPlanYears } from "@/server/plans/queries";
+import { resolvePlanYear } from "@/server/plans/queries";
+import { YearForm } from "@/components/common/year-select";
 import { listYearProjects } from "@/server/projects/queries";
 import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
 import { getIssueSummary, listIssues } from "@/server/issues/queries";
@@ -39,9 +40,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
   const prisma = db();
   const park = id === null ? null : await getPark(prisma, id);
   if (!park) notFound();
-  const years = await listPlanYears(prisma);
-  const requested = intParam(sp, "year");
-  const year = requested !== undefined && years.includes(requested) ? requested : years[0];
+  const { years, year } = await resolvePlanYear(prisma, intParam(sp, "year"));
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   const today = businessDate();
   const [projects, timeline, breakdown, issueSummary, issues] = await Promise.all([
@@ -71,17 +70,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
             {park.county} · {year}年重大项目 · <AsOf month={latest} submittedOnly={submitted} demo={demo} testId="park-freshness" />
           </p>
         </div>
-        {years.length > 1 && (
-          <form method="get" className="no-print flex items-center gap-2 text-sm">
-            <label htmlFor="park-year">年度</label>
-            <select id="park-year" name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {years.map((y) => (
-                <option key={y} value={y}>{y}年</option>
-              ))}
-            </select>
-            <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white">查看</button>
-          </form>
-        )}
+        <YearForm years={years} year={year} id="park-year" />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
