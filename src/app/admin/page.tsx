@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "管理" };
 
 export default async function AdminPage() {
-  await requirePermission({ action: "project.manage" }, "/admin");
+  await requirePermission("project.manage", "/admin");
   const prisma = db();
   const projects = await listAllProjects(prisma);
   const years = await listPlanYears(prisma);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
+import { can } from "@/server/auth/permissions";
 import { getIssueLedger, type IssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
@@ -29,7 +30,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const prisma = db();
   const { issues, total, closed, overdue } = await getIssueLedger(prisma, filters);
   const parks = await listParks(prisma);
-  const mayRaise = actor.role === "ADMIN" || (actor.role === "COUNTY" && actor.parkId !== null);
+  const mayRaise = can(actor, "issue.write");
   const rate = percent(closed, total);
 
   return (

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "审核月度调度" };
 
 export default async function ReviewPage() {
-  await requirePermission({ action: "report.review" }, "/review");
+  await requirePermission("report.review", "/review");
   const queue = await listReviewQueue(db());
   return (
     <div className="space-y-4">

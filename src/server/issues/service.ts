@@ -53,10 +53,10 @@ async function issuePark(prisma: Db, issueId: number): Promise<number | null | u
 async function authorizeIssue(prisma: Db, actor: Actor | null, issueId: number): Promise<Actor> {
   const parkId = await issuePark(prisma, issueId);
   if (parkId === undefined) {
-    assertCan(actor, { action: "issue.write", parkId: -1 });
+    assertCan(actor, "issue.write", { parkId: -1 });
     throw new NotFoundError("问题不存在或已被删除。");
   }
-  assertCan(actor, { action: "issue.write", parkId });
+  assertCan(actor, "issue.write", { parkId });
   return actor;
 }
 
@@ -96,17 +96,17 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
     });
     if (!project) {
       // may this user raise issues at all? then the unknown code is a field error
-      assertCan(actor, { action: "issue.write", parkId: actor?.role === "COUNTY" ? actor.parkId : null });
+      assertCan(actor, "issue.write");
       throw new ValidationError({ projectCode: [`项目代码「${input.projectCode}」不存在`] });
     }
-    assertCan(actor, { action: "issue.write", parkId: project.parkId });
+    assertCan(actor, "issue.write", { parkId: project.parkId });
     projectId = project.id;
     parkId = project.parkId;
     const years = project.planEntries.map((e) => e.plan.year);
     if (years.length) year = Math.max(...years);
   } else {
     parkId = input.parkId;
-    assertCan(actor, { action: "issue.write", parkId });
+    assertCan(actor, "issue.write", { parkId });
     if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
       throw new ValidationError({ parkId: ["县区园区不存在"] });
     }

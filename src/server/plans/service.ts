@@ -61,7 +61,7 @@ function planFields(input: PlanInput) {
 
 /** A new year's plan (its list is then filled on the plan page). `stamp` is not used. */
 export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   if (await prisma.annualPlan.findUnique({ where: { year: input.year } })) {
     throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
   }
@@ -84,7 +84,7 @@ export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInp
 
 /** The plan's declared figures, deadlines and target text, as the plan document states them. */
 export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   return prisma.$transaction(async (tx) => {
     const before = await lockPlan(tx, input.year, input.stamp);
     const after = await tx.annualPlan.update({
@@ -98,7 +98,7 @@ export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput
 
 /** Which projects are on the year's list (on_<code>) and their annual planned investment (annual_<code>). */
 export async function setPlanEntries(prisma: Db, actor: Actor | null, input: PlanEntriesInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   const record = input as unknown as Record<string, string>;
   const errors: FieldErrors = {};
   const wanted = new Map<string, string | null>();

@@ -113,7 +113,7 @@ async function lockProject(tx: Tx, code: string, version: number, yours: Record<
 }
 
 export async function createProject(prisma: Db, actor: Actor | null, input: ProjectInput): Promise<Project> {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   await checkPark(prisma, input.parkId);
   const taken = () => new ValidationError({ code: [`项目代码「${input.code}」已被使用：项目代码终身唯一，请核对`] });
   if (await prisma.project.findUnique({ where: { code: input.code } })) throw taken();
@@ -131,7 +131,7 @@ export async function createProject(prisma: Db, actor: Actor | null, input: Proj
 }
 
 export async function updateProject(prisma: Db, actor: Actor | null, input: ProjectInput): Promise<Project> {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   await checkPark(prisma, input.parkId);
   const metrics = projectMetrics(input);
   return prisma.$transaction(async (tx) => {
@@ -159,7 +159,7 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
 
 /** 倒排工期: replaces the project's planned cumulative investment for the months of `year`. */
 export async function savePlannedInvestment(prisma: Db, actor: Actor | null, input: PlannedInvestmentInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   const { rows, errors } = parsePlannedMonths(input);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
@@ -194,7 +194,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
 
 /** Node milestones 开工 / 主体完工 / 设备安装 / 投产 with planned and actual dates. */
 export async function saveMilestones(prisma: Db, actor: Actor | null, input: MilestonesInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   const record = input as unknown as Record<string, string | null>;
   const errors: FieldErrors = {};
   let previousPlanned: { kind: string; date: string } | null = null;

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { parkScope } from "@/server/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/month";
 import { previousCountedFigure } from "./counted-revision";
 
@@ -17,10 +18,12 @@ export async function defaultReportMonth(prisma: Db): Promise<string> {
 /** Projects the actor reports for (own county park; all for admins) on `month`'s year list. */
 export async function listReportingProjects(prisma: Db, actor: Actor, month: string) {
   const year = Number(month.slice(0, 4));
+  const scope = parkScope(actor, "report.write");
+  if (scope === undefined) return [];
   const projects = await prisma.project.findMany({
     where: {
       planEntries: { some: { plan: { year } } },
-      ...(actor.role === "COUNTY" ? { parkId: actor.parkId ?? -1 } : {}),
+      ...(scope === null ? {} : { parkId: scope }),
     },
     orderBy: [{ park: { sortOrder: "asc" } }, { code: "asc" }],
     select: {

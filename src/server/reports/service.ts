@@ -61,10 +61,10 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   });
   // permission is checked before anything about the project is revealed
   if (!project) {
-    assertCan(actor, { action: "report.write", projectParkId: -1 });
+    assertCan(actor, "report.write", { parkId: -1 });
     throw new NotFoundError(`项目代码「${input.projectCode}」不存在。`);
   }
-  assertCan(actor, { action: "report.write", projectParkId: project.parkId });
+  assertCan(actor, "report.write", { parkId: project.parkId });
 
   const errors: FieldErrors = {};
   const listYears = project.planEntries.map((e) => e.plan.year);
@@ -166,7 +166,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
 
 /** Approves or returns a submitted month. */
 export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
-  assertCan(actor, { action: "report.review" });
+  assertCan(actor, "report.review");
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "MonthlyReport" WHERE id = ${input.reportId} FOR UPDATE`;
     if (!rows.length) throw new NotFoundError("报表不存在。");

@@ -14,7 +14,7 @@ import type { CreateUserInput, ResetPasswordInput, SetUserActiveInput, UpdateUse
  * new deployment; from the web an ADMIN is required.
  */
 export async function createUser(prisma: Db, actor: Actor | null, input: CreateUserInput, options: { bootstrap?: boolean } = {}) {
-  if (!options.bootstrap) assertCan(actor, { action: "user.manage" });
+  if (!options.bootstrap) assertCan(actor, "user.manage");
   const parkId = input.role === "COUNTY" ? input.parkId : null;
   if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
     throw new ValidationError({ parkId: ["县区园区不存在"] });
@@ -63,7 +63,7 @@ async function lockUser(tx: Prisma.TransactionClient, userId: number, stamp: str
 
 /** Changes an account's name, role and park. An admin cannot change their own role. */
 export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateUserInput) {
-  assertCan(actor, { action: "user.manage" });
+  assertCan(actor, "user.manage");
   const parkId = input.role === "COUNTY" ? input.parkId : null;
   if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
     throw new ValidationError({ parkId: ["县区园区不存在"] });
@@ -83,7 +83,7 @@ export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateU
 
 /** Deactivates (also ending all the user's sessions) or reactivates an account. */
 export async function setUserActive(prisma: Db, actor: Actor | null, input: SetUserActiveInput) {
-  assertCan(actor, { action: "user.manage" });
+  assertCan(actor, "user.manage");
   if (input.userId === actor.id && !input.active) throw new StateError("不能停用自己的账号。");
   return prisma.$transaction(async (tx) => {
     const before = await lockUser(tx, input.userId, input.stamp);
@@ -102,7 +102,7 @@ export async function setUserActive(prisma: Db, actor: Actor | null, input: SetU
 
 /** Sets a new password (scrypt) and ends the user's sessions. Neither password nor hash is audited. */
 export async function resetUserPassword(prisma: Db, actor: Actor | null, input: ResetPasswordInput) {
-  assertCan(actor, { action: "user.manage" });
+  assertCan(actor, "user.manage");
   if (!(await prisma.user.findUnique({ where: { id: input.userId } }))) throw new NotFoundError("用户不存在。");
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {

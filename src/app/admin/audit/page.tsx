@@ -79,7 +79,7 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePermission({ action: "audit.read" }, "/admin/audit");
+  await requirePermission("audit.read", "/admin/audit");
   const sp = await searchParams;
   const clean = (s: string | undefined, max: number) => (s && s.length <= max ? s : undefined);
   const filters = {

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "用户管理" };
 
 export default async function UsersPage() {
-  const actor = await requirePermission({ action: "user.manage" }, "/admin/users");
+  const actor = await requirePermission("user.manage", "/admin/users");
   const prisma = db();
   const users = await listUsers(prisma);
   const parks = await listParks(prisma);

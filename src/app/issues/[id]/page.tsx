@@ -21,7 +21,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (!/^[0-9]{1,9}$/.test(id)) notFound();
   const issue = await getIssue(db(), Number(id));
   if (!issue) notFound();
-  const mayWrite = can(actor, { action: "issue.write", parkId: issue.effectiveParkId });
+  const mayWrite = can(actor, "issue.write", { parkId: issue.effectiveParkId });
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
   return (

@@ -28,7 +28,7 @@ export default async function ReportEntryPage({
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
   const entry = await getReportEntry(prisma, decodeURIComponent(code), month);
   if (!entry) notFound();
-  if (!can(actor, { action: "report.write", projectParkId: entry.project.parkId })) redirect("/forbidden");
+  if (!can(actor, "report.write", { parkId: entry.project.parkId })) redirect("/forbidden");
   const { project, report, previous } = entry;
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
   const locked =

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建年度计划" };
 
 export default async function NewPlanPage() {
-  await requirePermission({ action: "project.manage" }, "/admin/plans/new");
+  await requirePermission("project.manage", "/admin/plans/new");
   const years = await listPlanYears(db());
   const thisYear = Number(currentMonth().slice(0, 4));
   const year = years.includes(thisYear) ? Math.max(...years) + 1 : thisYear;

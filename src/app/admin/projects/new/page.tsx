@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建项目" };
 
 export default async function NewProjectPage() {
-  await requirePermission({ action: "project.manage" }, "/admin/projects/new");
+  await requirePermission("project.manage", "/admin/projects/new");
   const parks = await listParks(db());
   return (
     <div className="mx-auto max-w-4xl space-y-4">

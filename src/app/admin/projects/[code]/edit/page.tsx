@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "编辑项目" };
 export default async function EditProjectPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ year?: string }> }) {
   const { code: raw } = await params;
   const code = decodeURIComponent(raw);
-  await requirePermission({ action: "project.manage" }, `/admin/projects/${raw}/edit`);
+  await requirePermission("project.manage", `/admin/projects/${raw}/edit`);
   const prisma = db();
   const project = await getProjectForEdit(prisma, code);
   const parks = await listParks(prisma);
