@@ -168,22 +168,23 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
 export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
   assertCan(actor, "report.review");
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "MonthlyReport" WHERE id = ${input.reportId} FOR UPDATE`;
-    if (!rows.length) throw new NotFoundError("报表不存在。");
-    const report = await tx.monthlyReport.findUniqueOrThrow({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
-    if (report.version !== input.version) {
-      throw new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    }
+    const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
+    if (!report) throw new NotFoundError("报表不存在。");
+    const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
+    if (report.version !== input.version) throw changed();
     if (report.status !== "SUBMITTED" || !report.currentRevision) {
       throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
     }
     const approve = input.decision === "approve";
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
+    // conditional write: only while the report still has the version reviewed (else a conflict)
     await tx.monthlyReport.update({
-      where: { id: report.id },
+      where: { id: report.id, version: report.version },
       data: approve
         ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
         : { status, returnReason: input.reason, version: { increment: 1 } },
+    }).catch((e) => {
+      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025" ? changed() : e;
     });
     await tx.reportEvent.create({
       data: {
