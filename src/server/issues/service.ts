@@ -8,15 +8,13 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import type { AssignIssueInput, CloseIssueInput, CreateIssueInput, IssueProgressInput } from "@/lib/schemas/issue";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** What the audit log records of an issue. */
 function snapshot(i: Issue) {
@@ -37,10 +35,6 @@ function snapshot(i: Issue) {
     closedDate: day(i.closedDate),
     version: i.version,
   };
-}
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
 }
 
 /** The park that decides who may write an issue: its project's park, else its own park. */
@@ -94,7 +88,7 @@ async function updateIssue(tx: Tx, issue: Issue, data: Prisma.IssueUpdateInput, 
   try {
     return await tx.issue.update({ where: { id: issue.id, version: issue.version }, data: { ...data, version: { increment: 1 } } });
   } catch (e) {
-    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025")) throw e;
+    if (!isNoMatch(e)) throw e;
     const current = await tx.issue.findUnique({ where: { id: issue.id } });
     throw current ? await issueConflict(tx, current, yours) : new NotFoundError("问题不存在或已被删除。");
   }

@@ -7,14 +7,12 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import type { PlanEntriesInput, PlanInput } from "@/lib/schemas/project";
 import { amountField } from "@/lib/schemas/common";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
-const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
 async function lockPlan(tx: Tx, year: number, stamp: string) {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "AnnualPlan" WHERE year = ${year} FOR UPDATE`;
@@ -75,7 +73,7 @@ export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInp
     }, TX_OPTIONS);
   } catch (e) {
     // two admins creating the same year at once: the second is told, not shown an error
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    if (isUniqueViolation(e)) {
       throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
     }
     throw e;

@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
@@ -22,13 +23,6 @@ import {
 } from "@/lib/schemas/project";
 import { amountField } from "@/lib/schemas/common";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
-const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 function projectData(input: ProjectInput) {
   return {

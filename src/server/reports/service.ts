@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dec, formatWan } from "@/lib/money";
@@ -14,12 +15,6 @@ import { formatMonth } from "@/lib/month";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import type { MonthlyReportInput, ReviewInput } from "@/lib/schemas/monthly-report";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
@@ -184,7 +179,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
         ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
         : { status, returnReason: input.reason, version: { increment: 1 } },
     }).catch((e) => {
-      throw e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2025" ? changed() : e;
+      throw isNoMatch(e) ? changed() : e;
     });
     await tx.reportEvent.create({
       data: {
