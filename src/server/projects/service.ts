@@ -1,13 +1,13 @@
-// Admin writes on projects and annual plans: project facts, the year's list, 倒排工期 and node
-// milestones. ADMIN only (project.manage). Project edits are guarded by Project.version, plan
-// edits by the plan's updatedAt stamp; every write is audited in its transaction.
+// Admin writes on projects: project facts, metrics, 倒排工期 (planned investment by month) and node
+// milestones. ADMIN only (project.manage). Project edits are guarded by Project.version through a
+// conditional write (claimProject); every write is audited in its transaction.
 import "server-only";
 import { Prisma, type Project } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
-import { type Tx, TX_OPTIONS, isUniqueViolation, auditDay as day } from "@/server/tx";
+import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
@@ -84,26 +84,38 @@ async function checkPark(prisma: Db | Tx, parkId: number) {
   if (!(await prisma.park.findUnique({ where: { id: parkId } }))) throw new ValidationError({ parkId: ["县区园区不存在"] });
 }
 
-/** Locks a project by code and checks the version its form was opened with. */
-async function lockProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Project" WHERE code = ${code} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError(`项目代码「${code}」不存在。`);
-  const project = await tx.project.findUniqueOrThrow({ where: { id: rows[0].id } });
-  if (project.version !== version) {
-    const last = await tx.auditLog.findFirst({ where: { entity: "Project", entityId: code }, orderBy: { id: "desc" } });
-    throw new ConflictError("保存冲突：该项目在您打开页面之后已被他人修改。请核对双方数值后刷新页面再保存。", {
-      theirs: {
-        name: project.name,
-        totalInvestment: project.totalInvestment.toString(),
-        status: PROJECT_STATUS_LABEL[project.status],
-        version: String(project.version),
-      },
-      yours: { ...yours, version: String(version) },
-      by: last?.actor ?? null,
-      at: project.updatedAt.toISOString(),
-    });
+async function projectConflict(tx: Tx, project: Project, version: number, yours: Record<string, string | null>): Promise<ConflictError> {
+  const last = await tx.auditLog.findFirst({ where: { entity: "Project", entityId: project.code }, orderBy: { id: "desc" } });
+  return new ConflictError("保存冲突：该项目在您打开页面之后已被他人修改。请核对双方数值后刷新页面再保存。", {
+    theirs: {
+      name: project.name,
+      totalInvestment: project.totalInvestment.toString(),
+      status: PROJECT_STATUS_LABEL[project.status],
+      version: String(project.version),
+    },
+    yours: { ...yours, version: String(version) },
+    by: last?.actor ?? null,
+    at: project.updatedAt.toISOString(),
+  });
+}
+
+/**
+ * Conditional write at the start of an edit: moves the project's version on only if it is still
+ * the one the form was opened with (which also holds the row for the rest of the transaction);
+ * otherwise a conflict. Returns the project as it was before the edit.
+ */
+async function claimProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
+  const before = await tx.project.findUnique({ where: { code } });
+  if (!before) throw new NotFoundError(`项目代码「${code}」不存在。`);
+  if (before.version !== version) throw await projectConflict(tx, before, version, yours);
+  try {
+    await tx.project.update({ where: { id: before.id, version }, data: { version: { increment: 1 } } });
+  } catch (e) {
+    if (!isNoMatch(e)) throw e;
+    const current = await tx.project.findUnique({ where: { id: before.id } });
+    throw current ? await projectConflict(tx, current, version, yours) : new NotFoundError(`项目代码「${code}」不存在。`);
   }
-  return project;
+  return before;
 }
 
 export async function createProject(prisma: Db, actor: Actor | null, input: ProjectInput): Promise<Project> {
@@ -129,7 +141,7 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
   await checkPark(prisma, input.parkId);
   const metrics = projectMetrics(input);
   return prisma.$transaction(async (tx) => {
-    const before = await lockProject(tx, input.code, input.version, {
+    const before = await claimProject(tx, input.code, input.version, {
       name: input.name,
       totalInvestment: input.totalInvestment,
       status: PROJECT_STATUS_LABEL[input.status],
@@ -138,7 +150,7 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
     await tx.projectMetric.deleteMany({ where: { projectId: before.id } });
     const after = await tx.project.update({
       where: { id: before.id },
-      data: { ...projectData(input), version: { increment: 1 }, metrics: { create: metrics } },
+      data: { ...projectData(input), metrics: { create: metrics } },
     });
     await writeAudit(tx, actor, {
       action: "project.update",
@@ -157,7 +169,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
   const { rows, errors } = parsePlannedMonths(input);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
-    const project = await lockProject(tx, input.code, input.version, {});
+    const project = await claimProject(tx, input.code, input.version, {});
     const months = rows.map((r) => r.month);
     const existing = await tx.plannedInvestment.findMany({ where: { projectId: project.id }, orderBy: { month: "asc" } });
     // the year's figures must also not fall below the last month before it, nor rise above the next year's first
@@ -174,7 +186,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
     if (rows.length) {
       await tx.plannedInvestment.createMany({ data: rows.map((r) => ({ projectId: project.id, month: r.month, cumulativePlanned: r.cumulative })) });
     }
-    const updated = await tx.project.update({ where: { id: project.id }, data: { version: { increment: 1 } } });
+    const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
     await writeAudit(tx, actor, {
       action: "project.planned-investment",
       entity: "Project",
@@ -201,7 +213,7 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
-    const project = await lockProject(tx, input.code, input.version, {});
+    const project = await claimProject(tx, input.code, input.version, {});
     const existing = await tx.milestone.findMany({ where: { projectId: project.id, kind: { in: [...MILESTONE_KINDS] } } });
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -220,7 +232,7 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
       if (current) await tx.milestone.update({ where: { id: current.id }, data });
       else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data } });
     }
-    const updated = await tx.project.update({ where: { id: project.id }, data: { version: { increment: 1 } } });
+    const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
     await writeAudit(tx, actor, {
       action: "project.milestones",
       entity: "Project",
