@@ -3,6 +3,7 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearSelect } from "@/components/common/year-select";
+import { Pagination } from "@/components/common/pagination";
 import { listYearProjects } from "@/server/projects/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
@@ -233,22 +234,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
-          {page.pages > 1 && (
-            <nav aria-label="分页" className="flex flex-wrap items-center gap-2 text-sm" data-testid="pagination">
-              {page.page > 1 && <Link href={href(current, { page: page.page - 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">上一页</Link>}
-              {Array.from({ length: page.pages }, (_, i) => i + 1).map((n) => (
-                <Link
-                  key={n}
-                  href={href(current, { page: n })}
-                  aria-current={n === page.page ? "page" : undefined}
-                  className={`rounded border px-3 py-1 ${n === page.page ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
-                >
-                  {n}
-                </Link>
-              ))}
-              {page.page < page.pages && <Link href={href(current, { page: page.page + 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">下一页</Link>}
-            </nav>
-          )}
+          <Pagination page={page.page} pages={page.pages} href={(n) => href(current, { page: n })} />
         </>
       )}
     </div>

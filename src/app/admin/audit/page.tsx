@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
+import { Pagination } from "@/components/common/pagination";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 
 export const dynamic = "force-dynamic";
@@ -138,13 +139,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-          {filters.page > 1 && <Link href={link(filters.page - 1)} className="text-sky-700 hover:underline">上一页</Link>}
-          <span>第 {filters.page} 页</span>
-          {filters.page < pages && <Link href={link(filters.page + 1)} className="text-sky-700 hover:underline">下一页</Link>}
-        </nav>
-      )}
+      <Pagination page={filters.page} pages={pages} href={link} />
     </div>
   );
 }
