@@ -9,7 +9,6 @@ import { IssueStatusBadge } from "@/components/issues/issue-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatDay } from "@/lib/month";
-import { percent } from "@/lib/money";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
@@ -28,10 +27,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     overdue: sp.overdue === "1",
   };
   const prisma = db();
-  const { issues, total, closed, overdue } = await getIssueLedger(prisma, filters);
+  const { issues, total, closed, overdue, closureRate: rate } = await getIssueLedger(prisma, filters);
   const parks = await listParks(prisma);
   const mayRaise = can(actor, "issue.write");
-  const rate = percent(closed, total);
 
   return (
     <div className="space-y-5">

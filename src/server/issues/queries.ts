@@ -5,6 +5,7 @@ import "server-only";
 import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { businessDate } from "@/lib/month";
+import { percent } from "@/lib/money";
 import { isOverdue, overdueSql } from "./overdue";
 
 /** Which issues: any combination; `today` (business date "YYYY-MM-DD") decides what is overdue. */
@@ -120,7 +121,9 @@ export async function getIssueLedger(prisma: Db, filters: IssueFilters) {
   // one query at a time: the embedded database serves few connections
   const issues = await listIssues(prisma, scope);
   const { total, closed, overdue } = await getIssueSummary(prisma, scope);
-  return { issues, total, closed, overdue, today };
+  /** 办结率: closed ÷ all, as shown (null without issues) */
+  const closureRate = percent(closed, total);
+  return { issues, total, closed, overdue, closureRate, today };
 }
 
 export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };

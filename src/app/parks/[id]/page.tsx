@@ -5,9 +5,7 @@ import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearForm } from "@/components/common/year-select";
-import { listYearProjects } from "@/server/projects/queries";
-import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
-import { getIssueSummary, listIssues } from "@/server/issues/queries";
+import { getParkDashboard } from "@/server/dashboard/park";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { AsOf } from "@/components/common/as-of";
 import { ProjectTable } from "@/components/overview/project-table";
@@ -17,7 +15,6 @@ import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { IssueList } from "@/components/dashboard/issue-list";
 import { formatYi } from "@/lib/money";
 import { businessDate, formatMonth } from "@/lib/month";
-import { formatPercent, rate } from "@/lib/progress";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -43,17 +40,8 @@ export default async function ParkPage({ params, searchParams }: Props) {
   const { years, year } = await resolvePlanYear(prisma, intParam(sp, "year"));
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   const today = businessDate();
-  const [projects, timeline, breakdown, issueSummary, issues] = await Promise.all([
-    listYearProjects(prisma, { year, today, parkId: park.id }),
-    getInvestmentTimeline(prisma, { year, parkId: park.id }),
-    getCompletionBreakdown(prisma, year, "park"),
-    getIssueSummary(prisma, { year, today, parkId: park.id }),
-    listIssues(prisma, { year, today, parkId: park.id }),
-  ]);
-  const totals = breakdown.find((r) => r.key === String(park.id));
-  const latest = projects.items.map((p) => p.reportedMonth).filter((m): m is string => m !== null).sort().at(-1) ?? null;
-  const submitted = projects.items.filter((p) => p.reportedStatus === "SUBMITTED").length;
-  const demo = projects.items.some((p) => p.reportedDemo);
+  const { projects, timeline, totals, completionRate, latestMonth: latest, submittedOnly: submitted, demo, issueSummary, issues } =
+    await getParkDashboard(prisma, park.id, year, today);
 
   return (
     <div className="space-y-6">
@@ -92,7 +80,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">完成率（占总投资）</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-rate">{totals ? formatPercent(rate(totals.completed, totals.totalInvestment)) : "—"}</dd>
+          <dd className="num text-xl font-semibold" data-testid="park-rate">{completionRate}</dd>
         </div>
       </dl>
 
