@@ -1,6 +1,6 @@
 // What every domain's service.ts shares: the transaction type and options, and the Prisma
 // errors it turns into messages (a unique key taken; a conditional write that matched nothing).
-import "server-only";
+// No "server-only" marker: the command-line scripts (user:create, db:seed) load services too.
 import { Prisma } from "@/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { parkScope } from "@/server/auth/permissions";
-import { defaultReportMonth, listReportingProjects } from "@/server/reports/queries";
+import { defaultReportMonth, getReportingList } from "@/server/reports/queries";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
@@ -17,8 +17,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
   const prisma = db();
   const { month: requested } = await searchParams;
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
-  const projects = await listReportingProjects(prisma, actor, month);
-  const done = projects.filter((p) => p.report && p.report.status !== "DRAFT" && p.report.status !== "RETURNED").length;
+  const { projects, done } = await getReportingList(prisma, actor, month);
 
   return (
     <div className="space-y-4">

@@ -1,33 +1,47 @@
 // Admin writes on annual plans: a new year's plan, its declared figures and targets, and which
 // projects are on its list with their annual planned investment. ADMIN only (project.manage).
-// Edits are guarded by the plan's updatedAt stamp; every write is audited in its transaction.
+// Edits are guarded by the plan's updatedAt stamp through a conditional write (claimPlan); every
+// write is audited in its transaction.
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import { Prisma, type AnnualPlan } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
-import { type Tx, TX_OPTIONS, isUniqueViolation, auditDay as day } from "@/server/tx";
+import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import type { PlanEntriesInput, PlanInput } from "@/lib/schemas/project";
 import { amountField } from "@/lib/schemas/common";
 
 
-async function lockPlan(tx: Tx, year: number, stamp: string) {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "AnnualPlan" WHERE year = ${year} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError(`${year}年的年度计划不存在。`);
-  const plan = await tx.annualPlan.findUniqueOrThrow({ where: { id: rows[0].id } });
-  if (plan.updatedAt.toISOString() !== new Date(stamp).toISOString()) {
-    const last = await tx.auditLog.findFirst({ where: { entity: "AnnualPlan", entityId: String(year) }, orderBy: { id: "desc" } });
-    throw new ConflictError("保存冲突：该年度计划在您打开页面之后已被他人修改，请刷新页面后再保存。", {
-      theirs: { declaredTotalInvestment: plan.declaredTotalInvestment.toString(), declaredAnnualInvestment: plan.declaredAnnualInvestment.toString() },
-      yours: {},
-      by: last?.actor ?? null,
-      at: plan.updatedAt.toISOString(),
-    });
+async function planConflict(tx: Tx, plan: AnnualPlan): Promise<ConflictError> {
+  const last = await tx.auditLog.findFirst({ where: { entity: "AnnualPlan", entityId: String(plan.year) }, orderBy: { id: "desc" } });
+  return new ConflictError("保存冲突：该年度计划在您打开页面之后已被他人修改，请刷新页面后再保存。", {
+    theirs: { declaredTotalInvestment: plan.declaredTotalInvestment.toString(), declaredAnnualInvestment: plan.declaredAnnualInvestment.toString() },
+    yours: {},
+    by: last?.actor ?? null,
+    at: plan.updatedAt.toISOString(),
+  });
+}
+
+/**
+ * Conditional write at the start of an edit: moves the plan's updatedAt stamp on only if it is
+ * still the one the form was opened with (which also holds the row for the rest of the
+ * transaction); otherwise a conflict. Returns the plan as it was before the edit.
+ */
+async function claimPlan(tx: Tx, year: number, stamp: string): Promise<AnnualPlan> {
+  const before = await tx.annualPlan.findUnique({ where: { year } });
+  if (!before) throw new NotFoundError(`${year}年的年度计划不存在。`);
+  if (before.updatedAt.toISOString() !== new Date(stamp).toISOString()) throw await planConflict(tx, before);
+  try {
+    await tx.annualPlan.update({ where: { id: before.id, updatedAt: before.updatedAt }, data: { updatedAt: new Date() } });
+  } catch (e) {
+    if (!isNoMatch(e)) throw e;
+    const current = await tx.annualPlan.findUnique({ where: { id: before.id } });
+    throw current ? await planConflict(tx, current) : new NotFoundError(`${year}年的年度计划不存在。`);
   }
-  return plan;
+  return before;
 }
 
 const planSnapshot = (p: { title: string; declaredProjectCount: number; declaredTotalInvestment: { toString(): string }; declaredAnnualInvestment: { toString(): string }; startDeadline: Date; startTargetLabel: string; productionDeadline: Date; productionTargetLabel: string; targetText: string }) => ({
@@ -84,7 +98,7 @@ export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInp
 export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput) {
   assertCan(actor, "project.manage");
   return prisma.$transaction(async (tx) => {
-    const before = await lockPlan(tx, input.year, input.stamp);
+    const before = await claimPlan(tx, input.year, input.stamp);
     const after = await tx.annualPlan.update({
       where: { id: before.id },
       data: planFields(input),
@@ -121,7 +135,7 @@ export async function setPlanEntries(prisma: Db, actor: Actor | null, input: Pla
   if (Object.keys(errors).length) throw new ValidationError(errors);
 
   return prisma.$transaction(async (tx) => {
-    const plan = await lockPlan(tx, input.year, input.stamp);
+    const plan = await claimPlan(tx, input.year, input.stamp);
     const existing = await tx.annualPlanEntry.findMany({ where: { planId: plan.id }, include: { project: { select: { code: true } } }, orderBy: { sortOrder: "asc" } });
     const before = Object.fromEntries(existing.map((e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? null]));
     const after = Object.fromEntries(wanted);
@@ -139,8 +153,7 @@ export async function setPlanEntries(prisma: Db, actor: Actor | null, input: Pla
         await tx.annualPlanEntry.create({ data: { planId: plan.id, projectId: p.id, annualPlannedInvestment: annual, sortOrder: ++sortOrder } });
       }
     }
-    // the plan's stamp moves with its list, so a second editor of the list sees a conflict
-    await tx.annualPlan.update({ where: { id: plan.id }, data: { updatedAt: new Date() } });
+    // the plan's stamp moved with its list (claimPlan), so a second editor of the list sees a conflict
     await writeAudit(tx, actor, { action: "plan.entries", entity: "AnnualPlan", entityId: input.year, before: { entries: before }, after: { entries: after } });
     return { count: wanted.size };
   }, TX_OPTIONS);

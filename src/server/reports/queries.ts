@@ -142,3 +142,10 @@ export async function listReviewQueue(prisma: Db) {
     submittedAt: r.currentRevision?.createdAt ?? null,
   }));
 }
+
+/** The reporting list of `month` and how many of its projects are submitted or approved. */
+export async function getReportingList(prisma: Db, actor: Actor, month: string) {
+  const projects = await listReportingProjects(prisma, actor, month);
+  const done = projects.filter((p) => p.report && (p.report.status === "SUBMITTED" || p.report.status === "APPROVED")).length;
+  return { projects, done };
+}
