@@ -4,6 +4,9 @@
 import { dec, Decimal, type DecimalLike } from "./money";
 import { formatMonth } from "./month";
 import { warningConfig, type WarningConfig } from "./warning-config";
+// "stale" and "started on time" are defined once, beside their SQL forms (server-side modules)
+import { isStale } from "@/server/reports/stale";
+import { byDeadline } from "@/server/plans/deadlines";
 
 export type WarningLevel = "red" | "yellow" | "green";
 
@@ -81,12 +84,13 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
   const ref = input.referenceMonth;
   const history = input.history.filter((h) => h.month <= ref).sort((a, b) => (a.month < b.month ? -1 : 1));
   const current = history.find((h) => h.month === ref);
-  const stale = !current || current.actual === null;
+  const latestReported = history.filter((h) => h.actual !== null).at(-1)?.month ?? null;
+  const stale = isStale(latestReported, ref);
 
   // 1. start deadline
   if (input.actualStartMonth === null) {
     if (ref > deadlineMonth) red.push(`计划${deadlineText}前开工，截至${formatMonth(ref)}仍未开工`);
-  } else if (input.actualStartMonth > deadlineMonth) {
+  } else if (!byDeadline(input.actualStartMonth, input.startDeadline)) {
     yellow.push(`开工晚于计划截止日期 ${deadlineText}（${formatMonth(input.actualStartMonth)}开工）`);
   }
 

@@ -1,12 +1,13 @@
 // Admin writes beyond permission: projects (versions, metrics, audit), the plan's list and
 // stamp, 倒排工期 and milestones, and user accounts (self-protection, sessions, passwords).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
+import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
+import { savePlan, setPlanEntries } from "@/server/plans/service";
 import { resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { checkLogin, actorForToken } from "@/server/auth/sessions";
-import { getPlanSummary } from "@/server/data/plans";
+import { getPlanSummary } from "@/server/plans/queries";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";

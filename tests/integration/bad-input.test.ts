@@ -12,11 +12,12 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "user-agent": "vitest" }),
 }));
 
-import type { ActionState } from "@/server/actions/state";
-import { initialActionState } from "@/server/actions/state";
-import { saveReportAction } from "@/server/actions/reports";
-import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/actions/issues";
-import { createProjectAction, createUserAction, plannedInvestmentAction, updateProjectAction } from "@/server/actions/admin";
+import type { ActionState } from "@/server/action-state";
+import { initialActionState } from "@/server/action-state";
+import { saveReportAction } from "@/server/reports/actions";
+import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
+import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
+import { createUserAction } from "@/server/users/actions";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";

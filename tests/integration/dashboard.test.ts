@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
-import { getPlanSummary } from "@/server/data/plans";
-import { listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/data/dashboard";
-import { listIndustries, listParks } from "@/server/data/parks";
+import { getPlanSummary } from "@/server/plans/queries";
+import { listYearProjects } from "@/server/projects/queries";
+import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
+import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-11-26";

@@ -2,9 +2,10 @@
 // report, and giving each warning colour something to show.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
-import { getPlanSummary } from "@/server/data/plans";
-import { getProjectDetail, listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/data/dashboard";
+import { getPlanSummary } from "@/server/plans/queries";
+import { getProjectDetail, listYearProjects } from "@/server/projects/queries";
+import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-11-26";

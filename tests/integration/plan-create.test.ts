@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPlan } from "@/server/projects/service";
+import { createPlan } from "@/server/plans/service";
 import { planSchema } from "@/lib/schemas/project";
 import { ValidationError } from "@/server/errors";
-import { getPlanSummary, listPlanYears } from "@/server/data/plans";
+import { getPlanSummary, listPlanYears } from "@/server/plans/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 

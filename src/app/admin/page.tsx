@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listAllProjects } from "@/server/data/admin";
-import { listPlanYears } from "@/server/data/plans";
+import { listAllProjects } from "@/server/projects/queries";
+import { listPlanYears } from "@/server/plans/queries";
 import { buttonClass } from "@/components/forms/field";
 import { formatYi } from "@/lib/money";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "管理" };
 
 export default async function AdminPage() {
-  await requirePermission({ action: "project.manage" }, "/admin");
+  await requirePermission("project.manage", "/admin");
   const prisma = db();
   const projects = await listAllProjects(prisma);
   const years = await listPlanYears(prisma);

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
-import { listIssues, listParks, type IssueFilters } from "@/server/data/issues";
+import { can } from "@/server/auth/permissions";
+import { getIssueLedger, type IssueFilters } from "@/server/issues/queries";
+import { listParks } from "@/server/parks/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatDay } from "@/lib/month";
-import { percent } from "@/lib/money";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
@@ -26,10 +27,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     overdue: sp.overdue === "1",
   };
   const prisma = db();
-  const { issues, total, closed, overdue } = await listIssues(prisma, filters);
+  const { issues, total, closed, overdue, closureRate: rate } = await getIssueLedger(prisma, filters);
   const parks = await listParks(prisma);
-  const mayRaise = actor.role === "ADMIN" || (actor.role === "COUNTY" && actor.parkId !== null);
-  const rate = percent(closed, total);
+  const mayRaise = can(actor, "issue.write");
 
   return (
     <div className="space-y-5">

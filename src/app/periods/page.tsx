@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { listPeriods } from "@/server/periods/queries";
-import { listPlanYears } from "@/server/data/plans";
+import { listPlanYears } from "@/server/plans/queries";
 import { DeadlineForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { formatDateTime, formatDay } from "@/lib/month";

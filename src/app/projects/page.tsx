@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { listPlanYears } from "@/server/data/plans";
-import { listYearProjects } from "@/server/data/projects";
-import { listIndustries, listParks } from "@/server/data/parks";
+import { resolvePlanYear } from "@/server/plans/queries";
+import { YearSelect } from "@/components/common/year-select";
+import { Pagination } from "@/components/common/pagination";
+import { listYearProjects } from "@/server/projects/queries";
+import { listIndustries, listParks } from "@/server/parks/queries";
 import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
 import { formatYi } from "@/lib/money";
 import { businessDate, formatMonth } from "@/lib/month";
@@ -50,8 +52,7 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = parseProjectListParams(await searchParams);
   const prisma = db();
-  const years = await listPlanYears(prisma);
-  const year = params.year !== undefined && years.includes(params.year) ? params.year : years[0];
+  const { years, year } = await resolvePlanYear(prisma, params.year);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   const today = businessDate();
   const [parks, industries, result] = await Promise.all([
@@ -91,11 +92,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         {years.length > 1 && (
           <label className="flex flex-col text-sm">
             <span className="text-xs text-slate-500">年度</span>
-            <select name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {years.map((y) => (
-                <option key={y} value={y}>{y}年</option>
-              ))}
-            </select>
+            <YearSelect years={years} year={year} />
           </label>
         )}
         <label className="flex flex-col text-sm">
@@ -237,22 +234,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
               </li>
             ))}
           </ul>
-          {page.pages > 1 && (
-            <nav aria-label="分页" className="flex flex-wrap items-center gap-2 text-sm" data-testid="pagination">
-              {page.page > 1 && <Link href={href(current, { page: page.page - 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">上一页</Link>}
-              {Array.from({ length: page.pages }, (_, i) => i + 1).map((n) => (
-                <Link
-                  key={n}
-                  href={href(current, { page: n })}
-                  aria-current={n === page.page ? "page" : undefined}
-                  className={`rounded border px-3 py-1 ${n === page.page ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
-                >
-                  {n}
-                </Link>
-              ))}
-              {page.page < page.pages && <Link href={href(current, { page: page.page + 1 })} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">下一页</Link>}
-            </nav>
-          )}
+          <Pagination page={page.page} pages={page.pages} href={(n) => href(current, { page: n })} />
         </>
       )}
     </div>

@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
-import { defaultReportMonth, listReportingProjects } from "@/server/data/reports";
+import { requirePermission } from "@/server/auth/current";
+import { parkScope } from "@/server/auth/permissions";
+import { defaultReportMonth, getReportingList } from "@/server/reports/queries";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { redirect } from "next/navigation";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "月度填报" };
 
 export default async function ReportListPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const actor = await requireActor("/report");
-  if (actor.role === "LEADER") redirect("/forbidden");
+  const actor = await requirePermission("report.write", "/report");
   const prisma = db();
   const { month: requested } = await searchParams;
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
-  const projects = await listReportingProjects(prisma, actor, month);
-  const done = projects.filter((p) => p.report && p.report.status !== "DRAFT" && p.report.status !== "RETURNED").length;
+  const { projects, done } = await getReportingList(prisma, actor, month);
 
   return (
     <div className="space-y-4">
@@ -27,7 +25,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold">月度填报 · {formatMonth(month)}</h1>
           <p className="text-sm text-slate-600">
-            {actor.role === "COUNTY" ? "本县区园区" : "全部"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
+            {parkScope(actor, "report.write") === null ? "全部" : "本县区园区"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
           </p>
         </div>
         <form className="flex items-end gap-2" action="/report">

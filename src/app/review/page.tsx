@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listReviewQueue } from "@/server/data/reports";
+import { listReviewQueue } from "@/server/reports/queries";
 import { ReviewForm } from "@/components/report/review-form";
 import { formatWan, percent } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "审核月度调度" };
 
 export default async function ReviewPage() {
-  await requirePermission({ action: "report.review" }, "/review");
+  await requirePermission("report.review", "/review");
   const queue = await listReviewQueue(db());
   return (
     <div className="space-y-4">

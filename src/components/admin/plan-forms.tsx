@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/actions/admin";
-import { initialActionState, type ActionState } from "@/server/actions/state";
+import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/plans/actions";
+import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { formatYi } from "@/lib/money";

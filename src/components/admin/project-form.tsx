@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { createProjectAction, updateProjectAction } from "@/server/actions/admin";
-import { initialActionState } from "@/server/actions/state";
+import { createProjectAction, updateProjectAction } from "@/server/projects/actions";
+import { initialActionState } from "@/server/action-state";
 import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { milestonesAction, plannedInvestmentAction } from "@/server/actions/admin";
-import { initialActionState, type ActionState } from "@/server/actions/state";
+import { milestonesAction, plannedInvestmentAction } from "@/server/projects/actions";
+import { initialActionState, type ActionState } from "@/server/action-state";
 import { FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";

@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/actions/admin";
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/users/actions";
 import { ParkSelect } from "@/components/forms/park-select";
-import { initialActionState, type ActionState } from "@/server/actions/state";
+import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";

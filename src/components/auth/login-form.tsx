@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { loginAction } from "@/server/actions/auth";
-import { initialActionState } from "@/server/actions/state";
+import { loginAction } from "@/server/auth/actions";
+import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 
 export function LoginForm({ next }: { next?: string }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RateBarChart } from "@/components/charts/rate-bar-chart";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import type { BreakdownRow } from "@/server/data/dashboard";
+import type { BreakdownRow } from "@/server/dashboard/queries";
 import { formatYi } from "@/lib/money";
 import { formatPercent, rate } from "@/lib/progress";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
-import type { IssueRow } from "@/server/data/dashboard";
+import type { IssueRow } from "@/server/issues/queries";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatDay } from "@/lib/month";
 

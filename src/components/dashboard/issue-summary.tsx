@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
-import type { IssueSummary as Summary } from "@/server/data/dashboard";
+import type { IssueSummary as Summary } from "@/server/issues/queries";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatPercent, rate } from "@/lib/progress";
 

@@ -1,6 +1,6 @@
 import { TimelineChart } from "@/components/charts/timeline-chart";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import type { TimelinePoint } from "@/server/data/dashboard";
+import type { TimelinePoint } from "@/server/dashboard/queries";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { formatPercent, rate } from "@/lib/progress";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
-import type { YearProjectItem } from "@/server/data/projects";
+import type { YearProjectItem } from "@/server/projects/queries";
 
 const ORDER = { red: 0, yellow: 1, green: 2 } as const;
 

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { assignIssueAction, closeIssueAction, issueProgressAction } from "@/server/actions/issues";
-import { initialActionState, type ActionState } from "@/server/actions/state";
+import { assignIssueAction, closeIssueAction, issueProgressAction } from "@/server/issues/actions";
+import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 

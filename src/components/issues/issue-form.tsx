@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createIssueAction } from "@/server/actions/issues";
-import { initialActionState } from "@/server/actions/state";
+import { createIssueAction } from "@/server/issues/actions";
+import { initialActionState } from "@/server/action-state";
 import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";

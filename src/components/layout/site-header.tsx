@@ -1,16 +1,16 @@
 import Link from "next/link";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { logoutAction } from "@/server/actions/auth";
+import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
   const links: Array<[string, string]> = [["/", "概览"], ["/projects", "项目库"]];
   if (actor) {
-    if (actor.role === "COUNTY" || actor.role === "ADMIN") links.push(["/report", "月度填报"]);
-    if (can(actor, { action: "report.review" })) links.push(["/review", "审核"]);
+    if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
+    if (can(actor, "report.review")) links.push(["/review", "审核"]);
     links.push(["/issues", "问题台账"]);
-    if (actor.role === "ADMIN") links.push(["/admin", "管理"]);
+    if (can(actor, "project.manage")) links.push(["/admin", "管理"]);
   }
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ProjectRow, YearProjectItem } from "@/server/data/projects";
+import type { ProjectRow, YearProjectItem } from "@/server/projects/queries";
 import { DemoBadge, WarningBadges } from "@/components/common/badges";
 import { formatYi, percent } from "@/lib/money";
 import { formatMonth } from "@/lib/month";

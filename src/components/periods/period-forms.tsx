@@ -2,7 +2,7 @@
 // The office's 调度期 controls: publish, re-open with a reason, open a month / change its deadline.
 import { useActionState } from "react";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
-import { initialActionState } from "@/server/actions/state";
+import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 
 export function PublishForm({ month, version, pending, title }: { month: string; version: number; pending: number; title: string }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { saveReportAction } from "@/server/actions/reports";
-import { initialActionState } from "@/server/actions/state";
+import { saveReportAction } from "@/server/reports/actions";
+import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { dec, formatWan } from "@/lib/money";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { reviewReportAction } from "@/server/actions/reports";
-import { initialActionState } from "@/server/actions/state";
+import { reviewReportAction } from "@/server/reports/actions";
+import { initialActionState } from "@/server/action-state";
 import { FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 
 export function ReviewForm({ reportId, version, label }: { reportId: number; version: number; label: string }) {

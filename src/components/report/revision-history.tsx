@@ -1,4 +1,4 @@
-import type { ReportEntry } from "@/server/data/reports";
+import type { ReportEntry } from "@/server/reports/queries";
 import { formatWan } from "@/lib/money";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 

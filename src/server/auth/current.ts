@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import type { Actor } from "./actor";
 import { actorForToken, SESSION_COOKIE } from "./sessions";
-import { can, type Permission } from "./permissions";
+import { can, type Action, type Permission, type Target } from "./permissions";
 
 export async function currentActor(): Promise<Actor | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
@@ -28,10 +28,10 @@ export async function requireActor(next?: string): Promise<Actor> {
   return actor;
 }
 
-/** For pages: the signed-in user holding `permission`, or the login page / a 403 message. */
-export async function requirePermission(permission: Permission, next?: string): Promise<Actor> {
+/** For pages: the signed-in user holding `permission` (on `target`), or the login page / a 403 message. */
+export async function requirePermission(permission: Action | Permission, next?: string, target?: Target): Promise<Actor> {
   const actor = await requireActor(next);
-  if (!can(actor, permission)) redirect("/forbidden");
+  if (!can(actor, permission, target)) redirect("/forbidden");
   return actor;
 }
 

@@ -1,21 +1,20 @@
 // 问题台账 writes: raise, assign, record progress, close. Every function takes the acting user
 // explicitly, checks permission centrally (issue.write with the issue's park), detects
-// concurrent edits by Issue.version, and audits in the same transaction.
+// concurrent edits by Issue.version (a conditional write: update where id and version), and
+// audits in the same transaction.
 import "server-only";
 import { Prisma, type Issue, type IssueStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import type { AssignIssueInput, CloseIssueInput, CreateIssueInput, IssueProgressInput } from "@/lib/schemas/issue";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** What the audit log records of an issue. */
 function snapshot(i: Issue) {
@@ -38,10 +37,6 @@ function snapshot(i: Issue) {
   };
 }
 
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
-
 /** The park that decides who may write an issue: its project's park, else its own park. */
 async function issuePark(prisma: Db, issueId: number): Promise<number | null | undefined> {
   const issue = await prisma.issue.findUnique({ where: { id: issueId }, select: { parkId: true, project: { select: { parkId: true } } } });
@@ -53,35 +48,50 @@ async function issuePark(prisma: Db, issueId: number): Promise<number | null | u
 async function authorizeIssue(prisma: Db, actor: Actor | null, issueId: number): Promise<Actor> {
   const parkId = await issuePark(prisma, issueId);
   if (parkId === undefined) {
-    assertCan(actor, { action: "issue.write", parkId: -1 });
+    assertCan(actor, "issue.write", { parkId: -1 });
     throw new NotFoundError("问题不存在或已被删除。");
   }
-  assertCan(actor, { action: "issue.write", parkId });
+  assertCan(actor, "issue.write", { parkId });
   return actor;
 }
 
-/** Locks the issue row and checks the version the form was opened with. */
-async function lockIssue(tx: Tx, issueId: number, version: number, yours: Record<string, string | null>): Promise<Issue> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Issue" WHERE id = ${issueId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("问题不存在或已被删除。");
-  const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId } });
-  if (issue.version !== version) {
-    const last = await tx.issueUpdate.findFirst({ where: { issueId }, orderBy: { id: "desc" }, include: { user: true } });
-    throw new ConflictError("保存冲突：该问题在您打开页面之后已被他人修改。请核对双方内容后刷新页面再操作。", {
-      theirs: {
-        status: ISSUE_STATUS_LABEL[issue.status],
-        responsibleUnit: issue.responsibleUnit,
-        responsibleLeader: issue.responsibleLeader,
-        dueDate: day(issue.dueDate),
-        resolution: issue.resolution,
-        latestUpdate: last?.text ?? null,
-      },
-      yours,
-      by: last?.user?.displayName ?? null,
-      at: issue.updatedAt.toISOString(),
-    });
-  }
+async function issueConflict(tx: Tx, issue: Issue, yours: Record<string, string | null>): Promise<ConflictError> {
+  const last = await tx.issueUpdate.findFirst({ where: { issueId: issue.id }, orderBy: { id: "desc" }, include: { user: true } });
+  return new ConflictError("保存冲突：该问题在您打开页面之后已被他人修改。请核对双方内容后刷新页面再操作。", {
+    theirs: {
+      status: ISSUE_STATUS_LABEL[issue.status],
+      responsibleUnit: issue.responsibleUnit,
+      responsibleLeader: issue.responsibleLeader,
+      dueDate: day(issue.dueDate),
+      resolution: issue.resolution,
+      latestUpdate: last?.text ?? null,
+    },
+    yours,
+    by: last?.user?.displayName ?? null,
+    at: issue.updatedAt.toISOString(),
+  });
+}
+
+/** The issue as the form saw it (`version`); another version is a conflict. */
+async function readIssue(tx: Tx, issueId: number, version: number, yours: Record<string, string | null>): Promise<Issue> {
+  const issue = await tx.issue.findUnique({ where: { id: issueId } });
+  if (!issue) throw new NotFoundError("问题不存在或已被删除。");
+  if (issue.version !== version) throw await issueConflict(tx, issue, yours);
   return issue;
+}
+
+/**
+ * Conditional write: changes the issue only while it still has the version read, bumping it.
+ * Of concurrent writes from the same version exactly one matches; the others see a conflict.
+ */
+async function updateIssue(tx: Tx, issue: Issue, data: Prisma.IssueUpdateInput, yours: Record<string, string | null>): Promise<Issue> {
+  try {
+    return await tx.issue.update({ where: { id: issue.id, version: issue.version }, data: { ...data, version: { increment: 1 } } });
+  } catch (e) {
+    if (!isNoMatch(e)) throw e;
+    const current = await tx.issue.findUnique({ where: { id: issue.id } });
+    throw current ? await issueConflict(tx, current, yours) : new NotFoundError("问题不存在或已被删除。");
+  }
 }
 
 /** Raises an issue about a project (the list year of that project) or about a county park. */
@@ -96,17 +106,17 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
     });
     if (!project) {
       // may this user raise issues at all? then the unknown code is a field error
-      assertCan(actor, { action: "issue.write", parkId: actor?.role === "COUNTY" ? actor.parkId : null });
+      assertCan(actor, "issue.write");
       throw new ValidationError({ projectCode: [`项目代码「${input.projectCode}」不存在`] });
     }
-    assertCan(actor, { action: "issue.write", parkId: project.parkId });
+    assertCan(actor, "issue.write", { parkId: project.parkId });
     projectId = project.id;
     parkId = project.parkId;
     const years = project.planEntries.map((e) => e.plan.year);
     if (years.length) year = Math.max(...years);
   } else {
     parkId = input.parkId;
-    assertCan(actor, { action: "issue.write", parkId });
+    assertCan(actor, "issue.write", { parkId });
     if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
       throw new ValidationError({ parkId: ["县区园区不存在"] });
     }
@@ -151,24 +161,22 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
 export async function assignIssue(prisma: Db, actor: Actor | null, input: AssignIssueInput): Promise<Issue> {
   const who = await authorizeIssue(prisma, actor, input.issueId);
   return prisma.$transaction(async (tx) => {
-    const issue = await lockIssue(tx, input.issueId, input.version, {
-      responsibleUnit: input.responsibleUnit || null,
-      responsibleLeader: input.responsibleLeader || null,
-      dueDate: input.dueDate,
-    });
+    const yours = { responsibleUnit: input.responsibleUnit || null, responsibleLeader: input.responsibleLeader || null, dueDate: input.dueDate };
+    const issue = await readIssue(tx, input.issueId, input.version, yours);
     if (issue.status === "CLOSED") throw new StateError("该问题已办结，不能再修改责任安排。");
     if (input.dueDate && issue.raisedDate && dayToDate(input.dueDate) < issue.raisedDate) {
       throw new ValidationError({ dueDate: [`办结时限不能早于提出日期（${formatDay(issue.raisedDate)}）`] });
     }
-    const updated = await tx.issue.update({
-      where: { id: issue.id },
-      data: {
+    const updated = await updateIssue(
+      tx,
+      issue,
+      {
         responsibleUnit: input.responsibleUnit || null,
         responsibleLeader: input.responsibleLeader || null,
         dueDate: input.dueDate ? dayToDate(input.dueDate) : null,
-        version: { increment: 1 },
       },
-    });
+      yours,
+    );
     const parts = [
       input.responsibleUnit && `责任单位：${input.responsibleUnit}`,
       input.responsibleLeader && `包保领导：${input.responsibleLeader}`,
@@ -186,10 +194,11 @@ export async function assignIssue(prisma: Db, actor: Actor | null, input: Assign
 export async function addIssueProgress(prisma: Db, actor: Actor | null, input: IssueProgressInput): Promise<Issue> {
   const who = await authorizeIssue(prisma, actor, input.issueId);
   return prisma.$transaction(async (tx) => {
-    const issue = await lockIssue(tx, input.issueId, input.version, { latestUpdate: input.text });
+    const yours = { latestUpdate: input.text };
+    const issue = await readIssue(tx, input.issueId, input.version, yours);
     if (issue.status === "CLOSED") throw new StateError("该问题已办结，不能再更新进展。");
     const status: IssueStatus = "IN_PROGRESS";
-    const updated = await tx.issue.update({ where: { id: issue.id }, data: { status, version: { increment: 1 } } });
+    const updated = await updateIssue(tx, issue, { status }, yours);
     await tx.issueUpdate.create({ data: { issueId: issue.id, text: input.text, fromStatus: issue.status, toStatus: status, userId: who.id } });
     await writeAudit(tx, who, {
       action: "issue.progress",
@@ -206,16 +215,14 @@ export async function addIssueProgress(prisma: Db, actor: Actor | null, input: I
 export async function closeIssue(prisma: Db, actor: Actor | null, input: CloseIssueInput): Promise<Issue> {
   const who = await authorizeIssue(prisma, actor, input.issueId);
   return prisma.$transaction(async (tx) => {
-    const issue = await lockIssue(tx, input.issueId, input.version, { status: ISSUE_STATUS_LABEL.CLOSED, resolution: input.resolution });
+    const yours = { status: ISSUE_STATUS_LABEL.CLOSED, resolution: input.resolution };
+    const issue = await readIssue(tx, input.issueId, input.version, yours);
     if (issue.status === "CLOSED") throw new StateError("该问题已经办结。");
     const closedDay = input.closedDate ?? businessDate();
     if (issue.raisedDate && dayToDate(closedDay) < issue.raisedDate) {
       throw new ValidationError({ closedDate: [`办结日期不能早于提出日期（${formatDay(issue.raisedDate)}）`] });
     }
-    const updated = await tx.issue.update({
-      where: { id: issue.id },
-      data: { status: "CLOSED", resolution: input.resolution, closedDate: dayToDate(closedDay), version: { increment: 1 } },
-    });
+    const updated = await updateIssue(tx, issue, { status: "CLOSED", resolution: input.resolution, closedDate: dayToDate(closedDay) }, yours);
     await tx.issueUpdate.create({
       data: { issueId: issue.id, text: `办结：${input.resolution}`, fromStatus: issue.status, toStatus: "CLOSED", userId: who.id },
     });

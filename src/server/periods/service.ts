@@ -3,18 +3,19 @@
 // re-open it with a reason. Each step is audited in its transaction; a publication is never
 // changed, so re-publishing adds a new one and the earlier stays readable.
 import { Prisma, type ReportingPeriod } from "@/generated/prisma/client";
+import { TX_OPTIONS, type Tx } from "@/server/tx";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { businessDate, dayToDate, formatMonth } from "@/lib/month";
 import { defaultDeadline, periodTitle } from "@/lib/periods";
 import type { OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput } from "@/lib/schemas/period";
 import { publishFigures } from "./publish";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;
+/** Publishing computes every project's figures: it may hold the transaction longer than an edit. */
+const PUBLISH_TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;
 
 /**
  * The period of `month`, created (open, with the default deadline) when it does not exist yet,
@@ -82,7 +83,7 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
       after: { status: updated.status, publicationNo: publication.publicationNo, projects, reopenReason: period.reopenReason },
     });
     return { publicationNo: publication.publicationNo, projects };
-  }, TX_OPTIONS);
+  }, PUBLISH_TX_OPTIONS);
 }
 
 /** Re-opens a published month for corrections; its publications stay readable. */
@@ -150,5 +151,5 @@ export async function publishAsSystem(prisma: Db, month: string, note: string, i
       after: { status: "PUBLISHED", publicationId, projects, note },
     });
     return true;
-  }, TX_OPTIONS);
+  }, PUBLISH_TX_OPTIONS);
 }

@@ -1,12 +1,13 @@
-// Admin writes on projects and annual plans: project facts, the year's list, 倒排工期 and node
-// milestones. ADMIN only (project.manage). Project edits are guarded by Project.version, plan
-// edits by the plan's updatedAt stamp; every write is audited in its transaction.
+// Admin writes on projects: project facts, metrics, 倒排工期 (planned investment by month) and node
+// milestones. ADMIN only (project.manage). Project edits are guarded by Project.version through a
+// conditional write (claimProject); every write is audited in its transaction.
 import "server-only";
 import { Prisma, type Project } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
@@ -22,13 +23,6 @@ import {
 } from "@/lib/schemas/project";
 import { amountField } from "@/lib/schemas/common";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
-const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 function projectData(input: ProjectInput) {
   return {
@@ -90,30 +84,42 @@ async function checkPark(prisma: Db | Tx, parkId: number) {
   if (!(await prisma.park.findUnique({ where: { id: parkId } }))) throw new ValidationError({ parkId: ["县区园区不存在"] });
 }
 
-/** Locks a project by code and checks the version its form was opened with. */
-async function lockProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Project" WHERE code = ${code} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError(`项目代码「${code}」不存在。`);
-  const project = await tx.project.findUniqueOrThrow({ where: { id: rows[0].id } });
-  if (project.version !== version) {
-    const last = await tx.auditLog.findFirst({ where: { entity: "Project", entityId: code }, orderBy: { id: "desc" } });
-    throw new ConflictError("保存冲突：该项目在您打开页面之后已被他人修改。请核对双方数值后刷新页面再保存。", {
-      theirs: {
-        name: project.name,
-        totalInvestment: project.totalInvestment.toString(),
-        status: PROJECT_STATUS_LABEL[project.status],
-        version: String(project.version),
-      },
-      yours: { ...yours, version: String(version) },
-      by: last?.actor ?? null,
-      at: project.updatedAt.toISOString(),
-    });
+async function projectConflict(tx: Tx, project: Project, version: number, yours: Record<string, string | null>): Promise<ConflictError> {
+  const last = await tx.auditLog.findFirst({ where: { entity: "Project", entityId: project.code }, orderBy: { id: "desc" } });
+  return new ConflictError("保存冲突：该项目在您打开页面之后已被他人修改。请核对双方数值后刷新页面再保存。", {
+    theirs: {
+      name: project.name,
+      totalInvestment: project.totalInvestment.toString(),
+      status: PROJECT_STATUS_LABEL[project.status],
+      version: String(project.version),
+    },
+    yours: { ...yours, version: String(version) },
+    by: last?.actor ?? null,
+    at: project.updatedAt.toISOString(),
+  });
+}
+
+/**
+ * Conditional write at the start of an edit: moves the project's version on only if it is still
+ * the one the form was opened with (which also holds the row for the rest of the transaction);
+ * otherwise a conflict. Returns the project as it was before the edit.
+ */
+async function claimProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
+  const before = await tx.project.findUnique({ where: { code } });
+  if (!before) throw new NotFoundError(`项目代码「${code}」不存在。`);
+  if (before.version !== version) throw await projectConflict(tx, before, version, yours);
+  try {
+    await tx.project.update({ where: { id: before.id, version }, data: { version: { increment: 1 } } });
+  } catch (e) {
+    if (!isNoMatch(e)) throw e;
+    const current = await tx.project.findUnique({ where: { id: before.id } });
+    throw current ? await projectConflict(tx, current, version, yours) : new NotFoundError(`项目代码「${code}」不存在。`);
   }
-  return project;
+  return before;
 }
 
 export async function createProject(prisma: Db, actor: Actor | null, input: ProjectInput): Promise<Project> {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   await checkPark(prisma, input.parkId);
   const taken = () => new ValidationError({ code: [`项目代码「${input.code}」已被使用：项目代码终身唯一，请核对`] });
   if (await prisma.project.findUnique({ where: { code: input.code } })) throw taken();
@@ -131,11 +137,11 @@ export async function createProject(prisma: Db, actor: Actor | null, input: Proj
 }
 
 export async function updateProject(prisma: Db, actor: Actor | null, input: ProjectInput): Promise<Project> {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   await checkPark(prisma, input.parkId);
   const metrics = projectMetrics(input);
   return prisma.$transaction(async (tx) => {
-    const before = await lockProject(tx, input.code, input.version, {
+    const before = await claimProject(tx, input.code, input.version, {
       name: input.name,
       totalInvestment: input.totalInvestment,
       status: PROJECT_STATUS_LABEL[input.status],
@@ -144,7 +150,7 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
     await tx.projectMetric.deleteMany({ where: { projectId: before.id } });
     const after = await tx.project.update({
       where: { id: before.id },
-      data: { ...projectData(input), version: { increment: 1 }, metrics: { create: metrics } },
+      data: { ...projectData(input), metrics: { create: metrics } },
     });
     await writeAudit(tx, actor, {
       action: "project.update",
@@ -157,145 +163,13 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
   }, TX_OPTIONS);
 }
 
-async function lockPlan(tx: Tx, year: number, stamp: string) {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "AnnualPlan" WHERE year = ${year} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError(`${year}年的年度计划不存在。`);
-  const plan = await tx.annualPlan.findUniqueOrThrow({ where: { id: rows[0].id } });
-  if (plan.updatedAt.toISOString() !== new Date(stamp).toISOString()) {
-    const last = await tx.auditLog.findFirst({ where: { entity: "AnnualPlan", entityId: String(year) }, orderBy: { id: "desc" } });
-    throw new ConflictError("保存冲突：该年度计划在您打开页面之后已被他人修改，请刷新页面后再保存。", {
-      theirs: { declaredTotalInvestment: plan.declaredTotalInvestment.toString(), declaredAnnualInvestment: plan.declaredAnnualInvestment.toString() },
-      yours: {},
-      by: last?.actor ?? null,
-      at: plan.updatedAt.toISOString(),
-    });
-  }
-  return plan;
-}
-
-const planSnapshot = (p: { title: string; declaredProjectCount: number; declaredTotalInvestment: { toString(): string }; declaredAnnualInvestment: { toString(): string }; startDeadline: Date; startTargetLabel: string; productionDeadline: Date; productionTargetLabel: string; targetText: string }) => ({
-  title: p.title,
-  declaredProjectCount: p.declaredProjectCount,
-  declaredTotalInvestment: p.declaredTotalInvestment.toString(),
-  declaredAnnualInvestment: p.declaredAnnualInvestment.toString(),
-  startDeadline: day(p.startDeadline),
-  startTargetLabel: p.startTargetLabel,
-  productionDeadline: day(p.productionDeadline),
-  productionTargetLabel: p.productionTargetLabel,
-  targetText: p.targetText,
-});
-
-/** The plan's declared figures and targets, from the plan form. */
-function planFields(input: PlanInput) {
-  return {
-    title: input.title,
-    declaredProjectCount: input.declaredProjectCount,
-    declaredTotalInvestment: input.declaredTotalInvestment,
-    declaredAnnualInvestment: input.declaredAnnualInvestment,
-    startDeadline: dayToDate(input.startDeadline!),
-    startTargetLabel: input.startTargetLabel,
-    productionDeadline: dayToDate(input.productionDeadline!),
-    productionTargetLabel: input.productionTargetLabel,
-    targetText: input.targetText,
-  };
-}
-
-/** A new year's plan (its list is then filled on the plan page). `stamp` is not used. */
-export async function createPlan(prisma: Db, actor: Actor | null, input: PlanInput) {
-  assertCan(actor, { action: "project.manage" });
-  if (await prisma.annualPlan.findUnique({ where: { year: input.year } })) {
-    throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
-  }
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const plan = await tx.annualPlan.create({
-        data: { year: input.year, ...planFields(input) },
-      });
-      await writeAudit(tx, actor, { action: "plan.create", entity: "AnnualPlan", entityId: input.year, after: planSnapshot(plan) });
-      return plan;
-    }, TX_OPTIONS);
-  } catch (e) {
-    // two admins creating the same year at once: the second is told, not shown an error
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      throw new ValidationError({ year: [`${input.year}年的年度计划已存在，请在该年计划页修改`] });
-    }
-    throw e;
-  }
-}
-
-/** The plan's declared figures, deadlines and target text, as the plan document states them. */
-export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput) {
-  assertCan(actor, { action: "project.manage" });
-  return prisma.$transaction(async (tx) => {
-    const before = await lockPlan(tx, input.year, input.stamp);
-    const after = await tx.annualPlan.update({
-      where: { id: before.id },
-      data: planFields(input),
-    });
-    await writeAudit(tx, actor, { action: "plan.update", entity: "AnnualPlan", entityId: input.year, before: planSnapshot(before), after: planSnapshot(after) });
-    return after;
-  }, TX_OPTIONS);
-}
-
-/** Which projects are on the year's list (on_<code>) and their annual planned investment (annual_<code>). */
-export async function setPlanEntries(prisma: Db, actor: Actor | null, input: PlanEntriesInput) {
-  assertCan(actor, { action: "project.manage" });
-  const record = input as unknown as Record<string, string>;
-  const errors: FieldErrors = {};
-  const wanted = new Map<string, string | null>();
-  const amount = amountField("年度计划投资");
-  for (const key of Object.keys(record)) {
-    if (!key.startsWith("on_") || record[key] !== "on") continue;
-    const code = key.slice(3);
-    const raw = (record[`annual_${code}`] ?? "").trim();
-    if (raw === "") {
-      wanted.set(code, null);
-      continue;
-    }
-    const parsed = amount.safeParse(raw);
-    if (parsed.success) wanted.set(code, parsed.data);
-    else errors[`annual_${code}`] = [parsed.error.issues[0].message];
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-  const projects = await prisma.project.findMany({ where: { code: { in: [...wanted.keys()] } }, select: { id: true, code: true } });
-  for (const code of wanted.keys()) {
-    if (!projects.some((p) => p.code === code)) errors[`on_${code}`] = [`项目代码「${code}」不存在`];
-  }
-  if (Object.keys(errors).length) throw new ValidationError(errors);
-
-  return prisma.$transaction(async (tx) => {
-    const plan = await lockPlan(tx, input.year, input.stamp);
-    const existing = await tx.annualPlanEntry.findMany({ where: { planId: plan.id }, include: { project: { select: { code: true } } }, orderBy: { sortOrder: "asc" } });
-    const before = Object.fromEntries(existing.map((e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? null]));
-    const after = Object.fromEntries(wanted);
-    const removed = existing.filter((e) => !wanted.has(e.project.code));
-    if (removed.length) await tx.annualPlanEntry.deleteMany({ where: { id: { in: removed.map((e) => e.id) } } });
-    let sortOrder = Math.max(0, ...existing.map((e) => e.sortOrder));
-    for (const p of projects) {
-      const annual = wanted.get(p.code) ?? null;
-      const current = existing.find((e) => e.projectId === p.id);
-      if (current) {
-        if ((current.annualPlannedInvestment?.toString() ?? null) !== (annual === null ? null : new Prisma.Decimal(annual).toString())) {
-          await tx.annualPlanEntry.update({ where: { id: current.id }, data: { annualPlannedInvestment: annual } });
-        }
-      } else {
-        await tx.annualPlanEntry.create({ data: { planId: plan.id, projectId: p.id, annualPlannedInvestment: annual, sortOrder: ++sortOrder } });
-      }
-    }
-    // the plan's stamp moves with its list, so a second editor of the list sees a conflict
-    await tx.annualPlan.update({ where: { id: plan.id }, data: { updatedAt: new Date() } });
-    await writeAudit(tx, actor, { action: "plan.entries", entity: "AnnualPlan", entityId: input.year, before: { entries: before }, after: { entries: after } });
-    return { count: wanted.size };
-  }, TX_OPTIONS);
-}
-
 /** 倒排工期: replaces the project's planned cumulative investment for the months of `year`. */
 export async function savePlannedInvestment(prisma: Db, actor: Actor | null, input: PlannedInvestmentInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   const { rows, errors } = parsePlannedMonths(input);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
-    const project = await lockProject(tx, input.code, input.version, {});
+    const project = await claimProject(tx, input.code, input.version, {});
     const months = rows.map((r) => r.month);
     const existing = await tx.plannedInvestment.findMany({ where: { projectId: project.id }, orderBy: { month: "asc" } });
     // the year's figures must also not fall below the last month before it, nor rise above the next year's first
@@ -312,7 +186,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
     if (rows.length) {
       await tx.plannedInvestment.createMany({ data: rows.map((r) => ({ projectId: project.id, month: r.month, cumulativePlanned: r.cumulative })) });
     }
-    const updated = await tx.project.update({ where: { id: project.id }, data: { version: { increment: 1 } } });
+    const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
     await writeAudit(tx, actor, {
       action: "project.planned-investment",
       entity: "Project",
@@ -326,7 +200,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
 
 /** Node milestones 开工 / 主体完工 / 设备安装 / 投产 with planned and actual dates. */
 export async function saveMilestones(prisma: Db, actor: Actor | null, input: MilestonesInput) {
-  assertCan(actor, { action: "project.manage" });
+  assertCan(actor, "project.manage");
   const record = input as unknown as Record<string, string | null>;
   const errors: FieldErrors = {};
   let previousPlanned: { kind: string; date: string } | null = null;
@@ -339,7 +213,7 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
-    const project = await lockProject(tx, input.code, input.version, {});
+    const project = await claimProject(tx, input.code, input.version, {});
     const existing = await tx.milestone.findMany({ where: { projectId: project.id, kind: { in: [...MILESTONE_KINDS] } } });
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -358,7 +232,7 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
       if (current) await tx.milestone.update({ where: { id: current.id }, data });
       else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data } });
     }
-    const updated = await tx.project.update({ where: { id: project.id }, data: { version: { increment: 1 } } });
+    const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
     await writeAudit(tx, actor, {
       action: "project.milestones",
       entity: "Project",

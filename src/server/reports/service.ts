@@ -6,7 +6,9 @@ import { Prisma, type MonthlyReport, type ReportStatus } from "@/generated/prism
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
-import { writeAudit } from "@/server/audit";
+import { writeAudit } from "@/server/audit/write";
+import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
+import { previousCountedFigure } from "./counted-revision";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
@@ -14,28 +16,11 @@ import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import type { MonthlyReportInput, ReviewInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
 
-type Tx = Prisma.TransactionClient;
-const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
-
-function isUniqueViolation(e: unknown) {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
   return rows.length ? tx.monthlyReport.findUnique({ where: { id: rows[0].id } }) : null;
-}
-
-/** The figure of the newest earlier month: its approved revision, else its latest. */
-async function previousFigure(tx: Tx, projectId: number, month: string) {
-  const earlier = await tx.monthlyReport.findFirst({
-    where: { projectId, month: { lt: month }, currentRevisionId: { not: null } },
-    orderBy: { month: "desc" },
-    include: { approvedRevision: true, currentRevision: true },
-  });
-  const revision = earlier?.approvedRevision ?? earlier?.currentRevision;
-  return earlier && revision ? { month: earlier.month, cumulative: revision.cumulativeInvestment.toString() } : null;
 }
 
 async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportInput) {
@@ -72,10 +57,10 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   });
   // permission is checked before anything about the project is revealed
   if (!project) {
-    assertCan(actor, { action: "report.write", projectParkId: -1 });
+    assertCan(actor, "report.write", { parkId: -1 });
     throw new NotFoundError(`项目代码「${input.projectCode}」不存在。`);
   }
-  assertCan(actor, { action: "report.write", projectParkId: project.parkId });
+  assertCan(actor, "report.write", { parkId: project.parkId });
 
   const errors: FieldErrors = {};
   const listYears = project.planEntries.map((e) => e.plan.year);
@@ -103,12 +88,12 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       if (report?.status === "SUBMITTED") {
         throw new StateError(`${formatMonth(month)}的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。`);
       }
-      const previous = await previousFigure(tx, project.id, month);
+      const previous = await previousCountedFigure(tx, project.id, month);
       if (previous) {
-        const expected = dec(previous.cumulative).plus(monthInvestment);
+        const expected = dec(previous.cumulativeInvestment).plus(monthInvestment);
         if (!expected.equals(cumulative) && !input.explanation) {
           errors.cumulativeInvestment = [
-            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulative)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
+            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
           ];
         }
       } else if (cumulative.lessThan(monthInvestment)) {
@@ -178,25 +163,26 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
 
 /** Approves or returns a submitted month. */
 export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
-  assertCan(actor, { action: "report.review" });
+  assertCan(actor, "report.review");
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "MonthlyReport" WHERE id = ${input.reportId} FOR UPDATE`;
-    if (!rows.length) throw new NotFoundError("报表不存在。");
-    const report = await tx.monthlyReport.findUniqueOrThrow({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
-    if (report.version !== input.version) {
-      throw new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    }
+    const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
+    if (!report) throw new NotFoundError("报表不存在。");
+    const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
+    if (report.version !== input.version) throw changed();
     if (report.status !== "SUBMITTED" || !report.currentRevision) {
       throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
     }
     await assertPeriodOpen(tx, report.month);
     const approve = input.decision === "approve";
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
+    // conditional write: only while the report still has the version reviewed (else a conflict)
     await tx.monthlyReport.update({
-      where: { id: report.id },
+      where: { id: report.id, version: report.version },
       data: approve
         ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
         : { status, returnReason: input.reason, version: { increment: 1 } },
+    }).catch((e) => {
+      throw isNoMatch(e) ? changed() : e;
     });
     await tx.reportEvent.create({
       data: {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { AUDIT_PAGE_SIZE, listAudit } from "@/server/data/admin";
+import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
+import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
+import { Pagination } from "@/components/common/pagination";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 
 export const dynamic = "force-dynamic";
@@ -19,30 +21,6 @@ const dateTime = new Intl.DateTimeFormat("zh-CN", {
   hour12: false,
 });
 
-const ACTION_LABEL: Record<string, string> = {
-  login: "登录",
-  seed: "导入种子数据",
-  "report.save": "保存月报",
-  "report.submit": "提交月报",
-  "report.approve": "审核通过月报",
-  "report.return": "退回月报",
-  "issue.create": "登记问题",
-  "issue.assign": "交办问题",
-  "issue.progress": "更新问题进展",
-  "issue.close": "办结问题",
-  "project.create": "新建项目",
-  "project.update": "修改项目",
-  "project.update-from-report": "按审核月报更新项目",
-  "project.planned-investment": "修改倒排工期",
-  "project.milestones": "修改节点目标",
-  "plan.update": "修改年度计划",
-  "plan.entries": "修改年度清单",
-  "user.create": "新建用户",
-  "user.update": "修改用户",
-  "user.deactivate": "停用用户",
-  "user.reactivate": "启用用户",
-  "user.reset-password": "重置密码",
-};
 
 const show = (v: unknown) => (v === undefined ? "" : v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v, null, 1));
 
@@ -79,7 +57,7 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  await requirePermission({ action: "audit.read" }, "/admin/audit");
+  await requirePermission("audit.read", "/admin/audit");
   const sp = await searchParams;
   const clean = (s: string | undefined, max: number) => (s && s.length <= max ? s : undefined);
   const filters = {
@@ -124,7 +102,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="block text-slate-600">操作</span>
           <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
             <option value="">全部</option>
-            {Object.entries(ACTION_LABEL).map(([k, l]) => (
+            {Object.entries(AUDIT_ACTIONS).map(([k, l]) => (
               <option key={k} value={k}>{l}</option>
             ))}
           </select>
@@ -144,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {rows.map((r) => (
             <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="audit-row">
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-                <span className="font-medium">{ACTION_LABEL[r.action] ?? r.action}</span>
+                <span className="font-medium">{auditActionLabel(r.action)}</span>
                 <span className="text-slate-600">
                   {r.entity} #{r.entityId}
                 </span>
@@ -161,13 +139,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
-      {pages > 1 && (
-        <nav className="flex items-center gap-3 text-sm" aria-label="分页">
-          {filters.page > 1 && <Link href={link(filters.page - 1)} className="text-sky-700 hover:underline">上一页</Link>}
-          <span>第 {filters.page} 页</span>
-          {filters.page < pages && <Link href={link(filters.page + 1)} className="text-sky-700 hover:underline">下一页</Link>}
-        </nav>
-      )}
+      <Pagination page={filters.page} pages={pages} href={link} />
     </div>
   );
 }

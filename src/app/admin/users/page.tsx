@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listUsers } from "@/server/data/admin";
-import { listParks } from "@/server/data/issues";
+import { listUsers } from "@/server/users/queries";
+import { listParks } from "@/server/parks/queries";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { ROLE_LABEL } from "@/lib/labels";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "用户管理" };
 
 export default async function UsersPage() {
-  const actor = await requirePermission({ action: "user.manage" }, "/admin/users");
+  const actor = await requirePermission("user.manage", "/admin/users");
   const prisma = db();
   const users = await listUsers(prisma);
   const parks = await listParks(prisma);

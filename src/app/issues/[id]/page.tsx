@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssue } from "@/server/data/issues";
+import { getIssue } from "@/server/issues/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
 import { AssignForm, CloseForm, ProgressForm } from "@/components/issues/issue-actions";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
@@ -21,7 +21,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (!/^[0-9]{1,9}$/.test(id)) notFound();
   const issue = await getIssue(db(), Number(id));
   if (!issue) notFound();
-  const mayWrite = can(actor, { action: "issue.write", parkId: issue.effectiveParkId });
+  const mayWrite = can(actor, "issue.write", { parkId: issue.effectiveParkId });
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
   return (

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
-import { listParks, listProjectChoices } from "@/server/data/issues";
+import { requirePermission } from "@/server/auth/current";
+import { parkScope } from "@/server/auth/permissions";
+import { listParks } from "@/server/parks/queries";
+import { listProjectChoices } from "@/server/projects/queries";
 import { IssueForm } from "@/components/issues/issue-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "反映问题" };
 
 export default async function NewIssuePage() {
-  const actor = await requireActor("/issues/new");
-  if (actor.role === "LEADER" || (actor.role === "COUNTY" && actor.parkId === null)) redirect("/forbidden");
+  const actor = await requirePermission("issue.write", "/issues/new");
   const prisma = db();
-  const scope = actor.role === "COUNTY" ? actor.parkId : null;
+  const scope = parkScope(actor, "issue.write") ?? null;
   const projects = await listProjectChoices(prisma, scope);
   const parks = await listParks(prisma);
   return (

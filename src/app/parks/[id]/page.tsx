@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { getPark } from "@/server/data/parks";
-import { listPlanYears } from "@/server/data/plans";
-import { listYearProjects } from "@/server/data/projects";
-import { getCompletionBreakdown, getInvestmentTimeline, getIssueSummary, listIssues } from "@/server/data/dashboard";
+import { getPark } from "@/server/parks/queries";
+import { resolvePlanYear } from "@/server/plans/queries";
+import { YearForm } from "@/components/common/year-select";
+import { getParkDashboard } from "@/server/dashboard/park";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { AsOf } from "@/components/common/as-of";
 import { ProjectTable } from "@/components/overview/project-table";
@@ -15,7 +15,6 @@ import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { IssueList } from "@/components/dashboard/issue-list";
 import { formatYi } from "@/lib/money";
 import { businessDate, formatMonth } from "@/lib/month";
-import { formatPercent, rate } from "@/lib/progress";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -38,22 +37,11 @@ export default async function ParkPage({ params, searchParams }: Props) {
   const prisma = db();
   const park = id === null ? null : await getPark(prisma, id);
   if (!park) notFound();
-  const years = await listPlanYears(prisma);
-  const requested = intParam(sp, "year");
-  const year = requested !== undefined && years.includes(requested) ? requested : years[0];
+  const { years, year } = await resolvePlanYear(prisma, intParam(sp, "year"));
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   const today = businessDate();
-  const [projects, timeline, breakdown, issueSummary, issues] = await Promise.all([
-    listYearProjects(prisma, { year, today, parkId: park.id }),
-    getInvestmentTimeline(prisma, { year, parkId: park.id }),
-    getCompletionBreakdown(prisma, year, "park"),
-    getIssueSummary(prisma, { year, today, parkId: park.id }),
-    listIssues(prisma, { year, today, parkId: park.id }),
-  ]);
-  const totals = breakdown.find((r) => r.key === String(park.id));
-  const latest = projects.items.map((p) => p.reportedMonth).filter((m): m is string => m !== null).sort().at(-1) ?? null;
-  const submitted = projects.items.filter((p) => p.reportedStatus === "SUBMITTED").length;
-  const demo = projects.items.some((p) => p.reportedDemo);
+  const { projects, timeline, totals, completionRate, latestMonth: latest, submittedOnly: submitted, demo, issueSummary, issues } =
+    await getParkDashboard(prisma, park.id, year, today);
 
   return (
     <div className="space-y-6">
@@ -70,17 +58,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
             {park.county} · {year}年重大项目 · <AsOf month={latest} submittedOnly={submitted} demo={demo} testId="park-freshness" />
           </p>
         </div>
-        {years.length > 1 && (
-          <form method="get" className="no-print flex items-center gap-2 text-sm">
-            <label htmlFor="park-year">年度</label>
-            <select id="park-year" name="year" defaultValue={String(year)} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {years.map((y) => (
-                <option key={y} value={y}>{y}年</option>
-              ))}
-            </select>
-            <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white">查看</button>
-          </form>
-        )}
+        <YearForm years={years} year={year} id="park-year" />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -102,7 +80,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">完成率（占总投资）</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-rate">{totals ? formatPercent(rate(totals.completed, totals.totalInvestment)) : "—"}</dd>
+          <dd className="num text-xl font-semibold" data-testid="park-rate">{completionRate}</dd>
         </div>
       </dl>
 

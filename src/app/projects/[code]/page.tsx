@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { getProjectDetail, listYearProjects, type ProjectDetail } from "@/server/data/projects";
-import { getInvestmentTimeline, listIssues } from "@/server/data/dashboard";
+import { getProjectDetail, listYearProjects, type ProjectDetail } from "@/server/projects/queries";
+import { getInvestmentTimeline } from "@/server/dashboard/queries";
+import { listIssues } from "@/server/issues/queries";
+import { countedRevisionId } from "@/server/reports/counted-revision";
 import { DemoBadge, EmptyState, Section, WarningBadges } from "@/components/common/badges";
 import { TimelineSection } from "@/components/dashboard/timeline-section";
 import { IssueList } from "@/components/dashboard/issue-list";
@@ -204,7 +206,7 @@ export default async function ProjectPage({ params }: Props) {
         ) : (
           <ol className="space-y-3" data-testid="reports">
             {p.monthlyReports.map((r) => {
-              const counted = r.status === "SUBMITTED" ? r.currentRevisionId : r.approvedRevisionId;
+              const counted = countedRevisionId(r);
               return (
                 <li key={r.id} className="rounded border border-slate-200 p-3" data-testid={`report-${r.month}`}>
                   <div className="flex flex-wrap items-center gap-2">

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { defaultReportMonth, getReportEntry } from "@/server/data/reports";
+import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
 import { ReportForm } from "@/components/report/report-form";
 import { RevisionHistory } from "@/components/report/revision-history";
 import { ReportStatusBadge } from "@/components/report/status-badge";
@@ -28,7 +28,7 @@ export default async function ReportEntryPage({
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
   const entry = await getReportEntry(prisma, decodeURIComponent(code), month);
   if (!entry) notFound();
-  if (!can(actor, { action: "report.write", projectParkId: entry.project.parkId })) redirect("/forbidden");
+  if (!can(actor, "report.write", { parkId: entry.project.parkId })) redirect("/forbidden");
   const { project, report, previous } = entry;
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
   const locked =

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { getPlanForEdit } from "@/server/data/admin";
+import { getPlanForEdit } from "@/server/plans/queries";
 import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
 import { formatYi, sum } from "@/lib/money";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "年度计划" };
 
 export default async function PlanPage({ params }: { params: Promise<{ year: string }> }) {
   const { year: raw } = await params;
-  await requirePermission({ action: "project.manage" }, `/admin/plans/${raw}`);
+  await requirePermission("project.manage", `/admin/plans/${raw}`);
   if (!/^[0-9]{4}$/.test(raw)) notFound();
   const data = await getPlanForEdit(db(), Number(raw));
   if (!data) notFound();

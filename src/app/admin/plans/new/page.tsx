@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listPlanYears } from "@/server/data/plans";
+import { listPlanYears } from "@/server/plans/queries";
 import { PlanForm } from "@/components/admin/plan-forms";
 import { currentMonth } from "@/lib/month";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建年度计划" };
 
 export default async function NewPlanPage() {
-  await requirePermission({ action: "project.manage" }, "/admin/plans/new");
+  await requirePermission("project.manage", "/admin/plans/new");
   const years = await listPlanYears(db());
   const thisYear = Number(currentMonth().slice(0, 4));
   const year = years.includes(thisYear) ? Math.max(...years) + 1 : thisYear;

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { listParks } from "@/server/data/issues";
+import { listParks } from "@/server/parks/queries";
 import { ProjectForm } from "@/components/admin/project-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建项目" };
 
 export default async function NewProjectPage() {
-  await requirePermission({ action: "project.manage" }, "/admin/projects/new");
+  await requirePermission("project.manage", "/admin/projects/new");
   const parks = await listParks(db());
   return (
     <div className="mx-auto max-w-4xl space-y-4">

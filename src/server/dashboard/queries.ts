@@ -1,9 +1,10 @@
 // Aggregates behind the leaders' charts: investment by month, completion by county park and by
-// industry, issues by category and status. Each is one SQL query, whatever the number of rows.
+// industry. Each is one SQL query, whatever the number of rows. (Issue counts: src/server/issues.)
 import "server-only";
-import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "./sql";
+import { COUNTED_REVISION, latestReportUpTo, monthFigureCtes, yearMonths } from "@/server/reports/counted-revision";
+import { staleSql } from "@/server/reports/stale";
 
 export type TimelineScope = { year: number; parkId?: number; projectId?: number };
 
@@ -96,7 +97,7 @@ export type BreakdownRow = {
   /** sum of each project's latest cumulative figure within the year */
   completed: string;
   reportedProjects: number;
-  /** projects whose latest figure is older than the plan's latest reported month (数据未更新) */
+  /** projects with a figure in the year that is stale (数据未更新, src/server/reports/stale.ts) */
   staleProjects: number;
   demoReports: number;
 };
@@ -138,7 +139,7 @@ export async function getCompletionBreakdown(
            count(e."annualPlannedInvestment")::int AS "projectsWithAnnualPlan",
            coalesce(sum(lr."cumulativeInvestment"), 0) AS completed,
            count(lr.month)::int AS "reportedProjects",
-           count(*) FILTER (WHERE lr.month < ref.month)::int AS "staleProjects",
+           count(*) FILTER (WHERE lr.month IS NOT NULL AND ${staleSql(Prisma.sql`lr.month`, Prisma.sql`ref.month`)})::int AS "staleProjects",
            count(*) FILTER (WHERE lr."isDemo")::int AS "demoReports"
       FROM "AnnualPlan" ap
       CROSS JOIN LATERAL (
@@ -161,108 +162,4 @@ export async function getCompletionBreakdown(
     annualPlanned: r.annualPlanned.toString(),
     completed: r.completed.toString(),
   }));
-}
-
-export type IssueScope = { year?: number; today: string; parkId?: number; projectId?: number };
-
-export type IssueSummary = {
-  total: number;
-  closed: number;
-  overdue: number;
-  demo: number;
-  byCategory: Array<{ category: IssueCategory; counts: Record<IssueStatus, number>; total: number; overdue: number }>;
-};
-
-function issueFilter(scope: IssueScope): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`true`];
-  if (scope.year !== undefined) parts.push(Prisma.sql`i.year = ${scope.year}`);
-  if (scope.parkId !== undefined) parts.push(Prisma.sql`(i."parkId" = ${scope.parkId} OR p."parkId" = ${scope.parkId})`);
-  if (scope.projectId !== undefined) parts.push(Prisma.sql`i."projectId" = ${scope.projectId}`);
-  return Prisma.join(parts, " AND ");
-}
-
-const OVERDUE = (today: string) => Prisma.sql`(i.status <> 'CLOSED' AND i."dueDate" IS NOT NULL AND i."dueDate" < ${today}::date)`;
-
-/** Issues of the year by category and status, with the overdue count (open past the due date). */
-export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<IssueSummary> {
-  const rows = await prisma.$queryRaw<
-    Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; demo: number }>
-  >(Prisma.sql`
-    SELECT i.category, i.status, count(*)::int AS n,
-           count(*) FILTER (WHERE ${OVERDUE(scope.today)})::int AS overdue,
-           count(*) FILTER (WHERE i."isDemo")::int AS demo
-      FROM "Issue" i
-      LEFT JOIN "Project" p ON p.id = i."projectId"
-     WHERE ${issueFilter(scope)}
-     GROUP BY i.category, i.status
-     ORDER BY i.category, i.status`);
-  const byCategory = new Map<IssueCategory, IssueSummary["byCategory"][number]>();
-  const summary: IssueSummary = { total: 0, closed: 0, overdue: 0, demo: 0, byCategory: [] };
-  for (const r of rows) {
-    let c = byCategory.get(r.category);
-    if (!c) {
-      c = { category: r.category, counts: { OPEN: 0, IN_PROGRESS: 0, CLOSED: 0 }, total: 0, overdue: 0 };
-      byCategory.set(r.category, c);
-      summary.byCategory.push(c);
-    }
-    c.counts[r.status] += r.n;
-    c.total += r.n;
-    c.overdue += r.overdue;
-    summary.total += r.n;
-    summary.overdue += r.overdue;
-    summary.demo += r.demo;
-    if (r.status === "CLOSED") summary.closed += r.n;
-  }
-  return summary;
-}
-
-export type IssueRow = {
-  id: number;
-  category: IssueCategory;
-  subCategory: string | null;
-  title: string;
-  description: string;
-  status: IssueStatus;
-  responsibleUnit: string | null;
-  responsibleLeader: string | null;
-  raisedDate: Date | null;
-  dueDate: Date | null;
-  closedDate: Date | null;
-  resolution: string | null;
-  overdue: boolean;
-  isDemo: boolean;
-  projectCode: string | null;
-  projectName: string | null;
-  parkName: string | null;
-};
-
-/** The issues of a year (of a park or a project), overdue ones first. */
-export async function listIssues(prisma: Db, scope: IssueScope): Promise<IssueRow[]> {
-  return prisma.$queryRaw<IssueRow[]>(Prisma.sql`
-    SELECT i.id, i.category, i."subCategory", i.title, i.description, i.status, i."responsibleUnit",
-           i."responsibleLeader", i."raisedDate", i."dueDate", i."closedDate", i.resolution,
-           ${OVERDUE(scope.today)} AS overdue, i."isDemo",
-           p.code AS "projectCode", p.name AS "projectName", coalesce(pk.name, ppk.name) AS "parkName"
-      FROM "Issue" i
-      LEFT JOIN "Project" p ON p.id = i."projectId"
-      LEFT JOIN "Park" pk ON pk.id = i."parkId"
-      LEFT JOIN "Park" ppk ON ppk.id = p."parkId"
-     WHERE ${issueFilter(scope)}
-     ORDER BY ${OVERDUE(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id`);
-}
-
-export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };
-
-/** Issues of the year per county park (a project's issue counts for its park); park-wide issues have parkId null. */
-export async function getIssueCountsByPark(prisma: Db, scope: { year: number; today: string }): Promise<IssueParkRow[]> {
-  return prisma.$queryRaw<IssueParkRow[]>(Prisma.sql`
-    SELECT pk.id AS "parkId", pk.name AS "parkName", count(*)::int AS total,
-           count(*) FILTER (WHERE i.status <> 'CLOSED')::int AS open,
-           count(*) FILTER (WHERE ${OVERDUE(scope.today)})::int AS overdue
-      FROM "Issue" i
-      LEFT JOIN "Project" p ON p.id = i."projectId"
-      LEFT JOIN "Park" pk ON pk.id = coalesce(i."parkId", p."parkId")
-     WHERE i.year = ${scope.year}
-     GROUP BY pk.id, pk.name, pk."sortOrder"
-     ORDER BY pk."sortOrder" NULLS FIRST, pk.name`);
 }

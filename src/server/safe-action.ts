@@ -3,14 +3,15 @@
 // src/server/auth/permissions.ts), and turn every expected failure into a message next to the
 // fields instead of an exception.
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentActor } from "@/server/auth/current";
 import type { Actor } from "@/server/auth/actor";
 import { AuthError } from "@/server/auth/permissions";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 
-import type { ActionState } from "./state";
-export type { ActionState } from "./state";
+import type { ActionState } from "@/server/action-state";
+export type { ActionState } from "@/server/action-state";
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -52,4 +53,9 @@ export function formAction<S extends z.ZodType>(
       return toActionState(e, values);
     }
   };
+}
+
+/** After a write: every page is rendered afresh on its next visit (the figures are all connected). */
+export function refreshAll(): void {
+  revalidatePath("/", "layout");
 }

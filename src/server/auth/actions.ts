@@ -5,8 +5,8 @@ import { z } from "zod";
 import { db } from "@/server/db";
 import { checkLogin, createSession, deleteSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import { clientAddress, isHttps } from "@/server/auth/current";
-import { writeAudit } from "@/server/audit";
-import type { ActionState } from "./state";
+import { writeAudit } from "@/server/audit/write";
+import type { ActionState } from "@/server/action-state";
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, "请输入用户名").max(40, "用户名或密码不正确"),

@@ -2,10 +2,11 @@
 import "server-only";
 import { Prisma, type ProjectStatus, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { monthFigureCtes, yearMonths } from "./sql";
+import { monthFigureCtes, yearMonths } from "@/server/reports/counted-revision";
 import { dec, percent } from "@/lib/money";
 import { evaluateWarning, type MonthPoint, type Warning } from "@/lib/warnings";
 import { warningConfig } from "@/lib/warning-config";
+import { overdueSql } from "@/server/issues/overdue";
 
 export type ProjectRow = {
   id: number;
@@ -151,7 +152,7 @@ export async function listYearProjects(prisma: Db, query: YearProjectQuery): Pro
                FULL JOIN (SELECT * FROM planned WHERE planned."projectId" = m.id) pl ON pl.month = f.month
            ), '[]'::json) AS history,
            (SELECT count(*)::int FROM "Issue" i
-             WHERE i."projectId" = m.id AND i.status <> 'CLOSED' AND i."dueDate" < ${query.today}::date) AS "overdueIssues"
+             WHERE i."projectId" = m.id AND ${overdueSql(query.today)}) AS "overdueIssues"
       FROM members m
       LEFT JOIN LATERAL (
         SELECT * FROM figs WHERE figs."projectId" = m.id ORDER BY figs.month DESC LIMIT 1
@@ -238,3 +239,43 @@ export async function getProjectDetail(prisma: Db, code: string) {
   });
 }
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectDetail>>>;
+
+// ---------------------------------------------------------------------------------------------
+// For the admin pages: every project (whatever its lists) and one project to edit.
+
+export async function listAllProjects(prisma: Db) {
+  const rows = await prisma.project.findMany({
+    orderBy: { code: "asc" },
+    include: { park: { select: { name: true } }, planEntries: { select: { plan: { select: { year: true } } } } },
+  });
+  return rows.map((p) => ({
+    code: p.code,
+    name: p.name,
+    parkName: p.park.name,
+    totalInvestment: p.totalInvestment.toString(),
+    status: p.status,
+    years: p.planEntries.map((e) => e.plan.year).sort(),
+  }));
+}
+
+export async function getProjectForEdit(prisma: Db, code: string) {
+  return prisma.project.findUnique({
+    where: { code },
+    include: {
+      metrics: { orderBy: { sortOrder: "asc" } },
+      plannedMonths: { orderBy: { month: "asc" } },
+      milestones: { orderBy: { sortOrder: "asc" } },
+      planEntries: { include: { plan: { select: { year: true } } } },
+      park: { select: { name: true } },
+    },
+  });
+}
+
+/** Projects a user may pick when raising an issue: all (parkId null) or those of one county park. */
+export async function listProjectChoices(prisma: Db, parkId: number | null) {
+  return prisma.project.findMany({
+    where: parkId === null ? {} : { parkId },
+    orderBy: { code: "asc" },
+    select: { code: true, name: true, parkId: true },
+  });
+}

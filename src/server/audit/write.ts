@@ -1,6 +1,7 @@
 // Every write records who, when, what and the before/after values, in the same transaction.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
+import type { AuditAction } from "./names";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -12,7 +13,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 export async function writeAudit(
   tx: Tx,
   actor: Actor | null,
-  entry: { action: string; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null },
+  entry: { action: AuditAction; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null },
 ) {
   await tx.auditLog.create({
     data: {

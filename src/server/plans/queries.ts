@@ -2,7 +2,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { latestReportUpTo } from "./sql";
+import { latestReportUpTo } from "@/server/reports/counted-revision";
+import { byDeadlineSql } from "./deadlines";
+import { completedThisYearSql } from "./year-completion";
 
 export type PlanSummary = {
   year: number;
@@ -55,8 +57,6 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
     orderBy: { year: "desc" },
   });
   if (!plan) return null;
-  const startMonth = plan.startDeadline.toISOString().slice(0, 7);
-  const productionMonth = plan.productionDeadline.toISOString().slice(0, 7);
   const [row] = await prisma.$queryRaw<
     Array<{
       projectCount: number;
@@ -81,11 +81,11 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
            coalesce(sum(e."annualPlannedInvestment"), 0)                   AS "annualInvestment",
            count(e."annualPlannedInvestment")::int                         AS "projectsWithAnnualPlan",
            count(*) FILTER (WHERE p."actualStartMonth" IS NOT NULL)::int   AS "startedCount",
-           count(*) FILTER (WHERE p."actualStartMonth" <= ${startMonth})::int AS "startedByDeadline",
+           count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`p."actualStartMonth"`, plan.startDeadline)})::int AS "startedByDeadline",
            count(*) FILTER (WHERE p."actualProductionMonth" IS NOT NULL)::int AS "inProductionCount",
-           count(*) FILTER (WHERE p."actualProductionMonth" <= ${productionMonth})::int AS "inProductionByDeadline",
+           count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`p."actualProductionMonth"`, plan.productionDeadline)})::int AS "inProductionByDeadline",
            coalesce(sum(lr."cumulativeInvestment"), 0)                    AS "completedInvestment",
-           coalesce(sum(lr."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0)), 0) AS "completedThisYear",
+           ${completedThisYearSql("lr", "base")} AS "completedThisYear",
            count(*) FILTER (WHERE lr."isDemo")::int                       AS "demoReports",
            count(lr.month)::int                                           AS "reportedProjects",
            count(*) FILTER (WHERE lr.status = 'SUBMITTED')::int           AS "submittedOnly",
@@ -129,4 +129,34 @@ export async function getPlanSummary(prisma: Db, year?: number): Promise<PlanSum
       oldestLatestMonth: row.oldestLatestMonth,
     },
   };
+}
+
+/** A plan with every project marked on or off its list, for the plan page. */
+export async function getPlanForEdit(prisma: Db, year: number) {
+  const plan = await prisma.annualPlan.findUnique({ where: { year }, include: { entries: { select: { projectId: true, annualPlannedInvestment: true } } } });
+  if (!plan) return null;
+  const projects = await prisma.project.findMany({ orderBy: { code: "asc" }, include: { park: { select: { name: true } } } });
+  return {
+    plan,
+    projects: projects.map((p) => {
+      const entry = plan.entries.find((e) => e.projectId === p.id);
+      return {
+        code: p.code,
+        name: p.name,
+        parkName: p.park.name,
+        totalInvestment: p.totalInvestment.toString(),
+        onList: !!entry,
+        annual: entry?.annualPlannedInvestment?.toString() ?? "",
+      };
+    }),
+  };
+}
+
+/**
+ * The plan year a dashboard shows: the requested one when a plan exists for it, else the newest.
+ * `year` is undefined when there is no plan at all.
+ */
+export async function resolvePlanYear(prisma: Db, requested: number | undefined): Promise<{ years: number[]; year: number | undefined }> {
+  const years = await listPlanYears(prisma);
+  return { years, year: requested !== undefined && years.includes(requested) ? requested : years[0] };
 }

@@ -3,7 +3,9 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { parkScope } from "@/server/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/month";
+import { previousCountedFigure } from "./counted-revision";
 
 /** The month the reporting page opens on: this month, or the last month of the newest list before it. */
 export async function defaultReportMonth(prisma: Db): Promise<string> {
@@ -16,10 +18,12 @@ export async function defaultReportMonth(prisma: Db): Promise<string> {
 /** Projects the actor reports for (own county park; all for admins) on `month`'s year list. */
 export async function listReportingProjects(prisma: Db, actor: Actor, month: string) {
   const year = Number(month.slice(0, 4));
+  const scope = parkScope(actor, "report.write");
+  if (scope === undefined) return [];
   const projects = await prisma.project.findMany({
     where: {
       planEntries: { some: { plan: { year } } },
-      ...(actor.role === "COUNTY" ? { parkId: actor.parkId ?? -1 } : {}),
+      ...(scope === null ? {} : { parkId: scope }),
     },
     orderBy: [{ park: { sortOrder: "asc" } }, { code: "asc" }],
     select: {
@@ -63,7 +67,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
     },
   });
   if (!project) return null;
-  const [report, earlier] = await Promise.all([
+  const [report, previous] = await Promise.all([
     prisma.monthlyReport.findUnique({
       where: { projectId_month: { projectId: project.id, month } },
       include: {
@@ -71,13 +75,8 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         events: { orderBy: { id: "desc" }, include: { user: { select: { displayName: true } } } },
       },
     }),
-    prisma.monthlyReport.findFirst({
-      where: { projectId: project.id, month: { lt: month }, currentRevisionId: { not: null } },
-      orderBy: { month: "desc" },
-      include: { approvedRevision: true, currentRevision: true },
-    }),
+    previousCountedFigure(prisma, project.id, month),
   ]);
-  const prevRevision = earlier?.approvedRevision ?? earlier?.currentRevision ?? null;
   return {
     project: { ...project, totalInvestment: project.totalInvestment.toString() },
     report: report && {
@@ -108,7 +107,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         at: e.createdAt,
       })),
     },
-    previous: earlier && prevRevision ? { month: earlier.month, cumulativeInvestment: prevRevision.cumulativeInvestment.toString(), approved: !!earlier.approvedRevision } : null,
+    previous,
     previousMonth: addMonths(month, -1),
   };
 }
@@ -142,4 +141,11 @@ export async function listReviewQueue(prisma: Db) {
     submittedBy: r.currentRevision?.createdBy?.displayName ?? null,
     submittedAt: r.currentRevision?.createdAt ?? null,
   }));
+}
+
+/** The reporting list of `month` and how many of its projects are submitted or approved. */
+export async function getReportingList(prisma: Db, actor: Actor, month: string) {
+  const projects = await listReportingProjects(prisma, actor, month);
+  const done = projects.filter((p) => p.report && (p.report.status === "SUBMITTED" || p.report.status === "APPROVED")).length;
+  return { projects, done };
 }

@@ -1,0 +1,158 @@
+// 问题台账 reads: the issues of a scope (a year, a county park, a project, the ledger's filters)
+// with their overdue flags, the counts by category and status, the counts by park, one issue.
+// "Overdue" is defined once, in ./overdue.ts.
+import "server-only";
+import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { businessDate } from "@/lib/month";
+import { percent } from "@/lib/money";
+import { isOverdue, overdueSql } from "./overdue";
+
+/** Which issues: any combination; `today` (business date "YYYY-MM-DD") decides what is overdue. */
+export type IssueScope = {
+  today: string;
+  year?: number;
+  parkId?: number;
+  projectId?: number;
+  status?: IssueStatus;
+  category?: IssueCategory;
+  /** only the overdue ones */
+  overdue?: boolean;
+};
+
+/** The ledger's filters (from the URL of /issues). */
+export type IssueFilters = Omit<IssueScope, "today" | "year" | "projectId">;
+
+export type IssueSummary = {
+  total: number;
+  closed: number;
+  overdue: number;
+  demo: number;
+  byCategory: Array<{ category: IssueCategory; counts: Record<IssueStatus, number>; total: number; overdue: number }>;
+};
+
+function issueFilter(scope: IssueScope): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`true`];
+  if (scope.year !== undefined) parts.push(Prisma.sql`i.year = ${scope.year}`);
+  if (scope.parkId !== undefined) parts.push(Prisma.sql`(i."parkId" = ${scope.parkId} OR p."parkId" = ${scope.parkId})`);
+  if (scope.projectId !== undefined) parts.push(Prisma.sql`i."projectId" = ${scope.projectId}`);
+  if (scope.status) parts.push(Prisma.sql`i.status = ${scope.status}::"IssueStatus"`);
+  if (scope.category) parts.push(Prisma.sql`i.category = ${scope.category}::"IssueCategory"`);
+  if (scope.overdue) parts.push(overdueSql(scope.today));
+  return Prisma.join(parts, " AND ");
+}
+
+/** Issues of the scope by category and status, with the overdue count. */
+export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<IssueSummary> {
+  const rows = await prisma.$queryRaw<
+    Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; demo: number }>
+  >(Prisma.sql`
+    SELECT i.category, i.status, count(*)::int AS n,
+           count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue,
+           count(*) FILTER (WHERE i."isDemo")::int AS demo
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+     WHERE ${issueFilter(scope)}
+     GROUP BY i.category, i.status
+     ORDER BY i.category, i.status`);
+  const byCategory = new Map<IssueCategory, IssueSummary["byCategory"][number]>();
+  const summary: IssueSummary = { total: 0, closed: 0, overdue: 0, demo: 0, byCategory: [] };
+  for (const r of rows) {
+    let c = byCategory.get(r.category);
+    if (!c) {
+      c = { category: r.category, counts: { OPEN: 0, IN_PROGRESS: 0, CLOSED: 0 }, total: 0, overdue: 0 };
+      byCategory.set(r.category, c);
+      summary.byCategory.push(c);
+    }
+    c.counts[r.status] += r.n;
+    c.total += r.n;
+    c.overdue += r.overdue;
+    summary.total += r.n;
+    summary.overdue += r.overdue;
+    summary.demo += r.demo;
+    if (r.status === "CLOSED") summary.closed += r.n;
+  }
+  return summary;
+}
+
+export type IssueRow = {
+  id: number;
+  year: number;
+  category: IssueCategory;
+  subCategory: string | null;
+  title: string;
+  description: string;
+  status: IssueStatus;
+  responsibleUnit: string | null;
+  responsibleLeader: string | null;
+  raisedDate: Date | null;
+  dueDate: Date | null;
+  closedDate: Date | null;
+  resolution: string | null;
+  overdue: boolean;
+  isDemo: boolean;
+  projectCode: string | null;
+  projectName: string | null;
+  /** the project's county park, else the issue's own (null: the whole park) */
+  parkId: number | null;
+  parkName: string | null;
+};
+
+/** The issues of the scope, overdue ones first, closed ones last. */
+export async function listIssues(prisma: Db, scope: IssueScope): Promise<IssueRow[]> {
+  return prisma.$queryRaw<IssueRow[]>(Prisma.sql`
+    SELECT i.id, i.year, i.category, i."subCategory", i.title, i.description, i.status, i."responsibleUnit",
+           i."responsibleLeader", i."raisedDate", i."dueDate", i."closedDate", i.resolution,
+           ${overdueSql(scope.today)} AS overdue, i."isDemo",
+           p.code AS "projectCode", p.name AS "projectName",
+           coalesce(p."parkId", i."parkId") AS "parkId", coalesce(ppk.name, pk.name) AS "parkName"
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+      LEFT JOIN "Park" pk ON pk.id = i."parkId"
+      LEFT JOIN "Park" ppk ON ppk.id = p."parkId"
+     WHERE ${issueFilter(scope)}
+     ORDER BY ${overdueSql(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id`);
+}
+
+/** The ledger (/issues): the filtered issues of every year and their counts. */
+export async function getIssueLedger(prisma: Db, filters: IssueFilters) {
+  const today = businessDate();
+  const scope: IssueScope = { ...filters, today };
+  // one query at a time: the embedded database serves few connections
+  const issues = await listIssues(prisma, scope);
+  const { total, closed, overdue } = await getIssueSummary(prisma, scope);
+  /** 办结率: closed ÷ all, as shown (null without issues) */
+  const closureRate = percent(closed, total);
+  return { issues, total, closed, overdue, closureRate, today };
+}
+
+export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };
+
+/** Issues of the year per county park (a project's issue counts for its park); park-wide issues have parkId null. */
+export async function getIssueCountsByPark(prisma: Db, scope: { year: number; today: string }): Promise<IssueParkRow[]> {
+  return prisma.$queryRaw<IssueParkRow[]>(Prisma.sql`
+    SELECT pk.id AS "parkId", pk.name AS "parkName", count(*)::int AS total,
+           count(*) FILTER (WHERE i.status <> 'CLOSED')::int AS open,
+           count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+      LEFT JOIN "Park" pk ON pk.id = coalesce(i."parkId", p."parkId")
+     WHERE i.year = ${scope.year}
+     GROUP BY pk.id, pk.name, pk."sortOrder"
+     ORDER BY pk."sortOrder" NULLS FIRST, pk.name`);
+}
+
+/** One issue with its project, park, author and progress history. */
+export async function getIssue(prisma: Db, id: number) {
+  const issue = await prisma.issue.findUnique({
+    where: { id },
+    include: {
+      project: { select: { code: true, name: true, parkId: true, park: { select: { name: true } } } },
+      park: { select: { name: true } },
+      createdBy: { select: { displayName: true } },
+      updates: { orderBy: { id: "desc" }, include: { user: { select: { displayName: true } } } },
+    },
+  });
+  if (!issue) return null;
+  return { ...issue, effectiveParkId: issue.project?.parkId ?? issue.parkId, overdue: isOverdue(issue) };
+}

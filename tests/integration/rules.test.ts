@@ -1,0 +1,142 @@
+// Each business rule has one definition: a SQL fragment (used by the dashboards' queries) and
+// its TypeScript twin (used by pages, services and the warning rules), side by side in one
+// module. Here both forms answer the same cases, so neither can drift from the other.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
+import { isOverdue, overdueSql } from "@/server/issues/overdue";
+import { COUNTED_REVISION, countedRevisionId } from "@/server/reports/counted-revision";
+import { isStale, staleSql } from "@/server/reports/stale";
+import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
+import { completedThisYear, completedThisYearSql } from "@/server/plans/year-completion";
+import { dayToDate } from "@/lib/month";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.drop());
+
+/** Runs `select` over one VALUES row per case and returns the answers in case order. */
+async function sqlAnswers<T>(rows: Prisma.Sql[], columns: string, select: Prisma.Sql): Promise<T[]> {
+  const values = Prisma.join(rows.map((r, k) => Prisma.sql`(${k}::int, ${r})`));
+  const result = await t.prisma.$queryRaw<Array<{ k: number; v: T }>>(
+    Prisma.sql`SELECT v.k, ${select} AS v FROM (VALUES ${values}) AS v(k, ${Prisma.raw(columns)}) ORDER BY v.k`,
+  );
+  return result.map((r) => r.v);
+}
+
+describe("overdue (逾期)", () => {
+  const today = "2024-06-15";
+  const cases: Array<[string, "OPEN" | "IN_PROGRESS" | "CLOSED", string | null, boolean]> = [
+    ["open, due yesterday", "OPEN", "2024-06-14", true],
+    ["open, due today", "OPEN", "2024-06-15", false],
+    ["open, due tomorrow", "OPEN", "2024-06-16", false],
+    ["in progress, due long ago", "IN_PROGRESS", "2024-01-01", true],
+    ["closed, due long ago", "CLOSED", "2024-01-01", false],
+    ["open, no due date", "OPEN", null, false],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[3]);
+    const ts = cases.map(([, status, due]) => isOverdue({ status, dueDate: due ? dayToDate(due) : null }, today));
+    const sql = await sqlAnswers<boolean>(
+      cases.map(([, status, due]) => Prisma.sql`${status}::text, ${due}::date`),
+      `status, "dueDate"`,
+      // the fragment reads the issue alias "i": the VALUES row is given that name
+      Prisma.sql`(SELECT ${overdueSql(today)} FROM (SELECT v.status, v."dueDate") AS i)`,
+    );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+  });
+});
+
+describe("the counted revision (计入统计的版本)", () => {
+  const cases: Array<[string, "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED", number | null, number | null, number | null]> = [
+    ["first submission awaiting review", "SUBMITTED", 2, null, 2],
+    ["correction awaiting review", "SUBMITTED", 5, 3, 5],
+    ["approved", "APPROVED", 5, 5, 5],
+    ["draft correction after approval", "DRAFT", 6, 5, 5],
+    ["returned correction after approval", "RETURNED", 7, 5, 5],
+    ["draft never submitted", "DRAFT", 1, null, null],
+    ["returned, never approved", "RETURNED", 3, null, null],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[4]);
+    const ts = cases.map(([, status, currentRevisionId, approvedRevisionId]) => countedRevisionId({ status, currentRevisionId, approvedRevisionId }));
+    const sql = await sqlAnswers<number | null>(
+      cases.map(([, status, current, approved]) => Prisma.sql`${status}::text, ${current}::int, ${approved}::int`),
+      `status, "currentRevisionId", "approvedRevisionId"`,
+      Prisma.sql`(SELECT ${COUNTED_REVISION} FROM (SELECT v.status, v."currentRevisionId", v."approvedRevisionId") AS r)`,
+    );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+  });
+});
+
+describe("stale (数据未更新)", () => {
+  const cases: Array<[string, string | null, string, boolean]> = [
+    ["reported the reference month", "2024-11", "2024-11", false],
+    ["latest figure a month older", "2024-10", "2024-11", true],
+    ["latest figure in an earlier year", "2023-12", "2024-11", true],
+    ["no figure at all", null, "2024-11", true],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[3]);
+    const ts = cases.map(([, latest, ref]) => isStale(latest, ref));
+    const sql = await sqlAnswers<boolean>(
+      cases.map(([, latest, ref]) => Prisma.sql`${latest}::text, ${ref}::text`),
+      "latest, ref",
+      staleSql(Prisma.sql`v.latest`, Prisma.sql`v.ref`),
+    );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+  });
+});
+
+describe("按期开工 / 按期投产 (on or before the deadline's month)", () => {
+  const deadline = "2024-04-30";
+  const cases: Array<[string, string | null, boolean]> = [
+    ["started in the deadline's month", "2024-04", true],
+    ["started before", "2023-12", true],
+    ["started the month after", "2024-05", false],
+    ["not started", null, false],
+  ];
+  it("SQL and TypeScript give the same answers, with the deadline as a date or as text", async () => {
+    const expected = cases.map((c) => c[2]);
+    for (const d of [deadline, dayToDate(deadline)]) {
+      const ts = cases.map(([, month]) => byDeadline(month, d));
+      const sql = await sqlAnswers<boolean>(
+        cases.map(([, month]) => Prisma.sql`${month}::text`),
+        "m",
+        byDeadlineSql(Prisma.sql`v.m`, d),
+      );
+      expect(ts).toEqual(expected);
+      expect(sql).toEqual(expected);
+    }
+  });
+});
+
+describe("the year's completion (本年完成投资)", () => {
+  const projects: Array<{ latest: string | null; base: string | null }> = [
+    { latest: "150000", base: "100000" }, // reported last December: only this year's growth counts
+    { latest: "5000", base: null }, // first figure this year: all of it counts
+    { latest: null, base: "300" }, // nothing reported this year: nothing counts
+    { latest: "0.01", base: "0" },
+  ];
+  it("SQL and TypeScript give the same sum", async () => {
+    const values = (pick: "latest" | "base") =>
+      Prisma.join(projects.map((p, k) => Prisma.sql`(${k}::int, ${p[pick]}::numeric)`));
+    const [row] = await t.prisma.$queryRaw<Array<{ v: Prisma.Decimal }>>(Prisma.sql`
+      SELECT ${completedThisYearSql("lr", "base")} AS v
+        FROM (VALUES ${values("latest")}) AS lr(k, "cumulativeInvestment")
+        JOIN (VALUES ${values("base")}) AS base(k, "cumulativeInvestment") USING (k)`);
+    expect(completedThisYear(projects)).toBe("55000.01");
+    expect(row.v.toString()).toBe("55000.01");
+    // no projects: zero, not null
+    const [none] = await t.prisma.$queryRaw<Array<{ v: Prisma.Decimal }>>(Prisma.sql`
+      SELECT ${completedThisYearSql("lr", "base")} AS v
+        FROM (SELECT NULL::numeric AS "cumulativeInvestment" WHERE false) AS lr, (SELECT NULL::numeric AS "cumulativeInvestment") AS base`);
+    expect(completedThisYear([])).toBe("0");
+    expect(none.v.toString()).toBe("0");
+  });
+});
