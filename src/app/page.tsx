@@ -3,14 +3,15 @@ import { Suspense } from "react";
 import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { getOverviewHeadline } from "@/server/dashboard/overview";
-import { AnnualSection, HeadlineCards, OverviewAsOf, OverviewHeader, TargetsSection } from "@/components/overview/headline";
+import { AnnualSection, HeadlineCards, OverviewHeader, TargetsSection } from "@/components/overview/headline";
 import { OverviewBreakdowns, OverviewIssues, OverviewProjects, OverviewTimeline, SectionSkeleton, WarningsSection } from "@/components/overview/sections";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "概览" };
 
-// 概览 (驾驶舱): composes sections; every figure comes from src/server/dashboard.
+// 概览 (驾驶舱): composes sections; every figure comes from the newest published 调度期
+// through src/server/dashboard and src/server/figures.
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const prisma = db();
   const { years, year } = await resolvePlanYear(prisma, intParam(await searchParams, "year"));
@@ -22,6 +23,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
+  const { publication, totals } = headline;
   const planYear = headline.plan.year;
   return (
     <div className="space-y-6">
@@ -31,26 +33,27 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <AnnualSection headline={headline} />
         <TargetsSection headline={headline} />
       </div>
-      <Suspense fallback={<SectionSkeleton label="三色预警" />}>
-        <WarningsSection year={planYear} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton label="月度投资" />}>
-        <OverviewTimeline year={planYear} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton label="投资完成率" />}>
-        <OverviewBreakdowns year={planYear} asOf={<OverviewAsOf headline={headline} />} />
-      </Suspense>
+      {publication && totals && (
+        <>
+          <Suspense fallback={<SectionSkeleton label="三色预警" />}>
+            <WarningsSection year={planYear} publication={publication} counts={totals} />
+          </Suspense>
+          <Suspense fallback={<SectionSkeleton label="月度投资" />}>
+            <OverviewTimeline year={planYear} publication={publication} />
+          </Suspense>
+          <Suspense fallback={<SectionSkeleton label="投资完成率" />}>
+            <OverviewBreakdowns year={planYear} publication={publication} />
+          </Suspense>
+        </>
+      )}
       <Suspense fallback={<SectionSkeleton label="问题台账" />}>
         <OverviewIssues year={planYear} />
       </Suspense>
-      <Suspense fallback={<SectionSkeleton label="重大项目" />}>
-        <OverviewProjects
-          year={planYear}
-          completedTotal={headline.completedTotal}
-          completedShare={headline.completedShare}
-          reportedProjects={headline.plan.computed.reportedProjects}
-        />
-      </Suspense>
+      {publication && (
+        <Suspense fallback={<SectionSkeleton label="重大项目" />}>
+          <OverviewProjects year={planYear} publication={publication} />
+        </Suspense>
+      )}
     </div>
   );
 }

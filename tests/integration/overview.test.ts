@@ -1,10 +1,11 @@
 // The overview's headline figures (src/server/dashboard/overview.ts) on the seed report: what a
-// leader reads at the top of 概览, computed in one function the page only lays out.
+// leader reads at the top of 概览, computed in one function the page only lays out, from the
+// published 调度期 (the seed report's month, 2024-11).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
-import { countWarnings, getOverviewHeadline } from "@/server/dashboard/overview";
-import { listYearProjects } from "@/server/projects/queries";
+import { getOverviewHeadline } from "@/server/dashboard/overview";
 import { resolvePlanYear } from "@/server/plans/queries";
+import { listFigures } from "@/server/figures/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 describe("the overview's headline figures", () => {
@@ -19,15 +20,17 @@ describe("the overview's headline figures", () => {
     const h = (await getOverviewHeadline(t.prisma, 2024))!;
     expect(h.plan.title).toBe("市工业园区2024年重大项目计划");
     expect(h.startDeadline).toBe("2024年4月30日");
+    expect(h.publication).toMatchObject({ month: "2024-11", publicationNo: 1, periodReopened: false });
     expect(h.flags.count).toBe("计划申报50个项目，平台已录入4个，尚缺46个。");
     expect(h.flags.total).toContain("比计划申报的50个项目总投资133.6亿元多13.2亿元");
     expect(h.flags.start).toBe("4个项目在2024年4月30日之后才开工。");
-    // 本年完成 42.3亿元 of the declared 33.6亿元: 125.9%, at 2024-11 (序时进度 11/12 = 91.7%)
-    expect(h.annual).toMatchObject({ planned: "336000", completed: "423000", rate: "125.9%", schedule: "91.7%", scheduleMonth: "2024-11" });
-    expect(h.annual.vsSchedule).toMatchObject({ kind: "ahead", text: "超序时进度 34.2 个百分点" });
-    expect(h.notStarted).toBe(0);
-    expect(h.completedTotal).toBe("423000");
-    expect(h.completedShare).toBe("28.8%");
+    // 4 projects, 42.3亿元 this year: no like-for-like rate (no annual plan per project), and
+    // more than the 33.6亿元 declared for all 50 — flagged, not reported as 125.9% in green
+    expect(h.totals).toMatchObject({ projectCount: 4, yearInvestment: "423000", cumulative: "423000", started: 4, missing: 0 });
+    expect(h.figures!.annualRate).toBeNull();
+    expect(h.figures!.declaredInconsistency).toContain("请核实申报口径");
+    expect(h.figures!.schedule.toFixed(1)).toBe("91.7");
+    expect(h.figures!.totalRate!.toFixed(1)).toBe("28.8");
   });
 
   it("has no headline for a year without a plan, and picks the newest year unless another is asked for", async () => {
@@ -37,7 +40,9 @@ describe("the overview's headline figures", () => {
   });
 
   it("counts the warning colours: on the seed report all four projects are yellow", async () => {
-    const projects = await listYearProjects(t.prisma, { year: 2024, today: "2026-11-26" });
-    expect(countWarnings(projects.items)).toEqual({ red: 0, yellow: 4, green: 0, stale: 0 });
+    const h = (await getOverviewHeadline(t.prisma, 2024))!;
+    expect([h.totals!.red, h.totals!.yellow, h.totals!.green, h.totals!.missing]).toEqual([0, 4, 0, 0]);
+    const { rows } = await listFigures(t.prisma, { publicationId: h.publication!.publicationId, warning: "attention", sort: "warning", page: 1, size: 8 });
+    expect(rows.map((r) => r.warningLevel)).toEqual(["YELLOW", "YELLOW", "YELLOW", "YELLOW"]);
   });
 });

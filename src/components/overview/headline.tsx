@@ -1,25 +1,19 @@
-// The overview's top: title, target and freshness, the four plan-versus-platform cards, the
-// year's completion against 序时进度 and the start/production targets. Figures come computed from
+// The overview's top: title, target and freshness, the plan-versus-platform cards, the year's
+// completion against 序时进度 and the start/production targets. Figures come computed from
 // getOverviewHeadline (src/server/dashboard/overview.ts); nothing is calculated here.
 import Link from "next/link";
 import type { OverviewHeadline } from "@/server/dashboard/overview";
 import { FigureCard } from "@/components/overview/figure-card";
-import { AsOf } from "@/components/common/as-of";
-import { DemoBadge, Section } from "@/components/common/badges";
+import { PublishedAsOf } from "@/components/common/published-as-of";
+import { Section } from "@/components/common/badges";
 import { YearForm } from "@/components/common/year-select";
 import { formatYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
-import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { formatPercent } from "@/lib/progress";
 import { queryString } from "@/lib/search-params";
 
-export function OverviewAsOf({ headline }: { headline: OverviewHeadline }) {
-  const { computed } = headline.plan;
-  return <AsOf month={computed.latestMonth} submittedOnly={computed.submittedOnly} demo={computed.demoReports > 0} />;
-}
-
 export function OverviewHeader({ headline, years }: { headline: OverviewHeadline; years: number[] }) {
-  const { plan, startDeadline, productionDeadline } = headline;
-  const { computed } = plan;
+  const { plan, startDeadline, productionDeadline, publication, totals } = headline;
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="min-w-0">
@@ -29,27 +23,23 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
           {plan.factorGuarantees.length > 0 && <>；重点要素保障：{plan.factorGuarantees.join("、")}</>}
         </p>
         <p className="mt-1 text-sm text-slate-600" data-testid="freshness">
-          {computed.latestMonth ? (
+          {publication && totals ? (
             <>
-              完成投资数据截至 {formatMonth(computed.latestMonth)}
-              {computed.submittedOnly > 0
-                ? `，其中${computed.submittedOnly}个项目为已提交待审核数据`
-                : `（${REPORT_STATUS_LABEL.APPROVED}）`}
-              {computed.oldestLatestMonth !== computed.latestMonth && (
-                <span className="text-amber-700">；部分项目最新数据仅到 {formatMonth(computed.oldestLatestMonth!)}</span>
-              )}
-              {computed.reportedProjects < computed.projectCount && (
-                <span className="text-amber-700">；{computed.projectCount - computed.reportedProjects}个项目尚无月度数据</span>
-              )}
-              {computed.demoReports > 0 && (
-                <>
-                  ；含<DemoBadge />
-                </>
+              <PublishedAsOf publication={publication} />
+              {totals.missing > 0 && (
+                <span className="text-amber-800">
+                  ；{totals.missing}个项目本月未报，按其最近一次审核数结转（标“未报”）
+                </span>
               )}
               。
             </>
           ) : (
-            "尚无月度调度数据。"
+            <>
+              {plan.year}年尚无已发布的调度期：月度数据经园区审核并发布后在此显示。
+              <Link href="/periods" className="ml-1 text-blue-700 hover:underline">
+                查看调度期
+              </Link>
+            </>
           )}
         </p>
       </div>
@@ -59,26 +49,27 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
 }
 
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
-  const { plan, flags, startDeadline } = headline;
-  const { declared, computed } = plan;
+  const { plan, flags, startDeadline, totals } = headline;
+  const { declared } = plan;
+  const entered = (v: React.ReactNode) => (totals ? v : "未发布");
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={`${computed.projectCount}个`} flag={flags.count} />
+      <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={entered(`${totals?.projectCount}个`)} flag={flags.count} />
       <FigureCard
         testId="card-total"
         label="总投资"
         declared={formatYi(declared.totalInvestment)}
-        computed={formatYi(computed.totalInvestment)}
+        computed={entered(totals && formatYi(totals.totalInvestment))}
         flag={flags.total}
       />
       <FigureCard
         testId="card-annual"
         label="年度计划投资"
         declared={formatYi(declared.annualInvestment)}
-        computed={computed.projectsWithAnnualPlan > 0 ? formatYi(computed.annualInvestment) : "未分解到项目"}
+        computed={entered(totals && (totals.projectsWithAnnualPlan > 0 ? formatYi(totals.annualPlanned) : "未分解到项目"))}
         note={
-          computed.projectsWithAnnualPlan > 0 && computed.projectsWithAnnualPlan < computed.projectCount
-            ? `${computed.projectsWithAnnualPlan}个项目有年度计划投资`
+          totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount
+            ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资`
             : undefined
         }
       />
@@ -87,9 +78,9 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
         label={`${plan.startTargetLabel}（${startDeadline}前）`}
         declaredLabel="已录入项目"
         computedLabel="按期开工"
-        declared={`${computed.projectCount}个`}
-        computed={`${computed.startedByDeadline}个`}
-        note={`已开工${computed.startedCount}个`}
+        declared={entered(`${totals?.projectCount}个`)}
+        computed={entered(`${totals?.startedByDeadline}个`)}
+        note={totals ? `已开工${totals.started}个` : undefined}
         flag={flags.start}
       />
     </div>
@@ -97,62 +88,70 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
 }
 
 export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
-  const { annual, plan } = headline;
+  const { figures, totals, plan, publication } = headline;
+  if (!figures || !totals || !publication) return null;
+  const tone = figures.vsSchedule?.kind === "behind" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800";
   return (
-    <Section id="annual-heading" title="年度投资完成与序时进度" aside={<OverviewAsOf headline={headline} />}>
+    <Section id="annual-heading" title="年度投资完成与序时进度" aside={<PublishedAsOf publication={publication} short />}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div>
-          <dt className="text-xs text-slate-500">年度计划投资</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-planned">{formatYi(annual.planned)}</dd>
+          <dt className="text-xs text-slate-500">年度投资完成率</dt>
+          <dd className="num text-lg font-semibold" data-testid="annual-rate">{formatPercent(figures.annualRate)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">本年完成投资</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-completed">{formatYi(annual.completed)}</dd>
+          <dt className="text-xs text-slate-500">序时进度（{formatMonth(figures.month)}）</dt>
+          <dd className="num text-lg font-semibold" data-testid="schedule">{formatPercent(figures.schedule)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">完成率</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-rate">{annual.rate}</dd>
+          <dt className="text-xs text-slate-500">本年累计完成投资</dt>
+          <dd className="num text-lg font-semibold" data-testid="annual-completed">{formatYi(totals.yearInvestment)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">序时进度</dt>
-          <dd className="num text-lg font-semibold" data-testid="schedule">{annual.schedule}</dd>
+          <dt className="text-xs text-slate-500">开累完成率（开工至今 ÷ 总投资）</dt>
+          <dd className="num text-lg font-semibold" data-testid="total-rate">{formatPercent(figures.totalRate)}</dd>
         </div>
       </dl>
-      {annual.vsSchedule && (
-        <p
-          data-testid="vs-schedule"
-          className={`mt-3 rounded px-2 py-1 text-sm ${annual.vsSchedule.kind === "behind" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
-        >
-          完成率{annual.rate}，{annual.vsSchedule.text}（序时进度按{formatMonth(annual.scheduleMonth!)}计，{annual.schedule}）
+      <p data-testid="vs-schedule" className={`mt-3 rounded px-2 py-1 text-sm ${figures.vsSchedule ? tone : "bg-slate-50 text-slate-700"}`}>
+        {figures.vsSchedule ? `本年完成投资${formatYi(totals.yearInvestmentOfPlanned)}，${figures.annualText}` : figures.annualText}
+        {figures.vsSchedule && totals.projectsWithAnnualPlan < totals.projectCount && `（按有年度计划的${totals.projectsWithAnnualPlan}个项目同口径计算）`}
+      </p>
+      {figures.declaredInconsistency ? (
+        <p data-testid="declared-inconsistency" role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+          ⚠ {figures.declaredInconsistency}
         </p>
+      ) : (
+        figures.declaredRate && (
+          <p className="mt-2 text-xs text-slate-600" data-testid="declared-rate">
+            与计划申报口径比：已录入项目本年完成投资占申报年度计划投资{formatYi(plan.declared.annualInvestment)}的{formatPercent(figures.declaredRate)}（申报{plan.declared.projectCount}个项目，已录入{totals.projectCount}个）。
+          </p>
+        )
       )}
       <p className="mt-2 text-xs text-slate-500">
-        本年完成投资为各项目本年度最新累计完成额减去上年末累计（无上年数据按0计），只含平台已录入的{plan.computed.reportedProjects}个有数据项目；
-        年度计划投资为计划申报的{plan.declared.projectCount}个项目合计。
+        序时进度 = 已过月数 ÷ 12；年度投资完成率 = 本年累计完成投资 ÷ 年度计划投资（同口径：只计有年度计划投资的项目）；本年累计完成 = 最近审核累计 − 上年末累计。
       </p>
     </Section>
   );
 }
 
 export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
-  const { plan, startDeadline, productionDeadline, flags, notStarted } = headline;
-  const { computed } = plan;
+  const { plan, startDeadline, productionDeadline, flags, totals, figures } = headline;
+  if (!totals || !figures) return null;
   return (
     <Section id="targets-heading" title="开工与投产目标" aside={<>开工截止{startDeadline}，投产截止{productionDeadline}</>}>
       <dl className="grid grid-cols-2 gap-3">
         <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-500">已开工（其中{startDeadline}前）</dt>
+          <dt className="text-xs text-slate-500">开工率（其中{startDeadline}前）</dt>
           <dd className="num text-lg font-semibold" data-testid="started">
-            {computed.startedCount}个（{computed.startedByDeadline}个）
+            {formatPercent(figures.startRate)}：{totals.started}个（{totals.startedByDeadline}个）
           </dd>
           <dd className="text-xs text-slate-500">
-            目标：{plan.startTargetLabel}，{computed.projectCount}个已录入项目；尚未开工{notStarted}个
+            目标：{plan.startTargetLabel}；尚未开工{totals.projectCount - totals.started}个
           </dd>
         </div>
         <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-500">已投产（其中{productionDeadline}前）</dt>
+          <dt className="text-xs text-slate-500">投产率（其中{productionDeadline}前）</dt>
           <dd className="num text-lg font-semibold" data-testid="in-production">
-            {computed.inProductionCount}个（{computed.inProductionByDeadline}个）
+            {formatPercent(figures.productionRate)}：{totals.inProduction}个（{totals.inProductionByDeadline}个）
           </dd>
           <dd className="text-xs text-slate-500">目标：{plan.productionTargetLabel}</dd>
         </div>

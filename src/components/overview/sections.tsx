@@ -1,24 +1,29 @@
-// The overview's data sections: each loads its own figures (through the server's data
-// functions) and renders them, so the page streams them in as they are ready (<Suspense>).
+// The overview's data sections: each loads its own figures from the publication leaders read
+// (src/server/figures) and renders them, so the page streams them in as they are ready
+// (<Suspense>). Each list shows its top rows and links to the full, filtered list: the page's
+// size does not grow with the number of projects or parks.
 import Link from "next/link";
 import { db } from "@/server/db";
-import { countWarnings, loadYearProjects } from "@/server/dashboard/overview";
-import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import type { PublicationRef } from "@/server/periods/queries";
+import { getFigureBreakdown, getMonthlySeries, listFigures, type FigureBreakdownRow } from "@/server/figures/queries";
 import { getIssueCountsByPark, getIssueSummary } from "@/server/issues/queries";
-import { Section } from "@/components/common/badges";
-import { ProjectTable } from "@/components/overview/project-table";
-import { TimelineSection } from "@/components/dashboard/timeline-section";
-import { BreakdownSection } from "@/components/dashboard/breakdown-section";
-import { WarningList } from "@/components/dashboard/warning-list";
+import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
+import { FigureWarningBadges } from "@/components/common/figure-badges";
+import { PublishedAsOf } from "@/components/common/published-as-of";
+import { SeriesSection } from "@/components/dashboard/series-section";
+import { RateBarChart } from "@/components/charts/rate-bar-chart";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
-import { formatYi } from "@/lib/money";
+import { formatWan } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
+import { compareWithSchedule, formatPercent, rate, scheduleProgress } from "@/lib/progress";
 import { warningConfig } from "@/lib/warning-config";
 import { queryString } from "@/lib/search-params";
 
-export async function WarningsSection({ year }: { year: number }) {
-  const projects = await loadYearProjects(year);
-  const counts = countWarnings(projects.items);
+/** How many rows each overview list shows before linking to the full list. */
+export const OVERVIEW_TOP = 8;
+
+export async function WarningsSection({ year, publication, counts }: { year: number; publication: PublicationRef; counts: { red: number; yellow: number; green: number; missing: number } }) {
+  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, warning: "attention", sort: "warning", dir: "asc", page: 1, size: OVERVIEW_TOP });
   const config = warningConfig();
   return (
     <Section
@@ -26,53 +31,130 @@ export async function WarningsSection({ year }: { year: number }) {
       title="三色预警"
       aside={
         <span data-testid="warning-counts">
-          截至{formatMonth(projects.referenceMonth)}：红色{counts.red}个，黄色{counts.yellow}个，绿色{counts.green}个
-          {counts.stale > 0 && `，数据未更新${counts.stale}个`}
+          截至{formatMonth(publication.month)}：红色{counts.red}个，黄色{counts.yellow}个，绿色{counts.green}个
+          {counts.missing > 0 && `，未报${counts.missing}个`}
         </span>
       }
     >
-      <WarningList items={projects.items} />
+      {rows.length === 0 ? (
+        <EmptyState>没有需要关注的项目：全部为绿色（正常）。</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="warning-list">
+          {rows.map((p) => (
+            <li key={p.projectId} className="py-2" data-testid={`warning-${p.code}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                  {p.name}
+                </Link>
+                {p.isDemo && <DemoBadge />}
+                <span className="text-xs text-slate-500">{p.parkName}</span>
+              </div>
+              <p className="mt-1 text-sm text-slate-700">{p.warningReasons.join("；")}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="mt-2 text-xs text-slate-500">
+        {total > rows.length && <>共{total}个项目需要关注，此处列出最严重的{rows.length}个。</>}
         查看
         <Link href={`/projects${queryString({ year, warning: "red" })}`} className="mx-1 text-blue-700 hover:underline">
-          红色预警项目
+          全部红色预警
         </Link>
         ·
         <Link href={`/projects${queryString({ year, warning: "yellow" })}`} className="mx-1 text-blue-700 hover:underline">
-          黄色预警项目
+          全部黄色预警
         </Link>
         。规则：红色——超过开工截止日期仍未开工，或累计完成投资落后本项目月度计划超过{config.redLagPoints.toString()}个百分点（按总投资计）；黄色——落后
-        {config.yellowLagPoints.toString()}～{config.redLagPoints.toString()}个百分点、开工晚于截止日期、曾为红色现已追赶，或有逾期未办结问题；缺少最新月份月报的项目标“数据未更新”。
+        {config.yellowLagPoints.toString()}～{config.redLagPoints.toString()}个百分点、开工晚于截止日期、曾为红色现已追赶，或发布时有逾期未办结问题；本月未报的项目按上月数结转并标“未报”。
       </p>
     </Section>
   );
 }
 
-export async function OverviewTimeline({ year }: { year: number }) {
-  const points = await getInvestmentTimeline(db(), { year });
-  return <TimelineSection id="timeline" title="累计计划投资与实际完成（按月，亿元）" points={points} />;
+export async function OverviewTimeline({ year, publication }: { year: number; publication: PublicationRef }) {
+  const points = await getMonthlySeries(db(), year, publication.publicationId);
+  return <SeriesSection id="timeline" title="累计计划投资与已发布完成（按月，亿元）" points={points} />;
 }
 
-export async function OverviewBreakdowns({ year, asOf }: { year: number; asOf: React.ReactNode }) {
-  const [byPark, byIndustry] = await Promise.all([getCompletionBreakdown(db(), year, "park"), getCompletionBreakdown(db(), year, "industry")]);
+/** 年度投资完成率 of a row: like for like over its projects with an annual plan; else null. */
+function annualRate(r: FigureBreakdownRow) {
+  return r.projectsWithAnnualPlan > 0 ? rate(r.yearInvestmentOfPlanned, r.annualPlanned) : null;
+}
+
+export async function OverviewBreakdowns({ year, publication }: { year: number; publication: PublicationRef }) {
+  const [byPark, byIndustry] = await Promise.all([getFigureBreakdown(db(), publication.publicationId, "park"), getFigureBreakdown(db(), publication.publicationId, "industry")]);
+  const schedule = scheduleProgress(publication.month);
+  // the ranking offices use: lowest 年度投资完成率 first (parks without annual plans last, by 开累完成率)
+  const ranked = [...byPark].sort((a, b) => {
+    const ra = annualRate(a);
+    const rb = annualRate(b);
+    if (ra && rb) return ra.comparedTo(rb);
+    if (ra || rb) return ra ? -1 : 1;
+    return (rate(a.cumulative, a.totalInvestment)?.toNumber() ?? 0) - (rate(b.cumulative, b.totalInvestment)?.toNumber() ?? 0);
+  });
+  const industries = byIndustry.slice(0, OVERVIEW_TOP);
+  const industryRate = (r: FigureBreakdownRow) => annualRate(r) ?? rate(r.cumulative, r.totalInvestment);
+  const industryUsesAnnual = industries.some((r) => r.projectsWithAnnualPlan > 0);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <BreakdownSection
-        id="by-park"
-        title="各县区园区投资完成率"
-        groupLabel="县区园区"
-        rows={byPark}
-        href={(r) => `/parks/${r.key}${queryString({ year })}`}
-        asOf={asOf}
-      />
-      <BreakdownSection
-        id="by-industry"
-        title="各产业投资完成率"
-        groupLabel="产业"
-        rows={byIndustry}
-        href={(r) => `/projects${queryString({ year, industry: r.key || undefined })}`}
-        asOf={asOf}
-      />
+      <Section id="by-park" title="县区园区排名（完成率由低到高）" aside={<PublishedAsOf publication={publication} short />}>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="by-park-table">
+            <thead className="bg-slate-100 text-left text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="px-2 py-1 font-medium">县区园区</th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">本年完成（万元）</th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">年度投资完成率</th>
+                <th scope="col" className="hidden px-2 py-1 text-right font-medium sm:table-cell">与序时进度差（个百分点）</th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">未报</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {ranked.slice(0, OVERVIEW_TOP).map((r) => {
+                const ar = annualRate(r);
+                const diff = ar ? compareWithSchedule(ar, schedule) : null;
+                return (
+                  <tr key={r.key} data-testid="by-park-row">
+                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
+                      <Link href={`/parks/${r.key}${queryString({ year })}`} className="text-blue-700 hover:underline">
+                        {r.label}
+                      </Link>
+                    </th>
+                    <td className="num whitespace-nowrap px-2 py-1 text-right">{formatWan(r.yearInvestment, { unit: false })}</td>
+                    <td className="num whitespace-nowrap px-2 py-1 text-right">{ar ? formatPercent(ar) : <span className="text-xs text-slate-500">无年度计划</span>}</td>
+                    <td className={`num hidden whitespace-nowrap px-2 py-1 text-right sm:table-cell ${diff?.kind === "behind" ? "text-red-700" : ""}`}>
+                      {diff ? `${diff.kind === "behind" ? "−" : diff.kind === "ahead" ? "+" : ""}${diff.points}` : "—"}
+                    </td>
+                    <td className={`num px-2 py-1 text-right ${r.missing > 0 ? "text-amber-800" : ""}`}>{r.missing}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2 text-xs text-slate-500">
+          共{byPark.length}个县区园区{byPark.length > OVERVIEW_TOP && `，此处列出完成率最低的${OVERVIEW_TOP}个`}。
+          <Link href={`/parks${queryString({ year })}`} className="ml-1 text-blue-700 hover:underline">
+            全部园区排名
+          </Link>
+        </p>
+      </Section>
+      <Section id="by-industry" title={`各产业${industryUsesAnnual ? "年度投资完成率" : "开累完成率"}`} aside={<PublishedAsOf publication={publication} short />}>
+        {industries.length === 0 ? (
+          <EmptyState>本年度清单还没有项目。</EmptyState>
+        ) : (
+          <>
+            <RateBarChart
+              title="各产业完成率"
+              data={industries.map((r) => ({ key: r.key, label: r.label, rate: industryRate(r)?.toFixed(1) ?? null, href: `/projects${queryString({ year, industry: r.key || undefined })}` }))}
+            />
+            <p className="mt-1 text-xs text-slate-500">
+              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}；按总投资由大到小列出前{industries.length}个产业，共{byIndustry.length}个。
+            </p>
+          </>
+        )}
+      </Section>
     </div>
   );
 }
@@ -80,14 +162,15 @@ export async function OverviewBreakdowns({ year, asOf }: { year: number; asOf: R
 export async function OverviewIssues({ year }: { year: number }) {
   const today = businessDate();
   const [issues, issuesByPark] = await Promise.all([getIssueSummary(db(), { year, today }), getIssueCountsByPark(db(), { year, today })]);
+  const parks = [...issuesByPark].sort((a, b) => b.overdue - a.overdue || b.open - a.open).slice(0, OVERVIEW_TOP);
   return (
     <Section id="issues-heading" title="问题台账" aside={<>截至{formatDay(dayToDate(today))}</>}>
       <IssueSummaryTable summary={issues} />
-      {issuesByPark.length > 0 && (
+      {parks.length > 0 && (
         <div className="mt-3">
-          <h3 className="text-sm font-medium text-slate-600">按县区园区</h3>
+          <h3 className="text-sm font-medium text-slate-600">按县区园区（逾期多的在前{issuesByPark.length > OVERVIEW_TOP ? `，共${issuesByPark.length}个` : ""}）</h3>
           <ul className="mt-1 flex flex-wrap gap-2 text-sm" data-testid="issues-by-park">
-            {issuesByPark.map((r) => (
+            {parks.map((r) => (
               <li key={r.parkId ?? "all"} className="rounded border border-slate-200 px-2 py-1">
                 {r.parkId === null ? (
                   <span>全园区共性问题</span>
@@ -107,24 +190,46 @@ export async function OverviewIssues({ year }: { year: number }) {
   );
 }
 
-export async function OverviewProjects({ year, completedTotal, completedShare, reportedProjects }: { year: number; completedTotal: string; completedShare: string | null; reportedProjects: number }) {
-  const projects = await loadYearProjects(year);
+export async function OverviewProjects({ year, publication }: { year: number; publication: PublicationRef }) {
+  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, sort: "total", dir: "desc", page: 1, size: OVERVIEW_TOP });
   return (
-    <section aria-labelledby="projects-heading">
-      <div className="mb-2 flex items-baseline justify-between gap-2">
-        <h2 id="projects-heading" className="text-lg font-semibold">
-          重大项目
-        </h2>
+    <Section
+      id="projects-heading"
+      title="重大项目（按总投资）"
+      aside={
         <Link href={`/projects${queryString({ year })}`} className="no-print text-sm text-blue-700 hover:underline">
-          项目库（筛选、排序）→
+          项目库：全部{total}个（筛选、排序）→
         </Link>
-      </div>
-      <ProjectTable projects={projects.items} />
-      <p className="mt-2 text-xs text-slate-500">
-        已录入项目累计完成固定资产投资 <span className="num font-medium" data-testid="completed-total">{formatYi(completedTotal)}</span>
-        ，占已录入项目总投资的 {completedShare ?? "—"}（{reportedProjects}个项目有数据）。
-      </p>
-    </section>
+      }
+    >
+      <table className="w-full text-sm" data-testid="project-table">
+        <thead className="bg-slate-100 text-left text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-2 py-1 font-medium">项目</th>
+            <th scope="col" className="px-2 py-1 text-right font-medium">本年完成（万元）</th>
+            <th scope="col" className="px-2 py-1 text-right font-medium">开累完成率</th>
+            <th scope="col" className="px-2 py-1 font-medium">预警</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((p) => (
+            <tr key={p.projectId} data-testid={`project-${p.code}`}>
+              <th scope="row" className="px-2 py-1 text-left font-normal">
+                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="text-blue-700 hover:underline">
+                  {p.name}
+                </Link>
+                <span className="block text-xs text-slate-500">{p.parkName}</span>
+              </th>
+              <td className="num whitespace-nowrap px-2 py-1 text-right">{formatWan(p.yearInvestment, { unit: false })}</td>
+              <td className="num whitespace-nowrap px-2 py-1 text-right">{p.totalRate === null ? "—" : `${Number(p.totalRate).toFixed(1)}%`}</td>
+              <td className="px-2 py-1">
+                <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
   );
 }
 

@@ -1,87 +1,81 @@
 // The overview's (概览 / 驾驶舱) headline figures, computed in one place that
-// tests/integration/overview.test.ts pins; the page only lays them out. Also the per-request
-// loaders its sections share, so two sections needing the same rows query once.
+// tests/integration/overview.test.ts pins; the page only lays them out. Every figure comes from
+// the publication leaders read (the newest published 调度期 of the year, src/server/periods),
+// never from live reports, so no unreviewed report can move it.
 import "server-only";
 import { cache } from "react";
-import { db } from "@/server/db";
 import type { Db } from "@/server/db/client";
-import { getPlanSummary, type PlanSummary } from "@/server/plans/queries";
-import { yearCompletionRate } from "@/server/plans/year-completion";
-import { listYearProjects, type YearProjectItem } from "@/server/projects/queries";
+import { getReadPublication, type PublicationRef } from "@/server/periods/queries";
+import { getPublicationTotals, type PublicationTotals } from "@/server/figures/queries";
+import { headlineFigures, type Headline } from "@/lib/headline";
 import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
-import { percent } from "@/lib/money";
-import { businessDate, formatDay } from "@/lib/month";
-import { compareWithSchedule, formatPercent, scheduleProgress, type ScheduleComparison } from "@/lib/progress";
+import { formatDay } from "@/lib/month";
+
+export type OverviewPlan = {
+  year: number;
+  title: string;
+  targetText: string;
+  startTargetLabel: string;
+  productionTargetLabel: string;
+  factorGuarantees: string[];
+  isDemo: boolean;
+  declared: { projectCount: number; totalInvestment: string; annualInvestment: string };
+};
 
 export type OverviewHeadline = {
-  plan: PlanSummary;
+  plan: OverviewPlan;
   startDeadline: string;
   productionDeadline: string;
+  /** the publication read, or null before the year's first publication */
+  publication: PublicationRef | null;
+  totals: PublicationTotals | null;
+  figures: Headline | null;
   flags: { count: string | null; total: string | null; start: string | null };
-  annual: {
-    /** declared annual investment and 本年完成投资, 万元 */
-    planned: string;
-    completed: string;
-    /** 完成率 and 序时进度 as shown ("125.9%", "—" when unknown) */
-    rate: string;
-    schedule: string;
-    /** the month 序时进度 is reckoned at (the plan's latest reported month) */
-    scheduleMonth: string | null;
-    vsSchedule: ScheduleComparison | null;
-  };
-  notStarted: number;
-  /** cumulative completed investment of the projects on the list, and its share of their total investment */
-  completedTotal: string;
-  completedShare: string | null;
 };
 
 /** Everything the overview states as a figure about `year`'s plan, or null without that plan. */
 export async function getOverviewHeadline(prisma: Db, year: number): Promise<OverviewHeadline | null> {
-  const plan = await getPlanSummary(prisma, year);
-  if (!plan) return null;
-  const { declared, computed } = plan;
-  const startDeadline = formatDay(plan.startDeadline);
-  const rate = yearCompletionRate(computed.completedThisYear, declared.annualInvestment);
-  const schedule = computed.latestMonth ? scheduleProgress(computed.latestMonth) : null;
+  const [row, publication] = await Promise.all([prisma.annualPlan.findUnique({ where: { year } }), getReadPublication(prisma, year)]);
+  if (!row) return null;
+  const plan: OverviewPlan = {
+    year: row.year,
+    title: row.title,
+    targetText: row.targetText,
+    startTargetLabel: row.startTargetLabel,
+    productionTargetLabel: row.productionTargetLabel,
+    factorGuarantees: row.factorGuarantees,
+    isDemo: row.isDemo,
+    declared: {
+      projectCount: row.declaredProjectCount,
+      totalInvestment: row.declaredTotalInvestment.toString(),
+      annualInvestment: row.declaredAnnualInvestment.toString(),
+    },
+  };
+  const startDeadline = formatDay(row.startDeadline);
+  const base = { plan, startDeadline, productionDeadline: formatDay(row.productionDeadline), publication };
+  if (!publication) return { ...base, totals: null, figures: null, flags: { count: null, total: null, start: null } };
+  const totals = await getPublicationTotals(prisma, { publicationId: publication.publicationId, month: publication.month });
   return {
-    plan,
-    startDeadline,
-    productionDeadline: formatDay(plan.productionDeadline),
+    ...base,
+    totals,
+    figures: headlineFigures(totals, plan.declared),
     flags: {
-      count: countGap(declared.projectCount, computed.projectCount).message,
+      count: countGap(plan.declared.projectCount, totals.projectCount).message,
       total: investmentGap({
-        declaredTotal: declared.totalInvestment,
-        computedTotal: computed.totalInvestment,
-        declaredCount: declared.projectCount,
-        computedCount: computed.projectCount,
+        declaredTotal: plan.declared.totalInvestment,
+        computedTotal: totals.totalInvestment,
+        declaredCount: plan.declared.projectCount,
+        computedCount: totals.projectCount,
       }).message,
-      start: startDeadlineGap({ ...computed, computedCount: computed.projectCount, deadlineText: startDeadline }).message,
+      start: startDeadlineGap({
+        computedCount: totals.projectCount,
+        startedCount: totals.started,
+        startedByDeadline: totals.startedByDeadline,
+        deadlineText: startDeadline,
+      }).message,
     },
-    annual: {
-      planned: declared.annualInvestment,
-      completed: computed.completedThisYear,
-      rate: formatPercent(rate),
-      schedule: formatPercent(schedule),
-      scheduleMonth: computed.latestMonth,
-      vsSchedule: rate && schedule ? compareWithSchedule(rate, schedule) : null,
-    },
-    notStarted: computed.projectCount - computed.startedCount,
-    completedTotal: computed.completedInvestment,
-    completedShare: percent(computed.completedInvestment, computed.totalInvestment),
   };
 }
 
-export type WarningCounts = { red: number; yellow: number; green: number; stale: number };
-
-/** How many projects carry each colour, and how many are stale besides. */
-export function countWarnings(items: Array<Pick<YearProjectItem, "warning">>): WarningCounts {
-  const counts: WarningCounts = { red: 0, yellow: 0, green: 0, stale: 0 };
-  for (const p of items) {
-    counts[p.warning.level]++;
-    if (p.warning.stale) counts.stale++;
-  }
-  return counts;
-}
-
-/** The year's projects with their warnings, loaded once per request whichever sections ask. */
-export const loadYearProjects = cache((year: number) => listYearProjects(db(), { year, today: businessDate() }));
+/** The publication read for `year`, once per request whichever sections ask. */
+export const loadReadPublication = cache(async (prisma: Db, year: number) => getReadPublication(prisma, year));

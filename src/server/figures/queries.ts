@@ -202,7 +202,7 @@ function breakdownRow(r: BreakdownRaw): FigureBreakdownRow {
   };
 }
 
-export const FIGURE_SORTS = ["list", "total", "annual", "year", "completed", "rate", "totalRate", "lag"] as const;
+export const FIGURE_SORTS = ["list", "total", "annual", "year", "completed", "rate", "totalRate", "lag", "warning"] as const;
 export type FigureSort = (typeof FIGURE_SORTS)[number];
 
 const SORT_SQL: Record<FigureSort, Prisma.Sql> = {
@@ -214,13 +214,15 @@ const SORT_SQL: Record<FigureSort, Prisma.Sql> = {
   rate: Prisma.sql`f."annualRate"`,
   totalRate: Prisma.sql`f."totalRate"`,
   lag: Prisma.sql`f."lagPoints"`,
+  /** red first, then yellow, then green (the enum's order); most behind first within a colour (below) */
+  warning: Prisma.sql`f."warningLevel"`,
 };
 
 export type FigureQuery = FigureScope & {
   status?: ProjectStatus;
   industry?: string;
-  /** red / yellow / green, or "stale" for 未报 */
-  warning?: "red" | "yellow" | "green" | "stale";
+  /** red / yellow / green, "stale" for 未报, "attention" for red or yellow */
+  warning?: "red" | "yellow" | "green" | "stale" | "attention";
   q?: string;
   sort?: FigureSort;
   dir?: "asc" | "desc";
@@ -267,6 +269,7 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
   if (query.status) where.push(Prisma.sql`p.status = ${query.status}::"ProjectStatus"`);
   if (query.industry) where.push(Prisma.sql`f.industry = ${query.industry}`);
   if (query.warning === "stale") where.push(Prisma.sql`f.missing`);
+  else if (query.warning === "attention") where.push(Prisma.sql`f."warningLevel" <> 'GREEN'`);
   else if (query.warning) where.push(Prisma.sql`f."warningLevel" = ${query.warning.toUpperCase()}::"WarningLevel"`);
   if (query.q && query.q.trim()) {
     const like = likePattern(query.q.trim());
@@ -293,7 +296,7 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
         JOIN "Project" p ON p.id = f."projectId"
         JOIN "Park" pk ON pk.id = f."parkId"
        WHERE ${filter}
-       ORDER BY ${sort} ${dir}, f."listOrder", p.code
+       ORDER BY ${sort} ${dir}, ${query.sort === "warning" ? Prisma.sql`f."lagPoints" DESC NULLS LAST,` : Prisma.empty} f."listOrder", p.code
        LIMIT ${query.size} OFFSET ${(Math.max(1, query.page) - 1) * query.size}`),
   ]);
   const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());

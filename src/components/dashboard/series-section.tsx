@@ -1,0 +1,65 @@
+import { TimelineChart } from "@/components/charts/timeline-chart";
+import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
+import type { SeriesPoint } from "@/server/figures/queries";
+import { formatYi, wanToYi } from "@/lib/money";
+import { formatMonth } from "@/lib/month";
+import { formatPercent, rate } from "@/lib/progress";
+
+/** Cumulative plan vs published actual by month, with the table behind the chart. */
+export function SeriesSection({ id, title, points }: { id: string; title: string; points: SeriesPoint[] }) {
+  const demo = points.some((p) => p.demo);
+  const hasPlan = points.some((p) => p.planned !== null);
+  return (
+    <Section id={id} title={title} aside={demo ? <DemoBadge /> : undefined}>
+      {points.length === 0 ? (
+        <EmptyState>本年度还没有月度计划或已发布的调度数据。</EmptyState>
+      ) : (
+        <>
+          <TimelineChart
+            title={title}
+            data={points.map((p) => ({
+              month: p.month,
+              label: `${Number(p.month.slice(5))}月`,
+              planned: p.planned === null ? null : wanToYi(p.planned).toString(),
+              actual: p.actual === null ? null : wanToYi(p.actual).toString(),
+            }))}
+          />
+          <p className="mt-2 text-xs text-slate-500">
+            实际累计为各月已发布调度期的开工至今累计完成（当月未报的项目按其最近一次审核数结转，不会因未报而下降）；计划累计为倒排工期合计。
+            {!hasPlan && <span className="text-amber-700">尚未录入月度计划投资（倒排工期），只显示实际完成。</span>}
+          </p>
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-slate-600 hover:text-slate-900">查看数据表</summary>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-sm" data-testid={`${id}-table`}>
+                <thead className="bg-slate-100 text-left text-xs text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-2 py-1 font-medium">月份</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">计划累计</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">实际累计（已发布）</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">未报</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径完成率</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {points.map((p) => (
+                    <tr key={p.month}>
+                      <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">{formatMonth(p.month)}</th>
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.planned === null ? "—" : formatYi(p.planned)}</td>
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.actual === null ? "未发布" : formatYi(p.actual)}</td>
+                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : `${p.missing}/${p.publishedProjects}`}</td>
+                      <td className="num px-2 py-1 text-right">
+                        {p.plannedOfPlanned === null || p.actualOfPlanned === null ? "—" : formatPercent(rate(p.actualOfPlanned, p.plannedOfPlanned))}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="mt-1 text-xs text-slate-500">同口径完成率 = 有当月倒排计划的项目的实际累计 ÷ 其计划累计。</p>
+          </details>
+        </>
+      )}
+    </Section>
+  );
+}
