@@ -1,6 +1,7 @@
 // Every write records who, when, what and the before/after values, in the same transaction.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
+import { cleanStoredText } from "@/lib/schemas/text";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -20,10 +21,10 @@ export async function writeAudit(
       actor: actor?.username ?? "system",
       action: entry.action,
       entity: entry.entity,
-      entityId: String(entry.entityId),
+      entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
       before: toJson(entry.before),
       after: toJson(entry.after),
-      ip: entry.ip ?? null,
+      ip: cleanStoredText(entry.ip, 64),
     },
   });
 }
