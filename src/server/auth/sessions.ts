@@ -60,8 +60,8 @@ export async function startSession(prisma: Db, actor: Actor, request: { userAgen
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   const ip = cleanStoredText(request.address, 64);
   await prisma.$transaction(async (tx) => {
-    await tx.loginAttempt.create({ data: { username: actor.username, ip, success: true } });
     await tx.session.create({ data: { id: sha256(token), userId: actor.id, expiresAt, userAgent: cleanStoredText(request.userAgent, 300) } });
+    await tx.loginAttempt.create({ data: { username: actor.username, ip, success: true } });
     await writeAudit(tx, actor, { action: "login", entity: "User", entityId: actor.id, ip });
   });
   return { token, expiresAt };
