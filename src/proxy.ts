@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
 import { applySecurityHeaders, contentSecurityPolicy, isCrossOriginAction, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
+import { safeRedirect } from "@/lib/safe-redirect";
 
 const PUBLIC = ["/login", "/api/health"];
 /** A path no route serves: rewriting to it renders the not-found page with HTTP 404. */
@@ -29,6 +30,11 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
   if (isCrossOriginAction(request)) return new NextResponse("跨站请求已被拒绝。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { pathname, search } = request.nextUrl;
+  if (pathname === "/login" && request.method === "GET") {
+    // already signed in: straight on to `next` (same-site only), before the page streams
+    const signedIn = await actorForToken(db(), request.cookies.get(SESSION_COOKIE)?.value).catch(() => null);
+    if (signedIn) return NextResponse.redirect(new URL(safeRedirect(request.nextUrl.searchParams.get("next")), request.url));
+  }
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   let actor = null;
   try {

@@ -18,6 +18,7 @@ import { initialActionState } from "@/server/actions/state";
 import * as admin from "@/server/actions/admin";
 import * as issues from "@/server/actions/issues";
 import * as reports from "@/server/actions/reports";
+import * as loginSecurity from "@/server/actions/login-security";
 import { loginAction } from "@/server/actions/auth";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
@@ -51,6 +52,7 @@ const FORMS: Array<[string, Action, string[]]> = [
   ["closeIssueAction", issues.closeIssueAction, fieldsOf(closeIssueSchema)],
   ["saveReportAction", reports.saveReportAction, fieldsOf(monthlyReportSchema)],
   ["reviewReportAction", reports.reviewReportAction, fieldsOf(reviewSchema)],
+  ["unlockLoginAction", loginSecurity.unlockLoginAction, ["username"]],
 ];
 
 const ODD: Array<[string, (field: string) => string, string]> = [
@@ -72,7 +74,7 @@ afterAll(async () => t?.drop());
 
 describe("every form answers odd input on the field and changes nothing", () => {
   it("covers every exported form action", () => {
-    const exported = [...Object.values(admin), ...Object.values(issues), ...Object.values(reports)].filter((f) => typeof f === "function");
+    const exported = [...Object.values(admin), ...Object.values(issues), ...Object.values(reports), ...Object.values(loginSecurity)].filter((f) => typeof f === "function");
     expect(FORMS.map(([, action]) => action).sort((x, y) => x.name.localeCompare(y.name))).toEqual(exported.sort((x, y) => x.name.localeCompare(y.name)));
   });
 
