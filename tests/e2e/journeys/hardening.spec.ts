@@ -117,7 +117,7 @@ test("odd paths answer the not-found page with HTTP 404, valid ones still render
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "页面不存在" }), path).toBeVisible();
   }
-  for (const path of ["/projects/YQ2024-001", "/parks/1", "/admin/plans/2024", "/projects?q=%00&park=%FF", "/issues?status=%00"]) {
+  for (const path of ["/projects/YQ2024-001", "/parks/1", "/admin/plans/2024", "/projects?q=%00&park=%FF&sort=%00", "/issues?status=%00&category=%1B&park=%00", "/?year=%00", "/parks/1?year=%00", "/report/YQ2024-001?month=%00", "/admin/audit?user=%00&entity=%00&action=%00&page=%00", "/admin/projects/YQ2024-001/edit?year=%00", "/projects?q=" + "%E5%8E%82".repeat(400)]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
   }

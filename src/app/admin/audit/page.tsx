@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/server/data/admin";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { textProblem } from "@/lib/schemas/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
@@ -81,7 +82,7 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission({ action: "audit.read" }, "/admin/audit");
   const sp = await searchParams;
-  const clean = (s: string | undefined, max: number) => (s && s.length <= max ? s : undefined);
+  const clean = (s: string | undefined, max: number) => (typeof s === "string" && s.length <= max && !textProblem(s) ? s : undefined);
   const filters = {
     entity: clean(sp.entity, 40),
     user: clean(sp.user, 60),
