@@ -3,10 +3,12 @@
 // client sent is removed first). src/server/http/client-address.ts reads it; forwarded headers
 // count only with TRUST_PROXY.
 import http from "node:http";
-import next from "next";
 
 const PEER_HEADER = "x-ppt-peer-address";
 const dev = process.argv.includes("--dev");
+// as `next start` / `next dev` would (React's production build, no development checks)
+process.env.NODE_ENV ||= dev ? "development" : "production";
+const { default: next } = await import("next");
 const port = Number(process.env.PORT || 3000);
 
 const app = next({ dev, dir: process.cwd(), port });

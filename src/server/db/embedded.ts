@@ -73,6 +73,11 @@ export async function startEmbeddedDatabase(options: {
   let password = randomPassword();
   if (options.dataDir) {
     fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      fs.chmodSync(options.dataDir, 0o700); // a folder made by an earlier version, too
+    } catch {
+      /* not ours to change: the password file is still 0600 */
+    }
     release = acquireLock(options.dataDir);
     dataPath = path.join(options.dataDir, "pgdata");
     try {
