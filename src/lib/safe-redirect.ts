@@ -9,7 +9,7 @@ const MAX_LENGTH = 2000;
 
 /** The same-origin path (with query and fragment) `next` points to, or "/" when it would leave the site. */
 export function safeRedirect(next: unknown): string {
-  if (typeof next !== "string" || next.length === 0 || next.length > MAX_LENGTH) return "/";
+  if (typeof next !== "string" || next.length > MAX_LENGTH) return "/";
   if (!next.startsWith("/") || CONTROL.test(next) || next.includes("\\")) return "/";
   let url: URL;
   try {
@@ -21,13 +21,12 @@ export function safeRedirect(next: unknown): string {
   const target = url.pathname + url.search + url.hash;
   // A path whose own decoding would start with // or /\ is refused too: a later decode (a proxy,
   // a framework) must not turn it into a protocol-relative address.
-  let decoded = target;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(url.pathname);
   } catch {
     return "/";
   }
   if (/^[/\\][/\\]/.test(decoded) || decoded.includes("\\") || CONTROL.test(decoded)) return "/";
-  if (!target.startsWith("/") || target.startsWith("//")) return "/";
   return target;
 }

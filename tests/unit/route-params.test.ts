@@ -24,3 +24,13 @@ describe("path parameters are validated before any query", () => {
     expect(routeParam(path)).toBeNull();
   });
 });
+
+describe("only the dynamic pages' own shapes are checked", () => {
+  it.each(["/foo/projects/X/edit", "/admin/other/X/edit", "/admin/projects/X/view", "/admin/projects/X/edit/more", "/projects/A/B", "/report/A/B", "/parks/1/x", "/issues/1/x", "/admin/plans/2024/x", "/admin/x/2024", "/x/plans/2024", "/foo/1"])("%s is left to the router", (path) => {
+    expect(routeParam(path)).toBeNull();
+  });
+  it("a year must be the whole segment", () => {
+    expect(routeParam("/admin/plans/x2024")).toBe("invalid");
+    expect(routeParam("/admin/plans/2024")).toEqual({ kind: "plan", year: 2024 });
+  });
+});

@@ -24,3 +24,16 @@ describe("after signing in, the browser stays on this site", () => {
     expect(safeRedirect(`/${"a".repeat(3000)}`)).toBe("/");
   });
 });
+
+describe("redirect edge cases", () => {
+  it("refuses targets the URL API or percent-decoding cannot read", () => {
+    expect(safeRedirect("/%E0%A4%A")).toBe("/");
+    expect(safeRedirect("//[")).toBe("/");
+  });
+  it("keeps a doubled slash inside a path, and a long but bounded target", () => {
+    expect(safeRedirect("/projects//x")).toBe("/projects//x");
+    const long = `/${"a".repeat(1999)}`;
+    expect(safeRedirect(long)).toBe(long);
+    expect(safeRedirect(`${long}a`)).toBe("/");
+  });
+});

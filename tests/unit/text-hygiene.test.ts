@@ -38,3 +38,16 @@ describe("input hygiene: invisible control characters are refused with a message
     expect(cleanStoredText("a\ud800", 10)).toBe("a\ufffd");
   });
 });
+
+describe("hygiene edge cases", () => {
+  it("a field of exactly the largest size is accepted", () => {
+    expect(hygieneErrors({ a: "y".repeat(FIELD_MAX_CHARS) })).toEqual({});
+  });
+  it("stored text: undefined is null; surrogate pairs kept, lone halves replaced, length counted in characters", () => {
+    expect(cleanStoredText(undefined, 10)).toBeNull();
+    expect(cleanStoredText("😀a", 10)).toBe("😀a");
+    expect(cleanStoredText("\udc00a", 10)).toBe("\ufffda");
+    expect(cleanStoredText("a\ud83d\ude00b\ud800", 10)).toBe("a😀b\ufffd");
+    expect(cleanStoredText("😀😀😀", 2)).toBe("😀😀");
+  });
+});

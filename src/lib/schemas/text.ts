@@ -37,6 +37,5 @@ export function cleanStoredText(value: string | null | undefined, max: number): 
   const cleaned = value
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
-  const chars = [...cleaned];
-  return chars.length > max ? chars.slice(0, max).join("") : cleaned;
+  return [...cleaned].slice(0, max).join("");
 }
