@@ -76,10 +76,11 @@ async function main() {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);
   }
-  child = spawn(process.execPath, [NEXT, dev ? "dev" : "start", "-p", port], {
+  child = spawn(process.execPath, [path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: {
       ...process.env,
+      PORT: port,
       DATABASE_URL: database.url,
       ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX) } : {}),
     },

@@ -1,10 +1,13 @@
 // Reading URL search parameters of the dashboards: forgiving (a bad value is ignored), never throwing.
+import { textProblem } from "./schemas/text";
+
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export function param(sp: RawSearchParams, name: string): string | undefined {
   const v = sp[name];
   const s = Array.isArray(v) ? v[0] : v;
-  return s === undefined || s.trim() === "" ? undefined : s.trim();
+  // control characters (a NUL the database refuses) make the value as good as absent
+  return s === undefined || s.trim() === "" || textProblem(s) !== null ? undefined : s.trim();
 }
 
 export function intParam(sp: RawSearchParams, name: string): number | undefined {

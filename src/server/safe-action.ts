@@ -8,6 +8,7 @@ import { z } from "zod";
 import { currentActor } from "@/server/auth/current";
 import type { Actor } from "@/server/auth/actor";
 import { AuthError } from "@/server/auth/permissions";
+import { cleanStoredText, FIELD_MAX_CHARS, hygieneErrors } from "@/lib/schemas/text";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 
 import type { ActionState } from "@/server/action-state";
@@ -39,9 +40,15 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const submitted = formValues(formData);
-    const parsed = schema.safeParse(submitted);
     // what the form shows again after a failure: everything typed except passwords
     const values = Object.fromEntries(Object.entries(submitted).filter(([k]) => !/password/i.test(k)));
+    // input hygiene first, for every field of every form (src/lib/schemas/text.ts)
+    const odd = hygieneErrors(submitted);
+    if (Object.keys(odd).length > 0) {
+      const shown = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, cleanStoredText(v, FIELD_MAX_CHARS) ?? ""]));
+      return { ok: false, message: "请检查标红的字段。", fieldErrors: odd, values: shown };
+    }
+    const parsed = schema.safeParse(submitted);
     if (!parsed.success) {
       return { ok: false, message: "请检查标红的字段。", fieldErrors: z.flattenError(parsed.error).fieldErrors as FieldErrors, values };
     }

@@ -28,6 +28,7 @@ describe("the permission matrix", () => {
     });
   }
   it("refuses with a Chinese message saying why", () => {
+    expect.assertions(4);
     expect(() => assertCan(null, { action: "report.review" })).toThrow("请先登录。");
     try {
       assertCan(county1, { action: "report.write", projectParkId: 2 });

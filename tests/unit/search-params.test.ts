@@ -17,3 +17,11 @@ describe("search parameters", () => {
     expect(queryString({ q: "a&b" })).toBe("?q=a%26b");
   });
 });
+
+describe("odd URL parameters", () => {
+  it("a value with a NUL or another control character is ignored, as if absent", () => {
+    expect(param({ q: "厂\u0000" }, "q")).toBeUndefined();
+    expect(param({ q: ["\u001b[31m"] }, "q")).toBeUndefined();
+    expect(param({ q: " 厂房 " }, "q")).toBe("厂房");
+  });
+});

@@ -136,3 +136,53 @@ describe("warning configuration", () => {
     expect(() => warningConfig({ WARNING_RED_LAG_POINTS: "5", WARNING_YELLOW_LAG_POINTS: "10" })).toThrow();
   });
 });
+
+describe("warnings: what the official reads, in detail", () => {
+  it("labels every level in Chinese", async () => {
+    const { WARNING_LABEL } = await import("@/lib/warnings");
+    expect(WARNING_LABEL).toEqual({ red: "红色预警", yellow: "黄色预警", green: "正常" });
+  });
+
+  it("the earliest red month is named, whatever order the history comes in, and months after the reference are ignored", () => {
+    const w = run({
+      history: [at("2024-11", "50000", "48000"), at("2024-09", "40000", "15000"), at("2024-07", "30000", "5000"), at("2024-12", "90000", "0")],
+    });
+    expect(w.level).toBe("yellow");
+    expect(w.reasons).toEqual(["2024年7月曾落后月度计划 25.0 个百分点（红色预警），现落后 2.0 个百分点"]);
+  });
+
+  it("a later month's lag is not judged as of the reference month", () => {
+    const w = run({ referenceMonth: "2024-10", history: [at("2024-10", "40000", "39000"), at("2024-11", "90000", "0")] });
+    expect(w).toMatchObject({ level: "green", stale: false, lagPoints: "1.0", reasons: [] });
+  });
+
+  it("was-red without a current figure says nothing about now", () => {
+    const w = run({ history: [at("2024-07", "30000", "5000")] });
+    expect(w.reasons[0]).toBe("2024年7月曾落后月度计划 25.0 个百分点（红色预警）");
+    expect(w.stale).toBe(true);
+  });
+
+  it("demo figures are flagged only when a reason rests on them", () => {
+    const actualDemo = (month: string, planned: string, actual: string): MonthPoint => ({ month, planned, actual, plannedDemo: false, actualDemo: true });
+    expect(run({ history: [at("2024-11", "50000", "49000", true)] }).demo).toBe(false); // no reason at all
+    expect(run({ history: [at("2024-11", "50000", "25000", true)] }).demo).toBe(true); // red on demo plan
+    expect(run({ history: [actualDemo("2024-11", "50000", "38000")] })).toMatchObject({ level: "yellow", demo: true });
+    expect(run({ history: [at("2024-11", "50000", "38000")] })).toMatchObject({ level: "yellow", demo: false });
+    expect(run({ history: [at("2024-11", "50000", "25000")] })).toMatchObject({ level: "red", demo: false });
+    const wasRedDemo = run({ history: [actualDemo("2024-07", "30000", "5000"), at("2024-11", "50000", "49000")] });
+    expect(wasRedDemo).toMatchObject({ level: "yellow", demo: true });
+    expect(wasRedDemo.reasons[0]).toMatch(/（演示数据）$/);
+    expect(run({ history: [at("2024-07", "30000", "5000"), at("2024-11", "50000", "49000")] }).demo).toBe(false);
+  });
+
+  it("a start in the deadline's own month is on time; a reference month equal to the deadline month is not yet late", () => {
+    expect(run({ actualStartMonth: "2024-04" }).level).toBe("green");
+    expect(run({ actualStartMonth: null, referenceMonth: "2024-04" }).reasons.filter((r) => r.includes("仍未开工"))).toEqual([]);
+  });
+
+  it("worse() keeps the more serious level either way round", () => {
+    expect(worse("green", "red")).toBe("red");
+    expect(worse("red", "yellow")).toBe("red");
+    expect(worse("yellow", "green")).toBe("yellow");
+  });
+});

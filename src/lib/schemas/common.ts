@@ -1,6 +1,7 @@
 // Field rules shared by the forms (client) and the server actions.
 import { z } from "zod";
 import { businessDate, currentMonth, isMonth } from "@/lib/month";
+import { textProblem } from "./text";
 
 /** Largest amount accepted, in 万元 (fits the database's DECIMAL(16,2) with room to spare). */
 export const MAX_AMOUNT_INTEGER_DIGITS = 12;
@@ -35,6 +36,8 @@ export function textField(label: string, max: number, options: { required?: bool
     .optional()
     .transform((s) => (s ?? "").trim())
     .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) return void ctx.addIssue({ code: "custom", message: `${label}${problem}` });
       if (options.required && v === "") return void ctx.addIssue({ code: "custom", message: `请填写${label}` });
       if ([...v].length > max) return void ctx.addIssue({ code: "custom", message: `${label}不能超过${max}个字` });
       if (TAG.test(v)) ctx.addIssue({ code: "custom", message: `${label}不能包含网页标签（如 <script>）` });

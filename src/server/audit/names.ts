@@ -2,6 +2,9 @@
 // only these names, so a new kind of write cannot reach the log without a label.
 export const AUDIT_ACTIONS = {
   login: "登录",
+  "login.throttle": "登录失败过多，暂缓登录",
+  "login.address-block": "封禁尝试多个用户名的地址",
+  "login.unlock": "解除登录限制",
   seed: "导入种子数据",
   "report.save": "保存月报",
   "report.submit": "提交月报",

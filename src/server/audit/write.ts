@@ -2,6 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import type { AuditAction } from "./names";
+import { cleanStoredText } from "@/lib/schemas/text";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
 
@@ -21,10 +22,10 @@ export async function writeAudit(
       actor: actor?.username ?? "system",
       action: entry.action,
       entity: entry.entity,
-      entityId: String(entry.entityId),
+      entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
       before: toJson(entry.before),
       after: toJson(entry.after),
-      ip: entry.ip ?? null,
+      ip: cleanStoredText(entry.ip, 64),
     },
   });
 }

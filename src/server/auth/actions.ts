@@ -3,9 +3,10 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/server/db";
-import { checkLogin, createSession, deleteSession, SESSION_COOKIE } from "@/server/auth/sessions";
+import { checkLogin, deleteSession, SESSION_COOKIE, startSession } from "@/server/auth/sessions";
 import { clientAddress, isHttps } from "@/server/auth/current";
-import { writeAudit } from "@/server/audit/write";
+import { safeRedirect } from "@/lib/safe-redirect";
+import { hygieneErrors } from "@/lib/schemas/text";
 import type { ActionState } from "@/server/action-state";
 
 const loginSchema = z.object({
@@ -14,10 +15,6 @@ const loginSchema = z.object({
   next: z.string().optional(),
 });
 
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
-
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = loginSchema.safeParse({
     username: formData.get("username") ?? "",
@@ -25,14 +22,16 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     next: formData.get("next") ?? undefined,
   });
   const values = { username: String(formData.get("username") ?? "") };
+  const odd = hygieneErrors({ username: values.username }, { username: "用户名" });
+  if (odd.username) return { ok: false, message: "请检查标红的字段。", fieldErrors: odd, values: { username: "" } };
   if (!parsed.success) {
     return { ok: false, message: "请输入用户名和密码。", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   }
   const prisma = db();
-  const result = await checkLogin(prisma, parsed.data.username, parsed.data.password, await clientAddress());
+  const address = await clientAddress();
+  const result = await checkLogin(prisma, parsed.data.username, parsed.data.password, address);
   if (!result.ok) return { ok: false, message: result.message, values };
-  const { token, expiresAt } = await createSession(prisma, result.actor.id, (await headers()).get("user-agent"));
-  await writeAudit(prisma, result.actor, { action: "login", entity: "User", entityId: result.actor.id, ip: await clientAddress() });
+  const { token, expiresAt } = await startSession(prisma, result.actor, { userAgent: (await headers()).get("user-agent"), address });
   (await cookies()).set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -40,7 +39,7 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     path: "/",
     expires: expiresAt,
   });
-  redirect(safeNext(parsed.data.next));
+  redirect(safeRedirect(parsed.data.next));
 }
 
 export async function logoutAction(): Promise<void> {

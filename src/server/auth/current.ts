@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import type { Actor } from "./actor";
 import { actorForToken, SESSION_COOKIE } from "./sessions";
 import { can, type Action, type Permission, type Target } from "./permissions";
+import { resolveClientAddress, trustedHops } from "@/server/http/client-address";
 
 export async function currentActor(): Promise<Actor | null> {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
@@ -36,8 +37,7 @@ export async function requirePermission(permission: Action | Permission, next?: 
 }
 
 export async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  return resolveClientAddress(await headers(), trustedHops(process.env.TRUST_PROXY));
 }
 
 export async function isHttps(): Promise<boolean> {

@@ -1,20 +1,22 @@
 // Sessions stored in the database; the browser holds only a random token whose SHA-256 is
-// the session id. Login throttling by username and by client address.
+// the session id. Login throttling: src/server/auth/throttle.ts.
 import crypto from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { loginBlock, recordFailure } from "./throttle";
+import { cleanStoredText } from "@/lib/schemas/text";
+import { writeAudit } from "@/server/audit/write";
 
 export const SESSION_COOKIE = "ppt_session";
 export const SESSION_HOURS = 12;
-export const THROTTLE = { windowMinutes: 15, perUsername: 5, perAddress: 20 } as const;
 
 const sha256 = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
 export async function createSession(prisma: Db, userId: number, userAgent: string | null) {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await prisma.session.create({ data: { id: sha256(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null } });
+  await prisma.session.create({ data: { id: sha256(token), userId, expiresAt, userAgent: cleanStoredText(userAgent, 300) } });
   return { token, expiresAt };
 }
 
@@ -32,20 +34,35 @@ export async function deleteSession(prisma: Db, token: string | undefined) {
 
 export type LoginResult = { ok: true; actor: Actor } | { ok: false; message: string };
 
-/** Checks the password, throttling repeated failures; records every attempt. */
+/**
+ * Checks the password, throttling repeated failures per (user name, address) and per address
+ * (src/server/auth/throttle.ts). A failure is recorded here; a success is recorded by `startSession`,
+ * together with the session and its audit entry.
+ */
 export async function checkLogin(prisma: Db, username: string, password: string, address: string | null): Promise<LoginResult> {
-  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  const [byName, byAddress] = await Promise.all([
-    prisma.loginAttempt.count({ where: { username, success: false, createdAt: { gte: since } } }),
-    address ? prisma.loginAttempt.count({ where: { ip: address, success: false, createdAt: { gte: since } } }) : 0,
-  ]);
-  if (byName >= THROTTLE.perUsername || byAddress >= THROTTLE.perAddress) {
-    return { ok: false, message: `登录失败次数过多，请${THROTTLE.windowMinutes}分钟后再试。` };
-  }
-  const user = await prisma.user.findUnique({ where: { username } });
+  const name = cleanStoredText(username, 40) ?? "";
+  const ip = cleanStoredText(address, 64);
+  const block = await loginBlock(prisma, name, ip);
+  if (block) return { ok: false, message: block.message };
+  const user = await prisma.user.findUnique({ where: { username: name } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  const success = valid && !!user && user.active;
-  await prisma.loginAttempt.create({ data: { username: username.slice(0, 40), ip: address?.slice(0, 64) ?? null, success } });
-  if (!success || !user) return { ok: false, message: "用户名或密码不正确。" };
+  const success = valid && !!user && user.active && user.username === username;
+  if (!success || !user) {
+    await prisma.$transaction((tx) => recordFailure(tx, name, ip));
+    return { ok: false, message: "用户名或密码不正确。" };
+  }
   return { ok: true, actor: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId } };
+}
+
+/** A signed-in user's session: the successful attempt, the session row and the audit entry, in one transaction. */
+export async function startSession(prisma: Db, actor: Actor, request: { userAgent: string | null; address: string | null }) {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  const ip = cleanStoredText(request.address, 64);
+  await prisma.$transaction(async (tx) => {
+    await tx.session.create({ data: { id: sha256(token), userId: actor.id, expiresAt, userAgent: cleanStoredText(request.userAgent, 300) } });
+    await tx.loginAttempt.create({ data: { username: actor.username, ip, success: true } });
+    await writeAudit(tx, actor, { action: "login", entity: "User", entityId: actor.id, ip });
+  });
+  return { token, expiresAt };
 }

@@ -5,6 +5,7 @@
 // connection the session from its first message until the end of its query cycle (Sync or a
 // simple Query) and for as long as its transaction is open, then lets the next one in.
 import type { PGlite } from "@electric-sql/pglite";
+import type { PasswordGate } from "./embedded-auth";
 
 type Item = {
   handlerId: number;
@@ -25,9 +26,15 @@ export class ProtocolAwareQueue {
   /** the connection that currently holds the session, if any */
   private owner: number | null = null;
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly gate: PasswordGate | null = null,
+  ) {}
 
-  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+  enqueue(handlerId: number, received: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+    // a connection that has not shown the password never reaches the database (./embedded-auth.ts)
+    const message = this.gate ? this.gate.admit(handlerId, received, onData) : received;
+    if (message === null) return Promise.resolve(0);
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.process();
@@ -76,6 +83,7 @@ export class ProtocolAwareQueue {
   }
 
   clearQueueForHandler(handlerId: number) {
+    this.gate?.forget(handlerId);
     this.queue = this.queue.filter((q) => {
       if (q.handlerId !== handlerId) return true;
       q.reject(new Error("Handler disconnected"));

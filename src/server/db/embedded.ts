@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { ProtocolAwareQueue } from "./embedded-queue";
+import { dataFolderPassword, PasswordGate, randomPassword } from "./embedded-auth";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -69,10 +70,22 @@ export async function startEmbeddedDatabase(options: {
 }): Promise<EmbeddedDatabase> {
   let release = () => {};
   let dataPath: string | undefined;
+  let password = randomPassword();
   if (options.dataDir) {
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+    try {
+      fs.chmodSync(options.dataDir, 0o700); // a folder made by an earlier version, too
+    } catch {
+      /* not ours to change: the password file is still 0600 */
+    }
     release = acquireLock(options.dataDir);
     dataPath = path.join(options.dataDir, "pgdata");
+    try {
+      password = dataFolderPassword(options.dataDir);
+    } catch (e) {
+      release();
+      throw e;
+    }
   }
   let db: PGlite;
   try {
@@ -88,12 +101,12 @@ export async function startEmbeddedDatabase(options: {
     maxConnections: EMBEDDED_MAX_CONNECTIONS,
   });
   // replace the server's queue before any connection is made (handlers take it on connect)
-  (server as unknown as { queryQueue: ProtocolAwareQueue }).queryQueue = new ProtocolAwareQueue(db);
+  (server as unknown as { queryQueue: ProtocolAwareQueue }).queryQueue = new ProtocolAwareQueue(db, new PasswordGate(password));
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
   let stopped = false;
   return {
-    url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:${password}@${address}/postgres?sslmode=disable`,
     location: dataPath ?? "memory",
     db,
     async stop() {

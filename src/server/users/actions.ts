@@ -1,6 +1,9 @@
 "use server";
 // Form actions for accounts: each is built by the one action wrapper (src/server/safe-action.ts).
+import { z } from "zod";
 import { db } from "@/server/db";
+import { unlockUsername } from "@/server/auth/throttle";
+import { clientAddress } from "@/server/auth/current";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
@@ -27,4 +30,12 @@ export const resetPasswordAction = formAction(resetPasswordSchema, async (actor,
   const u = await resetUserPassword(db(), actor, input);
   refreshAll();
   return `已重置用户「${u.username}」的密码，其原有登录已失效。`;
+});
+
+const unlockSchema = z.object({ username: z.string().trim().min(1, "用户无效").max(40, "用户无效") });
+
+/** 解除登录限制: clears a user name's failed-login delays (audited as login.unlock). */
+export const unlockLoginAction = formAction(unlockSchema, async (actor, input) => {
+  const cleared = await unlockUsername(db(), actor, input.username, await clientAddress());
+  return cleared > 0 ? `已解除「${input.username}」的登录限制（清除${cleared}次失败记录）。` : `「${input.username}」当前没有登录限制。`;
 });

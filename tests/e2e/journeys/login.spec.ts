@@ -20,7 +20,7 @@ test("every page asks for a sign-in, and a wrong password is refused in Chinese"
 
 test("repeated failed logins are throttled", async ({ page }) => {
   await page.goto("/login");
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 4; i++) {
     await page.getByLabel("用户名").fill("xupu");
     await page.getByLabel("密码").fill(`bad-guess-${i}`);
     await page.getByRole("button", { name: "登录" }).click();
@@ -30,5 +30,5 @@ test("repeated failed logins are throttled", async ({ page }) => {
   await page.getByLabel("用户名").fill("xupu");
   await page.getByLabel("密码").fill("demo2024"); // even the right password, for a while
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.locator("main").getByRole("alert")).toHaveText("登录失败次数过多，请15分钟后再试。");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(/^登录失败次数过多，请\d+秒后再试。$/);
 });

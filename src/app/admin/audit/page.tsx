@@ -6,6 +6,7 @@ import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
 import { Pagination } from "@/components/common/pagination";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { textProblem } from "@/lib/schemas/text";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
@@ -59,7 +60,7 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await requirePermission("audit.read", "/admin/audit");
   const sp = await searchParams;
-  const clean = (s: string | undefined, max: number) => (s && s.length <= max ? s : undefined);
+  const clean = (s: string | undefined, max: number) => (typeof s === "string" && s.length <= max && !textProblem(s) ? s : undefined);
   const filters = {
     entity: clean(sp.entity, 40),
     user: clean(sp.user, 60),

@@ -5,6 +5,7 @@ import { requirePermission } from "@/server/auth/current";
 import { listUsers } from "@/server/users/queries";
 import { listParks } from "@/server/parks/queries";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
+import { UnlockLoginForm } from "@/components/admin/unlock-form";
 import { ROLE_LABEL } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
@@ -46,6 +47,7 @@ export default async function UsersPage() {
                     </div>
                     <ResetPasswordForm user={row} />
                     {u.id !== actor.id && <ActiveForm user={row} />}
+                    <UnlockLoginForm username={u.username} />
                   </div>
                 </details>
               </li>

@@ -1,0 +1,124 @@
+// What an outside probe tries: redirects off the site, made-up client addresses, framing,
+// cross-site actions, odd paths. Each answer is checked as the browser sees it.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, login } from "../helpers";
+import { OFFSITE_NEXT } from "../../fixtures/redirect-battery";
+
+const origin = (page: Page) => new URL(page.url()).origin;
+
+test("no next= value sends a signed-in user off the site, from the login form or the login page", async ({ page, baseURL }) => {
+  test.setTimeout(240_000);
+  expect(OFFSITE_NEXT.length).toBeGreaterThanOrEqual(20);
+  for (const next of OFFSITE_NEXT) {
+    // through the login action: the form posts the value as it came
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.locator('input[name="next"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), next);
+    await page.getByLabel("用户名").fill("leader");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByTestId("current-user"), JSON.stringify(next)).toBeVisible();
+    expect(origin(page), JSON.stringify(next)).toBe(baseURL);
+    // through the login page, already signed in
+    const response = await page.request.get(`/login?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(response.status(), JSON.stringify(next)).toBe(307);
+    const location = response.headers()["location"];
+    expect(new URL(location, baseURL).origin, `${JSON.stringify(next)} → ${location}`).toBe(baseURL);
+  }
+  // the raw forms from the report, as typed into the address bar
+  for (const raw of ["/login?next=/%5Cevil.example", "/login?next=/%09/evil.example", "/login?next=/\\evil.example", "/login?next=%2F%2Fevil.example"]) {
+    await page.goto(raw);
+    expect(origin(page), raw).toBe(baseURL);
+  }
+  // a same-site target is kept
+  await page.goto("/login?next=%2Fprojects%3Fq%3D%25E5%258E%2582");
+  await expect(page).toHaveURL(/\/projects\?q=/);
+});
+
+test("a made-up X-Forwarded-For does not escape the login delay", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 4; i++) {
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `203.0.113.${i + 1}`, "x-real-ip": `198.51.100.${i + 1}` });
+    await page.getByLabel("用户名").fill("xinhuang");
+    await page.getByLabel("密码").fill(`rotating-${i}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.locator("main").getByRole("alert")).toHaveText("用户名或密码不正确。");
+    await expect(page.getByLabel("密码")).toHaveValue(""); // the form was reset after the answer
+  }
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "192.0.2.77" });
+  await page.getByLabel("用户名").fill("xinhuang");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText(/^登录失败次数过多，请\d+秒后再试。$/);
+});
+
+test("security headers on pages, actions and API routes; a framed page is refused", async ({ page, baseURL }) => {
+  const expectHeaders = (headers: Record<string, string>, what: string) => {
+    expect(headers["content-security-policy"], what).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], what).not.toContain("unsafe-eval");
+    expect(headers["x-content-type-options"], what).toBe("nosniff");
+    expect(headers["referrer-policy"], what).toBe("same-origin");
+  };
+  const pageResponse = await page.goto("/login");
+  expectHeaders(pageResponse!.headers(), "login page");
+  expectHeaders((await page.request.get("/api/health")).headers(), "API route");
+  expectHeaders((await page.request.get("/api/health/nothing")).headers(), "API 401");
+  const actionResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login"));
+  await page.getByLabel("用户名").fill("nobody");
+  await page.getByLabel("密码").fill("wrong-password1");
+  await page.getByRole("button", { name: "登录" }).click();
+  expectHeaders((await actionResponse).headers(), "server action");
+  // the page's scripts run under the policy (the form answered through JavaScript)
+  await expect(page.locator("main").getByRole("alert")).toHaveText("用户名或密码不正确。");
+
+  // framing: Chromium refuses to show the app inside another page
+  await page.goto("about:blank");
+  await page.setContent(`<iframe id="f" src="${baseURL}/login" width="600" height="400"></iframe>`);
+  await page.waitForTimeout(1500);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  const framedText = frame ? await frame.evaluate(() => document.body?.innerText ?? "").catch(() => "") : "";
+  expect(framedText).not.toContain("登录");
+
+  // a server action posted from another site: 403, not 500
+  const crossSite = await page.request.post("/login", {
+    headers: { origin: "http://evil.example", "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+  });
+  expect(crossSite.status()).toBe(403);
+});
+
+test("odd paths answer the not-found page with HTTP 404, valid ones still render", async ({ page }) => {
+  await login(page, "admin");
+  const missing = [
+    "/projects/%00",
+    "/projects/%E0%A4%A",
+    "/projects/%",
+    "/projects/%C0%AF",
+    "/projects/NO-SUCH-CODE",
+    `/projects/${"A".repeat(300)}`,
+    "/projects/a%0Db",
+    "/report/%00",
+    "/report/%FF%FE",
+    "/parks/0",
+    "/parks/99999",
+    "/parks/%00",
+    "/parks/1e3",
+    "/issues/99999999",
+    "/issues/%00",
+    "/issues/-1",
+    "/admin/plans/1999",
+    "/admin/plans/%00",
+    "/admin/projects/%00/edit",
+    "/admin/projects/NO-SUCH-CODE/edit",
+  ];
+  for (const path of missing) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "页面不存在" }), path).toBeVisible();
+  }
+  for (const path of ["/projects/YQ2024-001", "/parks/1", "/admin/plans/2024", "/projects?q=%00&park=%FF&sort=%00", "/issues?status=%00&category=%1B&park=%00", "/?year=%00", "/parks/1?year=%00", "/report/YQ2024-001?month=%00", "/admin/audit?user=%00&entity=%00&action=%00&page=%00", "/admin/projects/YQ2024-001/edit?year=%00", "/projects?q=" + "%E5%8E%82".repeat(400)]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+  }
+});

@@ -1,0 +1,132 @@
+// Signing in cannot be used against the office: wrong passwords slow down the (user name,
+// address) pair that sent them, not the user everywhere; an address probing many names is
+// blocked; an administrator can lift a block; every block is in the audit log; a login's
+// session and its audit entry are written together or not at all.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkLogin, startSession } from "@/server/auth/sessions";
+import { loginBlock, unlockUsername } from "@/server/auth/throttle";
+import { AuthError } from "@/server/auth/permissions";
+import { startEmbeddedDatabase } from "@/server/db/embedded";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts, type Actors } from "../helpers/actors";
+
+let t: TestDatabase;
+let a: Actors;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await seedWithAccounts(t.prisma);
+});
+afterAll(async () => t?.drop());
+
+const PASSWORD = "demo2024";
+
+describe("login throttling", () => {
+  it("a wrong-password storm from one address does not lock the same user out from another address", async () => {
+    for (let i = 0; i < 6; i++) {
+      const r = await checkLogin(t.prisma, "huitong", `guess-${i}`, "198.51.100.1");
+      if (!r.ok) expect(r.message).toMatch(/用户名或密码不正确|登录失败次数过多/);
+    }
+    const fromAttacker = await checkLogin(t.prisma, "huitong", PASSWORD, "198.51.100.1");
+    expect(fromAttacker).toEqual({ ok: false, message: expect.stringMatching(/^登录失败次数过多，请\d+(秒|分钟)后再试。$/) });
+    const fromOffice = await checkLogin(t.prisma, "huitong", PASSWORD, "10.1.1.20");
+    expect(fromOffice.ok).toBe(true);
+    const audited = await t.prisma.auditLog.findMany({ where: { action: "login.throttle", entityId: "huitong" } });
+    expect(audited.length).toBeGreaterThan(0);
+    expect(audited.every((l) => l.ip === "198.51.100.1")).toBe(true);
+  });
+
+  it("the delay grows with each failure and ends when it has passed", async () => {
+    for (let i = 0; i < 4; i++) await checkLogin(t.prisma, "dongkou", `wrong-${i}`, "198.51.100.2");
+    const block = await loginBlock(t.prisma, "dongkou", "198.51.100.2");
+    expect(block?.kind).toBe("pair");
+    expect(block!.seconds).toBeGreaterThan(25);
+    expect(block!.seconds).toBeLessThanOrEqual(30);
+    expect(await loginBlock(t.prisma, "dongkou", "198.51.100.2", new Date(Date.now() + 31_000))).toBeNull();
+    // one more failure after the wait doubles it
+    const later = new Date(Date.now() + 31_000);
+    await t.prisma.loginAttempt.create({ data: { username: "dongkou", ip: "198.51.100.2", success: false, createdAt: later } });
+    const next = await loginBlock(t.prisma, "dongkou", "198.51.100.2", new Date(later.getTime() + 1000));
+    expect(next!.seconds).toBeGreaterThan(55);
+    expect(next!.seconds).toBeLessThanOrEqual(60);
+  });
+
+  it("an address that tries many user names is blocked, even for a right password, and the block is audited", async () => {
+    for (let i = 0; i < 10; i++) await checkLogin(t.prisma, `probe${i}`, "x", "203.0.113.50");
+    const r = await checkLogin(t.prisma, "admin", PASSWORD, "203.0.113.50");
+    expect(r).toEqual({ ok: false, message: expect.stringContaining("本机地址已被暂时阻止") });
+    expect((await checkLogin(t.prisma, "admin", PASSWORD, "10.1.1.21")).ok).toBe(true);
+    expect(await t.prisma.auditLog.count({ where: { action: "login.address-block", entityId: "203.0.113.50" } })).toBeGreaterThan(0);
+  });
+
+  it("an administrator can unlock an account; nobody else can; the unlock is audited", async () => {
+    for (let i = 0; i < 6; i++) await checkLogin(t.prisma, "leader", `bad-${i}`, "198.51.100.3");
+    expect((await checkLogin(t.prisma, "leader", PASSWORD, "198.51.100.3")).ok).toBe(false);
+    await expect(unlockUsername(t.prisma, a.leader, "leader")).rejects.toBeInstanceOf(AuthError);
+    expect((await checkLogin(t.prisma, "leader", PASSWORD, "198.51.100.3")).ok).toBe(false);
+    expect(await unlockUsername(t.prisma, a.admin, "leader")).toBe(4); // refused attempts are not counted
+    expect((await checkLogin(t.prisma, "leader", PASSWORD, "198.51.100.3")).ok).toBe(true);
+    const unlock = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "login.unlock", entityId: "leader" } });
+    expect(unlock.userId).toBe(a.admin.id);
+  });
+});
+
+describe("a login is one transaction", () => {
+  it("stores the address and user agent bounded and without control characters", async () => {
+    const { token } = await startSession(t.prisma, a.huitong, { userAgent: `Mozilla\u0000${"x".repeat(1000)}`, address: "10.0.0.1\u0000" });
+    expect(token).toBeTruthy();
+    const session = await t.prisma.session.findFirstOrThrow({ where: { userId: a.huitong.id }, orderBy: { createdAt: "desc" } });
+    expect(session.userAgent).toHaveLength(300);
+    expect(session.userAgent).not.toContain("\u0000");
+    const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "login", userId: a.huitong.id }, orderBy: { id: "desc" } });
+    expect(audit.ip).toBe("10.0.0.1");
+  });
+
+  it("leaves no session behind when its records cannot be written", async () => {
+    const before = await t.prisma.session.count({ where: { userId: a.dongkou.id } });
+    // a user name longer than the attempt log holds makes the second write fail
+    const broken = { ...a.dongkou, username: "x".repeat(100) };
+    await expect(startSession(t.prisma, broken, { userAgent: "vitest", address: "10.0.0.2" })).rejects.toThrow();
+    expect(await t.prisma.session.count({ where: { userId: a.dongkou.id } })).toBe(before);
+  });
+});
+
+describe("the embedded database", () => {
+  it("refuses a connection without the data folder's password, and keeps the password private", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ppt-auth-"));
+    try {
+      const db = await startEmbeddedDatabase({ dataDir: dir });
+      const url = new URL(db.url);
+      try {
+        const attempt = async (password: string | undefined) => {
+          const client = new pg.Client({ host: url.hostname, port: Number(url.port), user: "postgres", database: "postgres", password });
+          try {
+            await client.connect();
+            return (await client.query("SELECT 1 AS one")).rows[0].one;
+          } catch (e) {
+            return (e as { code?: string }).code ?? String(e);
+          } finally {
+            await client.end().catch(() => {});
+          }
+        };
+        expect(await attempt("")).toBe("28P01");
+        expect(await attempt("postgres")).toBe("28P01");
+        expect(await attempt(decodeURIComponent(url.password))).toBe(1);
+        const file = path.join(dir, "db-password");
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        expect(fs.readFileSync(file, "utf8").trim()).toBe(decodeURIComponent(url.password));
+      } finally {
+        await db.stop();
+      }
+      // the same folder keeps its password
+      const again = await startEmbeddedDatabase({ dataDir: dir });
+      expect(new URL(again.url).password).toBe(url.password);
+      await again.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,111 @@
+// Odd input over every form: NUL, other control characters, bidirectional overrides, broken
+// UTF-16 and overlong values, in every field the form has. Each is answered with a message on
+// that field; nothing is written; nothing throws (no 500).
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
+import type { Db } from "@/server/db/client";
+
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined), set: vi.fn() }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+
+import type { ActionState } from "@/server/action-state";
+import { initialActionState } from "@/server/action-state";
+import * as projects from "@/server/projects/actions";
+import * as plans from "@/server/plans/actions";
+import * as users from "@/server/users/actions";
+import * as issues from "@/server/issues/actions";
+import * as reports from "@/server/reports/actions";
+import * as periods from "@/server/periods/actions";
+import { loginAction } from "@/server/auth/actions";
+import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
+import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
+import { monthlyReportSchema, reviewSchema } from "@/lib/schemas/monthly-report";
+import { openPeriodSchema, publishPeriodSchema } from "@/lib/schemas/period";
+import { CONTROL_MESSAGE, FIELD_MAX_CHARS } from "@/lib/schemas/text";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts, sessionToken } from "../helpers/actors";
+import { fingerprint, formData } from "../helpers/fingerprint";
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+const fieldsOf = (schema: z.ZodType) => Object.keys((schema as unknown as { shape: Record<string, unknown> }).shape);
+
+/** Every form action and the fields its form posts. */
+const FORMS: Array<[string, Action, string[]]> = [
+  ["createProjectAction", projects.createProjectAction, fieldsOf(projectSchema)],
+  ["updateProjectAction", projects.updateProjectAction, fieldsOf(projectSchema)],
+  ["savePlanAction", plans.savePlanAction, fieldsOf(planSchema)],
+  ["createPlanAction", plans.createPlanAction, fieldsOf(planSchema)],
+  ["planEntriesAction", plans.planEntriesAction, [...fieldsOf(planEntriesSchema), "entry_1"]],
+  ["plannedInvestmentAction", projects.plannedInvestmentAction, [...fieldsOf(plannedInvestmentSchema), "m_2024-01"]],
+  ["milestonesAction", projects.milestonesAction, fieldsOf(milestonesSchema)],
+  ["createUserAction", users.createUserAction, fieldsOf(createUserSchema)],
+  ["updateUserAction", users.updateUserAction, fieldsOf(updateUserSchema)],
+  ["setUserActiveAction", users.setUserActiveAction, fieldsOf(setUserActiveSchema)],
+  ["resetPasswordAction", users.resetPasswordAction, fieldsOf(resetPasswordSchema)],
+  ["createIssueAction", issues.createIssueAction, fieldsOf(createIssueSchema)],
+  ["assignIssueAction", issues.assignIssueAction, fieldsOf(assignIssueSchema)],
+  ["issueProgressAction", issues.issueProgressAction, fieldsOf(issueProgressSchema)],
+  ["closeIssueAction", issues.closeIssueAction, fieldsOf(closeIssueSchema)],
+  ["saveReportAction", reports.saveReportAction, fieldsOf(monthlyReportSchema)],
+  ["reviewReportAction", reports.reviewReportAction, fieldsOf(reviewSchema)],
+  ["unlockLoginAction", users.unlockLoginAction, ["username"]],
+  ["publishPeriodAction", periods.publishPeriodAction, fieldsOf(publishPeriodSchema)],
+  ["reopenPeriodAction", periods.reopenPeriodAction, ["month", "version", "reason"]],
+  ["openPeriodAction", periods.openPeriodAction, fieldsOf(openPeriodSchema)],
+];
+
+const ODD: Array<[string, (field: string) => string, string]> = [
+  ["NUL", () => "厂房\u0000建设", CONTROL_MESSAGE],
+  ["bell and escape", () => "a\u0007\u001b[31m", CONTROL_MESSAGE],
+  ["bidi override", () => "\u202e2024-11", CONTROL_MESSAGE],
+  // (a lone surrogate or invalid UTF-8 arrives as U+FFFD: FormData, like the browser, converts it)
+  ["overlong", () => "长".repeat(FIELD_MAX_CHARS + 1), "内容过长"],
+];
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const a = await seedWithAccounts(t.prisma);
+  h.prisma = t.prisma;
+  h.token = await sessionToken(t.prisma, a.admin);
+});
+afterAll(async () => t?.drop());
+
+describe("every form answers odd input on the field and changes nothing", () => {
+  it("covers every exported form action", () => {
+    const exported = [projects, plans, users, issues, reports, periods].flatMap((m) => Object.values(m)).filter((f) => typeof f === "function");
+    const covered = new Set<unknown>(FORMS.map(([, action]) => action));
+    expect(exported.filter((f) => !covered.has(f))).toEqual([]);
+    expect(covered.size).toBe(exported.length);
+  });
+
+  for (const [name, action, fields] of FORMS) {
+    for (const [kind, value, message] of ODD) {
+      it(`${name}: ${kind} in every field`, async () => {
+        const before = await fingerprint(t.prisma);
+        const values = Object.fromEntries(fields.map((f) => [f, value(f)]));
+        const state = await action(initialActionState, formData(values));
+        expect(state.ok).toBe(false);
+        for (const f of fields) expect(state.fieldErrors?.[f]?.join("；"), f).toContain(message);
+        // what comes back to the form carries no control characters
+        for (const v of Object.values(state.values ?? {})) expect(v).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e]/);
+        expect(await fingerprint(t.prisma)).toBe(before);
+      });
+    }
+  }
+
+  it("the login form refuses a user name with a NUL byte on the field, recording nothing", async () => {
+    const attempts = await t.prisma.loginAttempt.count();
+    const state = await loginAction(initialActionState, formData({ username: "admin\u0000", password: "demo2024", next: "/" }));
+    expect(state.ok).toBe(false);
+    expect(state.fieldErrors?.username?.join("")).toContain(CONTROL_MESSAGE);
+    expect(await t.prisma.loginAttempt.count()).toBe(attempts);
+  });
+});
