@@ -3,7 +3,8 @@
 // a start in 2024-04 is on time, 2024-05 is late; no start yet is not on time). The SQL
 // fragment and its TypeScript twin say the same thing; tests/integration/rules.test.ts pins both
 // to the same answers.
-import "server-only";
+// No "server-only" marker: src/lib/warnings.ts uses the TypeScript twin, and the seed scripts
+// (which publish the seed month) run it outside Next.js.
 import { Prisma } from "@/generated/prisma/client";
 
 /** The month ("YYYY-MM") of a deadline given as a date or "YYYY-MM-DD". */
