@@ -35,6 +35,13 @@ async function main() {
         const file = path.join("screenshots", `${user}-${p.replace(/[^a-zA-Z0-9]+/g, "_").replace(/^_|_$/g, "") || "home"}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);
+        // --screens N: also N viewport-high pieces from the top, readable where a full page is too tall
+        const screens = Number(arg("screens", "0"));
+        for (let i = 0; i < screens; i++) {
+          const piece = file.replace(/\.png$/, `-${i + 1}.png`);
+          await page.screenshot({ path: piece, clip: { x: 0, y: i * 900, width, height: 900 }, fullPage: true });
+          console.log(piece);
+        }
       }
       await context.close();
     }

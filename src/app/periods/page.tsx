@@ -8,6 +8,7 @@ import { listPlanYears } from "@/server/plans/queries";
 import { DeadlineForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { formatDateTime, formatDay } from "@/lib/month";
+import { formatYi } from "@/lib/money";
 import { PERIOD_STATUS_LABEL, periodTitle } from "@/lib/periods";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
@@ -63,6 +64,11 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
                 {p.lastPublishedAt && `；最近发布 ${formatDateTime(p.lastPublishedAt)}（共${p.publications}次）`}
                 {p.status === "OPEN" && p.reopenReason && `；重新开放：${p.reopenReason}`}
               </span>
+              {p.cumulative !== null && (
+                <span className="num w-full text-slate-700" data-testid={`period-figures-${p.month}`}>
+                  已发布：开工至今累计 {formatYi(p.cumulative)}，本年完成 {formatYi(p.yearInvestment!)}，未报{p.missing}个
+                </span>
+              )}
             </li>
           ))}
         </ul>

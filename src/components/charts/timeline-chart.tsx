@@ -26,7 +26,7 @@ export function TimelineChart({ data, title }: { data: TimelineDatum[]; title: s
           }}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="planned" name="计划累计投资" stroke="#64748b" strokeDasharray="6 3" connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+        <Line type="monotone" dataKey="planned" name="计划累计投资" stroke="#64748b" strokeDasharray="6 3" connectNulls dot={false} isAnimationActive={false} />
         <Line type="monotone" dataKey="actual" name="实际累计完成" stroke="#2563eb" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>
     </figure>

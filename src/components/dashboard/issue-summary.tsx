@@ -6,7 +6,8 @@ import { formatPercent, rate } from "@/lib/progress";
 
 const STATUSES = ["OPEN", "IN_PROGRESS", "CLOSED"] as const;
 
-export function IssueSummaryTable({ summary, detailHref }: { summary: Summary; detailHref?: string }) {
+/** `compact`: the categories as one line each instead of the status table (for summary pages). */
+export function IssueSummaryTable({ summary, detailHref, compact = false }: { summary: Summary; detailHref?: string; compact?: boolean }) {
   if (summary.total === 0) return <EmptyState>本年度问题台账为空。</EmptyState>;
   return (
     <div>
@@ -24,6 +25,15 @@ export function IssueSummaryTable({ summary, detailHref }: { summary: Summary; d
           <dd className="num text-xl font-semibold" data-testid="issues-closure">{formatPercent(rate(summary.closed, summary.total))}</dd>
         </div>
       </dl>
+      {compact ? (
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="issue-summary-table">
+          {summary.byCategory.map((c) => (
+            <li key={c.category} data-testid={`issue-cat-${c.category}`}>
+              {ISSUE_CATEGORY_LABEL[c.category]} {c.total}个，未办结{c.counts.OPEN + c.counts.IN_PROGRESS}个{c.overdue > 0 && <span className="text-red-700">，逾期{c.overdue}个</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
       <div className="overflow-x-auto">
         <table className="w-full min-w-[24rem] text-sm" data-testid="issue-summary-table">
           <caption className="sr-only">问题按类别和办理状态统计</caption>
@@ -51,6 +61,7 @@ export function IssueSummaryTable({ summary, detailHref }: { summary: Summary; d
           </tbody>
         </table>
       </div>
+      )}
       <p className="mt-2 text-xs text-slate-500">
         逾期：未办结且已过办结时限；未设办结时限的问题不计逾期。办结率 = 已办结 ÷ 问题总数。
         {summary.demo > 0 && <>其中{summary.demo}个为<DemoBadge />。</>}

@@ -6,7 +6,8 @@ import { formatMonth } from "@/lib/month";
 import { formatPercent, rate } from "@/lib/progress";
 
 /** Cumulative plan vs published actual by month, with the table behind the chart. */
-export function SeriesSection({ id, title, points }: { id: string; title: string; points: SeriesPoint[] }) {
+/** `table` false: the month table is left to a linked page (keeps a summary page small). */
+export function SeriesSection({ id, title, points, table = true, more }: { id: string; title: string; points: SeriesPoint[]; table?: boolean; more?: React.ReactNode }) {
   const demo = points.some((p) => p.demo);
   const hasPlan = points.some((p) => p.planned !== null);
   return (
@@ -27,7 +28,9 @@ export function SeriesSection({ id, title, points }: { id: string; title: string
           <p className="mt-2 text-xs text-slate-500">
             实际累计为各月已发布调度期的开工至今累计完成（当月未报的项目按其最近一次审核数结转，不会因未报而下降）；计划累计为倒排工期合计。
             {!hasPlan && <span className="text-amber-700">尚未录入月度计划投资（倒排工期），只显示实际完成。</span>}
+            {more}
           </p>
+          {table && (
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">查看数据表</summary>
             <div className="mt-2 overflow-x-auto">
@@ -58,6 +61,7 @@ export function SeriesSection({ id, title, points }: { id: string; title: string
             </div>
             <p className="mt-1 text-xs text-slate-500">同口径完成率 = 有当月倒排计划的项目的实际累计 ÷ 其计划累计。</p>
           </details>
+          )}
         </>
       )}
     </Section>

@@ -141,8 +141,9 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
       <dl className="grid grid-cols-2 gap-3">
         <div className="rounded bg-slate-50 p-3">
           <dt className="text-xs text-slate-500">开工率（其中{startDeadline}前）</dt>
-          <dd className="num text-lg font-semibold" data-testid="started">
-            {formatPercent(figures.startRate)}：{totals.started}个（{totals.startedByDeadline}个）
+          <dd className="num text-lg font-semibold" data-testid="start-rate">{formatPercent(figures.startRate)}</dd>
+          <dd className="num text-sm" data-testid="started">
+            已开工<span className="whitespace-nowrap">{totals.started}个</span>（按期<span className="whitespace-nowrap">{totals.startedByDeadline}个</span>）
           </dd>
           <dd className="text-xs text-slate-500">
             目标：{plan.startTargetLabel}；尚未开工{totals.projectCount - totals.started}个
@@ -150,8 +151,9 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
         </div>
         <div className="rounded bg-slate-50 p-3">
           <dt className="text-xs text-slate-500">投产率（其中{productionDeadline}前）</dt>
-          <dd className="num text-lg font-semibold" data-testid="in-production">
-            {formatPercent(figures.productionRate)}：{totals.inProduction}个（{totals.inProductionByDeadline}个）
+          <dd className="num text-lg font-semibold" data-testid="production-rate">{formatPercent(figures.productionRate)}</dd>
+          <dd className="num text-sm" data-testid="in-production">
+            已投产<span className="whitespace-nowrap">{totals.inProduction}个</span>（按期<span className="whitespace-nowrap">{totals.inProductionByDeadline}个</span>）
           </dd>
           <dd className="text-xs text-slate-500">目标：{plan.productionTargetLabel}</dd>
         </div>

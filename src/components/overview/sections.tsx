@@ -6,12 +6,11 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import type { PublicationRef } from "@/server/periods/queries";
 import { getFigureBreakdown, getMonthlySeries, listFigures, type FigureBreakdownRow } from "@/server/figures/queries";
-import { getIssueCountsByPark, getIssueSummary } from "@/server/issues/queries";
+import { getIssueSummary } from "@/server/issues/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { FigureWarningBadges } from "@/components/common/figure-badges";
 import { PublishedAsOf } from "@/components/common/published-as-of";
 import { SeriesSection } from "@/components/dashboard/series-section";
-import { RateBarChart } from "@/components/charts/rate-bar-chart";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatWan } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
@@ -74,7 +73,19 @@ export async function WarningsSection({ year, publication, counts }: { year: num
 
 export async function OverviewTimeline({ year, publication }: { year: number; publication: PublicationRef }) {
   const points = await getMonthlySeries(db(), year, publication.publicationId);
-  return <SeriesSection id="timeline" title="累计计划投资与已发布完成（按月，亿元）" points={points} />;
+  return (
+    <SeriesSection
+      id="timeline"
+      title="累计计划投资与已发布完成（按月，亿元）"
+      points={points}
+      table={false}
+      more={
+        <Link href={`/periods${queryString({ year })}`} className="ml-1 text-blue-700 hover:underline">
+          各月数据见调度期
+        </Link>
+      }
+    />
+  );
 }
 
 /** 年度投资完成率 of a row: like for like over its projects with an annual plan; else null. */
@@ -145,10 +156,34 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
           <EmptyState>本年度清单还没有项目。</EmptyState>
         ) : (
           <>
-            <RateBarChart
-              title="各产业完成率"
-              data={industries.map((r) => ({ key: r.key, label: r.label, rate: industryRate(r)?.toFixed(1) ?? null, href: `/projects${queryString({ year, industry: r.key || undefined })}` }))}
-            />
+            <table className="w-full text-sm" data-testid="by-industry-table">
+              <thead className="bg-slate-100 text-left text-xs text-slate-600">
+                <tr>
+                  <th scope="col" className="px-2 py-1 font-medium">产业</th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">项目</th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">{industryUsesAnnual ? "年度投资完成率" : "开累完成率"}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {industries.map((r) => {
+                  const value = industryRate(r);
+                  return (
+                    <tr key={r.key}>
+                      <th scope="row" className="px-2 py-1 text-left font-normal">
+                        <Link href={`/projects${queryString({ year, industry: r.key || undefined })}`} className="text-blue-700 hover:underline">
+                          {r.label}
+                        </Link>
+                      </th>
+                      <td className="num px-2 py-1 text-right">{r.projectCount}个</td>
+                      <td className="num px-2 py-1 text-right">
+                        <span className="inline-block h-2 rounded bg-blue-600 align-middle" style={{ width: `${Math.min(100, value?.toNumber() ?? 0) * 0.6}px` }} aria-hidden />{" "}
+                        {formatPercent(value)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
             <p className="mt-1 text-xs text-slate-500">
               {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}；按总投资由大到小列出前{industries.length}个产业，共{byIndustry.length}个。
             </p>
@@ -161,37 +196,16 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
 
 export async function OverviewIssues({ year }: { year: number }) {
   const today = businessDate();
-  const [issues, issuesByPark] = await Promise.all([getIssueSummary(db(), { year, today }), getIssueCountsByPark(db(), { year, today })]);
-  const parks = [...issuesByPark].sort((a, b) => b.overdue - a.overdue || b.open - a.open).slice(0, OVERVIEW_TOP);
+  const issues = await getIssueSummary(db(), { year, today });
   return (
     <Section id="issues-heading" title="问题台账" aside={<>截至{formatDay(dayToDate(today))}</>}>
-      <IssueSummaryTable summary={issues} />
-      {parks.length > 0 && (
-        <div className="mt-3">
-          <h3 className="text-sm font-medium text-slate-600">按县区园区（逾期多的在前{issuesByPark.length > OVERVIEW_TOP ? `，共${issuesByPark.length}个` : ""}）</h3>
-          <ul className="mt-1 flex flex-wrap gap-2 text-sm" data-testid="issues-by-park">
-            {parks.map((r) => (
-              <li key={r.parkId ?? "all"} className="rounded border border-slate-200 px-2 py-1">
-                {r.parkId === null ? (
-                  <span>全园区共性问题</span>
-                ) : (
-                  <Link href={`/parks/${r.parkId}${queryString({ year })}#park-issues`} className="text-blue-700 hover:underline">
-                    {r.parkName}
-                  </Link>
-                )}
-                ：{r.total}个，未办结{r.open}个
-                {r.overdue > 0 && <span className="text-red-700">，逾期{r.overdue}个</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <IssueSummaryTable summary={issues} compact detailHref={`/issues${queryString({ year })}`} />
     </Section>
   );
 }
 
 export async function OverviewProjects({ year, publication }: { year: number; publication: PublicationRef }) {
-  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, sort: "total", dir: "desc", page: 1, size: OVERVIEW_TOP });
+  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, sort: "total", dir: "desc", page: 1, size: 5 });
   return (
     <Section
       id="projects-heading"

@@ -57,6 +57,10 @@ export type PeriodRow = {
   isDemo: boolean;
   publications: number;
   lastPublishedAt: Date | null;
+  /** sums of the current publication (null before the first): 开工至今累计, 本年完成, 未报 */
+  cumulative: string | null;
+  yearInvestment: string | null;
+  missing: number | null;
 };
 
 /** The periods of a year, newest first (at most twelve rows). */
@@ -64,8 +68,13 @@ export async function listPeriods(prisma: Db, year: number): Promise<PeriodRow[]
   return prisma.$queryRaw<PeriodRow[]>(Prisma.sql`
     SELECT rp.id, rp.month, rp.deadline, rp.status, rp.version, rp."reopenReason", rp."reopenedAt", rp."isDemo",
            (SELECT count(*)::int FROM "PeriodPublication" p WHERE p."periodId" = rp.id) AS publications,
-           (SELECT max(p."publishedAt") FROM "PeriodPublication" p WHERE p."periodId" = rp.id) AS "lastPublishedAt"
+           (SELECT max(p."publishedAt") FROM "PeriodPublication" p WHERE p."periodId" = rp.id) AS "lastPublishedAt",
+           t.cumulative::text AS cumulative, t."yearInvestment"::text AS "yearInvestment", t.missing
       FROM "ReportingPeriod" rp
+      LEFT JOIN LATERAL (
+        SELECT sum(x.cumulative) AS cumulative, sum(x."yearInvestment") AS "yearInvestment", sum(x.missing)::int AS missing
+          FROM "PublicationParkTotal" x WHERE x."publicationId" = rp."currentPublicationId"
+      ) t ON rp."currentPublicationId" IS NOT NULL
      WHERE rp.month BETWEEN ${`${year}-01`} AND ${`${year}-12`}
      ORDER BY rp.month DESC`);
 }
