@@ -9,6 +9,7 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
   if (actor) {
     if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
     if (can(actor, "report.review")) links.push(["/review", "审核"]);
+    links.push(["/periods", "调度期"]);
     links.push(["/issues", "问题台账"]);
     if (can(actor, "project.manage")) links.push(["/admin", "管理"]);
   }

@@ -12,7 +12,7 @@ import { FigureWarningBadges } from "@/components/common/figure-badges";
 import { PublishedAsOf } from "@/components/common/published-as-of";
 import { SeriesSection } from "@/components/dashboard/series-section";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
-import { formatWan } from "@/lib/money";
+import { formatWan, formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { compareWithSchedule, formatPercent, rate, scheduleProgress } from "@/lib/progress";
 import { warningConfig } from "@/lib/warning-config";
@@ -216,33 +216,23 @@ export async function OverviewProjects({ year, publication }: { year: number; pu
         </Link>
       }
     >
-      <table className="w-full text-sm" data-testid="project-table">
-        <thead className="bg-slate-100 text-left text-xs text-slate-600">
-          <tr>
-            <th scope="col" className="px-2 py-1 font-medium">项目</th>
-            <th scope="col" className="px-2 py-1 text-right font-medium">本年完成（万元）</th>
-            <th scope="col" className="px-2 py-1 text-right font-medium">开累完成率</th>
-            <th scope="col" className="px-2 py-1 font-medium">预警</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((p) => (
-            <tr key={p.projectId} data-testid={`project-${p.code}`}>
-              <th scope="row" className="px-2 py-1 text-left font-normal">
-                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="text-blue-700 hover:underline">
-                  {p.name}
-                </Link>
-                <span className="block text-xs text-slate-500">{p.parkName}</span>
-              </th>
-              <td className="num whitespace-nowrap px-2 py-1 text-right">{formatWan(p.yearInvestment, { unit: false })}</td>
-              <td className="num whitespace-nowrap px-2 py-1 text-right">{p.totalRate === null ? "—" : `${Number(p.totalRate).toFixed(1)}%`}</td>
-              <td className="px-2 py-1">
-                <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="divide-y divide-slate-100" data-testid="project-table">
+        {rows.map((p) => (
+          <li key={p.projectId} className="py-2" data-testid={`project-${p.code}`}>
+            <div className="flex flex-wrap items-center gap-2">
+              <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 hover:underline">
+                {p.name}
+              </Link>
+              <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+            </div>
+            <p className="num mt-0.5 text-sm text-slate-600">
+              {p.parkName} · 总投资 <span className="whitespace-nowrap">{formatYi(p.totalInvestment)}</span> · 本年完成{" "}
+              <span className="whitespace-nowrap">{formatYi(p.yearInvestment)}</span> · 开累完成率{" "}
+              <span className="whitespace-nowrap">{p.totalRate === null ? "—" : `${Number(p.totalRate).toFixed(1)}%`}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
     </Section>
   );
 }

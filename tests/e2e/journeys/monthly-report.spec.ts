@@ -8,11 +8,11 @@ async function as(browser: Browser, username: string, phone = false) {
   return page;
 }
 
-test("county reports a month on a phone, is returned, corrects it, is approved, and the leader's figures follow", async ({ browser }) => {
+test("county reports a month on a phone, is returned, corrects it, is approved; leaders see it only once the office publishes the month", async ({ browser }) => {
   const leader = await as(browser, "leader");
   await leader.goto("/");
-  await expect(leader.getByTestId("completed-total")).toHaveText("42.3亿元");
-  await expect(leader.getByTestId("freshness")).toContainText("截至 2024年11月");
+  await expect(leader.getByTestId("annual-completed")).toHaveText("42.3亿元");
+  await expect(leader.getByTestId("freshness")).toContainText("数据截至2024年11月（已发布");
 
   // county staff of 会同县园区, on a phone
   const county = await as(browser, "huitong", true);
@@ -62,11 +62,40 @@ test("county reports a month on a phone, is returned, corrects it, is approved, 
   await county.goto("/report/YQ2024-001?month=2024-12");
   await expect(county.getByTestId("revisions").locator("li")).toHaveCount(2);
 
-  // the leader's overview now counts the approved December figure: 42.3 − 15 + 15.4 亿元
+  // an approved report alone changes nothing leaders read: November is still the published month
   await leader.reload();
-  await expect(leader.getByTestId("completed-total")).toHaveText("42.7亿元");
-  await expect(leader.getByTestId("freshness")).toContainText("截至 2024年12月");
-  await expect(leader.getByTestId("freshness")).toContainText("部分项目最新数据仅到 2024年11月");
+  await expect(leader.getByTestId("annual-completed")).toHaveText("42.3亿元");
+  await expect(leader.getByTestId("freshness")).toContainText("数据截至2024年11月");
+
+  // the office publishes December: 中伟 15.4亿元 approved, the other three carried forward as 未报
+  await admin.goto("/periods/2024-12");
+  await expect(admin.getByTestId("progress-table")).toContainText("会同县园区");
+  await expect(admin.getByTestId("missing-list")).toContainText("金石资源再生利用及高端制造项目");
+  await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
+  await expect(admin.getByRole("status")).toContainText("2024年12月调度已发布（第1次发布，4个项目）");
+
+  // 42.3 − 15 + 15.4 亿元
+  await leader.reload();
+  await expect(leader.getByTestId("annual-completed")).toHaveText("42.7亿元");
+  await expect(leader.getByTestId("freshness")).toContainText("数据截至2024年12月（已发布");
+  await expect(leader.getByTestId("freshness")).toContainText("3个项目本月未报");
+
+  // a published month takes no more reports
+  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.getByLabel("本月完成投资（万元）").fill("4100");
+  await county.getByLabel("累计完成固定资产投资（万元）").fill("154100");
+  await county.getByLabel("说明").fill("更正");
+  await county.getByRole("button", { name: "提交审核" }).click();
+  await expect(county.locator("main").getByRole("alert")).toContainText("2024年12月调度已发布，不能再填报或审核");
+
+  // re-opening needs a reason; leaders keep the published figures meanwhile
+  await admin.reload();
+  await admin.getByLabel("重新开放原因（必填，记入操作日志和下次发布）").fill("中伟项目更正本月投资");
+  await admin.getByRole("button", { name: "重新开放" }).click();
+  await expect(admin.getByRole("status")).toContainText("已重新开放");
+  await leader.reload();
+  await expect(leader.getByTestId("freshness")).toContainText("该月正在更正，以下为上次发布的数据");
+  await expect(leader.getByTestId("annual-completed")).toHaveText("42.7亿元");
 });
 
 test("a county cannot report another county's project by editing the form", async ({ browser }) => {
