@@ -17,7 +17,7 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
           <dd className="num text-xl font-semibold" data-testid="issues-total">{summary.total}个</dd>
         </div>
         <div className={`rounded p-2 ${summary.overdue > 0 ? "bg-red-50 text-red-800" : "bg-slate-50"}`}>
-          <dt className="text-xs text-slate-500">逾期未办结</dt>
+          <dt className="text-xs text-slate-600">逾期未办结</dt>
           <dd className="num text-xl font-semibold" data-testid="issues-overdue">{summary.overdue}个</dd>
         </div>
         <div className="rounded bg-slate-50 p-2">
@@ -68,7 +68,7 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
         {detailHref && (
           <>
             {" "}
-            <Link href={detailHref} className="text-blue-700 underline-offset-2 hover:underline">查看问题明细</Link>
+            <Link href={detailHref} className="text-blue-700 underline underline-offset-2">查看问题明细</Link>
           </>
         )}
       </p>

@@ -1,4 +1,4 @@
-import { TimelineChart } from "@/components/charts/timeline-chart";
+import { TimelineSvg } from "@/components/charts/timeline-svg";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import type { SeriesPoint } from "@/server/figures/queries";
 import { formatYi, wanToYi } from "@/lib/money";
@@ -16,7 +16,7 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
         <EmptyState>本年度还没有月度计划或已发布的调度数据。</EmptyState>
       ) : (
         <>
-          <TimelineChart
+          <TimelineSvg
             title={title}
             data={points.map((p) => ({
               month: p.month,

@@ -23,7 +23,7 @@ export function FigureCard({
       className={`rounded-lg border bg-white p-4 ${flag ? "border-amber-300" : "border-slate-200"}`}
       aria-label={label}
     >
-      <h3 className="text-sm font-medium text-slate-500">{label}</h3>
+      <h2 className="text-sm font-medium text-slate-500">{label}</h2>
       <dl className="mt-2 grid grid-cols-2 gap-3">
         <div>
           <dt className="text-xs text-slate-500">{declaredLabel}</dt>

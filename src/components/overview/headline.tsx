@@ -36,7 +36,7 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
           ) : (
             <>
               {plan.year}年尚无已发布的调度期：月度数据经园区审核并发布后在此显示。
-              <Link href="/periods" className="ml-1 text-blue-700 hover:underline">
+              <Link href="/periods" className="ml-1 text-blue-700 underline underline-offset-2">
                 查看调度期
               </Link>
             </>
@@ -95,19 +95,19 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
     <Section id="annual-heading" title="年度投资完成与序时进度" aside={<PublishedAsOf publication={publication} short />}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div>
-          <dt className="text-xs text-slate-500">年度投资完成率</dt>
+          <dt className="text-xs text-slate-600">年度投资完成率</dt>
           <dd className="num text-lg font-semibold" data-testid="annual-rate">{formatPercent(figures.annualRate)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">序时进度（{formatMonth(figures.month)}）</dt>
+          <dt className="text-xs text-slate-600">序时进度（{formatMonth(figures.month)}）</dt>
           <dd className="num text-lg font-semibold" data-testid="schedule">{formatPercent(figures.schedule)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">本年累计完成投资</dt>
+          <dt className="text-xs text-slate-600">本年累计完成投资</dt>
           <dd className="num text-lg font-semibold" data-testid="annual-completed">{formatYi(totals.yearInvestment)}</dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-500">开累完成率（开工至今 ÷ 总投资）</dt>
+          <dt className="text-xs text-slate-600">开累完成率（开工至今 ÷ 总投资）</dt>
           <dd className="num text-lg font-semibold" data-testid="total-rate">{formatPercent(figures.totalRate)}</dd>
         </div>
       </dl>
@@ -140,7 +140,7 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
     <Section id="targets-heading" title="开工与投产目标" aside={<>开工截止{startDeadline}，投产截止{productionDeadline}</>}>
       <dl className="grid grid-cols-2 gap-3">
         <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-500">开工率（其中{startDeadline}前）</dt>
+          <dt className="text-xs text-slate-600">开工率（其中{startDeadline}前）</dt>
           <dd className="num text-lg font-semibold" data-testid="start-rate">{formatPercent(figures.startRate)}</dd>
           <dd className="num text-sm" data-testid="started">
             已开工<span className="whitespace-nowrap">{totals.started}个</span>（按期<span className="whitespace-nowrap">{totals.startedByDeadline}个</span>）
@@ -150,7 +150,7 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
           </dd>
         </div>
         <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-500">投产率（其中{productionDeadline}前）</dt>
+          <dt className="text-xs text-slate-600">投产率（其中{productionDeadline}前）</dt>
           <dd className="num text-lg font-semibold" data-testid="production-rate">{formatPercent(figures.productionRate)}</dd>
           <dd className="num text-sm" data-testid="in-production">
             已投产<span className="whitespace-nowrap">{totals.inProduction}个</span>（按期<span className="whitespace-nowrap">{totals.inProductionByDeadline}个</span>）
@@ -160,11 +160,11 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
       </dl>
       {flags.start && <p className="mt-3 rounded bg-amber-50 px-2 py-1 text-sm text-amber-800">⚠ {flags.start}</p>}
       <p className="mt-2 text-xs text-slate-500">
-        <Link href={`/projects${queryString({ year: plan.year, status: "NOT_STARTED" })}`} className="text-blue-700 hover:underline">
+        <Link href={`/projects${queryString({ year: plan.year, status: "NOT_STARTED" })}`} className="text-blue-700 underline underline-offset-2">
           查看未开工项目
         </Link>
         {" · "}
-        <Link href={`/projects${queryString({ year: plan.year, status: "IN_PRODUCTION" })}`} className="text-blue-700 hover:underline">
+        <Link href={`/projects${queryString({ year: plan.year, status: "IN_PRODUCTION" })}`} className="text-blue-700 underline underline-offset-2">
           查看已投产项目
         </Link>
       </p>

@@ -57,11 +57,11 @@ export async function WarningsSection({ year, publication, counts }: { year: num
       <p className="mt-2 text-xs text-slate-500">
         {total > rows.length && <>共{total}个项目需要关注，此处列出最严重的{rows.length}个。</>}
         查看
-        <Link href={`/projects${queryString({ year, warning: "red" })}`} className="mx-1 text-blue-700 hover:underline">
+        <Link href={`/projects${queryString({ year, warning: "red" })}`} className="mx-1 text-blue-700 underline underline-offset-2">
           全部红色预警
         </Link>
         ·
-        <Link href={`/projects${queryString({ year, warning: "yellow" })}`} className="mx-1 text-blue-700 hover:underline">
+        <Link href={`/projects${queryString({ year, warning: "yellow" })}`} className="mx-1 text-blue-700 underline underline-offset-2">
           全部黄色预警
         </Link>
         。规则：红色——超过开工截止日期仍未开工，或累计完成投资落后本项目月度计划超过{config.redLagPoints.toString()}个百分点（按总投资计）；黄色——落后
@@ -80,7 +80,7 @@ export async function OverviewTimeline({ year, publication }: { year: number; pu
       points={points}
       table={false}
       more={
-        <Link href={`/periods${queryString({ year })}`} className="ml-1 text-blue-700 hover:underline">
+        <Link href={`/periods${queryString({ year })}`} className="ml-1 text-blue-700 underline underline-offset-2">
           各月数据见调度期
         </Link>
       }
@@ -146,7 +146,7 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
         </div>
         <p className="mt-2 text-xs text-slate-500">
           共{byPark.length}个县区园区{byPark.length > OVERVIEW_TOP && `，此处列出完成率最低的${OVERVIEW_TOP}个`}。
-          <Link href={`/parks${queryString({ year })}`} className="ml-1 text-blue-700 hover:underline">
+          <Link href={`/parks${queryString({ year })}`} className="ml-1 text-blue-700 underline underline-offset-2">
             全部园区排名
           </Link>
         </p>
