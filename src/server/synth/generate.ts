@@ -19,6 +19,8 @@ export type SynthOptions = {
 };
 
 export const DEFAULT_SEED = 20241130;
+/** bump when the generator changes: a dataset of another version is rebuilt */
+export const SYNTH_VERSION = 1;
 export const DEFAULT_END_MONTH = "2026-11";
 export const SYNTH_PASSWORD = "bench2024";
 

@@ -5,7 +5,7 @@ import pg from "pg";
 import { addMonths } from "@/lib/month";
 import { hashPassword } from "@/server/auth/password";
 import { createPrismaClient, type Db } from "@/server/db/client";
-import { generate, synthPlan, SYNTH_PASSWORD, type SynthOptions, type SynthPlan, type Table } from "./generate";
+import { generate, synthPlan, SYNTH_PASSWORD, SYNTH_VERSION, type SynthOptions, type SynthPlan, type Table } from "./generate";
 
 /** the AuditLog row that marks a database as a complete synthetic dataset */
 export const SYNTH_MARKER = { action: "seed", entity: "Dataset", entityId: "synth" } as const;
@@ -150,7 +150,7 @@ export async function loadSynth(
     const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
     await client.query(
       `INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`,
-      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId, JSON.stringify({ scale: plan.scale, seed: plan.seed, months: plan.months.length, openMonth: plan.openMonth, rows, publications })],
+      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId, JSON.stringify({ version: SYNTH_VERSION, scale: plan.scale, seed: plan.seed, end: plan.openMonth, months: plan.months.length, openMonth: plan.openMonth, rows, publications })],
     );
     return { plan, rows, publications, seconds };
   } finally {

@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
 import { migrateDeploy } from "@/server/db/runtime";
-import type { SynthOptions } from "./generate";
+import { synthPlan, SYNTH_VERSION, type SynthOptions } from "./generate";
 import { loadSynth, synthMarker, type SynthSummary } from "./load";
 
 export const SYNTH_DB_PREFIX = "ppt_synth_";
@@ -54,6 +54,12 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
   }
 }
 
+/** whether a complete dataset's marker is the one `options` would write */
+function sameDataset(marker: Record<string, unknown>, options: SynthOptions): boolean {
+  const plan = synthPlan(options);
+  return marker.version === SYNTH_VERSION && marker.scale === plan.scale && marker.seed === plan.seed && marker.months === plan.months.length && marker.openMonth === plan.openMonth;
+}
+
 export type EnsureResult = { created: boolean; summary?: SynthSummary; marker?: Record<string, unknown> };
 
 /**
@@ -69,8 +75,9 @@ export async function ensureSynth(
     const exists = (await adminQuery(target.serverUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [target.database])).rowCount! > 0;
     if (exists && !options.fresh) {
       const marker = await synthMarker(target.url);
-      if (marker) return { created: false, marker };
-      throw new Error(`数据库 ${target.database} 已存在但不是完整的合成数据（可能上次中断）：加 --fresh 重建。`);
+      if (marker && sameDataset(marker, options)) return { created: false, marker };
+      if (marker) log(`${target.database} 是另一版本或参数的合成数据，重建…`);
+      else throw new Error(`数据库 ${target.database} 已存在但不是完整的合成数据（可能上次中断）：加 --fresh 重建。`);
     }
     if (exists) {
       log(`删除并重建 ${target.database}…`);
@@ -88,9 +95,11 @@ export async function ensureSynth(
   const nonEmpty = fs.existsSync(dir) && fs.readdirSync(dir).length > 0;
   if (nonEmpty) {
     if (!fs.existsSync(owner)) throw new Error(`拒绝写入 ${dir}：该目录不是合成数据目录（没有 ${OWNER_FILE}）。`);
+    const marker = fs.existsSync(done) ? (JSON.parse(fs.readFileSync(done, "utf8")) as Record<string, unknown>) : null;
     if (!options.fresh) {
-      if (fs.existsSync(done)) return { created: false, marker: JSON.parse(fs.readFileSync(done, "utf8")) };
-      throw new Error(`合成数据目录 ${dir} 不完整（可能上次中断）：加 --fresh 重建。`);
+      if (marker && sameDataset(marker, options)) return { created: false, marker };
+      if (!marker) throw new Error(`合成数据目录 ${dir} 不完整（可能上次中断）：加 --fresh 重建。`);
+      log(`${dir} 是另一版本或参数的合成数据，重建…`);
     }
     log(`删除并重建 ${dir}…`);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -101,7 +110,7 @@ export async function ensureSynth(
   try {
     await migrateDeploy(embedded.url, true);
     const summary = await loadSynth(embedded.url, options);
-    fs.writeFileSync(done, JSON.stringify({ scale: summary.plan.scale, seed: summary.plan.seed, months: summary.plan.months.length, openMonth: summary.plan.openMonth, rows: summary.rows, publications: summary.publications }, null, 2));
+    fs.writeFileSync(done, JSON.stringify({ version: SYNTH_VERSION, scale: summary.plan.scale, end: summary.plan.openMonth, seed: summary.plan.seed, months: summary.plan.months.length, openMonth: summary.plan.openMonth, rows: summary.rows, publications: summary.publications }, null, 2));
     return { created: true, summary };
   } finally {
     await embedded.stop();
