@@ -28,5 +28,5 @@ export function compareWithSchedule(completionRate: DecimalLike, schedule: Decim
   const points = diff.abs().toFixed(places);
   return diff.isPositive()
     ? { kind: "ahead", points, text: `超序时进度 ${points} 个百分点` }
-    : { kind: "behind", points, text: `慢序时进度 ${points} 个百分点` };
+    : { kind: "behind", points, text: `低于序时进度 ${points} 个百分点` };
 }

@@ -17,6 +17,8 @@ export async function fingerprint(prisma: Db): Promise<string> {
     monthlyReport: await prisma.monthlyReport.count(),
     revision: await prisma.monthlyReportRevision.count(),
     reportEvent: await prisma.reportEvent.count(),
+    publication: await prisma.periodPublication.count(),
+    figure: await prisma.projectFigure.count(),
   };
   const rows = {
     projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true } }),
@@ -24,6 +26,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     users: await prisma.user.findMany({ orderBy: { id: "asc" } }),
     plans: await prisma.annualPlan.findMany({ orderBy: { id: "asc" }, include: { entries: { orderBy: { id: "asc" } } } }),
     reports: await prisma.monthlyReport.findMany({ orderBy: { id: "asc" } }),
+    periods: await prisma.reportingPeriod.findMany({ orderBy: { id: "asc" } }),
   };
   return JSON.stringify({ counts, rows });
 }

@@ -20,6 +20,8 @@ import { createUser, resetUserPassword, setUserActive, updateUser } from "@/serv
 import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
 import { createPlan, createProject, saveMilestones, savePlan, savePlannedInvestment, setPlanEntries, updateProject } from "@/server/projects/service";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
+import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
 import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
@@ -227,6 +229,37 @@ const cases: Case[] = [
     allowed: adminOnly,
     prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), year: "2025", "m_2025-01": "160000", "m_2025-02": String(170000 + n++) }),
     run: (actor, v) => savePlannedInvestment(t.prisma, actor, plannedInvestmentSchema.parse(v)),
+  },
+  {
+    name: "publishPeriod",
+    allowed: adminOnly,
+    prepare: async () => {
+      // the first month of 2024 not yet published (nobody reported it: everything carried forward)
+      const published = new Set((await t.prisma.reportingPeriod.findMany({ where: { status: "PUBLISHED" } })).map((p) => p.month));
+      const month = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"].find((m) => !published.has(m))!;
+      const period = await t.prisma.reportingPeriod.findUnique({ where: { month } });
+      return { month, version: String(period?.version ?? 1) };
+    },
+    run: (actor, v) => publishPeriod(t.prisma, actor, publishPeriodSchema.parse(v)),
+  },
+  {
+    name: "reopenPeriod",
+    allowed: adminOnly,
+    prepare: async () => {
+      let period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+      if (period.status === "OPEN") {
+        await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version });
+        period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+      }
+      return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}` };
+    },
+    run: (actor, v) => reopenPeriod(t.prisma, actor, reopenPeriodSchema.parse(v)).then(() => true),
+  },
+  {
+    name: "openPeriod",
+    allowed: adminOnly,
+    prepare: async () => ({ month: "2025-03", deadline: `2025-04-${String(1 + (n++ % 28)).padStart(2, "0")}` }),
+    run: (actor, v) => openPeriod(t.prisma, actor, openPeriodSchema.parse(v)).then(() => true),
   },
   {
     name: "saveMilestones",

@@ -18,6 +18,7 @@ import { saveReportAction } from "@/server/actions/reports";
 import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/actions/issues";
 import { createProjectAction, createUserAction, plannedInvestmentAction, updateProjectAction } from "@/server/actions/admin";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { addMonths, businessDate, currentMonth } from "@/lib/month";
@@ -102,6 +103,16 @@ const cases: Case[] = [
   { name: "unknown project code", action: saveReportAction, as: "admin", values: report({ projectCode: "YQ2099-404" }), field: null, message: "项目代码「YQ2099-404」不存在。" },
   { name: "stale version", action: saveReportAction, as: "huitong", values: report({ month: "2024-11", cumulativeInvestment: "150100", version: "0" }), field: null, message: "保存冲突" },
   { name: "unknown intent", action: saveReportAction, as: "huitong", values: report({ intent: "delete" }), field: "intent", message: "无效的操作" },
+  { name: "correcting a published month", action: saveReportAction, as: "huitong", values: report({ month: "2024-11", cumulativeInvestment: "150100", explanation: "更正", version: "1" }), field: null, message: "2024年11月调度已发布，不能再填报或审核。如需更正，请园区管理员重新开放该调度期。" },
+
+  // 调度期
+  { name: "re-open without a reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "" }), field: "reason", message: "请填写重新开放原因" },
+  { name: "re-open with a two-character reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "更正" }), field: "reason", message: "请写明重新开放的原因（至少4个字）" },
+  { name: "re-open from a stale page", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "1", reason: "数据有误需更正" }), field: null, message: "2024年11月调度在您打开页面之后已被其他人更改" },
+  { name: "publish a month twice", action: publishPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2" }), field: null, message: "2024年11月调度已发布。" },
+  { name: "publish a malformed month", action: publishPeriodAction, as: "admin", values: () => ({ month: "2024-13", version: "1" }), field: "month", message: "调度期月份格式应为 年-月，如 2024-11" },
+  { name: "publish a year without a plan", action: publishPeriodAction, as: "admin", values: () => ({ month: "2023-05", version: "1" }), field: null, message: "没有2023年的重大项目计划，不能发布2023年5月调度。" },
+  { name: "open with an impossible deadline", action: openPeriodAction, as: "admin", values: () => ({ month: "2025-01", deadline: "2025-02-30" }), field: "deadline", message: "截止日期格式应为 年-月-日，如 2024-12-05" },
 
   // 问题台账
   { name: "empty title", action: createIssueAction, as: "huitong", values: newIssue({ title: "" }), field: "title", message: "请填写问题标题" },

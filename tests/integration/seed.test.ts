@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TABLES = [
   "AnnualPlan", "AnnualPlanEntry", "AuditLog", "Issue", "MonthlyReport", "MonthlyReportRevision",
-  "Park", "Project", "ProjectMetric", "ReportEvent", "ReportSection",
+  "Park", "Project", "ProjectMetric", "ReportEvent", "ReportSection", "ReportingPeriod", "PeriodPublication", "ProjectFigure",
 ] as const;
 
 async function snapshot(t: TestDatabase) {
@@ -32,13 +32,15 @@ describe("seeding the 2024 report", () => {
 
   it("loads, and loading again changes nothing", async () => {
     const first = await seedDatabase(t.prisma);
-    expect(first.created).toMatchObject({ annualPlan: 1, park: 4, project: 4, annualPlanEntry: 4, monthlyReport: 4, issue: 7, reportSection: 6 });
+    expect(first.created).toMatchObject({ annualPlan: 1, park: 4, project: 4, annualPlanEntry: 4, monthlyReport: 4, issue: 7, reportSection: 6, periodPublication: 1 });
     const before = await snapshot(t);
     const second = await seedDatabase(t.prisma);
     expect(second.created).toEqual({});
     const after = await snapshot(t);
     expect(after).toEqual(before);
-    expect(before.counts.AuditLog).toBe(1);
+    // the seed itself, and the publication of its month (2024-11) as the system
+    expect(before.counts.AuditLog).toBe(2);
+    expect(before.counts.ProjectFigure).toBe(4);
   });
 
   it("reads back the plan exactly", async () => {

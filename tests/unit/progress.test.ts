@@ -28,7 +28,7 @@ describe("against 序时进度", () => {
     // 42.3亿元 completed of 33.6亿元 planned, as of 2024-11
     const r = rate("423000", "336000")!;
     expect(compareWithSchedule(r, scheduleProgress("2024-11"))).toEqual({ kind: "ahead", points: "34.2", text: "超序时进度 34.2 个百分点" });
-    expect(compareWithSchedule("40", scheduleProgress("2024-06"))).toEqual({ kind: "behind", points: "10.0", text: "慢序时进度 10.0 个百分点" });
+    expect(compareWithSchedule("40", scheduleProgress("2024-06"))).toEqual({ kind: "behind", points: "10.0", text: "低于序时进度 10.0 个百分点" });
     expect(compareWithSchedule("8.33", scheduleProgress("2024-01")).kind).toBe("even");
     expect(compareWithSchedule("100", scheduleProgress("2024-12")).text).toBe("与序时进度持平");
   });

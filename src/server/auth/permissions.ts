@@ -11,6 +11,8 @@ export type Permission =
   | { action: "issue.write"; parkId: number | null }
   /** create and edit projects, plans, planned investment, milestones */
   | { action: "project.manage" }
+  /** open, publish and re-open monthly reporting periods (调度期) */
+  | { action: "period.manage" }
   | { action: "user.manage" }
   | { action: "audit.read" };
 
@@ -47,6 +49,7 @@ const FORBIDDEN_MESSAGE: Record<Permission["action"], string> = {
   "report.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
   "project.manage": "只有园区管理员可以管理项目和计划。",
+  "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
   "user.manage": "只有园区管理员可以管理用户。",
   "audit.read": "只有园区管理员可以查看操作日志。",
 };

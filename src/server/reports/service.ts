@@ -12,6 +12,7 @@ import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import type { MonthlyReportInput, ReviewInput } from "@/lib/schemas/monthly-report";
+import { assertPeriodOpen } from "@/server/periods/service";
 
 type Tx = Prisma.TransactionClient;
 const TX_OPTIONS = { timeout: 20_000, maxWait: 20_000 } as const;
@@ -95,6 +96,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
     return await prisma.$transaction(async (tx) => {
       const report = await lockReport(tx, project.id, month);
       if (report && report.version !== input.version) throw await conflictFor(tx, report, input);
+      await assertPeriodOpen(tx, month);
       if (!report && input.version !== 0) {
         throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
       }
@@ -187,6 +189,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
     if (report.status !== "SUBMITTED" || !report.currentRevision) {
       throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
     }
+    await assertPeriodOpen(tx, report.month);
     const approve = input.decision === "approve";
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
     await tx.monthlyReport.update({

@@ -2,6 +2,7 @@ import type { Db } from "@/server/db/client";
 import { defaultSeedDir, readSeedDataset, seedReport, type SeedResult } from "./seed-report";
 import { readDemoDataset, seedDemo } from "./demo";
 import { seedDemoAccounts } from "./demo-accounts";
+import { seedPeriods } from "./periods";
 
 /**
  * Loads the seed report; `demo` adds the demo set, `demoAccounts` the demo user accounts
@@ -16,6 +17,8 @@ export async function seedDatabase(
   if (options.demo) {
     for (const [what, n] of Object.entries(await seedDemo(prisma, readDemoDataset(dir)))) result.created[`demo.${what}`] = n;
   }
+  const published = await seedPeriods(prisma, { demo: options.demo ?? false });
+  if (published) result.created.periodPublication = published;
   if (options.demoAccounts) {
     const accounts = await seedDemoAccounts(prisma);
     if (accounts) result.created.demoAccount = accounts;

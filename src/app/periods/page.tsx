@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/server/db";
+import { requireActor } from "@/server/auth/current";
+import { can } from "@/server/auth/permissions";
+import { listPeriods } from "@/server/periods/queries";
+import { listPlanYears } from "@/server/data/plans";
+import { DeadlineForm } from "@/components/periods/period-forms";
+import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
+import { formatDateTime, formatDay } from "@/lib/month";
+import { PERIOD_STATUS_LABEL, periodTitle } from "@/lib/periods";
+import { intParam, type RawSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "调度期" };
+
+export default async function PeriodsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requireActor("/periods");
+  const sp = await searchParams;
+  const prisma = db();
+  const years = await listPlanYears(prisma);
+  const requested = intParam(sp, "year");
+  const year = requested !== undefined && years.includes(requested) ? requested : years[0];
+  const periods = year === undefined ? [] : await listPeriods(prisma, year);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">调度期{year !== undefined && `（${year}年）`}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          每月一个调度期：县区在截止日前填报并提交，园区审核后发布。领导看到的是最近一次发布的数据；重新开放须说明原因，原发布记录保留可查。
+        </p>
+      </div>
+      {years.length > 1 && (
+        <nav aria-label="年度" className="flex gap-2 text-sm">
+          {years.map((y) => (
+            <Link key={y} href={`/periods?year=${y}`} aria-current={y === year ? "page" : undefined} className={y === year ? "font-semibold" : "text-sky-700 hover:underline"}>
+              {y}年
+            </Link>
+          ))}
+        </nav>
+      )}
+      {can(actor, { action: "period.manage" }) && (
+        <Section title="开放调度期" id="open-period">
+          <p className="mb-2 text-sm text-slate-600">县区首次填报某月时，该月调度期自动开放（截止日为次月5日，可在环境变量 REPORT_DEADLINE_DAY 中设置）。也可提前开放或指定截止日：</p>
+          <DeadlineForm label="开放" />
+        </Section>
+      )}
+      {periods.length === 0 ? (
+        <EmptyState>本年度还没有调度期。</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="period-list">
+          {periods.map((p) => (
+            <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
+              <Link href={`/periods/${p.month}`} className="font-medium text-sky-700 hover:underline">
+                {periodTitle(p.month)}
+                {p.isDemo && <DemoBadge />}
+              </Link>
+              <span className="text-slate-600">
+                <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${p.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-800" : "bg-sky-100 text-sky-800"}`}>
+                  {PERIOD_STATUS_LABEL[p.status]}
+                </span>
+                截止 {formatDay(p.deadline)}
+                {p.lastPublishedAt && `；最近发布 ${formatDateTime(p.lastPublishedAt)}（共${p.publications}次）`}
+                {p.status === "OPEN" && p.reopenReason && `；重新开放：${p.reopenReason}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

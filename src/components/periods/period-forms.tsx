@@ -1,0 +1,82 @@
+"use client";
+// The office's 调度期 controls: publish, re-open with a reason, open a month / change its deadline.
+import { useActionState } from "react";
+import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
+import { initialActionState } from "@/server/actions/state";
+import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+
+export function PublishForm({ month, version, pending, title }: { month: string; version: number; pending: number; title: string }) {
+  const [state, action, busy] = useActionState(publishPeriodAction, initialActionState);
+  if (state.ok) return <FormMessage ok message={state.message} />;
+  return (
+    <form action={action} className="space-y-2" aria-label={`发布${title}`}>
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="version" value={version} />
+      <p className="text-sm text-slate-600">
+        发布后，领导驾驶舱、项目库、园区页和预警均按本期已审核数据显示；未审核通过的项目按上期数据结转并标注“未报”。
+        {pending > 0 && <span className="text-amber-800">还有{pending}份报表等待审核，审核后才能发布。</span>}
+      </p>
+      <FormMessage ok={false} message={state.message} />
+      <button type="submit" disabled={busy || pending > 0} className={buttonClass}>
+        {busy ? "正在计算并发布…" : `发布${title}`}
+      </button>
+    </form>
+  );
+}
+
+export function ReopenForm({ month, version, title }: { month: string; version: number; title: string }) {
+  const [state, action, busy] = useActionState(reopenPeriodAction, initialActionState);
+  if (state.ok) return <FormMessage ok message={state.message} />;
+  return (
+    <form action={action} className="space-y-2" aria-label={`重新开放${title}`}>
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="version" value={version} />
+      <Field name="reopen-reason" label="重新开放原因（必填，记入操作日志和下次发布）" errors={state.fieldErrors?.reason}>
+        <textarea
+          id="reopen-reason"
+          name="reason"
+          rows={2}
+          required
+          defaultValue={state.values?.reason}
+          className={inputClass}
+          aria-invalid={state.fieldErrors?.reason ? true : undefined}
+        />
+      </Field>
+      {!state.fieldErrors?.reason && <FormMessage ok={false} message={state.message} />}
+      <button type="submit" disabled={busy} className={secondaryButtonClass}>
+        重新开放
+      </button>
+    </form>
+  );
+}
+
+export function DeadlineForm({ month, deadline, label }: { month?: string; deadline?: string; label: string }) {
+  const [state, action, busy] = useActionState(openPeriodAction, initialActionState);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3" aria-label={label}>
+      {month ? (
+        <input type="hidden" name="month" value={month} />
+      ) : (
+        <Field name="open-month" label="调度月份" errors={state.fieldErrors?.month}>
+          <input id="open-month" name="month" type="month" required defaultValue={state.values?.month} className={inputClass} />
+        </Field>
+      )}
+      <Field name={`deadline-${month ?? "new"}`} label="县区报送截止日" errors={state.fieldErrors?.deadline}>
+        <input
+          id={`deadline-${month ?? "new"}`}
+          name="deadline"
+          type="date"
+          required
+          defaultValue={state.values?.deadline ?? deadline}
+          className={inputClass}
+        />
+      </Field>
+      <button type="submit" disabled={busy} className={secondaryButtonClass}>
+        {label}
+      </button>
+      <div className="w-full">
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+// The overview's headline figures, computed from a published period's sums in one place, with
+// the official definitions (../shared/conventions.md):
+//   序时进度          = months elapsed ÷ 12
+//   年度投资完成率    = 本年累计完成投资 ÷ 年度计划投资, like for like: over the projects that
+//                       have an annual plan figure on the list
+//   开累完成率        = 开工至今累计完成投资 ÷ 总投资
+//   开工率 / 投产率   = started (in production) ÷ projects on the list
+// The declared plan (申报数) is compared separately: when the entered projects alone completed
+// more than the whole declared annual plan, the figures are inconsistent and say so.
+import { dec, formatYi, type DecimalLike } from "./money";
+import { compareWithSchedule, rate, scheduleProgress, type ScheduleComparison } from "./progress";
+import type { Decimal } from "./money";
+
+export type PublicationSums = {
+  month: string;
+  projectCount: number;
+  totalInvestment: DecimalLike;
+  /** Σ annual plan over the projects that have one, and how many do */
+  annualPlanned: DecimalLike;
+  projectsWithAnnualPlan: number;
+  /** Σ 本年累计完成 over those same projects (the like-for-like numerator) */
+  yearInvestmentOfPlanned: DecimalLike;
+  /** Σ 本年累计完成 over all projects */
+  yearInvestment: DecimalLike;
+  /** Σ 开工至今累计完成 over all projects */
+  cumulative: DecimalLike;
+  started: number;
+  inProduction: number;
+  /** projects without an approved report for the month (carried forward) */
+  missing: number;
+};
+
+export type DeclaredPlan = { projectCount: number; totalInvestment: DecimalLike; annualInvestment: DecimalLike };
+
+export type Headline = {
+  month: string;
+  schedule: Decimal;
+  /** 年度投资完成率 like for like; null when no project has an annual plan figure */
+  annualRate: Decimal | null;
+  vsSchedule: ScheduleComparison | null;
+  /** "占年度计划X%，超序时进度Y个百分点" or why there is no rate */
+  annualText: string;
+  /** 开累完成率 */
+  totalRate: Decimal | null;
+  startRate: Decimal | null;
+  productionRate: Decimal | null;
+  /** 本年完成 of all entered projects ÷ the declared annual plan of the whole list */
+  declaredRate: Decimal | null;
+  /** set when the entered projects' completion exceeds the declared annual plan: 请核实申报口径 */
+  declaredInconsistency: string | null;
+};
+
+export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): Headline {
+  const schedule = scheduleProgress(sums.month);
+  const annualRate = sums.projectsWithAnnualPlan > 0 ? rate(sums.yearInvestmentOfPlanned, sums.annualPlanned) : null;
+  const vsSchedule = annualRate === null ? null : compareWithSchedule(annualRate, schedule);
+  const annualText =
+    annualRate === null
+      ? "项目清单未列出各项目年度计划投资，无法按同口径计算年度投资完成率"
+      : `占年度计划${annualRate.toFixed(1)}%，${vsSchedule!.text}`;
+  const yearAll = dec(sums.yearInvestment);
+  const declaredAnnual = dec(declared.annualInvestment);
+  const declaredInconsistency =
+    !declaredAnnual.isZero() && yearAll.greaterThan(declaredAnnual)
+      ? `已录入的${sums.projectCount}个项目本年完成投资${formatYi(yearAll)}，已超过计划申报的全部${declared.projectCount}个项目年度计划投资${formatYi(declaredAnnual)}，两者口径不一致，请核实申报口径。`
+      : null;
+  return {
+    month: sums.month,
+    schedule,
+    annualRate,
+    vsSchedule,
+    annualText,
+    totalRate: rate(sums.cumulative, sums.totalInvestment),
+    startRate: sums.projectCount > 0 ? rate(sums.started, sums.projectCount) : null,
+    productionRate: sums.projectCount > 0 ? rate(sums.inProduction, sums.projectCount) : null,
+    declaredRate: declaredAnnual.isZero() ? null : rate(yearAll, declaredAnnual),
+    declaredInconsistency,
+  };
+}

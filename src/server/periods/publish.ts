@@ -1,0 +1,243 @@
+// Publishing a 调度期 computes, once, every figure leaders read for that month, and stores it in
+// ProjectFigure under a new PeriodPublication. This is the one place that decides what counts:
+//
+//   A published figure is the project's newest APPROVED revision of a month up to and including
+//   the period's month. Drafts, returned revisions, submitted corrections awaiting review and
+//   reports of later months never count. A project with no approved report for the month
+//   carries its last approved cumulative forward, marked 未报 (missing) with its own month, so
+//   no total and no chart falls because a project did not report.
+//
+// 本年累计完成投资 is the carried cumulative minus the newest approved cumulative up to the
+// previous December (至上年底累计). The 三色预警 colour is evaluated by src/lib/warnings.ts on
+// the approved history of the year, as of the period's month; overdue issues as of the day of
+// publication (asOfDate).
+//
+// (No "server-only" marker: the seed scripts publish too.)
+// Projects are processed in batches of BATCH (keyset on project id), so memory stays bounded
+// whatever the size of the list; each batch is one SELECT and one INSERT.
+import { Prisma, type WarningLevel } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { dec } from "@/lib/money";
+import { dayToDate } from "@/lib/month";
+import { evaluateWarning, type MonthPoint } from "@/lib/warnings";
+import { warningConfig } from "@/lib/warning-config";
+
+type Tx = Prisma.TransactionClient | Db;
+
+const BATCH = 1000;
+
+const LEVEL: Record<"red" | "yellow" | "green", WarningLevel> = { red: "RED", yellow: "YELLOW", green: "GREEN" };
+
+/**
+ * SQL giving, for project alias `p`, its newest approved revision of a month up to `upTo` as
+ * `alias` (month, "revisionId", "cumulativeInvestment", "monthInvestment", "isDemo"). The
+ * published-figure rule above, as a LATERAL join.
+ */
+export function approvedFigureUpTo(upTo: string, alias: string): Prisma.Sql {
+  return Prisma.sql`
+  LEFT JOIN LATERAL (
+    SELECT r.month, rv.id AS "revisionId", rv."cumulativeInvestment", rv."monthInvestment", r."isDemo"
+      FROM "MonthlyReport" r
+      JOIN "MonthlyReportRevision" rv ON rv.id = r."approvedRevisionId"
+     WHERE r."projectId" = p.id AND r.month <= ${upTo}
+     ORDER BY r.month DESC
+     LIMIT 1
+  ) ${Prisma.raw(`"${alias.replace(/"/g, "")}"`)} ON true`;
+}
+
+type SourceRow = {
+  projectId: number;
+  parkId: number;
+  industry: string | null;
+  listOrder: number;
+  projectDemo: boolean;
+  totalInvestment: Prisma.Decimal;
+  annualPlanned: Prisma.Decimal | null;
+  figureMonth: string | null;
+  revisionId: number | null;
+  cumulative: Prisma.Decimal | null;
+  monthInvestment: Prisma.Decimal | null;
+  figureDemo: boolean | null;
+  priorYearCumulative: Prisma.Decimal | null;
+  actualStartMonth: string | null;
+  actualProductionMonth: string | null;
+  history: Array<{ month: string; planned: string | null; plannedDemo: boolean; actual: string | null; actualDemo: boolean }>;
+  overdueIssues: number;
+};
+
+export type PublishOptions = {
+  /** the period's month, "YYYY-MM" */
+  month: string;
+  publishedById: number | null;
+  /** why the period was re-opened before this publication */
+  reopenReason?: string | null;
+  /** business date ("YYYY-MM-DD") on which overdue issues are judged */
+  asOfDate: string;
+};
+
+/**
+ * Creates the period's next publication with every project's figures and makes it the one
+ * leaders read. Run it inside the caller's transaction (with the period row locked); the
+ * period must exist and the year's plan must exist.
+ */
+export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ publicationId: number; projects: number }> {
+  const year = Number(opts.month.slice(0, 4));
+  const plan = await tx.annualPlan.findUnique({ where: { year }, select: { id: true, startDeadline: true } });
+  if (!plan) throw new Error(`没有${year}年的重大项目计划，不能发布该调度期。`);
+  const period = await tx.reportingPeriod.findUniqueOrThrow({ where: { month: opts.month } });
+  const last = await tx.periodPublication.findFirst({
+    where: { periodId: period.id },
+    orderBy: { publicationNo: "desc" },
+    select: { publicationNo: true },
+  });
+  const publication = await tx.periodPublication.create({
+    data: {
+      periodId: period.id,
+      publicationNo: (last?.publicationNo ?? 0) + 1,
+      publishedById: opts.publishedById,
+      reopenReason: opts.reopenReason ?? null,
+      asOfDate: dayToDate(opts.asOfDate),
+    },
+  });
+
+  const first = `${year}-01`;
+  const priorEnd = `${year - 1}-12`;
+  const startDeadline = plan.startDeadline.toISOString().slice(0, 10);
+  const config = warningConfig();
+  let afterId = 0;
+  let projects = 0;
+  for (;;) {
+    const rows = await tx.$queryRaw<SourceRow[]>(Prisma.sql`
+      SELECT p.id AS "projectId", p."parkId", p.industry, e."sortOrder" AS "listOrder", p."isDemo" AS "projectDemo",
+             p."totalInvestment", e."annualPlannedInvestment" AS "annualPlanned",
+             cur.month AS "figureMonth", cur."revisionId", cur."cumulativeInvestment" AS cumulative,
+             cur."monthInvestment", cur."isDemo" AS "figureDemo",
+             base."cumulativeInvestment" AS "priorYearCumulative",
+             CASE WHEN p."actualStartMonth" <= ${opts.month} THEN p."actualStartMonth" END AS "actualStartMonth",
+             CASE WHEN p."actualProductionMonth" <= ${opts.month} THEN p."actualProductionMonth" END AS "actualProductionMonth",
+             coalesce((
+               SELECT json_agg(json_build_object(
+                        'month', coalesce(a.month, pl.month),
+                        'planned', pl."cumulativePlanned"::text,
+                        'plannedDemo', coalesce(pl."isDemo", false),
+                        'actual', a."cumulativeInvestment"::text,
+                        'actualDemo', coalesce(a."isDemo", false))
+                      ORDER BY coalesce(a.month, pl.month))
+                 FROM (SELECT r.month, rv."cumulativeInvestment", r."isDemo"
+                         FROM "MonthlyReport" r
+                         JOIN "MonthlyReportRevision" rv ON rv.id = r."approvedRevisionId"
+                        WHERE r."projectId" = p.id AND r.month BETWEEN ${first} AND ${opts.month}) a
+                 FULL JOIN (SELECT pi.month, pi."cumulativePlanned", pi."isDemo"
+                              FROM "PlannedInvestment" pi
+                             WHERE pi."projectId" = p.id AND pi.month BETWEEN ${first} AND ${opts.month}) pl
+                   ON pl.month = a.month
+             ), '[]'::json) AS history,
+             (SELECT count(*)::int FROM "Issue" i
+               WHERE i."projectId" = p.id AND i.status <> 'CLOSED' AND i."dueDate" < ${opts.asOfDate}::date) AS "overdueIssues"
+        FROM "AnnualPlanEntry" e
+        JOIN "Project" p ON p.id = e."projectId"
+        ${approvedFigureUpTo(opts.month, "cur")}
+        ${approvedFigureUpTo(priorEnd, "base")}
+       WHERE e."planId" = ${plan.id} AND p.id > ${afterId}
+       ORDER BY p.id
+       LIMIT ${BATCH}`);
+    if (rows.length === 0) break;
+    afterId = rows[rows.length - 1].projectId;
+    projects += rows.length;
+    await insertFigures(tx, publication.id, opts.month, year, startDeadline, rows, config);
+    if (rows.length < BATCH) break;
+  }
+
+  await tx.reportingPeriod.update({
+    where: { id: period.id },
+    data: { currentPublicationId: publication.id },
+  });
+  return { publicationId: publication.id, projects };
+}
+
+function toFigure(month: string, startDeadline: string, r: SourceRow, config: ReturnType<typeof warningConfig>) {
+  const missing = r.figureMonth !== month;
+  const prior = r.priorYearCumulative === null ? dec(0) : dec(r.priorYearCumulative);
+  const cumulative = r.cumulative === null ? null : dec(r.cumulative);
+  const yearInvestment = cumulative === null ? dec(0) : cumulative.minus(prior);
+  const total = dec(r.totalInvestment);
+  const annualPlanned = r.annualPlanned === null ? null : dec(r.annualPlanned);
+  const history: MonthPoint[] = r.history.map((h) => ({
+    month: h.month,
+    planned: h.planned === null ? null : dec(h.planned).toString(),
+    plannedDemo: h.plannedDemo,
+    actual: h.actual === null ? null : dec(h.actual).toString(),
+    actualDemo: h.actualDemo,
+  }));
+  const planned = history.find((h) => h.month === month)?.planned ?? null;
+  const warning = evaluateWarning(
+    {
+      startDeadline,
+      actualStartMonth: r.actualStartMonth,
+      totalInvestment: r.totalInvestment,
+      referenceMonth: month,
+      history,
+      overdueOpenIssues: r.overdueIssues,
+    },
+    config,
+  );
+  return {
+    projectId: r.projectId,
+    parkId: r.parkId,
+    industry: r.industry,
+    listOrder: r.listOrder,
+    totalInvestment: total.toFixed(2),
+    annualPlanned: annualPlanned?.toFixed(2) ?? null,
+    figureMonth: r.figureMonth,
+    revisionId: r.revisionId,
+    missing,
+    cumulative: cumulative?.toFixed(2) ?? null,
+    monthInvestment: !missing && r.monthInvestment !== null ? dec(r.monthInvestment).toFixed(2) : null,
+    priorYearCumulative: prior.toFixed(2),
+    yearInvestment: yearInvestment.toFixed(2),
+    plannedCumulative: planned === null ? null : dec(planned).toFixed(2),
+    annualRate: annualPlanned === null || annualPlanned.isZero() ? null : yearInvestment.dividedBy(annualPlanned).times(100).toFixed(2),
+    totalRate: cumulative === null || total.isZero() ? null : cumulative.dividedBy(total).times(100).toFixed(2),
+    lagPoints: warning.lagPoints === null ? null : dec(warning.lagPoints).toFixed(2),
+    actualStartMonth: r.actualStartMonth,
+    actualProductionMonth: r.actualProductionMonth,
+    warningLevel: LEVEL[warning.level],
+    warningReasons: warning.reasons,
+    isDemo: r.projectDemo || (r.figureDemo ?? false) || warning.demo,
+  };
+}
+
+async function insertFigures(
+  tx: Tx,
+  publicationId: number,
+  month: string,
+  year: number,
+  startDeadline: string,
+  rows: SourceRow[],
+  config: ReturnType<typeof warningConfig>,
+) {
+  const figures = rows.map((r) => toFigure(month, startDeadline, r, config));
+  const col = <K extends keyof (typeof figures)[number]>(k: K) => figures.map((f) => f[k]);
+  // one INSERT per batch: arrays of each column, unnested in the database
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "ProjectFigure" ("publicationId", "projectId", month, "planYear", "parkId", industry, "listOrder",
+      "totalInvestment", "annualPlanned", "figureMonth", "revisionId", missing, cumulative, "monthInvestment",
+      "priorYearCumulative", "yearInvestment", "plannedCumulative", "annualRate", "totalRate", "lagPoints",
+      "actualStartMonth", "actualProductionMonth", "warningLevel", "warningReasons", "isDemo")
+    SELECT ${publicationId}, t."projectId", ${month}, ${year}, t."parkId", t.industry, t."listOrder",
+           t."totalInvestment", t."annualPlanned", t."figureMonth", t."revisionId", t.missing, t.cumulative,
+           t."monthInvestment", t."priorYearCumulative", t."yearInvestment", t."plannedCumulative", t."annualRate",
+           t."totalRate", t."lagPoints", t."actualStartMonth", t."actualProductionMonth", t."warningLevel"::"WarningLevel",
+           ARRAY(SELECT json_array_elements_text(t.reasons)), t."isDemo"
+      FROM unnest(
+        ${col("projectId")}::int[], ${col("parkId")}::int[], ${col("industry")}::text[], ${col("listOrder")}::int[],
+        ${col("totalInvestment")}::numeric[], ${col("annualPlanned")}::numeric[], ${col("figureMonth")}::text[],
+        ${col("revisionId")}::int[], ${col("missing")}::boolean[], ${col("cumulative")}::numeric[],
+        ${col("monthInvestment")}::numeric[], ${col("priorYearCumulative")}::numeric[], ${col("yearInvestment")}::numeric[],
+        ${col("plannedCumulative")}::numeric[], ${col("annualRate")}::numeric[], ${col("totalRate")}::numeric[],
+        ${col("lagPoints")}::numeric[], ${col("actualStartMonth")}::text[], ${col("actualProductionMonth")}::text[],
+        ${col("warningLevel")}::text[], ${figures.map((f) => JSON.stringify(f.warningReasons))}::json[], ${col("isDemo")}::boolean[]
+      ) AS t("projectId", "parkId", industry, "listOrder", "totalInvestment", "annualPlanned", "figureMonth", "revisionId",
+             missing, cumulative, "monthInvestment", "priorYearCumulative", "yearInvestment", "plannedCumulative",
+             "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo")`);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { deadlineDay, defaultDeadline, isPastDeadline, periodTitle } from "@/lib/periods";
+
+describe("调度期 rules", () => {
+  it("a month is reported by the configured day of the next month (default the 5th)", () => {
+    expect(defaultDeadline("2024-11", 5)).toBe("2024-12-05");
+    expect(defaultDeadline("2024-12", 10)).toBe("2025-01-10");
+    expect(deadlineDay({})).toBe(5);
+    expect(deadlineDay({ REPORT_DEADLINE_DAY: "10" })).toBe(10);
+    expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "31" })).toThrow(/1 到 28/);
+    expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "5th" })).toThrow(/REPORT_DEADLINE_DAY/);
+  });
+
+  it("the deadline day itself is still in time", () => {
+    expect(isPastDeadline("2024-12-05", "2024-12-05")).toBe(false);
+    expect(isPastDeadline("2024-12-05", "2024-12-06")).toBe(true);
+  });
+
+  it("titles", () => {
+    expect(periodTitle("2024-01")).toBe("2024年1月调度");
+  });
+});
