@@ -68,14 +68,35 @@ describe("synthetic benchmark dataset", () => {
     const plan = synthPlan(options);
     expect(periods.map((p) => p.month)).toEqual(plan.months);
     expect(periods.filter((p) => p.status === "OPEN").map((p) => p.month)).toEqual([plan.openMonth]);
-    if (summary.publications !== "unavailable") {
-      const [row] = await query<{ n: string; missing: string }>(
-        a.url,
-        `SELECT count(*) AS n, count(*) FILTER (WHERE p."currentPublicationId" IS NULL) AS missing FROM "ReportingPeriod" p WHERE p.status = 'PUBLISHED'`,
-      );
-      expect(Number(row.missing)).toBe(0);
-      expect(summary.publications).toBe(Number(row.n));
-    }
+    // each published month has its publication, with a figure for every project on the year's list
+    const published = await query<{ month: string; figures: string; listed: string }>(
+      a.url,
+      `SELECT p.month, (SELECT count(*) FROM "ProjectFigure" f WHERE f."publicationId" = p."currentPublicationId") AS figures,
+              (SELECT count(*) FROM "AnnualPlanEntry" e JOIN "AnnualPlan" ap ON ap.id = e."planId" WHERE ap.year = left(p.month, 4)::int) AS listed
+         FROM "ReportingPeriod" p WHERE p.status = 'PUBLISHED' ORDER BY p.month`,
+    );
+    expect(published).toHaveLength(11);
+    expect(summary.publications).toBe(11);
+    for (const p of published) expect([p.month, Number(p.figures)]).toEqual([p.month, Number(p.listed)]);
+    expect(published.some((p) => Number(p.figures) > 0)).toBe(true);
+    const [open] = await query<{ pub: number | null }>(a.url, `SELECT "currentPublicationId" AS pub FROM "ReportingPeriod" WHERE status = 'OPEN'`);
+    expect(open.pub).toBeNull();
+  });
+
+  it("publishes only approved figures: drafts, returned revisions and pending corrections leave them as approved", async () => {
+    // every figure of a reported month is the report's approved revision; a month without one is carried forward (未报)
+    const [row] = await query<Record<string, string>>(
+      a.url,
+      `SELECT count(*) AS figures,
+              count(*) FILTER (WHERE NOT f.missing AND f."revisionId" IS DISTINCT FROM r."approvedRevisionId") AS wrong_revision,
+              count(*) FILTER (WHERE f.missing AND r."approvedRevisionId" IS NOT NULL) AS wrongly_missing,
+              count(*) FILTER (WHERE f.missing) AS carried
+         FROM "ReportingPeriod" p
+         JOIN "ProjectFigure" f ON f."publicationId" = p."currentPublicationId"
+         LEFT JOIN "MonthlyReport" r ON r."projectId" = f."projectId" AND r.month = f.month`,
+    );
+    expect(row).toMatchObject({ wrong_revision: "0", wrongly_missing: "0" });
+    expect(Number(row.carried)).toBeGreaterThan(0);
   });
 
   it("counted revisions form a chain: cumulative = previous approved cumulative + this month", async () => {

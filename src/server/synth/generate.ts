@@ -20,7 +20,7 @@ export type SynthOptions = {
 
 export const DEFAULT_SEED = 20241130;
 /** bump when the generator changes: a dataset of another version is rebuilt */
-export const SYNTH_VERSION = 1;
+export const SYNTH_VERSION = 3;
 export const DEFAULT_END_MONTH = "2026-11";
 export const SYNTH_PASSWORD = "bench2024";
 
@@ -219,12 +219,6 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
     for (let t = Math.max(0, plannedStart); t < M; t++) {
       planned.rows.push([planned.rows.length + 1, id, monthAt(t), money(plannedCum(t)), created, created]);
     }
-    for (const y of years) {
-      const dec = monthIndex(`${y}-12`);
-      const annual = plannedCum(dec) - plannedCum(dec - 12);
-      const active = plannedStart <= dec && plannedStart + duration - 1 >= dec - 11;
-      if (active && annual > 0) entries.get(y)!.push([id, r() < 0.04 ? null : annual]);
-    }
 
     // the approved chain
     let cum = actualStart < 0 ? Math.min(Math.floor((totalC * pace * -actualStart) / duration), Math.floor(totalC * 0.9)) : 0;
@@ -310,6 +304,15 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
         cum += approvedC;
         if (cum >= totalC && completedAt === null) completedAt = t;
       }
+    }
+
+    // on a year's list: planned to build that year, or still building it (behind plan)
+    for (const y of years) {
+      const dec = monthIndex(`${y}-12`);
+      const annual = plannedCum(dec) - plannedCum(dec - 12);
+      const planned = plannedStart <= dec && plannedStart + duration - 1 >= dec - 11;
+      const building = actualStart <= dec && (completedAt === null || completedAt >= dec - 11);
+      if (planned || building) entries.get(y)!.push([id, annual === 0 || r() < 0.04 ? null : annual]);
     }
 
     const started = actualStart <= M - 1;

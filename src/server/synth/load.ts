@@ -4,7 +4,8 @@
 import pg from "pg";
 import { addMonths } from "@/lib/month";
 import { hashPassword } from "@/server/auth/password";
-import { createPrismaClient, type Db } from "@/server/db/client";
+import { createPrismaClient } from "@/server/db/client";
+import { publishFigures } from "@/server/periods/publish";
 import { generate, synthPlan, SYNTH_PASSWORD, SYNTH_VERSION, type SynthOptions, type SynthPlan, type Table } from "./generate";
 
 /** the AuditLog row that marks a database as a complete synthetic dataset */
@@ -13,7 +14,7 @@ export const SYNTH_MARKER = { action: "seed", entity: "Dataset", entityId: "synt
 export type SynthSummary = {
   plan: SynthPlan;
   rows: Record<string, number>;
-  publications: number | "unavailable";
+  publications: number;
   seconds: { generate: number; insert: number; publish: number; total: number };
 };
 
@@ -38,21 +39,6 @@ const SERIAL_TABLES = [
   "Park", "User", "Project", "AnnualPlan", "AnnualPlanEntry", "PlannedInvestment", "Milestone",
   "MonthlyReport", "MonthlyReportRevision", "ReportEvent", "Issue", "ReportingPeriod",
 ];
-
-type PublishFigures = (prisma: Db, opts: { month: string; publishedById: number | null; reopenReason?: string | null; asOfDate: string }) => Promise<{ publicationId: number; projects: number }>;
-
-/** The app's publication step, when the build has it (src/server/periods/publish.ts). */
-export async function loadPublishFigures(): Promise<PublishFigures | null> {
-  const specifier = "../periods/publish";
-  try {
-    const mod = (await import(/* @vite-ignore */ specifier)) as { publishFigures?: PublishFigures };
-    return mod.publishFigures ?? null;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND" || /Cannot find module|Failed to load url|Failed to resolve/.test(String(e))) return null;
-    throw e;
-  }
-}
 
 async function isEmpty(client: pg.ClientBase): Promise<boolean> {
   const { rows } = await client.query(
@@ -124,27 +110,27 @@ export async function loadSynth(
   }
   const t2 = performance.now();
 
-  let publications: number | "unavailable" = 0;
+  let publications = 0;
   try {
     await client.query("ANALYZE");
     if (options.publish !== false) {
-      const publishFigures = await loadPublishFigures();
-      if (!publishFigures) {
-        publications = "unavailable";
-        log("  发布：src/server/periods/publish.ts 尚不存在，已发布月份没有 PeriodPublication。");
-      } else {
-        const prisma = createPrismaClient(url, 2);
-        try {
-          for (const month of plan.months.filter((m) => m !== plan.openMonth)) {
-            await publishFigures(prisma, { month, publishedById: data.adminUserId, asOfDate: `${addMonths(month, 1)}-08` });
-            publications++;
-          }
-        } finally {
-          await prisma.$disconnect();
+      // each published month gets its publication, computed by the app's own publishFigures
+      const prisma = createPrismaClient(url, 2);
+      try {
+        for (const month of plan.months.filter((m) => m !== plan.openMonth)) {
+          const s = performance.now();
+          const r = await prisma.$transaction(
+            (tx) => publishFigures(tx, { month, publishedById: data.adminUserId, asOfDate: `${addMonths(month, 1)}-08` }),
+            { timeout: 600_000, maxWait: 30_000 },
+          );
+          publications++;
+          log(`  发布 ${month}：${r.projects} 个项目（${((performance.now() - s) / 1000).toFixed(1)} 秒）`);
         }
-        log(`  发布：${publications} 个月（${((performance.now() - t2) / 1000).toFixed(1)} 秒）`);
-        await client.query("ANALYZE");
+      } finally {
+        await prisma.$disconnect();
       }
+      log(`  发布：${publications} 个月（${((performance.now() - t2) / 1000).toFixed(1)} 秒）`);
+      await client.query("ANALYZE");
     }
     const t3 = performance.now();
     const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
