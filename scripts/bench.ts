@@ -65,6 +65,8 @@ export type TargetResult = {
   memory: { nextServerPeakMB: number | null; treePeakMB: number | null; notes: string[] };
   startedAt: string;
   durationSeconds: number;
+  /** the commit measured (the app was built from it) */
+  commit: string;
 };
 
 type Results = {
@@ -394,7 +396,7 @@ async function measurePublish(url: string | null, month: string, projects: numbe
   out.runs = times.length;
   out.p50Ms = round(median(times));
   out.maxMs = round(times.length ? Math.max(...times) : null);
-  out.notes.push(`publishFigures (the computation publishing runs) for the open month ${month}, ${projects} projects, in a transaction rolled back afterwards; timed in the bench process`);
+  out.notes.push(`publishFigures (the computation publishing runs) for the open month ${month} (all projects on the year's list), in a transaction rolled back afterwards; timed in the bench process`);
   return out;
 }
 
@@ -436,10 +438,20 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
     console.log(`  发布 publish: p50 ${publish.p50Ms ?? "—"} ms ${publish.notes.join("; ")}`);
     return {
       engine: spec.engine, scale: spec.scale, projects: plan.projects, parks: plan.parks, months: plan.months.length, issues: plan.issues,
-      synthSeconds, routes: results, publish, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000),
+      synthSeconds, routes: results, publish, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), commit: gitCommit(),
     };
   } finally {
     await server.stop();
+  }
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    return dirty ? `${sha} (+ uncommitted changes)` : sha;
+  } catch {
+    return "unknown";
   }
 }
 
@@ -454,7 +466,7 @@ export function renderMarkdown(results: Results): string {
   const lines = [
     "# Benchmark results",
     "",
-    `Measured by \`npm run bench\` (scripts/bench.ts) on ${results.date.slice(0, 10)}, commit \`${results.commit}\`.`,
+    `Measured by \`npm run bench\` (scripts/bench.ts); last run ${results.date.slice(0, 16).replace("T", " ")} UTC on commit \`${results.commit}\`.`,
     `Machine: ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGB} GB, Node ${results.machine.node}, ${results.machine.platform}.`,
     "",
     "How to read: p50/p95 are latencies of sequential requests after warm-up (full HTML received); req/s is throughput with 8 requests in flight;",
@@ -469,7 +481,7 @@ export function renderMarkdown(results: Results): string {
     lines.push(
       `## ${t.engine === "pg" ? "PostgreSQL" : "Embedded (PGlite)"}, scale ${t.scale}`,
       "",
-      `${t.projects} projects in ${t.parks} county parks, ${t.months} months, ${t.issues} issues. Measured ${t.startedAt.slice(0, 16).replace("T", " ")} UTC in ${t.durationSeconds} s` +
+      `${t.projects} projects in ${t.parks} county parks, ${t.months} months, ${t.issues} issues. Measured ${t.startedAt.slice(0, 16).replace("T", " ")} UTC in ${t.durationSeconds} s on commit \`${t.commit ?? "?"}\`` +
         (t.synthSeconds !== null ? `; dataset loaded in ${t.synthSeconds} s.` : "."),
       "",
       "| page | p50 ms | p95 ms | req/s @8 | SQL statements | SQL ms | HTML KB | JS KB gz | notes |",
@@ -523,15 +535,7 @@ async function main() {
   const results: Results = {
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "?", memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     date: new Date().toISOString(),
-    commit: (() => {
-      try {
-        const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-        const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
-        return dirty ? `${sha} (+ uncommitted changes)` : sha;
-      } catch {
-        return "unknown";
-      }
-    })(),
+    commit: gitCommit(),
     targets: previous?.targets ?? [],
   };
   for (const spec of targets) {
