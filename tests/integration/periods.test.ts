@@ -38,7 +38,7 @@ describe("reporting periods and published figures", () => {
 
   const totals = async (month: string, publicationNo?: number) => {
     const pub = publicationNo ? await getPublication(t.prisma, month, publicationNo) : await getReadPublication(t.prisma, 2024, month);
-    return getPublicationTotals(t.prisma, { publicationId: pub!.publicationId, month, startDeadlineMonth: "2024-04", productionDeadlineMonth: "2024-06" });
+    return getPublicationTotals(t.prisma, { publicationId: pub!.publicationId, month });
   };
   const version = async (month: string) => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month } })).version;
   const reportOf = (code: string, month: string) =>
@@ -119,7 +119,7 @@ describe("reporting periods and published figures", () => {
     expect(rows.every((r) => r.warningReasons.some((x) => x.includes("数据未更新")))).toBe(true);
 
     // the month chart never falls when projects only add reports
-    const series = await getMonthlySeries(t.prisma, 2024);
+    const series = await getMonthlySeries(t.prisma, 2024, (await getReadPublication(t.prisma, 2024))!.publicationId);
     expect(series.filter((p) => p.actual !== null).map((p) => [p.month, p.actual, p.missing])).toEqual([
       ["2024-11", "423000", 0],
       ["2024-12", "428000", 3],
@@ -157,6 +157,19 @@ describe("reporting periods and published figures", () => {
     expect(actions[1].after).toMatchObject({ reason: "中伟项目更正本月投资" });
   });
 
+  it("the stored park sums equal the sums of the publication's project figures", async () => {
+    for (const pub of await t.prisma.periodPublication.findMany()) {
+      const [direct] = await t.prisma.$queryRaw<Array<{ n: number; cumulative: string; year: string; missing: number }>>`
+        SELECT count(*)::int AS n, coalesce(sum(cumulative), 0)::text AS cumulative, coalesce(sum("yearInvestment"), 0)::text AS year,
+               count(*) FILTER (WHERE missing)::int AS missing
+          FROM "ProjectFigure" WHERE "publicationId" = ${pub.id}`;
+      const stored = await getPublicationTotals(t.prisma, { publicationId: pub.id, month: "2024-12" });
+      expect([stored.projectCount, Number(stored.cumulative), Number(stored.yearInvestment), stored.missing]).toEqual([
+        direct.n, Number(direct.cumulative), Number(direct.year), direct.missing,
+      ]);
+    }
+  });
+
   it("published figures cannot be changed in the database", async () => {
     await expect(t.prisma.$executeRaw`UPDATE "ProjectFigure" SET cumulative = 0`).rejects.toThrow();
   });
@@ -168,5 +181,42 @@ describe("reporting periods and published figures", () => {
     expect(jan).toMatchObject({ status: "OPEN" });
     expect(jan!.deadline.toISOString().slice(0, 10)).toBe("2025-02-10");
     await expect(reopenPeriod(t.prisma, a.admin, { month: "2025-01", version: jan!.version, reason: "原因说明" })).rejects.toBeInstanceOf(StateError);
+  });
+});
+
+describe("published figures of the demo set", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    const { seedDatabase } = await import("@/server/seed");
+    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+  });
+  afterAll(async () => t?.drop());
+
+  it("every month of 2024 up to November is published, December is open with one report awaiting review", async () => {
+    const periods = await t.prisma.reportingPeriod.findMany({ orderBy: { month: "asc" } });
+    expect(periods.filter((p) => p.status === "PUBLISHED").map((p) => p.month)).toEqual(
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"].map((m) => `2024-${m}`),
+    );
+    expect(periods.at(-1)).toMatchObject({ month: "2024-12", status: "OPEN" });
+    expect(await getReadPublication(t.prisma, 2024)).toMatchObject({ month: "2024-11" });
+  });
+
+  it("the plan line is the sum of the projects' 倒排工期 for each month, and the actual line never falls", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    const series = await getMonthlySeries(t.prisma, 2024, pub.publicationId);
+    const planned = await t.prisma.$queryRaw<Array<{ month: string; planned: string }>>`
+      SELECT month, sum("cumulativePlanned")::text AS planned FROM "PlannedInvestment" WHERE month LIKE '2024-%' GROUP BY month ORDER BY month`;
+    expect(series.filter((p) => p.planned !== null).map((p) => [p.month, Number(p.planned)])).toEqual(planned.map((p) => [p.month, Number(p.planned)]));
+    const actual = series.filter((p) => p.actual !== null).map((p) => Number(p.actual));
+    expect(actual).toHaveLength(11);
+    for (let i = 1; i < actual.length; i++) expect(actual[i]).toBeGreaterThanOrEqual(actual[i - 1]);
+  });
+
+  it("a submitted December report changes nothing leaders read", async () => {
+    const sums = await getPublicationTotals(t.prisma, { publicationId: (await getReadPublication(t.prisma, 2024))!.publicationId, month: "2024-11" });
+    expect(sums.projectCount).toBe(10);
+    expect(sums.missing).toBe(2);
+    expect(await t.prisma.monthlyReport.count({ where: { month: "2024-12", status: "SUBMITTED" } })).toBe(1);
   });
 });

@@ -105,3 +105,34 @@ CREATE INDEX "Issue_year_status_idx" ON "Issue"("year", "status");
 CREATE INDEX "Issue_parkId_idx" ON "Issue"("parkId");
 CREATE INDEX "AuditLog_userId_createdAt_idx" ON "AuditLog"("userId", "createdAt");
 CREATE INDEX "MonthlyReport_status_month_idx" ON "MonthlyReport"("status", "month");
+
+-- A publication's sums per county park, computed with its figures.
+CREATE TABLE "PublicationParkTotal" (
+    "publicationId" INTEGER NOT NULL,
+    "parkId" INTEGER NOT NULL,
+    "projects" INTEGER NOT NULL,
+    "totalInvestment" DECIMAL(18,2) NOT NULL,
+    "annualPlanned" DECIMAL(18,2) NOT NULL,
+    "withAnnualPlan" INTEGER NOT NULL,
+    "yearInvestmentOfPlanned" DECIMAL(18,2) NOT NULL,
+    "yearInvestment" DECIMAL(18,2) NOT NULL,
+    "cumulative" DECIMAL(18,2) NOT NULL,
+    "plannedAtMonth" DECIMAL(18,2),
+    "actualOfPlanned" DECIMAL(18,2),
+    "started" INTEGER NOT NULL,
+    "startedByDeadline" INTEGER NOT NULL,
+    "inProduction" INTEGER NOT NULL,
+    "inProductionByDeadline" INTEGER NOT NULL,
+    "missing" INTEGER NOT NULL,
+    "red" INTEGER NOT NULL,
+    "yellow" INTEGER NOT NULL,
+    "green" INTEGER NOT NULL,
+    "demoFigures" INTEGER NOT NULL,
+    "plannedByMonth" DECIMAL(18,2)[],
+    "plannedProjectsByMonth" INTEGER[],
+
+    CONSTRAINT "PublicationParkTotal_pkey" PRIMARY KEY ("publicationId","parkId")
+);
+ALTER TABLE "PublicationParkTotal" ADD CONSTRAINT "PublicationParkTotal_publicationId_fkey" FOREIGN KEY ("publicationId") REFERENCES "PeriodPublication"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+CREATE TRIGGER "PublicationParkTotal_immutable" BEFORE UPDATE ON "PublicationParkTotal"
+  FOR EACH ROW EXECUTE FUNCTION "reject_publication_change"();

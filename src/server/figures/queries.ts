@@ -24,47 +24,47 @@ export type PublicationTotals = PublicationSums & {
   demoFigures: number;
 };
 
-/** The sums of one publication (of one park, with parkId), in one query. */
-export async function getPublicationTotals(
-  prisma: Db,
-  scope: FigureScope & { month: string; startDeadlineMonth: string; productionDeadlineMonth: string },
-): Promise<PublicationTotals> {
-  const [row] = await prisma.$queryRaw<
-    Array<Omit<PublicationTotals, "month" | "totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative"> & {
-      totalInvestment: Prisma.Decimal;
-      annualPlanned: Prisma.Decimal;
-      yearInvestmentOfPlanned: Prisma.Decimal;
-      yearInvestment: Prisma.Decimal;
-      cumulative: Prisma.Decimal;
-    }>
-  >(Prisma.sql`
-    SELECT count(*)::int AS "projectCount",
-           coalesce(sum(f."totalInvestment"), 0) AS "totalInvestment",
-           coalesce(sum(f."annualPlanned"), 0) AS "annualPlanned",
-           count(f."annualPlanned")::int AS "projectsWithAnnualPlan",
-           coalesce(sum(f."yearInvestment") FILTER (WHERE f."annualPlanned" IS NOT NULL), 0) AS "yearInvestmentOfPlanned",
-           coalesce(sum(f."yearInvestment"), 0) AS "yearInvestment",
-           coalesce(sum(f.cumulative), 0) AS cumulative,
-           count(f."actualStartMonth")::int AS started,
-           count(*) FILTER (WHERE f."actualStartMonth" <= ${scope.startDeadlineMonth})::int AS "startedByDeadline",
-           count(f."actualProductionMonth")::int AS "inProduction",
-           count(*) FILTER (WHERE f."actualProductionMonth" <= ${scope.productionDeadlineMonth})::int AS "inProductionByDeadline",
-           count(*) FILTER (WHERE f.missing)::int AS missing,
-           count(*) FILTER (WHERE f."warningLevel" = 'RED')::int AS red,
-           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int AS yellow,
-           count(*) FILTER (WHERE f."warningLevel" = 'GREEN')::int AS green,
-           count(*) FILTER (WHERE f."isDemo")::int AS "demoFigures"
-      FROM "ProjectFigure" f
-     WHERE ${scopeSql(scope)}`);
+const TOTAL_COLUMNS = Prisma.sql`
+           coalesce(sum(t.projects), 0)::int AS "projectCount",
+           coalesce(sum(t."totalInvestment"), 0) AS "totalInvestment",
+           coalesce(sum(t."annualPlanned"), 0) AS "annualPlanned",
+           coalesce(sum(t."withAnnualPlan"), 0)::int AS "projectsWithAnnualPlan",
+           coalesce(sum(t."yearInvestmentOfPlanned"), 0) AS "yearInvestmentOfPlanned",
+           coalesce(sum(t."yearInvestment"), 0) AS "yearInvestment",
+           coalesce(sum(t.cumulative), 0) AS cumulative,
+           coalesce(sum(t.started), 0)::int AS started,
+           coalesce(sum(t."startedByDeadline"), 0)::int AS "startedByDeadline",
+           coalesce(sum(t."inProduction"), 0)::int AS "inProduction",
+           coalesce(sum(t."inProductionByDeadline"), 0)::int AS "inProductionByDeadline",
+           coalesce(sum(t.missing), 0)::int AS missing,
+           coalesce(sum(t.red), 0)::int AS red,
+           coalesce(sum(t.yellow), 0)::int AS yellow,
+           coalesce(sum(t.green), 0)::int AS green,
+           coalesce(sum(t."demoFigures"), 0)::int AS "demoFigures"`;
+
+type TotalsRow = Omit<PublicationTotals, "month" | "totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative"> &
+  Record<"totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative", Prisma.Decimal>;
+
+function totalsFrom(row: TotalsRow, month: string): PublicationTotals {
   return {
     ...row,
-    month: scope.month,
+    month,
     totalInvestment: row.totalInvestment.toString(),
     annualPlanned: row.annualPlanned.toString(),
     yearInvestmentOfPlanned: row.yearInvestmentOfPlanned.toString(),
     yearInvestment: row.yearInvestment.toString(),
     cumulative: row.cumulative.toString(),
   };
+}
+
+/** The sums of one publication (of one park, with parkId): about one stored row per park. */
+export async function getPublicationTotals(prisma: Db, scope: FigureScope & { month: string }): Promise<PublicationTotals> {
+  const park = scope.parkId === undefined ? Prisma.empty : Prisma.sql`AND t."parkId" = ${scope.parkId}`;
+  const [row] = await prisma.$queryRaw<TotalsRow[]>(Prisma.sql`
+    SELECT ${TOTAL_COLUMNS}
+      FROM "PublicationParkTotal" t
+     WHERE t."publicationId" = ${scope.publicationId} ${park}`);
+  return totalsFrom(row, scope.month);
 }
 
 export type SeriesPoint = {
@@ -86,33 +86,31 @@ export type SeriesPoint = {
 /**
  * Cumulative plan vs published actual by month of the year. A month's actual comes from its
  * current publication only, with 未报 projects carried forward, so it never falls because a
- * project did not report; an unpublished month has no actual. Two grouped queries.
+ * project did not report; an unpublished month has no actual. The plan line is the one stored
+ * with the newest publication of the year (`planPublicationId`). Reads the stored park sums:
+ * two small queries, whatever the number of projects.
  */
-export async function getMonthlySeries(prisma: Db, year: number, parkId?: number): Promise<SeriesPoint[]> {
-  const first = `${year}-01`;
-  const last = `${year}-12`;
-  const park = parkId === undefined ? Prisma.empty : Prisma.sql`AND f."parkId" = ${parkId}`;
+export async function getMonthlySeries(prisma: Db, year: number, planPublicationId: number | null, parkId?: number): Promise<SeriesPoint[]> {
+  const park = parkId === undefined ? Prisma.empty : Prisma.sql`AND t."parkId" = ${parkId}`;
   const [actual, planned] = await Promise.all([
     prisma.$queryRaw<
-      Array<{ month: string; actual: Prisma.Decimal | null; publishedProjects: number; missing: number; plannedOfPlanned: Prisma.Decimal | null; actualOfPlanned: Prisma.Decimal | null; demo: boolean }>
+      Array<{ month: string; actual: Prisma.Decimal; publishedProjects: number; missing: number; plannedOfPlanned: Prisma.Decimal | null; actualOfPlanned: Prisma.Decimal | null; demo: boolean }>
     >(Prisma.sql`
-      SELECT rp.month, sum(f.cumulative) AS actual, count(f."projectId")::int AS "publishedProjects",
-             count(*) FILTER (WHERE f.missing)::int AS missing,
-             sum(f."plannedCumulative") AS "plannedOfPlanned",
-             sum(f.cumulative) FILTER (WHERE f."plannedCumulative" IS NOT NULL) AS "actualOfPlanned",
-             coalesce(bool_or(f."isDemo"), false) AS demo
+      SELECT rp.month, sum(t.cumulative) AS actual, sum(t.projects)::int AS "publishedProjects", sum(t.missing)::int AS missing,
+             sum(t."plannedAtMonth") AS "plannedOfPlanned", sum(t."actualOfPlanned") AS "actualOfPlanned",
+             sum(t."demoFigures") > 0 AS demo
         FROM "ReportingPeriod" rp
-        JOIN "ProjectFigure" f ON f."publicationId" = rp."currentPublicationId"
-       WHERE rp.month BETWEEN ${first} AND ${last} ${park}
+        JOIN "PublicationParkTotal" t ON t."publicationId" = rp."currentPublicationId"
+       WHERE rp.month BETWEEN ${`${year}-01`} AND ${`${year}-12`} ${park}
        GROUP BY rp.month`),
-    prisma.$queryRaw<Array<{ month: string; planned: Prisma.Decimal; plannedProjects: number }>>(Prisma.sql`
-      SELECT pi.month, sum(pi."cumulativePlanned") AS planned, count(*)::int AS "plannedProjects"
-        FROM "AnnualPlan" ap
-        JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
-        ${parkId === undefined ? Prisma.empty : Prisma.sql`JOIN "Project" p ON p.id = e."projectId" AND p."parkId" = ${parkId}`}
-        JOIN "PlannedInvestment" pi ON pi."projectId" = e."projectId" AND pi.month BETWEEN ${first} AND ${last}
-       WHERE ap.year = ${year}
-       GROUP BY pi.month`),
+    planPublicationId === null
+      ? Promise.resolve([])
+      : prisma.$queryRaw<Array<{ m: number; planned: Prisma.Decimal | null; plannedProjects: number }>>(Prisma.sql`
+      SELECT x.m::int AS m, sum(x.planned) AS planned, sum(x.n)::int AS "plannedProjects"
+        FROM "PublicationParkTotal" t
+        CROSS JOIN LATERAL unnest(t."plannedByMonth", t."plannedProjectsByMonth") WITH ORDINALITY AS x(planned, n, m)
+       WHERE t."publicationId" = ${planPublicationId} ${park}
+       GROUP BY x.m`),
   ]);
   const months = new Map<string, SeriesPoint>();
   const point = (month: string) => {
@@ -125,7 +123,7 @@ export async function getMonthlySeries(prisma: Db, year: number, parkId?: number
   };
   for (const a of actual) {
     Object.assign(point(a.month), {
-      actual: a.actual?.toString() ?? null,
+      actual: a.actual.toString(),
       publishedProjects: a.publishedProjects,
       missing: a.missing,
       plannedOfPlanned: a.plannedOfPlanned?.toString() ?? null,
@@ -133,7 +131,9 @@ export async function getMonthlySeries(prisma: Db, year: number, parkId?: number
       demo: a.demo,
     });
   }
-  for (const p of planned) Object.assign(point(p.month), { planned: p.planned.toString(), plannedProjects: p.plannedProjects });
+  for (const p of planned) {
+    if (p.plannedProjects > 0) Object.assign(point(`${year}-${String(p.m).padStart(2, "0")}`), { planned: p.planned!.toString(), plannedProjects: p.plannedProjects });
+  }
   return [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
 }
 
@@ -154,22 +154,11 @@ export type FigureBreakdownRow = {
   demo: boolean;
 };
 
-/** One publication by county park or by industry. */
+/** One publication by county park (its stored park sums) or by industry (grouped over its figures). */
 export async function getFigureBreakdown(prisma: Db, publicationId: number, by: "park" | "industry"): Promise<FigureBreakdownRow[]> {
-  const group =
-    by === "park"
-      ? { key: Prisma.sql`pk.id::text`, label: Prisma.sql`pk.name`, join: Prisma.sql`JOIN "Park" pk ON pk.id = f."parkId"`, order: Prisma.sql`min(pk."sortOrder"), 2` }
-      : { key: Prisma.sql`coalesce(f.industry, '')`, label: Prisma.sql`coalesce(f.industry, '未分类')`, join: Prisma.empty, order: Prisma.sql`sum(f."totalInvestment") DESC, 2` };
-  const rows = await prisma.$queryRaw<
-    Array<Omit<FigureBreakdownRow, "totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative"> & {
-      totalInvestment: Prisma.Decimal;
-      annualPlanned: Prisma.Decimal;
-      yearInvestmentOfPlanned: Prisma.Decimal;
-      yearInvestment: Prisma.Decimal;
-      cumulative: Prisma.Decimal;
-    }>
-  >(Prisma.sql`
-    SELECT ${group.key} AS key, ${group.label} AS label, count(*)::int AS "projectCount",
+  if (by === "park") return getParkBreakdown(prisma, publicationId);
+  const rows = await prisma.$queryRaw<BreakdownRaw[]>(Prisma.sql`
+    SELECT coalesce(f.industry, '') AS key, coalesce(f.industry, '未分类') AS label, count(*)::int AS "projectCount",
            sum(f."totalInvestment") AS "totalInvestment",
            coalesce(sum(f."annualPlanned"), 0) AS "annualPlanned",
            count(f."annualPlanned")::int AS "projectsWithAnnualPlan",
@@ -181,18 +170,36 @@ export async function getFigureBreakdown(prisma: Db, publicationId: number, by: 
            count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int AS yellow,
            coalesce(bool_or(f."isDemo"), false) AS demo
       FROM "ProjectFigure" f
-      ${group.join}
      WHERE f."publicationId" = ${publicationId}
      GROUP BY 1, 2
-     ORDER BY ${group.order}`);
-  return rows.map((r) => ({
+     ORDER BY sum(f."totalInvestment") DESC, 2`);
+  return rows.map(breakdownRow);
+}
+
+type BreakdownRaw = Omit<FigureBreakdownRow, "totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative"> &
+  Record<"totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative", Prisma.Decimal>;
+
+async function getParkBreakdown(prisma: Db, publicationId: number): Promise<FigureBreakdownRow[]> {
+  const rows = await prisma.$queryRaw<BreakdownRaw[]>(Prisma.sql`
+    SELECT pk.id::text AS key, pk.name AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
+           t."withAnnualPlan" AS "projectsWithAnnualPlan", t."yearInvestmentOfPlanned", t."yearInvestment", t.cumulative,
+           t.missing, t.red, t.yellow, t."demoFigures" > 0 AS demo
+      FROM "PublicationParkTotal" t
+      JOIN "Park" pk ON pk.id = t."parkId"
+     WHERE t."publicationId" = ${publicationId}
+     ORDER BY pk."sortOrder", pk.name`);
+  return rows.map(breakdownRow);
+}
+
+function breakdownRow(r: BreakdownRaw): FigureBreakdownRow {
+  return {
     ...r,
     totalInvestment: r.totalInvestment.toString(),
     annualPlanned: r.annualPlanned.toString(),
     yearInvestmentOfPlanned: r.yearInvestmentOfPlanned.toString(),
     yearInvestment: r.yearInvestment.toString(),
     cumulative: r.cumulative.toString(),
-  }));
+  };
 }
 
 export const FIGURE_SORTS = ["list", "total", "annual", "year", "completed", "rate", "totalRate", "lag"] as const;
@@ -337,16 +344,16 @@ export async function listPublicationSummaries(prisma: Db, month: string): Promi
   const rows = await prisma.$queryRaw<Array<Omit<PublicationSummary, "yearInvestment" | "cumulative"> & { yearInvestment: Prisma.Decimal; cumulative: Prisma.Decimal }>>(Prisma.sql`
     SELECT pub."publicationNo", pub."publishedAt", u."displayName" AS "publishedBy", pub."reopenReason",
            (pub.id = rp."currentPublicationId") AS current,
-           count(f."projectId")::int AS "projectCount",
-           coalesce(sum(f."yearInvestment"), 0) AS "yearInvestment",
-           coalesce(sum(f.cumulative), 0) AS cumulative,
-           count(*) FILTER (WHERE f.missing)::int AS missing,
-           count(*) FILTER (WHERE f."warningLevel" = 'RED')::int AS red,
-           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int AS yellow
+           coalesce(sum(t.projects), 0)::int AS "projectCount",
+           coalesce(sum(t."yearInvestment"), 0) AS "yearInvestment",
+           coalesce(sum(t.cumulative), 0) AS cumulative,
+           coalesce(sum(t.missing), 0)::int AS missing,
+           coalesce(sum(t.red), 0)::int AS red,
+           coalesce(sum(t.yellow), 0)::int AS yellow
       FROM "ReportingPeriod" rp
       JOIN "PeriodPublication" pub ON pub."periodId" = rp.id
       LEFT JOIN "User" u ON u.id = pub."publishedById"
-      LEFT JOIN "ProjectFigure" f ON f."publicationId" = pub.id
+      LEFT JOIN "PublicationParkTotal" t ON t."publicationId" = pub.id
      WHERE rp.month = ${month}
      GROUP BY pub.id, u."displayName", rp."currentPublicationId"
      ORDER BY pub."publicationNo" DESC`);

@@ -82,7 +82,7 @@ export type PublishOptions = {
  */
 export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ publicationId: number; projects: number }> {
   const year = Number(opts.month.slice(0, 4));
-  const plan = await tx.annualPlan.findUnique({ where: { year }, select: { id: true, startDeadline: true } });
+  const plan = await tx.annualPlan.findUnique({ where: { year }, select: { id: true, startDeadline: true, productionDeadline: true } });
   if (!plan) throw new Error(`没有${year}年的重大项目计划，不能发布该调度期。`);
   const period = await tx.reportingPeriod.findUniqueOrThrow({ where: { month: opts.month } });
   const last = await tx.periodPublication.findFirst({
@@ -148,6 +148,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
     if (rows.length < BATCH) break;
   }
 
+  await insertParkTotals(tx, publication.id, plan, year);
   await tx.reportingPeriod.update({
     where: { id: period.id },
     data: { currentPublicationId: publication.id },
@@ -240,4 +241,47 @@ async function insertFigures(
       ) AS t("projectId", "parkId", industry, "listOrder", "totalInvestment", "annualPlanned", "figureMonth", "revisionId",
              missing, cumulative, "monthInvestment", "priorYearCumulative", "yearInvestment", "plannedCumulative",
              "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo")`);
+}
+
+/**
+ * The publication's sums per county park, from the figures just written, with each park's
+ * planned cumulative for every month of the year (index 0 = January). One statement.
+ */
+async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: number; startDeadline: Date; productionDeadline: Date }, year: number) {
+  const startMonth = plan.startDeadline.toISOString().slice(0, 7);
+  const productionMonth = plan.productionDeadline.toISOString().slice(0, 7);
+  await tx.$executeRaw(Prisma.sql`
+    WITH pm AS (
+      SELECT p."parkId", pi.month, sum(pi."cumulativePlanned") AS planned, count(*)::int AS n
+        FROM "AnnualPlanEntry" e
+        JOIN "Project" p ON p.id = e."projectId"
+        JOIN "PlannedInvestment" pi ON pi."projectId" = p.id AND pi.month BETWEEN ${`${year}-01`} AND ${`${year}-12`}
+       WHERE e."planId" = ${plan.id}
+       GROUP BY 1, 2
+    ), parks AS (
+      SELECT DISTINCT "parkId" FROM "ProjectFigure" WHERE "publicationId" = ${publicationId}
+    ), arr AS (
+      SELECT parks."parkId", array_agg(pm.planned ORDER BY gs.m) AS planned, array_agg(coalesce(pm.n, 0) ORDER BY gs.m) AS n
+        FROM parks
+        CROSS JOIN generate_series(1, 12) AS gs(m)
+        LEFT JOIN pm ON pm."parkId" = parks."parkId" AND pm.month = ${`${year}-`} || lpad(gs.m::text, 2, '0')
+       GROUP BY parks."parkId"
+    )
+    INSERT INTO "PublicationParkTotal" ("publicationId", "parkId", projects, "totalInvestment", "annualPlanned",
+      "withAnnualPlan", "yearInvestmentOfPlanned", "yearInvestment", cumulative, "plannedAtMonth", "actualOfPlanned",
+      started, "startedByDeadline", "inProduction", "inProductionByDeadline", missing, red, yellow, green, "demoFigures",
+      "plannedByMonth", "plannedProjectsByMonth")
+    SELECT ${publicationId}, f."parkId", count(*)::int, sum(f."totalInvestment"), coalesce(sum(f."annualPlanned"), 0),
+           count(f."annualPlanned")::int, coalesce(sum(f."yearInvestment") FILTER (WHERE f."annualPlanned" IS NOT NULL), 0),
+           sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0), sum(f."plannedCumulative"),
+           sum(coalesce(f.cumulative, 0)) FILTER (WHERE f."plannedCumulative" IS NOT NULL),
+           count(f."actualStartMonth")::int, count(*) FILTER (WHERE f."actualStartMonth" <= ${startMonth})::int,
+           count(f."actualProductionMonth")::int, count(*) FILTER (WHERE f."actualProductionMonth" <= ${productionMonth})::int,
+           count(*) FILTER (WHERE f.missing)::int, count(*) FILTER (WHERE f."warningLevel" = 'RED')::int,
+           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int, count(*) FILTER (WHERE f."warningLevel" = 'GREEN')::int,
+           count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n
+      FROM "ProjectFigure" f
+      JOIN arr ON arr."parkId" = f."parkId"
+     WHERE f."publicationId" = ${publicationId}
+     GROUP BY f."parkId", arr.planned, arr.n`);
 }
