@@ -1,12 +1,26 @@
 // Loads the synthetic dataset (generate.ts) into an empty, migrated database: each table in
 // batches of multi-row INSERT … SELECT FROM unnest($1::int[], …), one transaction, then the
 // publication of every published month through the app's own publishFigures.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { addMonths } from "@/lib/month";
 import { hashPassword } from "@/server/auth/password";
 import { createPrismaClient } from "@/server/db/client";
 import { publishFigures } from "@/server/periods/publish";
 import { generate, synthPlan, SYNTH_PASSWORD, SYNTH_VERSION, type SynthOptions, type SynthPlan, type Table } from "./generate";
+
+/** sha-256 of every migration's SQL: a dataset loaded under another schema is rebuilt */
+export function schemaFingerprint(): string {
+  const dir = path.resolve("prisma", "migrations");
+  const hash = crypto.createHash("sha256");
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name, "migration.sql");
+    if (fs.existsSync(file)) hash.update(name).update(fs.readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
 
 /** the AuditLog row that marks a database as a complete synthetic dataset */
 export const SYNTH_MARKER = { action: "seed", entity: "Dataset", entityId: "synth" } as const;
@@ -136,7 +150,7 @@ export async function loadSynth(
     const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
     await client.query(
       `INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`,
-      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId, JSON.stringify({ version: SYNTH_VERSION, scale: plan.scale, seed: plan.seed, end: plan.openMonth, months: plan.months.length, openMonth: plan.openMonth, rows, publications })],
+      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId, JSON.stringify({ version: SYNTH_VERSION, schema: schemaFingerprint(), scale: plan.scale, seed: plan.seed, end: plan.openMonth, months: plan.months.length, openMonth: plan.openMonth, rows, publications })],
     );
     return { plan, rows, publications, seconds };
   } finally {

@@ -7,7 +7,7 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
 import { migrateDeploy } from "@/server/db/runtime";
 import { synthPlan, SYNTH_VERSION, type SynthOptions } from "./generate";
-import { loadSynth, synthMarker, type SynthSummary } from "./load";
+import { loadSynth, schemaFingerprint, synthMarker, type SynthSummary } from "./load";
 
 export const SYNTH_DB_PREFIX = "ppt_synth_";
 const OWNER_FILE = ".synth-owner";
@@ -54,10 +54,10 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
   }
 }
 
-/** whether a complete dataset's marker is the one `options` would write */
+/** whether a complete dataset's marker is the one `options` would write, on the current schema */
 function sameDataset(marker: Record<string, unknown>, options: SynthOptions): boolean {
   const plan = synthPlan(options);
-  return marker.version === SYNTH_VERSION && marker.scale === plan.scale && marker.seed === plan.seed && marker.months === plan.months.length && marker.openMonth === plan.openMonth;
+  return marker.version === SYNTH_VERSION && marker.schema === schemaFingerprint() && marker.scale === plan.scale && marker.seed === plan.seed && marker.months === plan.months.length && marker.openMonth === plan.openMonth;
 }
 
 export type EnsureResult = { created: boolean; summary?: SynthSummary; marker?: Record<string, unknown> };
@@ -110,7 +110,7 @@ export async function ensureSynth(
   try {
     await migrateDeploy(embedded.url, true);
     const summary = await loadSynth(embedded.url, options);
-    fs.writeFileSync(done, JSON.stringify({ version: SYNTH_VERSION, scale: summary.plan.scale, end: summary.plan.openMonth, seed: summary.plan.seed, months: summary.plan.months.length, openMonth: summary.plan.openMonth, rows: summary.rows, publications: summary.publications }, null, 2));
+    fs.writeFileSync(done, JSON.stringify({ version: SYNTH_VERSION, schema: schemaFingerprint(), scale: summary.plan.scale, end: summary.plan.openMonth, seed: summary.plan.seed, months: summary.plan.months.length, openMonth: summary.plan.openMonth, rows: summary.rows, publications: summary.publications }, null, 2));
     return { created: true, summary };
   } finally {
     await embedded.stop();
