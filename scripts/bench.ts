@@ -333,6 +333,11 @@ async function measureRoute(port: number, cookie: string, name: string, urlPath:
   let issued = 0;
   let done = 0;
   let failed = 0;
+  const failures = new Map<string, number>();
+  const fail = (why: string) => {
+    failed++;
+    failures.set(why, (failures.get(why) ?? 0) + 1);
+  };
   const deadline = Date.now() + 120_000;
   const start = performance.now();
   await Promise.all(
@@ -342,9 +347,9 @@ async function measureRoute(port: number, cookie: string, name: string, urlPath:
         try {
           const r = await request(port, urlPath, cookie, timeout);
           if (r.status === 200) done++;
-          else failed++;
-        } catch {
-          failed++;
+          else fail(`HTTP ${r.status}`);
+        } catch (e) {
+          fail((e as Error).message.slice(0, 60));
         }
       }
     }),
@@ -352,7 +357,7 @@ async function measureRoute(port: number, cookie: string, name: string, urlPath:
   const seconds = (performance.now() - start) / 1000;
   result.throughputRps = round(done / seconds, 2);
   result.concurrency = opts.concurrency;
-  if (failed) result.notes.push(`${failed} of ${issued} concurrent requests failed`);
+  if (failed) result.notes.push(`${failed} of ${issued} concurrent requests failed (${[...failures].map(([w, n]) => `${n}× ${w}`).join(", ")})`);
   if (issued < total) result.notes.push(`throughput over ${issued} requests (2-minute budget)`);
   return result;
 }
@@ -448,7 +453,7 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
 function gitCommit(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench"], { encoding: "utf8" }).trim();
     return dirty ? `${sha} (+ uncommitted changes)` : sha;
   } catch {
     return "unknown";
