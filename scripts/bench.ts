@@ -67,6 +67,8 @@ export type TargetResult = {
   durationSeconds: number;
   /** the commit measured (the app was built from it) */
   commit: string;
+  /** 1-minute load average when the target started and ended: other work on the machine skews the numbers */
+  loadAverage?: [number, number];
 };
 
 type Results = {
@@ -409,6 +411,7 @@ async function measurePublish(url: string | null, month: string, projects: numbe
 
 async function runTarget(spec: TargetSpec, port: number, opts: { samples: number; concurrency: number; serverUrl?: string }): Promise<TargetResult> {
   const began = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const plan = synthPlan({ scale: spec.scale });
   const target = spec.engine === "pg" ? postgresTarget({ scale: spec.scale, serverUrl: opts.serverUrl }) : embeddedTarget({ scale: spec.scale });
   const label = `${spec.engine}-s${spec.scale}`;
@@ -444,6 +447,7 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
     return {
       engine: spec.engine, scale: spec.scale, projects: plan.projects, parks: plan.parks, months: plan.months.length, issues: plan.issues,
       synthSeconds, routes: results, publish, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), commit: gitCommit(),
+      loadAverage: [round(loadAtStart, 2)!, round(os.loadavg()[0], 2)!],
     };
   } finally {
     await server.stop();
@@ -487,7 +491,8 @@ export function renderMarkdown(results: Results): string {
       `## ${t.engine === "pg" ? "PostgreSQL" : "Embedded (PGlite)"}, scale ${t.scale}`,
       "",
       `${t.projects} projects in ${t.parks} county parks, ${t.months} months, ${t.issues} issues. Measured ${t.startedAt.slice(0, 16).replace("T", " ")} UTC in ${t.durationSeconds} s on commit \`${t.commit ?? "?"}\`` +
-        (t.synthSeconds !== null ? `; dataset loaded in ${t.synthSeconds} s.` : "."),
+        (t.synthSeconds !== null ? `; dataset loaded in ${t.synthSeconds} s` : "") +
+        (t.loadAverage ? `; machine load average ${t.loadAverage[0]} at start, ${t.loadAverage[1]} at end.` : "."),
       "",
       "| page | p50 ms | p95 ms | req/s @8 | SQL statements | SQL ms | HTML KB | JS KB gz | notes |",
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
