@@ -3,6 +3,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { CompatClient, sendScriptsWhole } from "./pg-compat";
+import { instrumentAdapter, sqlStatsEnabled } from "./sql-stats";
 
 /** `allowExitOnIdle`: for short-lived commands (the Prisma CLI), let the process exit while connections are idle. */
 export function createPool(connectionString: string, max = 10, options: { allowExitOnIdle?: boolean } = {}): pg.Pool {
@@ -15,7 +16,9 @@ export function createPool(connectionString: string, max = 10, options: { allowE
 
 class CompatPrismaPg extends PrismaPg {
   override async connect() {
-    return sendScriptsWhole(await super.connect());
+    const adapter = sendScriptsWhole(await super.connect());
+    // BENCH_SQL_STATS=1 (benchmark only): count each request's statements and their time
+    return sqlStatsEnabled() ? instrumentAdapter(adapter) : adapter;
   }
 }
 
