@@ -19,7 +19,7 @@ function Comparison({ r }: { r: ReviewItem }) {
   const vsPlan = r.plannedCumulative && r.cumulativeInvestment ? dec(r.cumulativeInvestment).minus(r.plannedCumulative) : null;
   const signed = (d: ReturnType<typeof dec>) => `${d.isNegative() ? "" : "+"}${formatWan(d)}`;
   return (
-    <table className="num mt-2 w-full text-sm" data-testid="review-compare">
+    <table className="num mt-2 w-full max-w-lg text-sm" data-testid="review-compare">
       <caption className="sr-only">本次报送与上期已审核、倒排计划对比（万元）</caption>
       <thead className="text-xs text-slate-500">
         <tr>
