@@ -3,12 +3,14 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssueLedger, type IssueFilters } from "@/server/issues/queries";
+import { getIssueLedger, listIssueYears, type IssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
+import { Pagination } from "@/components/common/pagination";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatDay } from "@/lib/month";
+import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
@@ -17,19 +19,35 @@ export const metadata: Metadata = { title: "问题台账" };
 const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
   allowed.includes(value as T) ? (value as T) : undefined;
 
-export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("/issues");
   const sp = await searchParams;
+  const one = (name: string) => (Array.isArray(sp[name]) ? sp[name][0] : sp[name]) as string | undefined;
+  const year = intParam(sp, "year");
   const filters: IssueFilters = {
-    status: pick(sp.status, Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
-    category: pick(sp.category, Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
-    parkId: /^[0-9]{1,9}$/.test(sp.park ?? "") ? Number(sp.park) : undefined,
-    overdue: sp.overdue === "1",
+    status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
+    category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
+    parkId: intParam(sp, "park"),
+    overdue: one("overdue") === "1",
+    year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined,
   };
   const prisma = db();
-  const { issues, total, closed, overdue, closureRate: rate } = await getIssueLedger(prisma, filters);
+  // one query at a time: the embedded database serves few connections
+  const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
+  const { issues, total, closed, overdue, closureRate: rate, page, pages, size } = ledger;
   const parks = await listParks(prisma);
+  const years = await listIssueYears(prisma);
   const mayRaise = can(actor, "issue.write");
+  const pageHref = (n: number) =>
+    `/issues${queryString({
+      status: filters.status,
+      category: filters.category,
+      park: filters.parkId,
+      overdue: filters.overdue ? 1 : undefined,
+      year: filters.year,
+      size: size === 20 ? undefined : size,
+      page: n === 1 ? undefined : n,
+    })}`;
 
   return (
     <div className="space-y-5">
@@ -61,7 +79,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </div>
       </dl>
 
-      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-5" aria-label="筛选">
+      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-6" aria-label="筛选">
+        <label className="text-sm">
+          <span className="block text-slate-600">年度</span>
+          <select name="year" defaultValue={filters.year ?? ""} className={inputClass}>
+            <option value="">全部</option>
+            {years.map((y) => (
+              <option key={y} value={y}>{y}年</option>
+            ))}
+          </select>
+        </label>
         <label className="text-sm">
           <span className="block text-slate-600">状态</span>
           <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
@@ -93,11 +120,18 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />
           只看逾期
         </label>
-        <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
+        {size !== 20 && <input type="hidden" name="size" value={size} />}
+        <div className="flex items-end gap-2">
           <button type="submit" className={secondaryButtonClass}>筛选</button>
           <Link href="/issues" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
         </div>
       </form>
+
+      {total > 0 && (
+        <p className="text-sm text-slate-600" data-testid="issue-page-info">
+          共{total}个，第{page}/{pages}页（每页{size}个，逾期的在前）
+        </p>
+      )}
 
       {issues.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的问题。</p>
@@ -126,6 +160,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
+      <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );
 }

@@ -21,7 +21,18 @@ export type IssueScope = {
 };
 
 /** The ledger's filters (from the URL of /issues). */
-export type IssueFilters = Omit<IssueScope, "today" | "year" | "projectId">;
+export type IssueFilters = Omit<IssueScope, "today" | "projectId">;
+
+/** The ledger's page size: 20 by default, any size from 1 to 100 on request. */
+export const ISSUE_PAGE_SIZE = 20;
+export const ISSUE_PAGE_SIZE_MAX = 100;
+
+/** A page request, clamped: size 1–100 (default 20), page ≥ 1. */
+export function issuePaging(page?: number, size?: number): { page: number; size: number } {
+  const s = size === undefined || !Number.isFinite(size) ? ISSUE_PAGE_SIZE : Math.min(ISSUE_PAGE_SIZE_MAX, Math.max(1, Math.trunc(size)));
+  const p = page === undefined || !Number.isFinite(page) ? 1 : Math.max(1, Math.trunc(page));
+  return { page: p, size: s };
+}
 
 export type IssueSummary = {
   total: number;
@@ -98,8 +109,8 @@ export type IssueRow = {
   parkName: string | null;
 };
 
-/** The issues of the scope, overdue ones first, closed ones last. */
-export async function listIssues(prisma: Db, scope: IssueScope): Promise<IssueRow[]> {
+/** The issues of the scope, overdue ones first, closed ones last; with `limit`, one page of them. */
+export async function listIssues(prisma: Db, scope: IssueScope, limit?: { offset: number; size: number }): Promise<IssueRow[]> {
   return prisma.$queryRaw<IssueRow[]>(Prisma.sql`
     SELECT i.id, i.year, i.category, i."subCategory", i.title, i.description, i.status, i."responsibleUnit",
            i."responsibleLeader", i."raisedDate", i."dueDate", i."closedDate", i.resolution,
@@ -111,19 +122,49 @@ export async function listIssues(prisma: Db, scope: IssueScope): Promise<IssueRo
       LEFT JOIN "Park" pk ON pk.id = i."parkId"
       LEFT JOIN "Park" ppk ON ppk.id = p."parkId"
      WHERE ${issueFilter(scope)}
-     ORDER BY ${overdueSql(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id`);
+     ORDER BY ${overdueSql(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id
+     ${limit ? Prisma.sql`LIMIT ${limit.size} OFFSET ${limit.offset}` : Prisma.empty}`);
 }
 
-/** The ledger (/issues): the filtered issues of every year and their counts. */
-export async function getIssueLedger(prisma: Db, filters: IssueFilters) {
-  const today = businessDate();
+/** How many issues of the scope, closed, overdue: one grouped query. */
+export async function getIssueStats(prisma: Db, scope: IssueScope): Promise<{ total: number; closed: number; overdue: number }> {
+  const [row] = await prisma.$queryRaw<Array<{ total: number; closed: number; overdue: number }>>(Prisma.sql`
+    SELECT count(*)::int AS total,
+           count(*) FILTER (WHERE i.status = 'CLOSED')::int AS closed,
+           count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+     WHERE ${issueFilter(scope)}`);
+  return row ?? { total: 0, closed: 0, overdue: 0 };
+}
+
+/** The years that have issues, newest first (the ledger's year filter). */
+export async function listIssueYears(prisma: Db): Promise<number[]> {
+  const rows = await prisma.$queryRaw<Array<{ year: number }>>(Prisma.sql`SELECT DISTINCT year FROM "Issue" ORDER BY year DESC`);
+  return rows.map((r) => r.year);
+}
+
+/**
+ * The ledger (/issues): one page of the filtered issues (overdue first) and the counts of all
+ * of them. Two statements whatever the number of issues: the counts, then the page (a page past
+ * the end shows the last one).
+ */
+export async function getIssueLedger(
+  prisma: Db,
+  filters: IssueFilters,
+  paging: { page?: number; size?: number } = {},
+  today = businessDate(),
+) {
   const scope: IssueScope = { ...filters, today };
   // one query at a time: the embedded database serves few connections
-  const issues = await listIssues(prisma, scope);
-  const { total, closed, overdue } = await getIssueSummary(prisma, scope);
+  const { total, closed, overdue } = await getIssueStats(prisma, scope);
+  const { size, page: asked } = issuePaging(paging.page, paging.size);
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(asked, pages);
+  const issues = await listIssues(prisma, scope, { offset: (page - 1) * size, size });
   /** 办结率: closed ÷ all, as shown (null without issues) */
   const closureRate = percent(closed, total);
-  return { issues, total, closed, overdue, closureRate, today };
+  return { issues, total, closed, overdue, closureRate, today, page, pages, size };
 }
 
 export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };

@@ -1,6 +1,7 @@
 // Reads for monthly reporting: what an actor has to report for a month, one project-month's
 // entry with its history, and the review queue.
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { parkScope } from "@/server/auth/permissions";
@@ -112,35 +113,164 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
   };
 }
 
-/** Submitted months awaiting review, oldest first. */
-export async function listReviewQueue(prisma: Db) {
-  const reports = await prisma.monthlyReport.findMany({
-    where: { status: "SUBMITTED" },
-    orderBy: [{ updatedAt: "asc" }],
-    include: {
-      project: { select: { code: true, name: true, totalInvestment: true, park: { select: { name: true } } } },
-      currentRevision: { include: { createdBy: { select: { displayName: true } } } },
-      approvedRevision: true,
-    },
-  });
-  return reports.map((r) => ({
+/** The review queue's page size. */
+export const REVIEW_PAGE_SIZE = 20;
+
+export type ReviewFilters = { parkId?: number; month?: string };
+
+export type ReviewItem = {
+  id: number;
+  version: number;
+  month: string;
+  projectCode: string;
+  projectName: string;
+  parkName: string;
+  totalInvestment: string;
+  monthInvestment: string | null;
+  cumulativeInvestment: string | null;
+  progressText: string;
+  explanation: string | null;
+  revisionNo: number | null;
+  /** a correction of a month already approved */
+  isCorrection: boolean;
+  /** this month's approved figure the correction would replace */
+  previouslyApprovedCumulative: string | null;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  /** the project's newest approved month before this one (null: none) */
+  previous: { month: string; cumulativeInvestment: string; monthInvestment: string | null } | null;
+  /** 倒排工期: planned cumulative investment at the end of this month (null: no plan for it) */
+  plannedCumulative: string | null;
+};
+
+export type ReviewCounts = {
+  /** awaiting review, everywhere */
+  all: number;
+  /** awaiting review per county park (within the month filter), parks with none left out */
+  byPark: Array<{ parkId: number; parkName: string; count: number }>;
+  /** months with reports awaiting review (within the park filter), newest first */
+  months: Array<{ month: string; count: number }>;
+  /** awaiting review within both filters: the length of the paged list */
+  filtered: number;
+};
+
+/** How many reports await review: in all, per park, per month — one grouped query. */
+export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promise<ReviewCounts> {
+  const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; n: number }>>(Prisma.sql`
+    SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, count(*)::int AS n
+      FROM "MonthlyReport" r
+      JOIN "Project" p ON p.id = r."projectId"
+      JOIN "Park" pk ON pk.id = p."parkId"
+     WHERE r.status = 'SUBMITTED'
+     GROUP BY pk.id, pk.name, pk."sortOrder", r.month
+     ORDER BY pk."sortOrder", pk.name, r.month`);
+  const byPark = new Map<number, ReviewCounts["byPark"][number]>();
+  const months = new Map<string, number>();
+  let all = 0;
+  let filtered = 0;
+  for (const r of rows) {
+    all += r.n;
+    const inPark = f.parkId === undefined || r.parkId === f.parkId;
+    const inMonth = f.month === undefined || r.month === f.month;
+    if (inMonth) {
+      const c = byPark.get(r.parkId) ?? { parkId: r.parkId, parkName: r.parkName, count: 0 };
+      c.count += r.n;
+      byPark.set(r.parkId, c);
+    }
+    if (inPark) months.set(r.month, (months.get(r.month) ?? 0) + r.n);
+    if (inPark && inMonth) filtered += r.n;
+  }
+  return {
+    all,
+    byPark: [...byPark.values()],
+    months: [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count })),
+    filtered,
+  };
+}
+
+/**
+ * One page of the submitted months awaiting review (oldest first), each beside the project's
+ * previous approved month and its 倒排工期 plan for the month: one statement for the page,
+ * whatever its size (the page is cut first, then each row's neighbours are joined).
+ */
+export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: { offset: number; size: number } = { offset: 0, size: REVIEW_PAGE_SIZE }): Promise<ReviewItem[]> {
+  const where: Prisma.Sql[] = [Prisma.sql`r.status = 'SUBMITTED'`];
+  if (f.parkId !== undefined) where.push(Prisma.sql`p."parkId" = ${f.parkId}`);
+  if (f.month !== undefined) where.push(Prisma.sql`r.month = ${f.month}`);
+  type Row = {
+    id: number; version: number; month: string; projectId: number; projectCode: string; projectName: string; parkName: string;
+    totalInvestment: Prisma.Decimal; monthInvestment: Prisma.Decimal | null; cumulativeInvestment: Prisma.Decimal | null;
+    progressText: string | null; explanation: string | null; revisionNo: number | null; isCorrection: boolean;
+    previouslyApprovedCumulative: Prisma.Decimal | null; submittedBy: string | null; submittedAt: Date | null;
+    prevMonth: string | null; prevCumulative: Prisma.Decimal | null; prevMonthInvestment: Prisma.Decimal | null;
+    plannedCumulative: Prisma.Decimal | null;
+  };
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    WITH page AS (
+      SELECT r.id, r.version, r.month, r."projectId", r."currentRevisionId", r."approvedRevisionId", r."updatedAt",
+             p.code, p.name, p."totalInvestment", pk.name AS "parkName"
+        FROM "MonthlyReport" r
+        JOIN "Project" p ON p.id = r."projectId"
+        JOIN "Park" pk ON pk.id = p."parkId"
+       WHERE ${Prisma.join(where, " AND ")}
+       ORDER BY r."updatedAt", r.id
+       LIMIT ${limit.size} OFFSET ${limit.offset}
+    )
+    SELECT pg.id, pg.version, pg.month, pg."projectId", pg.code AS "projectCode", pg.name AS "projectName", pg."parkName",
+           pg."totalInvestment", cr."monthInvestment", cr."cumulativeInvestment", cr."progressText", cr.explanation,
+           cr."revisionNo", (pg."approvedRevisionId" IS NOT NULL) AS "isCorrection",
+           ar."cumulativeInvestment" AS "previouslyApprovedCumulative",
+           u."displayName" AS "submittedBy", cr."createdAt" AS "submittedAt",
+           prev.month AS "prevMonth", prev."cumulativeInvestment" AS "prevCumulative", prev."monthInvestment" AS "prevMonthInvestment",
+           pl."cumulativePlanned" AS "plannedCumulative"
+      FROM page pg
+      LEFT JOIN "MonthlyReportRevision" cr ON cr.id = pg."currentRevisionId"
+      LEFT JOIN "User" u ON u.id = cr."createdById"
+      LEFT JOIN "MonthlyReportRevision" ar ON ar.id = pg."approvedRevisionId"
+      LEFT JOIN LATERAL (
+        SELECT r2.month, rv."cumulativeInvestment", rv."monthInvestment"
+          FROM "MonthlyReport" r2
+          JOIN "MonthlyReportRevision" rv ON rv.id = r2."approvedRevisionId"
+         WHERE r2."projectId" = pg."projectId" AND r2.month < pg.month
+         ORDER BY r2.month DESC
+         LIMIT 1
+      ) prev ON true
+      LEFT JOIN "PlannedInvestment" pl ON pl."projectId" = pg."projectId" AND pl.month = pg.month
+     ORDER BY pg."updatedAt", pg.id`);
+  const str = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
+  return rows.map((r) => ({
     id: r.id,
     version: r.version,
     month: r.month,
-    projectCode: r.project.code,
-    projectName: r.project.name,
-    parkName: r.project.park.name,
-    totalInvestment: r.project.totalInvestment.toString(),
-    monthInvestment: r.currentRevision?.monthInvestment?.toString() ?? null,
-    cumulativeInvestment: r.currentRevision?.cumulativeInvestment.toString() ?? null,
-    progressText: r.currentRevision?.progressText ?? "",
-    explanation: r.currentRevision?.explanation ?? null,
-    revisionNo: r.currentRevision?.revisionNo ?? null,
-    isCorrection: r.approvedRevisionId !== null,
-    previouslyApprovedCumulative: r.approvedRevision?.cumulativeInvestment.toString() ?? null,
-    submittedBy: r.currentRevision?.createdBy?.displayName ?? null,
-    submittedAt: r.currentRevision?.createdAt ?? null,
+    projectCode: r.projectCode,
+    projectName: r.projectName,
+    parkName: r.parkName,
+    totalInvestment: r.totalInvestment.toString(),
+    monthInvestment: str(r.monthInvestment),
+    cumulativeInvestment: str(r.cumulativeInvestment),
+    progressText: r.progressText ?? "",
+    explanation: r.explanation,
+    revisionNo: r.revisionNo,
+    isCorrection: r.isCorrection,
+    previouslyApprovedCumulative: str(r.previouslyApprovedCumulative),
+    submittedBy: r.submittedBy,
+    submittedAt: r.submittedAt,
+    previous: r.prevMonth && r.prevCumulative ? { month: r.prevMonth, cumulativeInvestment: r.prevCumulative.toString(), monthInvestment: str(r.prevMonthInvestment) } : null,
+    plannedCumulative: str(r.plannedCumulative),
   }));
+}
+
+/**
+ * /review: the counts (one grouped query) and one page of the queue (one query); a page past
+ * the end shows the last one. Two statements whatever the queue's length.
+ */
+export async function getReviewQueue(prisma: Db, f: ReviewFilters = {}, page = 1) {
+  const counts = await getReviewCounts(prisma, f);
+  const size = REVIEW_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(counts.filtered / size));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  const items = await listReviewQueue(prisma, f, { offset: (current - 1) * size, size });
+  return { counts, items, page: current, pages, size };
 }
 
 /** The reporting list of `month` and how many of its projects are submitted or approved. */

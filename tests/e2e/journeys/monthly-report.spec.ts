@@ -35,7 +35,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   const admin = await as(browser, "admin");
   await admin.getByRole("link", { name: "审核" }).click();
   const item = admin.getByTestId("review-YQ2024-001-2024-12");
-  await expect(item).toContainText("155,000万元");
+  await expect(item.getByRole("row", { name: /本次报送/ })).toContainText("155,000");
   await item.getByRole("button", { name: "退回" }).click();
   await expect(item.getByRole("alert")).toHaveText("退回时请填写退回原因");
   await item.getByLabel("退回原因（退回时必填）").fill("本月投资额与财务月报不一致，请核实");
@@ -54,7 +54,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
 
   // the official approves the corrected version
   await admin.goto("/review");
-  await expect(item).toContainText("154,000万元");
+  await expect(item.getByRole("row", { name: /本次报送/ })).toContainText("154,000");
   await item.getByRole("button", { name: "审核通过" }).click();
   await expect(item.getByRole("status")).toHaveText("已审核通过。");
 

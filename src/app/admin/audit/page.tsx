@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     action: clean(sp.action, 40),
     page: /^[0-9]{1,6}$/.test(sp.page ?? "") ? Math.max(1, Number(sp.page)) : 1,
   };
-  const { rows, total, pages, entities, actors } = await listAudit(db(), filters);
+  const { rows, total, page, pages, entities, actors } = await listAudit(db(), filters);
   const link = (page: number) => {
     const q = new URLSearchParams();
     if (filters.entity) q.set("entity", filters.entity);
@@ -114,7 +114,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       <p className="text-sm text-slate-600" data-testid="audit-total">
-        共 {total} 条，第 {Math.min(filters.page, pages)}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
+        共 {total} 条，第 {page}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
       </p>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的记录。</p>
@@ -140,7 +140,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </ol>
       )}
-      <Pagination page={filters.page} pages={pages} href={link} />
+      <Pagination page={page} pages={pages} href={link} />
     </div>
   );
 }

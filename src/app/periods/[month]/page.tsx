@@ -8,7 +8,7 @@ import { getPeriod, getPeriodProgress, listUnapprovedProjects } from "@/server/p
 import { listPublicationSummaries } from "@/server/figures/queries";
 import { DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import { PageLinks } from "@/components/common/page-links";
+import { Pagination } from "@/components/common/pagination";
 import { businessDate, formatDateTime, formatDay, isMonth } from "@/lib/month";
 import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, periodTitle } from "@/lib/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
@@ -138,7 +138,7 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
                 </li>
               ))}
             </ul>
-            <PageLinks page={page} pages={Math.max(1, Math.ceil(missing.total / PAGE_SIZE))} href={pageHref} />
+            <Pagination page={page} pages={Math.max(1, Math.ceil(missing.total / PAGE_SIZE))} href={pageHref} className="mt-3" showPosition />
           </>
         )}
       </Section>

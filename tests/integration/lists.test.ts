@@ -1,0 +1,252 @@
+// Every list is paged and bounded in SQL: /issues (问题台账), /review (审核月度调度) and
+// /admin/audit (操作日志). With hundreds of rows, each data function returns exactly one page,
+// the totals count every row, filters and order hold across pages, and the number of SQL
+// statements per call does not grow with the rows.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { IssueCategory, IssueStatus } from "@/generated/prisma/client";
+import { getIssueLedger, issuePaging, type IssueFilters } from "@/server/issues/queries";
+import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/server/reports/queries";
+import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
+import { pageWindow } from "@/components/common/pagination";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts } from "../helpers/actors";
+import { countingClient, type CountingClient } from "../helpers/query-count";
+
+const TODAY = "2025-03-15";
+const YEAR = 2025;
+const STATUSES: IssueStatus[] = ["OPEN", "IN_PROGRESS", "CLOSED"];
+const CATEGORIES: IssueCategory[] = ["FUNDING", "LAND", "ENERGY", "APPROVAL"];
+
+type Made = { id: number; status: IssueStatus; category: IssueCategory; parkId: number; dueDate: string | null; sortOrder: number; overdue: boolean };
+
+describe("lists paged in SQL", () => {
+  let t: TestDatabase;
+  let c: CountingClient;
+  let parks: number[];
+  const made: Made[] = [];
+
+  /** The ledger's order, written independently: overdue first, closed last, then due date (none last), sort order, id. */
+  const ledgerOrder = (a: Made, b: Made) =>
+    Number(b.overdue) - Number(a.overdue) ||
+    Number(a.status === "CLOSED") - Number(b.status === "CLOSED") ||
+    (a.dueDate ?? "9999") .localeCompare(b.dueDate ?? "9999") ||
+    a.sortOrder - b.sortOrder ||
+    a.id - b.id;
+
+  const addIssues = async (n: number, from: number) => {
+    for (let k = from; k < from + n; k++) {
+      const status = STATUSES[k % 3];
+      const category = CATEGORIES[k % 4];
+      const parkId = parks[k % parks.length];
+      // due dates spread around TODAY; every seventh issue has none
+      const dueDate = k % 7 === 0 ? null : `2025-0${1 + (k % 6)}-${String(1 + (k % 27)).padStart(2, "0")}`;
+      const sortOrder = k % 5;
+      const row = await t.prisma.issue.create({
+        data: { year: YEAR, parkId, category, status, title: `问题${k}`, description: "—", dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, sortOrder },
+      });
+      made.push({ id: row.id, status, category, parkId, dueDate, sortOrder, overdue: status !== "CLOSED" && dueDate !== null && dueDate < TODAY });
+    }
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedWithAccounts(t.prisma);
+    parks = (await t.prisma.park.findMany({ orderBy: { id: "asc" }, take: 3 })).map((p) => p.id);
+    expect(parks.length).toBeGreaterThanOrEqual(2);
+    await addIssues(300, 0);
+    c = countingClient(t.url);
+  }, 300_000);
+  afterAll(async () => {
+    await c?.disconnect();
+    await t?.drop();
+  });
+
+  const allPages = async (filters: IssueFilters, size?: number) => {
+    const first = await getIssueLedger(t.prisma, filters, { page: 1, size }, TODAY);
+    const rows = [...first.issues];
+    for (let page = 2; page <= first.pages; page++) rows.push(...(await getIssueLedger(t.prisma, filters, { page, size }, TODAY)).issues);
+    return { first, rows };
+  };
+
+  it("/issues: 20 to a page, the counts of all 300, overdue first and closed last across every page", async () => {
+    const { first, rows } = await allPages({ year: YEAR });
+    expect(first.issues).toHaveLength(20);
+    expect(first.size).toBe(20);
+    expect(first.total).toBe(300);
+    expect(first.pages).toBe(15);
+    expect(first.closed).toBe(made.filter((m) => m.status === "CLOSED").length);
+    expect(first.overdue).toBe(made.filter((m) => m.overdue).length);
+    expect(first.overdue).toBeGreaterThan(20); // the overdue ones span more than one page
+    expect(first.closureRate).toBe(`${((first.closed / 300) * 100).toFixed(1)}%`);
+    expect(rows.map((r) => r.id)).toEqual([...made].sort(ledgerOrder).map((m) => m.id));
+    expect(rows.map((r) => r.overdue)).toEqual(rows.map((r) => made.find((m) => m.id === r.id)!.overdue));
+  });
+
+  it("/issues: filters by status, category, park, overdue and year hold on every page, with their own counts", async () => {
+    const filters: IssueFilters = { year: YEAR, status: "OPEN", parkId: parks[1] };
+    const want = made.filter((m) => m.status === "OPEN" && m.parkId === parks[1]).sort(ledgerOrder);
+    const { first, rows } = await allPages(filters, 7);
+    expect(first.total).toBe(want.length);
+    expect(first.closed).toBe(0);
+    expect(rows.map((r) => r.id)).toEqual(want.map((m) => m.id));
+
+    const overdue = await allPages({ year: YEAR, overdue: true, category: "LAND" }, 5);
+    const wantOverdue = made.filter((m) => m.overdue && m.category === "LAND").sort(ledgerOrder);
+    expect(overdue.first.total).toBe(wantOverdue.length);
+    expect(overdue.first.overdue).toBe(wantOverdue.length);
+    expect(overdue.rows.map((r) => r.id)).toEqual(wantOverdue.map((m) => m.id));
+    expect(overdue.rows.every((r) => r.overdue && r.category === "LAND")).toBe(true);
+
+    // another year: none of these; every year: the seed's too
+    expect((await getIssueLedger(t.prisma, { year: 2023 }, {}, TODAY)).total).toBe(await t.prisma.issue.count({ where: { year: 2023 } }));
+    expect((await getIssueLedger(t.prisma, {}, {}, TODAY)).total).toBe(await t.prisma.issue.count());
+  });
+
+  it("/issues: the page size is 1–100 and a page past the end shows the last one", async () => {
+    expect(issuePaging(undefined, 0)).toEqual({ page: 1, size: 1 });
+    expect(issuePaging(3, 500)).toEqual({ page: 3, size: 100 });
+    expect(issuePaging(undefined, undefined)).toEqual({ page: 1, size: 20 });
+    const big = await getIssueLedger(t.prisma, { year: YEAR }, { size: 500 }, TODAY);
+    expect(big.issues).toHaveLength(100);
+    expect(big.pages).toBe(3);
+    const past = await getIssueLedger(t.prisma, { year: YEAR }, { page: 99 }, TODAY);
+    expect(past.page).toBe(15);
+    expect(past.issues.map((r) => r.id)).toEqual([...made].sort(ledgerOrder).slice(280).map((m) => m.id));
+  });
+
+  it("/issues: two SQL statements per call, at 300 issues and at 400", async () => {
+    const at300 = await c.count((p) => getIssueLedger(p, { year: YEAR, overdue: true }, { page: 2 }, TODAY));
+    expect(at300.statements).toBe(2);
+    expect(at300.result.issues).toHaveLength(20);
+    await addIssues(100, 300);
+    const at400 = await c.count((p) => getIssueLedger(p, { year: YEAR }, { page: 5 }, TODAY));
+    expect(at400.statements).toBe(2);
+    expect(at400.result.total).toBe(400);
+    expect(at400.result.issues).toHaveLength(20);
+  });
+
+  describe("/review", () => {
+    const projects: Array<{ id: number; code: string; parkId: number }> = [];
+    /** a report with one revision; `approved` also makes it the approved one */
+    const report = async (projectId: number, month: string, cumulative: number, status: "SUBMITTED" | "APPROVED", updatedAt: Date) => {
+      const r = await t.prisma.monthlyReport.create({ data: { projectId, month, status, updatedAt } });
+      const rv = await t.prisma.monthlyReportRevision.create({
+        data: { reportId: r.id, revisionNo: 1, cumulativeInvestment: cumulative, monthInvestment: 100, progressText: `进度${month}` },
+      });
+      await t.prisma.$executeRaw`UPDATE "MonthlyReport" SET "currentRevisionId" = ${rv.id},
+        "approvedRevisionId" = ${status === "APPROVED" ? rv.id : null}, "updatedAt" = ${updatedAt} WHERE id = ${r.id}`;
+    };
+
+    beforeAll(async () => {
+      for (let i = 0; i < 30; i++) {
+        const p = await t.prisma.project.create({
+          data: { code: `LIST-${String(i).padStart(2, "0")}`, name: `分页项目${i}`, parkId: parks[i % 2], totalInvestment: 10000 },
+        });
+        projects.push({ id: p.id, code: p.code, parkId: p.parkId });
+        // the first 20 have an approved December; the even ones a plan for January
+        if (i < 20) await report(p.id, "2024-12", 1000 + i, "APPROVED", new Date("2025-01-05T00:00:00Z"));
+        if (i % 2 === 0) await t.prisma.plannedInvestment.create({ data: { projectId: p.id, month: "2025-01", cumulativePlanned: 900 + i } });
+      }
+      // 60 awaiting review: January and February of each, submitted in a known order
+      for (let i = 0; i < 30; i++) {
+        await report(projects[i].id, "2025-01", 2000 + i, "SUBMITTED", new Date(Date.UTC(2025, 1, 1, 0, i)));
+        await report(projects[i].id, "2025-02", 3000 + i, "SUBMITTED", new Date(Date.UTC(2025, 2, 1, 0, 30 - i)));
+      }
+    }, 300_000);
+
+    const queue = async (f: { parkId?: number; month?: string }) => {
+      const first = await getReviewQueue(t.prisma, f, 1);
+      const items = [...first.items];
+      for (let page = 2; page <= first.pages; page++) items.push(...(await getReviewQueue(t.prisma, f, page)).items);
+      return { first, items };
+    };
+
+    it("pages the queue 20 at a time, oldest first, with the counts in all and per park", async () => {
+      const submitted = await t.prisma.monthlyReport.findMany({ where: { status: "SUBMITTED" }, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], include: { project: true } });
+      expect(submitted.length).toBeGreaterThanOrEqual(60);
+      const { first, items } = await queue({});
+      expect(first.items).toHaveLength(REVIEW_PAGE_SIZE);
+      expect(first.counts.all).toBe(submitted.length);
+      expect(first.counts.filtered).toBe(submitted.length);
+      expect(first.pages).toBe(Math.ceil(submitted.length / 20));
+      expect(items.map((r) => r.id)).toEqual(submitted.map((r) => r.id));
+      for (const pid of parks.slice(0, 2)) {
+        expect(first.counts.byPark.find((p) => p.parkId === pid)?.count).toBe(submitted.filter((r) => r.project.parkId === pid).length);
+      }
+      expect(first.counts.months.find((m) => m.month === "2025-02")?.count).toBe(30);
+    });
+
+    it("filters by county park and month on every page", async () => {
+      const { first, items } = await queue({ parkId: parks[1], month: "2025-02" });
+      expect(first.counts.filtered).toBe(15);
+      expect(items).toHaveLength(15);
+      expect(items.every((r) => r.month === "2025-02" && projects.find((p) => p.code === r.projectCode)!.parkId === parks[1])).toBe(true);
+      // February was submitted newest-last for the lowest index: oldest first means descending index
+      expect(items.map((r) => r.projectCode)).toEqual(projects.filter((p) => p.parkId === parks[1]).map((p) => p.code).reverse());
+      // the per-park counts still show every park for the month
+      expect(first.counts.byPark.find((p) => p.parkId === parks[0])?.count).toBe(15);
+    });
+
+    it("each report beside its previous approved month and the plan for its month", async () => {
+      const { items } = await queue({ month: "2025-02" });
+      const byCode = new Map(items.map((r) => [r.projectCode, r]));
+      // February's previous approved month is December: January awaits review, so it does not count
+      expect(byCode.get("LIST-03")).toMatchObject({ cumulativeInvestment: "3003", previous: { month: "2024-12", cumulativeInvestment: "1003" } });
+      expect(byCode.get("LIST-25")!.previous).toBeNull();
+      const jan = (await queue({ month: "2025-01" })).items;
+      expect(jan.find((r) => r.projectCode === "LIST-04")).toMatchObject({ plannedCumulative: "904", previous: { month: "2024-12" } });
+      expect(jan.find((r) => r.projectCode === "LIST-05")!.plannedCumulative).toBeNull();
+      expect(jan.find((r) => r.projectCode === "LIST-22")!.plannedCumulative).toBe("922");
+    });
+
+    it("two SQL statements per page, whatever the queue's length (no query per row)", async () => {
+      const a = await c.count((p) => getReviewQueue(p, {}, 2));
+      expect(a.statements).toBe(2);
+      expect(a.result.items).toHaveLength(20);
+      const b = await c.count((p) => getReviewQueue(p, { month: "2025-01" }, 1));
+      expect(b.statements).toBe(2);
+    });
+  });
+
+  describe("/admin/audit", () => {
+    beforeAll(async () => {
+      await t.prisma.auditLog.createMany({
+        data: Array.from({ length: 250 }, (_, k) => ({ actor: k % 2 ? "admin" : "huitong", action: k % 5 ? "project.update" : "issue.create", entity: k % 5 ? "Project" : "Issue", entityId: String(k) })),
+      });
+    });
+
+    it("30 to a page, newest first, filtered in SQL, a page past the end shows the last, four statements per call", async () => {
+      const all = await t.prisma.auditLog.count();
+      const r = await c.count((p) => listAudit(p, { page: 1 }));
+      expect(r.statements).toBe(4);
+      expect(r.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
+      expect(r.result.total).toBe(all);
+      expect(r.result.pages).toBe(Math.ceil(all / 30));
+      const entities = await t.prisma.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } });
+      expect(r.result.entities).toEqual(entities.map((e) => e.entity));
+      expect(r.result.entities).toEqual(expect.arrayContaining(["Issue", "Project"]));
+      const ids = r.result.rows.map((x) => BigInt(x.id));
+      expect(ids).toEqual([...ids].sort((x, y) => (x > y ? -1 : 1)));
+
+      const issues = await c.count((p) => listAudit(p, { entity: "Issue", user: "admin", page: 1 }));
+      expect(issues.statements).toBe(4);
+      const want = await t.prisma.auditLog.count({ where: { entity: "Issue", actor: "admin" } });
+      expect(issues.result.total).toBe(want);
+      expect(issues.result.rows.every((x) => x.entity === "Issue" && x.actor === "admin")).toBe(true);
+
+      const past = await listAudit(t.prisma, { page: 9999 });
+      expect(past.page).toBe(past.pages);
+      expect(past.rows.length).toBe(all - (past.pages - 1) * 30);
+    });
+  });
+});
+
+describe("the page window", () => {
+  it("links a handful of pages around the current one, however many there are", () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+    expect(pageWindow(3, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pageWindow(500, 1000)).toEqual([1, null, 498, 499, 500, 501, 502, null, 1000]);
+    expect(pageWindow(1, 1000)).toEqual([1, 2, 3, null, 1000]);
+    expect(pageWindow(4, 1000)).toEqual([1, 2, 3, 4, 5, 6, null, 1000]);
+  });
+});
