@@ -3,7 +3,7 @@
 // a start in 2024-04 is on time, 2024-05 is late; no start yet is not on time). The SQL
 // fragment and its TypeScript twin say the same thing; tests/integration/rules.test.ts pins both
 // to the same answers.
-import "server-only";
+// (No "server-only" marker: src/lib/warnings.ts uses it, and the seed scripts publish through it.)
 import { Prisma } from "@/generated/prisma/client";
 
 /** The month ("YYYY-MM") of a deadline given as a date or "YYYY-MM-DD". */

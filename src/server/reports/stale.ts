@@ -2,7 +2,7 @@
 // month — the latest month any project of the plan reported. Its newest figure (if any) is
 // older, or it has none. The SQL fragment and its TypeScript twin say the same thing;
 // tests/integration/rules.test.ts pins both to the same answers.
-import "server-only";
+// (No "server-only" marker: src/lib/warnings.ts uses it, and the seed scripts publish through it.)
 import { Prisma } from "@/generated/prisma/client";
 
 /** SQL: is a project whose newest counted month is `latestMonth` (may be NULL) stale at `referenceMonth`? */
