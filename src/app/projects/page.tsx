@@ -49,7 +49,7 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
   const active = params.sort === sort;
   const nextDir = active && params.dir === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" className={`px-3 py-2 font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
+    <th scope="col" className={`whitespace-nowrap px-3 py-2 align-bottom font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
       <Link href={href(params, { sort, dir: nextDir, page: 1 })} className="inline-flex items-end gap-1 hover:text-slate-900" data-testid={`sort-${sort}`}>
         {children}
         <span aria-hidden className="text-xs">{active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}</span>

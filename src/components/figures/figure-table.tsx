@@ -22,7 +22,7 @@ export type SortHeaderRender = (sort: "total" | "annual" | "year" | "rate" | "co
 
 function Plain(_sort: string, label: React.ReactNode, className: string) {
   return (
-    <th scope="col" className={`px-3 py-2 font-medium ${className}`}>
+    <th scope="col" className={`whitespace-nowrap px-3 py-2 align-bottom font-medium ${className}`}>
       {label}
     </th>
   );
@@ -44,7 +44,7 @@ export function FigureTable({
     <>
       <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block print:block">
         <table className="w-full text-sm" data-testid={`${testId}-table`}>
-          <thead className="bg-slate-100 text-left text-slate-600">
+          <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">预警</th>
               <th scope="col" className="px-3 py-2 font-medium">项目</th>

@@ -36,7 +36,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
         </caption>
         <thead className="bg-slate-100 text-left align-bottom text-xs text-slate-600">
           <tr>
-            <th scope="col" className="px-2 py-2 font-medium">位次</th>
+            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">位次</th>
             <th scope="col" className="px-2 py-2 font-medium">县区园区</th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>项目个数（个）</th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>年度计划投资（亿元）</th>
@@ -53,10 +53,14 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
             const diff = annual === null ? null : annual.minus(schedule);
             return (
               <tr key={r.key} data-testid={`ranking-${r.label}`}>
-                <td className="num px-2 py-2 text-slate-500">{firstRank + i}</td>
+                <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
                 <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
                   <Link href={`/parks/${r.key}`} className="text-blue-700 hover:underline">{r.label}</Link>
-                  {r.demo && <DemoBadge />}
+                  {r.demo && (
+                    <span className="hidden sm:inline">
+                      <DemoBadge />
+                    </span>
+                  )}
                 </th>
                 <td className={`${cell} ${secondary}`}>{r.projectCount}</td>
                 <td className={`${cell} ${secondary}`}>
