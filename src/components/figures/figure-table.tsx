@@ -47,7 +47,7 @@ export function FigureTable({
           <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">预警</th>
-              <th scope="col" className="px-3 py-2 font-medium">项目</th>
+              <th scope="col" className="min-w-[14rem] px-3 py-2 font-medium">项目</th>
               {showPark && <th scope="col" className="px-3 py-2 font-medium">县区园区</th>}
               {sortHeader("total", <>总投资<br />（亿元）</>, "text-right")}
               {sortHeader("annual", <>年度计划投资<br />（亿元）</>, "text-right")}
@@ -82,7 +82,7 @@ export function FigureTable({
                 )}
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.totalInvestment)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.annualPlanned)}</td>
-                <td className="num whitespace-nowrap px-3 py-2 text-right">{p.figureMonth === null ? "—" : yi(p.yearInvestment)}</td>
+                <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.yearInvestment)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{pct(p.annualRate)}</td>
                 <td className="num hidden whitespace-nowrap px-3 py-2 text-right lg:table-cell">{yi(p.cumulative)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{pct(p.totalRate)}</td>
@@ -107,7 +107,7 @@ export function FigureTable({
             <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
               <div>
                 <dt className="text-xs text-slate-500">本年完成（亿元）</dt>
-                <dd className="num whitespace-nowrap">{p.figureMonth === null ? "—" : yi(p.yearInvestment)}</dd>
+                <dd className="num whitespace-nowrap">{yi(p.yearInvestment)}</dd>
               </div>
               <div>
                 <dt className="text-xs text-slate-500">年度投资完成率（%）</dt>
