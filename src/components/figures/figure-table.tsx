@@ -47,13 +47,13 @@ export function FigureTable({
           <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">预警</th>
-              <th scope="col" className="min-w-[14rem] px-3 py-2 font-medium">项目</th>
+              <th scope="col" className="min-w-[12rem] px-3 py-2 font-medium">项目</th>
               {showPark && <th scope="col" className="px-3 py-2 font-medium">县区园区</th>}
               {sortHeader("total", <>总投资<br />（亿元）</>, "text-right")}
               {sortHeader("annual", <>年度计划投资<br />（亿元）</>, "text-right")}
               {sortHeader("year", <>本年完成<br />（亿元）</>, "text-right")}
               {sortHeader("rate", <>年度投资<br />完成率（%）</>, "text-right")}
-              {sortHeader("completed", <>开工至今累计<br />（亿元）</>, "hidden text-right lg:table-cell")}
+              {sortHeader("completed", <>开工至今累计<br />（亿元）</>, "hidden text-right 2xl:table-cell")}
               {sortHeader("totalRate", <>开累<br />完成率（%）</>, "text-right")}
               <th scope="col" className="px-3 py-2 font-medium">状态</th>
             </tr>
@@ -84,7 +84,7 @@ export function FigureTable({
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.annualPlanned)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.yearInvestment)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{pct(p.annualRate)}</td>
-                <td className="num hidden whitespace-nowrap px-3 py-2 text-right lg:table-cell">{yi(p.cumulative)}</td>
+                <td className="num hidden whitespace-nowrap px-3 py-2 text-right 2xl:table-cell">{yi(p.cumulative)}</td>
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{pct(p.totalRate)}</td>
                 <td className="whitespace-nowrap px-3 py-2">{PROJECT_STATUS_LABEL[p.status]}</td>
               </tr>
