@@ -69,7 +69,12 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
                     <span className="block text-xs font-normal text-slate-500">{r.projectsWithAnnualPlan}个项目有计划</span>
                   )}
                 </td>
-                <td className={`${cell} ${secondary}`}>{formatYi(r.yearInvestment, { unit: false })}</td>
+                <td className={`${cell} ${secondary}`}>
+                  {formatYi(r.yearInvestment, { unit: false })}
+                  {r.projectsWithAnnualPlan > 0 && r.projectsWithAnnualPlan < r.projectCount && (
+                    <span className="block text-xs font-normal text-slate-500">有计划项目{formatYi(r.yearInvestmentOfPlanned, { unit: false })}</span>
+                  )}
+                </td>
                 <td className={cell}>{annual === null ? "—" : annual.toFixed(1)}</td>
                 <td className={`${cell} ${diff !== null && diff.isNegative() ? "text-red-700" : ""}`}>
                   {diff === null ? "—" : `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().toFixed(1)}`}
