@@ -1,12 +1,12 @@
-// The project list's URL state (/projects?park=…&status=…&q=…&sort=…&dir=…&page=…): parsed
-// forgivingly, and filtered/paginated by warning colour after the database did the rest.
-import type { Warning } from "./warnings";
+// The project list's URL state (/projects?park=…&status=…&q=…&sort=…&dir=…&page=…), parsed
+// forgivingly. Filtering, sorting and paging all happen in SQL (listFigures).
 import { intParam, oneOf, param, type RawSearchParams } from "./search-params";
 
 export const PAGE_SIZE = 20;
 export const STATUS_VALUES = ["NOT_STARTED", "UNDER_CONSTRUCTION", "IN_PRODUCTION", "COMPLETED"] as const;
 export const WARNING_FILTERS = ["red", "yellow", "green", "stale"] as const;
-export const SORT_VALUES = ["list", "total", "annual", "completed", "rate"] as const;
+/** list order, 总投资, 年度计划投资, 本年完成, 开工至今累计, 年度投资完成率, 开累完成率, 落后计划 (the FIGURE_SORTS of listFigures) */
+export const SORT_VALUES = ["list", "total", "annual", "year", "completed", "rate", "totalRate", "lag"] as const;
 export type WarningFilter = (typeof WARNING_FILTERS)[number];
 
 export type ProjectListParams = {
@@ -37,15 +37,4 @@ export function parseProjectListParams(sp: RawSearchParams): ProjectListParams {
     page: Math.max(1, intParam(sp, "page") ?? 1),
     size: Math.min(100, Math.max(1, intParam(sp, "size") ?? PAGE_SIZE)),
   };
-}
-
-export function matchesWarning(w: Warning, filter: WarningFilter | undefined): boolean {
-  if (!filter) return true;
-  return filter === "stale" ? w.stale : w.level === filter;
-}
-
-export function paginate<T>(items: T[], page: number, size = PAGE_SIZE): { rows: T[]; page: number; pages: number; total: number } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const p = Math.min(Math.max(1, page), pages);
-  return { rows: items.slice((p - 1) * size, p * size), page: p, pages, total: items.length };
 }

@@ -5,8 +5,12 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/plans/queries";
-import { listYearProjects } from "@/server/projects/queries";
 import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getReadPublication } from "@/server/periods/queries";
+import { getProjectFigureHistory, listFigures, type FigureQuery } from "@/server/figures/queries";
+import { getProjectListPage } from "@/server/figures/project-list";
+import { parseProjectListParams } from "@/lib/project-list";
+import { dec } from "@/lib/money";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -29,23 +33,32 @@ describe("dashboards on the seed report", () => {
     expect(plan.computed.demoReports).toBe(0);
   });
 
-  it("flags all four projects yellow for starting after 2024-04-30, none stale", async () => {
-    const { referenceMonth, referenceFromReports, items } = await listYearProjects(t.prisma, { year: 2024, today: TODAY });
-    expect(referenceMonth).toBe("2024-11");
-    expect(referenceFromReports).toBe(true);
-    expect(items.map((p) => [p.code, p.warning.level, p.warning.stale, p.completionRate])).toEqual([
-      ["YQ2024-001", "yellow", false, "45.5%"],
-      ["YQ2024-002", "yellow", false, "31.6%"],
-      ["YQ2024-003", "yellow", false, "18.7%"],
-      ["YQ2024-004", "yellow", false, "15.7%"],
+  // the project list and park pages read the published 2024-11 (the seed report, approved)
+  const published = async (over: Partial<FigureQuery> = {}) => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    return listFigures(t.prisma, { publicationId: pub.publicationId, page: 1, size: 20, ...over });
+  };
+
+  it("flags all four projects yellow for starting after 2024-04-30, none 未报", async () => {
+    expect((await getReadPublication(t.prisma, 2024))!.month).toBe("2024-11");
+    const { total, rows } = await published();
+    expect(total).toBe(4);
+    expect(rows.map((p) => [p.code, p.warningLevel, p.missing, p.figureMonth, dec(p.totalRate!).toFixed(1)])).toEqual([
+      ["YQ2024-001", "YELLOW", false, "2024-11", "45.5"],
+      ["YQ2024-002", "YELLOW", false, "2024-11", "31.6"],
+      ["YQ2024-003", "YELLOW", false, "2024-11", "18.7"],
+      ["YQ2024-004", "YELLOW", false, "2024-11", "15.7"],
     ]);
-    expect(items[0].warning.reasons).toEqual(["开工晚于计划截止日期 2024年4月30日（2024年9月开工）"]);
-    expect(items[3].warning.reasons).toEqual(["开工晚于计划截止日期 2024年4月30日（2024年11月开工）"]);
-    expect(items[1].history).toEqual([{ month: "2024-11", planned: null, plannedDemo: false, actual: "170000", actualDemo: false }]);
+    expect(rows[0].warningReasons).toEqual(["开工晚于计划截止日期 2024年4月30日（2024年9月开工）"]);
+    expect(rows[3].warningReasons).toEqual(["开工晚于计划截止日期 2024年4月30日（2024年11月开工）"]);
+    // no annual plan figure per project in the report: no 年度投资完成率 to show
+    expect(rows.every((p) => p.annualPlanned === null && p.annualRate === null)).toBe(true);
+    const history = await getProjectFigureHistory(t.prisma, rows[1].projectId, 2024);
+    expect(history.map((h) => [h.month, h.cumulative?.toString(), h.missing, h.plannedCumulative])).toEqual([["2024-11", "170000", false, null]]);
   });
 
   it("filters, searches and sorts in the database", async () => {
-    const q = (over: object) => listYearProjects(t.prisma, { year: 2024, today: TODAY, ...over }).then((r) => r.items.map((p) => p.code));
+    const q = (over: Partial<FigureQuery>) => published(over).then((r) => r.rows.map((p) => p.code));
     expect(await q({ q: "金石" })).toEqual(["YQ2024-002"]);
     expect(await q({ q: "yq2024-003" })).toEqual(["YQ2024-003"]);
     expect(await q({ q: "100%" })).toEqual([]);
@@ -55,10 +68,15 @@ describe("dashboards on the seed report", () => {
     const dongkou = parks.find((p) => p.name === "洞口县园区")!;
     expect(await q({ parkId: dongkou.id })).toEqual(["YQ2024-002"]);
     expect(await q({ sort: "total", dir: "desc" })).toEqual(["YQ2024-002", "YQ2024-001", "YQ2024-003", "YQ2024-004"]);
-    expect(await q({ sort: "rate", dir: "asc" })).toEqual(["YQ2024-004", "YQ2024-003", "YQ2024-002", "YQ2024-001"]);
+    expect(await q({ sort: "totalRate", dir: "asc" })).toEqual(["YQ2024-004", "YQ2024-003", "YQ2024-002", "YQ2024-001"]);
     expect(await q({ sort: "completed", dir: "desc" })).toEqual(["YQ2024-002", "YQ2024-001", "YQ2024-003", "YQ2024-004"]);
+    expect(await q({ warning: "yellow" })).toHaveLength(4);
+    expect(await q({ warning: "red" })).toEqual([]);
+    expect(await q({ warning: "stale" })).toEqual([]);
     expect(await listIndustries(t.prisma, 2024)).toEqual(["新材料", "生物医药", "能源", "资源循环利用"].sort());
-    expect((await listYearProjects(t.prisma, { year: 2023, today: TODAY })).items).toEqual([]);
+    // nothing is published for a year without a list
+    expect(await getReadPublication(t.prisma, 2023)).toBeNull();
+    expect(await getProjectListPage(t.prisma, 2023, parseProjectListParams({}))).toMatchObject({ pub: null, total: 0, rows: [] });
   });
 
   it("gives the month-by-month sums without inventing a plan curve", async () => {
@@ -127,7 +145,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
   // the data functions take the app's client type; the logging client is the same class
   const db = () => counted as unknown as PrismaClient;
   const all = () => ({
-    list: () => listYearProjects(db(), { year: 2024, today: TODAY }),
+    list: () => getProjectListPage(db(), 2024, parseProjectListParams({})),
     timeline: () => getInvestmentTimeline(db(), { year: 2024 }),
     parks: () => getCompletionBreakdown(db(), 2024, "park"),
     industries: () => getCompletionBreakdown(db(), 2024, "industry"),
@@ -139,7 +157,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
   it("issues the same queries for 4 projects and for 204 projects with 11 months each", async () => {
     const before: Record<string, number> = {};
     for (const [name, fn] of Object.entries(all())) before[name] = await count(fn);
-    expect(before).toEqual({ list: 1, timeline: 1, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
+    expect(before).toEqual({ list: 3, timeline: 1, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
 
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "Project"(code, name, "parkId", "totalInvestment", status, "actualStartMonth", "updatedAt")
@@ -169,10 +187,11 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     const timeline = await getInvestmentTimeline(db(), { year: 2024 });
     expect(timeline.find((p) => p.month === "2024-11")).toMatchObject({ actual: "1963000", reportedProjects: 204, planned: "1760000", plannedProjects: 200, plannedOfReported: "1760000" });
     expect(timeline.find((p) => p.month === "2024-12")).toMatchObject({ actual: null, reportedProjects: 0, planned: "1920000" });
-    const list = await listYearProjects(db(), { year: 2024, today: TODAY });
-    expect(list.items).toHaveLength(204);
-    // 11 points behind (8,800 planned vs 7,700 of 10,000): yellow
-    expect(list.items.find((p) => p.code === "BULK-1")!.warning).toMatchObject({ level: "yellow", lagPoints: "11.0" });
+    // approved reports move nothing leaders read until their month is published again
+    // (tests/integration/project-list.test.ts publishes 124 projects and pages through them)
+    const list = await getProjectListPage(db(), 2024, parseProjectListParams({}));
+    expect(list).toMatchObject({ total: 4 });
+    expect(list.rows).toHaveLength(4);
   });
 });
 
@@ -208,12 +227,10 @@ describe("a second year's list", () => {
   });
 
   it("keeps each year's warnings, chart and breakdown apart", async () => {
-    const list = await listYearProjects(t.prisma, { year: 2025, today: TODAY });
-    expect(list.referenceMonth).toBe("2025-02");
-    expect(list.items.map((p) => [p.code, p.warning.level, p.completedInvestment, p.annualPlannedInvestment])).toEqual([
-      ["YQ2024-001", "green", "200000", "100000"], // started 2024-09, before the 2025 deadline
-    ]);
-    expect((await listYearProjects(t.prisma, { year: 2024, today: TODAY })).items.find((p) => p.code === "YQ2024-001")!.completedInvestment).toBe("150000");
+    // the project list reads publications: 2025 has none yet (its February report was never published)
+    expect(await getProjectListPage(t.prisma, 2025, parseProjectListParams({}))).toMatchObject({ pub: null, total: 0 });
+    const y2024 = await getProjectListPage(t.prisma, 2024, parseProjectListParams({ q: "YQ2024-001" }));
+    expect(y2024.rows.map((p) => [p.code, p.cumulative, p.figureMonth])).toEqual([["YQ2024-001", "150000", "2024-11"]]);
     expect(await getInvestmentTimeline(t.prisma, { year: 2025 })).toEqual([
       { month: "2025-02", planned: null, plannedProjects: 0, plannedDemo: false, actual: "200000", reportedProjects: 1, submittedOnly: 0, actualDemo: false, plannedOfReported: null },
     ]);

@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/plans/queries";
-import { getProjectDetail, listYearProjects } from "@/server/projects/queries";
-import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getProjectDetail } from "@/server/projects/queries";
+import { getReadPublication } from "@/server/periods/queries";
+import { getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, listParkRanking } from "@/server/figures/queries";
+import { listParks } from "@/server/parks/queries";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -47,56 +49,70 @@ describe("the demo set", () => {
     expect(plan.declared.totalInvestment).toBe("1336000");
   });
 
-  it("gives each rule something to show", async () => {
-    const { referenceMonth, items } = await listYearProjects(t.prisma, { year: 2024, today: TODAY });
-    expect(referenceMonth).toBe("2024-11");
-    const view = Object.fromEntries(items.map((p) => [p.code, [p.warning.level, p.warning.stale, p.warning.lagPoints]]));
+  it("gives each rule something to show, in the published November", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    expect(pub.month).toBe("2024-11");
+    const { rows: items } = await listFigures(t.prisma, { publicationId: pub.publicationId, page: 1, size: 20 });
+    const pts = (x: string | null) => (x === null ? null : Number(x).toFixed(1));
+    const view = Object.fromEntries(items.map((p) => [p.code, [p.warningLevel, p.missing, pts(p.lagPoints)]]));
     expect(view).toEqual({
-      "YQ2024-001": ["yellow", false, "3.0"], // was red in September (21.2 points), caught up; started late
-      "YQ2024-002": ["red", false, "22.3"],
-      "YQ2024-003": ["yellow", false, "11.3"],
-      "YQ2024-004": ["yellow", false, "4.3"],
-      "DEMO-001": ["green", false, "-0.6"],
-      "DEMO-002": ["yellow", false, "15.0"],
-      "DEMO-003": ["red", true, null], // not started
-      "DEMO-004": ["green", true, null], // no November report: stale
-      "DEMO-005": ["yellow", false, "1.7"], // overdue issue; November only submitted
-      "DEMO-006": ["green", false, "0.0"],
+      "YQ2024-001": ["YELLOW", false, "3.0"], // was red in September (21.2 points), caught up; started late
+      "YQ2024-002": ["RED", false, "22.3"],
+      "YQ2024-003": ["YELLOW", false, "11.3"],
+      "YQ2024-004": ["YELLOW", false, "4.3"],
+      "DEMO-001": ["GREEN", false, "-0.6"],
+      "DEMO-002": ["YELLOW", false, "15.0"],
+      "DEMO-003": ["RED", true, null], // not started, never reported: 未报
+      "DEMO-004": ["GREEN", true, null], // no November report: 未报, October carried forward
+      "DEMO-005": ["YELLOW", false, "1.7"], // overdue issue
+      "DEMO-006": ["GREEN", false, "0.0"],
     });
     const zw = items.find((p) => p.code === "YQ2024-001")!;
-    expect(zw.warning.reasons).toEqual([
+    expect(zw.warningReasons).toEqual([
       "开工晚于计划截止日期 2024年4月30日（2024年9月开工）",
       "2024年9月曾落后月度计划 21.2 个百分点（红色预警），现落后 3.0 个百分点（演示数据）",
     ]);
     const js = items.find((p) => p.code === "YQ2024-002")!;
-    expect(js.warning.reasons[0]).toBe("2024年11月累计完成投资落后月度计划 22.3 个百分点（演示数据）");
-    expect(js.warning.demo).toBe(true);
-    expect(items.find((p) => p.code === "DEMO-005")!).toMatchObject({ reportedStatus: "SUBMITTED", overdueIssues: 1 });
+    expect(js.warningReasons[0]).toBe("2024年11月累计完成投资落后月度计划 22.3 个百分点（演示数据）");
+    expect(js.isDemo).toBe(true);
+    expect(items.find((p) => p.code === "DEMO-005")!.warningReasons).toEqual(["有1个问题逾期未办结"]);
     const stale = items.find((p) => p.code === "DEMO-004")!;
-    expect(stale).toMatchObject({ reportedMonth: "2024-10", completedInvestment: "47000" });
-    expect(stale.warning.reasons).toContain("缺少2024年11月月报（数据未更新），未按最新月份评估投资进度");
+    expect(stale).toMatchObject({ missing: true, figureMonth: "2024-10", cumulative: "47000" });
+    expect(stale.warningReasons).toContain("缺少2024年11月月报（数据未更新），未按最新月份评估投资进度");
+    // its history: 未报 in November with October's figure, never lower
+    const history = await getProjectFigureHistory(t.prisma, stale.projectId, 2024);
+    expect(history.slice(-2).map((h) => [h.month, h.cumulative?.toString(), h.missing, h.figureMonth])).toEqual([
+      ["2024-10", "47000", false, "2024-10"],
+      ["2024-11", "47000", true, "2024-10"],
+    ]);
+    // the county parks, lowest 年度投资完成率 first: 新晃 counts DEMO-004's October 4.7亿元 as 未报 rather than hiding it
+    const ranking = await listParkRanking(t.prisma, pub.publicationId, { page: 1, size: 10 });
+    expect(ranking.rows.map((r) => [r.label, r.projectCount, r.missing, r.cumulative, r.red, r.yellow])).toEqual([
+      ["溆浦县园区", 2, 1, "56000", 1, 1],
+      ["洞口县园区", 3, 0, "242000", 1, 1],
+      ["新晃县园区", 2, 1, "94000", 0, 1],
+      ["会同县园区", 3, 0, "213500", 0, 2],
+    ]);
   });
 
-  it("fills the month-by-month chart", async () => {
-    const timeline = await getInvestmentTimeline(t.prisma, { year: 2024 });
-    expect(timeline.map((p) => p.month)).toEqual([
+  it("fills the month-by-month chart from the published months", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    const series = await getMonthlySeries(t.prisma, 2024, pub.publicationId);
+    expect(series.map((p) => p.month)).toEqual([
       "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12",
     ]);
-    const nov = timeline.find((p) => p.month === "2024-11")!;
-    // 423,000 (the report) + 39,500 + 42,000 + 24,000 (submitted) + 30,000; DEMO-004 has no November report
-    expect(nov).toMatchObject({ actual: "558500", reportedProjects: 8, submittedOnly: 1, actualDemo: true });
+    const nov = series.find((p) => p.month === "2024-11")!;
+    // 423,000 (the report) + 39,500 + 42,000 + 24,000 + 30,000, and DEMO-004's October 47,000 carried forward (未报)
+    expect(nov).toMatchObject({ actual: "605500", publishedProjects: 10, missing: 2, demo: true });
     expect(nov.planned).toBe("826000");
-    // like for like: the plan of the eight projects that reported November (without DEMO-003's 1.7亿 and DEMO-004's 5.5亿)
-    expect(nov.plannedOfReported).toBe("754000");
-    const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
-    expect(parks.map((p) => [p.label, p.projectCount, p.demoProjects, p.reportedProjects, p.staleProjects])).toEqual([
-      ["会同县园区", 3, 2, 3, 0],
-      ["洞口县园区", 3, 2, 3, 0],
-      ["溆浦县园区", 2, 1, 1, 0], // DEMO-003 has not started: no figure at all
-      ["新晃县园区", 2, 1, 2, 1], // DEMO-004's latest figure is October's
-    ]);
-    // 新晃: 4.7亿元 of the report + DEMO-004's October 4.7亿元, flagged as stale rather than hidden
-    expect(parks[3].completed).toBe("94000");
+    // December is open (one report awaiting review): planned, nothing published
+    expect(series.at(-1)).toMatchObject({ month: "2024-12", actual: null });
+    const parks = await listParks(t.prisma);
+    const xinhuang = parks.find((p) => p.name === "新晃县园区")!;
+    const park = await getMonthlySeries(t.prisma, 2024, pub.publicationId, xinhuang.id);
+    expect(park.find((p) => p.month === "2024-11")).toMatchObject({ actual: "94000", publishedProjects: 2, missing: 1 });
+    const sums = await getPublicationTotals(t.prisma, { publicationId: pub.publicationId, month: pub.month, parkId: xinhuang.id });
+    expect(sums).toMatchObject({ projectCount: 2, cumulative: "94000", missing: 1 });
   });
 
   it("counts demo issues with their due dates", async () => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesWarning, paginate, parseProjectListParams } from "@/lib/project-list";
-import type { Warning } from "@/lib/warnings";
-
-const w = (level: Warning["level"], stale = false): Warning => ({ level, stale, reasons: [], lagPoints: null, demo: false });
+import { parseProjectListParams } from "@/lib/project-list";
 
 describe("project list URL", () => {
   it("parses a shared view and ignores what it does not know", () => {
@@ -15,17 +12,8 @@ describe("project list URL", () => {
       status: undefined, sort: "list", dir: "asc", page: 1,
     });
   });
-  it("filters by colour or staleness", () => {
-    expect(matchesWarning(w("red"), "red")).toBe(true);
-    expect(matchesWarning(w("yellow"), "red")).toBe(false);
-    expect(matchesWarning(w("green", true), "stale")).toBe(true);
-    expect(matchesWarning(w("green"), undefined)).toBe(true);
-  });
-  it("paginates, clamping a page past the end", () => {
-    const items = Array.from({ length: 45 }, (_, i) => i);
-    expect(paginate(items, 1)).toMatchObject({ page: 1, pages: 3, total: 45, rows: items.slice(0, 20) });
-    expect(paginate(items, 3).rows).toEqual([40, 41, 42, 43, 44]);
-    expect(paginate(items, 9).page).toBe(3);
-    expect(paginate([], 1)).toEqual({ rows: [], page: 1, pages: 1, total: 0 });
+  it("knows every figure it can sort by", () => {
+    for (const sort of ["list", "total", "annual", "year", "completed", "rate", "totalRate", "lag"]) expect(parseProjectListParams({ sort }).sort).toBe(sort);
+    expect(parseProjectListParams({ warning: "stale" }).warning).toBe("stale");
   });
 });

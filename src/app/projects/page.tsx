@@ -4,21 +4,30 @@ import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearSelect } from "@/components/common/year-select";
 import { Pagination } from "@/components/common/pagination";
-import { listYearProjects } from "@/server/projects/queries";
+import { getProjectListPage } from "@/server/figures/project-list";
 import { listIndustries, listParks } from "@/server/parks/queries";
-import { DemoBadge, EmptyState, WarningBadges } from "@/components/common/badges";
-import { formatYi } from "@/lib/money";
-import { businessDate, formatMonth } from "@/lib/month";
-import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
-import { WARNING_LABEL, STALE_LABEL } from "@/lib/warnings";
-import { PAGE_SIZE, matchesWarning, paginate, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
+import { EmptyState } from "@/components/common/badges";
+import { PublicationNote } from "@/components/figures/publication-note";
+import { FigureTable } from "@/components/figures/figure-table";
+import { PROJECT_STATUS_LABEL } from "@/lib/labels";
+import { WARNING_LABEL } from "@/lib/warnings";
+import { PAGE_SIZE, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
 import { queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "项目库" };
 
-const SORT_LABEL = { list: "清单顺序", total: "总投资", annual: "年度计划投资", completed: "累计完成投资", rate: "完成比例" } as const;
-const WARNING_FILTER_LABEL = { red: WARNING_LABEL.red, yellow: WARNING_LABEL.yellow, green: "绿色（正常）", stale: STALE_LABEL } as const;
+const SORT_LABEL = {
+  list: "清单顺序",
+  total: "总投资",
+  annual: "年度计划投资",
+  year: "本年完成投资",
+  completed: "开工至今累计完成",
+  rate: "年度投资完成率",
+  totalRate: "开累完成率",
+  lag: "落后月度计划",
+} as const;
+const WARNING_FILTER_LABEL = { red: WARNING_LABEL.red, yellow: WARNING_LABEL.yellow, green: "绿色（正常）", stale: "未报" } as const;
 
 function href(params: ProjectListParams, over: Partial<ProjectListParams>): string {
   const p = { ...params, ...over };
@@ -40,8 +49,8 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
   const active = params.sort === sort;
   const nextDir = active && params.dir === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" className={`px-3 py-2 font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={href(params, { sort, dir: nextDir, page: 1 })} className="inline-flex items-center gap-1 hover:text-slate-900" data-testid={`sort-${sort}`}>
+    <th scope="col" className={`whitespace-nowrap px-3 py-2 align-bottom font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link href={href(params, { sort, dir: nextDir, page: 1 })} className="inline-flex items-end gap-1 hover:text-slate-900" data-testid={`sort-${sort}`}>
         {children}
         <span aria-hidden className="text-xs">{active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}</span>
       </Link>
@@ -54,23 +63,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const prisma = db();
   const { years, year } = await resolvePlanYear(prisma, params.year);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
-  const today = businessDate();
-  const [parks, industries, result] = await Promise.all([
-    listParks(prisma),
-    listIndustries(prisma, year),
-    listYearProjects(prisma, {
-      year,
-      today,
-      parkId: params.park,
-      status: params.status,
-      industry: params.industry,
-      q: params.q,
-      sort: params.sort,
-      dir: params.dir,
-    }),
-  ]);
-  const filtered = result.items.filter((p) => matchesWarning(p.warning, params.warning));
-  const page = paginate(filtered, params.page, params.size);
+  const [parks, industries, page] = await Promise.all([listParks(prisma), listIndustries(prisma, year), getProjectListPage(prisma, year, params)]);
   const current = { ...params, year: params.year === undefined ? undefined : year };
   const anyFilter = params.park || params.status || params.industry || params.warning || params.q;
 
@@ -78,10 +71,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">项目库</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {year}年重大项目清单；预警与完成比例截至{formatMonth(result.referenceMonth)}
-          {!result.referenceFromReports && "（尚无月度数据）"}。
-        </p>
+        <p className="mt-1 text-sm text-slate-600">{year}年重大项目清单：已发布的月度调度数据，只计审核通过的数字；未报的项目沿用其最近一次审核通过的累计数，并标明月份。</p>
+        <PublicationNote pub={page.pub} year={year} />
       </div>
 
       <form method="get" action="/projects" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="筛选项目">
@@ -164,76 +155,18 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
       </p>
 
       {page.total === 0 ? (
-        <EmptyState>没有符合条件的项目。{anyFilter && "请放宽筛选条件。"}</EmptyState>
+        page.pub && <EmptyState>没有符合条件的项目。{anyFilter && "请放宽筛选条件。"}</EmptyState>
       ) : (
         <>
-          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block">
-            <table className="w-full text-sm" data-testid="projects-table">
-              <thead className="bg-slate-100 text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">预警</th>
-                  <th scope="col" className="px-3 py-2 font-medium">项目</th>
-                  <th scope="col" className="px-3 py-2 font-medium">县区园区</th>
-                  <SortHeader params={current} sort="total" className="text-right">总投资</SortHeader>
-                  <SortHeader params={current} sort="annual" className="text-right">年度计划</SortHeader>
-                  <SortHeader params={current} sort="completed" className="text-right">累计完成</SortHeader>
-                  <SortHeader params={current} sort="rate" className="text-right">完成比例</SortHeader>
-                  <th scope="col" className="px-3 py-2 font-medium">状态</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.rows.map((p) => (
-                  <tr key={p.id} data-testid={`row-${p.code}`}>
-                    <td className="px-3 py-2"><WarningBadges warning={p.warning} /></td>
-                    <td className="px-3 py-2">
-                      <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">{p.name}</Link>
-                      {p.isDemo && <DemoBadge />}
-                      <span className="block text-xs text-slate-500">{p.code}{p.enterprise && ` · ${p.enterprise}`}{p.industry && ` · ${p.industry}`}</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/parks/${p.parkId}`} className="hover:underline">{p.parkName}</Link>
-                    </td>
-                    <td className="num px-3 py-2 text-right">{formatYi(p.totalInvestment)}</td>
-                    <td className="num px-3 py-2 text-right">{p.annualPlannedInvestment === null ? "—" : formatYi(p.annualPlannedInvestment)}</td>
-                    <td className="px-3 py-2 text-right">
-                      {p.completedInvestment === null ? (
-                        <span className="text-amber-700">暂无数据</span>
-                      ) : (
-                        <>
-                          <span className="num">{formatYi(p.completedInvestment)}</span>
-                          <span className="block text-xs text-slate-500">
-                            截至{formatMonth(p.reportedMonth!)}·{REPORT_STATUS_LABEL[p.reportedStatus!]}
-                            {p.reportedDemo && <DemoBadge />}
-                          </span>
-                        </>
-                      )}
-                    </td>
-                    <td className="num px-3 py-2 text-right">{p.completionRate ?? "—"}</td>
-                    <td className="px-3 py-2">{PROJECT_STATUS_LABEL[p.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="space-y-3 md:hidden" data-testid="projects-cards">
-            {page.rows.map((p) => (
-              <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-3">
-                <div className="flex items-start justify-between gap-2">
-                  <div className="min-w-0">
-                    <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 hover:underline">{p.name}</Link>
-                    {p.isDemo && <DemoBadge />}
-                    <p className="text-xs text-slate-500">{p.code} · {p.parkName}</p>
-                  </div>
-                  <WarningBadges warning={p.warning} />
-                </div>
-                <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
-                  <div><dt className="text-xs text-slate-500">总投资</dt><dd className="num">{formatYi(p.totalInvestment)}</dd></div>
-                  <div><dt className="text-xs text-slate-500">累计完成</dt><dd className="num">{p.completedInvestment === null ? "暂无" : formatYi(p.completedInvestment)}</dd></div>
-                  <div><dt className="text-xs text-slate-500">完成比例</dt><dd className="num">{p.completionRate ?? "—"}</dd></div>
-                </dl>
-              </li>
-            ))}
-          </ul>
+          <FigureTable
+            rows={page.rows}
+            testId="projects"
+            sortHeader={(sort, label, className) => (
+              <SortHeader key={sort} params={current} sort={sort} className={className}>
+                <span>{label}</span>
+              </SortHeader>
+            )}
+          />
           <Pagination page={page.page} pages={page.pages} href={(n) => href(current, { page: n })} />
         </>
       )}

@@ -5,7 +5,7 @@ import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
 
 export function SiteHeader({ actor }: { actor: Actor | null }) {
-  const links: Array<[string, string]> = [["/", "概览"], ["/projects", "项目库"]];
+  const links: Array<[string, string]> = [["/", "概览"], ["/projects", "项目库"], ["/parks", "县区园区"]];
   if (actor) {
     if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
     if (can(actor, "report.review")) links.push(["/review", "审核"]);

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { OverviewHeadline } from "@/server/dashboard/overview";
 import { FigureCard } from "@/components/overview/figure-card";
-import { PublishedAsOf } from "@/components/common/published-as-of";
+import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { Section } from "@/components/common/badges";
 import { YearForm } from "@/components/common/year-select";
 import { formatYi } from "@/lib/money";
@@ -26,6 +26,7 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
           {publication && totals ? (
             <>
               <PublishedAsOf publication={publication} />
+              {publication.periodReopened && <span className="text-amber-800">；该月正在更正，以下为上次发布的数据</span>}
               {totals.missing > 0 && (
                 <span className="text-amber-800">
                   ；{totals.missing}个项目本月未报，按其最近一次审核数结转（标“未报”）

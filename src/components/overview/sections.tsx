@@ -8,9 +8,9 @@ import type { PublicationRef } from "@/server/periods/queries";
 import { getFigureBreakdown, getMonthlySeries, listFigures, type FigureBreakdownRow } from "@/server/figures/queries";
 import { getIssueSummary } from "@/server/issues/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import { FigureWarningBadges } from "@/components/common/figure-badges";
-import { PublishedAsOf } from "@/components/common/published-as-of";
-import { SeriesSection } from "@/components/dashboard/series-section";
+import { FigureBadges } from "@/components/figures/figure-badges";
+import { PublishedAsOf } from "@/components/figures/published-as-of";
+import { SeriesSection } from "@/components/figures/series-section";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatWan, formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
@@ -42,7 +42,7 @@ export async function WarningsSection({ year, publication, counts }: { year: num
           {rows.map((p) => (
             <li key={p.projectId} className="py-2" data-testid={`warning-${p.code}`}>
               <div className="flex flex-wrap items-center gap-2">
-                <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+                <FigureBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
                 <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
                   {p.name}
                 </Link>
@@ -223,7 +223,7 @@ export async function OverviewProjects({ year, publication }: { year: number; pu
               <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 hover:underline">
                 {p.name}
               </Link>
-              <FigureWarningBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+              <FigureBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
             </div>
             <p className="num mt-0.5 text-sm text-slate-600">
               {p.parkName} · 总投资 <span className="whitespace-nowrap">{formatYi(p.totalInvestment)}</span> · 本年完成{" "}

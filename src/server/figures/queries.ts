@@ -362,3 +362,51 @@ export async function listPublicationSummaries(prisma: Db, month: string): Promi
      ORDER BY pub."publicationNo" DESC`);
   return rows.map((r) => ({ ...r, yearInvestment: r.yearInvestment.toString(), cumulative: r.cumulative.toString() }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Park ranking (通报 table), paged in SQL: the county parks of one publication, lowest
+// 年度投资完成率 (like for like: Σ 本年完成 of the projects with an annual plan ÷ Σ their plan)
+// first; parks without any annual plan figure last. Reads the stored park sums.
+
+export type ParkRankingRow = FigureBreakdownRow & { parkId: number; green: number };
+
+export async function listParkRanking(prisma: Db, publicationId: number, options: { page: number; size: number }): Promise<{ total: number; rows: ParkRankingRow[] }> {
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
+      SELECT count(*)::int AS n FROM "PublicationParkTotal" t WHERE t."publicationId" = ${publicationId}`),
+    prisma.$queryRaw<Array<BreakdownRaw & { parkId: number; green: number }>>(Prisma.sql`
+      SELECT pk.id::text AS key, pk.id AS "parkId", pk.name AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
+             t."withAnnualPlan" AS "projectsWithAnnualPlan", t."yearInvestmentOfPlanned", t."yearInvestment", t.cumulative,
+             t.missing, t.red, t.yellow, t.green, t."demoFigures" > 0 AS demo
+        FROM "PublicationParkTotal" t
+        JOIN "Park" pk ON pk.id = t."parkId"
+       WHERE t."publicationId" = ${publicationId}
+       ORDER BY CASE WHEN t."annualPlanned" > 0 THEN t."yearInvestmentOfPlanned" / t."annualPlanned" END ASC NULLS LAST, pk."sortOrder", pk.name
+       LIMIT ${options.size} OFFSET ${(Math.max(1, options.page) - 1) * options.size}`),
+  ]);
+  return { total: count[0]?.n ?? 0, rows: rows.map((r) => ({ ...breakdownRow(r), parkId: r.parkId, green: r.green })) };
+}
+
+/** One project's figure in one publication (the project page's warning and 累计完成), or null when it is not on that publication. */
+export async function getProjectFigure(prisma: Db, publicationId: number, projectId: number) {
+  const rows = await prisma.$queryRaw<
+    Array<{ month: string; figureMonth: string | null; missing: boolean; cumulative: Prisma.Decimal | null; yearInvestment: Prisma.Decimal; annualPlanned: Prisma.Decimal | null;
+      annualRate: Prisma.Decimal | null; totalRate: Prisma.Decimal | null; lagPoints: Prisma.Decimal | null; warningLevel: WarningLevel; warningReasons: string[]; isDemo: boolean }>
+  >(Prisma.sql`
+    SELECT f.month, f."figureMonth", f.missing, f.cumulative, f."yearInvestment", f."annualPlanned", f."annualRate", f."totalRate",
+           f."lagPoints", f."warningLevel", f."warningReasons", f."isDemo"
+      FROM "ProjectFigure" f
+     WHERE f."publicationId" = ${publicationId} AND f."projectId" = ${projectId}`);
+  const r = rows[0];
+  if (!r) return null;
+  const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
+  return {
+    ...r,
+    cumulative: text(r.cumulative),
+    yearInvestment: r.yearInvestment.toString(),
+    annualPlanned: text(r.annualPlanned),
+    annualRate: text(r.annualRate),
+    totalRate: text(r.totalRate),
+    lagPoints: text(r.lagPoints),
+  };
+}

@@ -56,10 +56,12 @@ test("a leader drills from a park bar's row to the park, and from a warning to t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("洞口县园区");
   await expect(page.getByTestId("park-count")).toHaveText("1个");
   await expect(page.getByTestId("park-total")).toHaveText("53.8亿元");
-  await expect(page.getByTestId("park-completed")).toHaveText("17亿元");
+  // the park page reads the published 2024-11: 本年完成 and 开累完成率 of the park's one project
+  await expect(page.getByTestId("park-year-completed")).toHaveText("17亿元");
   await expect(page.getByTestId("park-rate")).toHaveText("31.6%");
-  await expect(page.getByTestId("park-freshness")).toHaveText("截至2024年11月·已审核数据");
-  await expect(page.getByTestId("project-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("park-freshness")).toContainText("数据截至2024年11月（已发布");
+  await expect(page.getByTestId("park-projects-table").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("park-yellow-count")).toHaveText("1个");
   await expect(page.getByTestId("warning-YQ2024-002")).toContainText("开工晚于计划截止日期 2024年4月30日");
   await expect(page.getByText("本年度问题台账为空。")).toBeVisible();
 
@@ -79,7 +81,8 @@ test("the project page shows every fact of the report as stated", async ({ page 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("金石资源再生利用及高端制造项目");
   await expect(page.getByTestId("fact-total")).toHaveText("53.8亿元");
   await expect(page.getByTestId("fact-completed")).toContainText("17亿元（31.6%）");
-  await expect(page.getByTestId("fact-completed")).toContainText("截至2024年11月·已审核");
+  await expect(page.getByTestId("fact-completed")).toContainText("截至2024年11月·已发布");
+  await expect(page.getByTestId("project-publication")).toContainText("数据截至2024年11月（已发布");
   await expect(page.getByTestId("fact-start")).toHaveText("2024年8月");
   await expect(page.getByTestId("construction")).toContainText("废旧锂电池回收利用一期、二期项目；综合料场、危废收集中心建设项目");
   await expect(page.getByTestId("benefit-output")).toHaveText("150亿元以上");
@@ -94,7 +97,9 @@ test("the project page shows every fact of the report as stated", async ({ page 
   await expect(report).toContainText("审核通过：已审核 · 由年度报告导入");
   await expect(page.getByText("尚未设置节点目标。")).toBeVisible();
   await expect(page.getByText("没有问题记录。")).toBeVisible();
-  await expect(page.getByTestId("project-timeline-table")).toBeHidden(); // in a closed <details>
+  // the published figure history: November only, 17亿元, no monthly plan
+  await expect(page.getByTestId("figure-history").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("history-2024-11")).toHaveText(/2024年11月\s*—\s*17\s*黄色预警/);
 
   await page.goto("/projects/YQ2024-004");
   await expect(page.getByTestId("metric-年供热量")).toHaveText("约41万吨标煤");
@@ -119,7 +124,10 @@ test("the project list filters, searches, sorts and pages through the URL", asyn
   const rows = page.getByTestId("projects-table").locator("tbody tr");
   await expect(rows).toHaveCount(4);
   await expect(page.getByTestId("result-count")).toHaveText("共4个项目");
-  await expect(page.getByTestId("row-YQ2024-003")).toHaveText(/黄色预警.*锐业制药抗凝血原料药二期项目.*溆浦县园区\s*30亿元\s*—\s*5\.6亿元.*18\.7%\s*在建/);
+  await expect(page.getByTestId("publication-note")).toContainText("数据截至2024年11月（已发布");
+  // 总投资, 年度计划投资, 本年完成, 年度投资完成率, 开工至今累计, 开累完成率 — units in the headers
+  await expect(page.getByTestId("row-YQ2024-003")).toHaveText(/黄色预警.*锐业制药抗凝血原料药二期项目.*溆浦县园区\s*30\s*—\s*5\.6\s*—\s*5\.6\s*18\.7\s*在建/);
+  await expect(page.getByTestId("projects-table").locator("thead")).toContainText("本年完成（亿元）");
 
   // search by enterprise-free text, through the form
   await page.getByLabel("搜索（名称、代码、企业）").fill("金石");
@@ -145,8 +153,8 @@ test("the project list filters, searches, sorts and pages through the URL", asyn
   await page.getByTestId("sort-total").click();
   await expect(page).toHaveURL(/sort=total&dir=asc/);
   await expect(rows.last()).toContainText("金石资源再生利用及高端制造项目");
-  await page.goto("/projects?sort=rate&dir=asc");
-  await expect(rows.first()).toContainText("华润电力天然气热电联产项目"); // 15.7%
+  await page.goto("/projects?sort=totalRate&dir=asc");
+  await expect(rows.first()).toContainText("华润电力天然气热电联产项目"); // 开累完成率 15.7%
 
   // pagination two to a page keeps the sort
   await page.goto("/projects?sort=total&dir=desc&size=2");
@@ -163,6 +171,8 @@ test("the project list filters, searches, sorts and pages through the URL", asyn
   await expect(rows).toHaveCount(4);
   await page.goto("/projects?warning=red");
   await expect(page.getByText("没有符合条件的项目。")).toBeVisible();
+  await page.goto("/projects?warning=stale");
+  await expect(page.getByText("没有符合条件的项目。")).toBeVisible(); // all four reported November
   await page.goto("/projects?status=NOT_STARTED");
   await expect(page.getByText("没有符合条件的项目。")).toBeVisible();
   await page.getByRole("link", { name: "清除筛选" }).click();
@@ -192,7 +202,7 @@ test("the controls are reachable by keyboard", async ({ page }) => {
 
 test("every page fits a 390 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/", "/projects", "/projects/YQ2024-002", "/projects/YQ2024-004"]) {
+  for (const path of ["/", "/projects", "/parks", "/projects/YQ2024-002", "/projects/YQ2024-004"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await noHorizontalOverflow(page);
@@ -201,16 +211,29 @@ test("every page fits a 390 px phone", async ({ page }) => {
   await expect(page.getByTestId("projects-cards").locator("li")).toHaveCount(4);
   await expect(page.getByTestId("projects-table")).toBeHidden();
   // sorting without the table's headers: the form's 排序 and 顺序
-  await page.getByRole("combobox", { name: /^排序/ }).selectOption({ label: "完成比例" });
+  await page.getByRole("combobox", { name: /^排序/ }).selectOption({ label: "开累完成率" });
   await page.getByRole("combobox", { name: /^顺序/ }).selectOption({ label: "从小到大" });
   await page.getByRole("button", { name: "筛选" }).click();
-  await expect(page).toHaveURL(/sort=rate&dir=asc/);
+  await expect(page).toHaveURL(/sort=totalRate&dir=asc/);
   await expect(page.getByTestId("projects-cards").locator("li").first()).toContainText("华润电力天然气热电联产项目");
   await noHorizontalOverflow(page);
   await page.goto("/");
   await page.getByTestId("by-park-table").getByRole("link", { name: "溆浦县园区" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("溆浦县园区");
   await noHorizontalOverflow(page);
+});
+
+test("the county parks are ranked lowest completion first, each linking to its page", async ({ page }) => {
+  await page.goto("/parks");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("县区园区投资完成情况");
+  await expect(page.getByTestId("publication-note")).toContainText("数据截至2024年11月（已发布");
+  const rows = page.getByTestId("parks-table").locator("tbody tr");
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId("parks-count")).toContainText("共4个县区园区");
+  // no project of the report has an annual plan figure: no 年度投资完成率, no gap to 序时进度; one yellow each
+  await expect(page.getByTestId("ranking-洞口县园区")).toHaveText(/洞口县园区\s*1\s*—\s*17\s*—\s*—\s*0\s*0\/1/);
+  await page.getByTestId("ranking-洞口县园区").getByRole("link", { name: "洞口县园区" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("洞口县园区");
 });
 
 test("the overview prints as a report: no navigation or forms", async ({ page }) => {

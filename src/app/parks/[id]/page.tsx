@@ -5,16 +5,19 @@ import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearForm } from "@/components/common/year-select";
-import { getParkDashboard } from "@/server/dashboard/park";
+import { getParkDashboard, PARK_PROJECTS_PAGE, PARK_TOP, type ParkIssue } from "@/server/dashboard/park";
+import type { FigureRow } from "@/server/figures/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import { AsOf } from "@/components/common/as-of";
-import { ProjectTable } from "@/components/overview/project-table";
-import { TimelineSection } from "@/components/dashboard/timeline-section";
-import { WarningList } from "@/components/dashboard/warning-list";
+import { Pagination } from "@/components/common/pagination";
+import { PublicationNote } from "@/components/figures/publication-note";
+import { FigureTable } from "@/components/figures/figure-table";
+import { FigureBadges } from "@/components/figures/figure-badges";
+import { SeriesSection } from "@/components/figures/series-section";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
-import { IssueList } from "@/components/dashboard/issue-list";
 import { formatYi } from "@/lib/money";
-import { businessDate, formatMonth } from "@/lib/month";
+import { businessDate, formatDay } from "@/lib/month";
+import { formatPercent, rate } from "@/lib/progress";
+import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +34,85 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: park ? park.name : "园区不存在" };
 }
 
+function Stat({ label, testId, children, note }: { label: string; testId: string; children: React.ReactNode; note?: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="num whitespace-nowrap text-xl font-semibold" data-testid={testId}>{children}</dd>
+      {note && <dd className="text-xs text-slate-500">{note}</dd>}
+    </div>
+  );
+}
+
+function WarningTop({ title, level, result, more }: { title: string; level: "red" | "yellow"; result: { total: number; rows: FigureRow[] }; more: string }) {
+  return (
+    <div>
+      <h3 className="text-sm font-medium">
+        {title}
+        <span className="num ml-1" data-testid={`park-${level}-count`}>{result.total}个</span>
+      </h3>
+      {result.rows.length === 0 ? (
+        <p className="mt-1 text-sm text-slate-500">无</p>
+      ) : (
+        <ul className="mt-1 divide-y divide-slate-100" data-testid={`park-${level}-list`}>
+          {result.rows.map((p) => (
+            <li key={p.projectId} className="py-2" data-testid={`warning-${p.code}`}>
+              <div className="flex flex-wrap items-center gap-2">
+                <FigureBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
+                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
+                  {p.name}
+                </Link>
+                {p.isDemo && <DemoBadge />}
+              </div>
+              {p.warningReasons.length > 0 && (
+                <ul className="mt-1 list-disc pl-6 text-sm text-slate-700">
+                  {p.warningReasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.total > result.rows.length && (
+        <Link href={more} className="mt-1 inline-block text-sm text-blue-700 hover:underline">
+          查看全部{result.total}个{title} →
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function ParkIssues({ issues }: { issues: ParkIssue[] }) {
+  if (issues.length === 0) return <EmptyState>没有问题记录。</EmptyState>;
+  return (
+    <ul className="divide-y divide-slate-100" data-testid="issue-list">
+      {issues.map((i) => (
+        <li key={i.id} className="py-2 text-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ISSUE_CATEGORY_LABEL[i.category]}</span>
+            <Link href={`/issues/${i.id}`} className="font-medium text-blue-700 hover:underline">{i.title}</Link>
+            {i.isDemo && <DemoBadge />}
+            <span className={`rounded px-1.5 py-0.5 text-xs ${i.status === "CLOSED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}>
+              {ISSUE_STATUS_LABEL[i.status]}
+            </span>
+            {i.overdue && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">逾期</span>}
+          </div>
+          <p className="mt-1 text-xs text-slate-500">
+            {i.projectCode && (
+              <>
+                项目：<Link href={`/projects/${encodeURIComponent(i.projectCode)}`} className="text-blue-700 hover:underline">{i.projectName}</Link>；
+              </>
+            )}
+            {i.dueDate && <>办结时限：{formatDay(i.dueDate)}</>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default async function ParkPage({ params, searchParams }: Props) {
   const id = parkId((await params).id);
   const sp = await searchParams;
@@ -39,71 +121,96 @@ export default async function ParkPage({ params, searchParams }: Props) {
   if (!park) notFound();
   const { years, year } = await resolvePlanYear(prisma, intParam(sp, "year"));
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
-  const today = businessDate();
-  const { projects, timeline, totals, completionRate, latestMonth: latest, submittedOnly: submitted, demo, issueSummary, issues } =
-    await getParkDashboard(prisma, park.id, year, today);
+  const page = Math.max(1, intParam(sp, "page") ?? 1);
+  const { pub, totals, series, projects, warnings, issueSummary, issues } = await getParkDashboard(prisma, park.id, year, businessDate(), page);
+  const pages = Math.max(1, Math.ceil(projects.total / PARK_PROJECTS_PAGE));
+  const yearParam = sp.year === undefined ? undefined : year;
+  const annualRate = totals ? rate(totals.yearInvestmentOfPlanned, totals.annualPlanned) : null;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/${queryString({ year })}`} className="text-blue-700 hover:underline">概览</Link> / 县区园区
+            <Link href={`/${queryString({ year })}`} className="text-blue-700 hover:underline">概览</Link> /{" "}
+            <Link href={`/parks${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">县区园区</Link>
           </p>
           <h1 className="mt-1 text-2xl font-semibold">
             {park.name}
             {park.isDemo && <DemoBadge />}
           </h1>
-          <p className="mt-1 text-sm text-slate-600">
-            {park.county} · {year}年重大项目 · <AsOf month={latest} submittedOnly={submitted} demo={demo} testId="park-freshness" />
-          </p>
+          <p className="mt-1 text-sm text-slate-600">{park.county} · {year}年重大项目</p>
+          <PublicationNote pub={pub} year={year} testId="park-freshness" />
         </div>
         <YearForm years={years} year={year} id="park-year" />
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-500">项目个数</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-count">{totals?.projectCount ?? 0}个</dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-500">总投资</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-total">{formatYi(totals?.totalInvestment ?? "0")}</dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-500">累计完成投资</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-completed">{formatYi(totals?.completed ?? "0")}</dd>
-          {latest && <dd className="text-xs text-slate-500">截至{formatMonth(latest)}</dd>}
-          {totals && totals.staleProjects > 0 && (
-            <dd className="text-xs text-amber-700">{totals.staleProjects}个项目数据未更新，按其最新月份计</dd>
+      {totals && (
+        <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+          <Stat label="项目个数" testId="park-count" note={totals.missing > 0 ? <span className="text-amber-700">其中{totals.missing}个未报，沿用其最近一次审核通过的数</span> : undefined}>
+            {totals.projectCount}个
+          </Stat>
+          <Stat label="总投资" testId="park-total">{formatYi(totals.totalInvestment)}</Stat>
+          <Stat label="本年完成投资" testId="park-year-completed">{formatYi(totals.yearInvestment)}</Stat>
+          <Stat
+            label="年度投资完成率"
+            testId="park-annual-rate"
+            note={totals.projectsWithAnnualPlan < totals.projectCount ? `按${totals.projectsWithAnnualPlan}个有年度计划的项目同口径计算` : "本年完成 ÷ 年度计划投资"}
+          >
+            {formatPercent(annualRate)}
+          </Stat>
+          <Stat label="开累完成率" testId="park-rate" note={<>开工至今累计<span className="num">{formatYi(totals.cumulative)}</span> ÷ 总投资</>}>
+            {formatPercent(rate(totals.cumulative, totals.totalInvestment))}
+          </Stat>
+        </dl>
+      )}
+
+      {pub && (
+        <Section id="park-warnings" title="三色预警" aside={<>红色{totals?.red ?? 0}个，黄色{totals?.yellow ?? 0}个，绿色{totals?.green ?? 0}个</>}>
+          {warnings.red.total + warnings.yellow.total === 0 ? (
+            <EmptyState>没有红色或黄色预警的项目。</EmptyState>
+          ) : (
+            <div className="space-y-4">
+              <WarningTop title="红色预警" level="red" result={warnings.red} more={`/projects${queryString({ year: yearParam, park: park.id, warning: "red" })}`} />
+              <WarningTop title="黄色预警" level="yellow" result={warnings.yellow} more={`/projects${queryString({ year: yearParam, park: park.id, warning: "yellow" })}`} />
+            </div>
           )}
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-500">完成率（占总投资）</dt>
-          <dd className="num text-xl font-semibold" data-testid="park-rate">{completionRate}</dd>
-        </div>
-      </dl>
+          <p className="mt-2 text-xs text-slate-500">每种颜色按落后月度计划的幅度列出前{PARK_TOP}个。</p>
+        </Section>
+      )}
 
-      <Section id="park-warnings" title="三色预警" aside={<>截至{formatMonth(projects.referenceMonth)}</>}>
-        <WarningList items={projects.items} />
-      </Section>
+      {pub && (
+        <section aria-labelledby="park-projects-heading">
+          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="park-projects-heading" className="text-lg font-semibold">
+              项目<span className="ml-2 text-sm font-normal text-slate-500" data-testid="park-projects-count">共{projects.total}个{pages > 1 && `，第${page}/${pages}页`}</span>
+            </h2>
+            <Link href={`/projects${queryString({ year: yearParam, park: park.id })}`} className="no-print text-sm text-blue-700 hover:underline">
+              在项目库中筛选、排序 →
+            </Link>
+          </div>
+          {projects.rows.length === 0 ? (
+            <EmptyState>{projects.total === 0 ? "本园区在该年度清单上没有项目。" : "没有这一页。"}</EmptyState>
+          ) : (
+            <FigureTable rows={projects.rows} testId="park-projects" showPark={false} />
+          )}
+          <div className="mt-3">
+            <Pagination page={page} pages={pages} href={(n) => `/parks/${park.id}${queryString({ year: yearParam, page: n > 1 ? n : undefined })}`} />
+          </div>
+        </section>
+      )}
 
-      <section aria-labelledby="park-projects-heading">
-        <div className="mb-2 flex items-baseline justify-between gap-2">
-          <h2 id="park-projects-heading" className="text-lg font-semibold">项目</h2>
-          <Link href={`/projects${queryString({ year, park: park.id })}`} className="no-print text-sm text-blue-700 hover:underline">
-            在项目库中筛选 →
-          </Link>
-        </div>
-        <ProjectTable projects={projects.items} />
-      </section>
-
-      <TimelineSection id="park-timeline" title="本园区累计计划投资与实际完成（亿元）" points={timeline} />
+      <SeriesSection id="park-timeline" title="本园区累计计划投资与已发布实际完成（亿元）" points={series} />
 
       <Section id="park-issues" title="问题">
         <IssueSummaryTable summary={issueSummary} />
         <div className="mt-4">
-          <IssueList issues={issues} />
+          <ParkIssues issues={issues} />
+          {issueSummary.total > issues.length && (
+            <Link href={`/issues${queryString({ park: park.id })}`} className="mt-2 inline-block text-sm text-blue-700 hover:underline">
+              查看本园区全部{issueSummary.total}个问题 →
+            </Link>
+          )}
         </div>
       </Section>
     </div>

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { getProjectDetail, listYearProjects, type ProjectDetail } from "@/server/projects/queries";
-import { getInvestmentTimeline } from "@/server/dashboard/queries";
+import { getProjectDetail, type ProjectDetail } from "@/server/projects/queries";
+import { getReadPublication } from "@/server/periods/queries";
+import { getProjectFigure, getProjectFigureHistory } from "@/server/figures/queries";
 import { listIssues } from "@/server/issues/queries";
 import { countedRevisionId } from "@/server/reports/counted-revision";
-import { DemoBadge, EmptyState, Section, WarningBadges } from "@/components/common/badges";
-import { TimelineSection } from "@/components/dashboard/timeline-section";
+import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
+import { FigureBadges } from "@/components/figures/figure-badges";
+import { FigureHistorySection } from "@/components/figures/figure-history";
+import { PublicationNote } from "@/components/figures/publication-note";
 import { IssueList } from "@/components/dashboard/issue-list";
-import { formatMoney, formatWan, formatYi } from "@/lib/money";
+import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 
@@ -75,12 +78,12 @@ export default async function ProjectPage({ params }: Props) {
   const entry = p.planEntries[0];
   const year = entry?.plan.year;
   const today = businessDate();
-  const [listed, timeline, issues] = await Promise.all([
-    year === undefined ? null : listYearProjects(prisma, { year, today, projectId: p.id }),
-    year === undefined ? [] : getInvestmentTimeline(prisma, { year, projectId: p.id }),
+  const [pub, history, issues] = await Promise.all([
+    year === undefined ? null : getReadPublication(prisma, year),
+    year === undefined ? [] : getProjectFigureHistory(prisma, p.id, year),
     listIssues(prisma, { today, projectId: p.id }),
   ]);
-  const item = listed?.items[0];
+  const item = pub ? await getProjectFigure(prisma, pub.publicationId, p.id) : null;
 
   return (
     <div className="space-y-6">
@@ -99,18 +102,17 @@ export default async function ProjectPage({ params }: Props) {
         </p>
       </div>
 
+      {year !== undefined && <PublicationNote pub={pub} year={year} testId="project-publication" />}
+
       {item && (
-        <Section
-          id="warning-heading"
-          title="预警"
-          aside={<>截至{formatMonth(listed!.referenceMonth)}</>}
-        >
+        <Section id="warning-heading" title="预警" aside={<>截至{formatMonth(item.month)}（已发布）</>}>
           <div className="flex flex-wrap items-center gap-2" data-testid="project-warning">
-            <WarningBadges warning={item.warning} />
+            <FigureBadges level={item.warningLevel} missing={item.missing} figureMonth={item.figureMonth} />
+            {item.isDemo && <DemoBadge />}
           </div>
-          {item.warning.reasons.length > 0 ? (
+          {item.warningReasons.length > 0 ? (
             <ul className="mt-2 list-disc pl-6 text-sm text-slate-700" data-testid="warning-reasons">
-              {item.warning.reasons.map((r) => (
+              {item.warningReasons.map((r) => (
                 <li key={r}>{r}</li>
               ))}
             </ul>
@@ -129,17 +131,27 @@ export default async function ProjectPage({ params }: Props) {
           <Fact label="年度计划投资">
             {entry?.annualPlannedInvestment ? formatYi(entry.annualPlannedInvestment) : "未分解到项目"}
           </Fact>
-          <Fact label="累计完成投资" testId="fact-completed">
-            {item?.completedInvestment ? (
+          <Fact label="开工至今累计完成（开累完成率）" testId="fact-completed">
+            {item?.cumulative ? (
               <>
-                {formatYi(item.completedInvestment)}（{item.completionRate}）
+                {formatYi(item.cumulative)}（{item.totalRate === null ? "—" : `${dec(item.totalRate).toFixed(1)}%`}）
                 <span className="block text-xs text-slate-500">
-                  截至{formatMonth(item.reportedMonth!)}·{REPORT_STATUS_LABEL[item.reportedStatus!]}
-                  {item.reportedDemo && <DemoBadge />}
+                  截至{formatMonth(item.figureMonth!)}·已发布{item.missing && `（${formatMonth(item.month)}未报）`}
+                  {item.isDemo && <DemoBadge />}
                 </span>
               </>
             ) : (
-              <span className="text-amber-700">暂无月度数据</span>
+              <span className="text-amber-700">{pub ? "暂无已发布的月度数据" : "尚未发布月度数据"}</span>
+            )}
+          </Fact>
+          <Fact label="本年完成投资（年度投资完成率）" testId="fact-year">
+            {item && item.figureMonth !== null ? (
+              <>
+                {formatYi(item.yearInvestment)}
+                {item.annualRate !== null && `（${dec(item.annualRate).toFixed(1)}%）`}
+              </>
+            ) : (
+              "—"
             )}
           </Fact>
           <Fact label="计划开工">{p.plannedStartMonth ? formatMonth(p.plannedStartMonth) : entry ? `${formatDay(entry.plan.startDeadline)}前（年度计划）` : "—"}</Fact>
@@ -158,7 +170,7 @@ export default async function ProjectPage({ params }: Props) {
         {p.source && <p className="mt-3 text-xs text-slate-500">来源：{p.source}</p>}
       </Section>
 
-      {year !== undefined && <TimelineSection id="project-timeline" title="计划与实际累计投资（亿元）" points={timeline} />}
+      {year !== undefined && <FigureHistorySection rows={history} year={year} />}
 
       <Section id="milestones-heading" title="节点目标" aside={p.milestones.some((m) => m.isDemo) ? <DemoBadge /> : undefined}>
         {p.milestones.length === 0 ? (

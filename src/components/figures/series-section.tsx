@@ -1,3 +1,5 @@
+// The month chart of published figures (getMonthlySeries): cumulative plan vs published actual,
+// with its data table. A month's actual carries 未报 projects forward, so it never falls.
 import { TimelineSvg } from "@/components/charts/timeline-svg";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import type { SeriesPoint } from "@/server/figures/queries";
@@ -5,15 +7,14 @@ import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { formatPercent, rate } from "@/lib/progress";
 
-/** Cumulative plan vs published actual by month, with the table behind the chart. */
-/** `table` false: the month table is left to a linked page (keeps a summary page small). */
+/** `table` false leaves the month table to a linked page (`more`), keeping a summary page small. */
 export function SeriesSection({ id, title, points, table = true, more }: { id: string; title: string; points: SeriesPoint[]; table?: boolean; more?: React.ReactNode }) {
   const demo = points.some((p) => p.demo);
   const hasPlan = points.some((p) => p.planned !== null);
   return (
     <Section id={id} title={title} aside={demo ? <DemoBadge /> : undefined}>
       {points.length === 0 ? (
-        <EmptyState>本年度还没有月度计划或已发布的调度数据。</EmptyState>
+        <EmptyState>本年度还没有月度计划或已发布的月度调度数据。</EmptyState>
       ) : (
         <>
           <TimelineSvg
@@ -26,7 +27,7 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
             }))}
           />
           <p className="mt-2 text-xs text-slate-500">
-            实际累计为各月已发布调度期的开工至今累计完成（当月未报的项目按其最近一次审核数结转，不会因未报而下降）；计划累计为倒排工期合计。
+            实际累计取每月已发布的数据，只计审核通过的月报；当月未报的项目沿用其最近一次审核通过的累计数，因此不会因未报而下降。计划累计为当月有倒排计划项目的合计。
             {!hasPlan && <span className="text-amber-700">尚未录入月度计划投资（倒排工期），只显示实际完成。</span>}
             {more}
           </p>
@@ -34,32 +35,33 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-slate-600 hover:text-slate-900">查看数据表</summary>
             <div className="mt-2 overflow-x-auto">
-              <table className="w-full text-sm" data-testid={`${id}-table`}>
-                <thead className="bg-slate-100 text-left text-xs text-slate-600">
+              <table className="w-full min-w-[28rem] text-sm" data-testid={`${id}-table`}>
+                <thead className="bg-slate-100 text-left text-slate-600">
                   <tr>
                     <th scope="col" className="px-2 py-1 font-medium">月份</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">计划累计</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">实际累计（已发布）</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">未报</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径完成率</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">计划累计（亿元）</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">实际累计（亿元）</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">项目（个）</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">未报（个）</th>
+                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径完成率（%）</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {points.map((p) => (
                     <tr key={p.month}>
                       <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">{formatMonth(p.month)}</th>
-                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.planned === null ? "—" : formatYi(p.planned)}</td>
-                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.actual === null ? "未发布" : formatYi(p.actual)}</td>
-                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : `${p.missing}/${p.publishedProjects}`}</td>
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.planned === null ? "—" : formatYi(p.planned, { unit: false })}</td>
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.actual === null ? "未发布" : formatYi(p.actual, { unit: false })}</td>
+                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.publishedProjects}</td>
+                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.missing}</td>
                       <td className="num px-2 py-1 text-right">
-                        {p.plannedOfPlanned === null || p.actualOfPlanned === null ? "—" : formatPercent(rate(p.actualOfPlanned, p.plannedOfPlanned))}
+                        {p.plannedOfPlanned === null || p.actualOfPlanned === null ? "—" : formatPercent(rate(p.actualOfPlanned, p.plannedOfPlanned)).replace("%", "")}
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <p className="mt-1 text-xs text-slate-500">同口径完成率 = 有当月倒排计划的项目的实际累计 ÷ 其计划累计。</p>
           </details>
           )}
         </>

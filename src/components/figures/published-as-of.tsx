@@ -6,11 +6,11 @@ import { formatDateTime, formatMonth } from "@/lib/month";
  * re-opened for corrections, that these are the last published figures.
  */
 export function PublishedAsOf({ publication, short = false }: { publication: PublicationRef; short?: boolean }) {
-  const when = formatDateTime(publication.publishedAt).slice(0, 10);
+  const when = formatDateTime(publication.publishedAt);
   return (
     <span data-testid="published-as-of">
       数据截至{formatMonth(publication.month)}（已发布{short ? "" : `，${when}${publication.publicationNo > 1 ? `第${publication.publicationNo}次发布` : "发布"}`}）
-      {publication.periodReopened && <span className="text-amber-800">{short ? "·更正中" : "；该月正在更正，以下为上次发布的数据"}</span>}
+      {publication.periodReopened && short && <span className="text-amber-800">·更正中</span>}
       {publication.isDemo && "·含演示数据"}
     </span>
   );

@@ -1,0 +1,108 @@
+// 县区园区通报表: per county park of one publication — 项目个数, 年度计划投资, 本年完成投资,
+// 年度投资完成率 (like for like), 与序时进度差, 未报, 红/黄 — lowest completion first. The
+// overview shows its top rows (ParkRankingTop), /parks all of them a page at a time.
+import Link from "next/link";
+import { db } from "@/server/db";
+import { listParkRanking, type FigureBreakdownRow } from "@/server/figures/queries";
+import { DemoBadge, EmptyState } from "@/components/common/badges";
+import { dec, formatYi } from "@/lib/money";
+import { formatMonth } from "@/lib/month";
+import { rate, scheduleProgress } from "@/lib/progress";
+
+/** 年度投资完成率 of a park row in percent, like for like over its projects with an annual plan; null without any */
+export function parkAnnualRate(r: Pick<FigureBreakdownRow, "yearInvestmentOfPlanned" | "annualPlanned">) {
+  return dec(r.annualPlanned).isZero() ? null : rate(r.yearInvestmentOfPlanned, r.annualPlanned);
+}
+
+/** getFigureBreakdown(…, "park") rows in ranking order: lowest 年度投资完成率 first, parks without a plan figure last (as listParkRanking orders them). */
+export function rankParks(rows: FigureBreakdownRow[]): FigureBreakdownRow[] {
+  return rows
+    .map((r, i) => ({ r, i, rate: parkAnnualRate(r) }))
+    .sort((a, b) => (a.rate === null ? (b.rate === null ? a.i - b.i : 1) : b.rate === null ? -1 : a.rate.comparedTo(b.rate) || a.i - b.i))
+    .map((x) => x.r);
+}
+
+const cell = "num whitespace-nowrap px-2 py-2 text-right";
+const secondary = "hidden sm:table-cell";
+
+export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ranking" }: { rows: FigureBreakdownRow[]; month: string; firstRank?: number; testId?: string }) {
+  if (rows.length === 0) return <EmptyState>这一期没有县区园区的数据。</EmptyState>;
+  const schedule = scheduleProgress(month);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-sm" data-testid={testId}>
+        <caption className="sr-only">
+          {formatMonth(month)}县区园区年度投资完成情况，按年度投资完成率从低到高排列；序时进度{schedule.toFixed(1)}%
+        </caption>
+        <thead className="bg-slate-100 text-left align-bottom text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">位次</th>
+            <th scope="col" className="px-2 py-2 font-medium">县区园区</th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>项目个数（个）</th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>年度计划投资（亿元）</th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>本年完成投资（亿元）</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">年度投资完成率（%）</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">与序时进度差（个百分点）</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">未报（个）</th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">红/黄（个）</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r, i) => {
+            const annual = parkAnnualRate(r);
+            const diff = annual === null ? null : annual.minus(schedule);
+            return (
+              <tr key={r.key} data-testid={`ranking-${r.label}`}>
+                <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
+                <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
+                  <Link href={`/parks/${r.key}`} className="text-blue-700 hover:underline">{r.label}</Link>
+                  {r.demo && (
+                    <span className="hidden sm:inline">
+                      <DemoBadge />
+                    </span>
+                  )}
+                </th>
+                <td className={`${cell} ${secondary}`}>{r.projectCount}</td>
+                <td className={`${cell} ${secondary}`}>
+                  {r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.annualPlanned, { unit: false })}
+                  {r.projectsWithAnnualPlan > 0 && r.projectsWithAnnualPlan < r.projectCount && (
+                    <span className="block text-xs font-normal text-slate-500">{r.projectsWithAnnualPlan}个项目有计划</span>
+                  )}
+                </td>
+                <td className={`${cell} ${secondary}`}>
+                  {formatYi(r.yearInvestment, { unit: false })}
+                  {r.projectsWithAnnualPlan > 0 && r.projectsWithAnnualPlan < r.projectCount && (
+                    <span className="block text-xs font-normal text-slate-500">有计划项目{formatYi(r.yearInvestmentOfPlanned, { unit: false })}</span>
+                  )}
+                </td>
+                <td className={cell}>{annual === null ? "—" : annual.toFixed(1)}</td>
+                <td className={`${cell} ${diff !== null && diff.isNegative() ? "text-red-700" : ""}`}>
+                  {diff === null ? "—" : `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().toFixed(1)}`}
+                </td>
+                <td className={`${cell} ${r.missing > 0 ? "text-amber-700" : ""}`}>{r.missing}</td>
+                <td className={cell}>
+                  <span className={r.red > 0 ? "text-red-700" : ""}>{r.red}</span>/<span className={r.yellow > 0 ? "text-amber-700" : ""}>{r.yellow}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The parks furthest behind: the first `limit` rows of the ranking, and a link to all of them. */
+export async function ParkRankingTop({ publicationId, month, limit = 5, year }: { publicationId: number; month: string; limit?: number; year?: number }) {
+  const { total, rows } = await listParkRanking(db(), publicationId, { page: 1, size: limit });
+  return (
+    <div>
+      <ParkRankingTable rows={rows} month={month} />
+      {total > rows.length && (
+        <Link href={`/parks${year === undefined ? "" : `?year=${year}`}`} className="mt-2 inline-block text-sm text-blue-700 hover:underline">
+          查看全部{total}个县区园区 →
+        </Link>
+      )}
+    </div>
+  );
+}
