@@ -15,7 +15,6 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
-import pg from "pg";
 import { createPrismaClient } from "../src/server/db/client";
 import { synthPlan, SYNTH_PASSWORD } from "../src/server/synth/generate";
 import { publishFigures } from "../src/server/periods/publish";

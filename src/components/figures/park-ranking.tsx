@@ -93,11 +93,11 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
 }
 
 /** The parks furthest behind: the first `limit` rows of the ranking, and a link to all of them. */
-export async function ParkRankingTop({ publicationId, month, limit = 5, year }: { publicationId: number; month: string; limit?: number; year?: number }) {
+export async function ParkRankingTop({ publicationId, month, limit = 5, year, testId }: { publicationId: number; month: string; limit?: number; year?: number; testId?: string }) {
   const { total, rows } = await listParkRanking(db(), publicationId, { page: 1, size: limit });
   return (
     <div>
-      <ParkRankingTable rows={rows} month={month} />
+      <ParkRankingTable rows={rows} month={month} testId={testId} />
       {total > rows.length && (
         <Link href={`/parks${year === undefined ? "" : `?year=${year}`}`} className="mt-2 inline-block text-sm text-blue-700 hover:underline">
           查看全部{total}个县区园区 →

@@ -11,10 +11,11 @@ import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { FigureBadges } from "@/components/figures/figure-badges";
 import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { SeriesSection } from "@/components/figures/series-section";
+import { ParkRankingTop } from "@/components/figures/park-ranking";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
-import { formatWan, formatYi } from "@/lib/money";
+import { formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
-import { compareWithSchedule, formatPercent, rate, scheduleProgress } from "@/lib/progress";
+import { formatPercent, rate } from "@/lib/progress";
 import { warningConfig } from "@/lib/warning-config";
 import { queryString } from "@/lib/search-params";
 
@@ -94,62 +95,14 @@ function annualRate(r: FigureBreakdownRow) {
 }
 
 export async function OverviewBreakdowns({ year, publication }: { year: number; publication: PublicationRef }) {
-  const [byPark, byIndustry] = await Promise.all([getFigureBreakdown(db(), publication.publicationId, "park"), getFigureBreakdown(db(), publication.publicationId, "industry")]);
-  const schedule = scheduleProgress(publication.month);
-  // the ranking offices use: lowest 年度投资完成率 first (parks without annual plans last, by 开累完成率)
-  const ranked = [...byPark].sort((a, b) => {
-    const ra = annualRate(a);
-    const rb = annualRate(b);
-    if (ra && rb) return ra.comparedTo(rb);
-    if (ra || rb) return ra ? -1 : 1;
-    return (rate(a.cumulative, a.totalInvestment)?.toNumber() ?? 0) - (rate(b.cumulative, b.totalInvestment)?.toNumber() ?? 0);
-  });
+  const byIndustry = await getFigureBreakdown(db(), publication.publicationId, "industry");
   const industries = byIndustry.slice(0, OVERVIEW_TOP);
   const industryRate = (r: FigureBreakdownRow) => annualRate(r) ?? rate(r.cumulative, r.totalInvestment);
   const industryUsesAnnual = industries.some((r) => r.projectsWithAnnualPlan > 0);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Section id="by-park" title="县区园区排名（完成率由低到高）" aside={<PublishedAsOf publication={publication} short />}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm" data-testid="by-park-table">
-            <thead className="bg-slate-100 text-left text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="px-2 py-1 font-medium">县区园区</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">本年完成（万元）</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">年度投资完成率</th>
-                <th scope="col" className="hidden px-2 py-1 text-right font-medium sm:table-cell">与序时进度差（个百分点）</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">未报</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {ranked.slice(0, OVERVIEW_TOP).map((r) => {
-                const ar = annualRate(r);
-                const diff = ar ? compareWithSchedule(ar, schedule) : null;
-                return (
-                  <tr key={r.key} data-testid="by-park-row">
-                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
-                      <Link href={`/parks/${r.key}${queryString({ year })}`} className="text-blue-700 hover:underline">
-                        {r.label}
-                      </Link>
-                    </th>
-                    <td className="num whitespace-nowrap px-2 py-1 text-right">{formatWan(r.yearInvestment, { unit: false })}</td>
-                    <td className="num whitespace-nowrap px-2 py-1 text-right">{ar ? formatPercent(ar) : <span className="text-xs text-slate-500">无年度计划</span>}</td>
-                    <td className={`num hidden whitespace-nowrap px-2 py-1 text-right sm:table-cell ${diff?.kind === "behind" ? "text-red-700" : ""}`}>
-                      {diff ? `${diff.kind === "behind" ? "−" : diff.kind === "ahead" ? "+" : ""}${diff.points}` : "—"}
-                    </td>
-                    <td className={`num px-2 py-1 text-right ${r.missing > 0 ? "text-amber-800" : ""}`}>{r.missing}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <p className="mt-2 text-xs text-slate-500">
-          共{byPark.length}个县区园区{byPark.length > OVERVIEW_TOP && `，此处列出完成率最低的${OVERVIEW_TOP}个`}。
-          <Link href={`/parks${queryString({ year })}`} className="ml-1 text-blue-700 underline underline-offset-2">
-            全部园区排名
-          </Link>
-        </p>
+        <ParkRankingTop publicationId={publication.publicationId} month={publication.month} year={year} limit={5} testId="by-park-table" />
       </Section>
       <Section id="by-industry" title={`各产业${industryUsesAnnual ? "年度投资完成率" : "开累完成率"}`} aside={<PublishedAsOf publication={publication} short />}>
         {industries.length === 0 ? (

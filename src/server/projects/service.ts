@@ -16,12 +16,9 @@ import {
   parsePlannedMonths,
   projectMetrics,
   type MilestonesInput,
-  type PlanEntriesInput,
-  type PlanInput,
   type PlannedInvestmentInput,
   type ProjectInput,
 } from "@/lib/schemas/project";
-import { amountField } from "@/lib/schemas/common";
 
 
 function projectData(input: ProjectInput) {
