@@ -37,9 +37,10 @@ async function main() {
         console.log(file);
         // --screens N: also N viewport-high pieces from the top, readable where a full page is too tall
         const screens = Number(arg("screens", "0"));
-        for (let i = 0; i < screens; i++) {
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        for (let i = 0; i < screens && i * 900 < height; i++) {
           const piece = file.replace(/\.png$/, `-${i + 1}.png`);
-          await page.screenshot({ path: piece, clip: { x: 0, y: i * 900, width, height: 900 }, fullPage: true });
+          await page.screenshot({ path: piece, clip: { x: 0, y: i * 900, width, height: Math.min(900, height - i * 900) }, fullPage: true });
           console.log(piece);
         }
       }
