@@ -7,11 +7,12 @@ import { db } from "@/server/db";
 import type { PublicationRef } from "@/server/periods/queries";
 import { getFigureBreakdown, getMonthlySeries, listFigures, type FigureBreakdownRow } from "@/server/figures/queries";
 import { getIssueSummary } from "@/server/issues/queries";
-import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
+import { EmptyState, Section } from "@/components/common/badges";
 import { FigureBadges } from "@/components/figures/figure-badges";
 import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { SeriesSection } from "@/components/figures/series-section";
 import { ParkRankingTop } from "@/components/figures/park-ranking";
+import { WarningItems } from "@/components/figures/warning-items";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
@@ -39,21 +40,7 @@ export async function WarningsSection({ year, publication, counts }: { year: num
       {rows.length === 0 ? (
         <EmptyState>没有需要关注的项目：全部为绿色（正常）。</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100" data-testid="warning-list">
-          {rows.map((p) => (
-            <li key={p.projectId} className="py-2" data-testid={`warning-${p.code}`}>
-              <div className="flex flex-wrap items-center gap-2">
-                <FigureBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
-                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
-                  {p.name}
-                </Link>
-                {p.isDemo && <DemoBadge />}
-                <span className="text-xs text-slate-500">{p.parkName}</span>
-              </div>
-              <p className="mt-1 text-sm text-slate-700">{p.warningReasons.join("；")}</p>
-            </li>
-          ))}
-        </ul>
+        <WarningItems rows={rows} testId="warning-list" showPark />
       )}
       <p className="mt-2 text-xs text-slate-500">
         {total > rows.length && <>共{total}个项目需要关注，此处列出最严重的{rows.length}个。</>}

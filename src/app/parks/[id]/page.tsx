@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WarningItems } from "@/components/figures/warning-items";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
@@ -11,7 +12,6 @@ import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { FigureTable } from "@/components/figures/figure-table";
-import { FigureBadges } from "@/components/figures/figure-badges";
 import { SeriesSection } from "@/components/figures/series-section";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatYi } from "@/lib/money";
@@ -54,26 +54,9 @@ function WarningTop({ title, level, result, more }: { title: string; level: "red
       {result.rows.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">无</p>
       ) : (
-        <ul className="mt-1 divide-y divide-slate-100" data-testid={`park-${level}-list`}>
-          {result.rows.map((p) => (
-            <li key={p.projectId} className="py-2" data-testid={`warning-${p.code}`}>
-              <div className="flex flex-wrap items-center gap-2">
-                <FigureBadges level={p.warningLevel} missing={p.missing} figureMonth={p.figureMonth} />
-                <Link href={`/projects/${encodeURIComponent(p.code)}`} className="font-medium text-blue-700 underline-offset-2 hover:underline">
-                  {p.name}
-                </Link>
-                {p.isDemo && <DemoBadge />}
-              </div>
-              {p.warningReasons.length > 0 && (
-                <ul className="mt-1 list-disc pl-6 text-sm text-slate-700">
-                  {p.warningReasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ul>
+        <div className="mt-1">
+          <WarningItems rows={result.rows} testId={`park-${level}-list`} />
+        </div>
       )}
       {result.total > result.rows.length && (
         <Link href={more} className="mt-1 inline-block text-sm text-blue-700 hover:underline">
