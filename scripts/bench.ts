@@ -137,10 +137,14 @@ function decodeEntities(s: string): string {
 // ---------------------------------------------------------------- client JavaScript of a page
 
 const gzipCache = new Map<string, number>();
-/** gzip size of the JS chunks the page's HTML loads, read from the build output (.next/static) */
+/**
+ * gzip size of the JS chunks the page's HTML loads, read from the build output (.next/static).
+ * `nomodule` scripts (Next's legacy polyfills) are left out: browsers that run modules never
+ * download them.
+ */
 function clientJsGzip(html: string): number | null {
   const files = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)[^"]*"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)[^"]*"[^>]*>/g)) if (!/nomodule/i.test(m[0])) files.add(m[2]);
   for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+\.js)[^"]*"|<link[^>]*href="([^"]+\.js)[^"]*"[^>]*as="script"/g)) files.add(m[1] ?? m[2]);
   let total = 0;
   let found = 0;
@@ -198,7 +202,7 @@ function memory(root: number): TargetResult["memory"] {
     const s = status(pid);
     if (!s) continue;
     tree += s.hwmKB;
-    if (/next-server|next\/dist\/bin\/next|next start/.test(s.cmd)) next = Math.max(next ?? 0, s.hwmKB);
+    if (/next-server|next\/dist\/bin\/next|next start|serve\.mjs/.test(s.cmd)) next = Math.max(next ?? 0, s.hwmKB);
   }
   return {
     nextServerPeakMB: next === null ? null : Math.round(next / 1024),
