@@ -46,3 +46,29 @@ describe("the overview's headline figures", () => {
     expect(rows.map((r) => r.warningLevel)).toEqual(["YELLOW", "YELLOW", "YELLOW", "YELLOW"]);
   });
 });
+
+describe("the overview's headline on the demo data", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+  });
+  afterAll(async () => t?.drop());
+
+  it("states the like-for-like 年度投资完成率 that the park table adds up to, against 序时进度 in 个百分点", async () => {
+    const h = (await getOverviewHeadline(t.prisma, 2024))!;
+    expect(h.publication).toMatchObject({ month: "2024-11" });
+    const { getFigureBreakdown } = await import("@/server/figures/queries");
+    const parks = await getFigureBreakdown(t.prisma, h.publication!.publicationId, "park");
+    const sum = (k: "yearInvestmentOfPlanned" | "annualPlanned") => parks.reduce((n, p) => n + Number(p[k]), 0);
+    // the park table's rows add up to the headline's numerator and denominator, exactly
+    expect(Number(h.totals!.yearInvestmentOfPlanned)).toBe(sum("yearInvestmentOfPlanned"));
+    expect(Number(h.totals!.annualPlanned)).toBe(sum("annualPlanned"));
+    const rate = (sum("yearInvestmentOfPlanned") / sum("annualPlanned")) * 100;
+    expect(h.figures!.annualRate!.toFixed(1)).toBe(rate.toFixed(1));
+    expect(h.figures!.annualText).toBe(`占年度计划${rate.toFixed(1)}%，低于序时进度 ${(91.6666667 - rate).toFixed(1)} 个百分点`);
+    expect(h.figures!.vsSchedule!.kind).toBe("behind");
+    // and the entered projects' completion still exceeds the whole list's declared annual plan
+    expect(h.figures!.declaredInconsistency).toContain("请核实申报口径");
+  });
+});
