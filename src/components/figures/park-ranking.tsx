@@ -55,7 +55,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
               <tr key={r.key} data-testid={`ranking-${r.label}`}>
                 <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
                 <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
-                  <Link href={`/parks/${r.key}`} className="text-blue-700 hover:underline">{r.label}</Link>
+                  <Link href={`/parks/${r.key}?year=${month.slice(0, 4)}`} className="text-blue-700 hover:underline">{r.label}</Link>
                   {r.demo && (
                     <span className="hidden sm:inline">
                       <DemoBadge />
