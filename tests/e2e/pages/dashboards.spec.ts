@@ -47,7 +47,7 @@ test("the cockpit reads the published month, flags the declared-plan inconsisten
   await expect(page.getByTestId("issue-cat-FUNDING")).toHaveText("资金问题 3个，未办结3个");
 });
 
-test("a leader drills from a park bar's row to the park, and from a warning to the project", async ({ page }) => {
+test("a leader drills from a park's row to the park, from a warning to the project, and from an industry to its projects", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("by-park-table").getByRole("link", { name: "洞口县园区" }).click();
   await expect(page).toHaveURL(/\/parks\/\d+\?year=2024$/);
@@ -68,11 +68,11 @@ test("a leader drills from a park bar's row to the park, and from a warning to t
   await expect(page).toHaveURL(/\/projects\/YQ2024-002$/);
   await expect(page).toHaveTitle(/金石资源再生利用及高端制造项目/);
 
-  // a click on a bar of the park chart drills down too (the first bar is 会同县园区)
+  // the industry table drills to the project list, filtered
   await page.goto("/");
-  await page.locator("section[aria-labelledby=by-park] path.recharts-rectangle").first().click();
-  await expect(page).toHaveURL(/\/parks\/\d+\?year=2024$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("会同县园区");
+  await page.getByTestId("by-industry-table").getByRole("link", { name: "资源循环利用" }).click();
+  await expect(page).toHaveURL(/\/projects\?year=2024&industry=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("项目库");
 });
 
 test("the project page shows every fact of the report as stated", async ({ page }) => {
