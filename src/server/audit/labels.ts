@@ -302,3 +302,23 @@ export function auditSubjectLabel(entity: string, entityId: string, name?: strin
       return name ? `${what} ${name}` : `${what} #${entityId}`;
   }
 }
+
+/**
+ * What an entry about to be written would show untranslated: an entity, a top-level field of
+ * before/after, or a status/role/category value without a Chinese label. Empty when all is
+ * labelled. The tests run every writeAudit call through this (tests/helpers/audit-label-guard.ts).
+ */
+export function auditLabelProblems(entry: { entity: string; before?: unknown; after?: unknown }): string[] {
+  const problems: string[] = [];
+  if (!(entry.entity in AUDIT_ENTITY_LABEL)) problems.push(`entity ${entry.entity}`);
+  for (const side of [entry.before, entry.after]) {
+    for (const [k, v] of Object.entries(asRecord(side))) {
+      if (!(k in AUDIT_FIELDS)) problems.push(`field ${k}`);
+      if (v === null || v === undefined) continue;
+      const kind = kindOf(k);
+      const labels = kind === "status" ? AUDIT_ENUM_LABELS[entry.entity] : kind === "role" || kind === "category" ? AUDIT_ENUM_LABELS[kind] : null;
+      if (labels && !(String(v) in labels)) problems.push(`${k} value ${String(v)} of ${entry.entity}`);
+    }
+  }
+  return [...new Set(problems)];
+}
