@@ -317,7 +317,7 @@ export function auditLabelProblems(entry: { entity: string; before?: unknown; af
       if (v === null || v === undefined) continue;
       const kind = kindOf(k);
       const labels = kind === "status" ? AUDIT_ENUM_LABELS[entry.entity] : kind === "role" || kind === "category" ? AUDIT_ENUM_LABELS[kind] : null;
-      if (labels && !(String(v) in labels)) problems.push(`${k} value ${String(v)} of ${entry.entity}`);
+      if ((kind === "status" && !labels) || (labels && !(String(v) in labels))) problems.push(`${k} value ${String(v)} of ${entry.entity}`);
     }
   }
   return [...new Set(problems)];
