@@ -188,8 +188,11 @@ test("the audit log lists those writes, newest first, filterable", async ({ page
   await expect(page).toHaveURL(/entity=Project/);
   const edit = page.getByTestId("audit-row").filter({ hasText: "修改项目" }).first();
   await expect(edit).toContainText("YQ2024-004");
-  await expect(edit).toContainText("300000");
-  await expect(edit).toContainText("305000");
+  // only what changed, in Chinese and in 万元
+  await expect(edit).toContainText("总投资（万元）");
+  await expect(edit).toContainText("300,000万元");
+  await expect(edit).toContainText("305,000万元");
+  await expect(edit).not.toContainText("totalInvestment");
   await page.getByLabel("操作人").selectOption("huitong");
   await page.getByLabel("对象").selectOption("");
   await page.getByRole("button", { name: "筛选" }).click();
