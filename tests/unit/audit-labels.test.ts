@@ -231,6 +231,8 @@ describe("how an entry reads", () => {
     expect(auditSubjectLabel("AnnualPlan", "2024")).toBe("年度计划 2024年");
     expect(auditSubjectLabel("Dataset", "demo")).toBe("数据导入 演示数据");
     expect(auditSubjectLabel("User", "7", "张三（zs）")).toBe("用户 张三（zs）");
+    expect(auditSubjectLabel("User", "7")).toBe("用户 #7");
+    expect(auditSubjectLabel("LoginAttempt", "huitong")).toBe("登录尝试 huitong");
   });
 
   it("CSV cells are quoted and never run as a formula", () => {

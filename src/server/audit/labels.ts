@@ -299,7 +299,7 @@ export function auditSubjectLabel(entity: string, entityId: string, name?: strin
     case "Project":
       return name ? `${what} ${entityId} ${name}` : `${what} ${entityId}`;
     default:
-      return name ? `${what} ${name}` : `${what} #${entityId}`;
+      return name ? `${what} ${name}` : /^[0-9]+$/.test(entityId) ? `${what} #${entityId}` : `${what} ${entityId}`;
   }
 }
 

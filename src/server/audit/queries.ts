@@ -112,7 +112,11 @@ export type AuditRow = {
 async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
   const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && /^[0-9]{1,9}$/.test(r.entityId)).map((r) => Number(r.entityId)))];
   const userIds = [...new Set([...rows.map((r) => r.userId).filter((x): x is number => x !== null), ...ids("User")])];
-  const users = userIds.length ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true, displayName: true } }) : [];
+  // login.unlock names the account by its username
+  const usernames = [...new Set(rows.filter((r) => r.entity === "User" && !/^[0-9]{1,9}$/.test(r.entityId)).map((r) => r.entityId))];
+  const users = userIds.length || usernames.length
+    ? await prisma.user.findMany({ where: { OR: [{ id: { in: userIds } }, { username: { in: usernames } }] }, select: { id: true, username: true, displayName: true } })
+    : [];
   const reportIds = ids("MonthlyReport");
   const reports = reportIds.length
     ? await prisma.monthlyReport.findMany({ where: { id: { in: reportIds } }, select: { id: true, month: true, project: { select: { code: true, name: true } } } })
@@ -134,7 +138,7 @@ async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
     const n = Number(r.entityId);
     switch (r.entity) {
       case "User": {
-        const u = userById.get(n);
+        const u = /^[0-9]{1,9}$/.test(r.entityId) ? userById.get(n) : users.find((x) => x.username === r.entityId);
         return u ? auditActorLabel(u.username, u) : null;
       }
       case "MonthlyReport": {
