@@ -51,7 +51,8 @@ function Diff({ rows }: { rows: DiffRow[] }) {
   );
 }
 
-function tabHref(f: AuditFilters, view: AuditFilters["view"]) {
+/** A view's address with no filters (the 清除 link and the tabs). */
+function tabHref(view: AuditFilters["view"]) {
   return `/admin/audit${view === "logins" ? "?view=logins" : ""}`;
 }
 
@@ -66,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const link = (n: number) => `/admin/audit${auditQuery(filters, n)}`;
   const tab = (view: AuditFilters["view"], label: string) => (
     <Link
-      href={tabHref(filters, view)}
+      href={tabHref(view)}
       aria-current={filters.view === view ? "page" : undefined}
       className={`rounded-t border-b-2 px-3 py-2 text-sm ${filters.view === view ? "border-slate-800 font-medium" : "border-transparent text-sky-700 hover:underline"}`}
     >
@@ -122,7 +123,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <div className="flex flex-wrap items-end gap-2">
           <button type="submit" className={secondaryButtonClass}>筛选</button>
-          <Link href={tabHref(filters, filters.view)} className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
+          <Link href={tabHref(filters.view)} className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
         </div>
       </form>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
