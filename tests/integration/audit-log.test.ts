@@ -170,7 +170,7 @@ describe("CSV export", () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1).trim().split("\r\n");
-    expect(lines[0]).toBe('"时间","操作","对象","操作人","IP","修改内容（修改前 → 修改后）"');
+    expect(lines[0]).toBe('"时间","操作","对象","操作人","IP","内容（修改前 → 修改后）"');
     const expected = await t.prisma.auditLog.count({ where: { action: "report.approve" } });
     expect(lines).toHaveLength(1 + expected);
     expect(lines[1]).toContain('"审核通过月报"');

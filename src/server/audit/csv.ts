@@ -4,7 +4,7 @@
 import type { AuditRow } from "./queries";
 
 export const CSV_BOM = "\uFEFF";
-export const CSV_HEADER = ["时间", "操作", "对象", "操作人", "IP", "修改内容（修改前 → 修改后）"];
+export const CSV_HEADER = ["时间", "操作", "对象", "操作人", "IP", "内容（修改前 → 修改后）"];
 
 export function csvCell(value: string): string {
   const safe = /^[=+@\t\r]/.test(value) || /^-[^0-9]/.test(value) ? `'${value}` : value;
@@ -16,6 +16,6 @@ export function csvLine(cells: string[]): string {
 }
 
 export function auditCsvLine(r: AuditRow, formatTime: (d: Date) => string): string {
-  const changes = r.diff.map((d) => `${d.label}：${d.before} → ${d.after}`).join("；");
+  const changes = r.diff.map((d) => (r.created ? `${d.label}：${d.after}` : `${d.label}：${d.before} → ${d.after}`)).join("；");
   return csvLine([formatTime(r.createdAt), r.actionLabel, r.subject, r.actorLabel, r.ip, changes]);
 }

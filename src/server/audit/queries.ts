@@ -105,6 +105,8 @@ export type AuditRow = {
   actor: string;
   actorLabel: string;
   ip: string;
+  /** nothing recorded before (a creation, a block): the diff's "after" is simply what was recorded */
+  created: boolean;
   diff: DiffRow[];
 };
 
@@ -166,6 +168,7 @@ async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
     actor: r.actor,
     actorLabel: auditActorLabel(r.actor, r.userId !== null ? userById.get(r.userId) : null),
     ip: auditIpLabel(r.ip),
+    created: r.before === null,
     diff: auditDiff(r.entity, r.before, r.after, ctx),
   }));
 }

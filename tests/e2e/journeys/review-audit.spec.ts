@@ -12,6 +12,7 @@ async function as(browser: Browser, username: string) {
 }
 
 test("the audit log shows a report's return and approval in Chinese: only what changed, names not ids", async ({ browser }) => {
+  test.setTimeout(120_000); // two submissions, a return and an approval before the log is read
   const county = await as(browser, "dongkou");
   const submit = async (text: string) => {
     await county.goto("/report/YQ2024-002?month=2024-12");

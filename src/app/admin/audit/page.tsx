@@ -23,26 +23,38 @@ const dateTime = new Intl.DateTimeFormat("zh-CN", {
   hour12: false,
 });
 
-/** Only the fields the entry changed: 字段 / 修改前 → 修改后. */
-function Diff({ rows }: { rows: DiffRow[] }) {
+/** Only the fields the entry changed: 字段 / 修改前 → 修改后; for a creation, 字段 / 内容. */
+function Diff({ rows, created }: { rows: DiffRow[]; created: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[18rem] table-fixed text-left text-xs" data-testid="audit-diff">
         <thead className="text-slate-500">
           <tr>
             <th className="w-28 py-1 pr-2 font-medium sm:w-56">字段</th>
-            <th className="py-1 pr-2 font-medium">修改前</th>
-            <th className="w-4 py-1" aria-hidden="true"></th>
-            <th className="py-1 font-medium">修改后</th>
+            {created ? (
+              <th className="py-1 font-medium">内容</th>
+            ) : (
+              <>
+                <th className="py-1 pr-2 font-medium">修改前</th>
+                <th className="w-4 py-1" aria-hidden="true"></th>
+                <th className="py-1 font-medium">修改后</th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.field} className="align-top">
               <td className="break-words py-0.5 pr-2 text-slate-600">{r.label}</td>
-              <td className="whitespace-pre-wrap break-words py-0.5 pr-2 text-slate-500">{r.before}</td>
-              <td className="py-0.5 text-slate-400" aria-hidden="true">→</td>
-              <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
+              {created ? (
+                <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
+              ) : (
+                <>
+                  <td className="whitespace-pre-wrap break-words py-0.5 pr-2 text-slate-500">{r.before}</td>
+                  <td className="py-0.5 text-slate-400" aria-hidden="true">→</td>
+                  <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>
@@ -149,7 +161,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </div>
               {r.diff.length > 0 && (
                 <div className="mt-2">
-                  <Diff rows={r.diff} />
+                  <Diff rows={r.diff} created={r.created} />
                 </div>
               )}
             </li>
