@@ -17,5 +17,7 @@ export default defineConfig({
     // each integration file starts its own database; two cores here
     maxWorkers: 2,
     globalSetup: ["tests/helpers/global-setup.ts"],
+    // every audit entry a test writes must have Chinese labels for all it records
+    setupFiles: ["tests/helpers/audit-label-guard.ts"],
   },
 });

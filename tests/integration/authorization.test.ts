@@ -171,7 +171,7 @@ const cases: Case[] = [
     allowed: adminOnly,
     prepare: async () => {
       const p = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-003" } });
-      return projectForm({ code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: "300001", status: p.status, actualStartMonth: p.actualStartMonth ?? "", version: String(p.version) });
+      return projectForm({ code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: String(300001 + n++), status: p.status, actualStartMonth: p.actualStartMonth ?? "", version: String(p.version) });
     },
     run: (actor, v) => updateProject(t.prisma, actor, projectSchema.parse(v)),
   },

@@ -215,28 +215,30 @@ describe("lists paged in SQL", () => {
       });
     });
 
-    it("30 to a page, newest first, filtered in SQL, a page past the end shows the last, four statements per call", async () => {
-      const all = await t.prisma.auditLog.count();
-      const r = await c.count((p) => listAudit(p, { page: 1 }));
-      expect(r.statements).toBe(4);
+    it("30 to a page, newest first, filtered in SQL, a page past the end shows the last, the same statements however long the log", async () => {
+      const all = await t.prisma.auditLog.count({ where: { NOT: { action: { startsWith: "login" } } } });
+      const r = await c.count((p) => listAudit(p, { view: "changes", page: 1 }));
       expect(r.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
       expect(r.result.total).toBe(all);
       expect(r.result.pages).toBe(Math.ceil(all / 30));
-      const entities = await t.prisma.auditLog.groupBy({ by: ["entity"], orderBy: { entity: "asc" } });
-      expect(r.result.entities).toEqual(entities.map((e) => e.entity));
-      expect(r.result.entities).toEqual(expect.arrayContaining(["Issue", "Project"]));
       const ids = r.result.rows.map((x) => BigInt(x.id));
       expect(ids).toEqual([...ids].sort((x, y) => (x > y ? -1 : 1)));
 
-      const issues = await c.count((p) => listAudit(p, { entity: "Issue", user: "admin", page: 1 }));
-      expect(issues.statements).toBe(4);
+      const issues = await c.count((p) => listAudit(p, { view: "changes", entity: "Issue", user: "admin", page: 1 }));
       const want = await t.prisma.auditLog.count({ where: { entity: "Issue", actor: "admin" } });
       expect(issues.result.total).toBe(want);
-      expect(issues.result.rows.every((x) => x.entity === "Issue" && x.actor === "admin")).toBe(true);
 
-      const past = await listAudit(t.prisma, { page: 9999 });
+      const past = await listAudit(t.prisma, { view: "changes", page: 9999 });
       expect(past.page).toBe(past.pages);
       expect(past.rows.length).toBe(all - (past.pages - 1) * 30);
+
+      // 250 more entries: the same statements for a page
+      await t.prisma.auditLog.createMany({
+        data: Array.from({ length: 250 }, (_, k) => ({ actor: "admin", action: "project.update", entity: "Project", entityId: String(1000 + k) })),
+      });
+      const again = await c.count((p) => listAudit(p, { view: "changes", page: 1 }));
+      expect(again.statements).toBe(r.statements);
+      expect(again.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
     });
   });
 });

@@ -1,41 +1,220 @@
-// The audit log, filtered and paged, for /admin/audit.
+// The audit log, filtered and paged in SQL, for /admin/audit and its CSV export: filters by
+// person, action, entity and date range; sign-ins (login*) in their own view. Rows come back in
+// people's words (src/server/audit/labels.ts): names of users, projects, reports and issues.
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import { Prisma, type AuditLog } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { appTimeZone } from "@/lib/month";
+import { param, type RawSearchParams } from "@/lib/search-params";
+import { AUDIT_ACTIONS, auditActionLabel } from "./names";
+import { AUDIT_ENTITY_LABEL, auditActorLabel, auditDiff, auditEntityLabel, auditIpLabel, auditSubjectLabel, type AuditContext, type DiffRow } from "./labels";
 
 export const AUDIT_PAGE_SIZE = 30;
-export type AuditFilters = { entity?: string; user?: string; action?: string; page: number };
+/** The most rows one CSV export holds; a longer list is cut there with a note. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+const EXPORT_BATCH = 1_000;
 
-/**
- * One page of the log, newest first, filtered in SQL; a page past the end shows the last one.
- * Four statements whatever the log's length: the count, the page, and the distinct objects and
- * actors for the filter (SELECT DISTINCT in SQL: Prisma's `distinct` would fetch every row).
- */
+/** The sign-in actions: shown in their own view, not in the main list. */
+export const LOGIN_ACTIONS = Object.keys(AUDIT_ACTIONS).filter((a) => a === "login" || a.startsWith("login."));
+
+export type AuditView = "changes" | "logins";
+export type AuditFilters = {
+  view: AuditView;
+  /** the recorded username (or "system") */
+  user?: string;
+  /** an action name from AUDIT_ACTIONS */
+  action?: string;
+  /** an entity name from AUDIT_ENTITY_LABEL */
+  entity?: string;
+  /** calendar days YYYY-MM-DD in the business time zone, both inclusive */
+  from?: string;
+  to?: string;
+  page: number;
+};
+
+const DAY = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+/** The filters from the URL: anything unknown or malformed is ignored, never an error. */
+export function parseAuditFilters(sp: RawSearchParams): AuditFilters {
+  const view: AuditView = param(sp, "view") === "logins" ? "logins" : "changes";
+  const action = param(sp, "action");
+  const entity = param(sp, "entity");
+  const user = param(sp, "user");
+  const day = (name: string) => {
+    const v = param(sp, name);
+    return v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined;
+  };
+  const page = param(sp, "page");
+  const actionOk = action && action in AUDIT_ACTIONS && LOGIN_ACTIONS.includes(action) === (view === "logins");
+  return {
+    view,
+    user: user && user.length <= 60 ? user : undefined,
+    action: actionOk ? action : undefined,
+    entity: entity && entity in AUDIT_ENTITY_LABEL ? entity : undefined,
+    from: day("from"),
+    to: day("to"),
+    page: page && /^[0-9]{1,6}$/.test(page) ? Math.max(1, Number(page)) : 1,
+  };
+}
+
+/** The query string of a filter set (page left out unless given). */
+export function auditQuery(f: AuditFilters, page?: number): string {
+  const q = new URLSearchParams();
+  if (f.view === "logins") q.set("view", "logins");
+  for (const k of ["user", "action", "entity", "from", "to"] as const) if (f[k]) q.set(k, f[k]!);
+  if (page && page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+/** The instant a business-time-zone calendar day starts. */
+export function startOfDay(day: string, timeZone = appTimeZone()): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  // the zone's offset at that moment: format the instant there and read it back as UTC
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  }).formatToParts(utcMidnight);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return new Date(utcMidnight.getTime() - (shown - utcMidnight.getTime()));
+}
+
+function whereOf(f: AuditFilters): Prisma.AuditLogWhereInput {
+  const and: Prisma.AuditLogWhereInput[] = [];
+  and.push(f.view === "logins" ? { action: { in: LOGIN_ACTIONS } } : { action: { notIn: LOGIN_ACTIONS } });
+  if (f.action) and.push({ action: f.action });
+  if (f.entity) and.push({ entity: f.entity });
+  if (f.user) and.push({ actor: f.user });
+  if (f.from) and.push({ createdAt: { gte: startOfDay(f.from) } });
+  if (f.to) {
+    const next = new Date(`${f.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    and.push({ createdAt: { lt: startOfDay(next.toISOString().slice(0, 10)) } });
+  }
+  return { AND: and };
+}
+
+export type AuditRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actionLabel: string;
+  entity: string;
+  entityLabel: string;
+  subject: string;
+  actor: string;
+  actorLabel: string;
+  ip: string;
+  /** nothing recorded before (a creation, a block): the diff's "after" is simply what was recorded */
+  created: boolean;
+  diff: DiffRow[];
+};
+
+/** Names for the rows: who acted, which user/report/issue/project each is about, parks and projects by id. */
+async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
+  const ids = (entity: string) => [...new Set(rows.filter((r) => r.entity === entity && /^[0-9]{1,9}$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+  const userIds = [...new Set([...rows.map((r) => r.userId).filter((x): x is number => x !== null), ...ids("User")])];
+  // login.unlock names the account by its username
+  const usernames = [...new Set(rows.filter((r) => r.entity === "User" && !/^[0-9]{1,9}$/.test(r.entityId)).map((r) => r.entityId))];
+  const users = userIds.length || usernames.length
+    ? await prisma.user.findMany({ where: { OR: [{ id: { in: userIds } }, { username: { in: usernames } }] }, select: { id: true, username: true, displayName: true } })
+    : [];
+  const reportIds = ids("MonthlyReport");
+  const reports = reportIds.length
+    ? await prisma.monthlyReport.findMany({ where: { id: { in: reportIds } }, select: { id: true, month: true, project: { select: { code: true, name: true } } } })
+    : [];
+  const issueIds = ids("Issue");
+  const issues = issueIds.length ? await prisma.issue.findMany({ where: { id: { in: issueIds } }, select: { id: true, title: true } }) : [];
+  const codes = [...new Set(rows.filter((r) => r.entity === "Project").map((r) => r.entityId))];
+  const projectIds = [...new Set(rows.flatMap((r) => [r.before, r.after]).map((v) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>).projectId : null)).filter((x): x is number => typeof x === "number"))];
+  const projects = codes.length || projectIds.length
+    ? await prisma.project.findMany({ where: { OR: [{ code: { in: codes } }, { id: { in: projectIds } }] }, select: { id: true, code: true, name: true } })
+    : [];
+  const parks = await prisma.park.findMany({ select: { id: true, name: true } });
+  const ctx: AuditContext = {
+    parks: new Map(parks.map((p) => [p.id, p.name])),
+    projects: new Map(projects.map((p) => [p.id, `${p.code} ${p.name}`])),
+  };
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const nameOf = (r: AuditLog): string | null => {
+    const n = Number(r.entityId);
+    switch (r.entity) {
+      case "User": {
+        const u = /^[0-9]{1,9}$/.test(r.entityId) ? userById.get(n) : users.find((x) => x.username === r.entityId);
+        return u ? auditActorLabel(u.username, u) : null;
+      }
+      case "MonthlyReport": {
+        const rep = reports.find((x) => x.id === n);
+        return rep ? `${rep.project.code} ${rep.project.name} ${rep.month.replace(/^([0-9]{4})-0?([0-9]+)$/, "$1年$2月")}` : null;
+      }
+      case "Issue":
+        return issues.find((x) => x.id === n)?.title ?? null;
+      case "Project":
+        return projects.find((p) => p.code === r.entityId)?.name ?? null;
+      case "LoginAttempt":
+        return r.entityId;
+      default:
+        return null;
+    }
+  };
+  return rows.map((r) => ({
+    id: r.id.toString(),
+    createdAt: r.createdAt,
+    action: r.action,
+    actionLabel: auditActionLabel(r.action),
+    entity: r.entity,
+    entityLabel: auditEntityLabel(r.entity),
+    subject: auditSubjectLabel(r.entity, r.entityId, nameOf(r)),
+    actor: r.actor,
+    actorLabel: auditActorLabel(r.actor, r.userId !== null ? userById.get(r.userId) : null),
+    ip: auditIpLabel(r.ip),
+    created: r.before === null,
+    diff: auditDiff(r.entity, r.before, r.after, ctx),
+  }));
+}
+
 export async function listAudit(prisma: Db, f: AuditFilters) {
-  const where: Prisma.AuditLogWhereInput = {};
-  if (f.entity) where.entity = f.entity;
-  if (f.user) where.actor = f.user;
-  if (f.action) where.action = { startsWith: f.action };
+  const where = whereOf(f);
   // one query at a time: the embedded database serves few connections
   const total = await prisma.auditLog.count({ where });
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+  // a page past the end shows the last one
   const page = Math.min(Math.max(1, Math.trunc(f.page) || 1), pages);
   const rows = await prisma.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE });
-  // the objects by a skip scan of the (entity, entityId) index: one probe per distinct object
-  const entities = await prisma.$queryRaw<Array<{ entity: string }>>(Prisma.sql`
-    WITH RECURSIVE e AS (
-      SELECT min(entity) AS entity FROM "AuditLog"
-      UNION ALL
-      SELECT (SELECT min(a.entity) FROM "AuditLog" a WHERE a.entity > e.entity) FROM e WHERE e.entity IS NOT NULL
-    )
-    SELECT entity FROM e WHERE entity IS NOT NULL ORDER BY entity`);
+  return { rows: await describe(prisma, rows), total, page, pages };
+}
+
+/** The people who appear in the log, for the person filter: username → shown name. */
+export async function auditPeople(prisma: Db): Promise<Array<{ value: string; label: string }>> {
+  // SELECT DISTINCT in SQL: Prisma's `distinct` would fetch every row of the log
   const actors = await prisma.$queryRaw<Array<{ actor: string }>>(Prisma.sql`SELECT DISTINCT actor FROM "AuditLog" ORDER BY actor`);
-  return {
-    rows: rows.map((r) => ({ ...r, id: r.id.toString() })),
-    total,
-    page,
-    pages,
-    entities: entities.map((e) => e.entity),
-    actors: actors.map((a) => a.actor),
-  };
+  const users = await prisma.user.findMany({ where: { username: { in: actors.map((a) => a.actor) } }, select: { username: true, displayName: true } });
+  return actors.map(({ actor }) => ({ value: actor, label: auditActorLabel(actor, users.find((u) => u.username === actor)) }));
+}
+
+/**
+ * The filtered list for export, newest first, in batches of EXPORT_BATCH rows (by id, so a
+ * batch never reads the whole table), at most AUDIT_EXPORT_LIMIT rows in all.
+ */
+export async function* exportAudit(prisma: Db, f: AuditFilters): AsyncGenerator<AuditRow[]> {
+  const where = whereOf(f);
+  let cursor: bigint | null = null;
+  let sent = 0;
+  while (sent < AUDIT_EXPORT_LIMIT) {
+    const take: number = Math.min(EXPORT_BATCH, AUDIT_EXPORT_LIMIT - sent);
+    const batch: AuditLog[] = await prisma.auditLog.findMany({
+      where: cursor === null ? where : { AND: [where, { id: { lt: cursor } }] },
+      orderBy: { id: "desc" },
+      take,
+    });
+    if (batch.length === 0) return;
+    sent += batch.length;
+    cursor = batch[batch.length - 1].id;
+    yield await describe(prisma, batch);
+    if (batch.length < take) return;
+  }
+}
+
+export async function countAudit(prisma: Db, f: AuditFilters): Promise<number> {
+  return prisma.auditLog.count({ where: whereOf(f) });
 }

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { assertChanged } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
@@ -177,6 +178,7 @@ export async function assignIssue(prisma: Db, actor: Actor | null, input: Assign
       },
       yours,
     );
+    assertChanged(snapshot(issue), snapshot(updated));
     const parts = [
       input.responsibleUnit && `责任单位：${input.responsibleUnit}`,
       input.responsibleLeader && `包保领导：${input.responsibleLeader}`,

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { NothingChangedError } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { businessDate, dayToDate, formatMonth } from "@/lib/month";
 import { defaultDeadline, periodTitle } from "@/lib/periods";
@@ -116,7 +117,7 @@ export async function openPeriod(prisma: Db, actor: Actor | null, input: OpenPer
     const period = await lockPeriod(tx, input.month, "update");
     if (period.status === "PUBLISHED") throw new StateError(`${periodTitle(input.month)}已发布，不能修改截止日期。`);
     const deadline = dayToDate(input.deadline);
-    if (before && before.deadline.getTime() === deadline.getTime()) return;
+    if (before && before.deadline.getTime() === deadline.getTime()) throw new NothingChangedError();
     await tx.reportingPeriod.update({ where: { id: period.id }, data: { deadline, version: { increment: 1 } } });
     await writeAudit(tx, actor, {
       action: before ? "period.deadline" : "period.open",

@@ -8,6 +8,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
@@ -103,6 +104,7 @@ export async function savePlan(prisma: Db, actor: Actor | null, input: PlanInput
       where: { id: before.id },
       data: planFields(input),
     });
+    assertChanged(planSnapshot(before), planSnapshot(after));
     await writeAudit(tx, actor, { action: "plan.update", entity: "AnnualPlan", entityId: input.year, before: planSnapshot(before), after: planSnapshot(after) });
     return after;
   }, TX_OPTIONS);
@@ -139,6 +141,7 @@ export async function setPlanEntries(prisma: Db, actor: Actor | null, input: Pla
     const existing = await tx.annualPlanEntry.findMany({ where: { planId: plan.id }, include: { project: { select: { code: true } } }, orderBy: { sortOrder: "asc" } });
     const before = Object.fromEntries(existing.map((e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? null]));
     const after = Object.fromEntries(wanted);
+    assertChanged(before, Object.fromEntries([...wanted].map(([code, annual]) => [code, storedAmount(annual)])), []);
     const removed = existing.filter((e) => !wanted.has(e.project.code));
     if (removed.length) await tx.annualPlanEntry.deleteMany({ where: { id: { in: removed.map((e) => e.id) } } });
     let sortOrder = Math.max(0, ...existing.map((e) => e.sortOrder));

@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
@@ -149,6 +150,9 @@ export async function updateProject(prisma: Db, actor: Actor | null, input: Proj
       where: { id: before.id },
       data: { ...projectData(input), metrics: { create: metrics } },
     });
+    // nothing changed (as stored): no write, no entry — the transaction is rolled back
+    const afterMetrics = await tx.projectMetric.findMany({ where: { projectId: before.id }, orderBy: { sortOrder: "asc" } });
+    assertChanged(snapshot(before, beforeMetrics), snapshot(after, afterMetrics));
     await writeAudit(tx, actor, {
       action: "project.update",
       entity: "Project",
@@ -184,6 +188,10 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
       await tx.plannedInvestment.createMany({ data: rows.map((r) => ({ projectId: project.id, month: r.month, cumulativePlanned: r.cumulative })) });
     }
     const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
+    assertChanged(
+      Object.fromEntries(inYear.map((e) => [e.month, e.cumulativePlanned.toString()])),
+      Object.fromEntries(rows.map((r) => [r.month, storedAmount(r.cumulative)])),
+    );
     await writeAudit(tx, actor, {
       action: "project.planned-investment",
       entity: "Project",
@@ -230,6 +238,7 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
       else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data } });
     }
     const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
+    assertChanged(before, after);
     await writeAudit(tx, actor, {
       action: "project.milestones",
       entity: "Project",

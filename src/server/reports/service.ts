@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
+import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
@@ -101,6 +102,19 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       }
       if (Object.keys(errors).length) throw new ValidationError(errors);
 
+      // saving a draft again as it is: no new revision, no entry
+      if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
+        const current = await tx.monthlyReportRevision.findUniqueOrThrow({ where: { id: report.currentRevisionId } });
+        const fields = (r: { monthInvestment: unknown; cumulativeInvestment: unknown; progressText: string; actualStartMonth: string | null; actualProductionMonth: string | null; explanation: string | null }) => ({
+          monthInvestment: storedAmount(String(r.monthInvestment)),
+          cumulativeInvestment: storedAmount(String(r.cumulativeInvestment)),
+          progressText: r.progressText,
+          actualStartMonth: r.actualStartMonth,
+          actualProductionMonth: r.actualProductionMonth,
+          explanation: r.explanation || null,
+        });
+        assertChanged(fields(current), fields({ ...input, explanation: input.explanation ?? null }));
+      }
       const status: ReportStatus = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
       const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
       const last = await tx.monthlyReportRevision.aggregate({ where: { reportId: base.id }, _max: { revisionNo: true } });

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
 import { writeAudit } from "@/server/audit/write";
+import { assertChanged } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import type { User } from "@/generated/prisma/client";
 import { type Tx, isNoMatch } from "@/server/tx";
@@ -87,6 +88,7 @@ export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateU
       throw new ValidationError({ role: ["不能修改自己的角色，以免失去管理权限；请由另一位管理员操作"] });
     }
     const after = await tx.user.update({ where: { id: before.id }, data: { displayName: input.displayName, role: input.role, parkId } });
+    assertChanged(userSnapshot(before), userSnapshot(after));
     // a changed role or park takes effect at once: the user signs in again
     if (before.role !== after.role || before.parkId !== after.parkId) await tx.session.deleteMany({ where: { userId: before.id } });
     await writeAudit(tx, actor, { action: "user.update", entity: "User", entityId: before.id, before: userSnapshot(before), after: userSnapshot(after) });
@@ -101,6 +103,7 @@ export async function setUserActive(prisma: Db, actor: Actor | null, input: SetU
   return prisma.$transaction(async (tx) => {
     const before = await claimUser(tx, input.userId, input.stamp);
     const after = await tx.user.update({ where: { id: before.id }, data: { active: input.active } });
+    assertChanged(userSnapshot(before), userSnapshot(after));
     const ended = input.active ? 0 : (await tx.session.deleteMany({ where: { userId: before.id } })).count;
     await writeAudit(tx, actor, {
       action: input.active ? "user.reactivate" : "user.deactivate",

@@ -101,7 +101,7 @@ test("county staff raise an issue from the monthly entry page", async ({ page })
   await expect(page.getByTestId("issue-status")).toHaveText("待办");
 });
 
-test("admin edits a project's total investment and the overview shows it", async ({ page }) => {
+test("admin edits a project's total investment: the project page shows it, the overview keeps the published figures", async ({ page }) => {
   await login(page, "admin");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "管理" }).click();
   await page.getByTestId("admin-projects").locator("li", { hasText: "YQ2024-004" }).getByRole("link", { name: "编辑" }).click();
@@ -113,17 +113,19 @@ test("admin edits a project's total investment and the overview shows it", async
   await total.fill("305000");
   await page.getByRole("button", { name: "保存项目" }).click();
   await expect(page.getByRole("status")).toContainText("已保存项目「华润电力天然气热电联产项目」");
+  await page.goto("/projects/YQ2024-004");
+  await expect(page.getByTestId("fact-total")).toHaveText("30.5亿元");
+  // leaders read the published month: the new figure reaches the overview with the next publication
   await page.goto("/");
-  await expect(page.getByTestId("project-row-YQ2024-004").locator("td").nth(2)).toHaveText("30.5亿元");
-  await expect(page.getByTestId("card-total-computed")).toHaveText("147.3亿元");
+  await expect(page.getByTestId("card-total-computed")).toHaveText("146.8亿元");
 
   // and back to the report's figure, so the other browser tests see the seed as it is
   await page.goto("/admin/projects/YQ2024-004/edit");
   await page.getByLabel("总投资（万元）").fill("300000");
   await page.getByRole("button", { name: "保存项目" }).click();
   await expect(page.getByRole("status")).toContainText("已保存项目");
-  await page.goto("/");
-  await expect(page.getByTestId("card-total-computed")).toHaveText("146.8亿元");
+  await page.goto("/projects/YQ2024-004");
+  await expect(page.getByTestId("fact-total")).toHaveText("30亿元");
 });
 
 test("admin records the 倒排工期 and milestones; a decreasing month is refused", async ({ page }) => {
@@ -188,8 +190,11 @@ test("the audit log lists those writes, newest first, filterable", async ({ page
   await expect(page).toHaveURL(/entity=Project/);
   const edit = page.getByTestId("audit-row").filter({ hasText: "修改项目" }).first();
   await expect(edit).toContainText("YQ2024-004");
-  await expect(edit).toContainText("300000");
-  await expect(edit).toContainText("305000");
+  // only what changed, in Chinese and in 万元
+  await expect(edit).toContainText("总投资（万元）");
+  await expect(edit).toContainText("300,000万元");
+  await expect(edit).toContainText("305,000万元");
+  await expect(edit).not.toContainText("totalInvestment");
   await page.getByLabel("操作人").selectOption("huitong");
   await page.getByLabel("对象").selectOption("");
   await page.getByRole("button", { name: "筛选" }).click();

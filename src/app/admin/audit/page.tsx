@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
-import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
+import { AUDIT_PAGE_SIZE, AUDIT_EXPORT_LIMIT, LOGIN_ACTIONS, auditPeople, auditQuery, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
+import { AUDIT_ACTIONS } from "@/server/audit/names";
+import { AUDIT_ENTITY_LABEL, type DiffRow } from "@/server/audit/labels";
 import { Pagination } from "@/components/common/pagination";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { textProblem } from "@/lib/schemas/text";
+import type { RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
@@ -22,33 +23,38 @@ const dateTime = new Intl.DateTimeFormat("zh-CN", {
   hour12: false,
 });
 
-
-const show = (v: unknown) => (v === undefined ? "" : v === null ? "—" : typeof v === "string" ? v : JSON.stringify(v, null, 1));
-
-/** Field-by-field before/after; changed fields first and marked. */
-function Diff({ before, after }: { before: unknown; after: unknown }) {
-  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  if (keys.length === 0) return <p className="text-xs text-slate-500">无字段记录</p>;
-  const changed = (k: string) => JSON.stringify(b[k]) !== JSON.stringify(a[k]);
-  keys.sort((x, y) => Number(changed(y)) - Number(changed(x)));
+/** Only the fields the entry changed: 字段 / 修改前 → 修改后; for a creation, 字段 / 内容. */
+function Diff({ rows, created }: { rows: DiffRow[]; created: boolean }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[20rem] table-fixed text-left text-xs">
+      <table className="w-full min-w-[18rem] table-fixed text-left text-xs" data-testid="audit-diff">
         <thead className="text-slate-500">
           <tr>
-            <th className="w-28 py-1 pr-2 font-medium sm:w-48">字段</th>
-            <th className="py-1 pr-2 font-medium">修改前</th>
-            <th className="py-1 font-medium">修改后</th>
+            <th className="w-28 py-1 pr-2 font-medium sm:w-56">字段</th>
+            {created ? (
+              <th className="py-1 font-medium">内容</th>
+            ) : (
+              <>
+                <th className="py-1 pr-2 font-medium">修改前</th>
+                <th className="w-4 py-1" aria-hidden="true"></th>
+                <th className="py-1 font-medium">修改后</th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
-          {keys.map((k) => (
-            <tr key={k} className={`align-top ${changed(k) && before ? "bg-amber-50" : ""}`}>
-              <td className="break-all py-0.5 pr-2 font-mono text-slate-600">{k}</td>
-              <td className="whitespace-pre-wrap break-all py-0.5 pr-2">{k in b ? show(b[k]) : ""}</td>
-              <td className="whitespace-pre-wrap break-all py-0.5">{k in a ? show(a[k]) : ""}</td>
+          {rows.map((r) => (
+            <tr key={r.field} className="align-top">
+              <td className="break-words py-0.5 pr-2 text-slate-600">{r.label}</td>
+              {created ? (
+                <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
+              ) : (
+                <>
+                  <td className="whitespace-pre-wrap break-words py-0.5 pr-2 text-slate-500">{r.before}</td>
+                  <td className="py-0.5 text-slate-400" aria-hidden="true">→</td>
+                  <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>
@@ -57,45 +63,45 @@ function Diff({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+/** A view's address with no filters (the 清除 link and the tabs). */
+function tabHref(view: AuditFilters["view"]) {
+  return `/admin/audit${view === "logins" ? "?view=logins" : ""}`;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("audit.read", "/admin/audit");
-  const sp = await searchParams;
-  const clean = (s: string | undefined, max: number) => (typeof s === "string" && s.length <= max && !textProblem(s) ? s : undefined);
-  const filters = {
-    entity: clean(sp.entity, 40),
-    user: clean(sp.user, 60),
-    action: clean(sp.action, 40),
-    page: /^[0-9]{1,6}$/.test(sp.page ?? "") ? Math.max(1, Number(sp.page)) : 1,
-  };
-  const { rows, total, page, pages, entities, actors } = await listAudit(db(), filters);
-  const link = (page: number) => {
-    const q = new URLSearchParams();
-    if (filters.entity) q.set("entity", filters.entity);
-    if (filters.user) q.set("user", filters.user);
-    if (filters.action) q.set("action", filters.action);
-    q.set("page", String(page));
-    return `/admin/audit?${q}`;
-  };
+  const filters = parseAuditFilters(await searchParams);
+  const logins = filters.view === "logins";
+  const prisma = db();
+  const { rows, total, page, pages } = await listAudit(prisma, filters);
+  const people = await auditPeople(prisma);
+  const actions = Object.entries(AUDIT_ACTIONS).filter(([k]) => LOGIN_ACTIONS.includes(k) === logins);
+  const link = (n: number) => `/admin/audit${auditQuery(filters, n)}`;
+  const tab = (view: AuditFilters["view"], label: string) => (
+    <Link
+      href={tabHref(view)}
+      aria-current={filters.view === view ? "page" : undefined}
+      className={`rounded-t border-b-2 px-3 py-2 text-sm ${filters.view === view ? "border-slate-800 font-medium" : "border-transparent text-sky-700 hover:underline"}`}
+    >
+      {label}
+    </Link>
+  );
   return (
     <div className="space-y-4">
       <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
       <h1 className="text-2xl font-semibold">操作日志</h1>
-      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4" aria-label="筛选">
-        <label className="text-sm">
-          <span className="block text-slate-600">对象</span>
-          <select name="entity" defaultValue={filters.entity ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {entities.map((e) => (
-              <option key={e} value={e}>{e}</option>
-            ))}
-          </select>
-        </label>
+      <nav aria-label="日志类别" className="flex gap-1 border-b border-slate-200">
+        {tab("changes", "数据修改")}
+        {tab("logins", "登录记录")}
+      </nav>
+      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="筛选">
+        {logins && <input type="hidden" name="view" value="logins" />}
         <label className="text-sm">
           <span className="block text-slate-600">操作人</span>
           <select name="user" defaultValue={filters.user ?? ""} className={inputClass}>
             <option value="">全部</option>
-            {actors.map((a) => (
-              <option key={a} value={a}>{a}</option>
+            {people.map((p) => (
+              <option key={p.value} value={p.value}>{p.label}</option>
             ))}
           </select>
         </label>
@@ -103,19 +109,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <span className="block text-slate-600">操作</span>
           <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
             <option value="">全部</option>
-            {Object.entries(AUDIT_ACTIONS).map(([k, l]) => (
+            {actions.map(([k, l]) => (
               <option key={k} value={k}>{l}</option>
             ))}
           </select>
         </label>
-        <div className="flex items-end gap-2">
+        {!logins && (
+          <label className="text-sm">
+            <span className="block text-slate-600">对象</span>
+            <select name="entity" defaultValue={filters.entity ?? ""} className={inputClass}>
+              <option value="">全部</option>
+              {Object.entries(AUDIT_ENTITY_LABEL).map(([k, l]) => (
+                <option key={k} value={k}>{l}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="text-sm">
+          <span className="block text-slate-600">起始日期</span>
+          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-600">截止日期</span>
+          <input type="date" name="to" defaultValue={filters.to ?? ""} className={inputClass} />
+        </label>
+        <div className="flex flex-wrap items-end gap-2">
           <button type="submit" className={secondaryButtonClass}>筛选</button>
-          <Link href="/admin/audit" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
+          <Link href={tabHref(filters.view)} className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
         </div>
       </form>
-      <p className="text-sm text-slate-600" data-testid="audit-total">
-        共 {total} 条，第 {page}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="audit-total">
+          共 {total} 条，第 {page}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
+        </p>
+        <a href={`/admin/audit/export${auditQuery(filters)}`} className="text-sm text-sky-700 hover:underline" download>
+          导出CSV（按当前筛选，最多{AUDIT_EXPORT_LIMIT.toLocaleString("zh-CN")}条）
+        </a>
+      </div>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的记录。</p>
       ) : (
@@ -123,17 +153,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {rows.map((r) => (
             <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-3" data-testid="audit-row">
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-                <span className="font-medium">{auditActionLabel(r.action)}</span>
-                <span className="text-slate-600">
-                  {r.entity} #{r.entityId}
-                </span>
-                <span className="text-slate-600">操作人：{r.actor}</span>
+                <span className="font-medium">{r.actionLabel}</span>
+                <span className="text-slate-700">{r.subject}</span>
+                <span className="text-slate-600">操作人：{r.actorLabel}</span>
                 <span className="num text-xs text-slate-500">{dateTime.format(r.createdAt)}</span>
-                {r.ip && <span className="text-xs text-slate-400">{r.ip}</span>}
+                {r.ip !== "—" && <span className="text-xs text-slate-500">IP：{r.ip}</span>}
               </div>
-              {(r.before !== null || r.after !== null) && (
+              {r.diff.length > 0 && (
                 <div className="mt-2">
-                  <Diff before={r.before} after={r.after} />
+                  <Diff rows={r.diff} created={r.created} />
                 </div>
               )}
             </li>
