@@ -232,12 +232,14 @@ describe("lists paged in SQL", () => {
       expect(past.page).toBe(past.pages);
       expect(past.rows.length).toBe(all - (past.pages - 1) * 30);
 
-      // 250 more entries: the same statements for a page
+      // 250 more entries: still a bounded number of statements for a page (a count, the page, and
+      // at most one name lookup per kind of entity on it — never one per row)
       await t.prisma.auditLog.createMany({
         data: Array.from({ length: 250 }, (_, k) => ({ actor: "admin", action: "project.update", entity: "Project", entityId: String(1000 + k) })),
       });
       const again = await c.count((p) => listAudit(p, { view: "changes", page: 1 }));
-      expect(again.statements).toBe(r.statements);
+      expect(r.statements).toBeLessThanOrEqual(8);
+      expect(again.statements).toBeLessThanOrEqual(8);
       expect(again.result.rows).toHaveLength(AUDIT_PAGE_SIZE);
     });
   });
