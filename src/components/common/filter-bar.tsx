@@ -36,9 +36,13 @@ export function FilterBar({
   /** a link that clears the filters; none when nothing is filtered */
   reset?: { href: string; label: string } | null;
 }) {
+  const shown = fields.filter((f): f is FilterField => Boolean(f));
+  // on a wide screen one row where the fields (and the button) fit in six columns, else two even rows
+  const cells = shown.reduce((n, f) => n + (isWide(f) ? 2 : 1), 1);
+  const wide = WIDE_COLUMNS[Math.min(6, cells <= 6 ? cells : Math.ceil(cells / 2))] ?? WIDE_COLUMNS[6];
   return (
-    <form method="get" action={action} className="no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-4" aria-label={label}>
-      {fields.map((f) => f && <Field key={f.name} field={f} />)}
+    <form method="get" action={action} className={`no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 ${wide}`} aria-label={label}>
+      {shown.map((f) => <Field key={f.name} field={f} />)}
       {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
       <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
         <button type="submit" className={buttonClass}>{submitLabel}</button>
@@ -52,6 +56,11 @@ export function FilterBar({
   );
 }
 
+// whole class names, so that Tailwind sees them
+const WIDE_COLUMNS: Record<number, string> = { 2: "lg:grid-cols-2", 3: "lg:grid-cols-3", 4: "lg:grid-cols-4", 5: "lg:grid-cols-5", 6: "lg:grid-cols-6" };
+
+const isWide = (f: FilterField) => f.kind === "search" && f.wide !== false;
+
 function Field({ field: f }: { field: FilterField }) {
   if (f.kind === "checkbox") {
     return (
@@ -62,7 +71,7 @@ function Field({ field: f }: { field: FilterField }) {
     );
   }
   return (
-    <label className={`flex flex-col gap-1 text-sm ${f.kind === "search" && f.wide !== false ? "col-span-2" : ""}`}>
+    <label className={`flex flex-col gap-1 text-sm ${isWide(f) ? "col-span-2" : ""}`}>
       <span className="text-xs text-slate-500">{f.label}</span>
       {f.kind === "search" ? (
         <input type="search" name={f.name} defaultValue={f.value ?? ""} placeholder={f.placeholder} className={inputClass} />

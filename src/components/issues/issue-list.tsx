@@ -30,7 +30,7 @@ export function IssueList({
         <li key={i.id} className={`p-3 text-sm ${i.overdue ? "bg-red-50" : ""}`} data-testid={`issue-${i.id}`}>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <span>
-              <Link href={`/issues/${i.id}`} className={`font-medium hover:underline ${i.overdue ? "text-red-700" : "text-slate-900"}`}>
+              <Link href={`/issues/${i.id}`} className={`text-base font-medium hover:underline ${i.overdue ? "text-red-700" : "text-slate-900"}`}>
                 {i.title}
               </Link>
               {i.isDemo && <DemoBadge />}
