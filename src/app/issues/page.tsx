@@ -5,11 +5,11 @@ import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { getIssueLedger, listIssueYears, type IssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
-import { IssueStatusBadge } from "@/components/issues/issue-status";
+import { IssueList } from "@/components/issues/issue-list";
+import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { buttonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { formatDay } from "@/lib/month";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
@@ -38,6 +38,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const parks = await listParks(prisma);
   const years = await listIssueYears(prisma);
   const mayRaise = can(actor, "issue.write");
+  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || filters.year;
   const pageHref = (n: number) =>
     `/issues${queryString({
       status: filters.status,
@@ -79,53 +80,18 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </div>
       </dl>
 
-      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-6" aria-label="筛选">
-        <label className="text-sm">
-          <span className="block text-slate-600">年度</span>
-          <select name="year" defaultValue={filters.year ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {years.map((y) => (
-              <option key={y} value={y}>{y}年</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">状态</span>
-          <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {Object.entries(ISSUE_STATUS_LABEL).map(([k, l]) => (
-              <option key={k} value={k}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">类别</span>
-          <select name="category" defaultValue={filters.category ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {Object.entries(ISSUE_CATEGORY_LABEL).map(([k, l]) => (
-              <option key={k} value={k}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">县区园区</span>
-          <select name="park" defaultValue={filters.parkId ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-end gap-2 pb-2 text-sm">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="h-4 w-4" />
-          只看逾期
-        </label>
-        {size !== 20 && <input type="hidden" name="size" value={size} />}
-        <div className="flex items-end gap-2">
-          <button type="submit" className={secondaryButtonClass}>筛选</button>
-          <Link href="/issues" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
-        </div>
-      </form>
+      <FilterBar
+        label="筛选"
+        fields={[
+          { kind: "select", name: "year", label: "年度", value: filters.year, all: "全部", options: years.map((y) => ({ value: y, label: `${y}年` })) },
+          { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
+          { kind: "select", name: "category", label: "类别", value: filters.category, all: "全部", options: labelOptions(ISSUE_CATEGORY_LABEL) },
+          { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
+          { kind: "checkbox", name: "overdue", label: "只看逾期", checked: filters.overdue === true },
+        ]}
+        keep={{ size: size === 20 ? undefined : size }}
+        reset={anyFilter ? { href: "/issues", label: "清除筛选" } : null}
+      />
 
       {total > 0 && (
         <p className="text-sm text-slate-600" data-testid="issue-page-info">
@@ -133,33 +99,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </p>
       )}
 
-      {issues.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的问题。</p>
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="issue-list">
-          {issues.map((i) => (
-            <li key={i.id} className={`p-3 ${i.overdue ? "bg-red-50" : ""}`} data-testid={`issue-${i.id}`}>
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <Link href={`/issues/${i.id}`} className={`font-medium hover:underline ${i.overdue ? "text-red-700" : "text-slate-900"}`}>
-                  {i.title}
-                </Link>
-                <IssueStatusBadge status={i.status} overdue={i.overdue} />
-              </div>
-              <p className="mt-1 text-sm text-slate-600">
-                {ISSUE_CATEGORY_LABEL[i.category]}
-                {i.subCategory && ` · ${i.subCategory}`} · {i.projectName ?? i.parkName ?? "全园区"}
-                {i.projectName && i.parkName && `（${i.parkName}）`}
-              </p>
-              <p className="mt-1 text-xs text-slate-500">
-                {i.responsibleUnit && `责任单位：${i.responsibleUnit} · `}
-                {i.responsibleLeader && `包保领导：${i.responsibleLeader} · `}
-                {i.dueDate && <span className={i.overdue ? "font-medium text-red-700" : ""}>办结时限：{formatDay(i.dueDate)}</span>}
-                {i.closedDate && ` · 办结于 ${formatDay(i.closedDate)}`}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList issues={issues} empty="没有符合条件的问题。" />
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );

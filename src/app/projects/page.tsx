@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
-import { YearSelect } from "@/components/common/year-select";
+import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { getProjectListPage } from "@/server/figures/project-list";
 import { listIndustries, listParks } from "@/server/parks/queries";
@@ -27,6 +27,10 @@ const SORT_LABEL = {
   totalRate: "开累完成率",
   lag: "落后月度计划",
 } as const;
+const DIR_OPTIONS = [
+  { value: "desc", label: "从大到小" },
+  { value: "asc", label: "从小到大" },
+];
 const WARNING_FILTER_LABEL = { red: WARNING_LABEL.red, yellow: WARNING_LABEL.yellow, green: "绿色（正常）", stale: "未报" } as const;
 
 function href(params: ProjectListParams, over: Partial<ProjectListParams>): string {
@@ -75,80 +79,22 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         <PublicationNote pub={page.pub} year={year} />
       </div>
 
-      <form method="get" action="/projects" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="筛选项目">
-        <label className="flex flex-col text-sm">
-          <span className="text-xs text-slate-500">搜索（名称、代码、企业）</span>
-          <input type="search" name="q" defaultValue={params.q ?? ""} className="rounded border border-slate-300 px-2 py-1" placeholder="如：金石" />
-        </label>
-        {years.length > 1 && (
-          <label className="flex flex-col text-sm">
-            <span className="text-xs text-slate-500">年度</span>
-            <YearSelect years={years} year={year} />
-          </label>
-        )}
-        <label className="flex flex-col text-sm">
-          <span className="text-xs text-slate-500">县区园区</span>
-          <select name="park" defaultValue={params.park ? String(params.park) : ""} className="rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">全部</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-xs text-slate-500">状态</span>
-          <select name="status" defaultValue={params.status ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">全部</option>
-            {STATUS_VALUES.map((s) => (
-              <option key={s} value={s}>{PROJECT_STATUS_LABEL[s]}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-xs text-slate-500">产业</span>
-          <select name="industry" defaultValue={params.industry ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">全部</option>
-            {industries.map((i) => (
-              <option key={i} value={i}>{i}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          <span className="text-xs text-slate-500">预警</span>
-          <select name="warning" defaultValue={params.warning ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">全部</option>
-            {WARNING_FILTERS.map((w) => (
-              <option key={w} value={w}>{WARNING_FILTER_LABEL[w]}</option>
-            ))}
-          </select>
-        </label>
-        {params.size !== PAGE_SIZE && <input type="hidden" name="size" value={params.size} />}
-        <div className="grid grid-cols-2 gap-2">
-          <label className="flex flex-col text-sm">
-            <span className="text-xs text-slate-500">排序</span>
-            <select name="sort" defaultValue={params.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
-              {SORT_VALUES.map((s) => (
-                <option key={s} value={s}>{SORT_LABEL[s]}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col text-sm">
-            <span className="text-xs text-slate-500">顺序</span>
-            <select name="dir" defaultValue={params.dir} className="rounded border border-slate-300 bg-white px-2 py-1">
-              <option value="desc">从大到小</option>
-              <option value="asc">从小到大</option>
-            </select>
-          </label>
-        </div>
-        <div className="flex items-end gap-2">
-          <button type="submit" className="rounded bg-slate-800 px-4 py-1.5 text-sm text-white hover:bg-slate-700">筛选</button>
-          {anyFilter && (
-            <Link href={href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 })} className="text-sm text-blue-700 hover:underline">
-              清除筛选
-            </Link>
-          )}
-        </div>
-      </form>
+      <FilterBar
+        label="筛选项目"
+        action="/projects"
+        fields={[
+          { kind: "search", name: "q", label: "搜索（名称、代码、企业）", value: params.q, placeholder: "如：金石" },
+          years.length > 1 && { kind: "select", name: "year", label: "年度", value: year, options: years.map((y) => ({ value: y, label: `${y}年` })) },
+          { kind: "select", name: "park", label: "县区园区", value: params.park, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
+          { kind: "select", name: "status", label: "状态", value: params.status, all: "全部", options: labelOptions(PROJECT_STATUS_LABEL, STATUS_VALUES) },
+          { kind: "select", name: "industry", label: "产业", value: params.industry, all: "全部", options: industries.map((i) => ({ value: i, label: i })) },
+          { kind: "select", name: "warning", label: "预警", value: params.warning, all: "全部", options: labelOptions(WARNING_FILTER_LABEL, WARNING_FILTERS) },
+          { kind: "select", name: "sort", label: "排序", value: params.sort, options: labelOptions(SORT_LABEL, SORT_VALUES) },
+          { kind: "select", name: "dir", label: "顺序", value: params.dir, options: DIR_OPTIONS },
+        ]}
+        keep={{ size: params.size !== PAGE_SIZE ? params.size : undefined }}
+        reset={anyFilter ? { href: href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 }), label: "清除筛选" } : null}
+      />
 
       <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
         共{page.total}个项目{page.pages > 1 && `，第${page.page}/${page.pages}页`}

@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearForm } from "@/components/common/year-select";
-import { getParkDashboard, PARK_PROJECTS_PAGE, PARK_TOP, type ParkIssue } from "@/server/dashboard/park";
+import { getParkDashboard, PARK_PROJECTS_PAGE, PARK_TOP } from "@/server/dashboard/park";
 import type { FigureRow } from "@/server/figures/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
@@ -14,10 +14,10 @@ import { PublicationNote } from "@/components/figures/publication-note";
 import { FigureTable } from "@/components/figures/figure-table";
 import { SeriesSection } from "@/components/figures/series-section";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
+import { IssueList } from "@/components/issues/issue-list";
 import { formatYi } from "@/lib/money";
-import { businessDate, formatDay } from "@/lib/month";
+import { businessDate } from "@/lib/month";
 import { formatPercent, rate } from "@/lib/progress";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -64,35 +64,6 @@ function WarningTop({ title, level, result, more }: { title: string; level: "red
         </Link>
       )}
     </div>
-  );
-}
-
-function ParkIssues({ issues }: { issues: ParkIssue[] }) {
-  if (issues.length === 0) return <EmptyState>没有问题记录。</EmptyState>;
-  return (
-    <ul className="divide-y divide-slate-100" data-testid="issue-list">
-      {issues.map((i) => (
-        <li key={i.id} className="py-2 text-sm">
-          <div className="flex flex-wrap items-center gap-2">
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ISSUE_CATEGORY_LABEL[i.category]}</span>
-            <Link href={`/issues/${i.id}`} className="font-medium text-blue-700 hover:underline">{i.title}</Link>
-            {i.isDemo && <DemoBadge />}
-            <span className={`rounded px-1.5 py-0.5 text-xs ${i.status === "CLOSED" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}>
-              {ISSUE_STATUS_LABEL[i.status]}
-            </span>
-            {i.overdue && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">逾期</span>}
-          </div>
-          <p className="mt-1 text-xs text-slate-500">
-            {i.projectCode && (
-              <>
-                项目：<Link href={`/projects/${encodeURIComponent(i.projectCode)}`} className="text-blue-700 hover:underline">{i.projectName}</Link>；
-              </>
-            )}
-            {i.dueDate && <>办结时限：{formatDay(i.dueDate)}</>}
-          </p>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -188,7 +159,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
       <Section id="park-issues" title="问题">
         <IssueSummaryTable summary={issueSummary} />
         <div className="mt-4">
-          <ParkIssues issues={issues} />
+          <IssueList issues={issues} />
           {issueSummary.total > issues.length && (
             <Link href={`/issues${queryString({ park: park.id })}`} className="mt-2 inline-block text-sm text-blue-700 hover:underline">
               查看本园区全部{issueSummary.total}个问题 →

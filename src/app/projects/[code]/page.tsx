@@ -11,7 +11,7 @@ import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { FigureBadges } from "@/components/figures/figure-badges";
 import { FigureHistorySection } from "@/components/figures/figure-history";
 import { PublicationNote } from "@/components/figures/publication-note";
-import { IssueList } from "@/components/dashboard/issue-list";
+import { IssueList } from "@/components/issues/issue-list";
 import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
@@ -264,7 +264,7 @@ export default async function ProjectPage({ params }: Props) {
       </Section>
 
       <Section id="issues-heading" title="问题">
-        <IssueList issues={issues} showProject={false} />
+        <IssueList issues={issues} showProject={false} showDescription />
       </Section>
     </div>
   );

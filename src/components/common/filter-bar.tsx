@@ -1,0 +1,93 @@
+// The filter bar of the list pages, written once: a GET form of labelled fields (select, search box,
+// checkbox), the params it keeps as hidden inputs, a submit button and a reset link.
+import Link from "next/link";
+import { buttonClass, inputClass } from "@/components/forms/field";
+
+export type FilterOption = { value: string | number; label: string };
+
+export type FilterField =
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      options: readonly FilterOption[];
+      value: string | number | undefined;
+      /** the text of a first option with an empty value ("全部"), or none */
+      all?: string;
+    }
+  | { kind: "search"; name: string; label: string; value: string | undefined; placeholder?: string; wide?: boolean }
+  | { kind: "checkbox"; name: string; label: string; checked: boolean };
+
+export function FilterBar({
+  label,
+  action,
+  fields,
+  keep = {},
+  submitLabel = "筛选",
+  reset,
+}: {
+  /** the form's accessible name */
+  label: string;
+  action?: string;
+  fields: readonly (FilterField | false | null | undefined)[];
+  /** params the form keeps as they are (e.g. a page size) */
+  keep?: Record<string, string | number | undefined>;
+  submitLabel?: string;
+  /** a link that clears the filters; none when nothing is filtered */
+  reset?: { href: string; label: string } | null;
+}) {
+  const shown = fields.filter((f): f is FilterField => Boolean(f));
+  // on a wide screen one row where the fields (and the button) fit in six columns, else two even rows
+  const cells = shown.reduce((n, f) => n + (isWide(f) ? 2 : 1), 1);
+  const wide = WIDE_COLUMNS[Math.min(6, cells <= 6 ? cells : Math.ceil(cells / 2))] ?? WIDE_COLUMNS[6];
+  return (
+    <form method="get" action={action} className={`no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 ${wide}`} aria-label={label}>
+      {shown.map((f) => <Field key={f.name} field={f} />)}
+      {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
+      <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
+        <button type="submit" className={buttonClass}>{submitLabel}</button>
+        {reset && (
+          <Link href={reset.href} className="pb-2 text-sm text-blue-700 hover:underline">
+            {reset.label}
+          </Link>
+        )}
+      </div>
+    </form>
+  );
+}
+
+// whole class names, so that Tailwind sees them
+const WIDE_COLUMNS: Record<number, string> = { 2: "lg:grid-cols-2", 3: "lg:grid-cols-3", 4: "lg:grid-cols-4", 5: "lg:grid-cols-5", 6: "lg:grid-cols-6" };
+
+const isWide = (f: FilterField) => f.kind === "search" && f.wide !== false;
+
+function Field({ field: f }: { field: FilterField }) {
+  if (f.kind === "checkbox") {
+    return (
+      <label className="flex items-end gap-2 pb-2 text-sm">
+        <input type="checkbox" name={f.name} value="1" defaultChecked={f.checked} className="h-5 w-5" />
+        {f.label}
+      </label>
+    );
+  }
+  return (
+    <label className={`flex flex-col gap-1 text-sm ${isWide(f) ? "col-span-2" : ""}`}>
+      <span className="text-xs text-slate-500">{f.label}</span>
+      {f.kind === "search" ? (
+        <input type="search" name={f.name} defaultValue={f.value ?? ""} placeholder={f.placeholder} className={inputClass} />
+      ) : (
+        <select name={f.name} defaultValue={f.value === undefined ? "" : String(f.value)} className={inputClass}>
+          {f.all !== undefined && <option value="">{f.all}</option>}
+          {f.options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+    </label>
+  );
+}
+
+/** Options from a label table: `{ OPEN: "待办" }` → `[{ value: "OPEN", label: "待办" }]`. */
+export function labelOptions<K extends string>(labels: Record<K, string>, keys: readonly K[] = Object.keys(labels) as K[]): FilterOption[] {
+  return keys.map((k) => ({ value: k, label: labels[k] }));
+}
