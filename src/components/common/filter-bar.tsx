@@ -16,6 +16,7 @@ export type FilterField =
       all?: string;
     }
   | { kind: "search"; name: string; label: string; value: string | undefined; placeholder?: string; wide?: boolean }
+  | { kind: "date"; name: string; label: string; value: string | undefined }
   | { kind: "checkbox"; name: string; label: string; checked: boolean };
 
 export function FilterBar({
@@ -75,6 +76,8 @@ function Field({ field: f }: { field: FilterField }) {
       <span className="text-xs text-slate-500">{f.label}</span>
       {f.kind === "search" ? (
         <input type="search" name={f.name} defaultValue={f.value ?? ""} placeholder={f.placeholder} className={inputClass} />
+      ) : f.kind === "date" ? (
+        <input type="date" name={f.name} defaultValue={f.value ?? ""} className={inputClass} />
       ) : (
         <select name={f.name} defaultValue={f.value === undefined ? "" : String(f.value)} className={inputClass}>
           {f.all !== undefined && <option value="">{f.all}</option>}

@@ -6,7 +6,7 @@ import { AUDIT_PAGE_SIZE, AUDIT_EXPORT_LIMIT, LOGIN_ACTIONS, auditPeople, auditQ
 import { AUDIT_ACTIONS } from "@/server/audit/names";
 import { AUDIT_ENTITY_LABEL, type DiffRow } from "@/server/audit/labels";
 import { Pagination } from "@/components/common/pagination";
-import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { FilterBar } from "@/components/common/filter-bar";
 import type { RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -94,50 +94,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {tab("changes", "数据修改")}
         {tab("logins", "登录记录")}
       </nav>
-      <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="筛选">
-        {logins && <input type="hidden" name="view" value="logins" />}
-        <label className="text-sm">
-          <span className="block text-slate-600">操作人</span>
-          <select name="user" defaultValue={filters.user ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {people.map((p) => (
-              <option key={p.value} value={p.value}>{p.label}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">操作</span>
-          <select name="action" defaultValue={filters.action ?? ""} className={inputClass}>
-            <option value="">全部</option>
-            {actions.map(([k, l]) => (
-              <option key={k} value={k}>{l}</option>
-            ))}
-          </select>
-        </label>
-        {!logins && (
-          <label className="text-sm">
-            <span className="block text-slate-600">对象</span>
-            <select name="entity" defaultValue={filters.entity ?? ""} className={inputClass}>
-              <option value="">全部</option>
-              {Object.entries(AUDIT_ENTITY_LABEL).map(([k, l]) => (
-                <option key={k} value={k}>{l}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="text-sm">
-          <span className="block text-slate-600">起始日期</span>
-          <input type="date" name="from" defaultValue={filters.from ?? ""} className={inputClass} />
-        </label>
-        <label className="text-sm">
-          <span className="block text-slate-600">截止日期</span>
-          <input type="date" name="to" defaultValue={filters.to ?? ""} className={inputClass} />
-        </label>
-        <div className="flex flex-wrap items-end gap-2">
-          <button type="submit" className={secondaryButtonClass}>筛选</button>
-          <Link href={tabHref(filters.view)} className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
-        </div>
-      </form>
+      <FilterBar
+        label="筛选"
+        keep={{ view: logins ? "logins" : undefined }}
+        fields={[
+          { kind: "select", name: "user", label: "操作人", all: "全部", options: people, value: filters.user },
+          { kind: "select", name: "action", label: "操作", all: "全部", options: actions.map(([k, l]) => ({ value: k, label: l })), value: filters.action },
+          !logins && { kind: "select", name: "entity", label: "对象", all: "全部", options: Object.entries(AUDIT_ENTITY_LABEL).map(([k, l]) => ({ value: k, label: l })), value: filters.entity },
+          { kind: "date", name: "from", label: "起始日期", value: filters.from },
+          { kind: "date", name: "to", label: "截止日期", value: filters.to },
+        ]}
+        reset={{ href: tabHref(filters.view), label: "清除" }}
+      />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm text-slate-600" data-testid="audit-total">
           共 {total} 条，第 {page}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
