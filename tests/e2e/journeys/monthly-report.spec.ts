@@ -72,7 +72,8 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(admin.getByTestId("progress-table")).toContainText("会同县园区");
   await expect(admin.getByTestId("missing-list")).toContainText("金石资源再生利用及高端制造项目");
   await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
-  await expect(admin.getByRole("status")).toContainText("2024年12月调度已发布（第1次发布，4个项目）");
+  await expect(admin.getByTestId("period-status")).toContainText("已发布");
+  await expect(admin.getByTestId("publication-1")).toContainText("4个项目，本年完成投资 42.7亿元");
 
   // 42.3 − 15 + 15.4 亿元
   await leader.reload();
@@ -92,7 +93,8 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await admin.reload();
   await admin.getByLabel("重新开放原因（必填，记入操作日志和下次发布）").fill("中伟项目更正本月投资");
   await admin.getByRole("button", { name: "重新开放" }).click();
-  await expect(admin.getByRole("status")).toContainText("已重新开放");
+  await expect(admin.getByTestId("period-status")).toContainText("填报中");
+  await expect(admin.getByTestId("period-status")).toContainText("重新开放原因：中伟项目更正本月投资");
   await leader.reload();
   await expect(leader.getByTestId("freshness")).toContainText("该月正在更正，以下为上次发布的数据");
   await expect(leader.getByTestId("annual-completed")).toHaveText("42.7亿元");
