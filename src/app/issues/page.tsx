@@ -23,29 +23,32 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const actor = await requireActor("/issues");
   const sp = await searchParams;
   const one = (name: string) => (Array.isArray(sp[name]) ? sp[name][0] : sp[name]) as string | undefined;
-  const year = intParam(sp, "year");
+  const prisma = db();
+  const years = await listIssueYears(prisma);
+  // the ledger opens on the newest year's issues (year=all for every year)
+  const allYears = one("year") === "all";
+  const asked = intParam(sp, "year");
+  const year = allYears ? undefined : asked !== undefined && asked >= 2000 && asked <= 2100 ? asked : years[0];
   const filters: IssueFilters = {
     status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
     category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
     parkId: intParam(sp, "park"),
     overdue: one("overdue") === "1",
-    year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined,
+    year,
   };
-  const prisma = db();
   // one query at a time: the embedded database serves few connections
   const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
   const { issues, total, closed, overdue, closureRate: rate, page, pages, size } = ledger;
   const parks = await listParks(prisma);
-  const years = await listIssueYears(prisma);
   const mayRaise = can(actor, "issue.write");
-  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || filters.year;
+  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || (filters.year !== years[0] && years.length > 1);
   const pageHref = (n: number) =>
     `/issues${queryString({
       status: filters.status,
       category: filters.category,
       park: filters.parkId,
       overdue: filters.overdue ? 1 : undefined,
-      year: filters.year,
+      year: allYears ? "all" : filters.year,
       size: size === 20 ? undefined : size,
       page: n === 1 ? undefined : n,
     })}`;
@@ -83,7 +86,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       <FilterBar
         label="筛选"
         fields={[
-          { kind: "select", name: "year", label: "年度", value: filters.year, all: "全部", options: years.map((y) => ({ value: y, label: `${y}年` })) },
+          { kind: "select", name: "year", label: "年度", value: allYears ? "all" : filters.year, options: [{ value: "all", label: "全部年度" }, ...years.map((y) => ({ value: y, label: `${y}年` }))] },
           { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
           { kind: "select", name: "category", label: "类别", value: filters.category, all: "全部", options: labelOptions(ISSUE_CATEGORY_LABEL) },
           { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
