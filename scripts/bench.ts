@@ -18,6 +18,7 @@ import zlib from "node:zlib";
 import { createPrismaClient } from "../src/server/db/client";
 import { synthPlan, SYNTH_PASSWORD } from "../src/server/synth/generate";
 import { publishFigures } from "../src/server/periods/publish";
+import { dataFolderPassword } from "../src/server/db/embedded-auth";
 import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "../src/server/synth/target";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -444,7 +445,11 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
       results.push(r);
     }
     const mem = memory(server.child.pid!);
-    const dbUrl = target.engine === "postgres" ? target.url : server.embeddedUrl;
+    // the embedded database answers only with its data folder's password (src/server/db/embedded-auth.ts)
+    const dbUrl =
+      target.engine === "postgres"
+        ? target.url
+        : server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null;
     const publish = await measurePublish(dbUrl, plan.openMonth, plan.projects, spec.scale >= 100);
     console.log(`  发布 publish: p50 ${publish.p50Ms ?? "—"} ms ${publish.notes.join("; ")}`);
     return {
