@@ -52,7 +52,8 @@ export type Headline = {
 
 export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): Headline {
   const schedule = scheduleProgress(sums.month);
-  const annualRate = sums.projectsWithAnnualPlan > 0 ? rate(sums.yearInvestmentOfPlanned, sums.annualPlanned) : null;
+  // no project with an annual plan figure: the denominator is zero and there is no rate
+  const annualRate = rate(sums.yearInvestmentOfPlanned, sums.annualPlanned);
   const vsSchedule = annualRate === null ? null : compareWithSchedule(annualRate, schedule);
   const annualText =
     annualRate === null
@@ -71,8 +72,8 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
     vsSchedule,
     annualText,
     totalRate: rate(sums.cumulative, sums.totalInvestment),
-    startRate: sums.projectCount > 0 ? rate(sums.started, sums.projectCount) : null,
-    productionRate: sums.projectCount > 0 ? rate(sums.inProduction, sums.projectCount) : null,
+    startRate: rate(sums.started, sums.projectCount),
+    productionRate: rate(sums.inProduction, sums.projectCount),
     declaredRate: declaredAnnual.isZero() ? null : rate(yearAll, declaredAnnual),
     declaredInconsistency,
   };

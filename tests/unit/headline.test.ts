@@ -55,6 +55,12 @@ describe("headline figures (official definitions)", () => {
     expect(headlineFigures(sums({ yearInvestment: "336000.01" }), SEED_PLAN).declaredInconsistency).not.toBeNull();
   });
 
+  it("production and start rates over the projects on the list", () => {
+    const h = headlineFigures(sums({ projectCount: 8, started: 6, inProduction: 2 }), SEED_PLAN);
+    expect(h.startRate!.toFixed(1)).toBe("75.0");
+    expect(h.productionRate!.toFixed(1)).toBe("25.0");
+  });
+
   it("an empty list has no rates", () => {
     const h = headlineFigures(sums({ projectCount: 0, totalInvestment: "0", yearInvestment: "0", cumulative: "0", started: 0 }), SEED_PLAN);
     expect([h.totalRate, h.startRate, h.productionRate, h.annualRate]).toEqual([null, null, null, null]);

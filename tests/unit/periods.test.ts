@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDay, defaultDeadline, isPastDeadline, periodTitle } from "@/lib/periods";
+import { deadlineDay, defaultDeadline, isPastDeadline, PERIOD_STATUS_LABEL, periodTitle } from "@/lib/periods";
 
 describe("调度期 rules", () => {
   it("a month is reported by the configured day of the next month (default the 5th)", () => {
@@ -9,6 +9,17 @@ describe("调度期 rules", () => {
     expect(deadlineDay({ REPORT_DEADLINE_DAY: "10" })).toBe(10);
     expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "31" })).toThrow(/1 到 28/);
     expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "5th" })).toThrow(/REPORT_DEADLINE_DAY/);
+    // the bounds: the 1st and the 28th exist in every month
+    expect(deadlineDay({ REPORT_DEADLINE_DAY: "1" })).toBe(1);
+    expect(deadlineDay({ REPORT_DEADLINE_DAY: "28" })).toBe(28);
+    expect(deadlineDay({ REPORT_DEADLINE_DAY: " 10 " })).toBe(10);
+    expect(deadlineDay({ REPORT_DEADLINE_DAY: "  " })).toBe(5);
+    expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "0" })).toThrow(/1 到 28/);
+    expect(() => deadlineDay({ REPORT_DEADLINE_DAY: "29" })).toThrow(/1 到 28/);
+  });
+
+  it("labels", () => {
+    expect(PERIOD_STATUS_LABEL).toEqual({ OPEN: "填报中", PUBLISHED: "已发布" });
   });
 
   it("the deadline day itself is still in time", () => {
