@@ -140,24 +140,24 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
   return (
     <Section id="targets-heading" title="开工与投产目标" aside={<>开工截止{startDeadline}，投产截止{productionDeadline}</>}>
       <dl className="grid grid-cols-2 gap-3">
-        <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-600">开工率（其中{startDeadline}前）</dt>
-          <dd className="num text-lg font-semibold" data-testid="start-rate">{formatPercent(figures.startRate)}</dd>
-          <dd className="num text-sm" data-testid="started">
-            已开工<span className="whitespace-nowrap">{totals.started}个</span>（按期<span className="whitespace-nowrap">{totals.startedByDeadline}个</span>）
-          </dd>
-          <dd className="text-xs text-slate-500">
-            目标：{plan.startTargetLabel}；尚未开工{totals.projectCount - totals.started}个
-          </dd>
-        </div>
-        <div className="rounded bg-slate-50 p-3">
-          <dt className="text-xs text-slate-600">投产率（其中{productionDeadline}前）</dt>
-          <dd className="num text-lg font-semibold" data-testid="production-rate">{formatPercent(figures.productionRate)}</dd>
-          <dd className="num text-sm" data-testid="in-production">
-            已投产<span className="whitespace-nowrap">{totals.inProduction}个</span>（按期<span className="whitespace-nowrap">{totals.inProductionByDeadline}个</span>）
-          </dd>
-          <dd className="text-xs text-slate-500">目标：{plan.productionTargetLabel}</dd>
-        </div>
+        <TargetBox
+          label={`开工率（其中${startDeadline}前）`}
+          rate={formatPercent(figures.startRate)}
+          verb="已开工"
+          count={totals.started}
+          onTime={totals.startedByDeadline}
+          note={`目标：${plan.startTargetLabel}；尚未开工${totals.projectCount - totals.started}个`}
+          testIds={["start-rate", "started"]}
+        />
+        <TargetBox
+          label={`投产率（其中${productionDeadline}前）`}
+          rate={formatPercent(figures.productionRate)}
+          verb="已投产"
+          count={totals.inProduction}
+          onTime={totals.inProductionByDeadline}
+          note={`目标：${plan.productionTargetLabel}`}
+          testIds={["production-rate", "in-production"]}
+        />
       </dl>
       {flags.start && <p className="mt-3 rounded bg-amber-50 px-2 py-1 text-sm text-amber-800">⚠ {flags.start}</p>}
       <p className="mt-2 text-xs text-slate-500">
@@ -170,5 +170,19 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
         </Link>
       </p>
     </Section>
+  );
+}
+
+/** One target of the plan: its rate, how many reached it (and by the deadline), the target itself. */
+function TargetBox(props: { label: string; rate: string; verb: string; count: number; onTime: number; note: string; testIds: [string, string] }) {
+  return (
+    <div className="rounded bg-slate-50 p-3">
+      <dt className="text-xs text-slate-600">{props.label}</dt>
+      <dd className="num text-lg font-semibold" data-testid={props.testIds[0]}>{props.rate}</dd>
+      <dd className="num text-sm" data-testid={props.testIds[1]}>
+        {props.verb}<span className="whitespace-nowrap">{props.count}个</span>（按期<span className="whitespace-nowrap">{props.onTime}个</span>）
+      </dd>
+      <dd className="text-xs text-slate-500">{props.note}</dd>
+    </div>
   );
 }
