@@ -9,11 +9,13 @@ import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
+import { heapFlags } from "./heap-flags";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const NEXT = path.resolve("node_modules", "next", "dist", "bin", "next");
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
+
 
 const BUILD_INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const FINGERPRINT_FILE = path.join(".next", "source-fingerprint");
@@ -46,6 +48,7 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const serverFlags = dev ? [] : heapFlags();
   if (!dev) buildIfNeeded();
   const database = await openDatabase();
   console.log(`数据库：${database.description}`);
@@ -76,7 +79,7 @@ async function main() {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);
   }
-  child = spawn(process.execPath, [path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
+  child = spawn(process.execPath, [...serverFlags, path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     stdio: "inherit",
     env: {
       ...process.env,
