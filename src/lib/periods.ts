@@ -28,3 +28,22 @@ export function periodTitle(month: string): string {
 export function isPastDeadline(deadline: string, today: string): boolean {
   return today > deadline;
 }
+
+/** A county park's report counts in an open period (src/server/periods/queries.ts getPeriodProgress). */
+export type ParkProgressCounts = { parkId: number; projects: number; approved: number };
+
+/** How many of the period's projects are not yet approved: in one county park, or in all. */
+export function unapprovedCount(progress: ParkProgressCounts[], parkId?: number): number {
+  return progress.filter((p) => parkId === undefined || p.parkId === parkId).reduce((n, p) => n + p.projects - p.approved, 0);
+}
+
+/**
+ * The progress table's order: the county parks with the most projects still to approve first (the
+ * ones the office chases), then in their usual order (the query's, kept for ties).
+ */
+export function parksMostBehindFirst<T extends ParkProgressCounts>(progress: T[]): T[] {
+  return progress
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p.projects - b.p.approved - (a.p.projects - a.p.approved) || a.i - b.i)
+    .map(({ p }) => p);
+}

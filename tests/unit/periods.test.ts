@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDay, defaultDeadline, isPastDeadline, PERIOD_STATUS_LABEL, periodTitle } from "@/lib/periods";
+import { deadlineDay, defaultDeadline, isPastDeadline, parksMostBehindFirst, PERIOD_STATUS_LABEL, periodTitle, unapprovedCount } from "@/lib/periods";
 
 describe("调度期 rules", () => {
   it("a month is reported by the configured day of the next month (default the 5th)", () => {
@@ -29,5 +29,24 @@ describe("调度期 rules", () => {
 
   it("titles", () => {
     expect(periodTitle("2024-01")).toBe("2024年1月调度");
+  });
+
+  const progress = [
+    { parkId: 1, projects: 3, approved: 3 },
+    { parkId: 2, projects: 5, approved: 1 },
+    { parkId: 3, projects: 2, approved: 0 },
+    { parkId: 4, projects: 4, approved: 2 },
+  ];
+
+  it("counts the projects not yet approved, in one county park or in all", () => {
+    expect(unapprovedCount(progress)).toBe(0 + 4 + 2 + 2);
+    expect(unapprovedCount(progress, 2)).toBe(4);
+    expect(unapprovedCount(progress, 1)).toBe(0);
+    expect(unapprovedCount(progress, 99)).toBe(0);
+  });
+
+  it("lists the county parks with the most projects still to approve first, ties in their usual order", () => {
+    expect(parksMostBehindFirst(progress).map((p) => p.parkId)).toEqual([2, 3, 4, 1]);
+    expect(progress.map((p) => p.parkId)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -120,11 +120,15 @@ export async function getPeriodProgress(prisma: Db, month: string): Promise<Park
 
 export type MissingProject = { code: string; name: string; parkName: string; status: string | null; responsibleLeader: string | null };
 
-/** The year's projects without an approved report for the month (none, draft, returned or awaiting review), a page at a time. */
+/**
+ * The year's projects without an approved report for the month (none, draft, returned or awaiting
+ * review), a page at a time. A caller that already has the period's progress passes `total`
+ * (unapprovedCount in src/lib/periods.ts) and saves the count query.
+ */
 export async function listUnapprovedProjects(
   prisma: Db,
   month: string,
-  options: { parkId?: number; page: number; size: number },
+  options: { parkId?: number; page: number; size: number; total?: number },
 ): Promise<{ total: number; rows: MissingProject[] }> {
   const year = Number(month.slice(0, 4));
   const where = Prisma.sql`ap.year = ${year} AND (r.id IS NULL OR r.status <> 'APPROVED')
@@ -135,8 +139,8 @@ export async function listUnapprovedProjects(
       JOIN "Project" p ON p.id = e."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
       LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = ${month}`;
-  const [count, rows] = await Promise.all([
-    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`),
+  const [total, rows] = await Promise.all([
+    options.total ?? prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`).then((r) => r[0]?.n ?? 0),
     prisma.$queryRaw<MissingProject[]>(Prisma.sql`
       SELECT p.code, p.name, pk.name AS "parkName", r.status::text AS status, p."responsibleLeader"
         ${from}
@@ -144,5 +148,5 @@ export async function listUnapprovedProjects(
        ORDER BY pk."sortOrder", pk.name, e."sortOrder", p.code
        LIMIT ${options.size} OFFSET ${(options.page - 1) * options.size}`),
   ]);
-  return { total: count[0]?.n ?? 0, rows };
+  return { total, rows };
 }

@@ -10,7 +10,7 @@ import { DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/peri
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
 import { businessDate, formatDateTime, formatDay, isMonth } from "@/lib/month";
-import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, periodTitle } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, parksMostBehindFirst, periodTitle, unapprovedCount } from "@/lib/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
@@ -19,6 +19,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "调度期" };
 
 const PAGE_SIZE = 20;
+const PARK_PAGE_SIZE = 20;
 
 export default async function PeriodPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<RawSearchParams> }) {
   const { month } = await params;
@@ -30,11 +31,13 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
   const period = await getPeriod(prisma, month);
   const parkId = intParam(sp, "park");
   const page = Math.max(1, intParam(sp, "page") ?? 1);
-  const [progress, missing, publications] = await Promise.all([
-    getPeriodProgress(prisma, month),
-    listUnapprovedProjects(prisma, month, { parkId, page, size: PAGE_SIZE }),
-    listPublicationSummaries(prisma, month),
-  ]);
+  const parkPage = Math.max(1, intParam(sp, "parks") ?? 1);
+  const [progress, publications] = await Promise.all([getPeriodProgress(prisma, month), listPublicationSummaries(prisma, month)]);
+  const missing = await listUnapprovedProjects(prisma, month, { parkId, page, size: PAGE_SIZE, total: unapprovedCount(progress, parkId) });
+  // the county parks with the most projects still to approve first, PARK_PAGE_SIZE at a time
+  const parkPages = Math.max(1, Math.ceil(progress.length / PARK_PAGE_SIZE));
+  const currentParkPage = Math.min(parkPage, parkPages);
+  const parkRows = parksMostBehindFirst(progress).slice((currentParkPage - 1) * PARK_PAGE_SIZE, currentParkPage * PARK_PAGE_SIZE);
   const manage = can(actor, { action: "period.manage" });
   const title = periodTitle(month);
   const deadline = period ? period.deadline.toISOString().slice(0, 10) : defaultDeadline(month);
@@ -42,6 +45,7 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
   const sum = (k: "projects" | "approved" | "submitted" | "returned" | "draft" | "missing") => progress.reduce((n, p) => n + p[k], 0);
   const pending = sum("submitted");
   const pageHref = (n: number) => `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), page: String(n) })}`;
+  const parkPageHref = (n: number) => `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), parks: String(n) })}#period-progress`;
 
   return (
     <div className="space-y-5">
@@ -101,7 +105,7 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
               </tr>
             </thead>
             <tbody>
-              {progress.map((p) => (
+              {parkRows.map((p) => (
                 <tr key={p.parkId} className="border-t border-slate-100">
                   <td className="py-1 pr-2 whitespace-nowrap">
                     <Link href={`/periods/${month}?park=${p.parkId}`} className="text-sky-700 hover:underline">
@@ -119,6 +123,12 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             </tbody>
           </table>
         </div>
+        {parkPages > 1 && (
+          <>
+            <p className="mt-2 text-xs text-slate-500">按尚未审核通过的项目数从多到少排列。</p>
+            <Pagination page={currentParkPage} pages={parkPages} href={parkPageHref} className="mt-2" showPosition />
+          </>
+        )}
       </Section>
 
       <Section title={`尚未审核通过的项目（${missing.total}个）`} id="period-missing" aside={parkId ? <Link href={`/periods/${month}`} className="text-sky-700 hover:underline">看全部园区</Link> : undefined}>
