@@ -5,15 +5,16 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/plans/queries";
-import { getCompletionBreakdown, getInvestmentTimeline } from "@/server/dashboard/queries";
 import { getReadPublication } from "@/server/periods/queries";
-import { getProjectFigureHistory, listFigures, type FigureQuery } from "@/server/figures/queries";
+import { getFigureBreakdown, getMonthlySeries, getProjectFigureHistory, listFigures, type FigureQuery } from "@/server/figures/queries";
+import { publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getProjectListPage } from "@/server/figures/project-list";
 import { parseProjectListParams } from "@/lib/project-list";
 import { dec } from "@/lib/money";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedWithAccounts } from "../helpers/actors";
 
 const TODAY = "2026-11-26";
 
@@ -79,27 +80,29 @@ describe("dashboards on the seed report", () => {
     expect(await getProjectListPage(t.prisma, 2023, parseProjectListParams({}))).toMatchObject({ pub: null, total: 0, rows: [] });
   });
 
-  it("gives the month-by-month sums without inventing a plan curve", async () => {
-    expect(await getInvestmentTimeline(t.prisma, { year: 2024 })).toEqual([
-      { month: "2024-11", planned: null, plannedProjects: 0, plannedDemo: false, actual: "423000", reportedProjects: 4, submittedOnly: 0, actualDemo: false, plannedOfReported: null },
+  it("gives the published month-by-month sums without inventing a plan curve", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    expect(await getMonthlySeries(t.prisma, 2024, pub.publicationId)).toEqual([
+      { month: "2024-11", planned: null, plannedProjects: 0, actual: "423000", publishedProjects: 4, missing: 0, plannedOfPlanned: null, actualOfPlanned: null, demo: false },
     ]);
     const parks = await listParks(t.prisma);
     const huitong = parks.find((p) => p.name === "会同县园区")!;
-    expect((await getInvestmentTimeline(t.prisma, { year: 2024, parkId: huitong.id }))[0].actual).toBe("150000");
-    expect(await getInvestmentTimeline(t.prisma, { year: 2025 })).toEqual([]);
+    expect((await getMonthlySeries(t.prisma, 2024, pub.publicationId, huitong.id))[0].actual).toBe("150000");
+    expect(await getMonthlySeries(t.prisma, 2025, null)).toEqual([]);
   });
 
-  it("breaks completion down by county park and by industry", async () => {
-    const parks = await getCompletionBreakdown(t.prisma, 2024, "park");
-    expect(parks.every((r) => r.staleProjects === 0 && r.reportedProjects === 1)).toBe(true);
-    expect(parks.map((r) => [r.label, r.projectCount, r.totalInvestment, r.completed])).toEqual([
+  it("breaks the published completion down by county park and by industry", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    const parks = await getFigureBreakdown(t.prisma, pub.publicationId, "park");
+    expect(parks.every((r) => r.missing === 0 && r.projectCount === 1)).toBe(true);
+    expect(parks.map((r) => [r.label, r.projectCount, r.totalInvestment, r.cumulative])).toEqual([
       ["会同县园区", 1, "330000", "150000"],
       ["洞口县园区", 1, "538000", "170000"],
       ["溆浦县园区", 1, "300000", "56000"],
       ["新晃县园区", 1, "300000", "47000"],
     ]);
-    const industries = await getCompletionBreakdown(t.prisma, 2024, "industry");
-    expect(industries[0]).toMatchObject({ label: "资源循环利用", totalInvestment: "538000", completed: "170000", annualPlanned: "0", projectsWithAnnualPlan: 0 });
+    const industries = await getFigureBreakdown(t.prisma, pub.publicationId, "industry");
+    expect(industries[0]).toMatchObject({ label: "资源循环利用", totalInvestment: "538000", cumulative: "170000", annualPlanned: "0", projectsWithAnnualPlan: 0 });
   });
 
   it("summarises the report's problems: seven open, none overdue (no due dates), none closed", async () => {
@@ -125,10 +128,13 @@ describe("dashboards on the seed report", () => {
 describe("the aggregates stay on a fixed number of queries as rows grow", () => {
   let t: TestDatabase;
   let counted: PrismaClient<"query">;
+  let admin: Awaited<ReturnType<typeof seedWithAccounts>>["admin"];
+  let publicationId: number;
   const queries: string[] = [];
   beforeAll(async () => {
     t = await createTestDatabase();
-    await seedDatabase(t.prisma);
+    admin = (await seedWithAccounts(t.prisma)).admin;
+    publicationId = (await getReadPublication(t.prisma, 2024))!.publicationId;
     counted = new PrismaClient({ adapter: createAdapter(t.url, 2), log: [{ emit: "event", level: "query" }] }) as PrismaClient<"query">;
     counted.$on("query", (e) => queries.push(e.query));
   });
@@ -146,9 +152,9 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
   const db = () => counted as unknown as PrismaClient;
   const all = () => ({
     list: () => getProjectListPage(db(), 2024, parseProjectListParams({})),
-    timeline: () => getInvestmentTimeline(db(), { year: 2024 }),
-    parks: () => getCompletionBreakdown(db(), 2024, "park"),
-    industries: () => getCompletionBreakdown(db(), 2024, "industry"),
+    series: () => getMonthlySeries(db(), 2024, publicationId),
+    parks: () => getFigureBreakdown(db(), publicationId, "park"),
+    industries: () => getFigureBreakdown(db(), publicationId, "industry"),
     issues: () => getIssueSummary(db(), { year: 2024, today: TODAY }),
     issuesByPark: () => getIssueCountsByPark(db(), { year: 2024, today: TODAY }),
     summary: () => getPlanSummary(db(), 2024),
@@ -157,7 +163,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
   it("issues the same queries for 4 projects and for 204 projects with 11 months each", async () => {
     const before: Record<string, number> = {};
     for (const [name, fn] of Object.entries(all())) before[name] = await count(fn);
-    expect(before).toEqual({ list: 3, timeline: 1, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
+    expect(before).toEqual({ list: 3, series: 2, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
 
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "Project"(code, name, "parkId", "totalInvestment", status, "actualStartMonth", "updatedAt")
@@ -183,15 +189,22 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     for (const [name, fn] of Object.entries(all())) after[name] = await count(fn);
     expect(after).toEqual(before);
 
-    // and the sums are right: 200 × 7,700万元 more in November, 200 × 8,800万元 planned
-    const timeline = await getInvestmentTimeline(db(), { year: 2024 });
-    expect(timeline.find((p) => p.month === "2024-11")).toMatchObject({ actual: "1963000", reportedProjects: 204, planned: "1760000", plannedProjects: 200, plannedOfReported: "1760000" });
-    expect(timeline.find((p) => p.month === "2024-12")).toMatchObject({ actual: null, reportedProjects: 0, planned: "1920000" });
     // approved reports move nothing leaders read until their month is published again
-    // (tests/integration/project-list.test.ts publishes 124 projects and pages through them)
     const list = await getProjectListPage(db(), 2024, parseProjectListParams({}));
     expect(list).toMatchObject({ total: 4 });
     expect(list.rows).toHaveLength(4);
+
+    // published again, the sums are right: 200 × 7,700万元 more in November, 200 × 8,800万元 planned
+    const period = async () => t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+    await reopenPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version, reason: "补录批量项目" });
+    await publishPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version }, TODAY);
+    const republished = (await getReadPublication(t.prisma, 2024))!.publicationId;
+    expect(republished).not.toBe(publicationId);
+    const series = await getMonthlySeries(db(), 2024, republished);
+    expect(series.find((p) => p.month === "2024-11")).toMatchObject({ actual: "1963000", publishedProjects: 204, missing: 0, planned: "1760000", plannedProjects: 200 });
+    expect(series.find((p) => p.month === "2024-12")).toMatchObject({ actual: null, planned: "1920000", plannedProjects: 200 });
+    expect((await getProjectListPage(db(), 2024, parseProjectListParams({}))).total).toBe(204);
+    // tests/integration/project-list.test.ts pages through a published list of 124 projects
   });
 });
 
@@ -231,10 +244,9 @@ describe("a second year's list", () => {
     expect(await getProjectListPage(t.prisma, 2025, parseProjectListParams({}))).toMatchObject({ pub: null, total: 0 });
     const y2024 = await getProjectListPage(t.prisma, 2024, parseProjectListParams({ q: "YQ2024-001" }));
     expect(y2024.rows.map((p) => [p.code, p.cumulative, p.figureMonth])).toEqual([["YQ2024-001", "150000", "2024-11"]]);
-    expect(await getInvestmentTimeline(t.prisma, { year: 2025 })).toEqual([
-      { month: "2025-02", planned: null, plannedProjects: 0, plannedDemo: false, actual: "200000", reportedProjects: 1, submittedOnly: 0, actualDemo: false, plannedOfReported: null },
-    ]);
-    const parks = await getCompletionBreakdown(t.prisma, 2025, "park");
-    expect(parks.map((r) => [r.label, r.completed, r.annualPlanned, r.projectsWithAnnualPlan])).toEqual([["会同县园区", "200000", "100000", 1]]);
+    // and its chart has no month yet; 2024's keeps its November
+    expect(await getMonthlySeries(t.prisma, 2025, null)).toEqual([]);
+    const pub2024 = (await getReadPublication(t.prisma, 2024))!;
+    expect((await getMonthlySeries(t.prisma, 2024, pub2024.publicationId)).map((p) => [p.month, p.actual])).toEqual([["2024-11", "423000"]]);
   });
 });

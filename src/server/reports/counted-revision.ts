@@ -54,27 +54,3 @@ export function latestReportUpTo(lastMonth: string, alias = "lr"): Prisma.Sql {
      LIMIT 1
   ) ${Prisma.raw(`"${alias.replace(/"/g, "")}"`)} ON true`;
 }
-
-/** First and last month of a plan year. */
-export function yearMonths(year: number): { first: string; last: string } {
-  return { first: `${year}-01`, last: `${year}-12` };
-}
-
-/**
- * Two CTEs over a preceding `members` CTE (with an `id` column of projects), for months
- * `first`..`last`: `figs`, each member's counted figure per reported month ("projectId", month,
- * status, "isDemo", "cumulativeInvestment"), and `planned`, its planned cumulative investment
- * per month ("projectId", month, "cumulativePlanned", "isDemo").
- */
-export function monthFigureCtes(first: string, last: string): Prisma.Sql {
-  return Prisma.sql`figs AS (
-      SELECT r."projectId", r.month, r.status, r."isDemo", rv."cumulativeInvestment"
-        FROM "MonthlyReport" r
-        JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
-       WHERE r."projectId" IN (SELECT id FROM members) AND r.month BETWEEN ${first} AND ${last}
-    ), planned AS (
-      SELECT pi."projectId", pi.month, pi."cumulativePlanned", pi."isDemo"
-        FROM "PlannedInvestment" pi
-       WHERE pi."projectId" IN (SELECT id FROM members) AND pi.month BETWEEN ${first} AND ${last}
-    )`;
-}
