@@ -2,7 +2,7 @@ import type { ReportEntry } from "@/server/reports/queries";
 import { formatWan } from "@/lib/money";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 
-const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回" } as const;
+const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
 const time = (d: Date) =>
   new Intl.DateTimeFormat("zh-CN", { timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
 

@@ -18,7 +18,7 @@ import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
 
-const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回" } as const;
+const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
 const MILESTONE_KIND = { START: "开工", MAIN_STRUCTURE: "主体完工", EQUIPMENT: "设备安装", PRODUCTION: "投产", OTHER: "其他" } as const;
 
 type Props = { params: Promise<{ code: string }> };
