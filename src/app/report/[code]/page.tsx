@@ -6,6 +6,7 @@ import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
 import { ReportForm } from "@/components/report/report-form";
+import { WithdrawForm } from "@/components/report/withdraw-form";
 import { RevisionHistory } from "@/components/report/revision-history";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { IssueForm } from "@/components/issues/issue-form";
@@ -54,6 +55,9 @@ export default async function ReportEntryPage({
         )}
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
+        {report?.status === "SUBMITTED" && can(actor, "report.withdraw", { parkId: project.parkId }) && (
+          <WithdrawForm reportId={report.id} version={report.version} />
+        )}
         <ReportForm
           projectCode={project.code}
           month={month}
@@ -61,6 +65,7 @@ export default async function ReportEntryPage({
           totalInvestment={project.totalInvestment}
           previous={previous}
           locked={locked}
+          photos={current?.photos ?? []}
           defaults={{
             monthInvestment: current?.monthInvestment ?? "",
             cumulativeInvestment: current?.cumulativeInvestment ?? "",
