@@ -40,6 +40,21 @@ CREATE INDEX "RevisionPhoto_photoId_idx" ON "RevisionPhoto"("photoId");
 ALTER TABLE "RevisionPhoto" ADD CONSTRAINT "RevisionPhoto_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "MonthlyReportRevision"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "RevisionPhoto" ADD CONSTRAINT "RevisionPhoto_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "Photo"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- A revision states how many photos it has when it is written; its list can then be filled only
+-- up to that number, once (positions are unique), so photos cannot be added to an older revision.
+ALTER TABLE "MonthlyReportRevision" ADD COLUMN "photoCount" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "MonthlyReportRevision" ADD CONSTRAINT "MonthlyReportRevision_photoCount" CHECK ("photoCount" BETWEEN 0 AND 6);
+CREATE FUNCTION "check_revision_photo"() RETURNS trigger AS $$
+BEGIN
+  IF NEW."position" > (SELECT "photoCount" FROM "MonthlyReportRevision" WHERE id = NEW."revisionId") THEN
+    RAISE EXCEPTION 'revision % has fewer photos than position %', NEW."revisionId", NEW."position";
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER "RevisionPhoto_within_count" BEFORE INSERT ON "RevisionPhoto"
+  FOR EACH ROW EXECUTE FUNCTION "check_revision_photo"();
+
 -- Immutable like the revisions they belong to: the database refuses changing or deleting a photo
 -- or a revision's list of photos (revisions themselves are never deleted, so nothing cascades).
 CREATE FUNCTION "reject_photo_change"() RETURNS trigger AS $$

@@ -72,15 +72,16 @@ export async function processPhoto(name: string, bytes: Uint8Array): Promise<Pro
   return limited(async () => {
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const options = { failOn: "warning", limitInputPixels: PHOTO_MAX_PIXELS, sequentialRead: true } as const;
+    const tooLarge = () => new PhotoRefused(`${label}像素过大（超过5000万像素），未保存。`);
+    const isPixelLimit = (e: unknown) => e instanceof Error && /pixel limit/i.test(e.message);
     let meta: Metadata;
     try {
       meta = await sharp(input, options).metadata();
-    } catch {
-      throw new PhotoRefused(`${label}已损坏或无法识别，未保存。`);
+    } catch (e) {
+      throw isPixelLimit(e) ? tooLarge() : new PhotoRefused(`${label}已损坏或无法识别，未保存。`);
     }
-    if (!meta.width || !meta.height || meta.width * meta.height > PHOTO_MAX_PIXELS) {
-      throw new PhotoRefused(`${label}像素过大（超过5000万像素），未保存。`);
-    }
+    if (!meta.width || !meta.height) throw new PhotoRefused(`${label}已损坏或无法识别，未保存。`);
+    if (meta.width * meta.height > PHOTO_MAX_PIXELS) throw tooLarge();
     try {
       const full = await sharp(input, options)
         .autoOrient()
@@ -103,7 +104,7 @@ export async function processPhoto(name: string, bytes: Uint8Array): Promise<Pro
         thumb: thumb.data,
       };
     } catch (e) {
-      if (e instanceof Error && /pixel limit/i.test(e.message)) throw new PhotoRefused(`${label}像素过大（超过5000万像素），未保存。`);
+      if (isPixelLimit(e)) throw tooLarge();
       throw new PhotoRefused(`${label}已损坏或无法完整读取，未保存。`);
     }
   });

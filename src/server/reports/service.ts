@@ -23,7 +23,7 @@ import { linkPhotos, revisionPhotoIds, storePhotos } from "@/server/photos/store
  * The photos of a save: `keep`, ids of photos of this report's current revision to keep (in
  * order), then the new `files`. Left out, the new revision keeps the current revision's photos.
  */
-export type PhotoChanges = { keep: string[]; files: UploadedFile[] };
+export type PhotoChanges = { keep: string[]; files?: UploadedFile[] };
 
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
@@ -95,7 +95,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       photoErrors.push("保留的照片无效，请刷新页面后重新选择。");
       keep = [];
     }
-    const files = photoChanges.files.filter((f) => f.size > 0 || f.name !== "");
+    const files = (photoChanges.files ?? []).filter((f) => f.size > 0 || f.name !== "");
     if (keep.length + files.length > PHOTO_MAX_COUNT) {
       photoErrors.push(`每月最多${PHOTO_MAX_COUNT}张照片：已保留${keep.length}张，又选择了${files.length}张。`);
     } else if (files.length > 0) {
@@ -166,6 +166,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
           actualStartMonth: input.actualStartMonth,
           actualProductionMonth: input.actualProductionMonth,
           explanation: input.explanation || null,
+          photoCount: photoIds.length,
           createdBy: { connect: { id: actor.id } },
         },
       });
