@@ -32,8 +32,8 @@ export const reviewReportAction = formAction(reviewSchema, async (actor, input) 
   return status === "APPROVED" ? "已审核通过。" : "已退回县区。";
 });
 
+// no revalidation either: the page keeps the confirmation (with a link to edit the draft)
 export const withdrawReportAction = formAction(withdrawSchema, async (actor, input) => {
   await withdrawMonthlyReport(db(), actor, input);
-  refreshAll();
   return "已撤回，报表回到草稿状态，可修改后重新提交。";
 });
