@@ -196,6 +196,7 @@ describe("形象进度 photos", () => {
     good.append("photos", new File([new Uint8Array(await img.png())], "现场.png", { type: "image/png" }));
     // an empty file input sends one empty file: ignored
     good.append("photos", new File([], "", { type: "application/octet-stream" }));
+    good.append("photos", new File([], "undefined", { type: "application/octet-stream" }));
     expect(await saveReportAction(initialActionState, good)).toMatchObject({ ok: true });
     expect(await currentPhotos()).toHaveLength(1);
   }, 60_000);

@@ -95,7 +95,8 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       photoErrors.push("保留的照片无效，请刷新页面后重新选择。");
       keep = [];
     }
-    const files = (photoChanges.files ?? []).filter((f) => f.size > 0 || f.name !== "");
+    // an empty file input still sends one empty part (its name varies by client): no photo
+    const files = (photoChanges.files ?? []).filter((f) => f.size > 0);
     if (keep.length + files.length > PHOTO_MAX_COUNT) {
       photoErrors.push(`每月最多${PHOTO_MAX_COUNT}张照片：已保留${keep.length}张，又选择了${files.length}张。`);
     } else if (files.length > 0) {
