@@ -12,6 +12,7 @@ async function as(browser: Browser, username: string, phone = false) {
 const revisions = async (page: Page) => page.getByTestId("revisions").locator(":scope > li").count();
 
 test("a county on a phone: cumulative worked out as it types, Enter never submits, withdraws, fixes a returned report with a photo and resubmits", async ({ browser }) => {
+  test.setTimeout(120_000);
   const county = await as(browser, "huitong", true);
   await county.goto("/report/YQ2024-001?month=2024-12");
   const before = await revisions(county);
@@ -25,7 +26,8 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
   await month.fill("3000.5");
   await expect(cumulative).toHaveValue("153000.5");
 
-  // Enter in a figure never submits the report
+  // Enter in a figure never submits the report, even when the form is complete
+  await county.getByLabel("形象进度").fill("设备基础施工完成");
   await month.press("Enter");
   await cumulative.press("Enter");
   await county.waitForTimeout(1500);
