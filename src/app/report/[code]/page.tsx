@@ -32,8 +32,13 @@ export default async function ReportEntryPage({
   if (!can(actor, "report.write", { parkId: entry.project.parkId })) redirect("/forbidden");
   const { project, report, previous } = entry;
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
+  const canWithdraw = report?.status === "SUBMITTED" && can(actor, "report.withdraw", { parkId: project.parkId });
   const locked =
-    report?.status === "SUBMITTED" ? "本月报表已提交，正在等待园区审核，暂不能修改。如需更正，请联系园区管理员退回。" : null;
+    report?.status !== "SUBMITTED"
+      ? null
+      : canWithdraw
+        ? "本月报表已提交，正在等待园区审核，暂不能修改。审核前如需修改，可先撤回。"
+        : "本月报表已提交，正在等待园区审核，暂不能修改。如需更正，请联系园区管理员退回。";
 
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -55,9 +60,6 @@ export default async function ReportEntryPage({
         )}
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        {report?.status === "SUBMITTED" && can(actor, "report.withdraw", { parkId: project.parkId }) && (
-          <WithdrawForm reportId={report.id} version={report.version} />
-        )}
         <ReportForm
           projectCode={project.code}
           month={month}
@@ -75,6 +77,7 @@ export default async function ReportEntryPage({
             explanation: current?.explanation ?? "",
           }}
         />
+        {canWithdraw && report && <WithdrawForm reportId={report.id} version={report.version} />}
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="raise-issue">
         <h2 className="font-medium">反映问题</h2>
