@@ -6,6 +6,12 @@ const ID = /^[1-9][0-9]{0,8}$/;
 const YEAR = /^(19|20|21)[0-9]{2}$/;
 const MONTH = /^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$/;
 
+/** A numeric id as path parameters carry it (1–999999999), or null. */
+export function idParam(raw: string): number | null {
+  const value = decodeSegment(raw);
+  return value !== null && ID.test(value) ? Number(value) : null;
+}
+
 /** The parameter as the page will see it (percent-decoded), or null when it cannot be decoded. */
 export function decodeSegment(raw: string): string | null {
   try {

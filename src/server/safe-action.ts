@@ -36,7 +36,7 @@ export function toActionState(error: unknown, values?: Record<string, string>): 
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
-  run: (actor: Actor | null, input: z.infer<S>) => Promise<string | void>,
+  run: (actor: Actor | null, input: z.infer<S>, formData: FormData) => Promise<string | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     const submitted = formValues(formData);
@@ -54,7 +54,7 @@ export function formAction<S extends z.ZodType>(
     }
     try {
       const actor = await currentActor();
-      const message = await run(actor, parsed.data);
+      const message = await run(actor, parsed.data, formData);
       return { ok: true, message: message ?? "已保存。" };
     } catch (e) {
       return toActionState(e, values);

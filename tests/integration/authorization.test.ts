@@ -15,18 +15,18 @@ vi.mock("next/headers", () => ({
 import type { Actor } from "@/server/auth/actor";
 import { AuthError } from "@/server/auth/permissions";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
-import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { createPlan, savePlan, setPlanEntries } from "@/server/plans/service";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { monthlyReportSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
 import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
-import { saveReportAction, reviewReportAction } from "@/server/reports/actions";
+import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
 import { assignIssueAction, closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
 import { createProjectAction, milestonesAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction, setUserActiveAction } from "@/server/users/actions";
@@ -61,6 +61,16 @@ async function freshIssue() {
 async function freshUser() {
   const u = await createUser(t.prisma, null, createUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }), { bootstrap: true });
   return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
+}
+
+/** 会同's October, submitted (again) and awaiting review, for the withdraw cases. */
+async function submittedOctober() {
+  let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
+  if (r?.status !== "SUBMITTED") {
+    await saveMonthlyReport(t.prisma, a.admin, monthlyReportSchema.parse({ projectCode: "YQ2024-001", month: "2024-10", monthInvestment: "100", cumulativeInvestment: "120000", progressText: `待审核${unique()}`, version: String(r?.version ?? 0), intent: "submit" }));
+    r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
+  }
+  return { reportId: String(r.id), version: String(r.version) };
 }
 
 const projectForm = (over: Record<string, string> = {}) => ({
@@ -269,6 +279,13 @@ const cases: Case[] = [
     prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), planned_START: "2024-04-30", actual_START: "2024-09-01", planned_PRODUCTION: `2025-06-${String(10 + (n++ % 18))}` }),
     run: (actor, v) => saveMilestones(t.prisma, actor, milestonesSchema.parse(v)),
   },
+  {
+    // kept last: the action cases below refer to earlier cases by index
+    name: "withdrawMonthlyReport (会同's submitted October)",
+    allowed: ["ownCounty"],
+    prepare: submittedOctober,
+    run: (actor, v) => withdrawMonthlyReport(t.prisma, actor, withdrawSchema.parse(v)),
+  },
 ];
 
 beforeAll(async () => {
@@ -353,6 +370,13 @@ describe("server actions called directly, as a hand-made request would", () => {
       action: saveReportAction,
       values: cases[0].prepare,
       refused: [["otherCounty", FORBIDDEN_REPORT], ["leader", FORBIDDEN_REPORT], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "withdrawReportAction: 洞口 withdraws 会同's submitted report",
+      action: withdrawReportAction,
+      values: submittedOctober,
+      refused: [["otherCounty", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["admin", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["leader", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {

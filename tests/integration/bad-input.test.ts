@@ -14,7 +14,7 @@ vi.mock("next/headers", () => ({
 
 import type { ActionState } from "@/server/action-state";
 import { initialActionState } from "@/server/action-state";
-import { saveReportAction } from "@/server/reports/actions";
+import { saveReportAction, withdrawReportAction } from "@/server/reports/actions";
 import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction } from "@/server/users/actions";
@@ -44,6 +44,7 @@ let a: Actors;
 const tokens: Partial<Record<As, string>> = {};
 let issue: { id: number; version: number };
 let projectVersion = 0;
+let approvedNovember: { id: number; version: number };
 
 const long = (n: number) => "字".repeat(n);
 const future = () => addMonths(currentMonth(), 1);
@@ -86,6 +87,10 @@ const user = (over: Record<string, string> = {}) => () => ({
 
 const cases: Case[] = [
   // 月度调度 (the lead's form)
+  { name: "kept photo id not a number", action: saveReportAction, as: "huitong", values: report({ keepPhoto: "1; DROP TABLE" }), field: "photos", message: "保留的照片无效，请刷新页面后重新选择。" },
+  { name: "kept photo of no report of this month", action: saveReportAction, as: "huitong", values: report({ keepPhoto: "424242" }), field: "photos", message: "保留的照片不属于本月报表" },
+  { name: "withdraw: report id not a number", action: withdrawReportAction, as: "huitong", values: () => ({ reportId: "abc", version: "1" }), field: "reportId", message: "报表无效" },
+  { name: "withdraw: an approved report", action: withdrawReportAction, as: "huitong", values: () => ({ reportId: String(approvedNovember.id), version: String(approvedNovember.version) }), field: null, message: "只能撤回“已提交”且尚未审核的报表，该报表当前为“已审核”。" },
   { name: "negative amount", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "-5" }), field: "monthInvestment", message: "本月完成投资不能为负数" },
   { name: "three decimals", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "12.345" }), field: "monthInvestment", message: "本月完成投资最多保留两位小数（万元）" },
   { name: "letters", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "abc" }), field: "monthInvestment", message: "本月完成投资须为数字（单位：万元），如 1200 或 1200.50" },
@@ -181,6 +186,7 @@ beforeAll(async () => {
   const created = await createIssue(t.prisma, a.huitong, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "LAND", title: "厂房用地未交付", description: "二期用地尚未完成征拆" }));
   issue = { id: created.id, version: created.version };
   projectVersion = (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).version;
+  approvedNovember = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-11", status: "APPROVED" } });
 });
 afterAll(async () => t?.drop());
 

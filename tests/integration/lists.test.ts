@@ -199,6 +199,45 @@ describe("lists paged in SQL", () => {
       expect(jan.find((r) => r.projectCode === "LIST-22")!.plannedCumulative).toBe("922");
     });
 
+    it("filters by status, with the count of every status within the park and month filters", async () => {
+      const count = (status: "SUBMITTED" | "APPROVED" | "RETURNED" | "DRAFT", month?: string) =>
+        t.prisma.monthlyReport.count({ where: { status, ...(month ? { month } : {}), project: { parkId: parks[0] } } });
+      const approved = await getReviewQueue(t.prisma, { parkId: parks[0], status: "APPROVED" }, 1);
+      expect(approved.counts.filtered).toBe(await count("APPROVED"));
+      expect(approved.items.every((r) => r.status === "APPROVED")).toBe(true);
+      expect(approved.counts.byStatus).toEqual([
+        { status: "SUBMITTED", count: await count("SUBMITTED") },
+        { status: "RETURNED", count: await count("RETURNED") },
+        { status: "APPROVED", count: await count("APPROVED") },
+        { status: "DRAFT", count: await count("DRAFT") },
+      ]);
+      const dec = await getReviewQueue(t.prisma, { parkId: parks[0], month: "2024-12", status: "APPROVED" }, 1);
+      expect(dec.counts.filtered).toBe(10);
+      expect(dec.counts.byStatus.find((x) => x.status === "SUBMITTED")?.count).toBe(0);
+      // newest change first for anything but the queue; the submitted ones still count as "all awaiting review"
+      expect(dec.counts.all).toBe(await t.prisma.monthlyReport.count({ where: { status: "SUBMITTED" } }));
+    });
+
+    it("each report shows its current revision's photos, in order, in the same statement", async () => {
+      const r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "LIST-07" }, month: "2025-01" } });
+      const rv = await t.prisma.monthlyReportRevision.create({
+        data: { reportId: r.id, revisionNo: 2, cumulativeInvestment: 2007, monthInvestment: 100, progressText: "附照片", photoCount: 2 },
+      });
+      const ids: number[] = [];
+      for (const k of [1, 2]) {
+        const sha = k.toString(16).padStart(64, "0");
+        await t.prisma.$executeRaw`INSERT INTO "Photo" (sha256, mime, width, height, data, "thumbWidth", "thumbHeight", thumb) VALUES (${sha}, 'image/jpeg', 100, ${50 * k}, ${Buffer.from([k])}, 100, ${50 * k}, ${Buffer.from([k])})`;
+        ids.push((await t.prisma.photo.findUniqueOrThrow({ where: { sha256: sha } })).id);
+      }
+      await t.prisma.revisionPhoto.createMany({ data: [{ revisionId: rv.id, position: 1, photoId: ids[1] }, { revisionId: rv.id, position: 2, photoId: ids[0] }] });
+      await t.prisma.$executeRaw`UPDATE "MonthlyReport" SET "currentRevisionId" = ${rv.id} WHERE id = ${r.id}`;
+      const res = await c.count((p) => getReviewQueue(p, { month: "2025-01", parkId: projects[7].parkId }, 1));
+      expect(res.statements).toBe(2);
+      const item = res.result.items.find((x) => x.projectCode === "LIST-07")!;
+      expect(item.photos).toEqual([{ id: ids[1], thumbWidth: 100, thumbHeight: 100 }, { id: ids[0], thumbWidth: 100, thumbHeight: 50 }]);
+      expect(res.result.items.find((x) => x.projectCode === "LIST-09")!.photos).toEqual([]);
+    });
+
     it("two SQL statements per page, whatever the queue's length (no query per row)", async () => {
       const a = await c.count((p) => getReviewQueue(p, {}, 2));
       expect(a.statements).toBe(2);

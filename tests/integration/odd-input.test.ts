@@ -25,7 +25,7 @@ import { loginAction } from "@/server/auth/actions";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
-import { monthlyReportSchema, reviewSchema } from "@/lib/schemas/monthly-report";
+import { monthlyReportSchema, reviewSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodSchema, publishPeriodSchema } from "@/lib/schemas/period";
 import { CONTROL_MESSAGE, FIELD_MAX_CHARS } from "@/lib/schemas/text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -55,6 +55,7 @@ const FORMS: Array<[string, Action, string[]]> = [
   ["closeIssueAction", issues.closeIssueAction, fieldsOf(closeIssueSchema)],
   ["saveReportAction", reports.saveReportAction, fieldsOf(monthlyReportSchema)],
   ["reviewReportAction", reports.reviewReportAction, fieldsOf(reviewSchema)],
+  ["withdrawReportAction", reports.withdrawReportAction, fieldsOf(withdrawSchema)],
   ["unlockLoginAction", users.unlockLoginAction, ["username"]],
   ["publishPeriodAction", periods.publishPeriodAction, fieldsOf(publishPeriodSchema)],
   ["reopenPeriodAction", periods.reopenPeriodAction, ["month", "version", "reason"]],

@@ -1,7 +1,9 @@
 // The monthly reporting workflow through its service: save, submit, return, correct,
 // approve; revisions kept; conflicts detected; audit complete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
+import { saveMonthlyReport, reviewMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
+import { getReviewQueue } from "@/server/reports/queries";
+import { previousCountedFigure } from "@/server/reports/counted-revision";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -141,5 +143,59 @@ describe("monthly report workflow", () => {
     expect(r.revisions).toHaveLength(1);
     expect(r.currentRevisionId).toBe(r.revisions[0].id);
     expect(await t.prisma.auditLog.count({ where: { entity: "MonthlyReport", entityId: String(r.id) } })).toBe(1);
+  });
+});
+
+describe("撤回: a county withdraws its own submitted report before review", () => {
+  let t: TestDatabase;
+  let a: Actors;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    a = await seedWithAccounts(t.prisma);
+  });
+  afterAll(async () => t?.drop());
+
+  const get = () => t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-002" }, month: "2024-12" }, include: { events: { orderBy: { id: "asc" } } } });
+  const inQueue = async () => (await getReviewQueue(t.prisma, {}, 1)).items.some((i) => i.projectCode === "YQ2024-002");
+  const submit = async (cumulative: string, monthInvestment: string) => {
+    const r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
+    return saveMonthlyReport(t.prisma, a.dongkou, form({ projectCode: "YQ2024-002", monthInvestment, cumulativeInvestment: cumulative, version: String(r?.version ?? 0), intent: "submit" }));
+  };
+  const counted = async () => (await previousCountedFigure(t.prisma, (await get()).projectId, "2025-01"))?.cumulativeInvestment ?? null;
+
+  it("back to draft with its revisions kept, out of the review queue, audited; only once, only from the page seen", async () => {
+    await submit("170010", "10");
+    let r = await get();
+    expect(await inQueue()).toBe(true);
+    expect(await counted()).toBe("170010"); // a submitted month counts for the next month's check
+
+    await expect(withdrawMonthlyReport(t.prisma, a.dongkou, { reportId: r.id, version: r.version - 1 })).rejects.toBeInstanceOf(ConflictError);
+    await withdrawMonthlyReport(t.prisma, a.dongkou, { reportId: r.id, version: r.version });
+    r = await get();
+    expect(r.status).toBe("DRAFT");
+    expect(r.approvedRevisionId).toBeNull();
+    expect(r.events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([["SUBMIT", null, "SUBMITTED"], ["WITHDRAW", "SUBMITTED", "DRAFT"]]);
+    expect(await t.prisma.monthlyReportRevision.count({ where: { reportId: r.id } })).toBe(1);
+    expect(await inQueue()).toBe(false);
+    expect(await counted()).toBe("170000"); // November's approved figure again
+    const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "report.withdraw" } });
+    expect([audit.actor, audit.entityId, (audit.after as { status: string }).status]).toEqual(["dongkou", String(r.id), "DRAFT"]);
+    await expect(withdrawMonthlyReport(t.prisma, a.dongkou, { reportId: r.id, version: r.version })).rejects.toThrow("只能撤回“已提交”且尚未审核的报表，该报表当前为“草稿”。");
+  });
+
+  it("a reviewed report cannot be withdrawn; a withdrawn correction leaves the approved figure counting", async () => {
+    await submit("170010", "10");
+    let r = await get();
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
+    r = await get();
+    await expect(withdrawMonthlyReport(t.prisma, a.dongkou, { reportId: r.id, version: r.version })).rejects.toBeInstanceOf(StateError);
+    await submit("170020", "20"); // a correction, awaiting review
+    expect(await counted()).toBe("170020");
+    r = await get();
+    await withdrawMonthlyReport(t.prisma, a.dongkou, { reportId: r.id, version: r.version });
+    r = await get();
+    expect(r.status).toBe("DRAFT");
+    expect(await counted()).toBe("170010"); // the approved revision counts again
+    expect(await inQueue()).toBe(false);
   });
 });

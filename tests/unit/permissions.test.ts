@@ -11,6 +11,7 @@ const unbound = actor("COUNTY", null);
 const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["report on own park", { action: "report.write", projectParkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
   ["report on other park", { action: "report.write", projectParkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["withdraw on own park", { action: "report.withdraw" }, { admin: false, leader: false, county1: true, unbound: false, anonymous: false }],
   ["review", { action: "report.review" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["issue on own park", { action: "issue.write", parkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
   ["issue on other park", { action: "issue.write", parkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
@@ -66,9 +67,9 @@ describe("the permission table, asked by action name", () => {
   });
 
   it("every refusal says in Chinese why, and an anonymous request is told to sign in", () => {
-    const refusal = (a: Actor | null, action: Parameters<typeof assertCan>[1]) => {
+    const refusal = (a: Actor | null, action: Parameters<typeof assertCan>[1], target?: Parameters<typeof assertCan>[2]) => {
       try {
-        assertCan(a, action);
+        assertCan(a, action, target);
         return null;
       } catch (e) {
         return e as AuthError;
@@ -78,6 +79,7 @@ describe("the permission table, asked by action name", () => {
     expect(refusal(null, "audit.read")).toMatchObject({ kind: "unauthenticated", message: "请先登录。" });
     const messages: Record<string, string> = {
       "report.review": "只有园区管理员可以审核月度调度。",
+      "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
       "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
       "project.manage": "只有园区管理员可以管理项目和计划。",
       "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
@@ -88,5 +90,7 @@ describe("the permission table, asked by action name", () => {
       expect(refusal(leader, action as Parameters<typeof assertCan>[1]), action).toMatchObject({ kind: "forbidden", message });
     }
     expect(refusal(county1, { action: "report.write", projectParkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权填报该项目：只能填报本县区园区的项目。" });
+    expect(refusal(county1, "report.withdraw", { parkId: 1 })).toBeNull();
+    expect(refusal(county1, "report.withdraw", { parkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权撤回该报表：只能撤回本县区园区提交的报表。" });
   });
 });

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { getReviewQueue, type ReviewItem } from "@/server/reports/queries";
+import { getReviewQueue, REVIEW_STATUSES, type ReviewItem, type ReviewStatus } from "@/server/reports/queries";
 import { ReviewForm } from "@/components/report/review-form";
+import { PhotoThumbs } from "@/components/report/photo-thumbs";
+import { ReportStatusBadge } from "@/components/report/status-badge";
+import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { Pagination } from "@/components/common/pagination";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { dec, formatWan, percent } from "@/lib/money";
@@ -77,28 +80,46 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   await requirePermission("report.review", "/review");
   const sp = await searchParams;
   const m = param(sp, "month");
-  const filters = { parkId: intParam(sp, "park"), month: m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : undefined };
+  const st = param(sp, "status");
+  const status: ReviewStatus = (REVIEW_STATUSES as readonly string[]).includes(st ?? "") ? (st as ReviewStatus) : "SUBMITTED";
+  const filters = { parkId: intParam(sp, "park"), month: m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : undefined, status };
   const { counts, items, page, pages } = await getReviewQueue(db(), filters, intParam(sp, "page") ?? 1);
-  const href = (f: { park?: number; month?: string; page?: number }) => `/review${queryString(f)}`;
-  const pageHref = (n: number) => href({ park: filters.parkId, month: filters.month, page: n === 1 ? undefined : n });
+  // the default status (awaiting review) stays out of the URL
+  const href = (f: { park?: number; month?: string; status?: ReviewStatus; page?: number }) =>
+    `/review${queryString({ ...f, status: f.status === "SUBMITTED" ? undefined : f.status })}`;
+  const pageHref = (n: number) => href({ park: filters.parkId, month: filters.month, status, page: n === 1 ? undefined : n });
+  const statusName = status === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[status];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">审核月度调度</h1>
       <p className="text-sm text-slate-700" data-testid="review-counts">
         待审核共 <span className="num font-semibold">{counts.all}</span> 份
-        {(filters.parkId !== undefined || filters.month) && (
+        {(filters.parkId !== undefined || filters.month || status !== "SUBMITTED") && (
           <>
-            ，符合筛选 <span className="num font-semibold">{counts.filtered}</span> 份
+            ，{statusName}且符合筛选 <span className="num font-semibold">{counts.filtered}</span> 份
           </>
         )}
-        {counts.filtered > 0 && `，第${page}/${pages}页（最早提交的在前）`}
+        {counts.filtered > 0 && `，第${page}/${pages}页（${status === "SUBMITTED" ? "最早提交的在前" : "最近变动的在前"}）`}
       </p>
+      <ul className="flex flex-wrap gap-2 text-sm" aria-label="按状态" data-testid="review-by-status">
+        {counts.byStatus.map((x) => (
+          <li key={x.status}>
+            <Link
+              href={href({ park: filters.parkId, month: filters.month, status: x.status })}
+              aria-current={x.status === status ? "true" : undefined}
+              className={`inline-block whitespace-nowrap rounded-full border px-3 py-0.5 ${x.status === status ? "border-sky-800 bg-sky-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
+            >
+              {x.status === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x.status]} <span className="num">{x.count}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
       {counts.byPark.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="各县区园区待审核" data-testid="review-by-park">
           {counts.byPark.map((p) => (
             <li key={p.parkId}>
               <Link
-                href={href({ park: p.parkId, month: filters.month })}
+                href={href({ park: p.parkId, month: filters.month, status })}
                 aria-current={p.parkId === filters.parkId ? "true" : undefined}
                 className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 ${p.parkId === filters.parkId ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
               >
@@ -109,6 +130,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </ul>
       )}
       <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4" aria-label="筛选">
+        <label className="text-sm">
+          <span className="block text-slate-600">状态</span>
+          <select name="status" defaultValue={status} className={inputClass}>
+            {REVIEW_STATUSES.map((x) => (
+              <option key={x} value={x}>{x === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x]}</option>
+            ))}
+          </select>
+        </label>
         <label className="text-sm">
           <span className="block text-slate-600">县区园区</span>
           <select name="park" defaultValue={filters.parkId ?? ""} className={inputClass}>
@@ -127,14 +156,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </label>
-        <div className="col-span-2 flex items-end gap-2 sm:col-span-1">
+        <div className="flex items-end gap-2">
           <button type="submit" className={secondaryButtonClass}>筛选</button>
           <Link href="/review" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
         </div>
       </form>
       {items.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">
-          {counts.all === 0 ? "没有等待审核的报表。" : "没有符合条件的待审核报表。"}
+          {status === "SUBMITTED" && counts.all === 0 ? "没有等待审核的报表。" : `没有符合条件的${statusName}报表。`}
         </p>
       ) : (
         <ul className="space-y-3" data-testid="review-queue">
@@ -143,21 +172,26 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-medium">
                   {r.projectName} · {formatMonth(r.month)}
+                  {r.status !== "SUBMITTED" && <span className="ml-2"><ReportStatusBadge status={r.status} /></span>}
                   {r.isCorrection && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">更正已审核数据</span>}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {r.parkName} · {r.submittedBy} 提交（第{r.revisionNo}版）
+                  {r.parkName} · {r.submittedBy} {r.status === "SUBMITTED" ? "提交" : "填报"}（第{r.revisionNo}版）
                 </p>
               </div>
               <Comparison r={r} />
               <p className="mt-2 text-sm text-slate-700">形象进度：{r.progressText}</p>
               {r.explanation && <p className="text-sm text-slate-600">说明：{r.explanation}</p>}
+              {r.returnReason && r.status === "RETURNED" && <p className="text-sm text-red-700">退回原因：{r.returnReason}</p>}
+              <PhotoThumbs photos={r.photos} label={`${r.projectName}${formatMonth(r.month)}`} testId="review-photos" />
               <Link href={`/report/${encodeURIComponent(r.projectCode)}?month=${r.month}`} className="text-sm text-sky-700 hover:underline">
                 查看历次版本
               </Link>
-              <div className="mt-3 border-t border-slate-100 pt-3">
-                <ReviewForm reportId={r.id} version={r.version} label={`${r.projectName} ${formatMonth(r.month)}`} />
-              </div>
+              {r.status === "SUBMITTED" && (
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <ReviewForm reportId={r.id} version={r.version} label={`${r.projectName} ${formatMonth(r.month)}`} />
+                </div>
+              )}
             </li>
           ))}
         </ul>

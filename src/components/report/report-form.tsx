@@ -7,6 +7,16 @@ import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
+import type { PhotoRef } from "@/server/photos/queries";
+import { PhotoField } from "./photo-field";
+
+const AMOUNT = /^[0-9]+(\.[0-9]{1,2})?$/;
+
+/** Enter in a one-line field (a figure, a month) never submits the report: only the buttons do. */
+function keepEnterFromSubmitting(e: React.KeyboardEvent<HTMLFormElement>) {
+  const target = e.target as HTMLElement;
+  if (e.key === "Enter" && target instanceof HTMLInputElement && target.type !== "submit") e.preventDefault();
+}
 
 export type ReportFormDefaults = {
   monthInvestment: string;
@@ -32,6 +42,7 @@ export function ReportForm({
   previous,
   totalInvestment,
   locked,
+  photos,
 }: {
   projectCode: string;
   month: string;
@@ -40,16 +51,28 @@ export function ReportForm({
   previous: { month: string; cumulativeInvestment: string } | null;
   totalInvestment: string;
   locked: string | null;
+  /** the current revision's photos, offered to keep */
+  photos: PhotoRef[];
 }) {
   const [state, action, pending] = useActionState(saveReportAction, initialActionState);
   const v = { ...defaults, ...(state.ok ? {} : state.values) };
   const [monthInvestment, setMonthInvestment] = useState(v.monthInvestment);
   const [cumulative, setCumulative] = useState(v.cumulativeInvestment);
   const errors = state.fieldErrors ?? {};
-  let suggestion: string | null = null;
-  if (previous && /^[0-9]+(\.[0-9]{1,2})?$/.test(monthInvestment.trim())) {
-    suggestion = dec(previous.cumulativeInvestment).plus(dec(monthInvestment.trim())).toString();
-  }
+  // 累计 is worked out from the previous cumulative + this month as the county types (each
+  // figure entered once); typing a different cumulative stops that, and asks for an explanation
+  const sum = (month: string) => (previous && AMOUNT.test(month.trim()) ? dec(previous.cumulativeInvestment).plus(dec(month.trim())).toString() : null);
+  const [auto, setAuto] = useState(() => previous !== null && (v.cumulativeInvestment.trim() === "" || sum(v.monthInvestment) === v.cumulativeInvestment.trim()));
+  const suggestion = sum(monthInvestment);
+  const onMonthInvestment = (value: string) => {
+    setMonthInvestment(value);
+    const next = sum(value);
+    if (auto && next !== null) setCumulative(next);
+  };
+  const onCumulative = (value: string) => {
+    setCumulative(value);
+    setAuto(suggestion !== null && value.trim() === suggestion);
+  };
   const invalid = (name: string) => invalidProps(errors, name);
 
   if (state.ok) {
@@ -65,7 +88,7 @@ export function ReportForm({
   if (locked) return <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{locked}</p>;
 
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} className="space-y-4" noValidate onKeyDown={keepEnterFromSubmitting}>
       <input type="hidden" name="projectCode" value={projectCode} />
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="version" value={version} />
@@ -81,7 +104,7 @@ export function ReportForm({
             inputMode="decimal"
             autoComplete="off"
             value={monthInvestment}
-            onChange={(e) => setMonthInvestment(e.target.value)}
+            onChange={(e) => onMonthInvestment(e.target.value)}
             className={inputClass}
             {...invalid("monthInvestment")}
           />
@@ -98,12 +121,17 @@ export function ReportForm({
             inputMode="decimal"
             autoComplete="off"
             value={cumulative}
-            onChange={(e) => setCumulative(e.target.value)}
+            onChange={(e) => onCumulative(e.target.value)}
             className={inputClass}
             {...invalid("cumulativeInvestment")}
           />
-          {suggestion && suggestion !== cumulative.trim() && (
-            <button type="button" onClick={() => setCumulative(suggestion!)} className="mt-1 text-sm text-sky-700 underline">
+          {auto && suggestion !== null && (
+            <p className="mt-1 text-xs text-slate-600" data-testid="cumulative-auto">
+              已按上期累计 + 本月自动计算；如需更正可直接修改，并在说明中写明原因
+            </p>
+          )}
+          {suggestion !== null && suggestion !== cumulative.trim() && (
+            <button type="button" onClick={() => { setCumulative(suggestion); setAuto(true); }} className="mt-1 text-sm text-sky-700 underline">
               按上期累计 + 本月填入 {formatWan(suggestion)}
             </button>
           )}
@@ -113,6 +141,8 @@ export function ReportForm({
       <Field name="progressText" label="形象进度" errors={errors.progressText} hint={`不超过${PROGRESS_MAX}字，如：主体厂房完成70%，设备开始进场`}>
         <textarea id="progressText" name="progressText" rows={3} defaultValue={v.progressText} className={inputClass} {...invalid("progressText")} />
       </Field>
+
+      <PhotoField photos={photos} errors={errors.photos} />
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="actualStartMonth" label="实际开工月份（选填）" errors={errors.actualStartMonth}>

@@ -1,8 +1,9 @@
 import type { ReportEntry } from "@/server/reports/queries";
 import { formatWan } from "@/lib/money";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { PhotoThumbs } from "./photo-thumbs";
 
-const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回" } as const;
+const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
 const time = (d: Date) =>
   new Intl.DateTimeFormat("zh-CN", { timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
 
@@ -27,6 +28,7 @@ export function RevisionHistory({ report }: { report: NonNullable<ReportEntry["r
               </p>
               <p className="text-slate-600">{r.progressText}</p>
               {r.explanation && <p className="text-slate-500">说明：{r.explanation}</p>}
+              <PhotoThumbs photos={r.photos} label={`第${r.revisionNo}版`} testId={`revision-photos-${r.revisionNo}`} />
             </li>
           ))}
         </ol>

@@ -100,6 +100,7 @@ export const AUDIT_FIELDS = {
   currentRevisionId: { label: "当前填报版本", kind: "count" },
   approvedRevisionId: { label: "审核通过的版本", kind: "count" },
   returnReason: { label: "退回原因", kind: "text" },
+  photos: { label: "形象进度照片（张）", kind: "count" },
   // issues
   projectId: { label: "所属项目", kind: "project" },
   category: { label: "问题类别", kind: "category" },

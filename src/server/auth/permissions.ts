@@ -12,6 +12,8 @@ export type Reach = "all" | "own-park";
 export const ROLE_PERMISSIONS = {
   /** enter, save, submit or correct a project's monthly report */
   "report.write": { ADMIN: "all", COUNTY: "own-park" },
+  /** take back (撤回) the own park's submitted monthly report before it is reviewed */
+  "report.withdraw": { COUNTY: "own-park" },
   /** approve or return submitted monthly reports */
   "report.review": { ADMIN: "all" },
   /** raise or update an issue about a project or park */
@@ -84,6 +86,7 @@ export class AuthError extends Error {
 
 const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "report.write": "无权填报该项目：只能填报本县区园区的项目。",
+  "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
   "report.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
   "project.manage": "只有园区管理员可以管理项目和计划。",

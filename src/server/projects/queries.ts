@@ -2,6 +2,7 @@
 // (The year's figures — lists, colours, sums — are read from published 调度期: src/server/figures.)
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { REVISION_PHOTOS_SELECT } from "@/server/photos/queries";
 
 // ---------------------------------------------------------------------------------------------
 // One project with everything a leader may read about it.
@@ -17,7 +18,7 @@ export async function getProjectDetail(prisma: Db, code: string) {
       monthlyReports: {
         orderBy: { month: "desc" },
         include: {
-          revisions: { orderBy: { revisionNo: "desc" }, include: { createdBy: { select: { displayName: true } } } },
+          revisions: { orderBy: { revisionNo: "desc" }, include: { createdBy: { select: { displayName: true } }, photos: REVISION_PHOTOS_SELECT } },
           events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { displayName: true } } } },
         },
       },

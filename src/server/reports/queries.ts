@@ -1,12 +1,13 @@
 // Reads for monthly reporting: what an actor has to report for a month, one project-month's
 // entry with its history, and the review queue.
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
+import { Prisma, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { parkScope } from "@/server/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/month";
 import { previousCountedFigure } from "./counted-revision";
+import { REVISION_PHOTOS_SELECT, type PhotoRef } from "@/server/photos/queries";
 
 /** The month the reporting page opens on: this month, or the last month of the newest list before it. */
 export async function defaultReportMonth(prisma: Db): Promise<string> {
@@ -72,7 +73,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
     prisma.monthlyReport.findUnique({
       where: { projectId_month: { projectId: project.id, month } },
       include: {
-        revisions: { orderBy: { revisionNo: "desc" }, include: { createdBy: { select: { displayName: true } } } },
+        revisions: { orderBy: { revisionNo: "desc" }, include: { createdBy: { select: { displayName: true } }, photos: REVISION_PHOTOS_SELECT } },
         events: { orderBy: { id: "desc" }, include: { user: { select: { displayName: true } } } },
       },
     }),
@@ -98,6 +99,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         explanation: r.explanation,
         createdBy: r.createdBy?.displayName ?? "系统导入",
         createdAt: r.createdAt,
+        photos: r.photos.map((x) => x.photo),
       })),
       events: report.events.map((e) => ({
         id: e.id,
@@ -116,11 +118,17 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
 /** The review queue's page size. */
 export const REVIEW_PAGE_SIZE = 20;
 
-export type ReviewFilters = { parkId?: number; month?: string };
+/** The statuses /review lists: awaiting review (the default), returned, approved, draft. */
+export const REVIEW_STATUSES = ["SUBMITTED", "RETURNED", "APPROVED", "DRAFT"] as const satisfies readonly ReportStatus[];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export type ReviewFilters = { parkId?: number; month?: string; status?: ReviewStatus };
 
 export type ReviewItem = {
   id: number;
   version: number;
+  status: ReportStatus;
+  returnReason: string | null;
   month: string;
   projectCode: string;
   projectName: string;
@@ -141,37 +149,44 @@ export type ReviewItem = {
   previous: { month: string; cumulativeInvestment: string; monthInvestment: string | null } | null;
   /** 倒排工期: planned cumulative investment at the end of this month (null: no plan for it) */
   plannedCumulative: string | null;
+  /** the current (submitted, returned, approved or draft) revision's 形象进度 photos, in order */
+  photos: PhotoRef[];
 };
 
 export type ReviewCounts = {
   /** awaiting review, everywhere */
   all: number;
-  /** awaiting review per county park (within the month filter), parks with none left out */
+  /** reports per status within the park and month filters (every status listed, zeros included) */
+  byStatus: Array<{ status: ReviewStatus; count: number }>;
+  /** per county park, in the status shown (within the month filter), parks with none left out */
   byPark: Array<{ parkId: number; parkName: string; count: number }>;
-  /** months with reports awaiting review (within the park filter), newest first */
+  /** months with reports in the status shown (within the park filter), newest first */
   months: Array<{ month: string; count: number }>;
-  /** awaiting review within both filters: the length of the paged list */
+  /** in the status shown within both filters: the length of the paged list */
   filtered: number;
 };
 
-/** How many reports await review: in all, per park, per month — one grouped query. */
+/** How many reports there are per status, park and month — one grouped query. */
 export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promise<ReviewCounts> {
-  const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; n: number }>>(Prisma.sql`
-    SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, count(*)::int AS n
+  const shown = f.status ?? "SUBMITTED";
+  const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; status: ReportStatus; n: number }>>(Prisma.sql`
+    SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, r.status, count(*)::int AS n
       FROM "MonthlyReport" r
       JOIN "Project" p ON p.id = r."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
-     WHERE r.status = 'SUBMITTED'
-     GROUP BY pk.id, pk.name, pk."sortOrder", r.month
+     GROUP BY pk.id, pk.name, pk."sortOrder", r.month, r.status
      ORDER BY pk."sortOrder", pk.name, r.month`);
   const byPark = new Map<number, ReviewCounts["byPark"][number]>();
+  const byStatus = new Map<string, number>(REVIEW_STATUSES.map((s) => [s, 0]));
   const months = new Map<string, number>();
   let all = 0;
   let filtered = 0;
   for (const r of rows) {
-    all += r.n;
+    if (r.status === "SUBMITTED") all += r.n;
     const inPark = f.parkId === undefined || r.parkId === f.parkId;
     const inMonth = f.month === undefined || r.month === f.month;
+    if (inPark && inMonth) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.n);
+    if (r.status !== shown) continue;
     if (inMonth) {
       const c = byPark.get(r.parkId) ?? { parkId: r.parkId, parkName: r.parkName, count: 0 };
       c.count += r.n;
@@ -182,6 +197,7 @@ export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promis
   }
   return {
     all,
+    byStatus: REVIEW_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     byPark: [...byPark.values()],
     months: [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count })),
     filtered,
@@ -189,40 +205,45 @@ export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promis
 }
 
 /**
- * One page of the submitted months awaiting review (oldest first), each beside the project's
+ * One page of the months in a status — awaiting review by default (oldest first; any other status
+ * newest first) — each beside the project's
  * previous approved month and its 倒排工期 plan for the month: one statement for the page,
  * whatever its size (the page is cut first, then each row's neighbours are joined).
  */
 export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: { offset: number; size: number } = { offset: 0, size: REVIEW_PAGE_SIZE }): Promise<ReviewItem[]> {
-  const where: Prisma.Sql[] = [Prisma.sql`r.status = 'SUBMITTED'`];
+  const status = f.status ?? "SUBMITTED";
+  const where: Prisma.Sql[] = [Prisma.sql`r.status = ${status}::"ReportStatus"`];
   if (f.parkId !== undefined) where.push(Prisma.sql`p."parkId" = ${f.parkId}`);
   if (f.month !== undefined) where.push(Prisma.sql`r.month = ${f.month}`);
   type Row = {
-    id: number; version: number; month: string; projectId: number; projectCode: string; projectName: string; parkName: string;
+    id: number; version: number; status: ReportStatus; returnReason: string | null; month: string; projectId: number; projectCode: string; projectName: string; parkName: string;
     totalInvestment: Prisma.Decimal; monthInvestment: Prisma.Decimal | null; cumulativeInvestment: Prisma.Decimal | null;
     progressText: string | null; explanation: string | null; revisionNo: number | null; isCorrection: boolean;
     previouslyApprovedCumulative: Prisma.Decimal | null; submittedBy: string | null; submittedAt: Date | null;
     prevMonth: string | null; prevCumulative: Prisma.Decimal | null; prevMonthInvestment: Prisma.Decimal | null;
-    plannedCumulative: Prisma.Decimal | null;
+    plannedCumulative: Prisma.Decimal | null; photos: PhotoRef[] | null;
   };
+  // awaiting review: oldest first (the queue); any other status: the newest change first
+  const order = status === "SUBMITTED" ? Prisma.sql`r."updatedAt", r.id` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
+  const outerOrder = status === "SUBMITTED" ? Prisma.sql`pg."updatedAt", pg.id` : Prisma.sql`pg."updatedAt" DESC, pg.id DESC`;
   const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
     WITH page AS (
-      SELECT r.id, r.version, r.month, r."projectId", r."currentRevisionId", r."approvedRevisionId", r."updatedAt",
+      SELECT r.id, r.version, r.status, r."returnReason", r.month, r."projectId", r."currentRevisionId", r."approvedRevisionId", r."updatedAt",
              p.code, p.name, p."totalInvestment", pk.name AS "parkName"
         FROM "MonthlyReport" r
         JOIN "Project" p ON p.id = r."projectId"
         JOIN "Park" pk ON pk.id = p."parkId"
        WHERE ${Prisma.join(where, " AND ")}
-       ORDER BY r."updatedAt", r.id
+       ORDER BY ${order}
        LIMIT ${limit.size} OFFSET ${limit.offset}
     )
-    SELECT pg.id, pg.version, pg.month, pg."projectId", pg.code AS "projectCode", pg.name AS "projectName", pg."parkName",
+    SELECT pg.id, pg.version, pg.status, pg."returnReason", pg.month, pg."projectId", pg.code AS "projectCode", pg.name AS "projectName", pg."parkName",
            pg."totalInvestment", cr."monthInvestment", cr."cumulativeInvestment", cr."progressText", cr.explanation,
            cr."revisionNo", (pg."approvedRevisionId" IS NOT NULL) AS "isCorrection",
            ar."cumulativeInvestment" AS "previouslyApprovedCumulative",
            u."displayName" AS "submittedBy", cr."createdAt" AS "submittedAt",
            prev.month AS "prevMonth", prev."cumulativeInvestment" AS "prevCumulative", prev."monthInvestment" AS "prevMonthInvestment",
-           pl."cumulativePlanned" AS "plannedCumulative"
+           pl."cumulativePlanned" AS "plannedCumulative", phs.photos
       FROM page pg
       LEFT JOIN "MonthlyReportRevision" cr ON cr.id = pg."currentRevisionId"
       LEFT JOIN "User" u ON u.id = cr."createdById"
@@ -236,11 +257,19 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
          LIMIT 1
       ) prev ON true
       LEFT JOIN "PlannedInvestment" pl ON pl."projectId" = pg."projectId" AND pl.month = pg.month
-     ORDER BY pg."updatedAt", pg.id`);
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('id', ph.id, 'thumbWidth', ph."thumbWidth", 'thumbHeight', ph."thumbHeight") ORDER BY rp.position) AS photos
+          FROM "RevisionPhoto" rp
+          JOIN "Photo" ph ON ph.id = rp."photoId"
+         WHERE rp."revisionId" = pg."currentRevisionId"
+      ) phs ON true
+     ORDER BY ${outerOrder}`);
   const str = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
+    status: r.status,
+    returnReason: r.returnReason,
     month: r.month,
     projectCode: r.projectCode,
     projectName: r.projectName,
@@ -257,6 +286,7 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
     submittedAt: r.submittedAt,
     previous: r.prevMonth && r.prevCumulative ? { month: r.prevMonth, cumulativeInvestment: r.prevCumulative.toString(), monthInvestment: str(r.prevMonthInvestment) } : null,
     plannedCumulative: str(r.plannedCumulative),
+    photos: r.photos ?? [],
   }));
 }
 

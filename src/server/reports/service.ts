@@ -14,8 +14,16 @@ import { ConflictError, NotFoundError, StateError, ValidationError, type FieldEr
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
-import type { MonthlyReportInput, ReviewInput } from "@/lib/schemas/monthly-report";
+import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
+import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
+import { linkPhotos, revisionPhotoIds, storePhotos } from "@/server/photos/store";
+
+/**
+ * The photos of a save: `keep`, ids of photos of this report's current revision to keep (in
+ * order), then the new `files`. Left out, the new revision keeps the current revision's photos.
+ */
+export type PhotoChanges = { keep: string[]; files?: UploadedFile[] };
 
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
@@ -50,7 +58,7 @@ async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportIn
 }
 
 /** Saves (intent "save") or submits (intent "submit") a project's month as a new revision. */
-export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: MonthlyReportInput): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
+export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: MonthlyReportInput, photoChanges?: PhotoChanges): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
   const month = input.month!;
   const project = await prisma.project.findUnique({
     where: { code: input.projectCode },
@@ -77,6 +85,27 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   if (input.actualProductionMonth && input.actualStartMonth && input.actualProductionMonth < input.actualStartMonth) {
     errors.actualProductionMonth = ["实际投产月份不能早于实际开工月份"];
   }
+  // photos: counted and checked (CPU-heavy) before the transaction; any refusal stores nothing
+  let keep: number[] | null = null;
+  let uploaded: Awaited<ReturnType<typeof processUploads>>["photos"] = [];
+  if (photoChanges) {
+    const photoErrors: string[] = [];
+    keep = [...new Set(photoChanges.keep.map((v) => (/^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : NaN)))];
+    if (keep.some((id) => Number.isNaN(id))) {
+      photoErrors.push("保留的照片无效，请刷新页面后重新选择。");
+      keep = [];
+    }
+    // an empty file input still sends one empty part (its name varies by client): no photo
+    const files = (photoChanges.files ?? []).filter((f) => f.size > 0);
+    if (keep.length + files.length > PHOTO_MAX_COUNT) {
+      photoErrors.push(`每月最多${PHOTO_MAX_COUNT}张照片：已保留${keep.length}张，又选择了${files.length}张。`);
+    } else if (files.length > 0) {
+      const result = await processUploads(files);
+      photoErrors.push(...result.errors);
+      uploaded = result.photos;
+    }
+    if (photoErrors.length) errors.photos = [...photoErrors, "照片均未保存，请重新选择。"];
+  }
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -100,7 +129,13 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       } else if (cumulative.lessThan(monthInvestment)) {
         errors.cumulativeInvestment = ["累计完成投资不能小于本月完成投资"];
       }
+      // kept photos must be this report's own (a hand-made request cannot borrow another's)
+      const currentPhotos = report?.currentRevisionId ? await revisionPhotoIds(tx, report.currentRevisionId) : [];
+      if (keep && keep.some((id) => !currentPhotos.includes(id))) {
+        errors.photos = ["保留的照片不属于本月报表，请刷新页面后重新选择。", "照片均未保存，请重新选择。"];
+      }
       if (Object.keys(errors).length) throw new ValidationError(errors);
+      const photoIds = [...new Set([...(keep ?? currentPhotos), ...(await storePhotos(tx, actor.id, uploaded))])];
 
       // saving a draft again as it is: no new revision, no entry
       if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
@@ -113,7 +148,10 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
           actualProductionMonth: r.actualProductionMonth,
           explanation: r.explanation || null,
         });
-        assertChanged(fields(current), fields({ ...input, explanation: input.explanation ?? null }));
+        assertChanged(
+          { ...fields(current), photos: currentPhotos.join(",") },
+          { ...fields({ ...input, explanation: input.explanation ?? null }), photos: photoIds.join(",") },
+        );
       }
       const status: ReportStatus = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
       const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
@@ -129,9 +167,11 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
           actualStartMonth: input.actualStartMonth,
           actualProductionMonth: input.actualProductionMonth,
           explanation: input.explanation || null,
+          photoCount: photoIds.length,
           createdBy: { connect: { id: actor.id } },
         },
       });
+      await linkPhotos(tx, revision.id, photoIds);
       const updated = await tx.monthlyReport.update({
         where: { id: base.id },
         data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
@@ -161,6 +201,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
           cumulativeInvestment: input.cumulativeInvestment,
           progressText: input.progressText,
           explanation: input.explanation || null,
+          photos: photoIds.length,
         },
       });
       return { reportId: base.id, revisionNo, status };
@@ -220,6 +261,43 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
     });
     if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
     return status;
+  }, TX_OPTIONS);
+}
+
+/**
+ * 撤回: the county takes back its own submitted report while it has not been reviewed. The report
+ * returns to draft with its revisions as they are; what counts is again the approved revision (if
+ * any), and the review queue no longer shows it.
+ */
+export async function withdrawMonthlyReport(prisma: Db, actor: Actor | null, input: WithdrawInput): Promise<ReportStatus> {
+  return prisma.$transaction(async (tx) => {
+    const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: { select: { parkId: true, code: true } } } });
+    // permission first: an unknown id tells nothing more than another park's
+    assertCan(actor, "report.withdraw", { parkId: report?.project.parkId ?? -1 });
+    if (!report) throw new NotFoundError("报表不存在。");
+    if (report.status !== "SUBMITTED") {
+      throw new StateError(`只能撤回“已提交”且尚未审核的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
+    }
+    const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面。");
+    if (report.version !== input.version) throw changed();
+    await assertPeriodOpen(tx, report.month);
+    await tx.monthlyReport.update({
+      where: { id: report.id, version: report.version, status: "SUBMITTED" },
+      data: { status: "DRAFT", version: { increment: 1 } },
+    }).catch((e) => {
+      throw isNoMatch(e) ? changed() : e;
+    });
+    await tx.reportEvent.create({
+      data: { reportId: report.id, revisionId: report.currentRevisionId, action: "WITHDRAW", fromStatus: "SUBMITTED", toStatus: "DRAFT", userId: actor.id },
+    });
+    await writeAudit(tx, actor, {
+      action: "report.withdraw",
+      entity: "MonthlyReport",
+      entityId: report.id,
+      before: { status: report.status, version: report.version },
+      after: { project: report.project.code, month: report.month, status: "DRAFT", version: report.version + 1 },
+    });
+    return "DRAFT" as const;
   }, TX_OPTIONS);
 }
 

@@ -12,13 +12,14 @@ import { FigureBadges } from "@/components/figures/figure-badges";
 import { FigureHistorySection } from "@/components/figures/figure-history";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { IssueList } from "@/components/issues/issue-list";
+import { PhotoThumbs } from "@/components/report/photo-thumbs";
 import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 
 export const dynamic = "force-dynamic";
 
-const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回" } as const;
+const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
 const MILESTONE_KIND = { START: "开工", MAIN_STRUCTURE: "主体完工", EQUIPMENT: "设备安装", PRODUCTION: "投产", OTHER: "其他" } as const;
 
 type Props = { params: Promise<{ code: string }> };
@@ -237,6 +238,7 @@ export default async function ProjectPage({ params }: Props) {
                         <span className="text-xs text-slate-500">（{formatDateTime(rv.createdAt)}{rv.createdBy && ` · ${rv.createdBy.displayName}`}）</span>
                         <p className="text-slate-700">{rv.progressText}</p>
                         {rv.explanation && <p className="text-xs text-slate-600">说明：{rv.explanation}</p>}
+                        <PhotoThumbs photos={rv.photos.map((x) => x.photo)} label={`${formatMonth(r.month)}第${rv.revisionNo}版`} testId={`photos-${r.month}-${rv.revisionNo}`} />
                       </li>
                     ))}
                   </ul>

@@ -6,6 +6,7 @@ import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
 import { ReportForm } from "@/components/report/report-form";
+import { WithdrawForm } from "@/components/report/withdraw-form";
 import { RevisionHistory } from "@/components/report/revision-history";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { IssueForm } from "@/components/issues/issue-form";
@@ -31,8 +32,13 @@ export default async function ReportEntryPage({
   if (!can(actor, "report.write", { parkId: entry.project.parkId })) redirect("/forbidden");
   const { project, report, previous } = entry;
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
+  const canWithdraw = report?.status === "SUBMITTED" && can(actor, "report.withdraw", { parkId: project.parkId });
   const locked =
-    report?.status === "SUBMITTED" ? "本月报表已提交，正在等待园区审核，暂不能修改。如需更正，请联系园区管理员退回。" : null;
+    report?.status !== "SUBMITTED"
+      ? null
+      : canWithdraw
+        ? "本月报表已提交，正在等待园区审核，暂不能修改。审核前如需修改，可先撤回。"
+        : "本月报表已提交，正在等待园区审核，暂不能修改。如需更正，请联系园区管理员退回。";
 
   return (
     <div className="mx-auto max-w-3xl space-y-5">
@@ -61,6 +67,7 @@ export default async function ReportEntryPage({
           totalInvestment={project.totalInvestment}
           previous={previous}
           locked={locked}
+          photos={current?.photos ?? []}
           defaults={{
             monthInvestment: current?.monthInvestment ?? "",
             cumulativeInvestment: current?.cumulativeInvestment ?? "",
@@ -70,6 +77,7 @@ export default async function ReportEntryPage({
             explanation: current?.explanation ?? "",
           }}
         />
+        {canWithdraw && report && <WithdrawForm reportId={report.id} version={report.version} />}
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="raise-issue">
         <h2 className="font-medium">反映问题</h2>

@@ -1,0 +1,68 @@
+"use client";
+// The report form's 形象进度 photos: the current revision's photos (unticking one leaves it out
+// of the new revision) and new files. Count and size are checked here before anything is sent;
+// the server checks everything again (src/server/photos/process.ts).
+import { useState } from "react";
+import { inputClass } from "@/components/forms/field";
+import type { PhotoRef } from "@/server/photos/queries";
+
+const MAX_COUNT = 6;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: string[] }) {
+  const [kept, setKept] = useState(photos.length);
+  const [problem, setProblem] = useState<string | null>(null);
+  const check = (input: HTMLInputElement) => {
+    const files = [...(input.files ?? [])];
+    const big = files.filter((f) => f.size > MAX_BYTES).map((f) => `「${f.name}」`);
+    let message: string | null = null;
+    if (kept + files.length > MAX_COUNT) message = `每月最多${MAX_COUNT}张照片：已保留${kept}张，又选择了${files.length}张。`;
+    else if (big.length) message = `${big.join("、")}超过每张 10 MB 的上限，请压缩后再选择。`;
+    setProblem(message);
+    if (message) input.value = "";
+  };
+  const shown = problem ? [problem] : errors;
+  return (
+    <fieldset className="space-y-2" aria-describedby="photos-hint">
+      <legend className="text-sm font-medium text-slate-700">形象进度照片（选填，最多{MAX_COUNT}张）</legend>
+      {photos.length > 0 && (
+        <ul className="flex flex-wrap gap-3" data-testid="kept-photos">
+          {photos.map((p, i) => (
+            <li key={p.id} className="text-center text-xs text-slate-600">
+              <a href={`/photos/${p.id}`} target="_blank" rel="noopener" className="block rounded border border-slate-200">
+                <img src={`/photos/${p.id}/thumb`} width={p.thumbWidth} height={p.thumbHeight} alt={`已有照片${i + 1}（点击查看原图）`} className="h-20 w-auto max-w-[8rem] rounded object-cover" />
+              </a>
+              <label className="mt-1 inline-flex items-center gap-1">
+                <input type="checkbox" name="keepPhoto" value={p.id} defaultChecked onChange={(e) => setKept((n) => n + (e.target.checked ? 1 : -1))} />
+                保留
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label htmlFor="photos" className="block text-sm text-slate-700">
+        添加照片
+      </label>
+      <input
+        id="photos"
+        name="photos"
+        type="file"
+        multiple
+        accept="image/jpeg,image/png,image/webp"
+        onChange={(e) => check(e.currentTarget)}
+        className={`${inputClass} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`}
+        aria-invalid={shown?.length ? true : undefined}
+      />
+      {!shown?.length && (
+        <p id="photos-hint" className="text-xs text-slate-500">
+          JPEG、PNG 或 WebP，每张不超过10 MB；保存时自动压缩，并去除拍摄位置等信息。
+        </p>
+      )}
+      {shown?.map((e) => (
+        <p key={e} id="photos-error" className="text-sm text-red-600" role="alert">
+          {e}
+        </p>
+      ))}
+    </fieldset>
+  );
+}
