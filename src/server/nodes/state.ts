@@ -30,5 +30,5 @@ export function nodeStateSql(today: string, dueSoonDays: number, m = "m", p = "p
 /** SQL: is the node 超期 or 临期 on `today` (the to-do rows; the date test can use the plannedDate index)? */
 export function nodeAttentionSql(today: string, dueSoonDays: number, m = "m", p = "p"): Prisma.Sql {
   const a = ident(m);
-  return Prisma.sql`(${a}."plannedDate" <= ${today}::date + ${dueSoonDays}::int AND NOT ${nodeReachedSql(m, p)})`;
+  return Prisma.sql`(${a}."plannedDate" IS NOT NULL AND ${a}."plannedDate" <= ${today}::date + ${dueSoonDays}::int AND NOT ${nodeReachedSql(m, p)})`;
 }
