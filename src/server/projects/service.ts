@@ -259,7 +259,10 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
       if (current) await tx.milestone.update({ where: { id: current.id }, data: { ...data, ...stamp } });
       else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data, ...stamp } });
     }
-    const entered = record.actual_STATS_ENTRY ? record.actual_STATS_ENTRY.slice(0, 7) : null;
+    // the 入库 node's actual date is the project's 入库 month: set it when given, clear it only when
+    // the node's recorded date is removed (a plan without a 入库 node leaves 入库 as it is)
+    const hadEntry = existing.some((m) => m.kind === "STATS_ENTRY" && m.actualDate !== null);
+    const entered = record.actual_STATS_ENTRY ? record.actual_STATS_ENTRY.slice(0, 7) : hadEntry ? null : project.statsEnteredMonth;
     if (entered !== project.statsEnteredMonth) {
       await tx.project.update({
         where: { id: project.id },
