@@ -23,7 +23,7 @@ export async function ProjectNodesSection({ project, actor, today }: { project: 
   return (
     <Section id="milestones-heading" title="节点计划" aside={nodes.some((m) => m.isDemo) ? <DemoBadge /> : `临期：${days}天内到期`}>
       {nodes.length === 0 ? (
-        <EmptyState>尚未设置节点计划。</EmptyState>
+        <EmptyState>尚未设置节点目标。</EmptyState>
       ) : (
         <ol className="divide-y divide-slate-100" data-testid="milestones">
           {nodes.map((m) => {
