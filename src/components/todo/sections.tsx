@@ -149,7 +149,7 @@ export async function NodesSection({ parkId, today, only }: { parkId?: number; t
 export async function ReviewSection() {
   const { total, rows } = await listAwaitingReview(db());
   return (
-    <TodoCard id="todo-review" title="待审核月报" count={total} more={{ href: "/review", label: "去审核" }}>
+    <TodoCard id="todo-review" title="待审核月报" count={total} more={{ href: "/review", label: "去处理" }}>
       <ul className="divide-y divide-slate-100">
         {rows.map((r) => (
           <li key={`${r.code}-${r.month}`} className={rowClass}>
