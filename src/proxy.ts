@@ -7,6 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/server/db";
 import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
+import { landingPath } from "@/server/auth/permissions";
 import { applySecurityHeaders, contentSecurityPolicy, isCrossOriginAction, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
 import { safeRedirect } from "@/lib/safe-redirect";
@@ -45,6 +46,8 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
   }
   if (actor) {
     if (request.method === "GET" || request.method === "HEAD") {
+      // / is each account's landing page: county staff and admins their to-do, leaders the overview
+      if (pathname === "/" && landingPath(actor) !== "/") return NextResponse.redirect(new URL(landingPath(actor), request.url));
       let missing = false;
       try {
         missing = await isMissing(db(), pathname);

@@ -50,9 +50,14 @@ export const ISSUE_SUBCATEGORIES: Record<keyof typeof ISSUE_CATEGORY_LABEL, read
 };
 
 export const MILESTONE_KIND_LABEL = {
+  LAND: "土地摘牌",
+  PLANNING_PERMIT: "规划许可",
+  CONSTRUCTION_PERMIT: "施工许可",
   START: "开工",
   MAIN_STRUCTURE: "主体完工",
   EQUIPMENT: "设备安装",
   PRODUCTION: "投产",
+  STATS_ENTRY: "入库",
+  COMPLETION: "竣工",
   OTHER: "其他",
 } as const;

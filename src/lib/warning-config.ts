@@ -9,9 +9,21 @@ export type WarningConfig = {
   redLagPoints: Decimal;
   /** yellow when the lag is at least this many points, up to redLagPoints (default 10) — WARNING_YELLOW_LAG_POINTS */
   yellowLagPoints: Decimal;
+  /** 入库: yellow when a started project is still not entered this many months after its start month (default 1) — WARNING_STATS_YELLOW_MONTHS */
+  statsYellowMonths: number;
+  /** 入库: red from this many months after the start month (default 2) — WARNING_STATS_RED_MONTHS */
+  statsRedMonths: number;
 };
 
-export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10" } as const;
+export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10", statsYellowMonths: 1, statsRedMonths: 2 } as const;
+
+function months(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^[0-9]+$/.test(value.trim()) || Number(value.trim()) < 1 || Number(value.trim()) > 120) {
+    throw new Error(`${name} 必须是 1 到 120 之间的整数（月），而不是「${value}」`);
+  }
+  return Number(value.trim());
+}
 
 function points(value: string | undefined, fallback: string, name: string): Decimal {
   if (value === undefined || value.trim() === "") return new Decimal(fallback);
@@ -24,5 +36,8 @@ export function warningConfig(env: Record<string, string | undefined> = process.
   const red = points(env.WARNING_RED_LAG_POINTS, DEFAULT_WARNING_CONFIG.redLagPoints, "WARNING_RED_LAG_POINTS");
   const yellow = points(env.WARNING_YELLOW_LAG_POINTS, DEFAULT_WARNING_CONFIG.yellowLagPoints, "WARNING_YELLOW_LAG_POINTS");
   if (yellow.greaterThan(red)) throw new Error("WARNING_YELLOW_LAG_POINTS 不能大于 WARNING_RED_LAG_POINTS");
-  return { redLagPoints: red, yellowLagPoints: yellow };
+  const statsYellow = months(env.WARNING_STATS_YELLOW_MONTHS, DEFAULT_WARNING_CONFIG.statsYellowMonths, "WARNING_STATS_YELLOW_MONTHS");
+  const statsRed = months(env.WARNING_STATS_RED_MONTHS, DEFAULT_WARNING_CONFIG.statsRedMonths, "WARNING_STATS_RED_MONTHS");
+  if (statsYellow > statsRed) throw new Error("WARNING_STATS_YELLOW_MONTHS 不能大于 WARNING_STATS_RED_MONTHS");
+  return { redLagPoints: red, yellowLagPoints: yellow, statsYellowMonths: statsYellow, statsRedMonths: statsRed };
 }

@@ -4,6 +4,7 @@
 import { dec, Decimal, type DecimalLike } from "./money";
 import { formatMonth } from "./month";
 import { warningConfig, type WarningConfig } from "./warning-config";
+import { monthsStartedNotEntered } from "./stats-entry";
 // "stale" and "started on time" are defined once, beside their SQL forms (server-side modules)
 import { isStale } from "@/server/reports/stale";
 import { byDeadline } from "@/server/plans/deadlines";
@@ -40,6 +41,8 @@ export type WarningInput = {
   history: MonthPoint[];
   /** open (待办/办理中) issues of the project whose due date has passed */
   overdueOpenIssues: number;
+  /** the month the project entered the statistics (入库), or null; undefined: the 入库 rule is not applied */
+  statsEnteredMonth?: string | null;
 };
 
 export type Warning = {
@@ -130,7 +133,20 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
     }
   }
 
-  // 4. overdue open issues
+  // 4. 入库: a started project due for the statistics, not entered some months after its start
+  if (input.statsEnteredMonth !== undefined) {
+    const months = monthsStartedNotEntered(
+      { totalInvestment: input.totalInvestment, actualStartMonth: input.actualStartMonth, statsEnteredMonth: input.statsEnteredMonth },
+      ref,
+    );
+    if (months !== null && months >= config.statsYellowMonths) {
+      const text = `${formatMonth(input.actualStartMonth!)}开工，已${months}个月未入库（纳统）`;
+      if (months >= config.statsRedMonths) red.push(text);
+      else yellow.push(text);
+    }
+  }
+
+  // 5. overdue open issues
   if (input.overdueOpenIssues > 0) yellow.push(`有${input.overdueOpenIssues}个问题逾期未办结`);
 
   const level: WarningLevel = red.length > 0 ? "red" : yellow.length > 0 ? "yellow" : "green";

@@ -21,9 +21,10 @@ export async function fingerprint(prisma: Db): Promise<string> {
     figure: await prisma.projectFigure.count(),
     photo: await prisma.photo.count(),
     revisionPhoto: await prisma.revisionPhoto.count(),
+    statsFigure: await prisma.projectStatsFigure.count(),
   };
   const rows = {
-    projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true } }),
+    projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true, statsFigures: true } }),
     issues: await prisma.issue.findMany({ orderBy: { id: "asc" } }),
     users: await prisma.user.findMany({ orderBy: { id: "asc" } }),
     plans: await prisma.annualPlan.findMany({ orderBy: { id: "asc" }, include: { entries: { orderBy: { id: "asc" } } } }),

@@ -106,7 +106,7 @@ describe("projects", () => {
 
     await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", actual_START: "2024-09-15", planned_PRODUCTION: "2025-06-30" }));
     const bad = await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", planned_MAIN_STRUCTURE: "2024-03-01" })).catch((e) => e);
-    expect(bad.fieldErrors.planned_MAIN_STRUCTURE[0]).toBe("计划日期不能早于「开工」的计划日期");
+    expect(bad.fieldErrors.planned_MAIN_STRUCTURE[0]).toBe("计划日期不能早于「开工」的计划日期（2024-04-30）");
     const ms = await t.prisma.milestone.findMany({ where: { project: { code: "YQ2024-001" } }, orderBy: { sortOrder: "asc" } });
     expect(ms.map((m) => [m.name, m.plannedDate?.toISOString().slice(0, 10) ?? null, m.actualDate?.toISOString().slice(0, 10) ?? null])).toEqual([
       ["开工", "2024-04-30", "2024-09-15"],

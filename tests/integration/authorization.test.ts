@@ -29,6 +29,9 @@ import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserS
 import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
 import { assignIssueAction, closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
 import { createProjectAction, milestonesAction, updateProjectAction } from "@/server/projects/actions";
+import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
+import { recordNode, saveStatsFigure } from "@/server/nodes/service";
+import { nodeRecordSchema, statsFigureSchema } from "@/lib/schemas/nodes";
 import { createUserAction, setUserActiveAction } from "@/server/users/actions";
 import { initialActionState } from "@/server/action-state";
 import { businessDate } from "@/lib/month";
@@ -286,6 +289,22 @@ const cases: Case[] = [
     prepare: submittedOctober,
     run: (actor, v) => withdrawMonthlyReport(t.prisma, actor, withdrawSchema.parse(v)),
   },
+  {
+    // a county records its own park's node (会同's project); the office may too
+    name: "recordNode",
+    allowed: county,
+    prepare: async () => {
+      const node = await t.prisma.milestone.findFirst({ where: { project: { code: "YQ2024-001" }, kind: "STATS_ENTRY" } });
+      return { code: "YQ2024-001", kind: "STATS_ENTRY", stamp: node?.updatedAt.toISOString() ?? "", actualDate: `2024-10-${String(1 + (n++ % 28)).padStart(2, "0")}`, evidence: `统计联网直报平台截图${unique()}` };
+    },
+    run: (actor, v) => recordNode(t.prisma, actor, nodeRecordSchema.parse(v)),
+  },
+  {
+    name: "saveStatsFigure",
+    allowed: county,
+    prepare: async () => ({ code: "YQ2024-001", month: "2024-11", cumulativeInvestment: `${140000 + (n++ % 1000)}` }),
+    run: (actor, v) => saveStatsFigure(t.prisma, actor, statsFigureSchema.parse(v)),
+  },
 ];
 
 beforeAll(async () => {
@@ -350,6 +369,7 @@ describe("server actions called directly, as a hand-made request would", () => {
   const FORBIDDEN_REPORT = "无权填报该项目：只能填报本县区园区的项目。";
   const FORBIDDEN_ISSUE = "无权修改该问题：只能处理本县区园区的问题。";
   const ADMIN_ONLY_PROJECT = "只有园区管理员可以管理项目和计划。";
+  const FORBIDDEN_NODE = "无权登记该节点：只能登记本县区园区项目的节点和入库情况。";
   const ADMIN_ONLY_USER = "只有园区管理员可以管理用户。";
 
   it("uses the app's session cookie", () => {
@@ -441,6 +461,20 @@ describe("server actions called directly, as a hand-made request would", () => {
       values: cases[16].prepare,
       refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT]],
       allowedAs: "admin",
+    },
+    {
+      name: "recordNodeAction: a county records 会同's node by hand-crafting the form",
+      action: recordNodeAction,
+      values: cases.find((c) => c.name === "recordNode")!.prepare,
+      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "statsFigureAction: a county enters 会同's 入统数 by hand-crafting the form",
+      action: statsFigureAction,
+      values: cases.find((c) => c.name === "saveStatsFigure")!.prepare,
+      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
     },
     {
       name: "createUserAction: a county makes itself an admin account",

@@ -18,6 +18,7 @@ import { saveReportAction, withdrawReportAction } from "@/server/reports/actions
 import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction } from "@/server/users/actions";
+import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
@@ -48,6 +49,7 @@ let approvedNovember: { id: number; version: number };
 
 const long = (n: number) => "字".repeat(n);
 const future = () => addMonths(currentMonth(), 1);
+const node = (over: Record<string, string> = {}) => () => ({ code: "YQ2024-001", kind: "STATS_ENTRY", stamp: "", actualDate: "2024-09-20", evidence: "统计联网直报平台入库截图", ...over });
 
 const report = (over: Record<string, string> = {}) => () => ({
   projectCode: "YQ2024-001",
@@ -105,11 +107,23 @@ const cases: Case[] = [
   { name: "malformed month", action: saveReportAction, as: "huitong", values: report({ month: "2024-13" }), field: "month", message: "填报月份格式应为 年-月，如 2024-09" },
   { name: "month before the list year", action: saveReportAction, as: "huitong", values: report({ month: "2023-12", cumulativeInvestment: "100" }), field: "month", message: "不能早于项目列入重大项目清单的年份（2024年）" },
   { name: "cumulative ≠ previous + month", action: saveReportAction, as: "huitong", values: report({ cumulativeInvestment: "999" }), field: "cumulativeInvestment", message: "应为上期（2024年11月）累计 150,000万元 + 本月 100万元 = 150,100万元" },
-  { name: "production before start", action: saveReportAction, as: "huitong", values: report({ actualStartMonth: "2024-09", actualProductionMonth: "2024-08" }), field: "actualProductionMonth", message: "实际投产月份不能早于实际开工月份" },
+  { name: "production before start", action: saveReportAction, as: "huitong", values: report({ actualStartMonth: "2024-09", actualProductionMonth: "2024-08" }), field: "actualProductionMonth", message: "实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）" },
+  { name: "production alone, before the project's own start", action: saveReportAction, as: "huitong", values: report({ actualProductionMonth: "2024-08" }), field: "actualProductionMonth", message: "实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）" },
   { name: "unknown project code", action: saveReportAction, as: "admin", values: report({ projectCode: "YQ2099-404" }), field: null, message: "项目代码「YQ2099-404」不存在。" },
   { name: "stale version", action: saveReportAction, as: "huitong", values: report({ month: "2024-11", cumulativeInvestment: "150100", version: "0" }), field: null, message: "保存冲突" },
   { name: "unknown intent", action: saveReportAction, as: "huitong", values: report({ intent: "delete" }), field: "intent", message: "无效的操作" },
   { name: "correcting a published month", action: saveReportAction, as: "huitong", values: report({ month: "2024-11", cumulativeInvestment: "150100", explanation: "更正", version: "1" }), field: null, message: "2024年11月调度已发布，不能再填报或审核。如需更正，请园区管理员重新开放该调度期。" },
+
+  // node records and 入统数
+  { name: "node without a date", action: recordNodeAction, as: "huitong", values: node({ actualDate: "" }), field: "actualDate", message: "请选择实际完成日期" },
+  { name: "node without evidence", action: recordNodeAction, as: "huitong", values: node({ evidence: " " }), field: "evidence", message: "请填写佐证材料" },
+  { name: "node in the future", action: recordNodeAction, as: "huitong", values: () => node({ actualDate: "2099-01-01" })(), field: "actualDate", message: `实际完成日期不能晚于今天（${businessDate()}）` },
+  { name: "unknown node kind", action: recordNodeAction, as: "huitong", values: node({ kind: "SIGNING" }), field: "kind", message: "节点无效" },
+  { name: "入库 before the project started", action: recordNodeAction, as: "huitong", values: node({ actualDate: "2024-08-31" }), field: "actualDate", message: "实际日期不能早于项目实际开工月份（2024年9月）" },
+  { name: "a node the plan does not have", action: recordNodeAction, as: "huitong", values: node({ kind: "LAND" }), field: null, message: "该项目的节点计划中没有「土地摘牌」节点，请联系园区管理员。" },
+  { name: "入统数 before 入库", action: statsFigureAction, as: "huitong", values: () => ({ code: "YQ2024-001", month: "2024-08", cumulativeInvestment: "100" }), field: "month", message: "入统月份不能早于入库月份（2024年9月）" },
+  { name: "negative 入统数", action: statsFigureAction, as: "huitong", values: () => ({ code: "YQ2024-001", month: "2024-10", cumulativeInvestment: "-1" }), field: "cumulativeInvestment", message: "入统累计投资不能为负数" },
+  { name: "入统数 for a future month", action: statsFigureAction, as: "huitong", values: () => ({ code: "YQ2024-001", month: future(), cumulativeInvestment: "1" }), field: "month", message: `入统月份不能晚于本月（${currentMonth()}）` },
 
   // 调度期
   { name: "re-open without a reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "" }), field: "reason", message: "请填写重新开放原因" },

@@ -9,6 +9,10 @@ import { isStale, staleSql } from "@/server/reports/stale";
 import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
 import { completedThisYear, completedThisYearSql } from "@/server/plans/year-completion";
 import { dayToDate } from "@/lib/month";
+import { nodeState } from "@/lib/nodes";
+import { startedNotEntered } from "@/lib/stats-entry";
+import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
+import { startedNotEnteredSql } from "@/server/nodes/stats";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -138,5 +142,63 @@ describe("the year's completion (本年完成投资)", () => {
         FROM (SELECT NULL::numeric AS "cumulativeInvestment" WHERE false) AS lr, (SELECT NULL::numeric AS "cumulativeInvestment") AS base`);
     expect(completedThisYear([])).toBe("0");
     expect(none.v.toString()).toBe("0");
+  });
+});
+
+describe("节点状态 (已完成 / 临期 / 超期 / 未到期), evaluated with today passed in", () => {
+  const today = "2024-06-15";
+  const days = 7;
+  type Case = [string, string, string | null, string | null, { start: string | null; production: string | null; stats: string | null }, string];
+  const none = { start: null, production: null, stats: null };
+  const cases: Case[] = [
+    ["due today", "EQUIPMENT", "2024-06-15", null, none, "due-soon"],
+    ["due in N days", "EQUIPMENT", "2024-06-22", null, none, "due-soon"],
+    ["due in N + 1 days", "EQUIPMENT", "2024-06-23", null, none, "pending"],
+    ["one day overdue", "EQUIPMENT", "2024-06-14", null, none, "overdue"],
+    ["reached late", "EQUIPMENT", "2024-06-01", "2024-06-10", none, "done"],
+    ["no planned date", "LAND", null, null, none, "pending"],
+    ["开工 recorded by the project's start month", "START", "2024-04-30", null, { ...none, start: "2024-05" }, "done"],
+    ["投产 not yet, the project only started", "PRODUCTION", "2024-06-01", null, { ...none, start: "2024-05" }, "overdue"],
+    ["投产 recorded by the project's production month", "PRODUCTION", "2024-06-01", null, { ...none, production: "2024-06" }, "done"],
+    ["入库 recorded by the project's 入库 month", "STATS_ENTRY", "2024-06-01", null, { ...none, stats: "2024-06" }, "done"],
+  ];
+  it("SQL and TypeScript give the same answers, and the attention filter keeps exactly 临期 and 超期", async () => {
+    const expected = cases.map((c) => c[5]);
+    const ts = cases.map(([, kind, planned, actual, f]) =>
+      nodeState({ kind, planned, actual }, { actualStartMonth: f.start, actualProductionMonth: f.production, statsEnteredMonth: f.stats }, today, days),
+    );
+    const rows = cases.map(([, kind, planned, actual, f]) => Prisma.sql`${kind}::text, ${planned}::date, ${actual}::date, ${f.start}::text, ${f.production}::text, ${f.stats}::text`);
+    const columns = `kind, "plannedDate", "actualDate", "actualStartMonth", "actualProductionMonth", "statsEnteredMonth"`;
+    const from = Prisma.sql`FROM (SELECT v.kind, v."plannedDate", v."actualDate") AS m, (SELECT v."actualStartMonth", v."actualProductionMonth", v."statsEnteredMonth") AS p`;
+    const sql = await sqlAnswers<string>(rows, columns, Prisma.sql`(SELECT ${nodeStateSql(today, days)} ${from})`);
+    const attention = await sqlAnswers<boolean>(rows, columns, Prisma.sql`(SELECT ${nodeAttentionSql(today, days)} ${from})`);
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+    expect(attention).toEqual(expected.map((e) => e === "overdue" || e === "due-soon"));
+  });
+});
+
+describe("已开工未入库 (started, due for the statistics, not entered)", () => {
+  const month = "2024-06";
+  const cases: Array<[string, string, string | null, string | null, boolean]> = [
+    ["started, not entered", "600", "2024-03", null, true],
+    ["started this month", "600", "2024-06", null, true],
+    ["starts next month", "600", "2024-07", null, false],
+    ["not started", "600", null, null, false],
+    ["entered this month", "600", "2024-03", "2024-06", false],
+    ["entered next month", "600", "2024-03", "2024-07", true],
+    ["exactly 500万元", "500", "2024-03", null, true],
+    ["under 500万元", "499.99", "2024-03", null, false],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[4]);
+    const ts = cases.map(([, total, start, entered]) => startedNotEntered({ totalInvestment: total, actualStartMonth: start, statsEnteredMonth: entered }, month));
+    const sql = await sqlAnswers<boolean>(
+      cases.map(([, total, start, entered]) => Prisma.sql`${total}::numeric, ${start}::text, ${entered}::text`),
+      `"totalInvestment", "actualStartMonth", "statsEnteredMonth"`,
+      Prisma.sql`(SELECT ${startedNotEnteredSql(month)} FROM (SELECT v."totalInvestment", v."actualStartMonth", v."statsEnteredMonth") AS p)`,
+    );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
   });
 });

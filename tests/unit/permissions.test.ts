@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, AuthError, can, parkScope, type Permission } from "@/server/auth/permissions";
+import { assertCan, AuthError, can, landingPath, parkScope, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor";
 
 const actor = (role: Actor["role"], parkId: number | null = null): Actor => ({ id: 1, username: "u", displayName: "u", role, parkId });
@@ -20,6 +20,27 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
 ];
+
+describe("node records and the to-do page", () => {
+  it("a county records its own park's nodes and 入库 only; the office every park's; leaders none", () => {
+    expect(can(county1, "node.record", { parkId: 1 })).toBe(true);
+    expect(can(county1, "node.record", { parkId: 2 })).toBe(false);
+    expect(can(admin, "node.record", { parkId: 2 })).toBe(true);
+    expect(can(leader, "node.record", { parkId: 1 })).toBe(false);
+    expect(can(unbound, "node.record", { parkId: 1 })).toBe(false);
+    expect(() => assertCan(county1, "node.record", { parkId: 2 })).toThrow("无权登记该节点：只能登记本县区园区项目的节点和入库情况。");
+  });
+  it("county staff and admins land on 我的待办, leaders (and an unbound county account) on the overview", () => {
+    expect(landingPath(county1)).toBe("/todo");
+    expect(landingPath(admin)).toBe("/todo");
+    expect(landingPath(leader)).toBe("/");
+    expect(landingPath(unbound)).toBe("/");
+    expect(landingPath(null)).toBe("/");
+    expect(parkScope(county1, "todo.read")).toBe(1);
+    expect(parkScope(admin, "todo.read")).toBeNull();
+    expect(() => assertCan(leader, "todo.read")).toThrow("我的待办只对园区管理员和县区填报员开放。");
+  });
+});
 
 describe("the permission matrix", () => {
   const actors: Record<string, Actor | null> = { admin, leader, county1, unbound, anonymous: null };

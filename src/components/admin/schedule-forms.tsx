@@ -51,6 +51,15 @@ export function PlannedInvestmentForm({ code, version, year, months }: { code: s
   );
 }
 
+const NODE_FIELDS = [
+  { key: "planned", label: "计划日期", type: "date" },
+  { key: "actual", label: "实际日期", type: "date" },
+  { key: "unit", label: "责任单位", type: "text" },
+  { key: "person", label: "责任人", type: "text" },
+  { key: "evidence", label: "佐证材料", type: "text" },
+] as const;
+
+/** 节点计划: per typical node its planned date, owners, and (when reached) the actual date with evidence. */
 export function MilestonesForm({ code, version, dates, today }: { code: string; version: number; dates: Record<string, string>; today: string }) {
   const [state, action, pending] = useActionState(milestonesAction, initialActionState);
   const errors = state.fieldErrors ?? {};
@@ -59,18 +68,21 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
     <form action={action} className="space-y-3" noValidate aria-label="节点目标">
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="version" value={version} />
-      <div className="space-y-3">
+      <p className="text-xs text-slate-500">不设的节点留空。实际日期不能早于前序节点（如投产不早于开工）；入库的实际日期即项目入库时间。</p>
+      <div className="divide-y divide-slate-100">
         {MILESTONE_KINDS.map((k) => (
-          <div key={k} className="grid grid-cols-1 gap-2 sm:grid-cols-[8rem_1fr_1fr] sm:items-start">
-            <p className="pt-2 font-medium">{MILESTONE_KIND_LABEL[k]}</p>
-            {(["planned", "actual"] as const).map((side) => {
-              const name = `${side}_${k}`;
+          <fieldset key={k} className="grid grid-cols-2 gap-2 py-3 lg:grid-cols-[5rem_repeat(5,minmax(0,1fr))] lg:items-start">
+            <legend className="sr-only">{MILESTONE_KIND_LABEL[k]}</legend>
+            <p aria-hidden className="col-span-2 pt-1 font-medium lg:col-span-1 lg:pt-7">{MILESTONE_KIND_LABEL[k]}</p>
+            {NODE_FIELDS.map((f) => {
+              const name = `${f.key}_${k}`;
               return (
-                <div key={name} className="space-y-1">
+                <div key={name} className={`space-y-1 ${f.key === "evidence" ? "col-span-2 lg:col-span-1" : ""}`}>
                   <label htmlFor={name} className="block text-sm text-slate-700">
-                    {side === "planned" ? "计划日期" : "实际日期"}
+                    <span className="sr-only">{MILESTONE_KIND_LABEL[k]}</span>
+                    {f.label}
                   </label>
-                  <input id={name} name={name} type="date" max={side === "actual" ? today : undefined} defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
+                  <input id={name} name={name} type={f.type} max={f.key === "actual" ? today : undefined} defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
                   {errors[name]?.map((e) => (
                     <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
                       {e}
@@ -79,7 +91,7 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
                 </div>
               );
             })}
-          </div>
+          </fieldset>
         ))}
       </div>
       <Outcome state={state} />

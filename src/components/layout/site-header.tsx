@@ -3,9 +3,25 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
+import { businessDate } from "@/lib/month";
+import { db } from "@/server/db";
+import { getTodoCounts } from "@/server/todo/queries";
 
-export function SiteHeader({ actor }: { actor: Actor | null }) {
-  const links: Array<[string, string]> = [["/", "概览"], ["/projects", "项目库"], ["/parks", "县区园区"]];
+/** The to-do count of the navigation: one statement per request; nothing when the database is down. */
+async function todoCount(actor: Actor): Promise<number | null> {
+  try {
+    return (await getTodoCounts(db(), actor, businessDate())).total;
+  } catch {
+    return null;
+  }
+}
+
+export async function SiteHeader({ actor }: { actor: Actor | null }) {
+  const withTodo = can(actor, "todo.read");
+  // county staff and admins land on 我的待办; the overview stays in the menu for everyone
+  const links: Array<[string, string]> = withTodo ? [["/todo", "我的待办"], ["/overview", "概览"]] : [["/", "概览"]];
+  links.push(["/projects", "项目库"], ["/parks", "县区园区"]);
+  const count = actor && withTodo ? await todoCount(actor) : null;
   if (actor) {
     if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
     if (can(actor, "report.review")) links.push(["/review", "审核"]);
@@ -22,8 +38,16 @@ export function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor && (
           <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             {links.map(([href, label]) => (
-              <Link key={href} href={href} className="hover:text-slate-900">
+              <Link key={href} href={href} className="whitespace-nowrap hover:text-slate-900">
                 {label}
+                {href === "/todo" && count !== null && (
+                  <span
+                    className={`ml-1 inline-block rounded-full px-1.5 text-xs ${count > 0 ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`}
+                    data-testid="todo-count"
+                  >
+                    {count}
+                  </span>
+                )}
               </Link>
             ))}
           </nav>

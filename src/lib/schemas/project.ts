@@ -15,6 +15,7 @@ import {
   versionField,
 } from "./common";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
+import { NODE_KINDS, productionBeforeStart } from "@/lib/nodes";
 
 export const PROJECT_STATUSES = Object.keys(PROJECT_STATUS_LABEL) as Array<keyof typeof PROJECT_STATUS_LABEL>;
 export const METRIC_ROWS = 4;
@@ -83,9 +84,8 @@ export const projectSchema = z
       else if (value.split(".")[0].length > 14) ctx.addIssue({ code: "custom", path: [`metricValue_${i}`], message: "指标数值过大" });
       if (!unit) ctx.addIssue({ code: "custom", path: [`metricUnit_${i}`], message: "请填写单位" });
     }
-    if (v.actualStartMonth && v.actualProductionMonth && v.actualProductionMonth < v.actualStartMonth) {
-      ctx.addIssue({ code: "custom", path: ["actualProductionMonth"], message: "实际投产月份不能早于实际开工月份" });
-    }
+    const productionProblem = productionBeforeStart(v.actualStartMonth, v.actualProductionMonth);
+    if (productionProblem) ctx.addIssue({ code: "custom", path: ["actualProductionMonth"], message: productionProblem });
     if (v.plannedStartMonth && v.plannedProductionMonth && v.plannedProductionMonth < v.plannedStartMonth) {
       ctx.addIssue({ code: "custom", path: ["plannedProductionMonth"], message: "计划投产月份不能早于计划开工月份" });
     }
@@ -138,8 +138,9 @@ export type PlanEntriesInput = z.infer<typeof planEntriesSchema>;
 export const plannedInvestmentSchema = z.object({ code: projectCodeField, version: versionField, year: countField("年度", 2000, 2100) }).catchall(z.string());
 export type PlannedInvestmentInput = z.infer<typeof plannedInvestmentSchema>;
 
-/** Node milestones: planned_<KIND> and actual_<KIND> dates. */
-export const MILESTONE_KINDS = ["START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION"] as const;
+/** Node plans (节点计划): per kind planned_/actual_ dates, unit_ and person_ (责任单位/责任人), evidence_ (佐证). */
+export const MILESTONE_KINDS = NODE_KINDS;
+export const EVIDENCE_MAX = 500;
 export const milestonesSchema = z.object({
   code: projectCodeField,
   version: versionField,
@@ -147,6 +148,9 @@ export const milestonesSchema = z.object({
     MILESTONE_KINDS.flatMap((k) => [
       [`planned_${k}`, dayField("计划日期", { optional: true })],
       [`actual_${k}`, dayField("实际日期", { optional: true, notFuture: true })],
+      [`unit_${k}`, textField("责任单位", 100)],
+      [`person_${k}`, textField("责任人", 60)],
+      [`evidence_${k}`, textField("佐证材料", EVIDENCE_MAX)],
     ]),
   ) as Record<string, z.ZodType<string | null, string | undefined>>,
 });

@@ -73,11 +73,22 @@ export const AUDIT_FIELDS = {
   // 倒排工期 and node milestones
   year: { label: "年度", kind: "count" },
   months: { label: "计划累计投资（万元）", kind: "monthMoney" },
+  [MILESTONE_KIND_LABEL.LAND]: { label: "节点：土地摘牌", kind: "milestone" },
+  [MILESTONE_KIND_LABEL.PLANNING_PERMIT]: { label: "节点：规划许可", kind: "milestone" },
+  [MILESTONE_KIND_LABEL.CONSTRUCTION_PERMIT]: { label: "节点：施工许可", kind: "milestone" },
   [MILESTONE_KIND_LABEL.START]: { label: "节点：开工", kind: "milestone" },
   [MILESTONE_KIND_LABEL.MAIN_STRUCTURE]: { label: "节点：主体完工", kind: "milestone" },
   [MILESTONE_KIND_LABEL.EQUIPMENT]: { label: "节点：设备安装", kind: "milestone" },
   [MILESTONE_KIND_LABEL.PRODUCTION]: { label: "节点：投产", kind: "milestone" },
+  [MILESTONE_KIND_LABEL.STATS_ENTRY]: { label: "节点：入库", kind: "milestone" },
+  [MILESTONE_KIND_LABEL.COMPLETION]: { label: "节点：竣工", kind: "milestone" },
   [MILESTONE_KIND_LABEL.OTHER]: { label: "节点：其他", kind: "milestone" },
+  // node records and 入库/纳统
+  node: { label: "节点", kind: "text" },
+  actualDate: { label: "实际完成日期", kind: "day" },
+  evidence: { label: "佐证材料", kind: "text" },
+  statsEnteredMonth: { label: "入库月份", kind: "month" },
+  statsCumulative: { label: "入统累计投资（万元）", kind: "money" },
   // annual plans
   title: { label: "标题", kind: "text" },
   declaredProjectCount: { label: "计划项目个数", kind: "count" },
@@ -217,7 +228,9 @@ export function formatAuditValue(field: string, value: unknown, entity: string, 
     case "milestone": {
       const m = value as { planned?: string | null; actual?: string | null };
       const d = (x: string | null | undefined) => (isDayText(x) ? formatDayText(x) : NONE);
-      return `计划 ${d(m.planned)}，实际 ${d(m.actual)}`;
+      const n = value as { unit?: string | null; person?: string | null; evidence?: string | null };
+      const owner = [n.unit, n.person].filter(Boolean).join(" ");
+      return `计划 ${d(m.planned)}，实际 ${d(m.actual)}${owner ? `，责任 ${owner}` : ""}${n.evidence ? `，佐证 ${n.evidence}` : ""}`;
     }
     default:
       return plain(value);

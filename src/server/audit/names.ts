@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = {
   "project.update-from-report": "按审核月报更新项目",
   "project.planned-investment": "修改倒排工期",
   "project.milestones": "修改节点目标",
+  "node.record": "登记节点完成",
+  "project.stats-figure": "登记入统数",
   "plan.create": "新建年度计划",
   "plan.update": "修改年度计划",
   "plan.entries": "修改年度清单",

@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { checkLogin, deleteSession, SESSION_COOKIE, startSession } from "@/server/auth/sessions";
 import { clientAddress, isHttps } from "@/server/auth/current";
 import { safeRedirect } from "@/lib/safe-redirect";
+import { landingPath } from "@/server/auth/permissions";
 import { hygieneErrors } from "@/lib/schemas/text";
 import type { ActionState } from "@/server/action-state";
 
@@ -39,7 +40,9 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     path: "/",
     expires: expiresAt,
   });
-  redirect(safeRedirect(parsed.data.next));
+  // no destination (or /): the account's landing page — 我的待办 for county staff and admins
+  const next = safeRedirect(parsed.data.next);
+  redirect(next === "/" ? landingPath(result.actor) : next);
 }
 
 export async function logoutAction(): Promise<void> {

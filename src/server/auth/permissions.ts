@@ -26,6 +26,10 @@ export const ROLE_PERMISSIONS = {
   "user.manage": { ADMIN: "all" },
   /** read the audit log */
   "audit.read": { ADMIN: "all" },
+  /** record a node's actual date and evidence, the project's 入库 and its 入统数 */
+  "node.record": { ADMIN: "all", COUNTY: "own-park" },
+  /** the to-do page (我的待办): what is waiting for the account, within its reach */
+  "todo.read": { ADMIN: "all", COUNTY: "own-park" },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof ROLE_PERMISSIONS;
@@ -93,7 +97,14 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
   "user.manage": "只有园区管理员可以管理用户。",
   "audit.read": "只有园区管理员可以查看操作日志。",
+  "node.record": "无权登记该节点：只能登记本县区园区项目的节点和入库情况。",
+  "todo.read": "我的待办只对园区管理员和县区填报员开放。",
 };
+
+/** Where an account lands after signing in (and at /): its to-do page, or the overview. */
+export function landingPath(actor: Actor | null): string {
+  return can(actor, "todo.read") ? "/todo" : "/";
+}
 
 export function assertCan(actor: Actor | null, permission: Action | Permission, target?: Target): asserts actor is Actor {
   if (!actor) throw new AuthError("请先登录。", "unauthenticated");

@@ -10,7 +10,7 @@
 // 本年累计完成投资 is the carried cumulative minus the newest approved cumulative up to the
 // previous December (至上年底累计). The 三色预警 colour is evaluated by src/lib/warnings.ts on
 // the approved history of the year, as of the period's month; overdue issues as of the day of
-// publication (asOfDate).
+// publication (asOfDate); 入库 (已开工未入库, src/lib/stats-entry.ts) as of the period's month.
 //
 // (No "server-only" marker: the seed scripts publish too.)
 // Projects are processed in batches of BATCH (keyset on project id), so memory stays bounded
@@ -61,6 +61,8 @@ type SourceRow = {
   priorYearCumulative: Prisma.Decimal | null;
   actualStartMonth: string | null;
   actualProductionMonth: string | null;
+  /** 入库 month, when in or before the period's month */
+  statsEnteredMonth: string | null;
   history: Array<{ month: string; planned: string | null; plannedDemo: boolean; actual: string | null; actualDemo: boolean }>;
   overdueIssues: number;
 };
@@ -115,6 +117,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
              base."cumulativeInvestment" AS "priorYearCumulative",
              CASE WHEN p."actualStartMonth" <= ${opts.month} THEN p."actualStartMonth" END AS "actualStartMonth",
              CASE WHEN p."actualProductionMonth" <= ${opts.month} THEN p."actualProductionMonth" END AS "actualProductionMonth",
+             CASE WHEN p."statsEnteredMonth" <= ${opts.month} THEN p."statsEnteredMonth" END AS "statsEnteredMonth",
              coalesce((
                SELECT json_agg(json_build_object(
                         'month', coalesce(a.month, pl.month),
@@ -179,6 +182,7 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
       referenceMonth: month,
       history,
       overdueOpenIssues: r.overdueIssues,
+      statsEnteredMonth: r.statsEnteredMonth,
     },
     config,
   );

@@ -11,6 +11,7 @@ import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
+import { nodeOrderErrors } from "@/lib/nodes";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
 import {
   MILESTONE_KINDS,
@@ -102,7 +103,7 @@ async function projectConflict(tx: Tx, project: Project, version: number, yours:
  * the one the form was opened with (which also holds the row for the rest of the transaction);
  * otherwise a conflict. Returns the project as it was before the edit.
  */
-async function claimProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
+export async function claimProject(tx: Tx, code: string, version: number, yours: Record<string, string | null>): Promise<Project> {
   const before = await tx.project.findUnique({ where: { code } });
   if (!before) throw new NotFoundError(`项目代码「${code}」不存在。`);
   if (before.version !== version) throw await projectConflict(tx, before, version, yours);
@@ -203,39 +204,70 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
   }, TX_OPTIONS);
 }
 
-/** Node milestones 开工 / 主体完工 / 设备安装 / 投产 with planned and actual dates. */
+/**
+ * 节点计划: the office's plan of the project's typical nodes — planned date, 责任单位, 责任人,
+ * actual date and its evidence — checked by the one order rule (src/lib/nodes.ts). The 入库
+ * node's actual date is the project's 入库 (statsEnteredMonth), kept in step here and in
+ * src/server/nodes/service.ts.
+ */
 export async function saveMilestones(prisma: Db, actor: Actor | null, input: MilestonesInput) {
   assertCan(actor, "project.manage");
   const record = input as unknown as Record<string, string | null>;
-  const errors: FieldErrors = {};
-  let previousPlanned: { kind: string; date: string } | null = null;
+  const nodes = MILESTONE_KINDS.map((kind) => ({ kind, planned: record[`planned_${kind}`], actual: record[`actual_${kind}`] }));
+  const current = await prisma.project.findUnique({ where: { code: input.code }, select: { actualStartMonth: true } });
+  if (!current) throw new NotFoundError(`项目代码「${input.code}」不存在。`);
+  const errors: FieldErrors = nodeOrderErrors(nodes, current.actualStartMonth);
   for (const kind of MILESTONE_KINDS) {
-    const planned = record[`planned_${kind}`];
-    if (planned && previousPlanned && planned < previousPlanned.date) {
-      errors[`planned_${kind}`] = [`计划日期不能早于「${MILESTONE_KIND_LABEL[previousPlanned.kind as keyof typeof MILESTONE_KIND_LABEL]}」的计划日期`];
+    const filled = ["unit", "person", "evidence"].some((f) => record[`${f}_${kind}`]);
+    if (filled && !record[`planned_${kind}`] && !record[`actual_${kind}`]) {
+      errors[`planned_${kind}`] = [`请填写「${MILESTONE_KIND_LABEL[kind]}」的计划日期`];
     }
-    if (planned) previousPlanned = { kind, date: planned };
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return prisma.$transaction(async (tx) => {
     const project = await claimProject(tx, input.code, input.version, {});
-    const existing = await tx.milestone.findMany({ where: { projectId: project.id, kind: { in: [...MILESTONE_KINDS] } } });
+    const existing = await tx.milestone.findMany({ where: { projectId: project.id, kind: { in: [...MILESTONE_KINDS] } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
+    const node = (m: { plannedDate: Date | null; actualDate: Date | null; responsibleUnit: string | null; responsiblePerson: string | null; evidence: string | null }) => ({
+      planned: day(m.plannedDate),
+      actual: day(m.actualDate),
+      unit: m.responsibleUnit,
+      person: m.responsiblePerson,
+      evidence: m.evidence,
+    });
     for (const [index, kind] of MILESTONE_KINDS.entries()) {
       const name = MILESTONE_KIND_LABEL[kind];
       const planned = record[`planned_${kind}`];
       const actual = record[`actual_${kind}`];
       const current = existing.find((m) => m.kind === kind);
-      if (current) before[name] = { planned: day(current.plannedDate), actual: day(current.actualDate) };
+      if (current) before[name] = node(current);
       if (!planned && !actual) {
         if (current) await tx.milestone.delete({ where: { id: current.id } });
         continue;
       }
-      after[name] = { planned, actual };
-      const data = { plannedDate: planned ? dayToDate(planned) : null, actualDate: actual ? dayToDate(actual) : null };
-      if (current) await tx.milestone.update({ where: { id: current.id }, data });
-      else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data } });
+      const data = {
+        plannedDate: planned ? dayToDate(planned) : null,
+        actualDate: actual ? dayToDate(actual) : null,
+        responsibleUnit: record[`unit_${kind}`] || null,
+        responsiblePerson: record[`person_${kind}`] || null,
+        evidence: record[`evidence_${kind}`] || null,
+      };
+      after[name] = node(data);
+      const actualChanged = (current ? day(current.actualDate) : null) !== actual;
+      const stamp = actualChanged ? { actualRecordedById: actual ? actor.id : null, actualRecordedAt: actual ? new Date() : null } : {};
+      if (current) await tx.milestone.update({ where: { id: current.id }, data: { ...data, ...stamp } });
+      else await tx.milestone.create({ data: { projectId: project.id, kind, name, sortOrder: index, ...data, ...stamp } });
+    }
+    // the 入库 node's actual date is the project's 入库 month: set it when given, clear it only when
+    // the node's recorded date is removed (a plan without a 入库 node leaves 入库 as it is)
+    const hadEntry = existing.some((m) => m.kind === "STATS_ENTRY" && m.actualDate !== null);
+    const entered = record.actual_STATS_ENTRY ? record.actual_STATS_ENTRY.slice(0, 7) : hadEntry ? null : project.statsEnteredMonth;
+    if (entered !== project.statsEnteredMonth) {
+      await tx.project.update({
+        where: { id: project.id },
+        data: { statsEnteredMonth: entered, statsRecordedById: entered ? actor.id : null, statsRecordedAt: entered ? new Date() : null },
+      });
     }
     const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
     assertChanged(before, after);
@@ -243,8 +275,8 @@ export async function saveMilestones(prisma: Db, actor: Actor | null, input: Mil
       action: "project.milestones",
       entity: "Project",
       entityId: project.code,
-      before: { ...before, version: project.version },
-      after: { ...after, version: updated.version },
+      before: { ...before, statsEnteredMonth: project.statsEnteredMonth, version: project.version },
+      after: { ...after, statsEnteredMonth: entered, version: updated.version },
     });
     return updated;
   }, TX_OPTIONS);

@@ -2,6 +2,7 @@
 // Every function takes the acting user explicitly, checks permission centrally, detects
 // concurrent edits by the report's version, and audits in the same transaction.
 import "server-only";
+import { productionBeforeStart } from "@/lib/nodes";
 import { Prisma, type MonthlyReport, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
@@ -82,8 +83,11 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   if (cumulative.greaterThan(project.totalInvestment) && !input.explanation) {
     errors.explanation = [`累计完成投资 ${formatWan(cumulative)} 超过项目总投资 ${formatWan(project.totalInvestment)}，请在说明中写明原因`];
   }
-  if (input.actualProductionMonth && input.actualStartMonth && input.actualProductionMonth < input.actualStartMonth) {
-    errors.actualProductionMonth = ["实际投产月份不能早于实际开工月份"];
+  // 投产 never before 开工: the month typed, or else the project's own start month
+  const productionProblem = productionBeforeStart(input.actualStartMonth ?? project.actualStartMonth, input.actualProductionMonth);
+  if (productionProblem) errors.actualProductionMonth = [productionProblem];
+  else if (input.actualStartMonth && !input.actualProductionMonth && productionBeforeStart(input.actualStartMonth, project.actualProductionMonth)) {
+    errors.actualStartMonth = [`实际开工月份（${formatMonth(input.actualStartMonth)}）不能晚于项目已登记的实际投产月份（${formatMonth(project.actualProductionMonth!)}）`];
   }
   // photos: counted and checked (CPU-heavy) before the transaction; any refusal stores nothing
   let keep: number[] | null = null;

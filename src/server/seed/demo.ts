@@ -6,7 +6,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { dayToDate } from "@/lib/month";
+import { businessDate, dayToDate } from "@/lib/month";
+import { addDays } from "@/lib/nodes";
 import { amount, month, readJson } from "./seed-report";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
@@ -26,6 +27,8 @@ const projectsSchema = z.object({
       actualStartMonth: month.optional(),
       plannedProductionMonth: month.optional(),
       actualProductionMonth: month.optional(),
+      /** 入库 month (演示) */
+      statsEnteredMonth: month.optional(),
       status: z.enum(["NOT_STARTED", "UNDER_CONSTRUCTION", "IN_PRODUCTION", "COMPLETED"]),
       constructionContent: z.string(),
       responsibleLeader: z.string().optional(),
@@ -58,7 +61,18 @@ const reportsSchema = z.object({
 const milestonesSchema = z.object({
   milestones: z.record(
     z.string(),
-    z.array(z.tuple([z.enum(["START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "OTHER"]), z.string(), day.nullable(), day.nullable()])),
+    // [kind, name, planned, actual, 责任单位, 责任人]; a planned day may be "today+N" / "today-N",
+    // counted from the day the demo is loaded, so that the demo always has 临期 and 超期 nodes
+    z.array(
+      z.tuple([
+        z.enum(["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "STATS_ENTRY", "COMPLETION", "OTHER"]),
+        z.string(),
+        z.union([day, z.string().regex(/^today[+-][0-9]{1,3}$/)]).nullable(),
+        day.nullable(),
+        z.string().optional(),
+        z.string().optional(),
+      ]),
+    ),
   ),
 });
 const issuesSchema = z.object({
@@ -105,6 +119,12 @@ export function readDemoDataset(dir: string): DemoDataset {
 function eventTime(month: string, n: number): Date {
   const [y, m] = month.split("-").map(Number);
   return new Date(Date.UTC(y, m, 3 + n, 2, 0, 0));
+}
+
+/** A demo day: "YYYY-MM-DD" as it is, "today+N" counted from today's business date. */
+function demoDay(value: string): string {
+  const m = /^today([+-][0-9]+)$/.exec(value);
+  return m ? addDays(businessDate(), Number(m[1])) : value;
 }
 
 export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<string, number>> {
@@ -213,11 +233,14 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
 
       for (const [code, list] of Object.entries(data.milestones.milestones)) {
         const id = projectId(code);
-        for (const [i, [kind, name, planned, actual]] of list.entries()) {
+        for (const [i, [kind, name, planned, actual, unit, person]] of list.entries()) {
           const existing = await tx.milestone.findUnique({ where: { projectId_name: { projectId: id, name } } });
           if (!existing) {
             await tx.milestone.create({
-              data: { projectId: id, kind, name, plannedDate: planned ? dayToDate(planned) : null, actualDate: actual ? dayToDate(actual) : null, sortOrder: i, isDemo: true },
+              data: {
+                projectId: id, kind, name, plannedDate: planned ? dayToDate(demoDay(planned)) : null, actualDate: actual ? dayToDate(actual) : null,
+                responsibleUnit: unit ?? null, responsiblePerson: person ?? null, sortOrder: i, isDemo: true,
+              },
             });
             count("milestone");
           }

@@ -167,6 +167,9 @@ export async function seedReport(prisma: Db, data: SeedDataset): Promise<SeedRes
               industry: p.industry ?? null,
               totalInvestment: p.totalInvestment,
               actualStartMonth: p.actualStartMonth ?? null,
+              // assumption (seed-data/README.md): a project the report gives 完成固定资产投资 for is in
+              // the statistics ("先入库，后有数"), entered in its start month
+              statsEnteredMonth: p.completedInvestment ? (p.actualStartMonth ?? null) : null,
               status: p.status,
               constructionContent: p.constructionContent,
               expectedOutput: p.expectedOutput ?? null,

@@ -116,7 +116,7 @@ test("admin edits a project's total investment: the project page shows it, the o
   await page.goto("/projects/YQ2024-004");
   await expect(page.getByTestId("fact-total")).toHaveText("30.5亿元");
   // leaders read the published month: the new figure reaches the overview with the next publication
-  await page.goto("/");
+  await page.goto("/overview");
   await expect(page.getByTestId("card-total-computed")).toHaveText("146.8亿元");
 
   // and back to the report's figure, so the other browser tests see the seed as it is

@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearForm } from "@/components/common/year-select";
+import { OverviewNodes } from "@/components/nodes/overview-nodes";
 import { getParkDashboard, PARK_PROJECTS_PAGE, PARK_TOP } from "@/server/dashboard/park";
 import type { FigureRow } from "@/server/figures/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
@@ -86,7 +87,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/${queryString({ year })}`} className="text-blue-700 hover:underline">概览</Link> /{" "}
+            <Link href={`/overview${queryString({ year })}`} className="text-blue-700 hover:underline">概览</Link> /{" "}
             <Link href={`/parks${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">县区园区</Link>
           </p>
           <h1 className="mt-1 text-2xl font-semibold">
@@ -155,6 +156,8 @@ export default async function ParkPage({ params, searchParams }: Props) {
       )}
 
       <SeriesSection id="park-timeline" title="本园区累计计划投资与已发布实际完成（亿元）" points={series} />
+
+      <OverviewNodes year={year} parkId={park.id} />
 
       <Section id="park-issues" title="问题">
         <IssueSummaryTable summary={issueSummary} />

@@ -13,6 +13,8 @@ import { FigureHistorySection } from "@/components/figures/figure-history";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { IssueList } from "@/components/issues/issue-list";
 import { PhotoThumbs } from "@/components/report/photo-thumbs";
+import { ProjectNodesSection, ProjectStatsSection } from "@/components/nodes/project-nodes";
+import { currentActorOrNull } from "@/server/auth/current";
 import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
@@ -20,7 +22,6 @@ import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 export const dynamic = "force-dynamic";
 
 const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
-const MILESTONE_KIND = { START: "开工", MAIN_STRUCTURE: "主体完工", EQUIPMENT: "设备安装", PRODUCTION: "投产", OTHER: "其他" } as const;
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -79,10 +80,11 @@ export default async function ProjectPage({ params }: Props) {
   const entry = p.planEntries[0];
   const year = entry?.plan.year;
   const today = businessDate();
-  const [pub, history, issues] = await Promise.all([
+  const [pub, history, issues, actor] = await Promise.all([
     year === undefined ? null : getReadPublication(prisma, year),
     year === undefined ? [] : getProjectFigureHistory(prisma, p.id, year),
     listIssues(prisma, { today, projectId: p.id }),
+    currentActorOrNull(),
   ]);
   const item = pub ? await getProjectFigure(prisma, pub.publicationId, p.id) : null;
 
@@ -173,45 +175,8 @@ export default async function ProjectPage({ params }: Props) {
 
       {year !== undefined && <FigureHistorySection rows={history} year={year} />}
 
-      <Section id="milestones-heading" title="节点目标" aside={p.milestones.some((m) => m.isDemo) ? <DemoBadge /> : undefined}>
-        {p.milestones.length === 0 ? (
-          <EmptyState>尚未设置节点目标。</EmptyState>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="milestones">
-              <thead className="bg-slate-100 text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="px-2 py-1 font-medium">节点</th>
-                  <th scope="col" className="px-2 py-1 font-medium">计划完成</th>
-                  <th scope="col" className="px-2 py-1 font-medium">实际完成</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {p.milestones.map((m) => {
-                  const late = m.plannedDate && !m.actualDate && m.plannedDate.toISOString().slice(0, 10) < today;
-                  return (
-                    <tr key={m.id}>
-                      <th scope="row" className="px-2 py-1 text-left font-normal">
-                        {m.name}
-                        {m.name !== MILESTONE_KIND[m.kind] && <span className="text-xs text-slate-500">（{MILESTONE_KIND[m.kind]}）</span>}
-                        {m.isDemo && <DemoBadge />}
-                      </th>
-                      <td className="px-2 py-1">{m.plannedDate ? formatDay(m.plannedDate) : "—"}</td>
-                      <td className="px-2 py-1">
-                        {m.actualDate
-                          ? formatDay(m.actualDate)
-                          : m.kind === "START" && p.actualStartMonth
-                            ? `${formatMonth(p.actualStartMonth)}（据项目资料，具体日期未填报）`
-                            : <span className={late ? "text-red-700" : "text-slate-500"}>{late ? "未完成（已超期）" : "未完成"}</span>}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Section>
+      <ProjectNodesSection project={p} actor={actor} today={today} />
+      <ProjectStatsSection project={p} actor={actor} today={today} />
 
       <Section id="reports-heading" title="月度调度与修订记录">
         {p.monthlyReports.length === 0 ? (

@@ -57,9 +57,13 @@ export default async function EditProjectPage({ params, searchParams }: { params
   });
   const months = Object.fromEntries(project.plannedMonths.filter((m) => m.month.startsWith(`${year}-`)).map((m) => [`m_${m.month}`, m.cumulativePlanned.toString()]));
   const dates: Record<string, string> = {};
-  for (const m of project.milestones) {
+  // one node per kind in the plan form (the first, in plan order)
+  for (const m of [...project.milestones].reverse()) {
     if (m.plannedDate) dates[`planned_${m.kind}`] = m.plannedDate.toISOString().slice(0, 10);
     if (m.actualDate) dates[`actual_${m.kind}`] = m.actualDate.toISOString().slice(0, 10);
+    if (m.responsibleUnit) dates[`unit_${m.kind}`] = m.responsibleUnit;
+    if (m.responsiblePerson) dates[`person_${m.kind}`] = m.responsiblePerson;
+    if (m.evidence) dates[`evidence_${m.kind}`] = m.evidence;
   }
   const yearChoices = [...new Set([...listYears, year, Number(today.slice(0, 4))])].sort();
 
@@ -90,7 +94,7 @@ export default async function EditProjectPage({ params, searchParams }: { params
         <PlannedInvestmentForm key={year} code={project.code} version={project.version} year={year} months={months} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-3 font-medium">节点目标</h2>
+        <h2 className="mb-3 font-medium">节点计划</h2>
         <MilestonesForm code={project.code} version={project.version} dates={dates} today={today} />
       </section>
     </div>

@@ -1,0 +1,142 @@
+// 我的待办 (the to-do page): what waits for an account, within the reach the permission table
+// gives it. County staff: the open period's projects still to report (and its deadline), returned
+// reports with the reason, its park's nodes 临期 or 超期. Admins: reports awaiting review, periods
+// ready to publish, nodes 超期 across parks, projects started but not 入库. The issue-loop
+// sections (督办) come from src/server/issues/todo.ts. Every list is bounded, with its total;
+// the counts for the navigation are one statement.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { can, parkScope } from "@/server/auth/permissions";
+import { nodeDueSoonDays } from "@/lib/nodes";
+import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
+import { startedNotEnteredSql } from "@/server/nodes/stats";
+
+/** How many rows each to-do section shows (each links to its full list). */
+export const TODO_LIMIT = 5;
+
+/** Which sections an account sees: counties their own park's work, admins the office's. */
+export function todoRole(actor: Actor | null): { countyParkId: number | null; office: boolean } {
+  const scope = parkScope(actor, "todo.read");
+  return { countyParkId: typeof scope === "number" ? scope : null, office: scope === null && can(actor, "report.review") };
+}
+
+/** The newest open 调度期 (counties report into it), or null. */
+export async function getOpenPeriod(prisma: Db) {
+  return prisma.reportingPeriod.findFirst({ where: { status: "OPEN" }, orderBy: { month: "desc" }, select: { month: true, deadline: true } });
+}
+
+export type TodoCounts = {
+  toReport: number;
+  returned: number;
+  nodes: number;
+  review: number;
+  publishable: number;
+  overdueNodes: number;
+  notEntered: number;
+  total: number;
+};
+
+const ZERO: TodoCounts = { toReport: 0, returned: 0, nodes: 0, review: 0, publishable: 0, overdueNodes: 0, notEntered: 0, total: 0 };
+
+/** SQL: the open period's projects of park `parkId` with nothing submitted yet (none or a draft). */
+function toReportFrom(parkId: number): Prisma.Sql {
+  return Prisma.sql`
+      FROM op
+      JOIN "AnnualPlan" ap ON ap.year = substr(op.month, 1, 4)::int
+      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+      JOIN "Project" p ON p.id = e."projectId"
+      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = op.month
+     WHERE p."parkId" = ${parkId} AND (r.id IS NULL OR r.status = 'DRAFT')`;
+}
+
+const OPEN_PERIOD = Prisma.sql`op AS (SELECT month FROM "ReportingPeriod" WHERE status = 'OPEN' ORDER BY month DESC LIMIT 1)`;
+
+/** SQL: open periods nothing awaits review in and something is approved in — ready to publish. */
+const PUBLISHABLE = Prisma.sql`rp.status = 'OPEN'
+    AND NOT EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r.month = rp.month AND r.status = 'SUBMITTED')
+    AND EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r.month = rp.month AND r."approvedRevisionId" IS NOT NULL)`;
+
+/** Every section's count for `actor` on `today`: one statement (the navigation's badge). */
+export async function getTodoCounts(prisma: Db, actor: Actor | null, today: string, dueSoonDays = nodeDueSoonDays()): Promise<TodoCounts> {
+  const { countyParkId, office } = todoRole(actor);
+  if (countyParkId === null && !office) return ZERO;
+  const zero = Prisma.sql`0`;
+  const [row] = await prisma.$queryRaw<Array<Omit<TodoCounts, "total">>>(Prisma.sql`
+    WITH ${OPEN_PERIOD}
+    SELECT
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) ${toReportFrom(countyParkId)})`}::int AS "toReport",
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE r.status = 'RETURNED' AND p."parkId" = ${countyParkId})`}::int AS returned,
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE p."parkId" = ${countyParkId} AND ${nodeAttentionSql(today, dueSoonDays)})`}::int AS nodes,
+      ${office ? Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED')` : zero}::int AS review,
+      ${office ? Prisma.sql`(SELECT count(*) FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE})` : zero}::int AS publishable,
+      ${office ? Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue')` : zero}::int AS "overdueNodes",
+      ${office ? Prisma.sql`(SELECT count(*) FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))})` : zero}::int AS "notEntered"`);
+  const c = row ?? ZERO;
+  return { ...c, total: c.toReport + c.returned + c.nodes + c.review + c.publishable + c.overdueNodes + c.notEntered };
+}
+
+export type ToReportRow = { code: string; name: string; status: "DRAFT" | null; isDemo: boolean };
+
+/** The open period's projects of a county park still to report (none or only a draft). */
+export async function listToReport(prisma: Db, parkId: number, limit = TODO_LIMIT) {
+  const period = await getOpenPeriod(prisma);
+  if (!period) return { period: null, total: 0, rows: [] as ToReportRow[] };
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`WITH ${OPEN_PERIOD} SELECT count(*)::int AS n ${toReportFrom(parkId)}`),
+    prisma.$queryRaw<ToReportRow[]>(Prisma.sql`
+      WITH ${OPEN_PERIOD}
+      SELECT p.code, p.name, r.status, p."isDemo" ${toReportFrom(parkId)}
+       ORDER BY e."sortOrder", p.code LIMIT ${limit}`),
+  ]);
+  return { period, total: count[0]?.n ?? 0, rows };
+}
+
+export type ReturnedRow = { code: string; name: string; parkName: string; month: string; reason: string | null; returnedAt: Date | null; isDemo: boolean };
+
+/** Reports returned to the county (the current status RETURNED), oldest month first, with the reason. */
+export async function listReturnedReports(prisma: Db, parkId: number, limit = TODO_LIMIT) {
+  const where = Prisma.sql`r.status = 'RETURNED' AND p."parkId" = ${parkId}`;
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE ${where}`),
+    prisma.$queryRaw<ReturnedRow[]>(Prisma.sql`
+      SELECT p.code, p.name, pk.name AS "parkName", r.month, r."returnReason" AS reason, r."updatedAt" AS "returnedAt", r."isDemo"
+        FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" JOIN "Park" pk ON pk.id = p."parkId"
+       WHERE ${where}
+       ORDER BY r.month, p.code LIMIT ${limit}`),
+  ]);
+  return { total: count[0]?.n ?? 0, rows };
+}
+
+export type AwaitingReviewRow = { code: string; name: string; parkName: string; month: string; submittedAt: Date; isDemo: boolean };
+
+/** Reports awaiting review, longest waiting first. */
+export async function listAwaitingReview(prisma: Db, limit = TODO_LIMIT) {
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`),
+    prisma.$queryRaw<AwaitingReviewRow[]>(Prisma.sql`
+      SELECT p.code, p.name, pk.name AS "parkName", r.month, r."updatedAt" AS "submittedAt", r."isDemo"
+        FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" JOIN "Park" pk ON pk.id = p."parkId"
+       WHERE r.status = 'SUBMITTED'
+       ORDER BY r."updatedAt", p.code LIMIT ${limit}`),
+  ]);
+  return { total: count[0]?.n ?? 0, rows };
+}
+
+export type PublishableRow = { month: string; deadline: Date; approved: number; missing: number; isDemo: boolean };
+
+/** Open periods ready to publish (nothing awaits review, something is approved), with what is still missing. */
+export async function listPublishablePeriods(prisma: Db, limit = TODO_LIMIT) {
+  const rows = await prisma.$queryRaw<PublishableRow[]>(Prisma.sql`
+    SELECT rp.month, rp.deadline, rp."isDemo",
+           (SELECT count(*) FROM "MonthlyReport" r WHERE r.month = rp.month AND r."approvedRevisionId" IS NOT NULL)::int AS approved,
+           (SELECT count(*) FROM "AnnualPlan" ap JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+              LEFT JOIN "MonthlyReport" r ON r."projectId" = e."projectId" AND r.month = rp.month
+             WHERE ap.year = substr(rp.month, 1, 4)::int AND (r.id IS NULL OR r."approvedRevisionId" IS NULL))::int AS missing
+      FROM "ReportingPeriod" rp
+     WHERE ${PUBLISHABLE}
+     ORDER BY rp.month
+     LIMIT ${limit}`);
+  return { total: rows.length, rows };
+}
