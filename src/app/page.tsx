@@ -5,6 +5,7 @@ import { resolvePlanYear } from "@/server/plans/queries";
 import { getOverviewHeadline } from "@/server/dashboard/overview";
 import { AnnualSection, HeadlineCards, OverviewHeader, TargetsSection } from "@/components/overview/headline";
 import { OverviewBreakdowns, OverviewIssues, OverviewProjects, OverviewTimeline, SectionSkeleton, WarningsSection } from "@/components/overview/sections";
+import { OverviewEscalations } from "@/components/overview/escalations";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +49,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       )}
       <Suspense fallback={<SectionSkeleton label="问题台账" />}>
         <OverviewIssues year={planYear} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton label="升级督办" />}>
+        <OverviewEscalations year={planYear} />
       </Suspense>
       {publication && (
         <Suspense fallback={<SectionSkeleton label="重大项目" />}>
