@@ -8,7 +8,7 @@ test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
 
-test("admin raises an issue, assigns it, records progress, closes it, and the closure rate changes", async ({ page }) => {
+test("admin raises an issue, hands it out (交办), closes it before anyone acknowledged it, and the closure rate changes", async ({ page }) => {
   await login(page, "admin");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "问题台账" }).click();
   await expect(page.getByRole("heading", { name: "问题台账" })).toBeVisible();

@@ -26,6 +26,7 @@ test("the office raises an issue about 会同's project and hands it out (交办
   await expect(page.getByRole("status")).toContainText(`已登记问题「${title}」`);
   await page.goto("/issues?status=OPEN&year=all");
   await page.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(/\/issues\/[0-9]+$/);
   issuePath = new URL(page.url()).pathname;
   await expect(page.getByTestId("issue-status")).toHaveText("待交办");
   await fits(page);
