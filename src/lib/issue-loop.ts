@@ -38,6 +38,16 @@ export function availableSteps(status: IssueStatus): IssueLoopAction[] {
   return ISSUE_LOOP_ACTIONS.filter((a) => nextStatus(status, a) !== null);
 }
 
+/**
+ * The name of a recorded step (an IssueUpdate) as the 办理过程 shows it: the step's label, 调整交办
+ * for a 交办 after the first; null for rows recorded before the loop (their text says it all).
+ */
+export function stepLabel(update: { action: string | null; fromStatus: IssueStatus | null }): string | null {
+  if (!update.action || !Object.hasOwn(ISSUE_LOOP, update.action)) return null;
+  if (update.action === "assign" && update.fromStatus !== null && update.fromStatus !== "OPEN") return "调整交办";
+  return ISSUE_LOOP[update.action as IssueLoopAction].label;
+}
+
 /** Why a step is refused in a status, in Chinese. */
 export function stepRefusal(status: IssueStatus, action: IssueLoopAction, statusLabel: string): string {
   const step = ISSUE_LOOP[action].label;

@@ -19,6 +19,7 @@ import {
   reviewIssueSchema,
 } from "@/lib/schemas/issue";
 import { StateError } from "@/server/errors";
+import { stepLabel } from "@/lib/issue-loop";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { fingerprint } from "../helpers/fingerprint";
@@ -109,14 +110,14 @@ describe("the 督办 loop end to end", () => {
       ["feedback", "IN_PROGRESS", "FEEDBACK", "会同县园区填报员（演示）"],
       ["accept", "FEEDBACK", "CLOSED", "园区管理员（演示）"],
     ]);
-    expect([...issue.updates].reverse().map((u) => u.text)).toEqual([
-      "交办：责任单位：会同县自然资源局；包保领导：王副县长；办结时限：2024年12月20日",
-      "签收：由用地股承办",
-      "已完成地块测绘",
-      "反馈：用地已交付",
-      "复核退回重办：未附土地交付确认书",
-      "反馈：用地已交付，附交付确认书",
-      "复核通过，办结：同意办结",
+    expect([...issue.updates].reverse().map((u) => `【${stepLabel(u)}】${u.text}`)).toEqual([
+      "【交办】责任单位：会同县自然资源局；包保领导：王副县长；办结时限：2024年12月20日",
+      "【签收】由用地股承办",
+      "【办理】已完成地块测绘",
+      "【反馈】用地已交付",
+      "【退回重办】未附土地交付确认书",
+      "【反馈】用地已交付，附交付确认书",
+      "【复核通过】同意办结",
     ]);
     const audit = await t.prisma.auditLog.findMany({ where: { entity: "Issue", entityId: String(id) }, orderBy: { id: "asc" } });
     expect(audit.map((x) => [x.action, x.actor])).toEqual([

@@ -1,7 +1,7 @@
 // The 督办 transition table, completely: every status × every step, who may take each step, and
 // the escalation setting.
 import { describe, expect, it } from "vitest";
-import { ISSUE_LOOP, ISSUE_LOOP_ACTIONS, availableSteps, issueEscalationDays, nextStatus, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
+import { ISSUE_LOOP, ISSUE_LOOP_ACTIONS, availableSteps, issueEscalationDays, nextStatus, stepLabel, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { can } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor";
@@ -51,6 +51,16 @@ describe("the 督办 transition table", () => {
     }
     expect(seen).toEqual(["ASSIGNED", "IN_PROGRESS", "IN_PROGRESS", "FEEDBACK", "IN_PROGRESS", "FEEDBACK", "CLOSED"]);
     for (const after of ["IN_PROGRESS", "FEEDBACK"] as const) expect(nextStatus(after, "close")).toBeNull();
+  });
+
+  it("a recorded step is named by its action; a later 交办 is 调整交办; rows from before the loop have none", () => {
+    expect(stepLabel({ action: "assign", fromStatus: "OPEN" })).toBe("交办");
+    expect(stepLabel({ action: "assign", fromStatus: "ASSIGNED" })).toBe("调整交办");
+    expect(stepLabel({ action: "assign", fromStatus: "IN_PROGRESS" })).toBe("调整交办");
+    expect(stepLabel({ action: "return", fromStatus: "FEEDBACK" })).toBe("退回重办");
+    expect(stepLabel({ action: null, fromStatus: "OPEN" })).toBeNull();
+    expect(stepLabel({ action: "unknown", fromStatus: "OPEN" })).toBeNull();
+    expect(stepLabel({ action: "toString", fromStatus: "OPEN" })).toBeNull();
   });
 
   it("refusals say in Chinese why", () => {

@@ -19,7 +19,7 @@ export async function OverviewEscalations({ year }: { year: number }) {
     <Section id="escalations-heading" title="升级督办" aside={<>截至{formatDay(dayToDate(today))}</>}>
       <p className="mb-2 text-sm text-slate-700">
         逾期超过{days}天未办结、已提请包保领导协调的问题：
-        <span className={`num font-semibold ${escalated > 0 ? "text-red-700" : ""}`} data-testid="escalated-total">{escalated}个</span>
+        <span className={`num whitespace-nowrap font-semibold ${escalated > 0 ? "text-red-700" : ""}`} data-testid="escalated-total">{escalated}个</span>
       </p>
       {issues.length === 0 ? (
         <EmptyState>没有升级督办的问题。</EmptyState>

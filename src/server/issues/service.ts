@@ -185,7 +185,7 @@ type StepSpec = {
   check?: (issue: Issue) => void;
   /** the columns the step sets besides the status */
   data: (issue: Issue) => Prisma.IssueUpdateInput;
-  /** the line it adds to the issue's 办理过程 */
+  /** the line it adds to the issue's 办理过程 (the step's name is its `action`) */
   text: (issue: Issue) => string;
   /** extra audit fields (e.g. the progress note, which is not an issue column) */
   auditExtra?: Record<string, string>;
@@ -247,8 +247,7 @@ export async function assignIssue(prisma: Db, actor: Actor | null, input: Assign
       dueDate: dayToDate(input.dueDate!),
       assignedDate: issue.status === "OPEN" ? dayToDate(today) : undefined,
     }),
-    text: (issue) =>
-      `${issue.status === "OPEN" ? "交办" : "调整交办"}：责任单位：${input.responsibleUnit}；包保领导：${input.responsibleLeader}；办结时限：${formatDay(dayToDate(input.dueDate!))}`,
+    text: () => `责任单位：${input.responsibleUnit}；包保领导：${input.responsibleLeader}；办结时限：${formatDay(dayToDate(input.dueDate!))}`,
   });
 }
 
@@ -257,7 +256,7 @@ export async function acknowledgeIssue(prisma: Db, actor: Actor | null, input: A
   return runStep(prisma, actor, "acknowledge", input, {
     yours: { status: "签收", latestUpdate: input.note || null },
     data: () => ({ acknowledgedDate: dayToDate(today) }),
-    text: () => (input.note ? `签收：${input.note}` : "签收"),
+    text: () => input.note || "已签收",
   });
 }
 
@@ -276,7 +275,7 @@ export async function feedbackIssue(prisma: Db, actor: Actor | null, input: Feed
   return runStep(prisma, actor, "feedback", input, {
     yours: { status: ISSUE_STATUS_LABEL.FEEDBACK, feedback: input.feedback },
     data: () => ({ feedback: input.feedback, feedbackDate: dayToDate(today) }),
-    text: () => `反馈：${input.feedback}`,
+    text: () => input.feedback,
   });
 }
 
@@ -287,7 +286,7 @@ export async function reviewIssue(prisma: Db, actor: Actor | null, input: Review
     return runStep(prisma, actor, "return", input, {
       yours: { status: ISSUE_STATUS_LABEL.IN_PROGRESS, reviewComment: comment },
       data: () => ({ reviewComment: comment, feedback: null, feedbackDate: null }),
-      text: () => `复核退回重办：${input.comment}`,
+      text: () => input.comment,
     });
   }
   const closedDay = input.closedDate ?? today;
@@ -295,7 +294,7 @@ export async function reviewIssue(prisma: Db, actor: Actor | null, input: Review
     yours: { status: ISSUE_STATUS_LABEL.CLOSED, reviewComment: comment },
     check: (issue) => notBeforeRaised(issue, closedDay, "closedDate", "办结日期"),
     data: (issue) => ({ reviewComment: comment, resolution: issue.feedback, closedDate: dayToDate(closedDay) }),
-    text: () => (comment ? `复核通过，办结：${comment}` : "复核通过，办结"),
+    text: () => comment ?? "同意办结",
   });
 }
 
@@ -306,6 +305,6 @@ export async function closeIssue(prisma: Db, actor: Actor | null, input: CloseIs
     yours: { status: ISSUE_STATUS_LABEL.CLOSED, resolution: input.resolution },
     check: (issue) => notBeforeRaised(issue, closedDay, "closedDate", "办结日期"),
     data: () => ({ resolution: input.resolution, closedDate: dayToDate(closedDay) }),
-    text: () => `办结：${input.resolution}`,
+    text: () => input.resolution,
   });
 }

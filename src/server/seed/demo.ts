@@ -6,7 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { dayToDate } from "@/lib/month";
+import { dayToDate, formatDay } from "@/lib/month";
 import { amount, month, readJson } from "./seed-report";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
@@ -261,10 +261,10 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         // its 办理过程, step by step, on the dates given (09:00 China time)
         const at = (d: string) => new Date(`${d}T09:00:00+08:00`);
         const steps: Array<[string, string, "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", string]> = [];
-        if (assigned) steps.push([issue.raisedDate, "assign", "OPEN", "ASSIGNED", `（演示数据）交办：责任单位：${issue.responsibleUnit}；包保领导：${issue.responsibleLeader ?? "—"}；办结时限：${issue.dueDate}`]);
-        if (issue.acknowledgedDate) steps.push([issue.acknowledgedDate, "acknowledge", "ASSIGNED", "IN_PROGRESS", "（演示数据）签收"]);
-        if (issue.feedbackDate && issue.feedback) steps.push([issue.feedbackDate, "feedback", "IN_PROGRESS", "FEEDBACK", `反馈：${issue.feedback}`]);
-        if (issue.status === "CLOSED" && issue.closedDate) steps.push([issue.closedDate, "accept", "FEEDBACK", "CLOSED", "（演示数据）复核通过，办结"]);
+        if (assigned) steps.push([issue.raisedDate, "assign", "OPEN", "ASSIGNED", `（演示数据）责任单位：${issue.responsibleUnit}；包保领导：${issue.responsibleLeader ?? "—"}；办结时限：${formatDay(dayToDate(issue.dueDate))}`]);
+        if (issue.acknowledgedDate) steps.push([issue.acknowledgedDate, "acknowledge", "ASSIGNED", "IN_PROGRESS", "（演示数据）已签收"]);
+        if (issue.feedbackDate && issue.feedback) steps.push([issue.feedbackDate, "feedback", "IN_PROGRESS", "FEEDBACK", issue.feedback]);
+        if (issue.status === "CLOSED" && issue.closedDate) steps.push([issue.closedDate, "accept", "FEEDBACK", "CLOSED", "（演示数据）同意办结"]);
         for (const [d, action, fromStatus, toStatus, text] of steps) {
           await tx.issueUpdate.create({ data: { issueId: created.id, action, fromStatus, toStatus, text, createdAt: at(d) } });
         }

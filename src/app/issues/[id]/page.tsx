@@ -9,7 +9,7 @@ import { EscalatedBadge, IssueStatusBadge } from "@/components/issues/issue-stat
 import { IssueLoopSteps } from "@/components/issues/issue-loop-steps";
 import { AcknowledgeForm, AssignForm, CloseForm, FeedbackForm, ProgressForm, ReviewForm } from "@/components/issues/issue-actions";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { ISSUE_LOOP, availableSteps, issueEscalationDays, type IssueLoopAction } from "@/lib/issue-loop";
+import { ISSUE_LOOP, availableSteps, issueEscalationDays, stepLabel, type IssueLoopAction } from "@/lib/issue-loop";
 import { businessDate, formatDateTime, formatDay } from "@/lib/month";
 
 export const dynamic = "force-dynamic";
@@ -154,7 +154,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           <ol className="space-y-2" data-testid="issue-updates">
             {issue.updates.map((u) => (
               <li key={u.id} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-                <p className="whitespace-pre-wrap break-words">{u.text}</p>
+                <p className="whitespace-pre-wrap break-words">
+                  {stepLabel(u) && <span className="font-medium">【{stepLabel(u)}】</span>}
+                  {u.text}
+                </p>
                 <p className="mt-1 text-xs text-slate-500">
                   {u.user?.displayName ?? "系统"} · {formatDateTime(u.createdAt)}
                   {u.fromStatus && u.toStatus && u.fromStatus !== u.toStatus && ` · ${ISSUE_STATUS_LABEL[u.fromStatus]} → ${ISSUE_STATUS_LABEL[u.toStatus]}`}

@@ -32,11 +32,11 @@ export default async function IssueStatsPage({ searchParams }: { searchParams: P
       <p className="text-sm text-slate-600">
         办结率 = 已办结 ÷ 问题数；平均用时 = 已办结问题从提出到办结的平均天数（办结日期 − 提出日期，缺日期的不计）。按责任单位和问题类别统计，不对个人排名。
       </p>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-lg border border-slate-200 bg-white p-2 sm:p-4">
         <h2 className="mb-2 font-medium">按责任单位</h2>
         <IssueCloseStatsTable rows={stats.byUnit} nameHeader="责任单位" name={(r) => r.unit ?? "未交办"} testId="stats-unit" />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section className="rounded-lg border border-slate-200 bg-white p-2 sm:p-4">
         <h2 className="mb-2 font-medium">按问题类别</h2>
         <IssueCloseStatsTable rows={stats.byCategory} nameHeader="类别" name={(r) => (r.category ? ISSUE_CATEGORY_LABEL[r.category] : "—")} testId="stats-category" />
       </section>

@@ -6,7 +6,7 @@ import { requireActor } from "@/server/auth/current";
 import { getIssue } from "@/server/issues/queries";
 import { PrintButton } from "@/components/issues/print-button";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { ISSUE_LOOP, issueEscalationDays, type IssueLoopAction } from "@/lib/issue-loop";
+import { issueEscalationDays, stepLabel } from "@/lib/issue-loop";
 import { businessDate, dayToDate, formatDateTime, formatDay } from "@/lib/month";
 
 export const dynamic = "force-dynamic";
@@ -94,7 +94,7 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
                   {history.map((u) => (
                     <li key={u.id} className="break-words">
                       <span className="whitespace-nowrap text-slate-600">{formatDateTime(u.createdAt)}</span>{" "}
-                      {u.action && <span className="font-medium">【{ISSUE_LOOP[u.action as IssueLoopAction]?.label ?? u.action}】</span>}
+                      {stepLabel(u) && <span className="font-medium">【{stepLabel(u)}】</span>}
                       {u.text}
                       {u.user && <span className="text-slate-600">（{u.user.displayName}）</span>}
                     </li>
