@@ -13,7 +13,17 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "督办单" };
 
 const cell = "border border-slate-800 px-2 py-1.5 align-top";
-const head = `${cell} w-24 whitespace-nowrap bg-slate-50 font-medium`;
+const head = `${cell} w-20 whitespace-nowrap bg-slate-50 font-medium sm:w-24`;
+
+/** One line of the sheet: its label and what it says. */
+function Row({ label, children, testId, tall = false }: { label: string; children: React.ReactNode; testId?: string; tall?: boolean }) {
+  return (
+    <tr>
+      <th scope="row" className={head}>{label}</th>
+      <td className={`${cell} whitespace-pre-wrap break-words ${tall ? "h-20" : ""}`} data-testid={testId}>{children}</td>
+    </tr>
+  );
+}
 
 // 督办单: one issue on one A4 sheet — what, who, by when, the 办理过程 and the 复核意见.
 export default async function IssuePrintPage({ params }: { params: Promise<{ id: string }> }) {
@@ -42,51 +52,30 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
       </p>
       <table className="mt-2 w-full border-collapse text-sm" data-testid="print-sheet">
         <tbody>
-          <tr>
-            <th scope="row" className={head}>项目</th>
-            <td className={cell} colSpan={3}>{where}</td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>所属园区</th>
-            <td className={cell}>{park}</td>
-            <th scope="row" className={head}>问题类别</th>
-            <td className={cell}>
-              {ISSUE_CATEGORY_LABEL[issue.category]}
-              {issue.subCategory && ` · ${issue.subCategory}`}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>问题</th>
-            <td className={cell} colSpan={3}>
-              <p className="font-medium">{issue.title}</p>
-              <p className="whitespace-pre-wrap break-words">{issue.description}</p>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>责任单位</th>
-            <td className={cell}>{issue.responsibleUnit ?? "未交办"}</td>
-            <th scope="row" className={head}>包保领导</th>
-            <td className={cell}>{issue.responsibleLeader ?? "—"}</td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>提出日期</th>
-            <td className={cell}>{issue.raisedDate ? formatDay(issue.raisedDate) : "—"}</td>
-            <th scope="row" className={head}>办结时限</th>
-            <td className={cell}>
-              {issue.dueDate ? formatDay(issue.dueDate) : "—"}
-              {issue.escalated ? `（逾期超过${issueEscalationDays()}天，已升级督办）` : issue.overdue ? "（已逾期）" : ""}
-            </td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>当前状态</th>
-            <td className={cell} colSpan={3}>
-              {ISSUE_STATUS_LABEL[issue.status]}
-              {issue.closedDate && `（${formatDay(issue.closedDate)}办结）`}
-            </td>
-          </tr>
+          <Row label="项目">{where}</Row>
+          <Row label="所属园区">{park}</Row>
+          <Row label="问题类别">
+            {ISSUE_CATEGORY_LABEL[issue.category]}
+            {issue.subCategory && ` · ${issue.subCategory}`}
+          </Row>
+          <Row label="问题">
+            <p className="font-medium">{issue.title}</p>
+            <p className="whitespace-pre-wrap break-words">{issue.description}</p>
+          </Row>
+          <Row label="责任单位">{issue.responsibleUnit ?? "未交办"}</Row>
+          <Row label="包保领导">{issue.responsibleLeader ?? "—"}</Row>
+          <Row label="提出日期">{issue.raisedDate ? formatDay(issue.raisedDate) : "—"}</Row>
+          <Row label="办结时限">
+            {issue.dueDate ? formatDay(issue.dueDate) : "—"}
+            {issue.escalated ? `（逾期超过${issueEscalationDays()}天，已升级督办）` : issue.overdue ? "（已逾期）" : ""}
+          </Row>
+          <Row label="当前状态">
+            {ISSUE_STATUS_LABEL[issue.status]}
+            {issue.closedDate && `（${formatDay(issue.closedDate)}办结）`}
+          </Row>
           <tr>
             <th scope="row" className={head}>办理过程</th>
-            <td className={cell} colSpan={3}>
+            <td className={cell}>
               {history.length === 0 ? (
                 "—"
               ) : (
@@ -103,14 +92,10 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
               )}
             </td>
           </tr>
-          <tr>
-            <th scope="row" className={head}>办理结果</th>
-            <td className={`${cell} whitespace-pre-wrap break-words`} colSpan={3}>{issue.feedback ?? issue.resolution ?? "—"}</td>
-          </tr>
-          <tr>
-            <th scope="row" className={head}>复核意见</th>
-            <td className={`${cell} h-20 whitespace-pre-wrap break-words`} colSpan={3} data-testid="print-review">{issue.reviewComment ?? ""}</td>
-          </tr>
+          <Row label="办理结果">{issue.feedback ?? issue.resolution ?? "—"}</Row>
+          <Row label="复核意见" testId="print-review" tall>
+            {issue.reviewComment ?? ""}
+          </Row>
         </tbody>
       </table>
       <p className="mt-6 flex justify-between text-sm">
