@@ -14,8 +14,10 @@ export const REPORT_STATUS_LABEL = {
 } as const;
 
 export const ISSUE_STATUS_LABEL = {
-  OPEN: "待办",
+  OPEN: "待交办",
+  ASSIGNED: "待签收",
   IN_PROGRESS: "办理中",
+  FEEDBACK: "待复核",
   CLOSED: "已办结",
 } as const;
 

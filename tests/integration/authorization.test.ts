@@ -17,17 +17,33 @@ import { AuthError } from "@/server/auth/permissions";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
-import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
+import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { createPlan, savePlan, setPlanEntries } from "@/server/plans/service";
 import { monthlyReportSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
-import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
+import {
+  acknowledgeIssueSchema,
+  assignIssueSchema,
+  closeIssueSchema,
+  createIssueSchema,
+  feedbackIssueSchema,
+  issueProgressSchema,
+  reviewIssueSchema,
+} from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
-import { assignIssueAction, closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
+import {
+  acknowledgeIssueAction,
+  assignIssueAction,
+  closeIssueAction,
+  createIssueAction,
+  feedbackIssueAction,
+  issueProgressAction,
+  reviewIssueAction,
+} from "@/server/issues/actions";
 import { createProjectAction, milestonesAction, updateProjectAction } from "@/server/projects/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { recordNode, saveStatsFigure } from "@/server/nodes/service";
@@ -38,6 +54,7 @@ import { businessDate } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
+import { issueAt } from "../helpers/issues";
 
 type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin";
 const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin"];
@@ -95,6 +112,8 @@ type Case = {
 
 const county = ["ownCounty", "admin"] as Role[];
 const adminOnly = ["admin"] as Role[];
+/** the 督办 steps of the responsible unit: only the county park's own account */
+const unitOnly = ["ownCounty"] as Role[];
 
 const cases: Case[] = [
   {
@@ -156,20 +175,20 @@ const cases: Case[] = [
     run: (actor, v) => createIssue(t.prisma, actor, createIssueSchema.parse(v)),
   },
   {
-    name: "assignIssue",
-    allowed: county,
+    name: "assignIssue (交办)",
+    allowed: adminOnly,
     prepare: async () => ({ ...(await freshIssue()), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" }),
     run: (actor, v) => assignIssue(t.prisma, actor, assignIssueSchema.parse(v)),
   },
   {
-    name: "addIssueProgress",
-    allowed: county,
-    prepare: async () => ({ ...(await freshIssue()), text: "已对接职业院校" }),
+    name: "addIssueProgress (办理)",
+    allowed: unitOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "IN_PROGRESS")), text: "已对接职业院校" }),
     run: (actor, v) => addIssueProgress(t.prisma, actor, issueProgressSchema.parse(v)),
   },
   {
-    name: "closeIssue",
-    allowed: county,
+    name: "closeIssue (直接办结)",
+    allowed: adminOnly,
     prepare: async () => ({ ...(await freshIssue()), resolution: "已招聘到位" }),
     run: (actor, v) => closeIssue(t.prisma, actor, closeIssueSchema.parse(v)),
   },
@@ -305,7 +324,46 @@ const cases: Case[] = [
     prepare: async () => ({ code: "YQ2024-001", month: "2024-11", cumulativeInvestment: `${140000 + (n++ % 1000)}` }),
     run: (actor, v) => saveStatsFigure(t.prisma, actor, statsFigureSchema.parse(v)),
   },
+  // the 督办 loop's later steps (found by name below)
+  {
+    name: "acknowledgeIssue (签收) of a county park's issue",
+    allowed: unitOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "ASSIGNED")), note: "已安排专人" }),
+    run: (actor, v) => acknowledgeIssue(t.prisma, actor, acknowledgeIssueSchema.parse(v)),
+  },
+  {
+    name: "acknowledgeIssue (签收) of the whole park's own issue",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "ASSIGNED", { projectCode: null })) }),
+    run: (actor, v) => acknowledgeIssue(t.prisma, actor, acknowledgeIssueSchema.parse(v)),
+  },
+  {
+    name: "feedbackIssue (反馈)",
+    allowed: unitOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "IN_PROGRESS")), feedback: "用地已交付" }),
+    run: (actor, v) => feedbackIssue(t.prisma, actor, feedbackIssueSchema.parse(v)),
+  },
+  {
+    name: "reviewIssue (复核通过)",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "FEEDBACK")), decision: "accept", comment: "" }),
+    run: (actor, v) => reviewIssue(t.prisma, actor, reviewIssueSchema.parse(v)),
+  },
+  {
+    name: "reviewIssue (退回重办)",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "FEEDBACK")), decision: "return", comment: "未附交付证明" }),
+    run: (actor, v) => reviewIssue(t.prisma, actor, reviewIssueSchema.parse(v)),
+  },
+  {
+    name: "feedbackIssue (反馈) of the whole park's own issue",
+    allowed: adminOnly,
+    prepare: async () => ({ ...(await issueAt(t.prisma, a, "IN_PROGRESS", { projectCode: null })), feedback: "已协调完成" }),
+    run: (actor, v) => feedbackIssue(t.prisma, actor, feedbackIssueSchema.parse(v)),
+  },
 ];
+
+const caseNamed = (name: string) => cases.find((c) => c.name === name)!.prepare;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -368,6 +426,9 @@ describe("server actions called directly, as a hand-made request would", () => {
   };
   const FORBIDDEN_REPORT = "无权填报该项目：只能填报本县区园区的项目。";
   const FORBIDDEN_ISSUE = "无权修改该问题：只能处理本县区园区的问题。";
+  const ADMIN_ONLY_ASSIGN = "只有园区管理员可以交办或直接办结问题。";
+  const UNIT_ONLY = "无权办理该问题：只有责任县区园区的账号可以签收、办理和反馈（全园区的问题由园区办公室办理）。";
+  const ADMIN_ONLY_VERIFY = "只有园区管理员可以复核问题。";
   const ADMIN_ONLY_PROJECT = "只有园区管理员可以管理项目和计划。";
   const FORBIDDEN_NODE = "无权登记该节点：只能登记本县区园区项目的节点和入库情况。";
   const ADMIN_ONLY_USER = "只有园区管理员可以管理用户。";
@@ -421,24 +482,45 @@ describe("server actions called directly, as a hand-made request would", () => {
       allowedAs: "ownCounty",
     },
     {
-      name: "assignIssueAction on 会同's issue",
+      name: "assignIssueAction: a county hands 会同's issue out itself",
       action: assignIssueAction,
       values: cases[8].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
-      allowedAs: "ownCounty",
+      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      allowedAs: "admin",
     },
     {
-      name: "issueProgressAction on 会同's issue",
+      name: "issueProgressAction: 洞口 posts progress on 会同's issue",
       action: issueProgressAction,
       values: cases[9].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
-      name: "closeIssueAction on 会同's issue",
+      name: "closeIssueAction: a county closes 会同's issue without 复核",
       action: closeIssueAction,
       values: cases[10].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "acknowledgeIssueAction: 洞口 acknowledges 会同's issue",
+      action: acknowledgeIssueAction,
+      values: caseNamed("acknowledgeIssue (签收) of a county park's issue"),
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["leader", UNIT_ONLY], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "feedbackIssueAction: 洞口 reports 会同's issue done",
+      action: feedbackIssueAction,
+      values: caseNamed("feedbackIssue (反馈)"),
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["anonymous", signIn]],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "reviewIssueAction: 会同 verifies its own feedback",
+      action: reviewIssueAction,
+      values: caseNamed("reviewIssue (复核通过)"),
+      refused: [["ownCounty", ADMIN_ONLY_VERIFY], ["otherCounty", ADMIN_ONLY_VERIFY], ["leader", ADMIN_ONLY_VERIFY], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
@@ -499,7 +581,7 @@ describe("server actions called directly, as a hand-made request would", () => {
         await as(role);
         const before = await fingerprint(t.prisma);
         const state = await c.action(initialActionState, formData(values));
-        expect(state, role).toMatchObject({ ok: false, message });
+        expect(state, `${role} ${JSON.stringify(state)}`).toMatchObject({ ok: false, message });
         expect(await fingerprint(t.prisma), role).toBe(before);
       }
       const values = await c.values();
@@ -520,42 +602,27 @@ describe("server actions called directly, as a hand-made request would", () => {
   });
 });
 
-describe("issue ledger workflow", () => {
-  it("待办 → 办理中 → 已办结 with updates kept, and a stale form gets a conflict with both sides", async () => {
-    const { issueId } = await freshIssue();
-    const id = Number(issueId);
-    let issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
-    expect(issue.status).toBe("OPEN");
-    await assignIssue(t.prisma, a.huitong, assignIssueSchema.parse({ issueId, version: String(issue.version), responsibleUnit: "县人社局", responsibleLeader: "李局长", dueDate: "2099-12-31" }));
-    issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
-    await addIssueProgress(t.prisma, a.huitong, issueProgressSchema.parse({ issueId, version: String(issue.version), text: "已发布招聘公告" }));
-    issue = await t.prisma.issue.findUniqueOrThrow({ where: { id } });
-    expect(issue.status).toBe("IN_PROGRESS");
-    const stale = String(issue.version - 1);
-    const conflict = await closeIssue(t.prisma, a.admin, closeIssueSchema.parse({ issueId, version: stale, resolution: "旧页面" })).catch((e) => e);
+describe("issue ledger: concurrent edits", () => {
+  it("a step from a stale page gets a conflict with both sides, and changes nothing", async () => {
+    const { issueId, version } = await issueAt(t.prisma, a, "IN_PROGRESS");
+    await addIssueProgress(t.prisma, a.huitong, issueProgressSchema.parse({ issueId, version, text: "已发布招聘公告" }));
+    const before = await fingerprint(t.prisma);
+    const conflict = await feedbackIssue(t.prisma, a.huitong, feedbackIssueSchema.parse({ issueId, version, feedback: "旧页面" })).catch((e) => e);
     expect(conflict.message).toContain("保存冲突");
-    expect(conflict.details.theirs).toMatchObject({ status: "办理中", responsibleUnit: "县人社局" });
-    expect(conflict.details.yours).toMatchObject({ resolution: "旧页面" });
-    await closeIssue(t.prisma, a.admin, closeIssueSchema.parse({ issueId, version: String(issue.version), resolution: "已招聘20名技术工人", closedDate: businessDate() }));
-    const closed = await t.prisma.issue.findUniqueOrThrow({ where: { id }, include: { updates: { orderBy: { id: "asc" } } } });
-    expect(closed.status).toBe("CLOSED");
-    expect(closed.closedDate?.toISOString().slice(0, 10)).toBe(businessDate());
-    expect(closed.resolution).toBe("已招聘20名技术工人");
-    expect(closed.updates.map((u) => u.toStatus)).toEqual(["OPEN", "IN_PROGRESS", "CLOSED"]);
-    issue = closed;
-    const audit = await t.prisma.auditLog.findMany({ where: { entity: "Issue", entityId: issueId }, orderBy: { id: "asc" } });
-    expect(audit.map((x) => [x.action, x.actor])).toEqual([["issue.create", "admin"], ["issue.assign", "huitong"], ["issue.progress", "huitong"], ["issue.close", "admin"]]);
-    await expect(addIssueProgress(t.prisma, a.admin, issueProgressSchema.parse({ issueId, version: String(issue.version), text: "再更新" }))).rejects.toThrow("已办结");
+    expect(conflict.details.theirs).toMatchObject({ status: "办理中", responsibleUnit: "县自然资源局", latestUpdate: "已发布招聘公告" });
+    expect(conflict.details.yours).toMatchObject({ feedback: "旧页面" });
+    expect(await fingerprint(t.prisma)).toBe(before);
   });
 
-  it("twenty people updating one issue from the same page: one lands, nineteen see a conflict, the history has one entry", async () => {
-    const { issueId, version } = await freshIssue();
+  it("twenty people updating one issue from the same page: one lands, nineteen see a conflict, the history has one entry more", async () => {
+    const { issueId, version } = await issueAt(t.prisma, a, "IN_PROGRESS");
+    const updates = await t.prisma.issueUpdate.count({ where: { issueId: Number(issueId) } });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => addIssueProgress(t.prisma, i % 2 ? a.admin : a.huitong, issueProgressSchema.parse({ issueId, version, text: `进展${i}` }))),
+      Array.from({ length: 20 }, (_, i) => addIssueProgress(t.prisma, a.huitong, issueProgressSchema.parse({ issueId, version, text: `进展${i}` }))),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason.constructor.name).toBe("ConflictError");
-    expect(await t.prisma.issueUpdate.count({ where: { issueId: Number(issueId) } })).toBe(1);
+    expect(await t.prisma.issueUpdate.count({ where: { issueId: Number(issueId) } })).toBe(updates + 1);
     expect(await t.prisma.auditLog.count({ where: { entity: "Issue", entityId: issueId, action: "issue.progress" } })).toBe(1);
     expect((await t.prisma.issue.findUniqueOrThrow({ where: { id: Number(issueId) } })).version).toBe(Number(version) + 1);
   });

@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({
 import type { ActionState } from "@/server/action-state";
 import { initialActionState } from "@/server/action-state";
 import { saveReportAction, withdrawReportAction } from "@/server/reports/actions";
-import { closeIssueAction, createIssueAction, issueProgressAction } from "@/server/issues/actions";
+import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, createIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction } from "@/server/users/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
@@ -27,6 +27,7 @@ import { addMonths, businessDate, currentMonth } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
+import { issueAt } from "../helpers/issues";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 type As = "huitong" | "admin";
@@ -44,6 +45,9 @@ let t: TestDatabase;
 let a: Actors;
 const tokens: Partial<Record<As, string>> = {};
 let issue: { id: number; version: number };
+/** issues in the 督办 loop: 办理中 (会同), 待复核 (会同) */
+let working: { issueId: string; version: string };
+let reported: { issueId: string; version: string };
 let projectVersion = 0;
 let approvedNovember: { id: number; version: number };
 
@@ -152,6 +156,21 @@ const cases: Case[] = [
   { name: "progress from a stale page", action: issueProgressAction, as: "huitong", values: () => ({ issueId: String(issue.id), version: String(issue.version + 7), text: "已协调" }), field: null, message: "保存冲突：该问题在您打开页面之后已被他人修改" },
   { name: "issue id letters", action: issueProgressAction, as: "huitong", values: () => ({ issueId: "abc", version: "1", text: "已协调" }), field: "issueId", message: "问题无效" },
 
+  // 督办: 交办, 签收, 反馈, 复核
+  { name: "交办 without a unit", action: assignIssueAction, as: "admin", values: () => ({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: " ", responsibleLeader: "王副县长", dueDate: "2099-01-31" }), field: "responsibleUnit", message: "请填写责任单位" },
+  { name: "交办 without a 包保领导", action: assignIssueAction, as: "admin", values: () => ({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: "县自然资源局", responsibleLeader: "", dueDate: "2099-01-31" }), field: "responsibleLeader", message: "请填写包保领导" },
+  { name: "交办 without a deadline", action: assignIssueAction, as: "admin", values: () => ({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: "县自然资源局", responsibleLeader: "王副县长", dueDate: "" }), field: "dueDate", message: "请选择办结时限" },
+  { name: "交办 with an impossible deadline", action: assignIssueAction, as: "admin", values: () => ({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: "县自然资源局", responsibleLeader: "王副县长", dueDate: "2025-02-30" }), field: "dueDate", message: "办结时限格式应为 年-月-日" },
+  { name: "交办 with a deadline before the issue was raised", action: assignIssueAction, as: "admin", values: () => ({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: "县自然资源局", responsibleLeader: "王副县长", dueDate: "2000-01-01" }), field: "dueDate", message: "办结时限不能早于提出日期" },
+  { name: "签收 before 交办", action: acknowledgeIssueAction, as: "huitong", values: () => ({ issueId: String(issue.id), version: String(issue.version) }), field: null, message: "该问题当前为「待交办」，不能签收。" },
+  { name: "反馈 without saying what was done", action: feedbackIssueAction, as: "huitong", values: () => ({ ...working, feedback: "" }), field: "feedback", message: "请填写办理结果" },
+  { name: "反馈 with markup", action: feedbackIssueAction, as: "huitong", values: () => ({ ...working, feedback: "<b>已办</b>" }), field: "feedback", message: "办理结果不能包含网页标签" },
+  { name: "反馈 on an unknown issue", action: feedbackIssueAction, as: "huitong", values: () => ({ issueId: "99999999", version: "1", feedback: "已办" }), field: null, message: "问题不存在或已被删除。" },
+  { name: "退回 without a reason", action: reviewIssueAction, as: "admin", values: () => ({ ...reported, decision: "return", comment: "" }), field: "comment", message: "退回重办须填写复核意见（退回原因）" },
+  { name: "复核 with an unknown decision", action: reviewIssueAction, as: "admin", values: () => ({ ...reported, decision: "approve" }), field: "decision", message: "请选择复核结论" },
+  { name: "复核 closing in the future", action: reviewIssueAction, as: "admin", values: () => ({ ...reported, decision: "accept", closedDate: "2099-01-01" }), field: "closedDate", message: "办结日期不能晚于今天" },
+  { name: "复核 of an issue not reported done", action: reviewIssueAction, as: "admin", values: () => ({ ...working, decision: "accept" }), field: null, message: "该问题当前为「办理中」，不能复核通过。" },
+
   // 项目
   { name: "empty code", action: createProjectAction, as: "admin", values: project({ code: "" }), field: "code", message: "请填写项目代码" },
   { name: "duplicate code", action: createProjectAction, as: "admin", values: project({ code: "YQ2024-001" }), field: "code", message: "项目代码「YQ2024-001」已被使用：项目代码终身唯一，请核对" },
@@ -199,6 +218,8 @@ beforeAll(async () => {
   tokens.admin = await sessionToken(t.prisma, a.admin);
   const created = await createIssue(t.prisma, a.huitong, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "LAND", title: "厂房用地未交付", description: "二期用地尚未完成征拆" }));
   issue = { id: created.id, version: created.version };
+  working = await issueAt(t.prisma, a, "IN_PROGRESS");
+  reported = await issueAt(t.prisma, a, "FEEDBACK");
   projectVersion = (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).version;
   approvedNovember = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-11", status: "APPROVED" } });
 });
@@ -231,7 +252,9 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
     h.token = tokens.huitong;
     expect(await saveReportAction(initialActionState, formData(report()()))).toMatchObject({ ok: true });
     expect(await createIssueAction(initialActionState, formData(newIssue()()))).toMatchObject({ ok: true });
+    expect(await feedbackIssueAction(initialActionState, formData({ ...working, feedback: "已办结" }))).toMatchObject({ ok: true });
     h.token = tokens.admin;
+    expect(await reviewIssueAction(initialActionState, formData({ ...reported, decision: "return", comment: "请补充材料" }))).toMatchObject({ ok: true });
     expect(await createProjectAction(initialActionState, formData(project({ metricName_0: "年供热量", metricQualifier_0: "约", metricValue_0: "41", metricUnit_0: "万吨标煤" })()))).toMatchObject({ ok: true });
     expect(await createUserAction(initialActionState, formData(user()()))).toMatchObject({ ok: true });
     const metric = await t.prisma.projectMetric.findFirstOrThrow({ where: { project: { code: "YQ2024-099" } } });

@@ -115,6 +115,18 @@ describe("the demo set", () => {
     expect(sums).toMatchObject({ projectCount: 2, cumulative: "94000", missing: 1 });
   });
 
+  it("shows the 督办 loop in several states, each with its 办理过程", async () => {
+    const demo = await t.prisma.issue.findMany({ where: { isDemo: true }, orderBy: { sortOrder: "asc" }, include: { updates: { orderBy: { createdAt: "asc" } } } });
+    expect(demo.map((i) => [i.status, i.updates.map((u) => u.action)])).toEqual([
+      ["IN_PROGRESS", ["assign", "acknowledge"]],
+      ["FEEDBACK", ["assign", "acknowledge", "feedback"]],
+      ["ASSIGNED", ["assign"]],
+      ["CLOSED", ["assign", "acknowledge", "feedback", "accept"]],
+      ["IN_PROGRESS", ["assign", "acknowledge"]],
+      ["CLOSED", ["assign", "acknowledge", "feedback", "accept"]],
+    ]);
+  });
+
   it("counts demo issues with their due dates", async () => {
     const s = await getIssueSummary(t.prisma, { year: 2024, today: TODAY });
     expect(s).toMatchObject({ total: 13, closed: 2, overdue: 4, demo: 6 });

@@ -24,7 +24,15 @@ import * as periods from "@/server/periods/actions";
 import { loginAction } from "@/server/auth/actions";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
-import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
+import {
+  acknowledgeIssueSchema,
+  assignIssueSchema,
+  closeIssueSchema,
+  createIssueSchema,
+  feedbackIssueSchema,
+  issueProgressSchema,
+  reviewIssueSchema,
+} from "@/lib/schemas/issue";
 import { monthlyReportSchema, reviewSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodSchema, publishPeriodSchema } from "@/lib/schemas/period";
 import { CONTROL_MESSAGE, FIELD_MAX_CHARS } from "@/lib/schemas/text";
@@ -53,6 +61,9 @@ const FORMS: Array<[string, Action, string[]]> = [
   ["assignIssueAction", issues.assignIssueAction, fieldsOf(assignIssueSchema)],
   ["issueProgressAction", issues.issueProgressAction, fieldsOf(issueProgressSchema)],
   ["closeIssueAction", issues.closeIssueAction, fieldsOf(closeIssueSchema)],
+  ["acknowledgeIssueAction", issues.acknowledgeIssueAction, fieldsOf(acknowledgeIssueSchema)],
+  ["feedbackIssueAction", issues.feedbackIssueAction, fieldsOf(feedbackIssueSchema)],
+  ["reviewIssueAction", issues.reviewIssueAction, fieldsOf(reviewIssueSchema)],
   ["saveReportAction", reports.saveReportAction, fieldsOf(monthlyReportSchema)],
   ["reviewReportAction", reports.reviewReportAction, fieldsOf(reviewSchema)],
   ["withdrawReportAction", reports.withdrawReportAction, fieldsOf(withdrawSchema)],

@@ -3,7 +3,7 @@
 // module. Here both forms answer the same cases, so neither can drift from the other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { isOverdue, overdueSql } from "@/server/issues/overdue";
+import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/server/issues/overdue";
 import { COUNTED_REVISION, countedRevisionId } from "@/server/reports/counted-revision";
 import { isStale, staleSql } from "@/server/reports/stale";
 import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
@@ -49,6 +49,34 @@ describe("overdue (逾期)", () => {
       // the fragment reads the issue alias "i": the VALUES row is given that name
       Prisma.sql`(SELECT ${overdueSql(today)} FROM (SELECT v.status, v."dueDate") AS i)`,
     );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+  });
+});
+
+describe("escalated (已升级督办): overdue by more than the configured days", () => {
+  const today = "2024-06-15";
+  type S = "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED";
+  // [label, status, due date, days, escalated]
+  const cases: Array<[string, S, string | null, number, boolean]> = [
+    ["7 days overdue with 7 days configured: not yet", "IN_PROGRESS", "2024-06-08", 7, false],
+    ["8 days overdue with 7 days configured", "IN_PROGRESS", "2024-06-07", 7, true],
+    ["8 days overdue with 8 days configured: not yet", "ASSIGNED", "2024-06-07", 8, false],
+    ["awaiting 复核, long overdue", "FEEDBACK", "2024-01-01", 7, true],
+    ["closed, long overdue", "CLOSED", "2024-01-01", 7, false],
+    ["no due date", "OPEN", null, 7, false],
+    ["0 days configured: escalates as soon as overdue", "ASSIGNED", "2024-06-14", 0, true],
+    ["0 days configured, due today", "ASSIGNED", "2024-06-15", 0, false],
+    ["across a month end", "IN_PROGRESS", "2024-05-31", 14, true],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[4]);
+    const ts = cases.map(([, status, due, days]) => isEscalated({ status, dueDate: due ? dayToDate(due) : null }, today, days));
+    const sql: boolean[] = [];
+    for (const [, status, due, days] of cases) {
+      const [v] = await sqlAnswers<boolean>([Prisma.sql`${status}::text, ${due}::date`], `status, "dueDate"`, Prisma.sql`(SELECT ${escalatedSql(today, days)} FROM (SELECT v.status, v."dueDate") AS i)`);
+      sql.push(v);
+    }
     expect(ts).toEqual(expected);
     expect(sql).toEqual(expected);
   });

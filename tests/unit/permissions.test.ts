@@ -16,6 +16,9 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["issue on own park", { action: "issue.write", parkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
   ["issue on other park", { action: "issue.write", parkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["park-wide issue without park", { action: "issue.write", parkId: null }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["hand out an issue (交办)", { action: "issue.assign" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["verify an issue (复核)", { action: "issue.verify" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["handle some issue (签收/办理/反馈)", { action: "issue.handle" }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
   ["manage projects", { action: "project.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
@@ -78,6 +81,17 @@ describe("the permission table, asked by action name", () => {
     expect(can(county1, { action: "issue.write", parkId: 1 })).toBe(true);
   });
 
+  it("issue.handle: a county on its own park's issues, the office only on the whole park's own", () => {
+    expect(can(county1, "issue.handle", { parkId: 1 })).toBe(true);
+    expect(can(county1, "issue.handle", { parkId: 2 })).toBe(false);
+    expect(can(county1, "issue.handle", { parkId: null })).toBe(false);
+    expect(can(admin, "issue.handle", { parkId: null })).toBe(true);
+    expect(can(admin, "issue.handle", { parkId: 1 })).toBe(false);
+    expect(can(unbound, "issue.handle", { parkId: null })).toBe(false);
+    expect(parkScope(admin, "issue.handle")).toBeUndefined();
+    expect(parkScope(county1, "issue.handle")).toBe(1);
+  });
+
   it("parkScope: all parks for the office, its own park for a county, none otherwise", () => {
     expect(parkScope(admin, "report.write")).toBeNull();
     expect(parkScope(county1, "report.write")).toBe(1);
@@ -102,6 +116,9 @@ describe("the permission table, asked by action name", () => {
       "report.review": "只有园区管理员可以审核月度调度。",
       "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
       "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
+      "issue.assign": "只有园区管理员可以交办或直接办结问题。",
+      "issue.handle": "无权办理该问题：只有责任县区园区的账号可以签收、办理和反馈（全园区的问题由园区办公室办理）。",
+      "issue.verify": "只有园区管理员可以复核问题。",
       "project.manage": "只有园区管理员可以管理项目和计划。",
       "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
       "user.manage": "只有园区管理员可以管理用户。",

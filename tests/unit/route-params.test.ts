@@ -8,20 +8,21 @@ describe("path parameters are validated before any query", () => {
     ["/admin/projects/YQ2024-001/edit", { kind: "project", code: "YQ2024-001" }],
     ["/parks/3", { kind: "park", id: 3 }],
     ["/issues/12", { kind: "issue", id: 12 }],
+    ["/issues/12/print", { kind: "issue", id: 12 }],
     ["/admin/plans/2024", { kind: "plan", year: 2024 }],
     ["/periods/2024-11", { kind: "period", month: "2024-11" }],
   ])("%s names %o", (path, expected) => {
     expect(routeParam(path)).toEqual(expected);
   });
 
-  it.each(["/projects/%00", "/projects/%E0%A4%A", "/projects/%", "/projects/a%2Fb", "/projects/<x>", `/projects/${"A".repeat(41)}`, "/parks/0", "/parks/-1", "/parks/1e3", "/parks/%00", "/issues/9999999999", "/issues/abc", "/admin/plans/99", "/admin/plans/2024x", "/report/%C0%AF", "/periods/2024-13", "/periods/2024-1", "/periods/%00", "/periods/2024-11x"])(
+  it.each(["/projects/%00", "/projects/%E0%A4%A", "/projects/%", "/projects/a%2Fb", "/projects/<x>", `/projects/${"A".repeat(41)}`, "/parks/0", "/parks/-1", "/parks/1e3", "/parks/%00", "/issues/9999999999", "/issues/abc", "/issues/abc/print", "/issues/0/print", "/admin/plans/99", "/admin/plans/2024x", "/report/%C0%AF", "/periods/2024-13", "/periods/2024-1", "/periods/%00", "/periods/2024-11x"])(
     "%s is malformed",
     (path) => {
       expect(routeParam(path)).toBe("invalid");
     },
   );
 
-  it.each(["/", "/projects", "/issues/new", "/admin/plans/new", "/admin/projects/new", "/login", "/api/health"])("%s is not a dynamic page", (path) => {
+  it.each(["/", "/projects", "/issues/new", "/issues/stats", "/admin/plans/new", "/admin/projects/new", "/login", "/api/health"])("%s is not a dynamic page", (path) => {
     expect(routeParam(path)).toBeNull();
   });
 });

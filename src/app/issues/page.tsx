@@ -3,12 +3,13 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssueLedger, listIssueYears, type IssueFilters } from "@/server/issues/queries";
+import { getIssueLedger, listIssueLeaders, listIssueYears, type IssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueList } from "@/components/issues/issue-list";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
-import { buttonClass } from "@/components/forms/field";
+import { buttonClass, secondaryButtonClass } from "@/components/forms/field";
+import { issueEscalationDays } from "@/lib/issue-loop";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
@@ -25,6 +26,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const one = (name: string) => (Array.isArray(sp[name]) ? sp[name][0] : sp[name]) as string | undefined;
   const prisma = db();
   const years = await listIssueYears(prisma);
+  const leaders = await listIssueLeaders(prisma);
   // the ledger opens on the newest year's issues (year=all for every year)
   const allYears = one("year") === "all";
   const asked = intParam(sp, "year");
@@ -34,20 +36,24 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
     parkId: intParam(sp, "park"),
     overdue: one("overdue") === "1",
+    escalated: one("escalated") === "1",
+    leader: pick(one("leader"), leaders),
     year,
   };
   // one query at a time: the embedded database serves few connections
   const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
-  const { issues, total, closed, overdue, closureRate: rate, page, pages, size } = ledger;
+  const { issues, total, closed, overdue, escalated, closureRate: rate, page, pages, size } = ledger;
   const parks = await listParks(prisma);
   const mayRaise = can(actor, "issue.write");
-  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || (filters.year !== years[0] && years.length > 1);
+  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || filters.escalated || filters.leader || (filters.year !== years[0] && years.length > 1);
   const pageHref = (n: number) =>
     `/issues${queryString({
       status: filters.status,
       category: filters.category,
       park: filters.parkId,
       overdue: filters.overdue ? 1 : undefined,
+      escalated: filters.escalated ? 1 : undefined,
+      leader: filters.leader,
       year: allYears ? "all" : filters.year,
       size: size === 20 ? undefined : size,
       page: n === 1 ? undefined : n,
@@ -57,14 +63,19 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">问题台账</h1>
-        {mayRaise && (
-          <Link href="/issues/new" className={buttonClass}>
-            反映问题
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/issues/stats${queryString({ year: filters.year })}`} className={secondaryButtonClass}>
+            办结统计
           </Link>
-        )}
+          {mayRaise && (
+            <Link href="/issues/new" className={buttonClass}>
+              反映问题
+            </Link>
+          )}
+        </div>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="issue-stats">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="issue-stats">
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">问题总数</dt>
           <dd className="num text-xl font-semibold" data-testid="issue-total">{total}个</dd>
@@ -81,6 +92,10 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           <dt className="text-xs text-slate-500">逾期未办结</dt>
           <dd className={`num text-xl font-semibold ${overdue > 0 ? "text-red-700" : ""}`} data-testid="overdue-count">{overdue}个</dd>
         </div>
+        <div className={`col-span-2 rounded-lg border p-3 sm:col-span-1 ${escalated > 0 ? "border-red-400 bg-red-50" : "border-slate-200 bg-white"}`}>
+          <dt className="text-xs text-slate-500">已升级督办（逾期超过{issueEscalationDays()}天）</dt>
+          <dd className={`num text-xl font-semibold ${escalated > 0 ? "text-red-800" : ""}`} data-testid="escalated-count">{escalated}个</dd>
+        </div>
       </dl>
 
       <FilterBar
@@ -90,7 +105,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
           { kind: "select", name: "category", label: "类别", value: filters.category, all: "全部", options: labelOptions(ISSUE_CATEGORY_LABEL) },
           { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
+          { kind: "select", name: "leader", label: "包保领导", value: filters.leader, all: "全部", options: leaders.map((l) => ({ value: l, label: l })) },
           { kind: "checkbox", name: "overdue", label: "只看逾期", checked: filters.overdue === true },
+          { kind: "checkbox", name: "escalated", label: "只看已升级督办", checked: filters.escalated === true },
         ]}
         keep={{ size: size === 20 ? undefined : size }}
         reset={anyFilter ? { href: "/issues", label: "清除筛选" } : null}

@@ -4,7 +4,7 @@ import type { IssueSummary as Summary } from "@/server/issues/queries";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatPercent, rate } from "@/lib/progress";
 
-const STATUSES = ["OPEN", "IN_PROGRESS", "CLOSED"] as const;
+const STATUSES = Object.keys(ISSUE_STATUS_LABEL) as Array<keyof typeof ISSUE_STATUS_LABEL>;
 
 /** `compact`: the categories as one line each instead of the status table (for summary pages). */
 export function IssueSummaryTable({ summary, detailHref, compact = false }: { summary: Summary; detailHref?: string; compact?: boolean }) {
@@ -29,7 +29,7 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="issue-summary-table">
           {summary.byCategory.map((c) => (
             <li key={c.category} data-testid={`issue-cat-${c.category}`}>
-              {ISSUE_CATEGORY_LABEL[c.category]} {c.total}个，未办结{c.counts.OPEN + c.counts.IN_PROGRESS}个{c.overdue > 0 && <span className="text-red-700">，逾期{c.overdue}个</span>}
+              {ISSUE_CATEGORY_LABEL[c.category]} {c.total}个，未办结{c.total - c.counts.CLOSED}个{c.overdue > 0 && <span className="text-red-700">，逾期{c.overdue}个</span>}
             </li>
           ))}
         </ul>

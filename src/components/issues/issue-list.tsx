@@ -8,7 +8,7 @@ import { formatDay } from "@/lib/month";
 
 /** What a list item needs; the rest of an `IssueRow` is shown where the read has it. */
 export type IssueListItem = Pick<IssueRow, "id" | "category" | "title" | "status" | "overdue" | "dueDate" | "isDemo" | "projectCode" | "projectName"> &
-  Partial<Pick<IssueRow, "subCategory" | "description" | "resolution" | "responsibleUnit" | "responsibleLeader" | "raisedDate" | "closedDate" | "parkName">>;
+  Partial<Pick<IssueRow, "escalated" | "subCategory" | "description" | "resolution" | "responsibleUnit" | "responsibleLeader" | "raisedDate" | "closedDate" | "parkName">>;
 
 export function IssueList({
   issues,
@@ -35,7 +35,7 @@ export function IssueList({
               </Link>
               {i.isDemo && <DemoBadge />}
             </span>
-            <IssueStatusBadge status={i.status} overdue={i.overdue} />
+            <IssueStatusBadge status={i.status} overdue={i.overdue} escalated={i.escalated} leader={i.responsibleLeader} />
           </div>
           <p className="mt-1 text-slate-600">
             {ISSUE_CATEGORY_LABEL[i.category]}

@@ -5,6 +5,7 @@ import { resolvePlanYear } from "@/server/plans/queries";
 import { getOverviewHeadline } from "@/server/dashboard/overview";
 import { AnnualSection, HeadlineCards, OverviewHeader, TargetsSection } from "@/components/overview/headline";
 import { OverviewNodes } from "@/components/nodes/overview-nodes";
+import { OverviewEscalations } from "@/components/overview/escalations";
 import { OverviewBreakdowns, OverviewIssues, OverviewProjects, OverviewTimeline, SectionSkeleton, WarningsSection } from "@/components/overview/sections";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
@@ -49,6 +50,9 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Raw
       </Suspense>
       <Suspense fallback={<SectionSkeleton label="问题台账" />}>
         <OverviewIssues year={planYear} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton label="升级督办" />}>
+        <OverviewEscalations year={planYear} />
       </Suspense>
       {publication && (
         <Suspense fallback={<SectionSkeleton label="重大项目" />}>

@@ -44,8 +44,45 @@ export const createIssueSchema = z
   });
 export type CreateIssueInput = z.infer<typeof createIssueSchema>;
 
-export const assignIssueSchema = z.object({ issueId: idField("问题无效"), version: versionField, ...assignFields });
+/** 交办: the responsible unit, its 包保领导 and the deadline are all required. */
+export const assignIssueSchema = z.object({
+  issueId: idField("问题无效"),
+  version: versionField,
+  responsibleUnit: textField("责任单位", 100, { required: true }),
+  responsibleLeader: textField("包保领导", 60, { required: true }),
+  dueDate: dayField("办结时限"),
+});
 export type AssignIssueInput = z.infer<typeof assignIssueSchema>;
+
+/** 签收: the unit acknowledges, optionally with a note (e.g. who handles it). */
+export const acknowledgeIssueSchema = z.object({
+  issueId: idField("问题无效"),
+  version: versionField,
+  note: textField("签收说明", ISSUE_TEXT_MAX),
+});
+export type AcknowledgeIssueInput = z.infer<typeof acknowledgeIssueSchema>;
+
+/** 反馈: the unit reports the issue done, saying what was done. */
+export const feedbackIssueSchema = z.object({
+  issueId: idField("问题无效"),
+  version: versionField,
+  feedback: textField("办理结果", ISSUE_TEXT_MAX, { required: true }),
+});
+export type FeedbackIssueInput = z.infer<typeof feedbackIssueSchema>;
+
+/** 复核: accept (办结) or send back to 办理 with a reason. */
+export const reviewIssueSchema = z
+  .object({
+    issueId: idField("问题无效"),
+    version: versionField,
+    decision: z.enum(["accept", "return"], { error: "请选择复核结论" }),
+    comment: textField("复核意见", ISSUE_TEXT_MAX),
+    closedDate: dayField("办结日期", { optional: true, notFuture: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "return" && v.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "退回重办须填写复核意见（退回原因）" });
+  });
+export type ReviewIssueInput = z.infer<typeof reviewIssueSchema>;
 
 export const issueProgressSchema = z.object({
   issueId: idField("问题无效"),

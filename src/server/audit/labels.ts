@@ -123,6 +123,11 @@ export const AUDIT_FIELDS = {
   resolution: { label: "办结情况", kind: "text" },
   closedDate: { label: "办结日期", kind: "day" },
   progress: { label: "进展情况", kind: "text" },
+  assignedDate: { label: "交办日期", kind: "day" },
+  acknowledgedDate: { label: "签收日期", kind: "day" },
+  feedbackDate: { label: "反馈日期", kind: "day" },
+  feedback: { label: "办理结果（反馈）", kind: "text" },
+  reviewComment: { label: "复核意见", kind: "text" },
   // periods
   deadline: { label: "截止日期", kind: "day" },
   currentPublicationId: { label: "当前发布", kind: "count" },

@@ -6,8 +6,11 @@
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "./actor";
 
-/** "all": any record; "own-park": only the records of the account's own county park. */
-export type Reach = "all" | "own-park";
+/**
+ * "all": any record; "own-park": only the records of the account's own county park;
+ * "park-wide": only records of the whole park (no county park), which the office itself handles.
+ */
+export type Reach = "all" | "own-park" | "park-wide";
 
 export const ROLE_PERMISSIONS = {
   /** enter, save, submit or correct a project's monthly report */
@@ -16,8 +19,15 @@ export const ROLE_PERMISSIONS = {
   "report.withdraw": { COUNTY: "own-park" },
   /** approve or return submitted monthly reports */
   "report.review": { ADMIN: "all" },
-  /** raise or update an issue about a project or park */
+  /** raise an issue about a project or park */
   "issue.write": { ADMIN: "all", COUNTY: "own-park" },
+  /** 督办: hand an issue to a responsible unit (交办), adjust it, or close an issue not yet acknowledged */
+  "issue.assign": { ADMIN: "all" },
+  /** 督办: as the responsible unit, acknowledge (签收), record progress (办理) and report done (反馈):
+   *  a county park's issues by its account, the whole park's by the office */
+  "issue.handle": { COUNTY: "own-park", ADMIN: "park-wide" },
+  /** 督办: verify a reported issue (复核): accept and close it, or send it back */
+  "issue.verify": { ADMIN: "all" },
   /** create and edit projects, plans, planned investment, milestones */
   "project.manage": { ADMIN: "all" },
   /** open, publish and re-open monthly reporting periods (调度期) */
@@ -63,6 +73,7 @@ export function can(actor: Actor | null, permission: Action | Permission, target
   const q = normalize(permission, target);
   const reach = reachOf(actor, q.action);
   if (reach === "all") return true;
+  if (reach === "park-wide") return q.target === undefined || q.target.parkId === null;
   if (reach !== "own-park" || actor.parkId === null) return false;
   return q.target === undefined || q.target.parkId === actor.parkId;
 }
@@ -70,6 +81,7 @@ export function can(actor: Actor | null, permission: Action | Permission, target
 /**
  * The county parks whose records `actor` may act on for `action`: null for all of them, a park
  * id for one, undefined for none — for data functions that list what an actor works on.
+ * ("park-wide" reach names no county park: undefined.)
  */
 export function parkScope(actor: Actor | null, action: Action): number | null | undefined {
   if (!actor) return undefined;
@@ -93,6 +105,9 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
   "report.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
+  "issue.assign": "只有园区管理员可以交办或直接办结问题。",
+  "issue.handle": "无权办理该问题：只有责任县区园区的账号可以签收、办理和反馈（全园区的问题由园区办公室办理）。",
+  "issue.verify": "只有园区管理员可以复核问题。",
   "project.manage": "只有园区管理员可以管理项目和计划。",
   "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
   "user.manage": "只有园区管理员可以管理用户。",

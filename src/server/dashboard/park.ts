@@ -8,7 +8,7 @@ import type { Db } from "@/server/db/client";
 import { getReadPublication } from "@/server/periods/queries";
 import { getMonthlySeries, getPublicationTotals, listFigures, type FigureRow } from "@/server/figures/queries";
 import { getIssueSummary } from "@/server/issues/queries";
-import { overdueSql } from "@/server/issues/overdue";
+import { escalatedSql, overdueSql } from "@/server/issues/overdue";
 
 /** projects per page of the park's list */
 export const PARK_PROJECTS_PAGE = 20;
@@ -21,6 +21,8 @@ export type ParkIssue = {
   title: string;
   status: IssueStatus;
   overdue: boolean;
+  escalated: boolean;
+  responsibleLeader: string | null;
   dueDate: Date | null;
   isDemo: boolean;
   projectCode: string | null;
@@ -30,7 +32,7 @@ export type ParkIssue = {
 /** The park's issues of the year, overdue first, closed last, at most `limit`. */
 async function listParkIssues(prisma: Db, parkId: number, year: number, today: string, limit: number): Promise<ParkIssue[]> {
   return prisma.$queryRaw<ParkIssue[]>(Prisma.sql`
-    SELECT i.id, i.category, i.title, i.status, ${overdueSql(today)} AS overdue, i."dueDate", i."isDemo",
+    SELECT i.id, i.category, i.title, i.status, ${overdueSql(today)} AS overdue, ${escalatedSql(today)} AS escalated, i."responsibleLeader", i."dueDate", i."isDemo",
            p.code AS "projectCode", p.name AS "projectName"
       FROM "Issue" i
       LEFT JOIN "Project" p ON p.id = i."projectId"

@@ -1,9 +1,18 @@
 "use server";
-// Form actions for the issue ledger: each is built by the one action wrapper (src/server/safe-action.ts).
+// Form actions for the issue ledger and its 督办 loop: each is built by the one action wrapper
+// (src/server/safe-action.ts).
 import { db } from "@/server/db";
 import { formAction, refreshAll } from "@/server/safe-action";
-import { assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
-import { addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
+import {
+  acknowledgeIssueSchema,
+  assignIssueSchema,
+  closeIssueSchema,
+  createIssueSchema,
+  feedbackIssueSchema,
+  issueProgressSchema,
+  reviewIssueSchema,
+} from "@/lib/schemas/issue";
+import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
 
 export const createIssueAction = formAction(createIssueSchema, async (actor, input) => {
   const issue = await createIssue(db(), actor, input);
@@ -12,15 +21,33 @@ export const createIssueAction = formAction(createIssueSchema, async (actor, inp
 });
 
 export const assignIssueAction = formAction(assignIssueSchema, async (actor, input) => {
-  await assignIssue(db(), actor, input);
+  const issue = await assignIssue(db(), actor, input);
   refreshAll();
-  return "已保存交办信息。";
+  return issue.status === "ASSIGNED" ? "已交办，等待责任单位签收。" : "已调整交办信息。";
+});
+
+export const acknowledgeIssueAction = formAction(acknowledgeIssueSchema, async (actor, input) => {
+  await acknowledgeIssue(db(), actor, input);
+  refreshAll();
+  return "已签收，状态为“办理中”。";
 });
 
 export const issueProgressAction = formAction(issueProgressSchema, async (actor, input) => {
   await addIssueProgress(db(), actor, input);
   refreshAll();
-  return "已记录办理进展，状态为“办理中”。";
+  return "已记录办理进展。";
+});
+
+export const feedbackIssueAction = formAction(feedbackIssueSchema, async (actor, input) => {
+  await feedbackIssue(db(), actor, input);
+  refreshAll();
+  return "已反馈办理结果，等待园区复核。";
+});
+
+export const reviewIssueAction = formAction(reviewIssueSchema, async (actor, input) => {
+  const issue = await reviewIssue(db(), actor, input);
+  refreshAll();
+  return issue.status === "CLOSED" ? "复核通过，问题已办结。" : "已退回重办，责任单位继续办理。";
 });
 
 export const closeIssueAction = formAction(closeIssueSchema, async (actor, input) => {

@@ -1,12 +1,13 @@
 // 问题台账 reads: the issues of a scope (a year, a county park, a project, the ledger's filters)
 // with their overdue flags, the counts by category and status, the counts by park, one issue.
-// "Overdue" is defined once, in ./overdue.ts.
+// "Overdue" and "escalated" (已升级督办) are defined once, in ./overdue.ts.
 import "server-only";
 import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { businessDate } from "@/lib/month";
 import { percent } from "@/lib/money";
-import { isOverdue, overdueSql } from "./overdue";
+import { issueEscalationDays } from "@/lib/issue-loop";
+import { escalatedSql, isEscalated, isOverdue, overdueSql } from "./overdue";
 
 /** Which issues: any combination; `today` (business date "YYYY-MM-DD") decides what is overdue. */
 export type IssueScope = {
@@ -18,10 +19,20 @@ export type IssueScope = {
   category?: IssueCategory;
   /** only the overdue ones */
   overdue?: boolean;
+  /** only the escalated ones (overdue by more than the escalation days) */
+  escalated?: boolean;
+  /** only those of this 包保领导 */
+  leader?: string;
+  /** only the whole park's own issues (no county park, no project) */
+  wholePark?: boolean;
+  /** escalation threshold in days (default ISSUE_ESCALATION_DAYS) */
+  escalationDays?: number;
 };
 
+const escalated = (scope: Pick<IssueScope, "today" | "escalationDays">) => escalatedSql(scope.today, scope.escalationDays ?? issueEscalationDays());
+
 /** The ledger's filters (from the URL of /issues). */
-export type IssueFilters = Omit<IssueScope, "today" | "projectId">;
+export type IssueFilters = Omit<IssueScope, "today" | "projectId" | "escalationDays" | "wholePark">;
 
 /** The ledger's page size: 20 by default, any size from 1 to 100 on request. */
 export const ISSUE_PAGE_SIZE = 20;
@@ -38,11 +49,13 @@ export type IssueSummary = {
   total: number;
   closed: number;
   overdue: number;
+  escalated: number;
   demo: number;
   byCategory: Array<{ category: IssueCategory; counts: Record<IssueStatus, number>; total: number; overdue: number }>;
 };
 
-function issueFilter(scope: IssueScope): Prisma.Sql {
+/** The scope as a WHERE condition over "Issue" i LEFT JOIN "Project" p. */
+export function issueFilter(scope: IssueScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (scope.year !== undefined) parts.push(Prisma.sql`i.year = ${scope.year}`);
   if (scope.parkId !== undefined) parts.push(Prisma.sql`(i."parkId" = ${scope.parkId} OR p."parkId" = ${scope.parkId})`);
@@ -50,16 +63,20 @@ function issueFilter(scope: IssueScope): Prisma.Sql {
   if (scope.status) parts.push(Prisma.sql`i.status = ${scope.status}::"IssueStatus"`);
   if (scope.category) parts.push(Prisma.sql`i.category = ${scope.category}::"IssueCategory"`);
   if (scope.overdue) parts.push(overdueSql(scope.today));
+  if (scope.escalated) parts.push(escalated(scope));
+  if (scope.wholePark) parts.push(Prisma.sql`(i."parkId" IS NULL AND i."projectId" IS NULL)`);
+  if (scope.leader) parts.push(Prisma.sql`i."responsibleLeader" = ${scope.leader}`);
   return Prisma.join(parts, " AND ");
 }
 
 /** Issues of the scope by category and status, with the overdue count. */
 export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<IssueSummary> {
   const rows = await prisma.$queryRaw<
-    Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; demo: number }>
+    Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; escalated: number; demo: number }>
   >(Prisma.sql`
     SELECT i.category, i.status, count(*)::int AS n,
            count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue,
+           count(*) FILTER (WHERE ${escalated(scope)})::int AS escalated,
            count(*) FILTER (WHERE i."isDemo")::int AS demo
       FROM "Issue" i
       LEFT JOIN "Project" p ON p.id = i."projectId"
@@ -67,11 +84,11 @@ export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<Is
      GROUP BY i.category, i.status
      ORDER BY i.category, i.status`);
   const byCategory = new Map<IssueCategory, IssueSummary["byCategory"][number]>();
-  const summary: IssueSummary = { total: 0, closed: 0, overdue: 0, demo: 0, byCategory: [] };
+  const summary: IssueSummary = { total: 0, closed: 0, overdue: 0, escalated: 0, demo: 0, byCategory: [] };
   for (const r of rows) {
     let c = byCategory.get(r.category);
     if (!c) {
-      c = { category: r.category, counts: { OPEN: 0, IN_PROGRESS: 0, CLOSED: 0 }, total: 0, overdue: 0 };
+      c = { category: r.category, counts: { OPEN: 0, ASSIGNED: 0, IN_PROGRESS: 0, FEEDBACK: 0, CLOSED: 0 }, total: 0, overdue: 0 };
       byCategory.set(r.category, c);
       summary.byCategory.push(c);
     }
@@ -80,6 +97,7 @@ export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<Is
     c.overdue += r.overdue;
     summary.total += r.n;
     summary.overdue += r.overdue;
+    summary.escalated += r.escalated;
     summary.demo += r.demo;
     if (r.status === "CLOSED") summary.closed += r.n;
   }
@@ -101,6 +119,8 @@ export type IssueRow = {
   closedDate: Date | null;
   resolution: string | null;
   overdue: boolean;
+  /** overdue by more than the escalation days: flagged to the 包保领导 */
+  escalated: boolean;
   isDemo: boolean;
   projectCode: string | null;
   projectName: string | null;
@@ -114,7 +134,7 @@ export async function listIssues(prisma: Db, scope: IssueScope, limit?: { offset
   return prisma.$queryRaw<IssueRow[]>(Prisma.sql`
     SELECT i.id, i.year, i.category, i."subCategory", i.title, i.description, i.status, i."responsibleUnit",
            i."responsibleLeader", i."raisedDate", i."dueDate", i."closedDate", i.resolution,
-           ${overdueSql(scope.today)} AS overdue, i."isDemo",
+           ${overdueSql(scope.today)} AS overdue, ${escalated(scope)} AS escalated, i."isDemo",
            p.code AS "projectCode", p.name AS "projectName",
            coalesce(p."parkId", i."parkId") AS "parkId", coalesce(ppk.name, pk.name) AS "parkName"
       FROM "Issue" i
@@ -126,16 +146,26 @@ export async function listIssues(prisma: Db, scope: IssueScope, limit?: { offset
      ${limit ? Prisma.sql`LIMIT ${limit.size} OFFSET ${limit.offset}` : Prisma.empty}`);
 }
 
-/** How many issues of the scope, closed, overdue: one grouped query. */
-export async function getIssueStats(prisma: Db, scope: IssueScope): Promise<{ total: number; closed: number; overdue: number }> {
-  const [row] = await prisma.$queryRaw<Array<{ total: number; closed: number; overdue: number }>>(Prisma.sql`
+type IssueCounts = { total: number; closed: number; overdue: number; escalated: number };
+
+/** How many issues of the scope, closed, overdue, escalated: one grouped query. */
+export async function getIssueStats(prisma: Db, scope: IssueScope): Promise<IssueCounts> {
+  const [row] = await prisma.$queryRaw<IssueCounts[]>(Prisma.sql`
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE i.status = 'CLOSED')::int AS closed,
-           count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue
+           count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue,
+           count(*) FILTER (WHERE ${escalated(scope)})::int AS escalated
       FROM "Issue" i
       LEFT JOIN "Project" p ON p.id = i."projectId"
      WHERE ${issueFilter(scope)}`);
-  return row ?? { total: 0, closed: 0, overdue: 0 };
+  return row ?? { total: 0, closed: 0, overdue: 0, escalated: 0 };
+}
+
+/** The 包保领导 named on issues (the ledger's leader filter), in name order. */
+export async function listIssueLeaders(prisma: Db): Promise<string[]> {
+  const rows = await prisma.$queryRaw<Array<{ leader: string }>>(Prisma.sql`
+    SELECT DISTINCT "responsibleLeader" AS leader FROM "Issue" WHERE "responsibleLeader" IS NOT NULL ORDER BY 1`);
+  return rows.map((r) => r.leader);
 }
 
 /** The years that have issues, newest first (the ledger's year filter). */
@@ -157,14 +187,14 @@ export async function getIssueLedger(
 ) {
   const scope: IssueScope = { ...filters, today };
   // one query at a time: the embedded database serves few connections
-  const { total, closed, overdue } = await getIssueStats(prisma, scope);
+  const { total, closed, overdue, escalated: escalatedCount } = await getIssueStats(prisma, scope);
   const { size, page: asked } = issuePaging(paging.page, paging.size);
   const pages = Math.max(1, Math.ceil(total / size));
   const page = Math.min(asked, pages);
   const issues = await listIssues(prisma, scope, { offset: (page - 1) * size, size });
   /** 办结率: closed ÷ all, as shown (null without issues) */
   const closureRate = percent(closed, total);
-  return { issues, total, closed, overdue, closureRate, today, page, pages, size };
+  return { issues, total, closed, overdue, escalated: escalatedCount, closureRate, today, page, pages, size };
 }
 
 export type IssueParkRow = { parkId: number | null; parkName: string | null; total: number; open: number; overdue: number };
@@ -184,7 +214,7 @@ export async function getIssueCountsByPark(prisma: Db, scope: { year: number; to
 }
 
 /** One issue with its project, park, author and progress history. */
-export async function getIssue(prisma: Db, id: number) {
+export async function getIssue(prisma: Db, id: number, today = businessDate()) {
   const issue = await prisma.issue.findUnique({
     where: { id },
     include: {
@@ -195,5 +225,5 @@ export async function getIssue(prisma: Db, id: number) {
     },
   });
   if (!issue) return null;
-  return { ...issue, effectiveParkId: issue.project?.parkId ?? issue.parkId, overdue: isOverdue(issue) };
+  return { ...issue, effectiveParkId: issue.project?.parkId ?? issue.parkId, overdue: isOverdue(issue, today), escalated: isEscalated(issue, today) };
 }

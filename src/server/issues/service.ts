@@ -1,9 +1,10 @@
-// 问题台账 writes: raise, assign, record progress, close. Every function takes the acting user
-// explicitly, checks permission centrally (issue.write with the issue's park), detects
-// concurrent edits by Issue.version (a conditional write: update where id and version), and
-// audits in the same transaction.
+// 问题台账 writes: raise an issue, then the 督办 loop — 交办, 签收, 办理, 反馈, 复核 (accept or send
+// back), 直接办结. Every loop step asks the one transition table (src/lib/issue-loop.ts) whether it
+// may follow the issue's status and which permission it needs (checked centrally with the issue's
+// park); each is one transaction: a conditional write on Issue.version (update where id and
+// version), an IssueUpdate row, an audit row. `today` (business date) is a parameter so tests fix it.
 import "server-only";
-import { Prisma, type Issue, type IssueStatus } from "@/generated/prisma/client";
+import { Prisma, type Issue } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
@@ -13,7 +14,17 @@ import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } fr
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
-import type { AssignIssueInput, CloseIssueInput, CreateIssueInput, IssueProgressInput } from "@/lib/schemas/issue";
+import { ISSUE_LOOP, nextStatus, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
+import type { AuditAction } from "@/server/audit/names";
+import type {
+  AcknowledgeIssueInput,
+  AssignIssueInput,
+  CloseIssueInput,
+  CreateIssueInput,
+  FeedbackIssueInput,
+  IssueProgressInput,
+  ReviewIssueInput,
+} from "@/lib/schemas/issue";
 
 
 
@@ -34,6 +45,11 @@ function snapshot(i: Issue) {
     status: i.status,
     resolution: i.resolution,
     closedDate: day(i.closedDate),
+    assignedDate: day(i.assignedDate),
+    acknowledgedDate: day(i.acknowledgedDate),
+    feedbackDate: day(i.feedbackDate),
+    feedback: i.feedback,
+    reviewComment: i.reviewComment,
     version: i.version,
   };
 }
@@ -45,14 +61,18 @@ async function issuePark(prisma: Db, issueId: number): Promise<number | null | u
   return issue.project?.parkId ?? issue.parkId;
 }
 
-/** Permission first, then existence — so a refused user learns nothing about the issue. */
-async function authorizeIssue(prisma: Db, actor: Actor | null, issueId: number): Promise<Actor> {
+/**
+ * May `actor` take the loop step `action` on the issue (its permission, on the issue's park)?
+ * Permission first, then existence: who may not take the step at all learns nothing.
+ */
+async function authorizeStep(prisma: Db, actor: Actor | null, issueId: number, action: IssueLoopAction): Promise<Actor> {
+  const permission = ISSUE_LOOP[action].permission;
   const parkId = await issuePark(prisma, issueId);
   if (parkId === undefined) {
-    assertCan(actor, "issue.write", { parkId: -1 });
+    assertCan(actor, permission);
     throw new NotFoundError("问题不存在或已被删除。");
   }
-  assertCan(actor, "issue.write", { parkId });
+  assertCan(actor, permission, { parkId });
   return actor;
 }
 
@@ -158,78 +178,133 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
   }
 }
 
-/** Sets the responsible unit, 包保领导 and due date. */
-export async function assignIssue(prisma: Db, actor: Actor | null, input: AssignIssueInput): Promise<Issue> {
-  const who = await authorizeIssue(prisma, actor, input.issueId);
-  return prisma.$transaction(async (tx) => {
-    const yours = { responsibleUnit: input.responsibleUnit || null, responsibleLeader: input.responsibleLeader || null, dueDate: input.dueDate };
-    const issue = await readIssue(tx, input.issueId, input.version, yours);
-    if (issue.status === "CLOSED") throw new StateError("该问题已办结，不能再修改责任安排。");
-    if (input.dueDate && issue.raisedDate && dayToDate(input.dueDate) < issue.raisedDate) {
-      throw new ValidationError({ dueDate: [`办结时限不能早于提出日期（${formatDay(issue.raisedDate)}）`] });
-    }
-    const updated = await updateIssue(
-      tx,
-      issue,
-      {
-        responsibleUnit: input.responsibleUnit || null,
-        responsibleLeader: input.responsibleLeader || null,
-        dueDate: input.dueDate ? dayToDate(input.dueDate) : null,
-      },
-      yours,
-    );
-    assertChanged(snapshot(issue), snapshot(updated));
-    const parts = [
-      input.responsibleUnit && `责任单位：${input.responsibleUnit}`,
-      input.responsibleLeader && `包保领导：${input.responsibleLeader}`,
-      input.dueDate && `办结时限：${formatDay(dayToDate(input.dueDate))}`,
-    ].filter(Boolean);
-    await tx.issueUpdate.create({
-      data: { issueId: issue.id, text: `交办：${parts.join("；") || "清除责任安排"}`, fromStatus: issue.status, toStatus: issue.status, userId: who.id },
-    });
-    await writeAudit(tx, who, { action: "issue.assign", entity: "Issue", entityId: issue.id, before: snapshot(issue), after: snapshot(updated) });
-    return updated;
-  }, TX_OPTIONS);
-}
+type StepSpec = {
+  /** what the form sent, shown beside the other version on a conflict */
+  yours: Record<string, string | null>;
+  /** checks that need the stored issue (after the transition table allowed the step) */
+  check?: (issue: Issue) => void;
+  /** the columns the step sets besides the status */
+  data: (issue: Issue) => Prisma.IssueUpdateInput;
+  /** the line it adds to the issue's 办理过程 (the step's name is its `action`) */
+  text: (issue: Issue) => string;
+  /** extra audit fields (e.g. the progress note, which is not an issue column) */
+  auditExtra?: Record<string, string>;
+  /** refuse a step that changes nothing (re-交办 with the same values) */
+  mustChange?: boolean;
+};
 
-/** Records progress; a 待办 issue becomes 办理中. */
-export async function addIssueProgress(prisma: Db, actor: Actor | null, input: IssueProgressInput): Promise<Issue> {
-  const who = await authorizeIssue(prisma, actor, input.issueId);
+const AUDIT_OF: Record<IssueLoopAction, AuditAction> = {
+  assign: "issue.assign",
+  acknowledge: "issue.acknowledge",
+  progress: "issue.progress",
+  feedback: "issue.feedback",
+  accept: "issue.accept",
+  return: "issue.return",
+  close: "issue.close",
+};
+
+/**
+ * One step of the loop, in one transaction: the issue as the form saw it (version), the
+ * transition table's answer for its status, the conditional write, the 办理过程 line, the audit row.
+ */
+async function runStep(prisma: Db, actor: Actor | null, action: IssueLoopAction, input: { issueId: number; version: number }, spec: StepSpec): Promise<Issue> {
+  const who = await authorizeStep(prisma, actor, input.issueId, action);
   return prisma.$transaction(async (tx) => {
-    const yours = { latestUpdate: input.text };
-    const issue = await readIssue(tx, input.issueId, input.version, yours);
-    if (issue.status === "CLOSED") throw new StateError("该问题已办结，不能再更新进展。");
-    const status: IssueStatus = "IN_PROGRESS";
-    const updated = await updateIssue(tx, issue, { status }, yours);
-    await tx.issueUpdate.create({ data: { issueId: issue.id, text: input.text, fromStatus: issue.status, toStatus: status, userId: who.id } });
+    const issue = await readIssue(tx, input.issueId, input.version, spec.yours);
+    const status = nextStatus(issue.status, action);
+    if (status === null) throw new StateError(stepRefusal(issue.status, action, ISSUE_STATUS_LABEL[issue.status]));
+    spec.check?.(issue);
+    const updated = await updateIssue(tx, issue, { ...spec.data(issue), status }, spec.yours);
+    if (spec.mustChange) assertChanged(snapshot(issue), snapshot(updated));
+    await tx.issueUpdate.create({ data: { issueId: issue.id, text: spec.text(issue), fromStatus: issue.status, toStatus: status, action, userId: who.id } });
     await writeAudit(tx, who, {
-      action: "issue.progress",
+      action: AUDIT_OF[action],
       entity: "Issue",
       entityId: issue.id,
-      before: { status: issue.status, version: issue.version },
-      after: { status, version: updated.version, progress: input.text },
+      before: snapshot(issue),
+      after: { ...snapshot(updated), ...spec.auditExtra },
     });
     return updated;
   }, TX_OPTIONS);
 }
 
-/** Closes an issue with its resolution (已办结). */
-export async function closeIssue(prisma: Db, actor: Actor | null, input: CloseIssueInput): Promise<Issue> {
-  const who = await authorizeIssue(prisma, actor, input.issueId);
-  return prisma.$transaction(async (tx) => {
-    const yours = { status: ISSUE_STATUS_LABEL.CLOSED, resolution: input.resolution };
-    const issue = await readIssue(tx, input.issueId, input.version, yours);
-    if (issue.status === "CLOSED") throw new StateError("该问题已经办结。");
-    const closedDay = input.closedDate ?? businessDate();
-    if (issue.raisedDate && dayToDate(closedDay) < issue.raisedDate) {
-      throw new ValidationError({ closedDate: [`办结日期不能早于提出日期（${formatDay(issue.raisedDate)}）`] });
-    }
-    const updated = await updateIssue(tx, issue, { status: "CLOSED", resolution: input.resolution, closedDate: dayToDate(closedDay) }, yours);
-    await tx.issueUpdate.create({
-      data: { issueId: issue.id, text: `办结：${input.resolution}`, fromStatus: issue.status, toStatus: "CLOSED", userId: who.id },
-    });
-    await writeAudit(tx, who, { action: "issue.close", entity: "Issue", entityId: issue.id, before: snapshot(issue), after: snapshot(updated) });
-    return updated;
-  }, TX_OPTIONS);
+function notBeforeRaised(issue: Issue, dayText: string, field: string, label: string): void {
+  if (issue.raisedDate && dayToDate(dayText) < issue.raisedDate) {
+    throw new ValidationError({ [field]: [`${label}不能早于提出日期（${formatDay(issue.raisedDate)}）`] });
+  }
 }
 
+/** 交办 (or adjusting it): the responsible unit, 包保领导 and deadline. */
+export async function assignIssue(prisma: Db, actor: Actor | null, input: AssignIssueInput, today = businessDate()): Promise<Issue> {
+  const yours = { responsibleUnit: input.responsibleUnit, responsibleLeader: input.responsibleLeader, dueDate: input.dueDate };
+  return runStep(prisma, actor, "assign", input, {
+    yours,
+    mustChange: true,
+    check: (issue) => notBeforeRaised(issue, input.dueDate!, "dueDate", "办结时限"),
+    data: (issue) => ({
+      responsibleUnit: input.responsibleUnit,
+      responsibleLeader: input.responsibleLeader,
+      dueDate: dayToDate(input.dueDate!),
+      assignedDate: issue.status === "OPEN" ? dayToDate(today) : undefined,
+    }),
+    text: () => `责任单位：${input.responsibleUnit}；包保领导：${input.responsibleLeader}；办结时限：${formatDay(dayToDate(input.dueDate!))}`,
+  });
+}
+
+/** 签收: the responsible unit acknowledges; the issue is 办理中. */
+export async function acknowledgeIssue(prisma: Db, actor: Actor | null, input: AcknowledgeIssueInput, today = businessDate()): Promise<Issue> {
+  return runStep(prisma, actor, "acknowledge", input, {
+    yours: { status: "签收", latestUpdate: input.note || null },
+    data: () => ({ acknowledgedDate: dayToDate(today) }),
+    text: () => input.note || "已签收",
+  });
+}
+
+/** 办理: a progress note while 办理中. */
+export async function addIssueProgress(prisma: Db, actor: Actor | null, input: IssueProgressInput): Promise<Issue> {
+  return runStep(prisma, actor, "progress", input, {
+    yours: { latestUpdate: input.text },
+    data: () => ({}),
+    text: () => input.text,
+    auditExtra: { progress: input.text },
+  });
+}
+
+/** 反馈: the unit reports the issue done, with what was done; it waits for 复核. */
+export async function feedbackIssue(prisma: Db, actor: Actor | null, input: FeedbackIssueInput, today = businessDate()): Promise<Issue> {
+  return runStep(prisma, actor, "feedback", input, {
+    yours: { status: ISSUE_STATUS_LABEL.FEEDBACK, feedback: input.feedback },
+    data: () => ({ feedback: input.feedback, feedbackDate: dayToDate(today) }),
+    text: () => input.feedback,
+  });
+}
+
+/** 复核: accept (已办结, the feedback becomes the resolution) or send back to 办理 with the reason. */
+export async function reviewIssue(prisma: Db, actor: Actor | null, input: ReviewIssueInput, today = businessDate()): Promise<Issue> {
+  const comment = input.comment || null;
+  if (input.decision === "return") {
+    return runStep(prisma, actor, "return", input, {
+      yours: { status: ISSUE_STATUS_LABEL.IN_PROGRESS, reviewComment: comment },
+      data: () => ({ reviewComment: comment, feedback: null, feedbackDate: null }),
+      text: () => input.comment,
+    });
+  }
+  const closedDay = input.closedDate ?? today;
+  return runStep(prisma, actor, "accept", input, {
+    yours: { status: ISSUE_STATUS_LABEL.CLOSED, reviewComment: comment },
+    check: (issue) => notBeforeRaised(issue, closedDay, "closedDate", "办结日期"),
+    data: (issue) => ({ reviewComment: comment, resolution: issue.feedback, closedDate: dayToDate(closedDay) }),
+    text: () => comment ?? "同意办结",
+  });
+}
+
+/** 直接办结: the office closes an issue nobody has acknowledged yet, with its resolution. */
+export async function closeIssue(prisma: Db, actor: Actor | null, input: CloseIssueInput, today = businessDate()): Promise<Issue> {
+  const closedDay = input.closedDate ?? today;
+  return runStep(prisma, actor, "close", input, {
+    yours: { status: ISSUE_STATUS_LABEL.CLOSED, resolution: input.resolution },
+    check: (issue) => notBeforeRaised(issue, closedDay, "closedDate", "办结日期"),
+    data: () => ({ resolution: input.resolution, closedDate: dayToDate(closedDay) }),
+    text: () => input.resolution,
+  });
+}

@@ -6,7 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { businessDate, dayToDate } from "@/lib/month";
+import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { addDays } from "@/lib/nodes";
 import { amount, month, readJson } from "./seed-report";
 
@@ -88,7 +88,10 @@ const issuesSchema = z.object({
       responsibleLeader: z.string().optional(),
       raisedDate: day,
       dueDate: day,
-      status: z.enum(["OPEN", "IN_PROGRESS", "CLOSED"]),
+      status: z.enum(["OPEN", "ASSIGNED", "IN_PROGRESS", "FEEDBACK", "CLOSED"]),
+      acknowledgedDate: day.optional(),
+      feedbackDate: day.optional(),
+      feedback: z.string().optional(),
       closedDate: day.optional(),
       resolution: z.string().optional(),
     }),
@@ -252,7 +255,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         if (existing) continue;
         const pid = issue.project ? projectId(issue.project) : null;
         const project = pid ? await tx.project.findUniqueOrThrow({ where: { id: pid } }) : null;
-        await tx.issue.create({
+        const assigned = issue.status !== "OPEN";
+        const created = await tx.issue.create({
           data: {
             year: data.projects.year,
             projectId: pid,
@@ -266,6 +270,10 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
             raisedDate: dayToDate(issue.raisedDate),
             dueDate: dayToDate(issue.dueDate),
             status: issue.status,
+            assignedDate: assigned ? dayToDate(issue.raisedDate) : null,
+            acknowledgedDate: issue.acknowledgedDate ? dayToDate(issue.acknowledgedDate) : null,
+            feedbackDate: issue.feedbackDate && issue.status !== "IN_PROGRESS" ? dayToDate(issue.feedbackDate) : null,
+            feedback: issue.feedback ?? null,
             closedDate: issue.closedDate ? dayToDate(issue.closedDate) : null,
             resolution: issue.resolution ?? null,
             source: "演示数据",
@@ -273,6 +281,16 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
             isDemo: true,
           },
         });
+        // its 办理过程, step by step, on the dates given (09:00 China time)
+        const at = (d: string) => new Date(`${d}T09:00:00+08:00`);
+        const steps: Array<[string, string, "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", string]> = [];
+        if (assigned) steps.push([issue.raisedDate, "assign", "OPEN", "ASSIGNED", `（演示数据）责任单位：${issue.responsibleUnit}；包保领导：${issue.responsibleLeader ?? "—"}；办结时限：${formatDay(dayToDate(issue.dueDate))}`]);
+        if (issue.acknowledgedDate) steps.push([issue.acknowledgedDate, "acknowledge", "ASSIGNED", "IN_PROGRESS", "（演示数据）已签收"]);
+        if (issue.feedbackDate && issue.feedback) steps.push([issue.feedbackDate, "feedback", "IN_PROGRESS", "FEEDBACK", issue.feedback]);
+        if (issue.status === "CLOSED" && issue.closedDate) steps.push([issue.closedDate, "accept", "FEEDBACK", "CLOSED", "（演示数据）同意办结"]);
+        for (const [d, action, fromStatus, toStatus, text] of steps) {
+          await tx.issueUpdate.create({ data: { issueId: created.id, action, fromStatus, toStatus, text, createdAt: at(d) } });
+        }
         count("issue");
       }
 

@@ -388,7 +388,9 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
     const due = addDays(raised, int(r, 10, 120));
     const old = Date.parse(lastDay) - Date.parse(raised) > 90 * 86400_000;
     const x = r();
-    const status = old ? (x < 0.7 ? "CLOSED" : x < 0.85 ? "IN_PROGRESS" : "OPEN") : x < 0.4 ? "OPEN" : x < 0.75 ? "IN_PROGRESS" : "CLOSED";
+    // every synthetic issue names its unit, so none is 待交办: the 督办 loop's other states
+    const drawn = old ? (x < 0.7 ? "CLOSED" : x < 0.85 ? "IN_PROGRESS" : "ASSIGNED") : x < 0.4 ? "ASSIGNED" : x < 0.75 ? "IN_PROGRESS" : "CLOSED";
+    const status = drawn === "IN_PROGRESS" && j % 4 === 0 ? "FEEDBACK" : drawn;
     let closed: string | null = null;
     if (status === "CLOSED") {
       closed = addDays(raised, int(r, 3, 150));

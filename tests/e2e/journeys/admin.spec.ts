@@ -8,7 +8,7 @@ test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
 
-test("admin raises an issue, assigns it, records progress, closes it, and the closure rate changes", async ({ page }) => {
+test("admin raises an issue, hands it out (交办), closes it before anyone acknowledged it, and the closure rate changes", async ({ page }) => {
   await login(page, "admin");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "问题台账" }).click();
   await expect(page.getByRole("heading", { name: "问题台账" })).toBeVisible();
@@ -28,29 +28,26 @@ test("admin raises an issue, assigns it, records progress, closes it, and the cl
   await page.goto("/issues");
   await expect(page.getByTestId("issue-total")).toHaveText(`${total + 1}个`);
   await page.getByRole("link", { name: title }).click();
-  await expect(page.getByTestId("issue-status")).toHaveText("待办");
+  await expect(page.getByTestId("issue-status")).toHaveText("待交办");
 
   const assign = page.getByRole("form", { name: "交办" });
   await assign.getByLabel("责任单位").fill("市发改委");
   await assign.getByLabel("包保领导").fill("王副市长");
   await assign.getByLabel("办结时限").fill("2099-06-30");
-  await assign.getByRole("button", { name: "保存交办" }).click();
+  await assign.getByRole("button", { name: "交办" }).click();
+  await expect(page.getByTestId("issue-status")).toHaveText("待签收");
   await expect(page.getByTestId("issue-unit")).toHaveText("市发改委");
   await expect(page.getByTestId("issue-leader")).toHaveText("王副市长");
 
-  const progress = page.getByRole("form", { name: "更新进展" });
-  await progress.getByLabel("办理进展").fill("已向省发改委申请能耗指标");
-  await progress.getByRole("button", { name: "记录进展" }).click();
-  await expect(page.getByTestId("issue-status")).toHaveText("办理中");
-
-  const close = page.getByRole("form", { name: "办结" });
-  await close.getByRole("button", { name: "办结" }).click();
+  // not yet acknowledged: the office may still close it directly
+  const close = page.getByRole("form", { name: "直接办结" });
+  await close.getByRole("button", { name: "直接办结" }).click();
   await expect(close.getByText("请填写办结情况")).toBeVisible();
   await close.getByLabel("办结情况").fill("省发改委已下达2万吨标煤能耗指标");
-  await close.getByRole("button", { name: "办结" }).click();
+  await close.getByRole("button", { name: "直接办结" }).click();
   await expect(page.getByTestId("issue-status")).toHaveText("已办结");
   await expect(page.getByTestId("issue-resolution")).toContainText("省发改委已下达2万吨标煤能耗指标");
-  await expect(page.getByTestId("issue-updates").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("issue-updates").locator("li")).toHaveCount(2);
 
   await page.goto("/issues");
   const rateAfter = await page.getByTestId("closure-rate").innerText();
@@ -74,8 +71,11 @@ test("an overdue issue is flagged in red and counted", async ({ page }) => {
   await page.goto("/issues");
   await page.getByRole("link", { name: title }).click();
   const assign = page.getByRole("form", { name: "交办" });
+  await assign.getByLabel("责任单位").fill("溆浦县生态环境分局");
+  await assign.getByLabel("包保领导").fill("赵副县长");
   await assign.getByLabel("办结时限").fill("2024-11-30");
-  await assign.getByRole("button", { name: "保存交办" }).click();
+  await assign.getByRole("button", { name: "交办" }).click();
+  await expect(page.getByTestId("escalation-notice")).toContainText("已升级督办 · 包保领导 赵副县长");
   await expect(page.getByTestId("issue-due")).toContainText("已逾期");
   await page.goto("/issues?overdue=1");
   await expect(page.getByTestId("overdue-count")).not.toHaveText("0个");
@@ -98,7 +98,7 @@ test("county staff raise an issue from the monthly entry page", async ({ page })
   await page.goto("/issues");
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByText("中伟新材料项目（YQ2024-001，会同县园区）")).toBeVisible();
-  await expect(page.getByTestId("issue-status")).toHaveText("待办");
+  await expect(page.getByTestId("issue-status")).toHaveText("待交办");
 });
 
 test("admin edits a project's total investment: the project page shows it, the overview keeps the published figures", async ({ page }) => {
@@ -209,7 +209,7 @@ test("leaders read the ledger but get no write forms and no admin pages", async 
   await expect(page.getByRole("link", { name: "反映问题" })).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "管理" })).toHaveCount(0);
   await page.getByTestId("issue-list").getByRole("link").first().click();
-  await expect(page.getByRole("form", { name: "办结" })).toHaveCount(0);
+  for (const name of ["交办", "签收", "反馈办理结果", "复核", "直接办结"]) await expect(page.getByRole("form", { name })).toHaveCount(0);
   await page.goto("/admin/audit");
   await expect(page).toHaveURL(/\/forbidden/);
 });
