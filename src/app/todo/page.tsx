@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { requirePermission } from "@/server/auth/current";
 import { todoRole } from "@/server/todo/queries";
+import { IssueTodos } from "@/components/todo/issue-todos";
 import { NodesSection, NotEnteredSection, PublishSection, ReturnedSection, ReviewSection, ToReportSection, TodoSkeleton } from "@/components/todo/sections";
 import { businessDate, formatDay, dayToDate } from "@/lib/month";
 
@@ -53,9 +54,11 @@ export default async function TodoPage() {
             </Suspense>
           </>
         )}
-        {/* ISSUE-LOOP (督办) SECTIONS — wired in at merge: src/components/todo/issue-todos.tsx with
-            src/server/issues/todo.ts (county: issues of its park awaiting 签收 or 反馈; admin: awaiting
-            复核 or overdue). Their counts also belong in getTodoCounts (src/server/todo/queries.ts). */}
+        <div className="lg:col-span-2">
+          <Suspense fallback={<TodoSkeleton label="问题督办" />}>
+            <IssueTodos actor={actor} today={today} />
+          </Suspense>
+        </div>
       </div>
     </div>
   );

@@ -6,11 +6,18 @@ import { ROLE_LABEL } from "@/lib/labels";
 import { businessDate } from "@/lib/month";
 import { db } from "@/server/db";
 import { getTodoCounts } from "@/server/todo/queries";
+import { countIssueTodos } from "@/server/issues/todo";
 
-/** The to-do count of the navigation: one statement per request; nothing when the database is down. */
+/**
+ * The to-do count of the navigation: reports, periods, nodes and 入库 (one statement) plus the
+ * 督办 issues awaiting this account (one statement); nothing when the database is down.
+ */
 async function todoCount(actor: Actor): Promise<number | null> {
   try {
-    return (await getTodoCounts(db(), actor, businessDate())).total;
+    const prisma = db();
+    const today = businessDate();
+    const [work, issues] = await Promise.all([getTodoCounts(prisma, actor, today), countIssueTodos(prisma, actor, today)]);
+    return work.total + issues;
   } catch {
     return null;
   }
