@@ -24,6 +24,8 @@ export const ROLE_PERMISSIONS = {
   "user.manage": { ADMIN: "all" },
   /** read the audit log */
   "audit.read": { ADMIN: "all" },
+  /** edit the generated report's stored text (一、(一) measures, 三、下一步工作计划) per year */
+  "report.edit": { ADMIN: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof ROLE_PERMISSIONS;
@@ -90,6 +92,7 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
   "user.manage": "只有园区管理员可以管理用户。",
   "audit.read": "只有园区管理员可以查看操作日志。",
+  "report.edit": "只有园区管理员可以编辑报告文字。",
 };
 
 export function assertCan(actor: Actor | null, permission: Action | Permission, target?: Target): asserts actor is Actor {

@@ -100,6 +100,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
     head: ["位次", "县区园区", "项目个数（个）", "年度计划投资（亿元）", "本年完成投资（亿元）", "年度投资完成率（%）", "与序时进度差（个百分点）"],
     rows: rankingRows(d.ranking, month),
     numeric: [true, false, true, true, true, true, true],
+    secondary: [true, false, true, true, true, false, false],
     testId: "bulletin-ranking",
   });
 
@@ -113,6 +114,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
       head: ["县区园区", "项目名称", "总投资（亿元）", "存在问题"],
       rows: d.notStarted.rows.map((f) => [f.parkName, f.name + demo(f), formatYi(f.totalInvestment, { unit: false }), issuesText(f)]),
       numeric: [false, false, true, false],
+      secondary: [true, false, false, false],
       testId: "bulletin-not-started",
     });
     blocks.push(...more(d.notStarted, "未开工项目"));
@@ -139,6 +141,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
         ];
       }),
       numeric: [false, false, true, true, true, true, false],
+      secondary: [false, true, true, true, false, false, true],
       testId: "bulletin-behind",
     });
     blocks.push(...more(d.behind, "低于序时进度的项目"));
@@ -159,6 +162,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
         compactSpaces(f.warningReasons.join("；")) || "—",
       ]),
       numeric: [false, false, false, false],
+      secondary: [false, false, true, false],
       testId: "bulletin-warnings",
     });
     blocks.push(...more(d.warnings, "预警项目"));

@@ -9,8 +9,8 @@ export type DocBlock =
   | { kind: "h2"; text: string }
   /** a body paragraph; `lead` ("一是加快推进项目建设。") is set in bold before the text */
   | { kind: "p"; lead?: string; text: string }
-  /** a figure table; `numeric` columns are right-aligned */
-  | { kind: "table"; caption: string; head: string[]; rows: string[][]; numeric: boolean[]; testId: string }
+  /** a figure table; `numeric` columns are right-aligned, `secondary` ones left out on a phone's screen (never in print) */
+  | { kind: "table"; caption: string; head: string[]; rows: string[][]; numeric: boolean[]; secondary?: boolean[]; testId: string }
   /** a small explanatory note (口径, what a list leaves out) */
   | { kind: "note"; text: string };
 
