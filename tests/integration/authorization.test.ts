@@ -31,6 +31,9 @@ import { assignIssueAction, closeIssueAction, createIssueAction, issueProgressAc
 import { createProjectAction, milestonesAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction, setUserActiveAction } from "@/server/users/actions";
 import { initialActionState } from "@/server/action-state";
+import { deleteReportSection, saveReportSection } from "@/server/documents/service";
+import { deleteReportSectionSchema, reportSectionSchema } from "@/lib/schemas/report-text";
+import { deleteReportSectionAction, saveReportSectionAction } from "@/server/documents/actions";
 import { businessDate } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
@@ -269,6 +272,30 @@ const cases: Case[] = [
     prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), planned_START: "2024-04-30", actual_START: "2024-09-01", planned_PRODUCTION: `2025-06-${String(10 + (n++ % 18))}` }),
     run: (actor, v) => saveMilestones(t.prisma, actor, milestonesSchema.parse(v)),
   },
+  {
+    name: "saveReportSection (edit 三、下一步 text)",
+    allowed: adminOnly,
+    prepare: async () => {
+      const s = await t.prisma.reportSection.findFirstOrThrow({ where: { key: "next-steps" }, orderBy: { sortOrder: "asc" } });
+      return { year: "2024", id: String(s.id), key: "next-steps", version: String(s.version), title: s.title, body: `${s.body}（修订${unique()}）` };
+    },
+    run: (actor, v) => saveReportSection(t.prisma, actor, reportSectionSchema.parse(v)),
+  },
+  {
+    name: "saveReportSection (add a paragraph)",
+    allowed: adminOnly,
+    prepare: async () => ({ year: "2024", key: "plan-work", title: "新增措施", body: `做好项目储备${unique()}` }),
+    run: (actor, v) => saveReportSection(t.prisma, actor, reportSectionSchema.parse(v)),
+  },
+  {
+    name: "deleteReportSection",
+    allowed: adminOnly,
+    prepare: async () => {
+      const s = await saveReportSection(t.prisma, a.admin, reportSectionSchema.parse({ year: "2024", key: "next-steps", title: "待删除", body: `临时段落${unique()}` }));
+      return { year: "2024", id: String(s.id), version: String(s.version) };
+    },
+    run: (actor, v) => deleteReportSection(t.prisma, actor, deleteReportSectionSchema.parse(v)).then(() => true),
+  },
 ];
 
 beforeAll(async () => {
@@ -416,6 +443,20 @@ describe("server actions called directly, as a hand-made request would", () => {
       action: milestonesAction,
       values: cases[16].prepare,
       refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT]],
+      allowedAs: "admin",
+    },
+    {
+      name: "saveReportSectionAction: a county or a leader edits the report text",
+      action: saveReportSectionAction,
+      values: cases.find((c) => c.name.startsWith("saveReportSection (edit"))!.prepare,
+      refused: [["ownCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "deleteReportSectionAction",
+      action: deleteReportSectionAction,
+      values: cases.find((c) => c.name === "deleteReportSection")!.prepare,
+      refused: [["otherCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"]],
       allowedAs: "admin",
     },
     {
