@@ -29,7 +29,8 @@ export function routeParam(pathname: string): RouteParam | "invalid" | null {
   else if (a === "parks" && n === 2) [kind, raw] = ["park", b];
   else if (a === "issues" && n === 2 && b !== "new") [kind, raw] = ["issue", b];
   else if (a === "admin" && b === "plans" && n === 3 && c !== "new") [kind, raw] = ["plan", c];
-  else if (a === "periods" && n === 2) [kind, raw] = ["period", b];
+  else if (a === "periods" && (n === 2 || (n === 3 && c === "bulletin"))) [kind, raw] = ["period", b];
+  else if (a === "reports" && (n === 2 || (n === 3 && c === "edit"))) [kind, raw] = ["plan", b];
   if (kind === null) return null;
   const value = decodeSegment(raw);
   if (value === null) return "invalid";
