@@ -15,6 +15,7 @@ import { dec, formatYi } from "@/lib/money";
 import { rate, scheduleProgress } from "@/lib/progress";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs, docxXml } from "../helpers/docx-text";
+import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
 
 /** The seed report's text with its half-width punctuation written as the platform writes it. */
 function seedReportText(): string {
@@ -24,42 +25,6 @@ function seedReportText(): string {
   const file = fs.readdirSync(folder).find((f) => f.endsWith(".txt"))!;
   return fs.readFileSync(path.join(folder, file), "utf8").replace(/,/g, "，").replace(/:/g, "：").replace(/;/g, "；");
 }
-
-/** Every figure and factual sentence the seed report states about its four projects (一、(二)). */
-export const SEED_PROJECT_SENTENCES: Array<{ lead: string; sentences: string[] }> = [
-  {
-    lead: "会同县园区中伟新材料项目。",
-    sentences: [
-      "总投资33亿元，于2024年9月开工建设，目前已完成固定资产投资15亿元。",
-      "主要建设内容包括：高纯铝深加工生产线、再生铝熔炼生产线及附属配套设施。",
-      "预计年产值可达50亿元，年新增就业人数150人以上，实现税收5000万元以上。",
-    ],
-  },
-  {
-    lead: "洞口县园区金石资源再生利用及高端制造项目。",
-    sentences: [
-      "总投资53.8亿元，于2024年8月开工建设，目前已完成固定资产投资17亿元。",
-      "主要建设内容包括：废旧锂电池回收利用一期、二期项目；综合料场、危废收集中心建设项目；碳酸锂综合利用一期、二期项目；电池拆解与资源回收一期、二期项目；石墨制品加工项目。",
-      "预计年产值可达150亿元以上，年新增就业人数200人以上，实现税收1亿元以上。",
-    ],
-  },
-  {
-    lead: "溆浦县园区锐业制药抗凝血原料药二期项目。",
-    sentences: [
-      "总投资30亿元，于2024年10月开工建设，目前已完成固定资产投资5.6亿元。",
-      "主要建设内容包括：抗凝血原料药生产车间、辅助用房及其配套工程、仓库改造工程。",
-      "预计年产值可达50亿元以上，年新增就业人数100人以上，实现税收5000万元以上。",
-    ],
-  },
-  {
-    lead: "新晃县园区华润电力天然气热电联产项目。",
-    sentences: [
-      "总投资30亿元，于2024年11月开工建设，目前已完成固定资产投资4.7亿元。",
-      "主要建设内容包括：天然气净化站、空压站、锅炉间及汽轮机房、余热发电系统等配套设施。",
-      "年供热量约41万吨标煤，年供电量约13亿千瓦时。",
-    ],
-  },
-];
 
 describe("the annual report on the seed report", () => {
   let t: TestDatabase;
