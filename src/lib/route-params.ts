@@ -6,6 +6,11 @@ const ID = /^[1-9][0-9]{0,8}$/;
 const YEAR = /^(19|20|21)[0-9]{2}$/;
 const MONTH = /^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$/;
 
+/** A plan year as a path segment ("2024"), or null when it is not one. */
+export function yearParam(raw: string): number | null {
+  return YEAR.test(raw) ? Number(raw) : null;
+}
+
 /** The parameter as the page will see it (percent-decoded), or null when it cannot be decoded. */
 export function decodeSegment(raw: string): string | null {
   try {

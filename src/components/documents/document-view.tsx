@@ -3,13 +3,16 @@
 // print stylesheet (globals.css, `.doc-print`) sets A4 with the 公文 margins and page numbers.
 import type { DocBlock, GeneratedDocument } from "@/server/documents/model";
 
+/** numbers right-aligned and never wrapped; a short name (a county park) never wrapped; longer text wraps but keeps some width */
+const cellClass = (numeric: boolean, text: string) => (numeric ? "num whitespace-nowrap text-right" : [...text].length <= 6 ? "whitespace-nowrap" : "min-w-[7em]");
+
 function Table({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
   const hide = (i: number) => (b.secondary?.[i] ? "hidden sm:table-cell print:table-cell" : "");
   return (
     <figure className="doc-table my-3">
       <figcaption className="doc-h1 mb-1 text-center text-[0.85em]">{b.caption}</figcaption>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-[0.8em]" data-testid={b.testId}>
+        <table className="w-full border-collapse text-[0.75em] leading-normal" data-testid={b.testId}>
           <thead>
             <tr>
               {b.head.map((h, i) => (
@@ -23,7 +26,7 @@ function Table({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
             {b.rows.map((r, ri) => (
               <tr key={ri}>
                 {r.map((c, i) => (
-                  <td key={i} className={`border border-slate-500 px-1.5 py-1 ${b.numeric[i] ? "num whitespace-nowrap text-right" : ""} ${hide(i)}`}>
+                  <td key={i} className={`border border-slate-500 px-1.5 py-1 ${cellClass(b.numeric[i], c)} ${hide(i)}`}>
                     {c}
                   </td>
                 ))}
@@ -58,7 +61,7 @@ function Block({ b }: { b: DocBlock }) {
 
 export function DocumentView({ doc, testId }: { doc: GeneratedDocument; testId: string }) {
   return (
-    <article className="doc-print doc-body mx-auto max-w-[210mm] bg-white px-5 py-8 shadow-sm sm:px-[26mm] sm:py-[20mm] print:p-0 print:shadow-none" data-testid={testId}>
+    <article className="doc-print doc-body mx-auto max-w-[210mm] bg-white px-5 py-8 shadow-sm sm:px-[16mm] sm:py-[16mm] print:p-0 print:shadow-none" data-testid={testId}>
       <h1 className="doc-title text-center">{doc.title}</h1>
       {doc.subtitle && <p className="doc-h2 text-center">{doc.subtitle}</p>}
       <p className="mb-6 text-center text-[0.75em] text-slate-600 print:text-black" data-testid="document-as-of">

@@ -52,7 +52,14 @@ export function SectionForm(p: SectionFormProps) {
 export function DeleteSectionForm({ year, id, version, numberLabel }: { year: number; id: number; version: number; numberLabel: string }) {
   const [state, action, busy] = useActionState(deleteReportSectionAction, initialActionState);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2" aria-label={`删除段落${numberLabel}`}>
+    <form
+      action={action}
+      onSubmit={(e) => {
+        if (!window.confirm(`删除段落${numberLabel}？删除后报告中不再出现这一段（操作日志保留原文）。`)) e.preventDefault();
+      }}
+      className="flex flex-wrap items-center gap-2"
+      aria-label={`删除段落${numberLabel}`}
+    >
       <input type="hidden" name="year" value={year} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />

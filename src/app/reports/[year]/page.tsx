@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { yearParam } from "@/lib/route-params";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
@@ -19,8 +20,8 @@ export const metadata: Metadata = { title: "情况报告" };
 // 市工业园区重大项目情况报告 of a plan year, as of one of its published months (newest by default).
 export default async function AnnualReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<RawSearchParams> }) {
   const { year: raw } = await params;
-  if (!/^(19|20|21)[0-9]{2}$/.test(raw)) notFound();
-  const year = Number(raw);
+  const year = yearParam(raw);
+  if (year === null) notFound();
   const actor = await requireActor(`/reports/${year}`);
   const prisma = db();
   const [years, months] = await Promise.all([listPlanYears(prisma), listPublishedMonths(prisma, year)]);

@@ -6,14 +6,15 @@ import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { listPublishedMonths } from "@/server/documents/queries";
 import { documentToDocx, docxResponse } from "@/server/documents/docx";
 import { plainResponse } from "@/server/documents/http";
+import { yearParam } from "@/lib/route-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year: raw } = await params;
   if (!(await currentActor())) return plainResponse("请先登录。", 401);
-  if (!/^(19|20|21)[0-9]{2}$/.test(raw)) return plainResponse("页面不存在。", 404);
-  const year = Number(raw);
+  const year = yearParam(raw);
+  if (year === null) return plainResponse("页面不存在。", 404);
   const prisma = db();
   const months = await listPublishedMonths(prisma, year);
   const requested = new URL(request.url).searchParams.get("month");

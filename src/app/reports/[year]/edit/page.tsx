@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { yearParam } from "@/lib/route-params";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { listPlanYears } from "@/server/plans/queries";
@@ -18,8 +19,8 @@ const numberLabel = (key: ReportTextKey, i: number) => (key === "plan-work" ? `$
 // The report's stored text of a year (admins: report.edit): 一、(一) measures and 三、下一步工作计划.
 export default async function EditReportTextPage({ params }: { params: Promise<{ year: string }> }) {
   const { year: raw } = await params;
-  if (!/^(19|20|21)[0-9]{2}$/.test(raw)) notFound();
-  const year = Number(raw);
+  const year = yearParam(raw);
+  if (year === null) notFound();
   await requirePermission("report.edit", `/reports/${year}/edit`);
   const prisma = db();
   const [years, sections] = await Promise.all([listPlanYears(prisma), listReportSections(prisma, year)]);
