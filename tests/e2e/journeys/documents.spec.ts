@@ -37,7 +37,7 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
   expect(b.paragraphs.join("\n")).toContain("本年累计完成投资42.3亿元");
 
   // the 情况报告 as of the same month
-  await page.getByRole("link", { name: "情况报告" }).first().click();
+  await page.getByTestId("report-link").click();
   await expect(page).toHaveURL(/\/reports\/2024\?month=2024-11$/);
   const report = page.getByTestId("annual-report");
   await expect(report.getByRole("heading", { level: 1 })).toHaveText("市工业园区2024年重大项目情况报告");
