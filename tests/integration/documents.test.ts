@@ -15,6 +15,10 @@ import { dec, formatYi } from "@/lib/money";
 import { rate, scheduleProgress } from "@/lib/progress";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs, docxXml } from "../helpers/docx-text";
+import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
+import { publishPeriod } from "@/server/periods/service";
+import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
 
 /** The seed report's text with its half-width punctuation written as the platform writes it. */
@@ -28,10 +32,11 @@ function seedReportText(): string {
 
 describe("the annual report on the seed report", () => {
   let t: TestDatabase;
+  let a: Actors;
   let paragraphs: string[];
   beforeAll(async () => {
     t = await createTestDatabase();
-    await seedDatabase(t.prisma);
+    a = await seedWithAccounts(t.prisma);
     const data = await loadAnnualReport(t.prisma, 2024);
     paragraphs = await docxParagraphs(await documentToDocx(writeAnnualReport(data!)));
   });
@@ -97,6 +102,36 @@ describe("the annual report on the seed report", () => {
     expect(await loadAnnualReport(t.prisma, 2025)).toBeNull();
     expect(await loadBulletin(t.prisma, "2024-10")).toBeNull();
     expect(await loadBulletin(t.prisma, "2024-12")).toBeNull();
+  });
+
+  it("a report approved after publication changes nothing until its month is published; earlier months stay as they were", async () => {
+    const paragraphOf = async (month?: string) => {
+      const doc = writeAnnualReport((await loadAnnualReport(t.prisma, 2024, month))!);
+      return { doc, text: (lead: string) => doc.blocks.find((b) => b.kind === "p" && b.lead?.includes(lead))! };
+    };
+    const opened = await t.prisma.monthlyReport.findUnique({ where: { projectId_month: { projectId: (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).id, month: "2024-12" } } });
+    const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportSchema.parse({
+      projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText: "主体厂房封顶", version: String(opened?.version ?? 0), intent: "submit",
+    }));
+    const submitted = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId } });
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted.id, version: submitted.version, decision: "approve", reason: "" });
+    // approved, not published: the report is still as of 2024-11
+    let now = await paragraphOf();
+    expect(now.doc.asOf).toMatch(/^数据截至2024年11月/);
+    expect(JSON.stringify(now.text("中伟新材料项目"))).toContain("目前已完成固定资产投资15亿元。");
+    expect(await loadBulletin(t.prisma, "2024-12")).toBeNull();
+
+    const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
+    await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: period.version }, "2025-01-08");
+    now = await paragraphOf();
+    expect(now.doc.asOf).toMatch(/^数据截至2024年12月（已发布/);
+    expect(JSON.stringify(now.text("中伟新材料项目"))).toContain("目前已完成固定资产投资15.5亿元。");
+    // a project that did not report December: its November figure, said so
+    expect(JSON.stringify(now.text("金石资源"))).toContain("目前已完成固定资产投资17亿元（2024年11月数，2024年12月未报）。");
+    const november = await paragraphOf("2024-11");
+    expect(JSON.stringify(november.text("中伟新材料项目"))).toContain("目前已完成固定资产投资15亿元。");
+    expect(writeBulletin((await loadBulletin(t.prisma, "2024-11"))!).blocks.some((b) => b.kind === "p" && b.text.includes("本年累计完成投资42.3亿元"))).toBe(true);
+    expect(writeBulletin((await loadBulletin(t.prisma, "2024-12"))!).blocks.some((b) => b.kind === "p" && b.text.includes("本年累计完成投资42.8亿元"))).toBe(true);
   });
 });
 
