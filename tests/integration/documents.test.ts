@@ -19,6 +19,8 @@ import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
+import { closeIssue } from "@/server/issues/service";
+import { closeIssueSchema } from "@/lib/schemas/issue";
 import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
 
 /** The seed report's text with its half-width punctuation written as the platform writes it. */
@@ -139,7 +141,7 @@ describe("the 通报 on the demo data", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true });
+    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
   });
   afterAll(async () => t?.drop());
 
@@ -183,5 +185,18 @@ describe("the 通报 on the demo data", () => {
     // 未开工 and behind 序时进度 lists come from the stored figures
     expect(data.notStarted.rows.every((f) => f.actualStartMonth === null)).toBe(true);
     expect(data.behind.rows.every((f) => Number(f.annualRate) < 91.67)).toBe(true);
+  });
+
+  it("counts issues as they stood on the publication's date: one closed afterwards is still open and overdue in that 通报", async () => {
+    const before = (await loadBulletin(t.prisma, "2024-11"))!;
+    const asOf = before.asOfDate;
+    const overdue = await t.prisma.issue.findFirstOrThrow({ where: { year: 2024, status: { not: "CLOSED" }, dueDate: { lt: asOf } }, orderBy: { id: "asc" } });
+    const admin = await t.prisma.user.findFirst({ where: { role: "ADMIN" } });
+    await closeIssue(t.prisma, { id: admin!.id, username: admin!.username, displayName: admin!.displayName, role: admin!.role, parkId: admin!.parkId },
+      closeIssueSchema.parse({ issueId: String(overdue.id), version: String(overdue.version), resolution: "已协调解决" }));
+    const after = (await loadBulletin(t.prisma, "2024-11"))!;
+    expect(after.issues).toEqual(before.issues);
+    // while the ledger itself now counts it closed
+    expect((await t.prisma.issue.findUniqueOrThrow({ where: { id: overdue.id } })).status).toBe("CLOSED");
   });
 });
