@@ -35,7 +35,7 @@ import {
   type ProjectFacts,
   type ReportTextSection,
 } from "./queries";
-import { chineseQuotes, compactSpaces, endSentence, type DocBlock, type GeneratedDocument } from "./model";
+import { chineseQuotes, planSubject, compactSpaces, endSentence, type DocBlock, type GeneratedDocument } from "./model";
 import { publishedNote } from "./bulletin";
 import { issueSentence, progressSentences } from "./headline-text";
 
@@ -134,7 +134,7 @@ export function writeAnnualReport(d: AnnualReportData): GeneratedDocument {
   const blocks: DocBlock[] = [];
   const planSections = d.sections.filter((s) => s.key === SECTION_KEYS.plan);
   const nextSections = d.sections.filter((s) => s.key === SECTION_KEYS.next);
-  const base = h.plan.title.replace(/计划$/, "");
+  const base = planSubject(h.plan.title);
 
   blocks.push({ kind: "h1", text: "一、重大项目工作情况" });
   blocks.push({ kind: "h2", text: `（一）${base}计划` });

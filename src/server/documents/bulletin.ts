@@ -14,7 +14,7 @@ import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { reportMonth } from "@/lib/report-wording";
 import { WARNING_LABEL } from "@/lib/warnings";
 import { getIssueFigures, listDocumentFigures, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
-import { chineseQuotes, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";
+import { chineseQuotes, planSubject, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";
 import { issueSentence, progressSentences } from "./headline-text";
 
 /** At most this many county parks in the ranking table (about one per county). */
@@ -173,7 +173,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
   blocks.push({ kind: "note", text: "办结率 = 已办结 ÷ 问题总数；逾期：未办结且已过办结时限（按发布日判定），未设办结时限的问题不计逾期。" });
 
   return {
-    title: chineseQuotes(`${h.plan.title.replace(/计划$/, "")}建设进展情况通报`),
+    title: chineseQuotes(`${planSubject(h.plan.title)}建设进展情况通报`),
     subtitle: `（${formatMonth(month)}）`,
     asOf: publishedNote(pub),
     blocks,

@@ -42,3 +42,8 @@ export function endSentence(text: string): string {
 export function compactSpaces(text: string): string {
   return text.replace(/ +(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef]) +/g, "");
 }
+
+/** What a plan's title plans: "市工业园区2024年重大项目计划" → "市工业园区2024年重大项目" (also before a closing note in brackets). */
+export function planSubject(title: string): string {
+  return title.replace(/计划(?=（[^（）]*）$|$)/, "");
+}

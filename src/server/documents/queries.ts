@@ -199,7 +199,7 @@ export type IssueGroup = {
   total: number;
   closed: number;
   overdue: number;
-  /** the first three descriptions of the sub-problem (ledger order) */
+  /** the first three different descriptions of the sub-problem (ledger order) */
   descriptions: string[];
 };
 
@@ -209,12 +209,13 @@ export async function listIssueGroups(prisma: Db, options: { year: number; asOf:
     SELECT g.category, g.sub AS "subCategory", count(*)::int AS total,
            count(*) FILTER (WHERE g.status = 'CLOSED')::int AS closed,
            count(*) FILTER (WHERE g.overdue)::int AS overdue,
-           (array_agg(g.description ORDER BY g."sortOrder", g.id))[1:3] AS descriptions
+           (array_agg(g.description ORDER BY g."sortOrder", g.id))[1:6] AS descriptions
       FROM (SELECT i.*, coalesce(nullif(i."subCategory", ''), i.title) AS sub, ${overdueSql(options.asOf)} AS overdue
               FROM ${issuesAsOf(options.asOf)} i WHERE i.year = ${options.year}) g
      GROUP BY g.category, g.sub
      ORDER BY g.category, min(g."sortOrder"), g.sub`);
-  return rows;
+  // the same text twice says nothing more: the first three different ones
+  return rows.map((r) => ({ ...r, descriptions: [...new Set(r.descriptions)].slice(0, 3) }));
 }
 
 export type ReportTextSection = { id: number; key: string; sortOrder: number; title: string; body: string; version: number; updatedAt: Date };
