@@ -78,3 +78,8 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
     declaredInconsistency,
   };
 }
+
+/** 年度投资完成率 of a county park's sums in percent, like for like over its projects with an annual plan; null without any */
+export function parkAnnualRate(r: { yearInvestmentOfPlanned: DecimalLike; annualPlanned: DecimalLike }): Decimal | null {
+  return dec(r.annualPlanned).isZero() ? null : rate(r.yearInvestmentOfPlanned, r.annualPlanned);
+}

@@ -12,6 +12,11 @@ export function idParam(raw: string): number | null {
   return value !== null && ID.test(value) ? Number(value) : null;
 }
 
+/** A plan year as a path segment ("2024"), or null when it is not one. */
+export function yearParam(raw: string): number | null {
+  return YEAR.test(raw) ? Number(raw) : null;
+}
+
 /** The parameter as the page will see it (percent-decoded), or null when it cannot be decoded. */
 export function decodeSegment(raw: string): string | null {
   try {
@@ -36,7 +41,8 @@ export function routeParam(pathname: string): RouteParam | "invalid" | null {
   else if (a === "issues" && n === 2 && b !== "new" && b !== "stats") [kind, raw] = ["issue", b];
   else if (a === "issues" && n === 3 && c === "print") [kind, raw] = ["issue", b];
   else if (a === "admin" && b === "plans" && n === 3 && c !== "new") [kind, raw] = ["plan", c];
-  else if (a === "periods" && n === 2) [kind, raw] = ["period", b];
+  else if (a === "periods" && (n === 2 || (n === 3 && c === "bulletin"))) [kind, raw] = ["period", b];
+  else if (a === "reports" && (n === 2 || (n === 3 && c === "edit"))) [kind, raw] = ["plan", b];
   if (kind === null) return null;
   const value = decodeSegment(raw);
   if (value === null) return "invalid";

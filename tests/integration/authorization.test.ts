@@ -50,6 +50,9 @@ import { recordNode, saveStatsFigure } from "@/server/nodes/service";
 import { nodeRecordSchema, statsFigureSchema } from "@/lib/schemas/nodes";
 import { createUserAction, setUserActiveAction } from "@/server/users/actions";
 import { initialActionState } from "@/server/action-state";
+import { deleteReportSection, saveReportSection } from "@/server/documents/service";
+import { deleteReportSectionSchema, reportSectionSchema } from "@/lib/schemas/report-text";
+import { deleteReportSectionAction, saveReportSectionAction } from "@/server/documents/actions";
 import { businessDate } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
@@ -361,6 +364,30 @@ const cases: Case[] = [
     prepare: async () => ({ ...(await issueAt(t.prisma, a, "IN_PROGRESS", { projectCode: null })), feedback: "已协调完成" }),
     run: (actor, v) => feedbackIssue(t.prisma, actor, feedbackIssueSchema.parse(v)),
   },
+  {
+    name: "saveReportSection (edit 三、下一步 text)",
+    allowed: adminOnly,
+    prepare: async () => {
+      const s = await t.prisma.reportSection.findFirstOrThrow({ where: { key: "next-steps" }, orderBy: { sortOrder: "asc" } });
+      return { year: "2024", id: String(s.id), key: "next-steps", version: String(s.version), title: s.title, body: `${s.body}（修订${unique()}）` };
+    },
+    run: (actor, v) => saveReportSection(t.prisma, actor, reportSectionSchema.parse(v)),
+  },
+  {
+    name: "saveReportSection (add a paragraph)",
+    allowed: adminOnly,
+    prepare: async () => ({ year: "2024", key: "plan-work", title: "新增措施", body: `做好项目储备${unique()}` }),
+    run: (actor, v) => saveReportSection(t.prisma, actor, reportSectionSchema.parse(v)),
+  },
+  {
+    name: "deleteReportSection",
+    allowed: adminOnly,
+    prepare: async () => {
+      const s = await saveReportSection(t.prisma, a.admin, reportSectionSchema.parse({ year: "2024", key: "next-steps", title: "待删除", body: `临时段落${unique()}` }));
+      return { year: "2024", id: String(s.id), version: String(s.version) };
+    },
+    run: (actor, v) => deleteReportSection(t.prisma, actor, deleteReportSectionSchema.parse(v)).then(() => true),
+  },
 ];
 
 const caseNamed = (name: string) => cases.find((c) => c.name === name)!.prepare;
@@ -557,6 +584,20 @@ describe("server actions called directly, as a hand-made request would", () => {
       values: cases.find((c) => c.name === "saveStatsFigure")!.prepare,
       refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["anonymous", signIn]],
       allowedAs: "ownCounty",
+    },
+    {
+      name: "saveReportSectionAction: a county or a leader edits the report text",
+      action: saveReportSectionAction,
+      values: cases.find((c) => c.name.startsWith("saveReportSection (edit"))!.prepare,
+      refused: [["ownCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["anonymous", signIn]],
+      allowedAs: "admin",
+    },
+    {
+      name: "deleteReportSectionAction",
+      action: deleteReportSectionAction,
+      values: cases.find((c) => c.name === "deleteReportSection")!.prepare,
+      refused: [["otherCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"]],
+      allowedAs: "admin",
     },
     {
       name: "createUserAction: a county makes itself an admin account",

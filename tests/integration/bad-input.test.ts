@@ -19,6 +19,7 @@ import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, createIssu
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction } from "@/server/users/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
+import { saveReportSectionAction } from "@/server/documents/actions";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
@@ -50,6 +51,7 @@ let working: { issueId: string; version: string };
 let reported: { issueId: string; version: string };
 let projectVersion = 0;
 let approvedNovember: { id: number; version: number };
+let textSection: { id: number; version: number; title: string; body: string };
 
 const long = (n: number) => "字".repeat(n);
 const future = () => addMonths(currentMonth(), 1);
@@ -208,7 +210,23 @@ const cases: Case[] = [
   { name: "county with unknown park", action: createUserAction, as: "admin", values: user({ role: "COUNTY", parkId: "99999" }), field: "parkId", message: "县区园区不存在" },
   { name: "unknown role", action: createUserAction, as: "admin", values: user({ role: "ROOT" }), field: "role", message: "请选择角色" },
   { name: "empty name", action: createUserAction, as: "admin", values: user({ displayName: " " }), field: "displayName", message: "请填写姓名" },
+
+  // 报告文字 (三、下一步工作计划)
+  { name: "empty title", action: saveReportSectionAction, as: "admin", values: () => reportText({ title: " " }), field: "title", message: "请填写小标题" },
+  { name: "empty text", action: saveReportSectionAction, as: "admin", values: () => reportText({ body: "" }), field: "body", message: "请填写正文" },
+  { name: "text too long", action: saveReportSectionAction, as: "admin", values: () => reportText({ body: long(5001) }), field: "body", message: "正文不能超过5000个字" },
+  { name: "unknown placeholder", action: saveReportSectionAction, as: "admin", values: () => reportText({ body: "实施重大项目{项目数}个" }), field: "body", message: "未知的占位符：{项目数}；可用的占位符：{年度}、{项目个数}" },
+  { name: "markup in the text", action: saveReportSectionAction, as: "admin", values: () => reportText({ body: "<script>alert(1)</script>" }), field: "body", message: "正文不能包含网页标签" },
+  { name: "unknown section kind", action: saveReportSectionAction, as: "admin", values: () => reportText({ key: "summary" }), field: "key", message: "段落类别无效" },
+  { name: "edit from a stale page", action: saveReportSectionAction, as: "admin", values: () => reportText({ version: String(textSection.version + 1), body: "新的文字" }), field: null, message: "保存冲突：该段落在您打开页面之后已被他人修改" },
+  { name: "a paragraph of another year", action: saveReportSectionAction, as: "admin", values: () => reportText({ year: "2023", body: "新的文字" }), field: null, message: "该段落不存在或已被删除" },
+  { name: "nothing changed", action: saveReportSectionAction, as: "admin", values: () => reportText(), field: null, message: "没有修改，未保存。" },
+  { name: "new paragraph for a year without a plan", action: saveReportSectionAction, as: "admin", values: () => reportText({ id: "", year: "2031", body: "新的文字" }), field: null, message: "2031年的年度计划不存在。" },
 ];
+
+function reportText(over: Record<string, string> = {}): Record<string, string> {
+  return { year: "2024", key: "next-steps", id: String(textSection.id), version: String(textSection.version), title: textSection.title, body: textSection.body, ...over };
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -222,6 +240,7 @@ beforeAll(async () => {
   reported = await issueAt(t.prisma, a, "FEEDBACK");
   projectVersion = (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).version;
   approvedNovember = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-11", status: "APPROVED" } });
+  textSection = await t.prisma.reportSection.findFirstOrThrow({ where: { key: "next-steps" }, orderBy: { sortOrder: "asc" } });
 });
 afterAll(async () => t?.drop());
 
@@ -257,6 +276,7 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
     expect(await reviewIssueAction(initialActionState, formData({ ...reported, decision: "return", comment: "请补充材料" }))).toMatchObject({ ok: true });
     expect(await createProjectAction(initialActionState, formData(project({ metricName_0: "年供热量", metricQualifier_0: "约", metricValue_0: "41", metricUnit_0: "万吨标煤" })()))).toMatchObject({ ok: true });
     expect(await createUserAction(initialActionState, formData(user()()))).toMatchObject({ ok: true });
+    expect(await saveReportSectionAction(initialActionState, formData(reportText({ body: `${textSection.body}加强{要素保障}等要素保障。` })))).toMatchObject({ ok: true });
     const metric = await t.prisma.projectMetric.findFirstOrThrow({ where: { project: { code: "YQ2024-099" } } });
     expect([metric.name, metric.qualifier, metric.value.toString(), metric.unit]).toEqual(["年供热量", "约", "41", "万吨标煤"]);
   });

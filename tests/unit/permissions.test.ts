@@ -22,6 +22,7 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["manage projects", { action: "project.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
   ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["edit the report text", { action: "report.edit" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
 ];
 
 describe("node records and the to-do page", () => {
@@ -123,6 +124,7 @@ describe("the permission table, asked by action name", () => {
       "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
       "user.manage": "只有园区管理员可以管理用户。",
       "audit.read": "只有园区管理员可以查看操作日志。",
+      "report.edit": "只有园区管理员可以编辑报告文字。",
     };
     for (const [action, message] of Object.entries(messages)) {
       expect(refusal(leader, action as Parameters<typeof assertCan>[1]), action).toMatchObject({ kind: "forbidden", message });

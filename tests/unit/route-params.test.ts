@@ -11,11 +11,14 @@ describe("path parameters are validated before any query", () => {
     ["/issues/12/print", { kind: "issue", id: 12 }],
     ["/admin/plans/2024", { kind: "plan", year: 2024 }],
     ["/periods/2024-11", { kind: "period", month: "2024-11" }],
+    ["/periods/2024-11/bulletin", { kind: "period", month: "2024-11" }],
+    ["/reports/2024", { kind: "plan", year: 2024 }],
+    ["/reports/2024/edit", { kind: "plan", year: 2024 }],
   ])("%s names %o", (path, expected) => {
     expect(routeParam(path)).toEqual(expected);
   });
 
-  it.each(["/projects/%00", "/projects/%E0%A4%A", "/projects/%", "/projects/a%2Fb", "/projects/<x>", `/projects/${"A".repeat(41)}`, "/parks/0", "/parks/-1", "/parks/1e3", "/parks/%00", "/issues/9999999999", "/issues/abc", "/issues/abc/print", "/issues/0/print", "/admin/plans/99", "/admin/plans/2024x", "/report/%C0%AF", "/periods/2024-13", "/periods/2024-1", "/periods/%00", "/periods/2024-11x"])(
+  it.each(["/projects/%00", "/projects/%E0%A4%A", "/projects/%", "/projects/a%2Fb", "/projects/<x>", `/projects/${"A".repeat(41)}`, "/parks/0", "/parks/-1", "/parks/1e3", "/parks/%00", "/issues/9999999999", "/issues/abc", "/issues/abc/print", "/issues/0/print", "/admin/plans/99", "/admin/plans/2024x", "/report/%C0%AF", "/periods/2024-13", "/periods/2024-1", "/periods/%00", "/periods/2024-11x", "/periods/2024-13/bulletin", "/reports/24", "/reports/2024x/edit"])(
     "%s is malformed",
     (path) => {
       expect(routeParam(path)).toBe("invalid");
@@ -28,7 +31,7 @@ describe("path parameters are validated before any query", () => {
 });
 
 describe("only the dynamic pages' own shapes are checked", () => {
-  it.each(["/foo/projects/X/edit", "/admin/other/X/edit", "/admin/projects/X/view", "/admin/projects/X/edit/more", "/projects/A/B", "/report/A/B", "/parks/1/x", "/issues/1/x", "/admin/plans/2024/x", "/admin/x/2024", "/x/plans/2024", "/foo/1"])("%s is left to the router", (path) => {
+  it.each(["/foo/projects/X/edit", "/admin/other/X/edit", "/admin/projects/X/view", "/admin/projects/X/edit/more", "/projects/A/B", "/report/A/B", "/parks/1/x", "/issues/1/x", "/admin/plans/2024/x", "/admin/x/2024", "/x/plans/2024", "/foo/1", "/reports/2024/docx", "/periods/2024-11/bulletin/docx"])("%s is left to the router", (path) => {
     expect(routeParam(path)).toBeNull();
   });
   it("a year must be the whole segment", () => {

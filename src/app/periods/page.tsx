@@ -67,6 +67,9 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
               {p.cumulative !== null && (
                 <span className="num w-full text-slate-700" data-testid={`period-figures-${p.month}`}>
                   已发布：开工至今累计 {formatYi(p.cumulative)}，本年完成 {formatYi(p.yearInvestment!)}，未报{p.missing}个
+                  <Link href={`/periods/${p.month}/bulletin`} className="ml-3 whitespace-nowrap text-sky-700 hover:underline">
+                    月度通报
+                  </Link>
                 </span>
               )}
             </li>

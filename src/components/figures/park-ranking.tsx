@@ -5,14 +5,12 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { listParkRanking, type FigureBreakdownRow } from "@/server/figures/queries";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
-import { dec, formatYi } from "@/lib/money";
+import { formatYi } from "@/lib/money";
+import { parkAnnualRate } from "@/lib/headline";
 import { formatMonth } from "@/lib/month";
-import { rate, scheduleProgress } from "@/lib/progress";
+import { scheduleProgress } from "@/lib/progress";
 
-/** 年度投资完成率 of a park row in percent, like for like over its projects with an annual plan; null without any */
-export function parkAnnualRate(r: Pick<FigureBreakdownRow, "yearInvestmentOfPlanned" | "annualPlanned">) {
-  return dec(r.annualPlanned).isZero() ? null : rate(r.yearInvestmentOfPlanned, r.annualPlanned);
-}
+export { parkAnnualRate };
 
 /** getFigureBreakdown(…, "park") rows in ranking order: lowest 年度投资完成率 first, parks without a plan figure last (as listParkRanking orders them). */
 export function rankParks(rows: FigureBreakdownRow[]): FigureBreakdownRow[] {

@@ -34,6 +34,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
     if (can(actor, "report.review")) links.push(["/review", "审核"]);
     links.push(["/periods", "调度期"]);
     links.push(["/issues", "问题台账"]);
+    links.push(["/reports", "情况报告"]);
     if (can(actor, "project.manage")) links.push(["/admin", "管理"]);
   }
   return (

@@ -25,6 +25,7 @@ export const AUDIT_ENTITY_LABEL = {
   Dataset: "数据导入",
   LoginAttempt: "登录尝试",
   Session: "登录会话",
+  ReportSection: "报告段落",
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL;
@@ -159,6 +160,10 @@ export const AUDIT_FIELDS = {
   park: { label: "县区园区", kind: "count" },
   plannedInvestment: { label: "倒排工期月份", kind: "count" },
   reportSection: { label: "报告段落", kind: "count" },
+  // the generated report's stored text
+  section: { label: "所属部分", kind: "text" },
+  body: { label: "正文", kind: "text" },
+  sortOrder: { label: "顺序", kind: "count" },
 } as const satisfies Record<string, { label: string; kind: FieldKind }>;
 
 export type AuditField = keyof typeof AUDIT_FIELDS;

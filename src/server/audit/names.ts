@@ -38,6 +38,9 @@ export const AUDIT_ACTIONS = {
   "user.deactivate": "停用用户",
   "user.reactivate": "启用用户",
   "user.reset-password": "重置密码",
+  "report-text.create": "新增报告段落",
+  "report-text.update": "修改报告段落",
+  "report-text.delete": "删除报告段落",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

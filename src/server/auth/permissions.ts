@@ -40,6 +40,8 @@ export const ROLE_PERMISSIONS = {
   "node.record": { ADMIN: "all", COUNTY: "own-park" },
   /** the to-do page (我的待办): what is waiting for the account, within its reach */
   "todo.read": { ADMIN: "all", COUNTY: "own-park" },
+  /** edit the generated report's stored text (一、(一) measures, 三、下一步工作计划) per year */
+  "report.edit": { ADMIN: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof ROLE_PERMISSIONS;
@@ -114,6 +116,7 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "audit.read": "只有园区管理员可以查看操作日志。",
   "node.record": "无权登记该节点：只能登记本县区园区项目的节点和入库情况。",
   "todo.read": "我的待办只对园区管理员和县区填报员开放。",
+  "report.edit": "只有园区管理员可以编辑报告文字。",
 };
 
 /** Where an account lands after signing in (and at /): its to-do page, or the overview. */

@@ -33,9 +33,12 @@ export type OverviewHeadline = {
   flags: { count: string | null; total: string | null; start: string | null };
 };
 
-/** Everything the overview states as a figure about `year`'s plan, or null without that plan. */
-export async function getOverviewHeadline(prisma: Db, year: number): Promise<OverviewHeadline | null> {
-  const [row, publication] = await Promise.all([prisma.annualPlan.findUnique({ where: { year } }), getReadPublication(prisma, year)]);
+/**
+ * Everything the overview states as a figure about `year`'s plan, or null without that plan; with
+ * `month`, as of that published month (the generated documents) instead of the newest one.
+ */
+export async function getOverviewHeadline(prisma: Db, year: number, month?: string): Promise<OverviewHeadline | null> {
+  const [row, publication] = await Promise.all([prisma.annualPlan.findUnique({ where: { year } }), getReadPublication(prisma, year, month)]);
   if (!row) return null;
   const plan: OverviewPlan = {
     year: row.year,

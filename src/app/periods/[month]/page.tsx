@@ -70,9 +70,21 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             )}
           </p>
         </div>
-        <Link href="/periods" className="text-sm text-sky-700 hover:underline">
-          全部调度期
-        </Link>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {period?.currentPublicationId && (
+            <>
+              <Link href={`/periods/${month}/bulletin`} className="text-sky-700 hover:underline" data-testid="bulletin-link">
+                月度通报
+              </Link>
+              <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sky-700 hover:underline" data-testid="report-link">
+                情况报告（截至本月）
+              </Link>
+            </>
+          )}
+          <Link href="/periods" className="text-sky-700 hover:underline">
+            全部调度期
+          </Link>
+        </div>
       </div>
 
       {manage && (

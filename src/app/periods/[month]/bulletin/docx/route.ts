@@ -1,0 +1,19 @@
+// The 月度通报 of a published 调度期 as .docx (the same document as the page). Any signed-in user.
+import { db } from "@/server/db";
+import { currentActor } from "@/server/auth/current";
+import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
+import { documentToDocx, docxResponse } from "@/server/documents/docx";
+import { plainResponse } from "@/server/documents/http";
+import { formatMonth, isMonth } from "@/lib/month";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
+  const { month } = await params;
+  if (!(await currentActor())) return plainResponse("请先登录。", 401);
+  if (!isMonth(month)) return plainResponse("页面不存在。", 404);
+  const data = await loadBulletin(db(), month);
+  if (!data) return plainResponse(`${formatMonth(month)}调度期尚未发布：通报只用已发布的数据生成。`, 404);
+  const doc = writeBulletin(data);
+  return docxResponse(await documentToDocx(doc), doc.fileName);
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/server/db";
+import { requireActor } from "@/server/auth/current";
+import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
+import { DocumentView } from "@/components/documents/document-view";
+import { DocumentToolbar } from "@/components/documents/toolbar";
+import { EmptyState } from "@/components/common/badges";
+import { formatMonth, isMonth } from "@/lib/month";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "月度通报" };
+
+// 月度通报 of a published 调度期: every figure from the month's current publication.
+export default async function BulletinPage({ params }: { params: Promise<{ month: string }> }) {
+  const { month } = await params;
+  if (!isMonth(month)) notFound();
+  await requireActor(`/periods/${month}/bulletin`);
+  const data = await loadBulletin(db(), month);
+  if (!data) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">{formatMonth(month)}重大项目通报</h1>
+        <EmptyState>
+          {formatMonth(month)}调度期尚未发布：通报只用已发布的数据生成。
+          <Link href={`/periods/${month}`} className="ml-1 text-sky-700 hover:underline">查看调度期</Link>
+        </EmptyState>
+      </div>
+    );
+  }
+  const doc = writeBulletin(data);
+  return (
+    <div>
+      <DocumentToolbar back={{ href: `/periods/${month}`, label: `${formatMonth(month)}调度期` }} docxHref={`/periods/${month}/bulletin/docx`} docxLabel="下载通报（Word）">
+        <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
+          情况报告（截至本月）
+        </Link>
+      </DocumentToolbar>
+      <DocumentView doc={doc} testId="bulletin" />
+    </div>
+  );
+}

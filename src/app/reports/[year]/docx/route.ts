@@ -1,0 +1,26 @@
+// The year's 情况报告 as .docx (the same document as the page), as of ?month= (a published month
+// of the year; the newest by default). Any signed-in user.
+import { db } from "@/server/db";
+import { currentActor } from "@/server/auth/current";
+import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
+import { listPublishedMonths } from "@/server/documents/queries";
+import { documentToDocx, docxResponse } from "@/server/documents/docx";
+import { plainResponse } from "@/server/documents/http";
+import { yearParam } from "@/lib/route-params";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
+  const { year: raw } = await params;
+  if (!(await currentActor())) return plainResponse("请先登录。", 401);
+  const year = yearParam(raw);
+  if (year === null) return plainResponse("页面不存在。", 404);
+  const prisma = db();
+  const months = await listPublishedMonths(prisma, year);
+  const requested = new URL(request.url).searchParams.get("month");
+  if (requested !== null && !months.includes(requested)) return plainResponse(`${requested}不是${year}年已发布的调度期。`, 404);
+  const data = months.length ? await loadAnnualReport(prisma, year, requested ?? months[0]) : null;
+  if (!data) return plainResponse(`${year}年还没有已发布的调度期：报告只用已发布的数据生成。`, 404);
+  const doc = writeAnnualReport(data);
+  return docxResponse(await documentToDocx(doc), doc.fileName);
+}

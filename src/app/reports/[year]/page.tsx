@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { yearParam } from "@/lib/route-params";
+import { db } from "@/server/db";
+import { requireActor } from "@/server/auth/current";
+import { can } from "@/server/auth/permissions";
+import { listPlanYears } from "@/server/plans/queries";
+import { listPublishedMonths } from "@/server/documents/queries";
+import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
+import { DocumentView } from "@/components/documents/document-view";
+import { DocumentToolbar } from "@/components/documents/toolbar";
+import { EmptyState } from "@/components/common/badges";
+import { formatMonth } from "@/lib/month";
+import { param, queryString, type RawSearchParams } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "情况报告" };
+
+// 市工业园区重大项目情况报告 of a plan year, as of one of its published months (newest by default).
+export default async function AnnualReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<RawSearchParams> }) {
+  const { year: raw } = await params;
+  const year = yearParam(raw);
+  if (year === null) notFound();
+  const actor = await requireActor(`/reports/${year}`);
+  const prisma = db();
+  const [years, months] = await Promise.all([listPlanYears(prisma), listPublishedMonths(prisma, year)]);
+  if (!years.includes(year)) notFound();
+  const requested = param(await searchParams, "month");
+  const month = requested && months.includes(requested) ? requested : months[0];
+  const data = month ? await loadAnnualReport(prisma, year, month) : null;
+  const editable = can(actor, "report.edit");
+  const editLink = editable ? (
+    <Link href={`/reports/${year}/edit`} className="text-sm text-sky-700 hover:underline" data-testid="edit-report-text">
+      编辑报告文字
+    </Link>
+  ) : null;
+  if (!data) {
+    return (
+      <div className="space-y-3">
+        <h1 className="text-2xl font-semibold">{year}年重大项目情况报告</h1>
+        <EmptyState>{year}年还没有已发布的调度期：报告只用已发布的数据生成。园区管理员发布调度期后即可生成。</EmptyState>
+        {editLink}
+      </div>
+    );
+  }
+  const doc = writeAnnualReport(data);
+  return (
+    <div>
+      <DocumentToolbar back={{ href: `/periods/${month}`, label: `${formatMonth(month!)}调度期` }} docxHref={`/reports/${year}/docx${queryString({ month })}`} docxLabel="下载报告（Word）">
+        {months.length > 1 && (
+          <form method="get" className="flex items-center gap-2 text-sm" aria-label="选择报告截至的月份">
+            <label htmlFor="report-month">截至</label>
+            <select id="report-month" name="month" defaultValue={month} className="rounded border border-slate-300 bg-white px-2 py-1">
+              {months.map((m) => (
+                <option key={m} value={m}>
+                  {formatMonth(m)}（已发布）
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">
+              查看
+            </button>
+          </form>
+        )}
+        {editLink}
+      </DocumentToolbar>
+      <DocumentView doc={doc} testId="annual-report" />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+// 月度通报: a published 调度期's bulletin in the usual structure — overall progress against
+// 序时进度, the ranking of county parks (the same rows and order as /parks and the overview:
+// listParkRanking), the projects not started, those behind 序时进度, red and yellow warnings with
+// their reasons, and the issues raised, closed and overdue with 办结率. Every figure comes from
+// the month's current publication.
+import "server-only";
+import type { Db } from "@/server/db/client";
+import { getOverviewHeadline, type OverviewHeadline } from "@/server/dashboard/overview";
+import { listParkRanking, type ParkRankingRow } from "@/server/figures/queries";
+import { scheduleProgress } from "@/lib/progress";
+import { parkAnnualRate } from "@/lib/headline";
+import { dec, formatYi } from "@/lib/money";
+import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
+import { reportMonth } from "@/lib/report-wording";
+import { WARNING_LABEL } from "@/lib/warnings";
+import { getIssueFigures, listDocumentFigures, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
+import { chineseQuotes, planSubject, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";
+import { issueSentence, progressSentences } from "./headline-text";
+
+/** At most this many county parks in the ranking table (about one per county). */
+const RANKING_LIMIT = 500;
+
+export type BulletinData = {
+  headline: OverviewHeadline;
+  asOfDate: Date;
+  ranking: ParkRankingRow[];
+  notStarted: Bounded<DocumentFigure>;
+  behind: Bounded<DocumentFigure>;
+  warnings: Bounded<DocumentFigure>;
+  issues: IssueFigures;
+};
+
+/** The data of a published month's 通报, or null when the month has no publication. */
+export async function loadBulletin(prisma: Db, month: string): Promise<BulletinData | null> {
+  const year = Number(month.slice(0, 4));
+  const headline = await getOverviewHeadline(prisma, year, month);
+  if (!headline?.publication || headline.publication.month !== month || !headline.totals) return null;
+  const pub = headline.publication;
+  const { asOfDate } = await prisma.periodPublication.findUniqueOrThrow({ where: { id: pub.publicationId }, select: { asOfDate: true } });
+  const asOf = asOfDate.toISOString().slice(0, 10);
+  const schedule = scheduleProgress(month).toString();
+  const [ranking, notStarted, behind, warnings, issues] = await Promise.all([
+    listParkRanking(prisma, pub.publicationId, { page: 1, size: RANKING_LIMIT }),
+    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "notStarted" }),
+    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "behind", schedule }),
+    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "warning" }),
+    getIssueFigures(prisma, { year, month, asOf }),
+  ]);
+  return { headline, asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues };
+}
+
+/** "−5.0" / "+34.2" / "0.0": a park's gap to 序时进度 in 个百分点, as the park table shows it. */
+export function signedPoints(diff: { isNegative(): boolean; isZero(): boolean; abs(): { toFixed(n: number): string } }): string {
+  return `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().toFixed(1)}`;
+}
+
+/** The ranking table's rows as the 通报 prints them (and as /parks shows the same publication). */
+export function rankingRows(rows: ParkRankingRow[], month: string): string[][] {
+  const schedule = scheduleProgress(month);
+  return rows.map((r, i) => {
+    const annual = parkAnnualRate(r);
+    return [
+      String(i + 1),
+      r.label,
+      String(r.projectCount),
+      r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.annualPlanned, { unit: false }),
+      formatYi(r.yearInvestment, { unit: false }),
+      annual === null ? "—" : annual.toFixed(1),
+      annual === null ? "—" : signedPoints(annual.minus(schedule)),
+    ];
+  });
+}
+
+function more(list: Bounded<unknown>, what: string): DocBlock[] {
+  return list.total > list.rows.length ? [{ kind: "note", text: `共${list.total}个${what}，以上列出前${list.rows.length}个，其余见项目库。` }] : [];
+}
+
+const demo = (f: DocumentFigure) => (f.isDemo ? "（演示数据）" : "");
+const issuesText = (f: DocumentFigure) => (f.openIssues.length ? f.openIssues.join("；") : "—");
+
+/** Writes the 通报 from its data: the blocks the page and the .docx both render. */
+export function writeBulletin(d: BulletinData): GeneratedDocument {
+  const h = d.headline;
+  const pub = h.publication!;
+  const month = pub.month;
+  const schedule = scheduleProgress(month);
+  const blocks: DocBlock[] = [];
+
+  blocks.push({ kind: "h1", text: "一、总体进展" });
+  for (const s of progressSentences(h)) blocks.push({ kind: "p", text: s });
+
+  blocks.push({ kind: "h1", text: "二、县区园区推进情况" });
+  blocks.push({
+    kind: "p",
+    text: `按年度投资完成率从低到高排列（年度投资完成率 = 本年完成投资 ÷ 年度计划投资，只计列有年度计划投资的项目；${formatMonth(month)}序时进度${schedule.toFixed(1)}%）。`,
+  });
+  blocks.push({
+    kind: "table",
+    caption: `${formatMonth(month)}县区园区重大项目投资完成情况`,
+    head: ["位次", "县区园区", "项目个数（个）", "年度计划投资（亿元）", "本年完成投资（亿元）", "年度投资完成率（%）", "与序时进度差（个百分点）"],
+    rows: rankingRows(d.ranking, month),
+    numeric: [true, false, true, true, true, true, true],
+    secondary: [true, false, true, true, true, false, false],
+    testId: "bulletin-ranking",
+  });
+
+  blocks.push({ kind: "h1", text: "三、未开工项目" });
+  if (d.notStarted.total === 0) blocks.push({ kind: "p", text: `截至${formatMonth(month)}，清单内项目均已开工。` });
+  else {
+    blocks.push({ kind: "p", text: `截至${formatMonth(month)}，尚有${d.notStarted.total}个项目未开工（开工目标：${h.startDeadline}前${h.plan.startTargetLabel}）。` });
+    blocks.push({
+      kind: "table",
+      caption: "未开工项目",
+      head: ["县区园区", "项目名称", "总投资（亿元）", "存在问题"],
+      rows: d.notStarted.rows.map((f) => [f.parkName, f.name + demo(f), formatYi(f.totalInvestment, { unit: false }), issuesText(f)]),
+      numeric: [false, false, true, false],
+      secondary: [true, false, false, false],
+      testId: "bulletin-not-started",
+    });
+    blocks.push(...more(d.notStarted, "未开工项目"));
+  }
+
+  blocks.push({ kind: "h1", text: "四、低于序时进度的项目" });
+  if (d.behind.total === 0) {
+    blocks.push({ kind: "p", text: `列有年度计划投资的项目中，没有年度投资完成率低于序时进度（${schedule.toFixed(1)}%）的项目。` });
+  } else {
+    blocks.push({ kind: "p", text: `${d.behind.total}个项目年度投资完成率低于序时进度（${schedule.toFixed(1)}%），按完成率从低到高排列：` });
+    blocks.push({
+      kind: "table",
+      caption: "低于序时进度的项目",
+      head: ["项目名称", "县区园区", "年度计划投资（亿元）", "本年完成投资（亿元）", "年度投资完成率（%）", "与序时进度差（个百分点）", "存在问题"],
+      rows: d.behind.rows.map((f) => {
+        return [
+          f.name + demo(f),
+          f.parkName,
+          formatYi(f.annualPlanned ?? "0", { unit: false }),
+          formatYi(f.yearInvestment, { unit: false }),
+          Number(f.annualRate).toFixed(1),
+          signedPoints(dec(f.annualRate!).minus(schedule)),
+          issuesText(f),
+        ];
+      }),
+      numeric: [false, false, true, true, true, true, false],
+      secondary: [false, true, true, true, false, false, true],
+      testId: "bulletin-behind",
+    });
+    blocks.push(...more(d.behind, "低于序时进度的项目"));
+  }
+
+  blocks.push({ kind: "h1", text: "五、三色预警" });
+  if (d.warnings.total === 0) blocks.push({ kind: "p", text: "本期没有红色、黄色预警项目。" });
+  else {
+    blocks.push({ kind: "p", text: `本期红色预警${h.totals!.red}个、黄色预警${h.totals!.yellow}个，预警原因如下：` });
+    blocks.push({
+      kind: "table",
+      caption: "预警项目及原因",
+      head: ["预警", "项目名称", "县区园区", "预警原因"],
+      rows: d.warnings.rows.map((f) => [
+        WARNING_LABEL[f.warningLevel.toLowerCase() as Lowercase<typeof f.warningLevel>],
+        f.name + demo(f) + (f.missing && f.figureMonth ? `（本月未报，按${reportMonth(f.figureMonth)}数）` : ""),
+        f.parkName,
+        compactSpaces(f.warningReasons.join("；")) || "—",
+      ]),
+      numeric: [false, false, false, false],
+      secondary: [false, false, true, false],
+      testId: "bulletin-warnings",
+    });
+    blocks.push(...more(d.warnings, "预警项目"));
+  }
+
+  blocks.push({ kind: "h1", text: "六、问题办理情况" });
+  blocks.push({ kind: "p", text: issueSentence(month, formatDay(d.asOfDate), d.issues) });
+  blocks.push({ kind: "note", text: "办结率 = 已办结 ÷ 问题总数；逾期：未办结且已过办结时限（按发布日判定），未设办结时限的问题不计逾期。" });
+
+  return {
+    title: chineseQuotes(`${planSubject(h.plan.title)}建设进展情况通报`),
+    subtitle: `（${formatMonth(month)}）`,
+    asOf: publishedNote(pub),
+    blocks,
+    dateLine: formatDay(d.asOfDate),
+    fileName: `${formatMonth(month)}重大项目通报.docx`,
+  };
+}
+
+/** "数据截至2024年11月（已发布，2024-12-03 10:00发布）" — every document says which month and that it is published. */
+export function publishedNote(pub: NonNullable<OverviewHeadline["publication"]>): string {
+  return (
+    `数据截至${formatMonth(pub.month)}（已发布，${formatDateTime(pub.publishedAt)}${pub.publicationNo > 1 ? `第${pub.publicationNo}次发布` : "发布"}）` +
+    (pub.periodReopened ? "；该月已重新开放更正，此为最近一次发布的数据" : "") +
+    (pub.isDemo ? "；含演示数据" : "")
+  );
+}
