@@ -43,6 +43,8 @@ export type ProcessedPhoto = {
 export class PhotoRefused extends Error {}
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const tooBig = (name: string, size: number) =>
+  new PhotoRefused(`「${name || "照片"}」有 ${megabytes(size)}，超过每张 10 MB 的上限，请压缩后再上传。`);
 
 // Decoding is CPU-heavy: one libvips thread per image and at most two images at a time in this
 // process, so a burst of uploads queues instead of starving the pages.
@@ -65,9 +67,7 @@ async function limited<T>(job: () => Promise<T>): Promise<T> {
 export async function processPhoto(name: string, bytes: Uint8Array): Promise<ProcessedPhoto> {
   const label = `「${name || "照片"}」`;
   if (bytes.length === 0) throw new PhotoRefused(`${label}是空文件。`);
-  if (bytes.length > PHOTO_MAX_BYTES) {
-    throw new PhotoRefused(`${label}有 ${megabytes(bytes.length)}，超过每张 10 MB 的上限，请压缩后再上传。`);
-  }
+  if (bytes.length > PHOTO_MAX_BYTES) throw tooBig(name, bytes.length);
   if (!sniffImage(bytes)) throw new PhotoRefused(`${label}不是 JPEG、PNG 或 WebP 图片，未保存。`);
   return limited(async () => {
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -122,7 +122,7 @@ export async function processUploads(files: UploadedFile[]): Promise<{ errors: s
   const photos: ProcessedPhoto[] = [];
   for (const f of files) {
     if (f.size > PHOTO_MAX_BYTES) {
-      errors.push(`「${f.name || "照片"}」有 ${megabytes(f.size)}，超过每张 10 MB 的上限，请压缩后再上传。`);
+      errors.push(tooBig(f.name, f.size).message);
       continue;
     }
     try {

@@ -19,6 +19,7 @@ import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schem
 import { assertPeriodOpen } from "@/server/periods/service";
 import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
 import { linkPhotos, revisionPhotoIds, storePhotos } from "@/server/photos/store";
+import { idParam } from "@/lib/route-params";
 
 /**
  * The photos of a save: `keep`, ids of photos of this report's current revision to keep (in
@@ -94,8 +95,9 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   let uploaded: Awaited<ReturnType<typeof processUploads>>["photos"] = [];
   if (photoChanges) {
     const photoErrors: string[] = [];
-    keep = [...new Set(photoChanges.keep.map((v) => (/^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : NaN)))];
-    if (keep.some((id) => Number.isNaN(id))) {
+    const ids = photoChanges.keep.map(idParam);
+    keep = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (ids.includes(null)) {
       photoErrors.push("保留的照片无效，请刷新页面后重新选择。");
       keep = [];
     }
