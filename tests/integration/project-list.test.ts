@@ -47,13 +47,13 @@ describe("the project list with 124 published projects", () => {
     const before = await count(() => list({}, countedDb()));
     expect((await list({})).rows).toHaveLength(4);
 
-    // BULK-g, g = 1…120, round-robin over the four county parks; total 10,000 + g 万元; annual plan 8,000;
-    // December plan 8,000 cumulative; all 入库 in March (the 入库 rule stays quiet). g ≤ 100 report December: cumulative 80·g (年度投资完成率 g%,
+    // BULK-g, g = 1…120, round-robin over the four county parks; total 10,000 + g 万元, started and 入库 2024-02; annual plan 8,000;
+    // December plan 8,000 cumulative. g ≤ 100 report December: cumulative 80·g (年度投资完成率 g%,
     // lag 80 − 0.8·g points: red for g ≤ 74). g > 100 reported only November (10,000: 125%) — 未报 in December.
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "Project"(code, name, "parkId", "totalInvestment", status, "actualStartMonth", "statsEnteredMonth", "updatedAt")
       SELECT 'BULK-' || lpad(g::text, 3, '0'), '批量项目' || g,
-             (SELECT id FROM "Park" ORDER BY "sortOrder", name OFFSET (g % 4) LIMIT 1), 10000 + g, 'UNDER_CONSTRUCTION', '2024-02', '2024-03', now()
+             (SELECT id FROM "Park" ORDER BY "sortOrder", name OFFSET (g % 4) LIMIT 1), 10000 + g, 'UNDER_CONSTRUCTION', '2024-02', '2024-02', now()
         FROM generate_series(1, 120) g`);
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "AnnualPlanEntry"("planId", "projectId", "annualPlannedInvestment", "sortOrder")

@@ -5,7 +5,7 @@ import { listAttentionNodes, listStartedNotEntered } from "@/server/nodes/querie
 import { listParks } from "@/server/parks/queries";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
-import { NodeStateBadge } from "@/components/nodes/node-state-badge";
+import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
 import { nodeDueSoonDays } from "@/lib/nodes";
@@ -92,7 +92,7 @@ async function NodeList({ parkId, year, page, state, link, today, dueSoonDays }:
             </div>
             <p className="text-xs text-slate-500">
               {n.parkName} · 计划{formatDay(n.plannedDate)}
-              {(n.responsibleUnit || n.responsiblePerson) && ` · 责任：${[n.responsibleUnit, n.responsiblePerson].filter(Boolean).join(" ")}`}
+              <NodeOwners unit={n.responsibleUnit} person={n.responsiblePerson} />
             </p>
           </li>
         ))}

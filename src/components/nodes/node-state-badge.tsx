@@ -18,3 +18,16 @@ export function NodeStateBadge({ state, planned, today }: { state: NodeState; pl
     </span>
   );
 }
+
+/** 责任：unit person — each name kept on one line. */
+export function NodeOwners({ unit, person }: { unit: string | null; person: string | null }) {
+  if (!unit && !person) return null;
+  return (
+    <>
+      {" · 责任："}
+      {unit && <span className="whitespace-nowrap">{unit}</span>}
+      {unit && person && " "}
+      {person && <span className="whitespace-nowrap">{person}</span>}
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { getProjectStats, listProjectNodes } from "@/server/nodes/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import { NodeStateBadge } from "./node-state-badge";
+import { NodeOwners, NodeStateBadge } from "./node-state-badge";
 import { NodeRecordForm, StatsFigureForm } from "./node-forms";
 import { NODE_KINDS, NODE_KIND_LABEL, nodeDueSoonDays, nodeState, type NodeKind, type NodeProjectFacts } from "@/lib/nodes";
 import { isDueForStatsEntry, STATS_ENTRY_MIN_INVESTMENT } from "@/lib/stats-entry";
@@ -49,7 +49,7 @@ export async function ProjectNodesSection({ project, actor, today }: { project: 
                         : m.kind === "STATS_ENTRY" && project.statsEnteredMonth
                           ? `${formatMonth(project.statsEnteredMonth)}（已登记入库）`
                           : "未完成"}
-                  {(m.responsibleUnit || m.responsiblePerson) && ` · 责任：${[m.responsibleUnit, m.responsiblePerson].filter(Boolean).join(" ")}`}
+                  <NodeOwners unit={m.responsibleUnit} person={m.responsiblePerson} />
                 </p>
                 {m.evidence && (
                   <p className="text-xs text-slate-500">

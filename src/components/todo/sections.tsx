@@ -11,7 +11,7 @@ import {
 } from "@/server/todo/queries";
 import { listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
 import { DemoBadge } from "@/components/common/badges";
-import { NodeStateBadge } from "@/components/nodes/node-state-badge";
+import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
 import { isPastDeadline } from "@/lib/periods";
@@ -134,7 +134,7 @@ export async function NodesSection({ parkId, today, only }: { parkId?: number; t
             <p className="text-xs text-slate-500">
               计划{formatDay(n.plannedDate)}
               {!parkId && ` · ${n.parkName}`}
-              {(n.responsibleUnit || n.responsiblePerson) && ` · 责任：${[n.responsibleUnit, n.responsiblePerson].filter(Boolean).join(" ")}`}
+              <NodeOwners unit={n.responsibleUnit} person={n.responsiblePerson} />
               {n.isDemo && <DemoBadge />}
             </p>
           </li>

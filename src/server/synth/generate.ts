@@ -154,6 +154,8 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       ["totalInvestment", "numeric"], ["plannedStartMonth", "text"], ["actualStartMonth", "text"], ["plannedProductionMonth", "text"],
       ["actualProductionMonth", "text"], ["status", '"ProjectStatus"'], ["constructionContent", "text"], ["responsibleLeader", "text"],
       ["contactName", "text"], ["contactPhone", "text"], ["source", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      // 入库 in the start month: the synthetic projects are all in the statistics once started
+      ["statsEnteredMonth", "text"],
     ],
     rows: [],
   };
@@ -324,6 +326,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       started ? productionMonth : null, status,
       `新建${product}生产线及配套设施，总建筑面积约${int(r, 1, 30)}万平方米`, pick(r, LEADERS),
       `联系人${n}`, `0745-${String(1000000 + id).slice(-7)}`, "合成基准数据（npm run db:synth）", created, created,
+      started ? startMonth : null,
     ]);
 
     const milestone = (kind: string, name: string, plannedMonth: string, actualMonth: string | null, sort: number) =>
