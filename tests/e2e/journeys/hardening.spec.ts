@@ -89,6 +89,7 @@ test("security headers on pages, actions and API routes; a framed page is refuse
 });
 
 test("odd paths answer the not-found page with HTTP 404, valid ones still render", async ({ page }) => {
+  test.setTimeout(120_000); // some 30 page loads
   await login(page, "admin");
   const missing = [
     "/projects/%00",
