@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssueLedger, listIssueYears, type IssueFilters } from "@/server/issues/queries";
+import { getIssueLedger, listIssueYears, parseIssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueList } from "@/components/issues/issue-list";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
@@ -11,31 +11,17 @@ import { Pagination } from "@/components/common/pagination";
 import { buttonClass } from "@/components/forms/field";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
-import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "问题台账" };
 
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("/issues");
   const sp = await searchParams;
-  const one = (name: string) => (Array.isArray(sp[name]) ? sp[name][0] : sp[name]) as string | undefined;
   const prisma = db();
   const years = await listIssueYears(prisma);
-  // the ledger opens on the newest year's issues (year=all for every year)
-  const allYears = one("year") === "all";
-  const asked = intParam(sp, "year");
-  const year = allYears ? undefined : asked !== undefined && asked >= 2000 && asked <= 2100 ? asked : years[0];
-  const filters: IssueFilters = {
-    status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
-    category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
-    parkId: intParam(sp, "park"),
-    overdue: one("overdue") === "1",
-    year,
-  };
+  const { filters, allYears } = parseIssueFilters(sp, years[0]);
   // one query at a time: the embedded database serves few connections
   const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
   const { issues, total, closed, overdue, closureRate: rate, page, pages, size } = ledger;

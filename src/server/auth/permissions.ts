@@ -12,6 +12,8 @@ export type Reach = "all" | "own-park";
 export const ROLE_PERMISSIONS = {
   /** enter, save, submit or correct a project's monthly report */
   "report.write": { ADMIN: "all", COUNTY: "own-park" },
+  /** import a monthly 调度表 from Excel (rows of the reach's projects only) and download its template */
+  "report.import": { ADMIN: "all", COUNTY: "own-park" },
   /** approve or return submitted monthly reports */
   "report.review": { ADMIN: "all" },
   /** raise or update an issue about a project or park */
@@ -84,6 +86,7 @@ export class AuthError extends Error {
 
 const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "report.write": "无权填报该项目：只能填报本县区园区的项目。",
+  "report.import": "无权导入该县区园区的调度表：只能导入本县区园区的项目。",
   "report.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
   "project.manage": "只有园区管理员可以管理项目和计划。",

@@ -10,6 +10,7 @@ import { writeAudit } from "@/server/audit/write";
 import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
+import { monthlyReportErrors, submittedLockedMessage } from "./rules";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dec, formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
@@ -63,20 +64,8 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   }
   assertCan(actor, "report.write", { parkId: project.parkId });
 
-  const errors: FieldErrors = {};
   const listYears = project.planEntries.map((e) => e.plan.year);
-  const firstYear = listYears.length ? Math.min(...listYears) : null;
-  if (firstYear !== null && Number(month.slice(0, 4)) < firstYear) {
-    errors.month = [`不能早于项目列入重大项目清单的年份（${firstYear}年）`];
-  }
-  const monthInvestment = dec(input.monthInvestment);
-  const cumulative = dec(input.cumulativeInvestment);
-  if (cumulative.greaterThan(project.totalInvestment) && !input.explanation) {
-    errors.explanation = [`累计完成投资 ${formatWan(cumulative)} 超过项目总投资 ${formatWan(project.totalInvestment)}，请在说明中写明原因`];
-  }
-  if (input.actualProductionMonth && input.actualStartMonth && input.actualProductionMonth < input.actualStartMonth) {
-    errors.actualProductionMonth = ["实际投产月份不能早于实际开工月份"];
-  }
+  const facts = { totalInvestment: project.totalInvestment, firstListYear: listYears.length ? Math.min(...listYears) : null };
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -86,20 +75,9 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       if (!report && input.version !== 0) {
         throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
       }
-      if (report?.status === "SUBMITTED") {
-        throw new StateError(`${formatMonth(month)}的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。`);
-      }
+      if (report?.status === "SUBMITTED") throw new StateError(submittedLockedMessage(month));
       const previous = await previousCountedFigure(tx, project.id, month);
-      if (previous) {
-        const expected = dec(previous.cumulativeInvestment).plus(monthInvestment);
-        if (!expected.equals(cumulative) && !input.explanation) {
-          errors.cumulativeInvestment = [
-            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
-          ];
-        }
-      } else if (cumulative.lessThan(monthInvestment)) {
-        errors.cumulativeInvestment = ["累计完成投资不能小于本月完成投资"];
-      }
+      const errors = monthlyReportErrors(facts, { ...input, month }, previous);
       if (Object.keys(errors).length) throw new ValidationError(errors);
 
       // saving a draft again as it is: no new revision, no entry
