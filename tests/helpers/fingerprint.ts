@@ -19,6 +19,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     reportEvent: await prisma.reportEvent.count(),
     publication: await prisma.periodPublication.count(),
     figure: await prisma.projectFigure.count(),
+    importBatch: await prisma.importBatch.count(),
   };
   const rows = {
     projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true } }),

@@ -11,21 +11,30 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
+export type AuditEntry = { action: AuditAction; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null };
+
+function auditData(actor: Actor | null, entry: AuditEntry) {
+  return {
+    userId: actor?.id ?? null,
+    actor: actor?.username ?? "system",
+    action: entry.action,
+    entity: entry.entity,
+    entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    ip: cleanStoredText(entry.ip, 64),
+  };
+}
+
+/** Many entries of one write at once (an import of thousands of rows): one INSERT. */
+export async function writeAuditMany(tx: Pick<Prisma.TransactionClient, "auditLog">, actor: Actor | null, entries: AuditEntry[]) {
+  if (entries.length) await tx.auditLog.createMany({ data: entries.map((e) => auditData(actor, e)) });
+}
+
 export async function writeAudit(
   tx: Tx,
   actor: Actor | null,
-  entry: { action: AuditAction; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null },
+  entry: AuditEntry,
 ) {
-  await tx.auditLog.create({
-    data: {
-      userId: actor?.id ?? null,
-      actor: actor?.username ?? "system",
-      action: entry.action,
-      entity: entry.entity,
-      entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      ip: cleanStoredText(entry.ip, 64),
-    },
-  });
+  await tx.auditLog.create({ data: auditData(actor, entry) });
 }

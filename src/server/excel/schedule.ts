@@ -185,8 +185,7 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
            CASE WHEN p."totalInvestment" > 0 THEN round(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") / p."totalInvestment" * 100, 2) END AS "totalRate",
            coalesce(own."progressText", prev."progressText") AS "progressText", NULL::text AS warning,
            own.status IS NULL AS missing, coalesce(own.month, prev.month) AS "figureMonth", p."responsibleLeader",
-           own.explanation, coalesce(own."actualStartMonth", p."actualStartMonth") AS "actualStartMonth",
-           coalesce(own."actualProductionMonth", p."actualProductionMonth") AS "actualProductionMonth",
+           own.explanation, own."actualStartMonth", own."actualProductionMonth",
            own.status::text AS "reportStatus"
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id

@@ -82,6 +82,9 @@ export class Sheet {
       headerFooter: { oddFooter: "第 &P 页，共 &N 页" },
     });
     this.ws.columns = options.columns.map((c) => ({ width: c.width }));
+    // merged before the rows are committed (the streaming writer cannot go back)
+    this.ws.mergeCells(1, 1, 1, last);
+    this.ws.mergeCells(2, 1, 2, last);
     const title = this.ws.getRow(1);
     title.getCell(1).value = options.title;
     title.getCell(1).font = { bold: true, size: 16 };
@@ -94,8 +97,6 @@ export class Sheet {
     note.getCell(1).alignment = { horizontal: "left", vertical: "middle", wrapText: true };
     note.height = 30;
     note.commit();
-    this.ws.mergeCells(1, 1, 1, last);
-    this.ws.mergeCells(2, 1, 2, last);
     const header = this.ws.getRow(HEADER_ROW);
     options.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
