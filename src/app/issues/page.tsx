@@ -6,6 +6,8 @@ import { can } from "@/server/auth/permissions";
 import { getIssueLedger, listIssueYears, parseIssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueList } from "@/components/issues/issue-list";
+import { ExportLink } from "@/components/excel/export-link";
+import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { buttonClass } from "@/components/forms/field";
@@ -83,9 +85,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       />
 
       {total > 0 && (
-        <p className="text-sm text-slate-600" data-testid="issue-page-info">
-          共{total}个，第{page}/{pages}页（每页{size}个，逾期的在前）
-        </p>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <p className="text-sm text-slate-600" data-testid="issue-page-info">
+            共{total}个，第{page}/{pages}页（每页{size}个，逾期的在前）
+          </p>
+          <ExportLink href={pageHref(1).replace(/^\/issues/, "/issues/export")} cap={LIST_EXPORT_LIMIT} testId="issues-export" />
+        </div>
       )}
 
       <IssueList issues={issues} empty="没有符合条件的问题。" />

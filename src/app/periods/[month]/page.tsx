@@ -15,6 +15,8 @@ import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
+import { ExportLink } from "@/components/excel/export-link";
+
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "调度期" };
 
@@ -66,9 +68,16 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             )}
           </p>
         </div>
-        <Link href="/periods" className="text-sm text-sky-700 hover:underline">
-          全部调度期
-        </Link>
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <ExportLink
+            href={`/periods/${month}/schedule${parkId ? `?park=${parkId}` : ""}`}
+            label={`导出${parkId ? "本园区" : ""}调度表（Excel）`}
+            testId="schedule-export"
+          />
+          <Link href="/periods" className="text-sm text-sky-700 hover:underline">
+            全部调度期
+          </Link>
+        </div>
       </div>
 
       {manage && (
