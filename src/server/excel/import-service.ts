@@ -29,6 +29,7 @@ import { assertPeriodOpen } from "@/server/periods/service";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { type Tx, TX_OPTIONS } from "@/server/tx";
 import { monthlyReportSchema, type MonthlyReportInput } from "@/lib/schemas/monthly-report";
+import { idField } from "@/lib/schemas/common";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { periodTitle } from "@/lib/periods";
 import { formatWan } from "@/lib/money";
@@ -339,7 +340,7 @@ export async function getImportBatch(prisma: Db, actor: Actor | null, id: number
   return { ...batch, rows: batch.rows as unknown as PreviewRow[] };
 }
 
-export const applyImportSchema = z.object({ batchId: z.coerce.number().int().positive("导入批次无效") });
+export const applyImportSchema = z.object({ batchId: idField("导入批次无效") });
 
 /**
  * Applies a stored batch in one transaction: every row re-checked against the figures as they
