@@ -348,8 +348,13 @@ export const applyImportSchema = z.object({ batchId: idField("导入批次无效
  * row, its event and audit entry, and the import's audit entry. All or nothing.
  */
 export async function applyImport(prisma: Db, actor: Actor | null, batchId: number): Promise<{ applied: number; month: string }> {
+  return prisma.$transaction((tx) => applyImportIn(tx, actor, batchId), { ...TX_OPTIONS, timeout: 120_000 });
+}
+
+/** applyImport inside the caller's transaction (the bench times it and rolls it back). */
+export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number): Promise<{ applied: number; month: string }> {
   assertCan(actor, "report.import");
-  return prisma.$transaction(async (tx) => {
+  {
     const [batch] = await tx.$queryRaw<Array<{ id: number; month: string; status: string; createdById: number; fileName: string; sha256: string; fileBytes: number; parkId: number | null; rows: unknown }>>(Prisma.sql`
       SELECT id, month, status, "createdById", "fileName", sha256, "fileBytes", "parkId", rows FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`);
     if (!batch || batch.createdById !== actor.id) throw new NotFoundError("没有这次导入（或不是您上传的）。");
@@ -396,7 +401,7 @@ export async function applyImport(prisma: Db, actor: Actor | null, batchId: numb
       },
     });
     return { applied: now.length, month: batch.month };
-  }, { ...TX_OPTIONS, timeout: 120_000 });
+  }
 }
 
 /** One new SUBMITTED revision per row, in a fixed number of statements whatever the rows. */
