@@ -217,7 +217,7 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
 
   it("an upload: an empty file, a file of the wrong kind, a future month each get their message, nothing stored", async () => {
     h.token = tokens.huitong;
-    const upload = (month: string, name: string, bytes: Uint8Array) => {
+    const upload = (month: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
       const fd = formData({ month });
       fd.append("file", new File([bytes], name));
       return uploadImportAction(initialActionState, fd);
