@@ -10,7 +10,7 @@ export const AUDIT_ACTIONS = {
   "report.submit": "提交月报",
   "report.approve": "审核通过月报",
   "report.return": "退回月报",
-  "report.import": "导入调度表（Excel）",
+  "report.import": "导入调度表",
   "issue.create": "登记问题",
   "issue.assign": "交办问题",
   "issue.progress": "更新问题进展",
