@@ -69,11 +69,13 @@ export function UploadForm({ month, maxMonth }: { month: string; maxMonth: strin
   );
 }
 
-export function ApplyForms({ batchId, changes }: { batchId: number; changes: number }) {
+/** Rendered whatever the batch's status, so that the result stays shown after the page refreshes. */
+export function ApplyForms({ batchId, changes, pending }: { batchId: number; changes: number; pending: boolean }) {
   const [applied, apply, applying] = useActionState(applyImportAction, initialActionState);
   const [discarded, discard, discarding] = useActionState(discardImportAction, initialActionState);
   if (applied.ok) return <FormMessage ok message={applied.message} />;
   if (discarded.ok) return <FormMessage ok message={discarded.message} />;
+  if (!pending) return null;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3">

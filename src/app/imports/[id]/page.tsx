@@ -40,7 +40,7 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
         </p>
         <p className="text-xs text-slate-500">SHA-256 {batch.sha256.slice(0, 16)}…，上传于 {formatDateTime(batch.createdAt)}。金额单位：万元。</p>
       </div>
-      {batch.status === "PENDING" && <ApplyForms batchId={batch.id} changes={batch.changeCount} />}
+      <ApplyForms batchId={batch.id} changes={batch.changeCount} pending={batch.status === "PENDING"} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="preview-table">
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
