@@ -1,5 +1,5 @@
 // Every write records who, when, what and the before/after values, in the same transaction.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import type { AuditAction } from "./names";
 import { cleanStoredText } from "@/lib/schemas/text";
@@ -26,9 +26,16 @@ function auditData(actor: Actor | null, entry: AuditEntry) {
   };
 }
 
-/** Many entries of one write at once (an import of thousands of rows): one INSERT. */
-export async function writeAuditMany(tx: Pick<Prisma.TransactionClient, "auditLog">, actor: Actor | null, entries: AuditEntry[]) {
-  if (entries.length) await tx.auditLog.createMany({ data: entries.map((e) => auditData(actor, e)) });
+/** Many entries of one write at once (an import of thousands of rows): one INSERT of arrays. */
+export async function writeAuditMany(tx: Pick<Prisma.TransactionClient, "$executeRaw">, actor: Actor | null, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => auditData(actor, e));
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const json = (k: "before" | "after") => rows.map((r) => (r[k] === undefined ? null : JSON.stringify(r[k])));
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "AuditLog" ("userId", actor, action, entity, "entityId", before, after, ip)
+    SELECT * FROM unnest(${col("userId")}::int[], ${col("actor")}::text[], ${col("action")}::text[], ${col("entity")}::text[],
+                         ${col("entityId")}::text[], ${json("before")}::jsonb[], ${json("after")}::jsonb[], ${col("ip")}::text[])`);
 }
 
 export async function writeAudit(
