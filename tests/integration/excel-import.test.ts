@@ -231,6 +231,27 @@ describe("Excel import of a monthly 调度表", () => {
     await refused(await saveWorkbook(big), /工作表有 100001 行，超过上限/);
   });
 
+  it("apply is all or nothing: a report changed after the preview refuses the whole batch, nothing written", async () => {
+    // an administrator's file of every park: 会同's and 洞口's projects change
+    const all = await edit(await exported({}), (s) => {
+      for (const code of ["YQ2024-001", "YQ2024-002"]) {
+        rowOf(s, code).getCell(colOf(s, H.month)).value = 321;
+        rowOf(s, code).getCell(colOf(s, H.cumulative)).value = null;
+      }
+    });
+    const result = await preview(all, "全市.xlsx", a.admin);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.preview.counts.change).toBe(2);
+    // 洞口 saves its month through the form in between
+    const { saveMonthlyReport } = await import("@/server/reports/service");
+    const { monthlyReportSchema } = await import("@/lib/schemas/monthly-report");
+    await saveMonthlyReport(t.prisma, a.dongkou, monthlyReportSchema.parse({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", version: "0", intent: "save" }));
+    const before = await fingerprint(t.prisma);
+    await expect(applyImport(t.prisma, a.admin, result.batchId!)).rejects.toThrow(/预览之后，YQ2024-002的本月报表已被修改/);
+    expect(await fingerprint(t.prisma)).toBe(before);
+  });
+
   it("refuses a file of another month and a published month", async () => {
     const nov = await edit(await template(), (s) => (s.getCell("A1").value = "2024年11月重大项目调度表（会同县园区）导入模板"));
     await refused(nov, /文件是2024年11月的调度表/);
