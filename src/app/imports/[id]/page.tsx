@@ -49,8 +49,8 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
               <th className="px-3 py-2">项目</th>
               <th className="px-3 py-2 whitespace-nowrap text-right">本月完成投资</th>
               <th className="px-3 py-2 whitespace-nowrap text-right">开工至今累计</th>
-              <th className="px-3 py-2">形象进度</th>
-              <th className="px-3 py-2">说明</th>
+              <th className="hidden px-3 py-2 sm:table-cell">形象进度</th>
+              <th className="hidden px-3 py-2 sm:table-cell">说明</th>
             </tr>
           </thead>
           <tbody>
@@ -70,8 +70,8 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
                   <span className="block text-xs text-slate-400">{r.before ? <span className="line-through">{wan(r.before.cumulativeInvestment)}</span> : r.previous ? `上期 ${wan(r.previous.cumulativeInvestment)}` : "此前未报"}</span>
                   {wan(r.after?.cumulativeInvestment)}
                 </td>
-                <td className="px-3 py-2 min-w-40">{r.after?.progressText}</td>
-                <td className="px-3 py-2 text-xs text-slate-600">{[...r.notes, r.after?.explanation].filter(Boolean).join("；") || "—"}</td>
+                <td className="hidden min-w-40 px-3 py-2 sm:table-cell">{r.after?.progressText}</td>
+                <td className="hidden px-3 py-2 text-xs text-slate-600 sm:table-cell">{[...r.notes, r.after?.explanation].filter(Boolean).join("；") || "—"}</td>
               </tr>
             ))}
           </tbody>
