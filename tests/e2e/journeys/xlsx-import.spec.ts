@@ -46,7 +46,7 @@ async function approveAllPending(admin: Page) {
 }
 
 test("a county imports its 调度表 from Excel; the office approves and publishes it and exports the month's 调度表", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const admin = await as(browser, "admin");
   await approveAllPending(admin);
   await admin.goto("/periods/2024-12");
