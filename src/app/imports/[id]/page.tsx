@@ -34,7 +34,7 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">导入预览 · {formatMonth(batch.month)}</h1>
+        <h1 className="text-2xl font-semibold">导入预览 · <span className="whitespace-nowrap">{formatMonth(batch.month)}</span></h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="batch-summary">
           文件“{batch.fileName}”：{batch.changeCount}个项目的本月数字将改变，导入后作为新的填报版本提交园区审核。状态：{status}。
         </p>
