@@ -62,6 +62,8 @@ export type TargetResult = {
   synthSeconds: number | null;
   routes: RouteResult[];
   publish: { month: string; runs: number; p50Ms: number | null; maxMs: number | null; projects: number | null; notes: string[] };
+  /** Excel: the 调度表 export of the newest published month and an import of every project's row (scripts/bench-excel.ts) */
+  excel?: ExcelResult;
   memory: { nextServerPeakMB: number | null; treePeakMB: number | null; notes: string[] };
   startedAt: string;
   durationSeconds: number;
@@ -69,6 +71,12 @@ export type TargetResult = {
   commit: string;
   /** 1-minute load average when the target started and ended: other work on the machine skews the numbers */
   loadAverage?: [number, number];
+};
+
+type ExcelResult = {
+  export?: { month: string; projects: number; ms: number; kb: number };
+  import?: { month: string; rows: number; changes: number; kb: number; previewMs: number; applyMs: number };
+  error?: string;
 };
 
 type Results = {
@@ -411,6 +419,25 @@ async function measurePublish(url: string | null, month: string, projects: numbe
   return out;
 }
 
+// ---------------------------------------------------------------- Excel export and import
+
+/** Runs scripts/bench-excel.ts (server code needs the react-server condition) and reads its one JSON line. */
+function measureExcel(url: string | null, openMonth: string): ExcelResult {
+  if (!url) return { error: "not available (database address unknown)" };
+  const [y, m] = openMonth.split("-").map(Number);
+  const published = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  try {
+    const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-excel.ts", url, openMonth, published], {
+      encoding: "utf8",
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(out.trim().split("\n").pop()!) as ExcelResult;
+  } catch (e) {
+    return { error: (e as Error).message.split("\n")[0] };
+  }
+}
+
 // ---------------------------------------------------------------- one target
 
 async function runTarget(spec: TargetSpec, port: number, opts: { samples: number; concurrency: number; serverUrl?: string }): Promise<TargetResult> {
@@ -452,9 +479,11 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
         : server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null;
     const publish = await measurePublish(dbUrl, plan.openMonth, plan.projects, spec.scale >= 100);
     console.log(`  发布 publish: p50 ${publish.p50Ms ?? "—"} ms ${publish.notes.join("; ")}`);
+    const excel = measureExcel(dbUrl, plan.openMonth);
+    console.log(`  Excel: ${JSON.stringify(excel)}`);
     return {
       engine: spec.engine, scale: spec.scale, projects: plan.projects, parks: plan.parks, months: plan.months.length, issues: plan.issues,
-      synthSeconds, routes: results, publish, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), commit: gitCommit(),
+      synthSeconds, routes: results, publish, excel, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), commit: gitCommit(),
       loadAverage: [round(loadAtStart, 2)!, round(os.loadavg()[0], 2)!],
     };
   } finally {
@@ -478,6 +507,15 @@ function fmt(x: number | null, unit = ""): string {
   return x === null ? "—" : `${x}${unit}`;
 }
 const kb = (b: number | null) => (b === null ? "—" : `${(b / 1024).toFixed(1)}`);
+
+function excelLine(x: ExcelResult | undefined): string {
+  if (!x) return "Excel: not measured.";
+  const parts: string[] = [];
+  if (x.export) parts.push(`exporting the 调度表 of ${x.export.month} (${x.export.projects} projects, ${x.export.kb} KB): ${x.export.ms} ms`);
+  if (x.import) parts.push(`importing ${x.import.rows} rows (${x.import.kb} KB) for ${x.import.month}: parse + check + preview ${x.import.previewMs} ms, apply ${x.import.applyMs} ms (${x.import.changes} revisions, rolled back)`);
+  if (x.error) parts.push(`failed: ${x.error}`);
+  return `Excel (scripts/bench-excel.ts, in process): ${parts.join("; ")}.`;
+}
 
 export function renderMarkdown(results: Results): string {
   const lines = [
@@ -513,6 +551,8 @@ export function renderMarkdown(results: Results): string {
     lines.push(
       "",
       `Publishing a period (${t.publish.month}): ${t.publish.p50Ms === null ? "—" : `p50 ${t.publish.p50Ms} ms, max ${t.publish.maxMs} ms over ${t.publish.runs} runs, ${t.publish.projects} project figures`}. ${t.publish.notes.join("; ")}`,
+      "",
+      excelLine(t.excel),
       "",
       `Server peak memory: next-server ${fmt(t.memory.nextServerPeakMB, " MB")}, whole npm start process tree ${fmt(t.memory.treePeakMB, " MB")}.`,
       "",

@@ -12,8 +12,16 @@ export function isMonth(value: string): boolean {
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in the business time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function businessDate(now: Date = new Date(), timeZone = appTimeZone()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // one formatter per zone: creating one costs far more than formatting (an import checks thousands of rows)
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, f);
+  }
+  return f.format(now);
 }
 
 /** "This month" in the business time zone. */

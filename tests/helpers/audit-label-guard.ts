@@ -7,11 +7,18 @@ vi.mock("@/server/audit/write", async (importOriginal) => {
   const real = await importOriginal<typeof import("@/server/audit/write")>();
   const { auditLabelProblems } = await import("@/server/audit/labels");
   const { AUDIT_ACTIONS } = await import("@/server/audit/names");
-  const writeAudit: typeof real.writeAudit = async (tx, actor, entry) => {
+  const check = (entry: Parameters<typeof real.writeAudit>[2]) => {
     const problems = auditLabelProblems(entry);
     if (!(entry.action in AUDIT_ACTIONS)) problems.push(`action ${entry.action}`);
     if (problems.length) throw new Error(`操作日志缺少中文名称（src/server/audit/labels.ts）：${problems.join("，")}`);
+  };
+  const writeAudit: typeof real.writeAudit = async (tx, actor, entry) => {
+    check(entry);
     return real.writeAudit(tx, actor, entry);
   };
-  return { ...real, writeAudit };
+  const writeAuditMany: typeof real.writeAuditMany = async (tx, actor, entries) => {
+    entries.forEach(check);
+    return real.writeAuditMany(tx, actor, entries);
+  };
+  return { ...real, writeAudit, writeAuditMany };
 });

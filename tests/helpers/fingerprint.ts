@@ -22,6 +22,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     photo: await prisma.photo.count(),
     revisionPhoto: await prisma.revisionPhoto.count(),
     statsFigure: await prisma.projectStatsFigure.count(),
+    importBatch: await prisma.importBatch.count(),
   };
   const rows = {
     projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true, statsFigures: true } }),

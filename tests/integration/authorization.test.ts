@@ -53,6 +53,12 @@ import { initialActionState } from "@/server/action-state";
 import { deleteReportSection, saveReportSection } from "@/server/documents/service";
 import { deleteReportSectionSchema, reportSectionSchema } from "@/lib/schemas/report-text";
 import { deleteReportSectionAction, saveReportSectionAction } from "@/server/documents/actions";
+import { NotFoundError } from "@/server/errors";
+import { applyImport, previewImport } from "@/server/excel/import-service";
+import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
+import { auditExport, issueExport, projectListExport, scheduleExport, templateExport } from "@/server/excel/exports";
+import { xlsxBuffer } from "@/server/excel/workbook";
+import { colOf, loadWorkbook, rowOf, saveWorkbook } from "../helpers/xlsx";
 import { businessDate } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
@@ -666,5 +672,94 @@ describe("issue ledger: concurrent edits", () => {
     expect(await t.prisma.issueUpdate.count({ where: { issueId: Number(issueId) } })).toBe(updates + 1);
     expect(await t.prisma.auditLog.count({ where: { entity: "Issue", entityId: issueId, action: "issue.progress" } })).toBe(1);
     expect((await t.prisma.issue.findUniqueOrThrow({ where: { id: Number(issueId) } })).version).toBe(Number(version) + 1);
+  });
+});
+
+describe("Excel import and downloads × every role", () => {
+  const as = async (role: Role) => {
+    h.token = role === "anonymous" ? undefined : await sessionToken(t.prisma, actorOf(role)!);
+  };
+
+  /** 会同's template with YQ2024-001's 本月 set to a fresh amount (a change every time). */
+  async function huitongFile(): Promise<Buffer> {
+    const result = await templateExport(t.prisma, a.huitong, { month: "2024-12" });
+    if (!result.ok) throw new Error(result.message);
+    const wb = await loadWorkbook(await xlsxBuffer(result.build));
+    const ws = wb.worksheets[0];
+    const row = rowOf(ws, "YQ2024-001");
+    row.getCell(colOf(ws, "本月完成投资")).value = 1 + (++n % 500);
+    row.getCell(colOf(ws, "开工至今累计完成投资")).value = null;
+    return saveWorkbook(wb);
+  }
+
+  it("previewImport: anonymous and leaders are refused; another county's rows are refused per row; nothing stored", async () => {
+    const bytes = await huitongFile();
+    for (const role of ["anonymous", "leader"] as const) {
+      const before = await fingerprint(t.prisma);
+      const error = await previewImport(t.prisma, actorOf(role), { month: "2024-12", fileName: "a.xlsx", bytes }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthError);
+      expect(await fingerprint(t.prisma)).toBe(before);
+    }
+    const before = await fingerprint(t.prisma);
+    const other = await previewImport(t.prisma, a.dongkou, { month: "2024-12", fileName: "a.xlsx", bytes });
+    expect(other.ok).toBe(false);
+    expect(other.preview?.rows[0].errors[0].message).toBe("项目「YQ2024-001」属于会同县园区：只能导入本县区园区的项目");
+    expect(await fingerprint(t.prisma)).toBe(before);
+  });
+
+  it("applyImport: only the account that uploaded the batch applies it; 洞口, leaders and anonymous change nothing", async () => {
+    const preview = await previewImport(t.prisma, a.huitong, { month: "2024-12", fileName: "a.xlsx", bytes: await huitongFile() });
+    expect(preview.ok).toBe(true);
+    const batchId = preview.ok ? preview.batchId! : 0;
+    for (const [role, kind] of [["anonymous", AuthError], ["leader", AuthError], ["otherCounty", NotFoundError], ["admin", NotFoundError]] as const) {
+      const before = await fingerprint(t.prisma);
+      const error = await applyImport(t.prisma, actorOf(role), batchId).then(() => null, (e: unknown) => e);
+      expect(error, role).toBeInstanceOf(kind);
+      expect(await fingerprint(t.prisma), role).toBe(before);
+    }
+    // the same through the action, as a hand-made request from 洞口
+    await as("otherCounty");
+    const before = await fingerprint(t.prisma);
+    expect(await applyImportAction(initialActionState, formData({ batchId: String(batchId) }))).toMatchObject({ ok: false, message: "没有这次导入（或不是您上传的）。" });
+    expect(await fingerprint(t.prisma)).toBe(before);
+    await as("ownCounty");
+    expect((await applyImportAction(initialActionState, formData({ batchId: String(batchId) }))).ok).toBe(true);
+    const last = await t.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ action: "report.import", actor: "huitong" });
+    // applied once only
+    expect(await applyImportAction(initialActionState, formData({ batchId: String(batchId) }))).toMatchObject({ ok: false, message: "这次导入已经完成，不能重复导入。" });
+    // leave 2024-12 of YQ2024-001 editable for the other cases
+    const r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-12" } });
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: r.id, version: r.version, decision: "return", reason: "测试退回" });
+  });
+
+  it("uploadImportAction: anonymous and leaders are refused", async () => {
+    const fd = formData({ month: "2024-12" });
+    fd.append("file", new File([new Uint8Array(await huitongFile())], "a.xlsx"));
+    for (const [role, message] of [["anonymous", "请先登录。"], ["leader", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"]] as const) {
+      await as(role);
+      const before = await fingerprint(t.prisma);
+      expect(await uploadImportAction(initialActionState, fd)).toMatchObject({ ok: false, message });
+      expect(await fingerprint(t.prisma)).toBe(before);
+    }
+  });
+
+  it("downloads: the template only for one's own park; the audit log only for administrators; every list needs a sign-in", async () => {
+    const other = await templateExport(t.prisma, a.dongkou, { month: "2024-12", park: String(a.huitong.parkId) });
+    expect(other.ok && other.fileName).toBe("2024年12月调度表导入模板-洞口县园区.xlsx"); // a county always gets its own park
+    expect(await templateExport(t.prisma, a.leader, { month: "2024-12", park: String(a.huitong.parkId) })).toMatchObject({ ok: false, status: 403 });
+    expect(await auditExport(t.prisma, a.huitong, {})).toMatchObject({ ok: false, status: 403, message: "只有园区管理员可以导出操作日志。" });
+    expect(await auditExport(t.prisma, a.leader, {})).toMatchObject({ ok: false, status: 403 });
+    expect((await auditExport(t.prisma, a.admin, {})).ok).toBe(true);
+    for (const run of [
+      (x: Actor | null) => scheduleExport(t.prisma, x, "2024-12", {}),
+      (x: Actor | null) => projectListExport(t.prisma, x, { year: "2024" }),
+      (x: Actor | null) => issueExport(t.prisma, x, {}),
+      (x: Actor | null) => templateExport(t.prisma, x, {}),
+      (x: Actor | null) => auditExport(t.prisma, x, {}),
+    ]) {
+      expect(await run(null)).toMatchObject({ ok: false, status: 401 });
+      expect((await run(a.leader)).ok || (await run(a.admin)).ok || (await run(a.huitong)).ok).toBe(true);
+    }
   });
 });

@@ -20,6 +20,7 @@ import { createProjectAction, plannedInvestmentAction, updateProjectAction } fro
 import { createUserAction } from "@/server/users/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { saveReportSectionAction } from "@/server/documents/actions";
+import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
@@ -222,6 +223,13 @@ const cases: Case[] = [
   { name: "a paragraph of another year", action: saveReportSectionAction, as: "admin", values: () => reportText({ year: "2023", body: "新的文字" }), field: null, message: "该段落不存在或已被删除" },
   { name: "nothing changed", action: saveReportSectionAction, as: "admin", values: () => reportText(), field: null, message: "没有修改，未保存。" },
   { name: "new paragraph for a year without a plan", action: saveReportSectionAction, as: "admin", values: () => reportText({ id: "", year: "2031", body: "新的文字" }), field: null, message: "2031年的年度计划不存在。" },
+  // Excel import: the upload's month and file, the apply's batch
+  { name: "import: month 2024-13", action: uploadImportAction, as: "huitong", values: () => ({ month: "2024-13" }), field: "month", message: "请选择填报月份（年-月）" },
+  { name: "import: month with a control character", action: uploadImportAction, as: "huitong", values: () => ({ month: "2024-12\u0000" }), field: "month", message: "不可见的控制字符" },
+  { name: "import: no file", action: uploadImportAction, as: "huitong", values: () => ({ month: "2024-12" }), field: "file", message: "请选择文件" },
+  { name: "import: a future month", action: uploadImportAction, as: "huitong", values: () => ({ month: future() }), field: null, message: "请选择要上传的 Excel 文件" },
+  { name: "import apply: batch id not a number", action: applyImportAction, as: "huitong", values: () => ({ batchId: "abc" }), field: "batchId", message: "导入批次无效" },
+  { name: "import apply: no such batch", action: applyImportAction, as: "huitong", values: () => ({ batchId: "999999" }), field: null, message: "没有这次导入" },
 ];
 
 function reportText(over: Record<string, string> = {}): Record<string, string> {
@@ -266,6 +274,20 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
       expect(await fingerprint(t.prisma)).toBe(before);
     });
   }
+
+  it("an upload: an empty file, a file of the wrong kind, a future month each get their message, nothing stored", async () => {
+    h.token = tokens.huitong;
+    const upload = (month: string, name: string, bytes: Uint8Array<ArrayBuffer>) => {
+      const fd = formData({ month });
+      fd.append("file", new File([bytes], name));
+      return uploadImportAction(initialActionState, fd);
+    };
+    const before = await fingerprint(t.prisma);
+    expect(await upload("2024-12", "a.xlsx", new Uint8Array())).toMatchObject({ ok: false, message: "文件是空的（0 字节）。" });
+    expect((await upload("2024-12", "a.pdf", new TextEncoder().encode("%PDF-1.4"))).message).toMatch(/^不是 Excel 工作簿/);
+    expect((await upload(future(), "a.xlsx", new TextEncoder().encode("PK"))).message).toMatch(/填报月份无效：不能晚于本月/);
+    expect(await fingerprint(t.prisma)).toBe(before);
+  });
 
   it("the valid versions of these forms do save (so the cases above fail only for their bad field)", async () => {
     h.token = tokens.huitong;

@@ -25,7 +25,7 @@ describe("path parameters are validated before any query", () => {
     },
   );
 
-  it.each(["/", "/projects", "/issues/new", "/issues/stats", "/admin/plans/new", "/admin/projects/new", "/login", "/api/health"])("%s is not a dynamic page", (path) => {
+  it.each(["/", "/projects", "/issues/new", "/issues/stats", "/admin/plans/new", "/admin/projects/new", "/login", "/api/health", "/projects/export", "/issues/export", "/imports/12", "/periods/2024-11/schedule"])("%s is not a dynamic page", (path) => {
     expect(routeParam(path)).toBeNull();
   });
 });

@@ -3,43 +3,29 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requireActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { getIssueLedger, listIssueLeaders, listIssueYears, type IssueFilters } from "@/server/issues/queries";
+import { getIssueLedger, listIssueLeaders, listIssueYears, parseIssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
 import { IssueList } from "@/components/issues/issue-list";
+import { ExportLink } from "@/components/excel/export-link";
+import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { buttonClass, secondaryButtonClass } from "@/components/forms/field";
 import { issueEscalationDays } from "@/lib/issue-loop";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
-import type { IssueCategory, IssueStatus } from "@/generated/prisma/enums";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "问题台账" };
 
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requireActor("/issues");
   const sp = await searchParams;
-  const one = (name: string) => (Array.isArray(sp[name]) ? sp[name][0] : sp[name]) as string | undefined;
   const prisma = db();
   const years = await listIssueYears(prisma);
   const leaders = await listIssueLeaders(prisma);
-  // the ledger opens on the newest year's issues (year=all for every year)
-  const allYears = one("year") === "all";
-  const asked = intParam(sp, "year");
-  const year = allYears ? undefined : asked !== undefined && asked >= 2000 && asked <= 2100 ? asked : years[0];
-  const filters: IssueFilters = {
-    status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
-    category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
-    parkId: intParam(sp, "park"),
-    overdue: one("overdue") === "1",
-    escalated: one("escalated") === "1",
-    leader: pick(one("leader"), leaders),
-    year,
-  };
+  const { filters, allYears } = parseIssueFilters(sp, years[0], leaders);
   // one query at a time: the embedded database serves few connections
   const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
   const { issues, total, closed, overdue, escalated, closureRate: rate, page, pages, size } = ledger;
@@ -114,9 +100,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       />
 
       {total > 0 && (
-        <p className="text-sm text-slate-600" data-testid="issue-page-info">
-          共{total}个，第{page}/{pages}页（每页{size}个，逾期的在前）
-        </p>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <p className="text-sm text-slate-600" data-testid="issue-page-info">
+            共{total}个，第{page}/{pages}页（每页{size}个，逾期的在前）
+          </p>
+          <ExportLink href={pageHref(1).replace(/^\/issues/, "/issues/export")} cap={LIST_EXPORT_LIMIT} testId="issues-export" />
+        </div>
       )}
 
       <IssueList issues={issues} empty="没有符合条件的问题。" />

@@ -9,6 +9,8 @@ import { listIndustries, listParks } from "@/server/parks/queries";
 import { EmptyState } from "@/components/common/badges";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { FigureTable } from "@/components/figures/figure-table";
+import { ExportLink } from "@/components/excel/export-link";
+import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { WARNING_LABEL } from "@/lib/warnings";
 import { PAGE_SIZE, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
@@ -96,9 +98,12 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         reset={anyFilter ? { href: href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 }), label: "清除筛选" } : null}
       />
 
-      <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
-        共{page.total}个项目{page.pages > 1 && `，第${page.page}/${page.pages}页`}
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
+          共{page.total}个项目{page.pages > 1 && `，第${page.page}/${page.pages}页`}
+        </p>
+        {page.pub && page.total > 0 && <ExportLink href={href(current, { page: 1 }).replace(/^\/projects/, "/projects/export")} cap={LIST_EXPORT_LIMIT} testId="projects-export" />}
+      </div>
 
       {page.total === 0 ? (
         page.pub && <EmptyState>没有符合条件的项目。{anyFilter && "请放宽筛选条件。"}</EmptyState>

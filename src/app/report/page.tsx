@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { parkScope } from "@/server/auth/permissions";
+import { can, parkScope } from "@/server/auth/permissions";
 import { defaultReportMonth, getReportingList } from "@/server/reports/queries";
 import { ReportStatusBadge } from "@/components/report/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
@@ -28,6 +28,12 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
             {parkScope(actor, "report.write") === null ? "全部" : "本县区园区"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
           </p>
         </div>
+        <div className="flex flex-wrap items-end gap-3">
+        {can(actor, "report.import") && (
+          <Link href={`/imports?month=${month}`} className={secondaryButtonClass} data-testid="import-link">
+            Excel导入调度表
+          </Link>
+        )}
         <form className="flex items-end gap-2" action="/report">
           <label className="text-sm text-slate-600">
             <span className="block">填报月份</span>
@@ -37,6 +43,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
             切换
           </button>
         </form>
+        </div>
       </div>
       {projects.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">

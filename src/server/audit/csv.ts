@@ -15,7 +15,11 @@ export function csvLine(cells: string[]): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
+/** An entry's changed fields in one line (the CSV and the Excel export). */
+export function auditChanges(r: AuditRow): string {
+  return r.diff.map((d) => (r.created ? `${d.label}：${d.after}` : `${d.label}：${d.before} → ${d.after}`)).join("；");
+}
+
 export function auditCsvLine(r: AuditRow, formatTime: (d: Date) => string): string {
-  const changes = r.diff.map((d) => (r.created ? `${d.label}：${d.after}` : `${d.label}：${d.before} → ${d.after}`)).join("；");
-  return csvLine([formatTime(r.createdAt), r.actionLabel, r.subject, r.actorLabel, r.ip, changes]);
+  return csvLine([formatTime(r.createdAt), r.actionLabel, r.subject, r.actorLabel, r.ip, auditChanges(r)]);
 }

@@ -23,6 +23,7 @@ export const AUDIT_ENTITY_LABEL = {
   User: "用户",
   ReportingPeriod: "调度期",
   Dataset: "数据导入",
+  ImportBatch: "调度表导入",
   LoginAttempt: "登录尝试",
   Session: "登录会话",
   ReportSection: "报告段落",
@@ -151,6 +152,13 @@ export const AUDIT_FIELDS = {
   userNames: { label: "尝试的用户名个数", kind: "count" },
   blockSeconds: { label: "封禁时长", kind: "seconds" },
   clearedFailures: { label: "清除的失败记录", kind: "count" },
+  // Excel import of a 调度表
+  fileName: { label: "文件名", kind: "text" },
+  sha256: { label: "文件SHA-256", kind: "text" },
+  fileBytes: { label: "文件大小（字节）", kind: "count" },
+  changeCount: { label: "导入的月报个数", kind: "count" },
+  codes: { label: "项目代码", kind: "list" },
+  batchStatus: { label: "导入状态", kind: "text" },
   // data imports (seed): how many rows of each kind were created
   annualPlan: { label: "年度计划", kind: "count" },
   annualPlanEntry: { label: "年度清单项目", kind: "count" },

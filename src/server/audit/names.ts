@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   "report.approve": "审核通过月报",
   "report.return": "退回月报",
   "report.withdraw": "撤回月报",
+  "report.import": "导入调度表",
   "issue.create": "登记问题",
   "issue.assign": "交办问题",
   "issue.acknowledge": "签收问题",

@@ -1,5 +1,5 @@
 // Every write records who, when, what and the before/after values, in the same transaction.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import type { AuditAction } from "./names";
 import { cleanStoredText } from "@/lib/schemas/text";
@@ -11,21 +11,37 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
+export type AuditEntry = { action: AuditAction; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null };
+
+function auditData(actor: Actor | null, entry: AuditEntry) {
+  return {
+    userId: actor?.id ?? null,
+    actor: actor?.username ?? "system",
+    action: entry.action,
+    entity: entry.entity,
+    entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    ip: cleanStoredText(entry.ip, 64),
+  };
+}
+
+/** Many entries of one write at once (an import of thousands of rows): one INSERT of arrays. */
+export async function writeAuditMany(tx: Pick<Prisma.TransactionClient, "$executeRaw">, actor: Actor | null, entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => auditData(actor, e));
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+  const json = (k: "before" | "after") => rows.map((r) => (r[k] === undefined ? null : JSON.stringify(r[k])));
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "AuditLog" ("userId", actor, action, entity, "entityId", before, after, ip)
+    SELECT * FROM unnest(${col("userId")}::int[], ${col("actor")}::text[], ${col("action")}::text[], ${col("entity")}::text[],
+                         ${col("entityId")}::text[], ${json("before")}::jsonb[], ${json("after")}::jsonb[], ${col("ip")}::text[])`);
+}
+
 export async function writeAudit(
   tx: Tx,
   actor: Actor | null,
-  entry: { action: AuditAction; entity: string; entityId: string | number; before?: unknown; after?: unknown; ip?: string | null },
+  entry: AuditEntry,
 ) {
-  await tx.auditLog.create({
-    data: {
-      userId: actor?.id ?? null,
-      actor: actor?.username ?? "system",
-      action: entry.action,
-      entity: entry.entity,
-      entityId: cleanStoredText(String(entry.entityId), 60) ?? "",
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      ip: cleanStoredText(entry.ip, 64),
-    },
-  });
+  await tx.auditLog.create({ data: auditData(actor, entry) });
 }

@@ -17,6 +17,8 @@ export const ROLE_PERMISSIONS = {
   "report.write": { ADMIN: "all", COUNTY: "own-park" },
   /** take back (撤回) the own park's submitted monthly report before it is reviewed */
   "report.withdraw": { COUNTY: "own-park" },
+  /** import a monthly 调度表 from Excel (rows of the reach's projects only) and download its template */
+  "report.import": { ADMIN: "all", COUNTY: "own-park" },
   /** approve or return submitted monthly reports */
   "report.review": { ADMIN: "all" },
   /** raise an issue about a project or park */
@@ -105,6 +107,7 @@ export class AuthError extends Error {
 const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "report.write": "无权填报该项目：只能填报本县区园区的项目。",
   "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
+  "report.import": "无权导入该县区园区的调度表：只能导入本县区园区的项目。",
   "report.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
   "issue.assign": "只有园区管理员可以交办或直接办结问题。",

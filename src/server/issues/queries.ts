@@ -8,6 +8,8 @@ import { businessDate } from "@/lib/month";
 import { percent } from "@/lib/money";
 import { issueEscalationDays } from "@/lib/issue-loop";
 import { escalatedSql, isEscalated, isOverdue, overdueSql } from "./overdue";
+import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { intParam, param, type RawSearchParams } from "@/lib/search-params";
 
 /** Which issues: any combination; `today` (business date "YYYY-MM-DD") decides what is overdue. */
 export type IssueScope = {
@@ -33,6 +35,30 @@ const escalated = (scope: Pick<IssueScope, "today" | "escalationDays">) => escal
 
 /** The ledger's filters (from the URL of /issues). */
 export type IssueFilters = Omit<IssueScope, "today" | "projectId" | "escalationDays" | "wholePark">;
+
+/**
+ * The ledger's filters from the URL of /issues (shared by the page and its Excel export):
+ * anything unknown is ignored. The ledger opens on the newest year (`year=all` for every year).
+ */
+export function parseIssueFilters(sp: RawSearchParams, newestYear: number | undefined, leaders: readonly string[] = []): { filters: IssueFilters; allYears: boolean } {
+  const one = (name: string) => param(sp, name);
+  const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
+  const allYears = one("year") === "all";
+  const asked = intParam(sp, "year");
+  const year = allYears ? undefined : asked !== undefined && asked >= 2000 && asked <= 2100 ? asked : newestYear;
+  return {
+    allYears,
+    filters: {
+      status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
+      category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
+      parkId: intParam(sp, "park"),
+      overdue: one("overdue") === "1",
+      escalated: one("escalated") === "1",
+      leader: pick(one("leader"), leaders),
+      year,
+    },
+  };
+}
 
 /** The ledger's page size: 20 by default, any size from 1 to 100 on request. */
 export const ISSUE_PAGE_SIZE = 20;

@@ -35,6 +35,22 @@ export async function previousCountedFigure(
   return row ? { month: row.month, cumulativeInvestment: row.cumulativeInvestment.toString(), approved: row.status !== "SUBMITTED" } : null;
 }
 
+/** previousCountedFigure for many projects at once (the Excel import): one query, keyed by project id. */
+export async function previousCountedFigures(
+  prisma: Db | Prisma.TransactionClient,
+  projectIds: number[],
+  month: string,
+): Promise<Map<number, { month: string; cumulativeInvestment: string; progressText: string }>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<Array<{ projectId: number; month: string; cumulativeInvestment: Prisma.Decimal; progressText: string }>>(Prisma.sql`
+    SELECT DISTINCT ON (r."projectId") r."projectId", r.month, rv."cumulativeInvestment", rv."progressText"
+      FROM "MonthlyReport" r
+      JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
+     WHERE r."projectId" = ANY(${projectIds}::int[]) AND r.month < ${month}
+     ORDER BY r."projectId", r.month DESC`);
+  return new Map(rows.map((r) => [r.projectId, { month: r.month, cumulativeInvestment: r.cumulativeInvestment.toString(), progressText: r.progressText }]));
+}
+
 /**
  * LEFT JOIN LATERAL giving, for project alias `p`, its newest month up to `lastMonth` (e.g. the
  * end of a plan year) with a usable figure, as `alias` (month, status, "cumulativeInvestment",

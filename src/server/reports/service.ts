@@ -2,7 +2,6 @@
 // Every function takes the acting user explicitly, checks permission centrally, detects
 // concurrent edits by the report's version, and audits in the same transaction.
 import "server-only";
-import { productionBeforeStart } from "@/lib/nodes";
 import { Prisma, type MonthlyReport, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
@@ -11,9 +10,8 @@ import { writeAudit } from "@/server/audit/write";
 import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
-import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
-import { dec, formatWan } from "@/lib/money";
-import { formatMonth } from "@/lib/month";
+import { monthlyReportErrors, submittedLockedMessage } from "./rules";
+import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
@@ -73,28 +71,18 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
   }
   assertCan(actor, "report.write", { parkId: project.parkId });
 
-  const errors: FieldErrors = {};
   const listYears = project.planEntries.map((e) => e.plan.year);
-  const firstYear = listYears.length ? Math.min(...listYears) : null;
-  if (firstYear !== null && Number(month.slice(0, 4)) < firstYear) {
-    errors.month = [`不能早于项目列入重大项目清单的年份（${firstYear}年）`];
-  }
-  const monthInvestment = dec(input.monthInvestment);
-  const cumulative = dec(input.cumulativeInvestment);
-  if (cumulative.greaterThan(project.totalInvestment) && !input.explanation) {
-    errors.explanation = [`累计完成投资 ${formatWan(cumulative)} 超过项目总投资 ${formatWan(project.totalInvestment)}，请在说明中写明原因`];
-  }
-  // 投产 never before 开工: the month typed, or else the project's own start month
-  const productionProblem = productionBeforeStart(input.actualStartMonth ?? project.actualStartMonth, input.actualProductionMonth);
-  if (productionProblem) errors.actualProductionMonth = [productionProblem];
-  else if (input.actualStartMonth && !input.actualProductionMonth && productionBeforeStart(input.actualStartMonth, project.actualProductionMonth)) {
-    errors.actualStartMonth = [`实际开工月份（${formatMonth(input.actualStartMonth)}）不能晚于项目已登记的实际投产月份（${formatMonth(project.actualProductionMonth!)}）`];
-  }
+  const facts = {
+    totalInvestment: project.totalInvestment,
+    firstListYear: listYears.length ? Math.min(...listYears) : null,
+    actualStartMonth: project.actualStartMonth,
+    actualProductionMonth: project.actualProductionMonth,
+  };
   // photos: counted and checked (CPU-heavy) before the transaction; any refusal stores nothing
   let keep: number[] | null = null;
   let uploaded: Awaited<ReturnType<typeof processUploads>>["photos"] = [];
+  const photoErrors: string[] = [];
   if (photoChanges) {
-    const photoErrors: string[] = [];
     const ids = photoChanges.keep.map(idParam);
     keep = [...new Set(ids.filter((id): id is number => id !== null))];
     if (ids.includes(null)) {
@@ -110,7 +98,6 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       photoErrors.push(...result.errors);
       uploaded = result.photos;
     }
-    if (photoErrors.length) errors.photos = [...photoErrors, "照片均未保存，请重新选择。"];
   }
 
   try {
@@ -121,20 +108,10 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       if (!report && input.version !== 0) {
         throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
       }
-      if (report?.status === "SUBMITTED") {
-        throw new StateError(`${formatMonth(month)}的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。`);
-      }
+      if (report?.status === "SUBMITTED") throw new StateError(submittedLockedMessage(month));
       const previous = await previousCountedFigure(tx, project.id, month);
-      if (previous) {
-        const expected = dec(previous.cumulativeInvestment).plus(monthInvestment);
-        if (!expected.equals(cumulative) && !input.explanation) {
-          errors.cumulativeInvestment = [
-            `应为上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)} + 本月 ${formatWan(monthInvestment)} = ${formatWan(expected)}；如为更正，请在说明中写明原因`,
-          ];
-        }
-      } else if (cumulative.lessThan(monthInvestment)) {
-        errors.cumulativeInvestment = ["累计完成投资不能小于本月完成投资"];
-      }
+      const errors = monthlyReportErrors(facts, { ...input, month }, previous);
+      if (photoErrors.length) errors.photos = [...photoErrors, "照片均未保存，请重新选择。"];
       // kept photos must be this report's own (a hand-made request cannot borrow another's)
       const currentPhotos = report?.currentRevisionId ? await revisionPhotoIds(tx, report.currentRevisionId) : [];
       if (keep && keep.some((id) => !currentPhotos.includes(id))) {

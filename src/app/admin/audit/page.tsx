@@ -9,6 +9,8 @@ import { Pagination } from "@/components/common/pagination";
 import { FilterBar } from "@/components/common/filter-bar";
 import type { RawSearchParams } from "@/lib/search-params";
 
+import { ExportLink } from "@/components/excel/export-link";
+
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
 
@@ -110,9 +112,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-600" data-testid="audit-total">
           共 {total} 条，第 {page}/{pages} 页（每页 {AUDIT_PAGE_SIZE} 条，最新在前）
         </p>
-        <a href={`/admin/audit/export${auditQuery(filters)}`} className="text-sm text-sky-700 hover:underline" download>
-          导出CSV（按当前筛选，最多{AUDIT_EXPORT_LIMIT.toLocaleString("zh-CN")}条）
-        </a>
+        <span className="flex flex-wrap gap-x-4">
+          <ExportLink href={`/admin/audit/export-xlsx${auditQuery(filters)}`} cap={AUDIT_EXPORT_LIMIT} testId="audit-export-xlsx" />
+          <a href={`/admin/audit/export${auditQuery(filters)}`} className="text-sm text-sky-700 hover:underline" download>
+            导出CSV
+          </a>
+        </span>
       </div>
       {rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">没有符合条件的记录。</p>

@@ -15,6 +15,8 @@ import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
+import { ExportLink } from "@/components/excel/export-link";
+
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "调度期" };
 
@@ -70,18 +72,23 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
             )}
           </p>
         </div>
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <ExportLink
+            href={`/periods/${month}/schedule${parkId ? `?park=${parkId}` : ""}`}
+            label={`导出${parkId ? "本园区" : ""}调度表（Excel）`}
+            testId="schedule-export"
+          />
           {period?.currentPublicationId && (
             <>
-              <Link href={`/periods/${month}/bulletin`} className="text-sky-700 hover:underline" data-testid="bulletin-link">
+              <Link href={`/periods/${month}/bulletin`} className="text-sm text-sky-700 hover:underline" data-testid="bulletin-link">
                 月度通报
               </Link>
-              <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sky-700 hover:underline" data-testid="report-link">
+              <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
                 情况报告（截至本月）
               </Link>
             </>
           )}
-          <Link href="/periods" className="text-sky-700 hover:underline">
+          <Link href="/periods" className="text-sm text-sky-700 hover:underline">
             全部调度期
           </Link>
         </div>

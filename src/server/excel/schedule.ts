@@ -1,0 +1,322 @@
+// The monthly 调度表 (Excel), in the columns offices use, grouped by county park with a subtotal
+// row per park and a total row, and the import template of a county park (the same columns and
+// three more for the import). What figures a month shows:
+//   - a month with a publication (published, or re-opened after one): that publication's
+//     ProjectFigure rows, what leaders read;
+//   - an open month never published: the approved figures as of the export, computed by the
+//     same rule as publishing (the newest approved revision up to the month, 未报 carried
+//     forward); 预警 is evaluated only when the month is published, so it reads 发布时评定.
+// Sums are computed with Decimal while the rows stream by (they arrive ordered by park).
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { approvedFigureUpTo } from "@/server/periods/publish";
+import { COUNTED_REVISION } from "@/server/reports/counted-revision";
+import { Decimal, dec } from "@/lib/money";
+import { formatDateTime, formatMonth } from "@/lib/month";
+import { WARNING_LABEL } from "@/lib/warnings";
+import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
+
+/** The most projects one 调度表 holds (the synthetic province scale has 5,000). */
+export const SCHEDULE_EXPORT_LIMIT = 20_000;
+
+/** Header texts, shared with the importer (src/server/excel/import-rows.ts). */
+export const H = {
+  no: "序号",
+  code: "项目代码",
+  name: "项目名称",
+  park: "县区园区",
+  content: "建设内容及规模",
+  years: "建设起止年限",
+  total: "总投资（万元）",
+  prior: "至上年底累计完成投资（万元）",
+  annual: "本年计划投资（万元）",
+  month: "本月完成投资（万元）",
+  year: "本年累计完成投资（万元）",
+  annualRate: "占年度计划%",
+  cumulative: "开工至今累计完成投资（万元）",
+  totalRate: "占总投资%",
+  progress: "形象进度",
+  warning: "预警",
+  leader: "包保领导",
+  unit: "责任单位",
+  explanation: "说明（累计≠上月累计+本月时必填）",
+  start: "实际开工月份（如2024-09）",
+  production: "实际投产月份（如2024-12）",
+} as const;
+
+export const SCHEDULE_COLUMNS: Column[] = [
+  { header: H.no, kind: "int", width: 6 },
+  { header: H.code, kind: "text", width: 14 },
+  { header: H.name, kind: "wrap", width: 26 },
+  { header: H.park, kind: "text", width: 13 },
+  { header: H.content, kind: "wrap", width: 36 },
+  { header: H.years, kind: "text", width: 11 },
+  { header: H.total, kind: "money", width: 14 },
+  { header: H.prior, kind: "money", width: 15 },
+  { header: H.annual, kind: "money", width: 14 },
+  { header: H.month, kind: "money", width: 14 },
+  { header: H.year, kind: "money", width: 14 },
+  { header: H.annualRate, kind: "percent", width: 10 },
+  { header: H.cumulative, kind: "money", width: 15 },
+  { header: H.totalRate, kind: "percent", width: 10 },
+  { header: H.progress, kind: "wrap", width: 30 },
+  { header: H.warning, kind: "text", width: 12 },
+  { header: H.leader, kind: "text", width: 10 },
+  { header: H.unit, kind: "text", width: 12 },
+];
+
+/** The template's extra columns, read by the import. */
+export const TEMPLATE_COLUMNS: Column[] = [
+  ...SCHEDULE_COLUMNS.map((c) => (c.header === H.warning ? { ...c, header: "本月填报状态" } : c)),
+  { header: H.explanation, kind: "wrap", width: 24 },
+  { header: H.start, kind: "text", width: 13 },
+  { header: H.production, kind: "text", width: 13 },
+];
+
+export type ScheduleRow = {
+  projectId: number;
+  code: string;
+  name: string;
+  parkId: number;
+  parkName: string;
+  county: string;
+  constructionContent: string;
+  startMonth: string | null;
+  endMonth: string | null;
+  totalInvestment: Prisma.Decimal;
+  priorYearCumulative: Prisma.Decimal;
+  annualPlanned: Prisma.Decimal | null;
+  monthInvestment: Prisma.Decimal | null;
+  yearInvestment: Prisma.Decimal;
+  annualRate: Prisma.Decimal | null;
+  cumulative: Prisma.Decimal | null;
+  totalRate: Prisma.Decimal | null;
+  progressText: string | null;
+  warning: string | null;
+  missing: boolean;
+  figureMonth: string | null;
+  responsibleLeader: string | null;
+  /** template only: the month's own report, as the county left it */
+  explanation?: string | null;
+  actualStartMonth?: string | null;
+  actualProductionMonth?: string | null;
+  reportStatus?: string | null;
+};
+
+export type ScheduleSource =
+  | { kind: "publication"; publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean }
+  | { kind: "live" };
+
+/** Which figures the 调度表 of `month` shows (see the top of this file). */
+export async function scheduleSource(prisma: Db, month: string): Promise<ScheduleSource> {
+  const rows = await prisma.$queryRaw<Array<{ publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean }>>(Prisma.sql`
+    SELECT pub.id AS "publicationId", pub."publicationNo", pub."publishedAt", (rp.status = 'OPEN') AS reopened
+      FROM "ReportingPeriod" rp JOIN "PeriodPublication" pub ON pub.id = rp."currentPublicationId"
+     WHERE rp.month = ${month}`);
+  return rows[0] ? { kind: "publication", ...rows[0] } : { kind: "live" };
+}
+
+const parkFilter = (column: Prisma.Sql, parkId?: number) => (parkId === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ${parkId}`);
+
+/** The 调度表's rows, ordered by park then list order; at most `limit`. */
+export async function scheduleRows(prisma: Db, month: string, source: ScheduleSource, options: { parkId?: number; limit: number }): Promise<ScheduleRow[]> {
+  if (source.kind === "publication") {
+    return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
+      SELECT p.id AS "projectId", p.code, p.name, f."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
+             coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
+             coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
+             f."totalInvestment", f."priorYearCumulative", f."annualPlanned", f."monthInvestment", f."yearInvestment",
+             f."annualRate", f.cumulative, f."totalRate", rv."progressText", f."warningLevel"::text AS warning,
+             f.missing, f."figureMonth", p."responsibleLeader"
+        FROM "ProjectFigure" f
+        JOIN "Project" p ON p.id = f."projectId"
+        JOIN "Park" pk ON pk.id = f."parkId"
+        LEFT JOIN "MonthlyReportRevision" rv ON rv.id = f."revisionId"
+       WHERE f."publicationId" = ${source.publicationId} ${parkFilter(Prisma.sql`f."parkId"`, options.parkId)}
+       ORDER BY pk."sortOrder", pk.name, f."listOrder", p.code
+       LIMIT ${options.limit}`);
+  }
+  const year = Number(month.slice(0, 4));
+  return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
+    SELECT p.id AS "projectId", p.code, p.name, p."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
+           coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
+           coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
+           p."totalInvestment", coalesce(base."cumulativeInvestment", 0) AS "priorYearCumulative",
+           e."annualPlannedInvestment" AS "annualPlanned",
+           CASE WHEN cur.month = ${month} THEN cur."monthInvestment" END AS "monthInvestment",
+           coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
+           CASE WHEN e."annualPlannedInvestment" > 0
+                THEN round(coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           cur."cumulativeInvestment" AS cumulative,
+           CASE WHEN p."totalInvestment" > 0 THEN round(cur."cumulativeInvestment" / p."totalInvestment" * 100, 2) END AS "totalRate",
+           rv."progressText", NULL::text AS warning, (cur.month IS DISTINCT FROM ${month}) AS missing,
+           cur.month AS "figureMonth", p."responsibleLeader"
+      FROM "AnnualPlan" ap
+      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+      JOIN "Project" p ON p.id = e."projectId"
+      JOIN "Park" pk ON pk.id = p."parkId"
+      ${approvedFigureUpTo(month, "cur")}
+      ${approvedFigureUpTo(`${year - 1}-12`, "base")}
+      LEFT JOIN "MonthlyReportRevision" rv ON rv.id = cur."revisionId"
+     WHERE ap.year = ${year} ${parkFilter(Prisma.sql`p."parkId"`, options.parkId)}
+     ORDER BY pk."sortOrder", pk.name, e."sortOrder", p.code
+     LIMIT ${options.limit}`);
+}
+
+/**
+ * The import template's rows for one park and month: each project of the year's list with what
+ * the county would type over — the month's own report when there is one (its current revision,
+ * whatever its status), otherwise 本月 empty and 累计 and 形象进度 of the last counted month.
+ */
+export async function templateRows(prisma: Db, month: string, parkId: number, limit: number): Promise<ScheduleRow[]> {
+  const year = Number(month.slice(0, 4));
+  return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
+    SELECT p.id AS "projectId", p.code, p.name, p."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
+           coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
+           coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
+           p."totalInvestment", coalesce(base."cumulativeInvestment", 0) AS "priorYearCumulative",
+           e."annualPlannedInvestment" AS "annualPlanned",
+           own."monthInvestment",
+           coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
+           CASE WHEN e."annualPlannedInvestment" > 0
+                THEN round(coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") AS cumulative,
+           CASE WHEN p."totalInvestment" > 0 THEN round(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") / p."totalInvestment" * 100, 2) END AS "totalRate",
+           coalesce(own."progressText", prev."progressText") AS "progressText", NULL::text AS warning,
+           own.status IS NULL AS missing, coalesce(own.month, prev.month) AS "figureMonth", p."responsibleLeader",
+           own.explanation, own."actualStartMonth", own."actualProductionMonth",
+           own.status::text AS "reportStatus"
+      FROM "AnnualPlan" ap
+      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+      JOIN "Project" p ON p.id = e."projectId"
+      JOIN "Park" pk ON pk.id = p."parkId"
+      ${approvedFigureUpTo(`${year - 1}-12`, "base")}
+      LEFT JOIN LATERAL (
+        SELECT r.month, r.status, rv."monthInvestment", rv."cumulativeInvestment", rv."progressText", rv.explanation,
+               rv."actualStartMonth", rv."actualProductionMonth"
+          FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
+         WHERE r."projectId" = p.id AND r.month = ${month}
+      ) own ON true
+      LEFT JOIN LATERAL (
+        SELECT r.month, rv."cumulativeInvestment", rv."progressText"
+          FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
+         WHERE r."projectId" = p.id AND r.month < ${month}
+         ORDER BY r.month DESC LIMIT 1
+      ) prev ON true
+     WHERE ap.year = ${year} AND p."parkId" = ${parkId}
+     ORDER BY e."sortOrder", p.code
+     LIMIT ${limit}`);
+}
+
+function years(row: ScheduleRow): string {
+  const a = row.startMonth?.slice(0, 4);
+  const b = row.endMonth?.slice(0, 4);
+  return a && b ? `${a}—${b}` : a ? `${a}—` : b ? `—${b}` : "";
+}
+
+function warningText(row: ScheduleRow, live: boolean): string {
+  const stale = row.missing ? (row.figureMonth ? `未报（沿用${formatMonth(row.figureMonth)}）` : "未报") : "";
+  if (live) return stale || "发布时评定";
+  const level = row.warning === "RED" ? WARNING_LABEL.red : row.warning === "YELLOW" ? WARNING_LABEL.yellow : WARNING_LABEL.green;
+  return stale ? `${level}；${stale}` : level;
+}
+
+class Sums {
+  projects = 0;
+  total = new Decimal(0);
+  prior = new Decimal(0);
+  annual = new Decimal(0);
+  month = new Decimal(0);
+  year = new Decimal(0);
+  /** Σ 本年累计 of the projects with an annual plan: 占年度计划 like for like */
+  yearOfPlanned = new Decimal(0);
+  cumulative = new Decimal(0);
+
+  add(r: ScheduleRow) {
+    this.projects++;
+    this.total = this.total.plus(dec(r.totalInvestment));
+    this.prior = this.prior.plus(dec(r.priorYearCumulative));
+    if (r.annualPlanned !== null) {
+      this.annual = this.annual.plus(dec(r.annualPlanned));
+      this.yearOfPlanned = this.yearOfPlanned.plus(dec(r.yearInvestment));
+    }
+    if (r.monthInvestment !== null) this.month = this.month.plus(dec(r.monthInvestment));
+    this.year = this.year.plus(dec(r.yearInvestment));
+    if (r.cumulative !== null) this.cumulative = this.cumulative.plus(dec(r.cumulative));
+  }
+
+  cells(label: string, columns: number): CellValue[] {
+    const rate = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.dividedBy(whole).toDecimalPlaces(4).toNumber());
+    const row: CellValue[] = [
+      null, null, label, `${this.projects}个项目`, null, null,
+      this.total.toNumber(), this.prior.toNumber(), this.annual.toNumber(), this.month.toNumber(), this.year.toNumber(),
+      rate(this.yearOfPlanned, this.annual), this.cumulative.toNumber(), rate(this.cumulative, this.total),
+    ];
+    while (row.length < columns) row.push(null);
+    return row;
+  }
+}
+
+export type ScheduleSheetInput = {
+  month: string;
+  title: string;
+  note: string;
+  rows: AsyncIterable<ScheduleRow> | Iterable<ScheduleRow>;
+  live: boolean;
+  template: boolean;
+  /** written under the table when the row cap cut the list */
+  truncatedNote?: string | null;
+};
+
+/** Writes the 调度表 (or the template) into a workbook: rows, a subtotal per park, the total. */
+export function scheduleBuild(input: ScheduleSheetInput): Build {
+  return async (wb) => {
+    const columns = input.template ? TEMPLATE_COLUMNS : SCHEDULE_COLUMNS;
+    const sheet = new Sheet(wb, { name: `${formatMonth(input.month)}调度表`, title: input.title, note: input.note, columns });
+    const all = new Sums();
+    let park: { id: number; name: string; sums: Sums } | null = null;
+    let no = 0;
+    const closePark = () => {
+      if (park) sheet.add(park.sums.cells(`${park.name} 小计`, columns.length), "subtotal");
+    };
+    for await (const r of input.rows) {
+      if (!park || park.id !== r.parkId) {
+        closePark();
+        park = { id: r.parkId, name: r.parkName, sums: new Sums() };
+      }
+      park.sums.add(r);
+      all.add(r);
+      const cells: CellValue[] = [
+        ++no, r.code, r.name, r.parkName, r.constructionContent, years(r),
+        moneyCell(r.totalInvestment), moneyCell(r.priorYearCumulative), moneyCell(r.annualPlanned), moneyCell(r.monthInvestment),
+        moneyCell(r.yearInvestment), percentCell(r.annualRate), moneyCell(r.cumulative), percentCell(r.totalRate),
+        r.progressText, input.template ? (r.reportStatus ? templateStatus(r.reportStatus) : "") : warningText(r, input.live),
+        r.responsibleLeader, r.county,
+      ];
+      if (input.template) cells.push(r.explanation ?? null, r.actualStartMonth ?? null, r.actualProductionMonth ?? null);
+      sheet.add(cells);
+    }
+    closePark();
+    sheet.add(all.cells("合计", columns.length), "total");
+    if (input.truncatedNote) sheet.footnote(input.truncatedNote);
+    sheet.commit();
+  };
+}
+
+const TEMPLATE_STATUS: Record<string, string> = { DRAFT: "本月草稿", SUBMITTED: "本月已提交待审核", APPROVED: "本月已审核", RETURNED: "本月被退回" };
+function templateStatus(status: string): string {
+  return TEMPLATE_STATUS[status] ?? status;
+}
+
+/** The note row of a 调度表: as of when, published or not, and what the figures are. */
+export function scheduleNote(source: ScheduleSource, exportedAt: Date): string {
+  const at = `导出时间：${formatDateTime(exportedAt)}`;
+  if (source.kind === "live") {
+    return `未发布，数据为截至导出时审核通过的数字（未报的项目沿用其最近一次审核通过的累计数）；预警在发布时评定。单位：万元。${at}`;
+  }
+  const pub = `第${source.publicationNo}次发布（${formatDateTime(source.publishedAt)}）`;
+  return source.reopened
+    ? `已重新开放、正在更正：数据仍为${pub}的数字，重新发布后会变化。单位：万元。${at}`
+    : `已发布：数据为${pub}的数字，只计审核通过的月报。单位：万元。${at}`;
+}
