@@ -202,15 +202,22 @@ describe("lists paged in SQL", () => {
     it("filters by status, with the count of every status within the park and month filters", async () => {
       const count = (status: "SUBMITTED" | "APPROVED" | "RETURNED" | "DRAFT", month?: string) =>
         t.prisma.monthlyReport.count({ where: { status, ...(month ? { month } : {}), project: { parkId: parks[0] } } });
+      // approved reports pile up: without a month they are counted and listed for the newest period's month
+      const newest = (await t.prisma.reportingPeriod.findFirstOrThrow({ orderBy: { month: "desc" } })).month;
       const approved = await getReviewQueue(t.prisma, { parkId: parks[0], status: "APPROVED" }, 1);
-      expect(approved.counts.filtered).toBe(await count("APPROVED"));
-      expect(approved.items.every((r) => r.status === "APPROVED")).toBe(true);
+      expect(approved.counts.approvedMonth).toBe(newest);
+      expect(approved.counts.filtered).toBe(await count("APPROVED", newest));
+      expect(approved.items.every((r) => r.status === "APPROVED" && r.month === newest)).toBe(true);
       expect(approved.counts.byStatus).toEqual([
         { status: "SUBMITTED", count: await count("SUBMITTED") },
         { status: "RETURNED", count: await count("RETURNED") },
-        { status: "APPROVED", count: await count("APPROVED") },
+        { status: "APPROVED", count: await count("APPROVED", newest) },
         { status: "DRAFT", count: await count("DRAFT") },
       ]);
+      // every period's month can be chosen; only the counted one says how many
+      const periods = (await t.prisma.reportingPeriod.findMany({ orderBy: { month: "desc" } })).map((p) => p.month);
+      expect(approved.counts.months.map((m) => m.month)).toEqual(periods);
+      expect(approved.counts.months.every((m) => m.count === null || m.month === newest)).toBe(true);
       const dec = await getReviewQueue(t.prisma, { parkId: parks[0], month: "2024-12", status: "APPROVED" }, 1);
       expect(dec.counts.filtered).toBe(10);
       expect(dec.counts.byStatus.find((x) => x.status === "SUBMITTED")?.count).toBe(0);
@@ -232,18 +239,20 @@ describe("lists paged in SQL", () => {
       await t.prisma.revisionPhoto.createMany({ data: [{ revisionId: rv.id, position: 1, photoId: ids[1] }, { revisionId: rv.id, position: 2, photoId: ids[0] }] });
       await t.prisma.$executeRaw`UPDATE "MonthlyReport" SET "currentRevisionId" = ${rv.id} WHERE id = ${r.id}`;
       const res = await c.count((p) => getReviewQueue(p, { month: "2025-01", parkId: projects[7].parkId }, 1));
-      expect(res.statements).toBe(2);
+      expect(res.statements).toBe(3);
       const item = res.result.items.find((x) => x.projectCode === "LIST-07")!;
       expect(item.photos).toEqual([{ id: ids[1], thumbWidth: 100, thumbHeight: 100 }, { id: ids[0], thumbWidth: 100, thumbHeight: 50 }]);
       expect(res.result.items.find((x) => x.projectCode === "LIST-09")!.photos).toEqual([]);
     });
 
-    it("two SQL statements per page, whatever the queue's length (no query per row)", async () => {
+    it("three SQL statements per page, whatever the queue's length (no query per row)", async () => {
       const a = await c.count((p) => getReviewQueue(p, {}, 2));
-      expect(a.statements).toBe(2);
+      expect(a.statements).toBe(3);
       expect(a.result.items).toHaveLength(20);
       const b = await c.count((p) => getReviewQueue(p, { month: "2025-01" }, 1));
-      expect(b.statements).toBe(2);
+      expect(b.statements).toBe(3);
+      // 已审核 also lists the periods' months to choose from
+      expect((await c.count((p) => getReviewQueue(p, { status: "APPROVED" }, 1))).statements).toBe(4);
     });
   });
 

@@ -109,7 +109,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               aria-current={x.status === status ? "true" : undefined}
               className={`inline-block whitespace-nowrap rounded-full border px-3 py-0.5 ${x.status === status ? "border-sky-800 bg-sky-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
             >
-              {x.status === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x.status]} <span className="num">{x.count}</span>
+              {x.status === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x.status]}
+              {x.status === "APPROVED" && !filters.month && counts.approvedMonth && `（${formatMonth(counts.approvedMonth)}）`} <span className="num">{x.count}</span>
             </Link>
           </li>
         ))}
@@ -149,10 +150,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </label>
         <label className="text-sm">
           <span className="block text-slate-600">月份</span>
-          <select name="month" defaultValue={filters.month ?? ""} className={inputClass}>
-            <option value="">全部</option>
+          <select name="month" defaultValue={filters.month ?? (status === "APPROVED" ? (counts.approvedMonth ?? "") : "")} className={inputClass}>
+            {/* approved reports are listed one month at a time: no "all months" for them */}
+            {status !== "APPROVED" && <option value="">全部</option>}
             {counts.months.map((x) => (
-              <option key={x.month} value={x.month}>{formatMonth(x.month)}（{x.count}份）</option>
+              <option key={x.month} value={x.month}>{formatMonth(x.month)}{x.count !== null && `（${x.count}份）`}</option>
             ))}
           </select>
         </label>

@@ -160,22 +160,35 @@ export type ReviewCounts = {
   byStatus: Array<{ status: ReviewStatus; count: number }>;
   /** per county park, in the status shown (within the month filter), parks with none left out */
   byPark: Array<{ parkId: number; parkName: string; count: number }>;
-  /** months with reports in the status shown (within the park filter), newest first */
-  months: Array<{ month: string; count: number }>;
+  /** months with reports in the status shown (within the park filter), newest first; for 已审核 every
+   *  period's month, counted only for the month approved reports are counted in */
+  months: Array<{ month: string; count: number | null }>;
   /** in the status shown within both filters: the length of the paged list */
   filtered: number;
+  /**
+   * Approved reports pile up month after month (at 5,000 projects, 100,000 over three years), so they
+   * are counted and listed one month at a time: the month filter, or else the newest period's month.
+   */
+  approvedMonth: string | null;
 };
 
 /** How many reports there are per status, park and month — one grouped query. */
 export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promise<ReviewCounts> {
   const shown = f.status ?? "SUBMITTED";
+  const [approved] = await prisma.$queryRaw<Array<{ month: string | null }>>(Prisma.sql`
+    SELECT coalesce(${f.month ?? null}::text, (SELECT max(month) FROM "ReportingPeriod")) AS month`);
+  const approvedMonth = approved?.month ?? null;
+  // the workflow's open states everywhere, approved reports of one month only
   const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; status: ReportStatus; n: number }>>(Prisma.sql`
     SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, r.status, count(*)::int AS n
       FROM "MonthlyReport" r
       JOIN "Project" p ON p.id = r."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
+     WHERE r.status <> 'APPROVED' OR r.month = ${approvedMonth}
      GROUP BY pk.id, pk.name, pk."sortOrder", r.month, r.status
      ORDER BY pk."sortOrder", pk.name, r.month`);
+  const periodMonths =
+    shown === "APPROVED" ? await prisma.$queryRaw<Array<{ month: string }>>(Prisma.sql`SELECT month FROM "ReportingPeriod" ORDER BY month DESC`) : [];
   const byPark = new Map<number, ReviewCounts["byPark"][number]>();
   const byStatus = new Map<string, number>(REVIEW_STATUSES.map((s) => [s, 0]));
   const months = new Map<string, number>();
@@ -195,12 +208,16 @@ export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promis
     if (inPark) months.set(r.month, (months.get(r.month) ?? 0) + r.n);
     if (inPark && inMonth) filtered += r.n;
   }
+  const monthList: ReviewCounts["months"] = [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count }));
+  for (const { month } of periodMonths) if (!months.has(month)) monthList.push({ month, count: null });
+  monthList.sort((a, b) => (a.month < b.month ? 1 : -1));
   return {
     all,
     byStatus: REVIEW_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     byPark: [...byPark.values()],
-    months: [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count })),
+    months: monthList,
     filtered,
+    approvedMonth,
   };
 }
 
@@ -291,15 +308,18 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
 }
 
 /**
- * /review: the counts (one grouped query) and one page of the queue (one query); a page past
- * the end shows the last one. Two statements whatever the queue's length.
+ * /review: the counts (the month approved reports are counted in, then one grouped query, and for
+ * 已审核 the periods' months) and one page of the queue (one query); a page past the end shows the
+ * last one. The same statements whatever the number of reports.
  */
 export async function getReviewQueue(prisma: Db, f: ReviewFilters = {}, page = 1) {
   const counts = await getReviewCounts(prisma, f);
   const size = REVIEW_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(counts.filtered / size));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
-  const items = await listReviewQueue(prisma, f, { offset: (current - 1) * size, size });
+  // approved reports: one month at a time (see ReviewCounts.approvedMonth)
+  const listed = f.status === "APPROVED" && !f.month && counts.approvedMonth ? { ...f, month: counts.approvedMonth } : f;
+  const items = await listReviewQueue(prisma, listed, { offset: (current - 1) * size, size });
   return { counts, items, page: current, pages, size };
 }
 
