@@ -457,7 +457,8 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
     const cookie = await login(port, "bench-admin", SYNTH_PASSWORD);
     const code = `BENCH-${String(Math.ceil(plan.projects / 2)).padStart(5, "0")}`;
     const routes: Array<[string, string]> = [
-      ["总览 overview", "/"],
+      ["总览 overview", "/overview"],
+      ["我的待办 to-do (office)", "/todo"],
       ["项目列表 project list (red, by rate, page 3)", "/projects?warning=red&sort=rate&dir=asc&page=3"],
       ["项目 project page", `/projects/${code}`],
       ["园区 park page", "/parks/1"],

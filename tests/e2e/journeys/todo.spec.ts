@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { login } from "../helpers";
+import { cameraJpeg } from "../../helpers/images";
 
 async function as(browser: Browser, username: string, phone = false) {
   const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
@@ -12,7 +13,7 @@ async function noHorizontalScroll(page: import("@playwright/test").Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
-test("a county lands on its to-do on a phone, sees a returned report with the reason, fixes it and resubmits", async ({ browser }) => {
+test("a county lands on its to-do on a phone, sees a returned report with the reason, fixes it with a photo and resubmits", async ({ browser }) => {
   // county staff of 会同县园区 on a phone: signing in lands on 我的待办
   const county = await as(browser, "huitong", true);
   await expect(county).toHaveURL(/\/todo$/);
@@ -52,8 +53,11 @@ test("a county lands on its to-do on a phone, sees a returned report with the re
   await expect(county.getByTestId("return-reason")).toContainText("本月投资与监理月报不一致");
   await county.getByLabel("本月完成投资（万元）").fill("800");
   await county.getByLabel("累计完成固定资产投资（万元）").fill("159800");
+  // with a photo of the site (taken on the phone; stored re-encoded, without its location)
+  await county.getByLabel("添加照片").setInputFiles({ name: "现场照片.jpg", mimeType: "image/jpeg", buffer: await cameraJpeg() });
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.getByRole("status")).toContainText("2025年1月报表已提交（第2版），等待园区审核。");
+  await expect(county.getByTestId("revision-photos-2").locator("img")).toHaveCount(1);
 
   // nothing returned is left on its to-do
   await county.goto("/todo");

@@ -9,6 +9,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { login } from "../helpers";
+import { docxParagraphs } from "../../helpers/docx-text";
 
 async function as(browser: Browser, username: string) {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
@@ -45,7 +46,7 @@ async function approveAllPending(admin: Page) {
   }
 }
 
-test("a county imports its 调度表 from Excel; the office approves and publishes it and exports the month's 调度表", async ({ browser }) => {
+test("a county imports its 调度表 from Excel; the office approves and publishes it, and downloads the month's 调度表, 通报 and 情况报告", async ({ browser }) => {
   test.setTimeout(180_000);
   const admin = await as(browser, "admin");
   await approveAllPending(admin);
@@ -123,4 +124,22 @@ test("a county imports its 调度表 from Excel; the office approves and publish
     }
   });
   expect(found).toBe(true);
+
+  // and the month's 通报 and the year's 情况报告, as of the month just published, as Word files
+  const docx = async (testId: string) => {
+    const [file] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId(testId).click()]);
+    return { name: file.suggestedFilename(), paragraphs: await docxParagraphs(fs.readFileSync(await file.path())) };
+  };
+  await admin.goto("/periods/2024-12");
+  await admin.getByTestId("bulletin-link").click();
+  await expect(admin.getByTestId("document-as-of")).toContainText("数据截至2024年12月（已发布");
+  const bulletin = await docx("docx-download");
+  expect(bulletin.name).toBe("2024年12月重大项目通报.docx");
+  expect(bulletin.paragraphs.join("\n")).toContain("数据截至2024年12月");
+  await admin.goto("/periods/2024-12");
+  await admin.getByTestId("report-link").click();
+  const report = await docx("docx-download");
+  expect(report.name).toBe("市工业园区2024年重大项目情况报告（截至2024年12月）.docx");
+  // the imported December figure is the one the report states: 150,000 + 4,500 = 15.45亿元
+  expect(report.paragraphs.join("\n")).toContain("目前已完成固定资产投资15.45亿元");
 });
