@@ -7,7 +7,8 @@ import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { saveMilestones } from "@/server/projects/service";
 import { recordNode, saveStatsFigure } from "@/server/nodes/service";
 import { getNodeCounts, listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
-import { getTodoCounts, listReturnedReports, listToReport } from "@/server/todo/queries";
+import { getTodoBadge, getTodoCounts, listReturnedReports, listToReport, TODO_BADGE_CAP } from "@/server/todo/queries";
+import { countIssueTodos } from "@/server/issues/todo";
 import { publishFigures } from "@/server/periods/publish";
 import { ensurePeriodAsSystem } from "@/server/periods/service";
 import { milestonesSchema } from "@/lib/schemas/project";
@@ -58,6 +59,22 @@ describe("临期 / 超期 counts and lists, today injected", () => {
     const office = await getTodoCounts(t.prisma, a.admin, today, 7);
     expect(office).toMatchObject({ toReport: 0, returned: 0, nodes: 0, overdueNodes: 2 });
     expect(await getTodoCounts(t.prisma, a.leader, today, 7)).toMatchObject({ total: 0 });
+  });
+
+  it("the navigation's badge is the sum of the sections and the 督办 issues, read only up to its cap", async () => {
+    for (const who of [a.huitong, a.admin, a.leader]) {
+      const exact = (await getTodoCounts(t.prisma, who, today, 7)).total + (await countIssueTodos(t.prisma, who, today));
+      expect(exact).toBeLessThanOrEqual(TODO_BADGE_CAP);
+      expect(await getTodoBadge(t.prisma, who, today, 7)).toBe(exact);
+    }
+    // a hundred and fifty reports awaiting review: the badge says 99+ (cap + 1), the page counts them all
+    const project = await t.prisma.project.findFirstOrThrow({ where: { code: "YQ2024-001" } });
+    await t.prisma.$executeRaw`
+      INSERT INTO "MonthlyReport"("projectId", month, status, "updatedAt")
+      SELECT ${project.id}, (2030 + g / 12)::text || '-' || lpad((g % 12 + 1)::text, 2, '0'), 'SUBMITTED', now() FROM generate_series(0, 149) g`;
+    expect((await getTodoCounts(t.prisma, a.admin, today, 7)).review).toBeGreaterThanOrEqual(150);
+    expect(await getTodoBadge(t.prisma, a.admin, today, 7)).toBe(TODO_BADGE_CAP + 1);
+    await t.prisma.$executeRaw`DELETE FROM "MonthlyReport" WHERE "projectId" = ${project.id} AND month >= '2030-01'`;
   });
 });
 

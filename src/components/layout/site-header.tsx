@@ -5,19 +5,15 @@ import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
 import { businessDate } from "@/lib/month";
 import { db } from "@/server/db";
-import { getTodoCounts } from "@/server/todo/queries";
-import { countIssueTodos } from "@/server/issues/todo";
+import { getTodoBadge, TODO_BADGE_CAP } from "@/server/todo/queries";
 
 /**
- * The to-do count of the navigation: reports, periods, nodes and 入库 (one statement) plus the
- * 督办 issues awaiting this account (one statement); nothing when the database is down.
+ * The to-do count of the navigation: reports, periods, nodes, 入库 and the 督办 issues awaiting this
+ * account, counted up to a cap in one bounded statement; nothing when the database is down.
  */
 async function todoCount(actor: Actor): Promise<number | null> {
   try {
-    const prisma = db();
-    const today = businessDate();
-    const [work, issues] = await Promise.all([getTodoCounts(prisma, actor, today), countIssueTodos(prisma, actor, today)]);
-    return work.total + issues;
+    return await getTodoBadge(db(), actor, businessDate());
   } catch {
     return null;
   }
@@ -53,7 +49,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
                     className={`ml-1 inline-block rounded-full px-1.5 text-xs ${count > 0 ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`}
                     data-testid="todo-count"
                   >
-                    {count}
+                    {count > TODO_BADGE_CAP ? `${TODO_BADGE_CAP}+` : count}
                   </span>
                 )}
               </Link>

@@ -74,6 +74,15 @@ export async function getIssueTodos(prisma: Db, actor: Actor | null, today: stri
   return { lists, total: distinct };
 }
 
+/**
+ * SQL: is issue row `i` (joined with its project `p`) one `actor` has to act on as of `today`? Null
+ * when the account acts on no issue. For the navigation's bounded count (src/server/todo/queries.ts).
+ */
+export function issueTodoSql(actor: Actor | null, today: string): Prisma.Sql | null {
+  const wants = wanted(actor, today);
+  return wants.length === 0 ? null : Prisma.join(wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`), " OR ");
+}
+
 /** How many issues `actor` has to act on (each counted once, even when in two lists). */
 export async function countIssueTodos(prisma: Db, actor: Actor | null, today: string): Promise<number> {
   return (await counts(prisma, wanted(actor, today))).distinct;

@@ -12,6 +12,7 @@ import { can, parkScope } from "@/server/auth/permissions";
 import { nodeDueSoonDays } from "@/lib/nodes";
 import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
 import { startedNotEnteredSql } from "@/server/nodes/stats";
+import { issueTodoSql } from "@/server/issues/todo";
 
 /** How many rows each to-do section shows (each links to its full list). */
 export const TODO_LIMIT = 5;
@@ -139,4 +140,38 @@ export async function listPublishablePeriods(prisma: Db, limit = TODO_LIMIT) {
      ORDER BY rp.month
      LIMIT ${limit}`);
   return { total: rows.length, rows };
+}
+
+/** The navigation's badge shows up to this many items, then "99+". */
+export const TODO_BADGE_CAP = 99;
+
+/**
+ * The navigation's to-do badge: every section's items (the 督办 issues included), each part read
+ * only up to the cap, in one statement. The cost is bounded whatever the number of projects and
+ * issues, so every page of an office with thousands of open items stays as fast as a small one's;
+ * the to-do page itself counts each section exactly. Returns at most TODO_BADGE_CAP + 1.
+ */
+export async function getTodoBadge(prisma: Db, actor: Actor | null, today: string, dueSoonDays = nodeDueSoonDays()): Promise<number> {
+  const { countyParkId, office } = todoRole(actor);
+  const issues = issueTodoSql(actor, today);
+  const cap = TODO_BADGE_CAP + 1;
+  const parts: Prisma.Sql[] = [];
+  if (countyParkId !== null) {
+    parts.push(Prisma.sql`SELECT 1 ${toReportFrom(countyParkId)}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE r.status = 'RETURNED' AND p."parkId" = ${countyParkId}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE p."parkId" = ${countyParkId} AND ${nodeAttentionSql(today, dueSoonDays)}`);
+  }
+  if (office) {
+    parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`);
+    parts.push(Prisma.sql`SELECT 1 FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`);
+    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))}`);
+  }
+  if (issues) parts.push(Prisma.sql`SELECT 1 FROM "Issue" i LEFT JOIN "Project" p ON p.id = i."projectId" WHERE ${issues}`);
+  if (parts.length === 0) return 0;
+  const capped = parts.map((q) => Prisma.sql`(${q} LIMIT ${cap})`);
+  const [row] = await prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
+    WITH ${OPEN_PERIOD}
+    SELECT least(count(*), ${cap})::int AS n FROM (${Prisma.join(capped, " UNION ALL ")}) x`);
+  return row?.n ?? 0;
 }
