@@ -168,7 +168,10 @@ export async function listIssues(prisma: Db, scope: IssueScope, limit?: { offset
       LEFT JOIN "Park" pk ON pk.id = i."parkId"
       LEFT JOIN "Park" ppk ON ppk.id = p."parkId"
      WHERE ${issueFilter(scope)}
-     ORDER BY ${overdueSql(scope.today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id
+     -- overdue first, then the other open ones, closed last: an open issue is overdue exactly when its due
+     -- date is before today, so ordering open ones by due date puts the overdue first, and the index
+     -- "Issue_year_closed_dueDate_idx" gives this order without a sort
+     ORDER BY (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id
      ${limit ? Prisma.sql`LIMIT ${limit.size} OFFSET ${limit.offset}` : Prisma.empty}`);
 }
 
