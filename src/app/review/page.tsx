@@ -76,6 +76,9 @@ function Comparison({ r }: { r: ReviewItem }) {
   );
 }
 
+/** Up to this many county parks get a chip each; beyond, the park select alone (with its counts). */
+const PARK_CHIPS_MAX = 12;
+
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("report.review", "/review");
   const sp = await searchParams;
@@ -115,7 +118,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </li>
         ))}
       </ul>
-      {counts.byPark.length > 0 && (
+      {/* a chip per county park while they fit on a line or two; at province scale the select below does it */}
+      {counts.byPark.length > 0 && counts.byPark.length <= PARK_CHIPS_MAX && (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="各县区园区待审核" data-testid="review-by-park">
           {counts.byPark.map((p) => (
             <li key={p.parkId}>
@@ -144,7 +148,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <select name="park" defaultValue={filters.parkId ?? ""} className={inputClass}>
             <option value="">全部</option>
             {counts.byPark.map((p) => (
-              <option key={p.parkId} value={p.parkId}>{p.parkName}</option>
+              <option key={p.parkId} value={p.parkId}>{p.parkName}（{p.count}份）</option>
             ))}
           </select>
         </label>
