@@ -20,7 +20,7 @@ export type SynthOptions = {
 
 export const DEFAULT_SEED = 20241130;
 /** bump when the generator changes: a dataset of another version is rebuilt */
-export const SYNTH_VERSION = 3;
+export const SYNTH_VERSION = 4;
 export const DEFAULT_END_MONTH = "2026-11";
 export const SYNTH_PASSWORD = "bench2024";
 
