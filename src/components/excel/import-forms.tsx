@@ -5,8 +5,7 @@ import { useActionState, useState } from "react";
 import { applyImportAction, discardImportAction, uploadImportAction, type UploadState } from "@/server/excel/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
-
-const MAX_BYTES = 5 * 1024 * 1024;
+import { IMPORT_MAX_BYTES as MAX_BYTES } from "@/lib/upload-limits";
 
 export function UploadForm({ month, maxMonth }: { month: string; maxMonth: string }) {
   const [state, action, busy] = useActionState<UploadState, FormData>(uploadImportAction, initialActionState);

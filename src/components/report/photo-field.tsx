@@ -5,9 +5,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/forms/field";
 import type { PhotoRef } from "@/server/photos/queries";
-
-const MAX_COUNT = 6;
-const MAX_BYTES = 10 * 1024 * 1024;
+import { PHOTO_MAX_BYTES as MAX_BYTES, PHOTO_MAX_COUNT as MAX_COUNT } from "@/lib/upload-limits";
 
 export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: string[] }) {
   const [kept, setKept] = useState(photos.length);

@@ -5,9 +5,10 @@
 // (zlib's maxOutputLength), so an entry that lies about its size (a zip bomb) is refused after
 // at most that many bytes, and counts the worksheet rows before they are parsed.
 import zlib from "node:zlib";
+import { IMPORT_MAX_BYTES } from "@/lib/upload-limits";
 
-/** Upload ceiling, checked while the request is read and again here. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Upload ceiling, checked while the request arrives (src/server/http/request-limits.ts) and again here. */
+export const MAX_UPLOAD_BYTES = IMPORT_MAX_BYTES;
 export const MAX_ENTRIES = 300;
 /** Bound on the inflated size of one entry and of all of them. */
 export const MAX_ENTRY_BYTES = 40 * 1024 * 1024;

@@ -8,8 +8,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type Metadata } from "sharp";
 
-export const PHOTO_MAX_COUNT = 6;
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+import { PHOTO_MAX_BYTES } from "@/lib/upload-limits";
+
+export { PHOTO_MAX_COUNT, PHOTO_MAX_BYTES } from "@/lib/upload-limits";
 export const PHOTO_MAX_PIXELS = 50_000_000;
 export const PHOTO_FULL_SIDE = 1920;
 export const PHOTO_THUMB_SIDE = 320;
