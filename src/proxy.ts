@@ -1,14 +1,17 @@
 // Every page and API route needs a valid session, checked against the database; only the
 // login page and the health check are public. Server actions and services still check
 // permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
-// Also here: security headers on every response (src/server/http/security-headers.ts), 403 for
-// cross-origin server actions, and 404 for dynamic pages whose id is malformed or unknown
-// (src/server/http/route-guard.ts), decided before the page starts streaming.
+// Also here: security headers on every response (src/server/http/security-headers.ts), and 404
+// for dynamic pages whose id is malformed or unknown (src/server/http/route-guard.ts), decided
+// before the page starts streaming.
+// Server actions (POSTs with a Next-Action header) skip the proxy: the request gate in the app's
+// HTTP server has already refused those from another site or without a session, bounded their
+// bodies (src/server/http/request-gate.ts), and the proxy would copy every body it sees.
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/server/db";
 import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
 import { landingPath } from "@/server/auth/permissions";
-import { applySecurityHeaders, contentSecurityPolicy, isCrossOriginAction, newNonce } from "@/server/http/security-headers";
+import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
 import { safeRedirect } from "@/lib/safe-redirect";
 
@@ -29,7 +32,6 @@ export async function proxy(request: NextRequest) {
 
 async function route(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
-  if (isCrossOriginAction(request)) return new NextResponse("跨站请求已被拒绝。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { pathname, search } = request.nextUrl;
   if (pathname === "/login" && request.method === "GET") {
     // already signed in: straight on to `next` (same-site only), before the page streams
@@ -67,5 +69,5 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-action" }] }],
 };

@@ -20,6 +20,16 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * What an action answers when it was posted something other than a form (a hand-made request
+ * with other arguments): a message, never an exception and a 500.
+ */
+export const NOT_A_FORM: ActionState = { ok: false, message: "提交的内容格式不正确，请刷新页面后重试。" };
+
+export function isForm(formData: unknown): formData is FormData {
+  return formData instanceof FormData;
+}
+
 export function toActionState(error: unknown, values?: Record<string, string>): ActionState {
   if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
   if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.details, values };
@@ -39,6 +49,7 @@ export function formAction<S extends z.ZodType>(
   run: (actor: Actor | null, input: z.infer<S>, formData: FormData) => Promise<string | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    if (!isForm(formData)) return NOT_A_FORM;
     const submitted = formValues(formData);
     // what the form shows again after a failure: everything typed except passwords
     const values = Object.fromEntries(Object.entries(submitted).filter(([k]) => !/password/i.test(k)));

@@ -1,6 +1,7 @@
 "use client";
 // Shared loading and error states of the pages (each route's loading.tsx / error.tsx uses them).
 import { useEffect } from "react";
+import { isGateMessage } from "@/lib/gate-messages";
 
 export function LoadingState({ what }: { what: string }) {
   return (
@@ -20,6 +21,22 @@ export function ErrorState({ error, retry, what }: { error: Error & { digest?: s
   useEffect(() => {
     console.error(error);
   }, [error]);
+  // a submission the server refused before reading it (too large, busy, signed out): say so
+  if (isGateMessage(error.message)) {
+    return (
+      <div role="alert" className="rounded-lg border border-amber-200 bg-amber-50 p-6 text-amber-950">
+        <h1 className="text-lg font-semibold">提交未被接收</h1>
+        <p className="mt-2 text-sm">{error.message}</p>
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="mt-4 rounded bg-amber-700 px-4 py-2 text-sm font-medium text-white hover:bg-amber-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2"
+        >
+          返回
+        </button>
+      </div>
+    );
+  }
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">暂时无法读取{what}</h1>

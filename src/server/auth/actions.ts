@@ -9,6 +9,7 @@ import { safeRedirect } from "@/lib/safe-redirect";
 import { landingPath } from "@/server/auth/permissions";
 import { hygieneErrors } from "@/lib/schemas/text";
 import type { ActionState } from "@/server/action-state";
+import { isForm, NOT_A_FORM } from "@/server/safe-action";
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, "请输入用户名").max(40, "用户名或密码不正确"),
@@ -17,6 +18,7 @@ const loginSchema = z.object({
 });
 
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const parsed = loginSchema.safeParse({
     username: formData.get("username") ?? "",
     password: formData.get("password") ?? "",

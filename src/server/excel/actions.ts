@@ -8,7 +8,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { currentActor } from "@/server/auth/current";
-import { formAction, refreshAll, toActionState } from "@/server/safe-action";
+import { formAction, isForm, NOT_A_FORM, refreshAll, toActionState } from "@/server/safe-action";
 import type { ActionState } from "@/server/action-state";
 import { hygieneErrors } from "@/lib/schemas/text";
 import { formatMonth } from "@/lib/month";
@@ -23,6 +23,7 @@ export type UploadState = ActionState & {
 };
 
 export async function uploadImportAction(_prev: UploadState, formData: FormData): Promise<UploadState> {
+  if (!isForm(formData)) return NOT_A_FORM;
   const month = formData.get("month");
   const file = formData.get("file");
   const values = { month: typeof month === "string" ? month : "" };

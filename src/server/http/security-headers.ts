@@ -37,21 +37,3 @@ export function applySecurityHeaders(headers: Headers, csp: string) {
   headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) headers.set(name, value);
 }
-
-/**
- * A server action posted from another site. Next.js refuses it too, but with a 500; the proxy
- * answers 403 first. Compares the Origin's host with the Host the request was sent to.
- */
-export function isCrossOriginAction(request: { method: string; headers: Headers }): boolean {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return true;
-  }
-  const host = request.headers.get("host");
-  return !host || originHost.toLowerCase() !== host.toLowerCase();
-}
