@@ -9,6 +9,7 @@
 // - stops gracefully on SIGTERM/SIGINT, or when start.ts is gone: no new connections, requests in
 //   flight finish (at most SHUTDOWN_GRACE_SECONDS, default 10), then it exits.
 import http from "node:http";
+import { gracefulClose } from "./http-shutdown.mjs";
 
 const PEER_HEADER = "x-ppt-peer-address";
 const GATE_KEY = Symbol.for("ppt.requestGate");
@@ -72,25 +73,16 @@ server.listen(port, () => {
   process.send?.({ ready: true });
 });
 
-function stop(reason) {
+async function stop(reason) {
   if (stopping) return;
   stopping = true;
   console.log(`正在停止应用服务（${reason}）：不再接受新的连接，等待进行中的请求完成…`);
-  const idle = setInterval(() => server.closeIdleConnections(), 100);
-  const finish = (code) => {
-    clearInterval(idle);
-    void Promise.resolve(app.close?.())
-      .catch(() => {})
-      .finally(() => process.exit(code));
-  };
-  server.close(() => finish(0));
-  server.closeIdleConnections();
-  setTimeout(() => {
+  if ((await gracefulClose(server, { graceMs })) === "timeout") {
     console.log(`等待超过 ${graceMs / 1000} 秒，仍未完成的请求被中断。`);
-    server.closeAllConnections();
-    finish(0);
-  }, graceMs).unref();
+  }
+  await Promise.resolve(app.close?.()).catch(() => {});
+  process.exit(0);
 }
-for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => stop(signal));
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
 // started by scripts/start.ts over an IPC channel: when that process is gone, so is the database
-process.on("disconnect", () => stop("启动进程已退出"));
+process.on("disconnect", () => void stop("启动进程已退出"));

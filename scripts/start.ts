@@ -1,7 +1,8 @@
 // npm start: build the app if its sources changed, open the database (DATABASE_URL, or the
-// embedded one in DATA_DIR), apply migrations, seed an empty database, serve on PORT (3000).
+// embedded one in DATA_DIR), apply migrations, seed an empty database, serve on PORT (3000), and
+// start the server again whenever it exits unexpectedly (scripts/supervise.ts).
 // `npm run dev` does the same with the Next.js development server instead of a build.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
 import { heapFlags } from "./heap-flags";
+import { shutdownGraceSeconds, supervise } from "./supervise";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const NEXT = path.resolve("node_modules", "next", "dist", "bin", "next");
@@ -49,12 +51,17 @@ function buildIfNeeded() {
 
 async function main() {
   const serverFlags = dev ? [] : heapFlags();
+  const graceSeconds = shutdownGraceSeconds();
   if (!dev) buildIfNeeded();
   const database = await openDatabase();
   console.log(`数据库：${database.description}`);
-  let child: ReturnType<typeof spawn> | null = null;
+  let server: ReturnType<typeof supervise> | null = null;
+  let stopping = false;
   const shutdown = async (code: number) => {
-    child?.kill("SIGTERM");
+    if (stopping) return;
+    stopping = true;
+    if (server) console.log("正在停止…");
+    await server?.stop();
     await database.stop().catch(() => {});
     process.exit(code);
   };
@@ -79,17 +86,27 @@ async function main() {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);
   }
-  child = spawn(process.execPath, [...serverFlags, path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      PORT: port,
-      DATABASE_URL: database.url,
-      ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX) } : {}),
+  if (stopping) return;
+  server = supervise({
+    command: process.execPath,
+    args: [...serverFlags, path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])],
+    options: {
+      env: {
+        ...process.env,
+        PORT: port,
+        DATABASE_URL: database.url,
+        SHUTDOWN_GRACE_SECONDS: String(graceSeconds),
+        ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX) } : {}),
+      },
+    },
+    log: (line) => console.error(`[${new Date().toISOString()}] ${line}`),
+    stopTimeoutMs: (graceSeconds + 5) * 1000,
+    onStartFailure: (code) => {
+      console.error(`应用服务未能启动（退出码 ${code}），见上方输出。`);
+      void shutdown(1);
     },
   });
   console.log(`服务地址：http://localhost:${port}`);
-  child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 main().catch((e) => {
