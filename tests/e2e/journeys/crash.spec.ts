@@ -1,0 +1,64 @@
+// The app server killed outright (kill -9) in the middle of a county's work: npm start starts it
+// again by itself (scripts/supervise.ts), the next page loads within 15 s, the county is still
+// signed in, and what it saved is there — nothing lost, nothing half-written.
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { login } from "../helpers";
+
+const port = Number(process.env.E2E_PORT || 3100);
+
+/** The app server's process (scripts/serve.mjs serving this port), read from /proc. */
+function serverPid(): number | null {
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("scripts/serve.mjs")) continue;
+      if (fs.readFileSync(`/proc/${d}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(d);
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return null;
+}
+
+test("the server killed with kill -9 comes back by itself: signed in, saved work intact", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await login(page, "xupu");
+  await page.goto("/report/YQ2024-003?month=2024-12");
+  await page.getByLabel("本月完成投资（万元）").fill("1200");
+  await page.getByLabel("形象进度").fill("车间主体结构施工，完成60%");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存草稿");
+  await page.goto("/report/YQ2024-003?month=2024-12");
+  const cumulative = await page.getByLabel("累计完成固定资产投资（万元）").inputValue();
+  expect(cumulative).not.toBe("");
+
+  // a page is being read when the server dies
+  const pid = serverPid();
+  expect(pid).not.toBeNull();
+  const loading = page.goto("/projects/YQ2024-003").catch(() => null);
+  const killedAt = Date.now();
+  process.kill(pid!, "SIGKILL");
+  await loading;
+  await expect.poll(serverPid, { timeout: 15_000 }).not.toBe(pid);
+
+  // the next page loads within 15 s of the crash, still signed in
+  await expect(async () => {
+    const response = await page.goto("/report/YQ2024-003?month=2024-12", { timeout: 5_000 });
+    expect(response?.status()).toBe(200);
+  }).toPass({ timeout: 15_000, intervals: [250, 500, 1000] });
+  expect(Date.now() - killedAt).toBeLessThan(15_000);
+  await expect(page).toHaveURL(/\/report\/YQ2024-003/);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+
+  // the draft is as it was saved, and the county goes on working
+  await expect(page.getByLabel("本月完成投资（万元）")).toHaveValue("1200");
+  await expect(page.getByLabel("形象进度")).toHaveValue("车间主体结构施工，完成60%");
+  await expect(page.getByLabel("累计完成固定资产投资（万元）")).toHaveValue(cumulative);
+  await page.getByLabel("形象进度").fill("车间主体结构施工，完成65%");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存草稿");
+  await context.close();
+});
