@@ -1,4 +1,4 @@
-// npm run bench [-- --engine pg|embedded] [--scale N] [--samples 30] [--port 3131]
+// npm run bench [-- --engine pg|embedded] [--scale N] [--samples 30] [--port 3131] [--uploads]
 // For each target (PostgreSQL at scales 1 and 100, the embedded database at scales 1 and 10):
 // makes sure its synthetic dataset exists (npm run db:synth), starts the production app on it
 // with `npm start` (scripts/start.ts: builds once when the sources changed) and
@@ -8,6 +8,8 @@
 // server's peak memory. Publishing a period is timed through publishFigures. Results go to
 // bench/results.json (merged per target) and bench/RESULTS.md. Loopback only; every loop is
 // bounded in count and time. Not part of npm test.
+// --uploads: instead, the server's memory under photo uploads and oversized requests
+// (scripts/bench-uploads.ts), on the scale-1 dataset of the engine given (embedded by default).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -20,6 +22,7 @@ import { synthPlan, SYNTH_PASSWORD } from "../src/server/synth/generate";
 import { publishFigures } from "../src/server/periods/publish";
 import { dataFolderPassword } from "../src/server/db/embedded-auth";
 import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "../src/server/synth/target";
+import { measureUploads, servingPid, uploadsMarkdown, type UploadsResult } from "./bench-uploads";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const HOST = "127.0.0.1";
@@ -84,6 +87,7 @@ type Results = {
   date: string;
   commit: string;
   targets: TargetResult[];
+  uploads?: UploadsResult;
 };
 
 // ---------------------------------------------------------------- HTTP
@@ -492,6 +496,20 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
   }
 }
 
+async function runUploads(engine: Engine, port: number, serverUrl: string | undefined): Promise<UploadsResult> {
+  const target = engine === "pg" ? postgresTarget({ scale: 1, serverUrl }) : embeddedTarget({ scale: 1 });
+  await ensureSynth(target, { scale: 1, log: (l) => console.log(l) });
+  const server = await startServer(target, port, `${engine}-uploads`);
+  try {
+    const cookie = await login(port, "bench-p001", SYNTH_PASSWORD);
+    const result = await measureUploads({ port, cookie, pid: servingPid(server.child.pid!, descendants), engine, commit: gitCommit() });
+    console.log(JSON.stringify(result, null, 2));
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
 function gitCommit(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
@@ -559,6 +577,7 @@ export function renderMarkdown(results: Results): string {
       "",
     );
   }
+  lines.push(...uploadsMarkdown(results.uploads));
   return lines.join("\n");
 }
 
@@ -570,6 +589,7 @@ async function main() {
       samples: { type: "string", default: "30" },
       concurrency: { type: "string", default: "8" },
       port: { type: "string", default: "3131" },
+      uploads: { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
@@ -597,6 +617,16 @@ async function main() {
     commit: gitCommit(),
     targets: previous?.targets ?? [],
   };
+  if (values.uploads) {
+    results.targets = previous?.targets ?? [];
+    results.uploads = await runUploads(engine === "pg" ? "pg" : "embedded", port, serverUrl);
+    fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
+    fs.writeFileSync(RESULTS_MD, renderMarkdown(results));
+    console.log(`已写入 ${path.relative(process.cwd(), RESULTS_MD)} 与 ${path.relative(process.cwd(), RESULTS_JSON)}`);
+    agent.destroy();
+    return;
+  }
+  results.uploads = previous?.uploads;
   for (const spec of targets) {
     const t = await runTarget(spec, port, { samples, concurrency, serverUrl });
     results.targets = [...results.targets.filter((x) => !(x.engine === t.engine && x.scale === t.scale)), t];

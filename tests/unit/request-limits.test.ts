@@ -77,8 +77,8 @@ describe("request limits", () => {
     expect([...names]).toEqual([["abc", "src/a.ts#x"]]);
   });
 
-  it("upload settings: 2 at once, 10 s of waiting, by default; nonsense refused at start", () => {
-    expect(uploadSettings({})).toMatchObject({ concurrency: 2, waitMs: 10_000 });
+  it("upload settings: 2 at once, 30 s of waiting, by default; nonsense refused at start", () => {
+    expect(uploadSettings({})).toMatchObject({ concurrency: 2, waitMs: 30_000 });
     expect(uploadSettings({ UPLOAD_CONCURRENCY: "4", UPLOAD_WAIT_SECONDS: "0" })).toMatchObject({ concurrency: 4, waitMs: 0 });
     expect(() => uploadSettings({ UPLOAD_CONCURRENCY: "0" })).toThrow(/UPLOAD_CONCURRENCY/);
     expect(() => uploadSettings({ UPLOAD_CONCURRENCY: "two" })).toThrow(/UPLOAD_CONCURRENCY/);

@@ -46,7 +46,7 @@ export const ACTION_LIMITS: Record<string, ActionLimit> = {
 /** Server actions that may be posted without a session. */
 export const PUBLIC_ACTIONS: readonly string[] = ["src/server/auth/actions.ts#loginAction", "src/server/auth/actions.ts#logoutAction"];
 
-/** Uploads processed at once per server (UPLOAD_CONCURRENCY, default 2), and how long another waits for a slot. */
+/** Uploads processed at once per server (UPLOAD_CONCURRENCY, default 2), and how long another waits for a slot (UPLOAD_WAIT_SECONDS, default 30). */
 export function uploadSettings(env: Record<string, string | undefined> = process.env) {
   const int = (name: string, fallback: number, min: number, max: number) => {
     const raw = env[name];
@@ -58,7 +58,7 @@ export function uploadSettings(env: Record<string, string | undefined> = process
   };
   return {
     concurrency: int("UPLOAD_CONCURRENCY", 2, 1, 64),
-    waitMs: int("UPLOAD_WAIT_SECONDS", 10, 0, 600) * 1000,
+    waitMs: int("UPLOAD_WAIT_SECONDS", 30, 0, 600) * 1000,
     /** uploads waiting at once beyond which the next is refused at once */
     queue: 32,
   };

@@ -50,6 +50,8 @@ const tooBig = (name: string, size: number) =>
 // Decoding is CPU-heavy: one libvips thread per image and at most two images at a time in this
 // process, so a burst of uploads queues instead of starving the pages.
 sharp.concurrency(1);
+// every upload is a new image: libvips's cache of decoded images only holds memory
+sharp.cache(false);
 const MAX_PARALLEL = 2;
 let running = 0;
 const waiting: Array<() => void> = [];
