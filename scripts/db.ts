@@ -1,15 +1,27 @@
 // npm run db:migrate | db:status | db:seed [-- --demo]
+// db:migrate also applies AUDIT_RETENTION_DAYS when it is set (src/server/audit/retention.ts).
 // Works on DATABASE_URL when set, otherwise on the embedded database in DATA_DIR.
 import { createPrismaClient } from "../src/server/db/client";
 import { migrateDeploy, migrateStatus, openDatabase } from "../src/server/db/runtime";
 import { seedDatabase } from "../src/server/seed";
+import { applyRetentionFromEnv } from "../src/server/audit/retention";
 
 async function main() {
   const [command, ...flags] = process.argv.slice(2);
   const database = await openDatabase();
   console.log(`数据库：${database.description}`);
   try {
-    if (command === "migrate") await migrateDeploy(database.url);
+    if (command === "migrate") {
+      await migrateDeploy(database.url);
+      // AUDIT_RETENTION_DAYS, when set, is applied with the migrations (refused below 180 days)
+      const prisma = createPrismaClient(database.url, 2);
+      try {
+        const r = await applyRetentionFromEnv(prisma);
+        if (r) console.log(r.changed ? `操作日志保存期限：${r.before}天 → ${r.after}天。` : `操作日志保存期限：${r.after}天。`);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
     else if (command === "status") await migrateStatus(database.url);
     else if (command === "seed") {
       const prisma = createPrismaClient(database.url, 2);

@@ -10,6 +10,7 @@ import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
+import { applyRetentionFromEnv } from "../src/server/audit/retention";
 import { heapFlags } from "./heap-flags";
 import { shutdownGraceSeconds, supervise } from "./supervise";
 
@@ -72,6 +73,9 @@ async function main() {
     console.log(applied.length ? `已应用数据库迁移：${applied.join(", ")}` : "数据库结构已是最新。");
     const prisma = createPrismaClient(database.url, 2);
     try {
+      // AUDIT_RETENTION_DAYS, when set, applied with the migrations (refused below 180 days)
+      const retention = await applyRetentionFromEnv(prisma);
+      if (retention?.changed) console.log(`操作日志保存期限：${retention.before}天 → ${retention.after}天。`);
       const empty = (await prisma.annualPlan.count()) === 0 && (await prisma.project.count()) === 0;
       if (empty && process.env.SEED_ON_START !== "false") {
         const embedded = database.kind === "embedded";

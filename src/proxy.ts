@@ -1,6 +1,8 @@
 // Every page and API route needs a valid session, checked against the database; only the
 // login page and the health check are public. Server actions and services still check
 // permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
+// An account may open only the paths the permission table lets it (mayOpenPath): a 审计员 opening a
+// project page is sent to the 403 page (无权访问, HTTP 403) before anything is read.
 // Also here: security headers on every response (src/server/http/security-headers.ts), and 404
 // for dynamic pages whose id is malformed or unknown (src/server/http/route-guard.ts), decided
 // before the page starts streaming.
@@ -10,7 +12,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/server/db";
 import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
-import { landingPath } from "@/server/auth/permissions";
+import { landingPath, mayOpenPath } from "@/server/auth/permissions";
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
 import { safeRedirect } from "@/lib/safe-redirect";
@@ -18,6 +20,8 @@ import { safeRedirect } from "@/lib/safe-redirect";
 const PUBLIC = ["/login", "/api/health"];
 /** A path no route serves: rewriting to it renders the not-found page with HTTP 404. */
 const NOT_FOUND_PATH = "/_not-found-page";
+/** The 403 page (无权访问). */
+const FORBIDDEN_PATH = "/forbidden";
 
 export async function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -47,9 +51,19 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
     return next();
   }
   if (actor) {
-    if (request.method === "GET" || request.method === "HEAD") {
-      // / is each account's landing page: county staff and admins their to-do, leaders the overview
-      if (pathname === "/" && landingPath(actor) !== "/") return NextResponse.redirect(new URL(landingPath(actor), request.url));
+    const read = request.method === "GET" || request.method === "HEAD";
+    // / is each account's landing page: county staff and admins their to-do, leaders the overview,
+    // auditors the audit log
+    if (read && pathname === "/" && landingPath(actor) !== "/") return NextResponse.redirect(new URL(landingPath(actor), request.url));
+    if (!mayOpenPath(actor, pathname)) {
+      // refused before the page reads anything: the 403 page (as requirePermission does), or, for a
+      // form or action posted to a refused address, a plain 403
+      if (read) return NextResponse.redirect(new URL(FORBIDDEN_PATH, request.url));
+      return new NextResponse("无权访问。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+    }
+    // the 403 page answers with its status (HTTP 403), wherever the refusal came from
+    if (read && pathname === FORBIDDEN_PATH) return NextResponse.rewrite(new URL(FORBIDDEN_PATH, request.url), { request: { headers: requestHeaders }, status: 403 });
+    if (read) {
       let missing = false;
       try {
         missing = await isMissing(db(), pathname);

@@ -36,6 +36,7 @@ export const ROLE_LABEL = {
   ADMIN: "园区管理员",
   COUNTY: "县区填报员",
   LEADER: "领导",
+  AUDITOR: "审计员",
 } as const;
 
 /** Named sub-problems per category, from the seed report's taxonomy (二、问题). */

@@ -5,7 +5,7 @@ import type { Actor } from "../../src/server/auth/actor";
 import { seedDatabase } from "../../src/server/seed";
 import { createSession } from "../../src/server/auth/sessions";
 
-export type Actors = { admin: Actor; leader: Actor; huitong: Actor; dongkou: Actor };
+export type Actors = { admin: Actor; leader: Actor; huitong: Actor; dongkou: Actor; auditor: Actor };
 
 export async function seedWithAccounts(prisma: Db): Promise<Actors> {
   await seedDatabase(prisma, { demoAccounts: true });
@@ -13,7 +13,7 @@ export async function seedWithAccounts(prisma: Db): Promise<Actors> {
     const u = await prisma.user.findUniqueOrThrow({ where: { username } });
     return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
   };
-  return { admin: await get("admin"), leader: await get("leader"), huitong: await get("huitong"), dongkou: await get("dongkou") };
+  return { admin: await get("admin"), leader: await get("leader"), huitong: await get("huitong"), dongkou: await get("dongkou"), auditor: await get("auditor") };
 }
 
 export async function sessionToken(prisma: Db, actor: Actor): Promise<string> {

@@ -1,7 +1,8 @@
 // The audit log as a park official reads it: every action the code can write under its Chinese
 // name, a report approval as a Chinese before → after of only what changed, names instead of
-// ids, filters by person, action, entity and date, sign-ins in their own view, a CSV export for
-// administrators only, and no entry for a save that changed nothing.
+// ids, filters by person, action, entity and date, sign-ins in their own view, administrators'
+// account actions in theirs, read by the 审计员 too, a CSV export for administrators and auditors
+// only, and no entry for a save that changed nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/server/db/client";
 
@@ -16,20 +17,24 @@ vi.mock("next/headers", () => ({
 import { AUDIT_ACTIONS, type AuditAction } from "@/server/audit/names";
 import { writeAudit } from "@/server/audit/write";
 import { AUDIT_ENTITY_LABEL } from "@/server/audit/labels";
-import { AUDIT_EXPORT_LIMIT, auditPeople, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
+import { ACCOUNT_ACTIONS, AUDIT_EXPORT_LIMIT, auditPeople, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
+import { auditExport } from "@/server/excel/exports";
+import { xlsxBuffer } from "@/server/excel/workbook";
+import { loadWorkbook } from "../helpers/xlsx";
+import { unlockUsername } from "@/server/auth/throttle";
 import { NO_CHANGE_MESSAGE } from "@/server/audit/unchanged";
 import { GET as exportCsv } from "@/app/admin/audit/export/route";
 import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
 import { saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { savePlan, setPlanEntries } from "@/server/plans/service";
-import { setUserActive, updateUser } from "@/server/users/service";
+import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 import { assignIssue, createIssue } from "@/server/issues/service";
 import { openPeriod } from "@/server/periods/service";
 import { updateProjectAction } from "@/server/projects/actions";
 import { initialActionState } from "@/server/action-state";
 import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
-import { setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { assignIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
 import { openPeriodSchema } from "@/lib/schemas/period";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -153,7 +158,7 @@ describe("the audit page in Chinese", () => {
 describe("CSV export", () => {
   const get = (query = "") => exportCsv(new Request(`http://127.0.0.1/admin/audit/export${query}`));
 
-  it("is for administrators only", async () => {
+  it("is for administrators and auditors only", async () => {
     h.token = undefined;
     expect((await get()).status).toBe(401);
     for (const who of [a.leader, a.huitong]) {
@@ -193,7 +198,47 @@ describe("CSV export", () => {
     // newest first, the oldest five left out
     expect(lines[1]).toContain(`数据导入 b${AUDIT_EXPORT_LIMIT + 4}`);
     expect(lines.some((l) => l.includes('"数据导入 b4"'))).toBe(false);
-    await t.prisma.auditLog.deleteMany({ where: { actor: "bulk" } });
+    // (the rows stay: nobody can delete audit entries younger than the retention, tests included)
+  });
+});
+
+describe("the 审计员 reads what administrators did to accounts", () => {
+  it("sees the administrator's account actions — create, role change, password reset, unlock — in their own view, and exports them", async () => {
+    const made = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "zhaoliu", displayName: "赵六", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }));
+    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(made.id), stamp: made.updatedAt.toISOString(), displayName: "赵六", role: "ADMIN", parkId: "" }));
+    await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(made.id), password: "xyz98765" }));
+    await unlockUsername(t.prisma, a.admin, "zhaoliu");
+
+    const view = await listAudit(t.prisma, filters({ view: "accounts" }));
+    expect(view.rows.every((r) => ACCOUNT_ACTIONS.includes(r.action))).toBe(true);
+    const mine = view.rows.filter((r) => r.subject.includes("赵六") || r.subject.includes("zhaoliu"));
+    expect(mine.map((r) => r.actionLabel)).toEqual(["解除登录限制", "重置密码", "修改用户", "新建用户"]);
+    for (const r of mine) expect(r.actorLabel).toBe(`${a.admin.displayName}（admin）`);
+    expect(mine[2].diff).toContainEqual({ field: "role", label: "角色", before: "县区填报员", after: "园区管理员" });
+    // the filter for one kind of account action
+    const f = parseAuditFilters({ view: "accounts", action: "user.update" });
+    expect(f).toMatchObject({ view: "accounts", action: "user.update" });
+    expect((await listAudit(t.prisma, f)).rows.every((r) => r.action === "user.update")).toBe(true);
+    // a report approval is not an account action: not a filter of this view
+    expect(parseAuditFilters({ view: "accounts", action: "report.approve" }).action).toBeUndefined();
+    expect(ACCOUNT_ACTIONS).toEqual(expect.arrayContaining(["user.create", "user.update", "user.deactivate", "user.reactivate", "user.reset-password", "login.unlock", "audit.purge", "audit.retention"]));
+    expect(ACCOUNT_ACTIONS).not.toContain("login");
+
+    // the auditor downloads it: CSV and xlsx
+    h.token = await sessionToken(t.prisma, a.auditor);
+    const res = await exportCsv(new Request("http://127.0.0.1/admin/audit/export?view=accounts&user=admin"));
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get("content-disposition") ?? "")).toContain("操作日志-账号与日志管理-");
+    const csv = await res.text();
+    for (const label of ["新建用户", "修改用户", "重置密码", "解除登录限制", "角色：县区填报员 → 园区管理员"]) expect(csv, label).toContain(label);
+    const xlsx = await auditExport(t.prisma, a.auditor, { view: "accounts" });
+    expect(xlsx.ok).toBe(true);
+    if (!xlsx.ok) return;
+    const sheet = (await loadWorkbook(await xlsxBuffer(xlsx.build))).worksheets[0];
+    const cells: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain("账号与日志管理");
+    expect(cells.some((c) => c.includes("赵六"))).toBe(true);
   });
 });
 

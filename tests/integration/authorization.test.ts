@@ -65,8 +65,9 @@ import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 
-type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin";
-const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin"];
+type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin" | "auditor";
+/** every write below is refused for the 审计员, who reads the audit log and nothing else */
+const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin", "auditor"];
 
 let t: TestDatabase;
 let a: Actors;
@@ -75,7 +76,7 @@ let planYears = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
 const actorOf = (role: Role): Actor | null =>
-  ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin })[role];
+  ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin, auditor: a.auditor })[role];
 
 const projectId = async (code: string) => (await t.prisma.project.findUniqueOrThrow({ where: { code } })).id;
 const projectVersion = async (code: string) => String((await t.prisma.project.findUniqueOrThrow({ where: { code } })).version);
@@ -483,140 +484,140 @@ describe("server actions called directly, as a hand-made request would", () => {
       name: "saveReportAction: 洞口 posts 会同's project code",
       action: saveReportAction,
       values: cases[0].prepare,
-      refused: [["otherCounty", FORBIDDEN_REPORT], ["leader", FORBIDDEN_REPORT], ["anonymous", signIn]],
+      refused: [["otherCounty", FORBIDDEN_REPORT], ["leader", FORBIDDEN_REPORT], ["auditor", FORBIDDEN_REPORT], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "withdrawReportAction: 洞口 withdraws 会同's submitted report",
       action: withdrawReportAction,
       values: submittedOctober,
-      refused: [["otherCounty", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["admin", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["leader", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["anonymous", signIn]],
+      refused: [["otherCounty", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["admin", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["leader", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["auditor", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "reviewReportAction",
       action: reviewReportAction,
       values: cases[1].prepare,
-      refused: [["ownCounty", "只有园区管理员可以审核月度调度。"], ["leader", "只有园区管理员可以审核月度调度。"], ["anonymous", signIn]],
+      refused: [["ownCounty", "只有园区管理员可以审核月度调度。"], ["leader", "只有园区管理员可以审核月度调度。"], ["auditor", "只有园区管理员可以审核月度调度。"], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "createIssueAction: 洞口 raises an issue on 会同's project",
       action: createIssueAction,
       values: cases[6].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["auditor", FORBIDDEN_ISSUE], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "createIssueAction: 洞口 raises a park-wide issue for 会同's park",
       action: createIssueAction,
       values: cases[7].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [["otherCounty", FORBIDDEN_ISSUE], ["auditor", FORBIDDEN_ISSUE], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "assignIssueAction: a county hands 会同's issue out itself",
       action: assignIssueAction,
       values: cases[8].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["auditor", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "issueProgressAction: 洞口 posts progress on 会同's issue",
       action: issueProgressAction,
       values: cases[9].prepare,
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "closeIssueAction: a county closes 会同's issue without 复核",
       action: closeIssueAction,
       values: cases[10].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["auditor", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "acknowledgeIssueAction: 洞口 acknowledges 会同's issue",
       action: acknowledgeIssueAction,
       values: caseNamed("acknowledgeIssue (签收) of a county park's issue"),
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["leader", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["leader", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "feedbackIssueAction: 洞口 reports 会同's issue done",
       action: feedbackIssueAction,
       values: caseNamed("feedbackIssue (反馈)"),
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "reviewIssueAction: 会同 verifies its own feedback",
       action: reviewIssueAction,
       values: caseNamed("reviewIssue (复核通过)"),
-      refused: [["ownCounty", ADMIN_ONLY_VERIFY], ["otherCounty", ADMIN_ONLY_VERIFY], ["leader", ADMIN_ONLY_VERIFY], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_VERIFY], ["otherCounty", ADMIN_ONLY_VERIFY], ["leader", ADMIN_ONLY_VERIFY], ["auditor", ADMIN_ONLY_VERIFY], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "createProjectAction",
       action: createProjectAction,
       values: cases[11].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "updateProjectAction: a county edits its own project's total investment",
       action: updateProjectAction,
       values: cases[12].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "milestonesAction",
       action: milestonesAction,
       values: cases[16].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT]],
+      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT]],
       allowedAs: "admin",
     },
     {
       name: "recordNodeAction: a county records 会同's node by hand-crafting the form",
       action: recordNodeAction,
       values: cases.find((c) => c.name === "recordNode")!.prepare,
-      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["anonymous", signIn]],
+      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["auditor", FORBIDDEN_NODE], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "statsFigureAction: a county enters 会同's 入统数 by hand-crafting the form",
       action: statsFigureAction,
       values: cases.find((c) => c.name === "saveStatsFigure")!.prepare,
-      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["anonymous", signIn]],
+      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["auditor", FORBIDDEN_NODE], ["anonymous", signIn]],
       allowedAs: "ownCounty",
     },
     {
       name: "saveReportSectionAction: a county or a leader edits the report text",
       action: saveReportSectionAction,
       values: cases.find((c) => c.name.startsWith("saveReportSection (edit"))!.prepare,
-      refused: [["ownCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["anonymous", signIn]],
+      refused: [["ownCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["auditor", "只有园区管理员可以编辑报告文字。"], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "deleteReportSectionAction",
       action: deleteReportSectionAction,
       values: cases.find((c) => c.name === "deleteReportSection")!.prepare,
-      refused: [["otherCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"]],
+      refused: [["otherCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["auditor", "只有园区管理员可以编辑报告文字。"]],
       allowedAs: "admin",
     },
     {
       name: "createUserAction: a county makes itself an admin account",
       action: createUserAction,
       values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345" }),
-      refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["auditor", ADMIN_ONLY_USER], ["anonymous", signIn]],
       allowedAs: "admin",
     },
     {
       name: "setUserActiveAction: a county deactivates another account",
       action: setUserActiveAction,
       values: cases[4].prepare,
-      refused: [["otherCounty", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      refused: [["otherCounty", ADMIN_ONLY_USER], ["auditor", ADMIN_ONLY_USER], ["anonymous", signIn]],
       allowedAs: "admin",
     },
   ];
@@ -694,7 +695,7 @@ describe("Excel import and downloads × every role", () => {
 
   it("previewImport: anonymous and leaders are refused; another county's rows are refused per row; nothing stored", async () => {
     const bytes = await huitongFile();
-    for (const role of ["anonymous", "leader"] as const) {
+    for (const role of ["anonymous", "leader", "auditor"] as const) {
       const before = await fingerprint(t.prisma);
       const error = await previewImport(t.prisma, actorOf(role), { month: "2024-12", fileName: "a.xlsx", bytes }).then(() => null, (e: unknown) => e);
       expect(error).toBeInstanceOf(AuthError);
@@ -711,7 +712,7 @@ describe("Excel import and downloads × every role", () => {
     const preview = await previewImport(t.prisma, a.huitong, { month: "2024-12", fileName: "a.xlsx", bytes: await huitongFile() });
     expect(preview.ok).toBe(true);
     const batchId = preview.ok ? preview.batchId! : 0;
-    for (const [role, kind] of [["anonymous", AuthError], ["leader", AuthError], ["otherCounty", NotFoundError], ["admin", NotFoundError]] as const) {
+    for (const [role, kind] of [["anonymous", AuthError], ["leader", AuthError], ["auditor", AuthError], ["otherCounty", NotFoundError], ["admin", NotFoundError]] as const) {
       const before = await fingerprint(t.prisma);
       const error = await applyImport(t.prisma, actorOf(role), batchId).then(() => null, (e: unknown) => e);
       expect(error, role).toBeInstanceOf(kind);
@@ -736,7 +737,7 @@ describe("Excel import and downloads × every role", () => {
   it("uploadImportAction: anonymous and leaders are refused", async () => {
     const fd = formData({ month: "2024-12" });
     fd.append("file", new File([new Uint8Array(await huitongFile())], "a.xlsx"));
-    for (const [role, message] of [["anonymous", "请先登录。"], ["leader", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"]] as const) {
+    for (const [role, message] of [["anonymous", "请先登录。"], ["leader", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"], ["auditor", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"]] as const) {
       await as(role);
       const before = await fingerprint(t.prisma);
       expect(await uploadImportAction(initialActionState, fd)).toMatchObject({ ok: false, message });
@@ -744,13 +745,21 @@ describe("Excel import and downloads × every role", () => {
     }
   });
 
-  it("downloads: the template only for one's own park; the audit log only for administrators; every list needs a sign-in", async () => {
+  it("downloads: the template only for one's own park; the audit log only for administrators and auditors; every list needs a sign-in", async () => {
     const other = await templateExport(t.prisma, a.dongkou, { month: "2024-12", park: String(a.huitong.parkId) });
     expect(other.ok && other.fileName).toBe("2024年12月调度表导入模板-洞口县园区.xlsx"); // a county always gets its own park
     expect(await templateExport(t.prisma, a.leader, { month: "2024-12", park: String(a.huitong.parkId) })).toMatchObject({ ok: false, status: 403 });
-    expect(await auditExport(t.prisma, a.huitong, {})).toMatchObject({ ok: false, status: 403, message: "只有园区管理员可以导出操作日志。" });
+    expect(await auditExport(t.prisma, a.huitong, {})).toMatchObject({ ok: false, status: 403, message: "只有园区管理员和审计员可以导出操作日志。" });
     expect(await auditExport(t.prisma, a.leader, {})).toMatchObject({ ok: false, status: 403 });
     expect((await auditExport(t.prisma, a.admin, {})).ok).toBe(true);
+    expect((await auditExport(t.prisma, a.auditor, {})).ok).toBe(true);
+    // the 审计员 reads the audit log and nothing else: every project data download is refused
+    const DATA_REFUSED = "审计员只能查看操作日志，不能查看项目数据。";
+    expect(await scheduleExport(t.prisma, a.auditor, "2024-11", {})).toMatchObject({ ok: false, status: 403, message: DATA_REFUSED });
+    expect(await projectListExport(t.prisma, a.auditor, { year: "2024" })).toMatchObject({ ok: false, status: 403, message: DATA_REFUSED });
+    expect(await issueExport(t.prisma, a.auditor, {})).toMatchObject({ ok: false, status: 403, message: DATA_REFUSED });
+    expect(await templateExport(t.prisma, a.auditor, {})).toMatchObject({ ok: false, status: 403 });
+    expect((await scheduleExport(t.prisma, a.leader, "2024-11", {})).ok).toBe(true);
     for (const run of [
       (x: Actor | null) => scheduleExport(t.prisma, x, "2024-12", {}),
       (x: Actor | null) => projectListExport(t.prisma, x, { year: "2024" }),

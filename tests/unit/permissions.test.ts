@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, AuthError, can, landingPath, parkScope, type Permission } from "@/server/auth/permissions";
+import { assertCan, AuthError, can, landingPath, mayOpenPath, parkScope, ROLE_PERMISSIONS, type Action, type Permission } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor";
 
 const actor = (role: Actor["role"], parkId: number | null = null): Actor => ({ id: 1, username: "u", displayName: "u", role, parkId });
@@ -7,22 +7,24 @@ const admin = actor("ADMIN");
 const leader = actor("LEADER");
 const county1 = actor("COUNTY", 1);
 const unbound = actor("COUNTY", null);
+const auditor = actor("AUDITOR");
 
 const cases: Array<[string, Permission, Record<string, boolean>]> = [
-  ["report on own park", { action: "report.write", projectParkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
-  ["report on other park", { action: "report.write", projectParkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["withdraw on own park", { action: "report.withdraw" }, { admin: false, leader: false, county1: true, unbound: false, anonymous: false }],
-  ["review", { action: "report.review" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["issue on own park", { action: "issue.write", parkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
-  ["issue on other park", { action: "issue.write", parkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["park-wide issue without park", { action: "issue.write", parkId: null }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["hand out an issue (交办)", { action: "issue.assign" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["verify an issue (复核)", { action: "issue.verify" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["handle some issue (签收/办理/反馈)", { action: "issue.handle" }, { admin: true, leader: false, county1: true, unbound: false, anonymous: false }],
-  ["manage projects", { action: "project.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
-  ["edit the report text", { action: "report.edit" }, { admin: true, leader: false, county1: false, unbound: false, anonymous: false }],
+  ["report on own park", { action: "report.write", projectParkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["report on other park", { action: "report.write", projectParkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["withdraw on own park", { action: "report.withdraw" }, { admin: false, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["review", { action: "report.review" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["issue on own park", { action: "issue.write", parkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["issue on other park", { action: "issue.write", parkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["park-wide issue without park", { action: "issue.write", parkId: null }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["hand out an issue (交办)", { action: "issue.assign" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["verify an issue (复核)", { action: "issue.verify" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["handle some issue (签收/办理/反馈)", { action: "issue.handle" }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["manage projects", { action: "project.manage" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, auditor: true, anonymous: false }],
+  ["read the project data", { action: "data.read" }, { admin: true, leader: true, county1: true, unbound: true, auditor: false, anonymous: false }],
+  ["edit the report text", { action: "report.edit" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
 ];
 
 describe("node records and the to-do page", () => {
@@ -47,7 +49,7 @@ describe("node records and the to-do page", () => {
 });
 
 describe("the permission matrix", () => {
-  const actors: Record<string, Actor | null> = { admin, leader, county1, unbound, anonymous: null };
+  const actors: Record<string, Actor | null> = { admin, leader, county1, unbound, auditor, anonymous: null };
   for (const [label, permission, expected] of cases) {
     it(label, () => {
       for (const [name, a] of Object.entries(actors)) expect(can(a, permission), `${name}`).toBe(expected[name]);
@@ -123,7 +125,7 @@ describe("the permission table, asked by action name", () => {
       "project.manage": "只有园区管理员可以管理项目和计划。",
       "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
       "user.manage": "只有园区管理员可以管理用户。",
-      "audit.read": "只有园区管理员可以查看操作日志。",
+      "audit.read": "只有园区管理员和审计员可以查看操作日志。",
       "report.edit": "只有园区管理员可以编辑报告文字。",
     };
     for (const [action, message] of Object.entries(messages)) {
@@ -132,5 +134,49 @@ describe("the permission table, asked by action name", () => {
     expect(refusal(county1, { action: "report.write", projectParkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权填报该项目：只能填报本县区园区的项目。" });
     expect(refusal(county1, "report.withdraw", { parkId: 1 })).toBeNull();
     expect(refusal(county1, "report.withdraw", { parkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权撤回该报表：只能撤回本县区园区提交的报表。" });
+  });
+});
+
+describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
+  it("holds audit.read and no other action of the table, on any park", () => {
+    const held = (Object.keys(ROLE_PERMISSIONS) as Action[]).filter((a) => can(auditor, a) || [1, 2, null].some((parkId) => can(auditor, a, { parkId })));
+    expect(held).toEqual(["audit.read"]);
+    // bound to a park by mistake, it still gets nothing more
+    const bound = actor("AUDITOR", 1);
+    expect((Object.keys(ROLE_PERMISSIONS) as Action[]).filter((a) => can(bound, a, { parkId: 1 }))).toEqual(["audit.read"]);
+    for (const action of Object.keys(ROLE_PERMISSIONS) as Action[]) expect(parkScope(auditor, action), action).toBe(action === "audit.read" ? null : undefined);
+    expect(() => assertCan(auditor, "data.read")).toThrow("审计员只能查看操作日志，不能查看项目数据。");
+    expect(() => assertCan(auditor, "user.manage")).toThrow("只有园区管理员可以管理用户。");
+  });
+
+  it("lands on the audit log; the others where they did", () => {
+    expect(landingPath(auditor)).toBe("/admin/audit");
+    expect(landingPath(admin)).toBe("/todo");
+    expect(landingPath(leader)).toBe("/");
+  });
+
+  it("the proxy's gate: an auditor opens the audit log, its exports and its own account pages only", () => {
+    for (const path of ["/admin/audit", "/admin/audit/export", "/admin/audit/export-xlsx", "/forbidden", "/account", "/account/sessions"]) {
+      expect(mayOpenPath(auditor, path), path).toBe(true);
+    }
+    for (const path of [
+      "/", "/overview", "/projects", "/projects/YQ2024-001", "/projects/export", "/parks", "/parks/1", "/periods", "/periods/2024-11",
+      "/periods/2024-11/schedule", "/periods/2024-11/bulletin/docx", "/issues", "/issues/1", "/issues/export", "/reports", "/reports/2024/docx",
+      "/nodes", "/photos/1", "/photos/1/thumb", "/review", "/todo", "/report", "/imports", "/admin", "/admin/users", "/admin/auditx",
+      "/accounts", "/some-page-added-later",
+    ]) {
+      expect(mayOpenPath(auditor, path), path).toBe(false);
+    }
+  });
+
+  it("the gate lets every other role on as before (their pages check their own permission), and nobody unsigned", () => {
+    for (const who of [admin, leader, county1, unbound]) {
+      for (const path of ["/", "/overview", "/projects", "/issues/1", "/account", "/forbidden", "/todo", "/admin/users"]) expect(mayOpenPath(who, path), `${who.role} ${path}`).toBe(true);
+    }
+    expect(mayOpenPath(admin, "/admin/audit")).toBe(true);
+    expect(mayOpenPath(leader, "/admin/audit")).toBe(false);
+    expect(mayOpenPath(county1, "/admin/audit/export")).toBe(false);
+    expect(mayOpenPath(null, "/admin/audit")).toBe(false);
+    expect(mayOpenPath(null, "/overview")).toBe(false);
   });
 });

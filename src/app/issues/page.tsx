@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { getIssueLedger, listIssueLeaders, listIssueYears, parseIssueFilters } from "@/server/issues/queries";
 import { listParks } from "@/server/parks/queries";
@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: "问题台账" };
 
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requireActor("/issues");
+  const actor = await requirePermission("data.read", "/issues");
   const sp = await searchParams;
   const prisma = db();
   const years = await listIssueYears(prisma);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { listPeriods } from "@/server/periods/queries";
 import { listPlanYears } from "@/server/plans/queries";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "调度期" };
 
 export default async function PeriodsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requireActor("/periods");
+  const actor = await requirePermission("data.read", "/periods");
   const sp = await searchParams;
   const prisma = db();
   const years = await listPlanYears(prisma);

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { EmptyState } from "@/components/common/badges";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 // 情况报告: the newest plan year's report.
 export default async function ReportsIndex() {
-  await requireActor("/reports");
+  await requirePermission("data.read", "/reports");
   const { year } = await resolvePlanYear(db(), undefined);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
   redirect(`/reports/${year}`);

@@ -21,17 +21,18 @@ async function todoCount(actor: Actor): Promise<number | null> {
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const withTodo = can(actor, "todo.read");
-  // county staff and admins land on 我的待办; the overview stays in the menu for everyone
-  const links: Array<[string, string]> = withTodo ? [["/todo", "我的待办"], ["/overview", "概览"]] : [["/", "概览"]];
-  links.push(["/projects", "项目库"], ["/parks", "县区园区"]);
+  const reads = can(actor, "data.read");
+  // county staff and admins land on 我的待办; the overview stays in the menu for everyone who reads
+  // the project data; an auditor's menu has the audit log only (what the permission table lets it open)
+  const links: Array<[string, string]> = withTodo ? [["/todo", "我的待办"], ["/overview", "概览"]] : reads ? [["/", "概览"]] : [];
+  if (reads) links.push(["/projects", "项目库"], ["/parks", "县区园区"]);
   const count = actor && withTodo ? await todoCount(actor) : null;
   if (actor) {
     if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
     if (can(actor, "report.review")) links.push(["/review", "审核"]);
-    links.push(["/periods", "调度期"]);
-    links.push(["/issues", "问题台账"]);
-    links.push(["/reports", "情况报告"]);
+    if (reads) links.push(["/periods", "调度期"], ["/issues", "问题台账"], ["/reports", "情况报告"]);
     if (can(actor, "project.manage")) links.push(["/admin", "管理"]);
+    else if (can(actor, "audit.read")) links.push(["/admin/audit", "操作日志"]);
   }
   return (
     <header className="border-b border-slate-200 bg-white">

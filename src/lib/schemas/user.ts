@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const ROLES = ["ADMIN", "COUNTY", "LEADER"] as const;
+export const ROLES = ["ADMIN", "COUNTY", "LEADER", "AUDITOR"] as const;
+
+const AUDITOR_PARK = "审计员不绑定县区园区，请选择“无”";
 
 export const usernameField = z
   .string()
@@ -29,6 +31,7 @@ export const createUserSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.role === "COUNTY" && v.parkId === null) ctx.addIssue({ code: "custom", path: ["parkId"], message: "县区填报员须绑定一个县区园区" });
+    if (v.role === "AUDITOR" && v.parkId !== null) ctx.addIssue({ code: "custom", path: ["parkId"], message: AUDITOR_PARK });
   });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -50,6 +53,7 @@ export const updateUserSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.role === "COUNTY" && v.parkId === null) ctx.addIssue({ code: "custom", path: ["parkId"], message: "县区填报员须绑定一个县区园区" });
+    if (v.role === "AUDITOR" && v.parkId !== null) ctx.addIssue({ code: "custom", path: ["parkId"], message: AUDITOR_PARK });
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

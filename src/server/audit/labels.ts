@@ -27,6 +27,8 @@ export const AUDIT_ENTITY_LABEL = {
   LoginAttempt: "登录尝试",
   Session: "登录会话",
   ReportSection: "报告段落",
+  AuditLog: "操作日志",
+  AuditSettings: "操作日志设置",
 } as const;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_LABEL;
@@ -168,6 +170,11 @@ export const AUDIT_FIELDS = {
   park: { label: "县区园区", kind: "count" },
   plannedInvestment: { label: "倒排工期月份", kind: "count" },
   reportSection: { label: "报告段落", kind: "count" },
+  // the audit log's own retention and purge (npm run audit:retention / audit:purge)
+  retentionDays: { label: "保存期限（天）", kind: "count" },
+  operator: { label: "服务器上的操作账号", kind: "text" },
+  purgedBefore: { label: "清理此日之前的记录", kind: "day" },
+  deleted: { label: "删除的记录条数", kind: "count" },
   // the generated report's stored text
   section: { label: "所属部分", kind: "text" },
   body: { label: "正文", kind: "text" },
@@ -326,6 +333,10 @@ export function auditSubjectLabel(entity: string, entityId: string, name?: strin
       return /^[0-9]{4}$/.test(entityId) ? `${what} ${entityId}年` : `${what} ${entityId}`;
     case "ReportingPeriod":
       return isMonthText(entityId) ? `${what} ${formatMonth(entityId)}` : `${what} ${entityId}`;
+    case "AuditLog":
+      return isDayText(entityId) ? `${what}（${formatDayText(entityId)}之前）` : `${what} ${entityId}`;
+    case "AuditSettings":
+      return what;
     case "Dataset":
       return `${what} ${entityId === "demo" ? "演示数据" : entityId.startsWith("report-") ? `${entityId.slice(7)}年调度报告` : entityId}`;
     case "Project":

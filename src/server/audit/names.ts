@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = {
   "report-text.create": "新增报告段落",
   "report-text.update": "修改报告段落",
   "report-text.delete": "删除报告段落",
+  "audit.retention": "修改操作日志保存期限",
+  "audit.purge": "清理超过保存期限的操作日志",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

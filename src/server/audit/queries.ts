@@ -1,10 +1,11 @@
 // The audit log, filtered and paged in SQL, for /admin/audit and its CSV export: filters by
-// person, action, entity and date range; sign-ins (login*) in their own view. Rows come back in
+// person, action, entity and date range; sign-ins (login*) in their own view, and what
+// administrators did to accounts and to the log itself (user.*, login.unlock, audit.*) in another. Rows come back in
 // people's words (src/server/audit/labels.ts): names of users, projects, reports and issues.
 import "server-only";
 import { Prisma, type AuditLog } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { appTimeZone } from "@/lib/month";
+import { startOfDay } from "@/lib/month";
 import { param, type RawSearchParams } from "@/lib/search-params";
 import { AUDIT_ACTIONS, auditActionLabel } from "./names";
 import { AUDIT_ENTITY_LABEL, auditActorLabel, auditDiff, auditEntityLabel, auditIpLabel, auditSubjectLabel, type AuditContext, type DiffRow } from "./labels";
@@ -17,7 +18,31 @@ const EXPORT_BATCH = 1_000;
 /** The sign-in actions: shown in their own view, not in the main list. */
 export const LOGIN_ACTIONS = Object.keys(AUDIT_ACTIONS).filter((a) => a === "login" || a.startsWith("login."));
 
-export type AuditView = "changes" | "logins";
+/** Administrators' actions on accounts and on the log itself: the 账号与日志管理 view, for auditors. */
+export const ACCOUNT_ACTIONS = Object.keys(AUDIT_ACTIONS).filter((a) => a.startsWith("user.") || a.startsWith("audit.") || a === "login.unlock");
+
+export type AuditView = "changes" | "logins" | "accounts";
+
+/** Each view's name: the page's tabs, the exports' titles and file names. */
+export const AUDIT_VIEW_LABEL: Record<AuditView, string> = { changes: "数据修改", logins: "登录记录", accounts: "账号与日志管理" };
+
+/** An export's file name stem: 操作日志, or 操作日志-登录记录 / 操作日志-账号与日志管理 for the other views. */
+export function auditExportStem(view: AuditView): string {
+  return view === "changes" ? "操作日志" : `操作日志-${AUDIT_VIEW_LABEL[view]}`;
+}
+
+/** The actions a view lists. */
+function viewActions(view: AuditView): string[] {
+  if (view === "logins") return LOGIN_ACTIONS;
+  if (view === "accounts") return ACCOUNT_ACTIONS;
+  return Object.keys(AUDIT_ACTIONS).filter((a) => !LOGIN_ACTIONS.includes(a));
+}
+
+/** The actions offered in a view's 操作 filter. */
+export function auditViewActions(view: AuditView): Array<[string, string]> {
+  const names = viewActions(view);
+  return Object.entries(AUDIT_ACTIONS).filter(([k]) => names.includes(k));
+}
 export type AuditFilters = {
   view: AuditView;
   /** the recorded username (or "system") */
@@ -36,7 +61,8 @@ const DAY = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 
 /** The filters from the URL: anything unknown or malformed is ignored, never an error. */
 export function parseAuditFilters(sp: RawSearchParams): AuditFilters {
-  const view: AuditView = param(sp, "view") === "logins" ? "logins" : "changes";
+  const v = param(sp, "view");
+  const view: AuditView = v === "logins" || v === "accounts" ? v : "changes";
   const action = param(sp, "action");
   const entity = param(sp, "entity");
   const user = param(sp, "user");
@@ -45,7 +71,7 @@ export function parseAuditFilters(sp: RawSearchParams): AuditFilters {
     return v && DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : undefined;
   };
   const page = param(sp, "page");
-  const actionOk = action && action in AUDIT_ACTIONS && LOGIN_ACTIONS.includes(action) === (view === "logins");
+  const actionOk = action && action in AUDIT_ACTIONS && viewActions(view).includes(action);
   return {
     view,
     user: user && user.length <= 60 ? user : undefined,
@@ -60,28 +86,20 @@ export function parseAuditFilters(sp: RawSearchParams): AuditFilters {
 /** The query string of a filter set (page left out unless given). */
 export function auditQuery(f: AuditFilters, page?: number): string {
   const q = new URLSearchParams();
-  if (f.view === "logins") q.set("view", "logins");
+  if (f.view !== "changes") q.set("view", f.view);
   for (const k of ["user", "action", "entity", "from", "to"] as const) if (f[k]) q.set(k, f[k]!);
   if (page && page > 1) q.set("page", String(page));
   const s = q.toString();
   return s ? `?${s}` : "";
 }
 
-/** The instant a business-time-zone calendar day starts. */
-export function startOfDay(day: string, timeZone = appTimeZone()): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  // the zone's offset at that moment: format the instant there and read it back as UTC
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
-  }).formatToParts(utcMidnight);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return new Date(utcMidnight.getTime() - (shown - utcMidnight.getTime()));
-}
+export { startOfDay };
 
 function whereOf(f: AuditFilters): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [];
-  and.push(f.view === "logins" ? { action: { in: LOGIN_ACTIONS } } : { action: { notIn: LOGIN_ACTIONS } });
+  if (f.view === "logins") and.push({ action: { in: LOGIN_ACTIONS } });
+  else if (f.view === "accounts") and.push({ action: { in: ACCOUNT_ACTIONS } });
+  else and.push({ action: { notIn: LOGIN_ACTIONS } });
   if (f.action) and.push({ action: f.action });
   if (f.entity) and.push({ entity: f.entity });
   if (f.user) and.push({ actor: f.user });

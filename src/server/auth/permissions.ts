@@ -1,8 +1,9 @@
 // The one place that decides who may do what: a declarative table of actions and the roles
 // that hold them, with their reach. Every server action and service (assertCan), every page
-// (requirePermission), the header's menu and the data functions that scope by park (parkScope)
-// ask here; hiding a button is never the check. Reading needs only a sign-in: leaders read
-// everything and hold no action.
+// (requirePermission), the proxy's path gate (mayOpenPath), the header's menu and the data
+// functions that scope by park (parkScope) ask here; hiding a button is never the check. Reading
+// the project data (data.read) is for every role but the 审计员 (AUDITOR), who reads the audit log
+// and nothing else; leaders read everything and hold no write.
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "./actor";
 
@@ -13,6 +14,8 @@ import type { Actor } from "./actor";
 export type Reach = "all" | "own-park" | "park-wide";
 
 export const ROLE_PERMISSIONS = {
+  /** read the project data: overview, projects, parks, periods, reports, issues, documents, exports, photos */
+  "data.read": { ADMIN: "all", COUNTY: "all", LEADER: "all" },
   /** enter, save, submit or correct a project's monthly report */
   "report.write": { ADMIN: "all", COUNTY: "own-park" },
   /** take back (撤回) the own park's submitted monthly report before it is reviewed */
@@ -36,8 +39,8 @@ export const ROLE_PERMISSIONS = {
   "period.manage": { ADMIN: "all" },
   /** create accounts, change roles and parks, deactivate, reset passwords */
   "user.manage": { ADMIN: "all" },
-  /** read the audit log */
-  "audit.read": { ADMIN: "all" },
+  /** read the audit log and export it (CSV, xlsx) */
+  "audit.read": { ADMIN: "all", AUDITOR: "all" },
   /** record a node's actual date and evidence, the project's 入库 and its 入统数 */
   "node.record": { ADMIN: "all", COUNTY: "own-park" },
   /** the to-do page (我的待办): what is waiting for the account, within its reach */
@@ -105,6 +108,7 @@ export class AuthError extends Error {
 }
 
 const FORBIDDEN_MESSAGE: Record<Action, string> = {
+  "data.read": "审计员只能查看操作日志，不能查看项目数据。",
   "report.write": "无权填报该项目：只能填报本县区园区的项目。",
   "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
   "report.import": "无权导入该县区园区的调度表：只能导入本县区园区的项目。",
@@ -116,15 +120,45 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "project.manage": "只有园区管理员可以管理项目和计划。",
   "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
   "user.manage": "只有园区管理员可以管理用户。",
-  "audit.read": "只有园区管理员可以查看操作日志。",
+  "audit.read": "只有园区管理员和审计员可以查看操作日志。",
   "node.record": "无权登记该节点：只能登记本县区园区项目的节点和入库情况。",
   "todo.read": "我的待办只对园区管理员和县区填报员开放。",
   "report.edit": "只有园区管理员可以编辑报告文字。",
 };
 
-/** Where an account lands after signing in (and at /): its to-do page, or the overview. */
+/**
+ * Where an account lands after signing in (and at /): its to-do page, the overview, or — for an
+ * account that reads the audit log but not the project data (审计员) — the audit log.
+ */
 export function landingPath(actor: Actor | null): string {
-  return can(actor, "todo.read") ? "/todo" : "/";
+  if (can(actor, "todo.read")) return "/todo";
+  if (actor && !can(actor, "data.read") && can(actor, "audit.read")) return "/admin/audit";
+  return "/";
+}
+
+/** Pages every signed-in account may open whatever it holds: its own account, the 403 page. */
+export const ACCOUNT_PATHS = ["/account", "/forbidden"] as const;
+/** Pages that need their own permission instead of data.read (the page checks it again). */
+const PATH_PERMISSIONS: ReadonlyArray<readonly [string, Action]> = [["/admin/audit", "audit.read"]];
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+/**
+ * The proxy's gate for a signed-in account: may it open `pathname` at all? Every page and route
+ * reads project data (data.read) unless listed above — so a page added later is closed to an
+ * account without data.read until it is listed here. Pages still check their own permission.
+ */
+export function mayOpenPath(actor: Actor | null, pathname: string): boolean {
+  if (!actor) return false;
+  if (ACCOUNT_PATHS.some((p) => under(pathname, p))) return true;
+  const own = PATH_PERMISSIONS.find(([p]) => under(pathname, p));
+  if (own) return can(actor, own[1]);
+  return can(actor, "data.read");
+}
+
+/** Why `action` is refused, in the words every refusal uses (for answers that are not thrown). */
+export function refusalMessage(action: Action): string {
+  return FORBIDDEN_MESSAGE[action];
 }
 
 export function assertCan(actor: Actor | null, permission: Action | Permission, target?: Target): asserts actor is Actor {

@@ -6,12 +6,12 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/permissions";
+import { can, refusalMessage } from "@/server/auth/permissions";
 import { getReadPublication } from "@/server/periods/queries";
 import { listFigures } from "@/server/figures/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { getIssueStats, listIssueLeaders, listIssueYears, listIssues, parseIssueFilters } from "@/server/issues/queries";
-import { AUDIT_EXPORT_LIMIT, countAudit, exportAudit, parseAuditFilters } from "@/server/audit/queries";
+import { AUDIT_EXPORT_LIMIT, AUDIT_VIEW_LABEL, auditExportStem, countAudit, exportAudit, parseAuditFilters } from "@/server/audit/queries";
 import { auditChanges } from "@/server/audit/csv";
 import { parseProjectListParams } from "@/lib/project-list";
 import { businessDate, currentMonth, formatDateTime, formatDay, formatMonth, isMonth } from "@/lib/month";
@@ -30,14 +30,18 @@ export type ExportResult =
 
 const refuse = (status: number, message: string): ExportResult => ({ ok: false, status, message });
 const signIn = () => refuse(401, "请先登录。");
+/** The project data's lists are for the accounts that read it (data.read): not an 审计员. */
+const dataRefusal = (actor: Actor) => (can(actor, "data.read") ? null : refuse(403, refusalMessage("data.read")));
 
 function capNote(total: number, cap: number): string | null {
   return total > cap ? `注：共${total}条，仅导出前${cap}条；请缩小筛选条件后分次导出。` : null;
 }
 
-/** The 调度表 of `month` (all county parks, or `?park=`). Any signed-in user may read it. */
+/** The 调度表 of `month` (all county parks, or `?park=`). Every account that reads the project data. */
 export async function scheduleExport(prisma: Db, actor: Actor | null, month: string, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
+  const refused = dataRefusal(actor);
+  if (refused) return refused;
   if (!isMonth(month) || month > currentMonth(now)) return refuse(404, "没有该月的调度表。");
   const parkId = intParam(sp, "park");
   const park = parkId === undefined ? null : await prisma.park.findUnique({ where: { id: parkId }, select: { id: true, name: true } });
@@ -71,6 +75,7 @@ export async function scheduleExport(prisma: Db, actor: Actor | null, month: str
  */
 export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
+  if (!can(actor, "report.import")) return refuse(403, refusalMessage("report.import"));
   const month = param(sp, "month") ?? currentMonth(now);
   if (!isMonth(month) || month > currentMonth(now)) return refuse(400, "填报月份无效。");
   const parkId = actor.role === "COUNTY" ? actor.parkId ?? undefined : intParam(sp, "park");
@@ -120,6 +125,8 @@ const PROJECT_COLUMNS: Column[] = [
 /** 项目库 (/projects) with its filters and sort: the publication leaders read. */
 export async function projectListExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
+  const refused = dataRefusal(actor);
+  if (refused) return refused;
   const params = parseProjectListParams(sp);
   const { year } = await resolvePlanYear(prisma, params.year);
   if (year === undefined) return refuse(404, "还没有年度重大项目计划。");
@@ -176,6 +183,8 @@ const ISSUE_COLUMNS: Column[] = [
 /** 问题台账 (/issues) with its filters, overdue first. */
 export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
+  const refused = dataRefusal(actor);
+  if (refused) return refused;
   const years = await listIssueYears(prisma);
   const { filters } = parseIssueFilters(sp, years[0], await listIssueLeaders(prisma));
   const today = businessDate(now);
@@ -218,21 +227,21 @@ const AUDIT_COLUMNS: Column[] = [
   { header: "内容（修改前 → 修改后）", kind: "wrap", width: 70 },
 ];
 
-/** 操作日志 (/admin/audit) with its filters: administrators only (audit.read). */
+/** 操作日志 (/admin/audit) with its filters: administrators and auditors (audit.read). */
 export async function auditExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
-  if (!can(actor, "audit.read")) return refuse(403, "只有园区管理员可以导出操作日志。");
+  if (!can(actor, "audit.read")) return refuse(403, "只有园区管理员和审计员可以导出操作日志。");
   const filters = parseAuditFilters(sp);
   const total = await countAudit(prisma, filters);
   return {
     ok: true,
-    fileName: `操作日志-${filters.view === "logins" ? "登录记录-" : ""}${businessDate(now)}.xlsx`,
+    fileName: `${auditExportStem(filters.view)}-${businessDate(now)}.xlsx`,
     rows: Math.min(total, AUDIT_EXPORT_LIMIT),
     total,
     build: async (wb) => {
       const sheet = new Sheet(wb, {
         name: "操作日志",
-        title: filters.view === "logins" ? "登录记录" : "操作日志",
+        title: filters.view === "changes" ? "操作日志" : AUDIT_VIEW_LABEL[filters.view],
         note: `共${total}条，最新的在前。导出时间：${formatDateTime(now)}`,
         columns: AUDIT_COLUMNS,
       });

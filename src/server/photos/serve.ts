@@ -1,9 +1,10 @@
-// GET /photos/[id] and /photos/[id]/thumb: a stored photo for a signed-in user (every page needs
-// one; the proxy checks first, this checks again). Unknown or malformed ids answer 404. Photos
-// never change, so browsers may keep them (privately: they need a sign-in).
+// GET /photos/[id] and /photos/[id]/thumb: a stored photo for a signed-in user who reads the
+// project data (data.read; the proxy checks first, this checks again). Unknown or malformed ids
+// answer 404. Photos never change, so browsers may keep them (privately: they need a sign-in).
 import "server-only";
 import { db } from "@/server/db";
 import { currentActor } from "@/server/auth/current";
+import { can, refusalMessage } from "@/server/auth/permissions";
 import { idParam } from "@/lib/route-params";
 import { getPhotoBytes } from "./queries";
 
@@ -11,7 +12,9 @@ const text = (body: string, status: number) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" } });
 
 export async function photoResponse(rawId: string, variant: "full" | "thumb"): Promise<Response> {
-  if (!(await currentActor())) return text("请先登录。", 401);
+  const actor = await currentActor();
+  if (!actor) return text("请先登录。", 401);
+  if (!can(actor, "data.read")) return text(refusalMessage("data.read"), 403);
   const id = idParam(rawId);
   const photo = id === null ? null : await getPhotoBytes(db(), id, variant);
   if (!photo) return text("照片不存在。", 404);

@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = "demo2024";
 export const DEMO_ACCOUNTS = [
   { username: "admin", displayName: "园区管理员（演示）", role: "ADMIN", park: null },
   { username: "leader", displayName: "园区领导（演示）", role: "LEADER", park: null },
+  { username: "auditor", displayName: "审计员（演示）", role: "AUDITOR", park: null },
   { username: "huitong", displayName: "会同县园区填报员（演示）", role: "COUNTY", park: "会同县园区" },
   { username: "dongkou", displayName: "洞口县园区填报员（演示）", role: "COUNTY", park: "洞口县园区" },
   { username: "xupu", displayName: "溆浦县园区填报员（演示）", role: "COUNTY", park: "溆浦县园区" },

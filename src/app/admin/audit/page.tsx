@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { AUDIT_PAGE_SIZE, AUDIT_EXPORT_LIMIT, LOGIN_ACTIONS, auditPeople, auditQuery, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
-import { AUDIT_ACTIONS } from "@/server/audit/names";
+import { can } from "@/server/auth/permissions";
+import { AUDIT_PAGE_SIZE, AUDIT_EXPORT_LIMIT, AUDIT_VIEW_LABEL, auditPeople, auditQuery, auditViewActions, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
+import { getRetentionDays } from "@/server/audit/retention";
 import { AUDIT_ENTITY_LABEL, type DiffRow } from "@/server/audit/labels";
 import { Pagination } from "@/components/common/pagination";
 import { FilterBar } from "@/components/common/filter-bar";
@@ -67,38 +68,43 @@ function Diff({ rows, created }: { rows: DiffRow[]; created: boolean }) {
 
 /** A view's address with no filters (the 清除 link and the tabs). */
 function tabHref(view: AuditFilters["view"]) {
-  return `/admin/audit${view === "logins" ? "?view=logins" : ""}`;
+  return `/admin/audit${view === "changes" ? "" : `?view=${view}`}`;
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requirePermission("audit.read", "/admin/audit");
+  const actor = await requirePermission("audit.read", "/admin/audit");
   const filters = parseAuditFilters(await searchParams);
   const logins = filters.view === "logins";
   const prisma = db();
   const { rows, total, page, pages } = await listAudit(prisma, filters);
   const people = await auditPeople(prisma);
-  const actions = Object.entries(AUDIT_ACTIONS).filter(([k]) => LOGIN_ACTIONS.includes(k) === logins);
+  const retentionDays = await getRetentionDays(prisma);
+  const actions = auditViewActions(filters.view);
   const link = (n: number) => `/admin/audit${auditQuery(filters, n)}`;
-  const tab = (view: AuditFilters["view"], label: string) => (
+  const tab = (view: AuditFilters["view"]) => (
     <Link
       href={tabHref(view)}
       aria-current={filters.view === view ? "page" : undefined}
       className={`rounded-t border-b-2 px-3 py-2 text-sm ${filters.view === view ? "border-slate-800 font-medium" : "border-transparent text-sky-700 hover:underline"}`}
     >
-      {label}
+      {AUDIT_VIEW_LABEL[view]}
     </Link>
   );
   return (
     <div className="space-y-4">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      {can(actor, "project.manage") && <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>}
       <h1 className="text-2xl font-semibold">操作日志</h1>
-      <nav aria-label="日志类别" className="flex gap-1 border-b border-slate-200">
-        {tab("changes", "数据修改")}
-        {tab("logins", "登录记录")}
+      <p className="text-sm text-slate-600" data-testid="audit-retention">
+        操作日志由数据库保护：任何账号都不能修改或删除；每条记录至少保存{retentionDays}天，到期后也只能由服务器管理员按规定清理（清理本身也记入日志）。
+      </p>
+      <nav aria-label="日志类别" className="flex flex-wrap gap-1 border-b border-slate-200">
+        {tab("changes")}
+        {tab("logins")}
+        {tab("accounts")}
       </nav>
       <FilterBar
         label="筛选"
-        keep={{ view: logins ? "logins" : undefined }}
+        keep={{ view: filters.view === "changes" ? undefined : filters.view }}
         fields={[
           { kind: "select", name: "user", label: "操作人", all: "全部", options: people, value: filters.user },
           { kind: "select", name: "action", label: "操作", all: "全部", options: actions.map(([k, l]) => ({ value: k, label: l })), value: filters.action },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { getIssue } from "@/server/issues/queries";
 import { EscalatedBadge, IssueStatusBadge } from "@/components/issues/issue-status";
@@ -35,7 +35,7 @@ function StepSection({ title, children }: { title: string; children: React.React
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await requireActor(`/issues/${id}`);
+  const actor = await requirePermission("data.read", `/issues/${id}`);
   if (!/^[0-9]{1,9}$/.test(id)) notFound();
   const today = businessDate();
   const issue = await getIssue(db(), Number(id), today);

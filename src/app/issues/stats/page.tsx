@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { listIssueYears } from "@/server/issues/queries";
 import { getIssueCloseStats } from "@/server/issues/stats";
 import { YearForm } from "@/components/common/year-select";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "问题办结统计" };
 
 // 办结率 and average days to close per responsible unit and per category, for the chosen year.
 export default async function IssueStatsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requireActor("/issues/stats");
+  await requirePermission("data.read", "/issues/stats");
   const prisma = db();
   const years = await listIssueYears(prisma);
   const asked = intParam(await searchParams, "year");

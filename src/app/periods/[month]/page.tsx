@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { getPeriod, getPeriodProgress, listUnapprovedProjects } from "@/server/periods/queries";
 import { listPublicationSummaries } from "@/server/figures/queries";
@@ -26,7 +26,7 @@ const PARK_PAGE_SIZE = 20;
 export default async function PeriodPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<RawSearchParams> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
-  const actor = await requireActor(`/periods/${month}`);
+  const actor = await requirePermission("data.read", `/periods/${month}`);
   const sp = await searchParams;
   const prisma = db();
   // a month nobody has opened or reported yet has no row: it is shown as not open

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
 import { ReportForm } from "@/components/report/report-form";
@@ -24,7 +24,7 @@ export default async function ReportEntryPage({
 }) {
   const { code } = await params;
   const { month: requested } = await searchParams;
-  const actor = await requireActor(`/report/${code}`);
+  const actor = await requirePermission("data.read", `/report/${code}`);
   const prisma = db();
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
   const entry = await getReportEntry(prisma, decodeURIComponent(code), month);

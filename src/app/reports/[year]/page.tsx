@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { yearParam } from "@/lib/route-params";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { listPlanYears } from "@/server/plans/queries";
 import { listPublishedMonths } from "@/server/documents/queries";
@@ -22,7 +22,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const { year: raw } = await params;
   const year = yearParam(raw);
   if (year === null) notFound();
-  const actor = await requireActor(`/reports/${year}`);
+  const actor = await requirePermission("data.read", `/reports/${year}`);
   const prisma = db();
   const [years, months] = await Promise.all([listPlanYears(prisma), listPublishedMonths(prisma, year)]);
   if (!years.includes(year)) notFound();

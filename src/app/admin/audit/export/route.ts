@@ -1,10 +1,10 @@
 // CSV export of the filtered audit log (the same filters as /admin/audit), for administrators
-// only (audit.read in the permission table). Written in batches as they are read, at most
+// and auditors (audit.read in the permission table). Written in batches as they are read, at most
 // AUDIT_EXPORT_LIMIT rows, with a closing note when the list was longer.
 import { db } from "@/server/db";
 import { currentActor } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { AUDIT_EXPORT_LIMIT, countAudit, exportAudit, parseAuditFilters } from "@/server/audit/queries";
+import { AUDIT_EXPORT_LIMIT, auditExportStem, countAudit, exportAudit, parseAuditFilters } from "@/server/audit/queries";
 import { CSV_BOM, CSV_HEADER, auditCsvLine, csvLine } from "@/server/audit/csv";
 import { businessDate, formatDateTime } from "@/lib/month";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await currentActor();
   if (!actor) return new Response("请先登录。", { status: 401, headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!can(actor, "audit.read")) return new Response("只有园区管理员可以导出操作日志。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!can(actor, "audit.read")) return new Response("只有园区管理员和审计员可以导出操作日志。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const sp = Object.fromEntries(new URL(request.url).searchParams);
   const filters = parseAuditFilters(sp);
   const prisma = db();
@@ -44,7 +44,7 @@ export async function GET(request: Request) {
       await rows.return(undefined);
     },
   });
-  const name = `操作日志-${filters.view === "logins" ? "登录记录-" : ""}${businessDate()}.csv`;
+  const name = `${auditExportStem(filters.view)}-${businessDate()}.csv`;
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { getIssue } from "@/server/issues/queries";
 import { PrintButton } from "@/components/issues/print-button";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
@@ -28,7 +28,7 @@ function Row({ label, children, testId, tall = false }: { label: string; childre
 // 督办单: one issue on one A4 sheet — what, who, by when, the 办理过程 and the 复核意见.
 export default async function IssuePrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireActor(`/issues/${id}/print`);
+  await requirePermission("data.read", `/issues/${id}/print`);
   if (!/^[0-9]{1,9}$/.test(id)) notFound();
   const today = businessDate();
   const issue = await getIssue(db(), Number(id), today);

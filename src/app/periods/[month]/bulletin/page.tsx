@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
-import { requireActor } from "@/server/auth/current";
+import { requirePermission } from "@/server/auth/current";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { DocumentView } from "@/components/documents/document-view";
 import { DocumentToolbar } from "@/components/documents/toolbar";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "月度通报" };
 export default async function BulletinPage({ params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
-  await requireActor(`/periods/${month}/bulletin`);
+  await requirePermission("data.read", `/periods/${month}/bulletin`);
   const data = await loadBulletin(db(), month);
   if (!data) {
     return (

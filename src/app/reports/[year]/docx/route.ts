@@ -1,7 +1,8 @@
 // The year's 情况报告 as .docx (the same document as the page), as of ?month= (a published month
-// of the year; the newest by default). Any signed-in user.
+// of the year; the newest by default). Any signed-in user who reads the project data.
 import { db } from "@/server/db";
 import { currentActor } from "@/server/auth/current";
+import { can, refusalMessage } from "@/server/auth/permissions";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { listPublishedMonths } from "@/server/documents/queries";
 import { documentToDocx, docxResponse } from "@/server/documents/docx";
@@ -12,7 +13,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ year: string }> }) {
   const { year: raw } = await params;
-  if (!(await currentActor())) return plainResponse("请先登录。", 401);
+  const actor = await currentActor();
+  if (!actor) return plainResponse("请先登录。", 401);
+  if (!can(actor, "data.read")) return plainResponse(refusalMessage("data.read"), 403);
   const year = yearParam(raw);
   if (year === null) return plainResponse("页面不存在。", 404);
   const prisma = db();

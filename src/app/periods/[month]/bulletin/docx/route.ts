@@ -1,6 +1,7 @@
-// The 月度通报 of a published 调度期 as .docx (the same document as the page). Any signed-in user.
+// The 月度通报 of a published 调度期 as .docx (the same document as the page). Any signed-in user who reads the project data.
 import { db } from "@/server/db";
 import { currentActor } from "@/server/auth/current";
+import { can, refusalMessage } from "@/server/auth/permissions";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { documentToDocx, docxResponse } from "@/server/documents/docx";
 import { plainResponse } from "@/server/documents/http";
@@ -10,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ month: string }> }) {
   const { month } = await params;
-  if (!(await currentActor())) return plainResponse("请先登录。", 401);
+  const actor = await currentActor();
+  if (!actor) return plainResponse("请先登录。", 401);
+  if (!can(actor, "data.read")) return plainResponse(refusalMessage("data.read"), 403);
   if (!isMonth(month)) return plainResponse("页面不存在。", 404);
   const data = await loadBulletin(db(), month);
   if (!data) return plainResponse(`${formatMonth(month)}调度期尚未发布：通报只用已发布的数据生成。`, 404);
