@@ -5,11 +5,11 @@ const nextConfig: NextConfig = {
   // PGlite and pg are Node-only and load WebAssembly from their own package folders.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "exceljs"],
   poweredByHeader: false,
-  // Bodies of server actions: 形象进度 photos travel with the report form (up to 6 files of at
-  // most 10 MB each; src/server/photos/process.ts checks each file, the form checks before
-  // sending), and the Excel import's upload (src/server/excel refuses a file above 5 MB with its
-  // own message). The proxy buffers request bodies, so its limit is raised to the same size.
-  experimental: { serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
+  // Bodies of server actions are bounded per action before Next.js reads them, by the request
+  // gate (src/server/http/request-limits.ts: 1 MB, the report form with photos 61 MB, the import
+  // 6 MB); this is Next.js's own, second bound, above the largest of those. Server actions skip the
+  // proxy (src/proxy.ts), so its body buffer keeps its default.
+  experimental: { serverActions: { bodySizeLimit: "64mb" } },
   typescript: { ignoreBuildErrors: false },
   // fixed security headers on everything, static files included; the proxy adds the CSP
   async headers() {

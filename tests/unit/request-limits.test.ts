@@ -7,6 +7,7 @@ import { ACTION_LIMITS, PUBLIC_ACTIONS, SMALL_BODY_BYTES, uploadSettings } from 
 import { actionNamesFromManifest } from "@/server/http/action-manifest";
 import { GATE_MESSAGES, isGateMessage } from "@/lib/gate-messages";
 import { IMPORT_MAX_BYTES, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from "@/lib/upload-limits";
+import nextConfig from "../../next.config";
 
 const SAVE = "src/server/reports/actions.ts#saveReportAction";
 const IMPORT = "src/server/excel/actions.ts#uploadImportAction";
@@ -34,6 +35,12 @@ describe("request limits", () => {
     expect(ACTION_LIMITS[IMPORT].maxBytes).toBeGreaterThanOrEqual(IMPORT_MAX_BYTES);
     expect(ACTION_LIMITS[IMPORT].upload!.fileBytes).toBeGreaterThanOrEqual(IMPORT_MAX_BYTES);
     expect(ACTION_LIMITS[IMPORT].maxBytes).toBeLessThan(ACTION_LIMITS[SAVE].maxBytes);
+  });
+
+  it("Next.js's own bound on server actions lies above every bound of the gate", () => {
+    const limit = String(nextConfig.experimental?.serverActions?.bodySizeLimit);
+    const mb = Number(/^(\d+)mb$/i.exec(limit)?.[1]);
+    expect(mb * 1024 * 1024).toBeGreaterThanOrEqual(Math.max(...Object.values(ACTION_LIMITS).map((l) => l.maxBytes)));
   });
 
   it("a request without a server action gets the small bound and needs no session here", () => {
