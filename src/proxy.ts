@@ -1,12 +1,14 @@
 // Every page and API route needs a valid session, checked against the database; only the
-// login page and the health check are public. Server actions and services still check
+// login page and the health check are public. While an account must still change a password an
+// administrator set, every page leads to /account/password. Server actions and services still check
 // permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
 // Also here: security headers on every response (src/server/http/security-headers.ts), 403 for
 // cross-origin server actions, and 404 for dynamic pages whose id is malformed or unknown
 // (src/server/http/route-guard.ts), decided before the page starts streaming.
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/server/db";
-import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
+import { actorForToken, requestIsHttps, sessionToken } from "@/server/auth/sessions";
+import { CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
 import { landingPath } from "@/server/auth/permissions";
 import { applySecurityHeaders, contentSecurityPolicy, isCrossOriginAction, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
@@ -31,21 +33,30 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
   if (isCrossOriginAction(request)) return new NextResponse("跨站请求已被拒绝。", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { pathname, search } = request.nextUrl;
+  const token = sessionToken(request.cookies, { https: requestIsHttps(request.headers) });
   if (pathname === "/login" && request.method === "GET") {
     // already signed in: straight on to `next` (same-site only), before the page streams
-    const signedIn = await actorForToken(db(), request.cookies.get(SESSION_COOKIE)?.value).catch(() => null);
+    const signedIn = await actorForToken(db(), token).catch(() => null);
     if (signedIn) return NextResponse.redirect(new URL(safeRedirect(request.nextUrl.searchParams.get("next")), request.url));
   }
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   let actor = null;
   try {
-    actor = await actorForToken(db(), request.cookies.get(SESSION_COOKIE)?.value);
+    actor = await actorForToken(db(), token);
   } catch {
     // database unreachable: let the page render its own error state
     return next();
   }
   if (actor) {
-    if (request.method === "GET" || request.method === "HEAD") {
+    const read = request.method === "GET" || request.method === "HEAD";
+    if (actor.mustChangePassword && read && pathname !== CHANGE_PASSWORD_PATH) {
+      // a password an administrator set: nothing but changing it (server actions refuse on their own)
+      if (pathname.startsWith("/api/")) return NextResponse.json({ error: "请先修改初始密码。" }, { status: 403 });
+      const change = new URL(CHANGE_PASSWORD_PATH, request.url);
+      if (pathname !== "/") change.searchParams.set("next", pathname + search);
+      return NextResponse.redirect(change);
+    }
+    if (read) {
       // / is each account's landing page: county staff and admins their to-do, leaders the overview
       if (pathname === "/" && landingPath(actor) !== "/") return NextResponse.redirect(new URL(landingPath(actor), request.url));
       let missing = false;
