@@ -33,7 +33,7 @@ import {
   reviewIssueSchema,
 } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
-import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { bootstrapUserSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
 import {
   acknowledgeIssueAction,
@@ -66,6 +66,8 @@ import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 
 type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin";
+/** the demo accounts' password, which the administrator types again on the sensitive forms */
+const PASSWORD = "demo2024";
 const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin"];
 
 let t: TestDatabase;
@@ -88,7 +90,7 @@ async function freshIssue() {
 
 /** A throwaway county account, for the account-changing cases. */
 async function freshUser() {
-  const u = await createUser(t.prisma, null, createUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }), { bootstrap: true });
+  const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd" }), { bootstrap: true });
   return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
 }
 
@@ -150,13 +152,13 @@ const cases: Case[] = [
   {
     name: "createUser",
     allowed: adminOnly,
-    prepare: async () => ({ username: `new${unique()}`, displayName: "新用户", role: "LEADER", password: "abc12345" }),
+    prepare: async () => ({ username: `new${unique()}`, displayName: "新用户", role: "LEADER", password: "abc12345abcd", reauthPassword: PASSWORD }),
     run: (actor, v) => createUser(t.prisma, actor, createUserSchema.parse(v)),
   },
   {
     name: "updateUser",
     allowed: adminOnly,
-    prepare: async () => ({ ...(await freshUser()), displayName: "改名", role: "COUNTY", parkId: String(a.dongkou.parkId) }),
+    prepare: async () => ({ ...(await freshUser()), displayName: "改名", role: "COUNTY", parkId: String(a.dongkou.parkId), reauthPassword: PASSWORD }),
     run: (actor, v) => updateUser(t.prisma, actor, updateUserSchema.parse(v)),
   },
   {
@@ -168,7 +170,7 @@ const cases: Case[] = [
   {
     name: "resetUserPassword",
     allowed: adminOnly,
-    prepare: async () => ({ userId: (await freshUser()).userId, password: "newpass123" }),
+    prepare: async () => ({ userId: (await freshUser()).userId, password: "newpass123abc", reauthPassword: PASSWORD }),
     run: (actor, v) => resetUserPassword(t.prisma, actor, resetPasswordSchema.parse(v)),
   },
   {
@@ -294,7 +296,7 @@ const cases: Case[] = [
         await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version });
         period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
       }
-      return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}` };
+      return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}`, reauthPassword: PASSWORD };
     },
     run: (actor, v) => reopenPeriod(t.prisma, actor, reopenPeriodSchema.parse(v)).then(() => true),
   },
@@ -438,7 +440,7 @@ describe("authorization matrix: every write service × every role", () => {
     expect(logs.length).toBeGreaterThan(3);
     for (const l of logs) {
       const text = JSON.stringify([l.before, l.after]);
-      expect(text).not.toMatch(/passwordHash|scrypt\$|abc12345|newpass123/);
+      expect(text).not.toMatch(/passwordHash|scrypt\$|abc12345|newpass123|demo2024|reauth/);
     }
   });
 
@@ -608,7 +610,7 @@ describe("server actions called directly, as a hand-made request would", () => {
     {
       name: "createUserAction: a county makes itself an admin account",
       action: createUserAction,
-      values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345" }),
+      values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345abcd", reauthPassword: PASSWORD }),
       refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["anonymous", signIn]],
       allowedAs: "admin",
     },
