@@ -36,7 +36,9 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers(h.headers),
 }));
 
+import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
+import { formAction } from "@/server/safe-action";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { loginAction, logoutAction } from "@/server/auth/actions";
 import { changePasswordAction, endOtherSessionsAction, endSessionAction } from "@/server/account/actions";
@@ -168,6 +170,18 @@ describe("the first sign-in of an account an administrator created", () => {
     expect((await checkLogin(t.prisma, username, "Zhoujie-own-2025", "10.3.0.3")).ok).toBe(true);
     const changed = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "account.password", userId: after.id } });
     expect(changed).toMatchObject({ before: { mustChangePassword: true }, after: { mustChangePassword: false, sessionsEnded: 0 }, ip: "10.3.0.2" });
+  });
+
+  it("the action wrapper itself refuses, before any service runs", async () => {
+    const county = await account("COUNTY", "Initial2025pw", { mustChangePassword: true });
+    browser("10.3.0.7");
+    await signIn(county.username, "Initial2025pw");
+    let ran = false;
+    const probe = formAction(z.object({ note: z.string() }), async () => {
+      ran = true;
+    });
+    expect(await post(probe, { note: "x" })).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
+    expect(ran).toBe(false);
   });
 
   it("without a destination, the change leads to the account's landing page", async () => {

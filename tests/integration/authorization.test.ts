@@ -13,7 +13,8 @@ vi.mock("next/headers", () => ({
 }));
 
 import type { Actor } from "@/server/auth/actor";
-import { AuthError } from "@/server/auth/permissions";
+import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
+import { changePasswordAction, endOtherSessionsAction, endSessionAction } from "@/server/account/actions";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
@@ -435,6 +436,21 @@ describe("authorization matrix: every write service × every role", () => {
     }
   }
 
+  it("an account that must still change the password an administrator set is refused by every write service, nothing changed", async () => {
+    for (const c of cases) {
+      const role = c.allowed[0];
+      const values = await c.prepare();
+      const before = await fingerprint(t.prisma);
+      const error = await c.run({ ...actorOf(role)!, mustChangePassword: true }, values).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, c.name).toBeInstanceOf(AuthError);
+      expect((error as AuthError).message, c.name).toBe(MUST_CHANGE_PASSWORD_MESSAGE);
+      expect(await fingerprint(t.prisma), c.name).toBe(before);
+    }
+  });
+
   it("no password or password hash ever reaches the audit log", async () => {
     const logs = await t.prisma.auditLog.findMany({ where: { entity: "User" } });
     expect(logs.length).toBeGreaterThan(3);
@@ -648,6 +664,47 @@ describe("server actions called directly, as a hand-made request would", () => {
     const before = await fingerprint(t.prisma);
     expect(await createIssueAction(initialActionState, formData(values))).toMatchObject({ ok: false, message: "请先登录。" });
     expect(await fingerprint(t.prisma)).toBe(before);
+  });
+
+  it("an administrator who must still change the password an administrator set: every action refused, nothing changed; the change itself goes through", async () => {
+    const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `first${unique()}`, displayName: "新管理员", role: "ADMIN", password: "Initial2025pw" }), { bootstrap: true, mustChangePassword: true });
+    const flagged = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
+    for (const c of actionCases) {
+      const values = await c.values();
+      h.token = await sessionToken(t.prisma, flagged);
+      const before = await fingerprint(t.prisma);
+      expect(await c.action(initialActionState, formData(values)), c.name).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
+      expect(await fingerprint(t.prisma), c.name).toBe(before);
+    }
+    for (const action of [endOtherSessionsAction, endSessionAction]) {
+      expect(await action(initialActionState, formData({ sessionId: "0".repeat(64) }))).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
+    }
+    const changed = await changePasswordAction(initialActionState, formData({ currentPassword: "Initial2025pw", newPassword: "Own-admin-2026", newPasswordAgain: "Own-admin-2026" })).catch((e: { digest?: string }) => e.digest);
+    expect(changed).toMatch(/^NEXT_REDIRECT;[a-z]+;\/todo;/);
+    const values = await cases[6].prepare();
+    expect((await createIssueAction(initialActionState, formData(values))).ok).toBe(true);
+  });
+
+  it("one's own account (password, sessions): anonymous refused; every role acts on its own sessions only", async () => {
+    h.token = undefined;
+    const before = await fingerprint(t.prisma);
+    for (const action of [changePasswordAction, endOtherSessionsAction, endSessionAction]) {
+      const values = { currentPassword: PASSWORD, newPassword: "Anything-2026x", newPasswordAgain: "Anything-2026x", sessionId: "0".repeat(64) };
+      expect(await action(initialActionState, formData(values)), action.name).toMatchObject({ ok: false, message: signIn });
+    }
+    expect(await fingerprint(t.prisma)).toBe(before);
+    for (const role of ["leader", "ownCounty", "admin"] as const) {
+      const other = await sessionToken(t.prisma, actorOf(role)!);
+      await as(role);
+      const mine = await t.prisma.session.count({ where: { userId: actorOf(role)!.id } });
+      const total = await t.prisma.session.count();
+      expect(await endOtherSessionsAction(initialActionState, formData({})), role).toMatchObject({ ok: true });
+      const { actorForToken } = await import("@/server/auth/sessions");
+      expect(await actorForToken(t.prisma, other)).toBeNull();
+      expect(await actorForToken(t.prisma, h.token!)).not.toBeNull();
+      // only this user's sessions ended
+      expect(await t.prisma.session.count()).toBe(total - (mine - 1));
+    }
   });
 });
 
