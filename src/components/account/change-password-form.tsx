@@ -4,14 +4,16 @@ import { useActionState } from "react";
 import { changePasswordAction } from "@/server/account/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { invalidProps } from "@/components/forms/conflict";
+import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { passwordRuleText } from "@/lib/password-rule";
 
 export function ChangePasswordForm({ passwordMin, next, first = false }: { passwordMin: number; next?: string; first?: boolean }) {
   const [state, action, pending] = useActionState(changePasswordAction, initialActionState);
   const errors = state.fieldErrors ?? {};
+  // a fresh form after every answer: nothing typed lingers, and nothing typed next is reset
+  const formKey = useResultKey(state);
   return (
-    <form key={state.ok ? state.message : "form"} action={action} className="max-w-sm space-y-4" noValidate aria-label="修改密码">
+    <form key={formKey} action={action} className="max-w-sm space-y-4" noValidate aria-label="修改密码">
       {next && <input type="hidden" name="next" value={next} />}
       <Field name="currentPassword" label={first ? "当前密码（管理员告知的初始密码）" : "当前密码"} errors={errors.currentPassword}>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" className={inputClass} {...invalidProps(errors, "currentPassword")} />

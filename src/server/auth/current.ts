@@ -21,7 +21,10 @@ export async function currentSessionId(): Promise<string | null> {
 }
 
 export async function currentActor(): Promise<Actor | null> {
-  return actorForToken(db(), await currentSessionToken());
+  // the request's cookies first: reading them is what makes a page dynamic for Next.js, also
+  // while it prerenders (where db() throws, having no database)
+  const token = await currentSessionToken();
+  return actorForToken(db(), token);
 }
 
 /** For the page frame: the signed-in user, or null also when the database cannot be reached. */
