@@ -184,6 +184,16 @@ describe("the first sign-in of an account an administrator created", () => {
     expect(ran).toBe(false);
   });
 
+  it("signing out still works before the change", async () => {
+    const county = await account("COUNTY", "Initial2025pw", { mustChangePassword: true });
+    browser("10.3.0.8");
+    await signIn(county.username, "Initial2025pw");
+    const token = h.jar.get("ppt_session")!;
+    expect(await logoutAction().catch(redirectTarget)).toBe("/login");
+    expect(h.jar.has("ppt_session")).toBe(false);
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+  });
+
   it("without a destination, the change leads to the account's landing page", async () => {
     const county = await account("COUNTY", "Initial2025pw", { mustChangePassword: true });
     browser("10.3.0.4");
