@@ -1,14 +1,14 @@
 // npm run user:create -- --role ADMIN --username zhangsan [--name 张三] [--park 会同县园区]
 // Creates an account on DATABASE_URL (or the embedded database; stop the app first). The
 // password is asked for without echo on a terminal, or read from standard input when piped;
-// it is never printed or logged.
+// it is never printed or logged. The account must change it at its first sign-in.
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { createUser } from "../src/server/users/service";
-import { createUserSchema } from "../src/lib/schemas/user";
+import { bootstrapUserSchema } from "../src/lib/schemas/user";
 import { ValidationError } from "../src/server/errors";
 
 async function readPassword(): Promise<string> {
@@ -47,7 +47,7 @@ async function main() {
     await ensureMigrated(database.url);
     const park = values.park ? await prisma.park.findUnique({ where: { name: values.park } }) : null;
     if (values.park && !park) throw new Error(`县区园区「${values.park}」不存在。`);
-    const parsed = createUserSchema.safeParse({
+    const parsed = bootstrapUserSchema.safeParse({
       username: values.username ?? "",
       displayName: values.name ?? values.username ?? "",
       role: (values.role ?? "").toUpperCase(),
@@ -55,8 +55,9 @@ async function main() {
       password,
     });
     if (!parsed.success) throw new Error(Object.values(z.flattenError(parsed.error).fieldErrors).flat().join("；"));
-    const user = await createUser(prisma, null, parsed.data, { bootstrap: true });
-    console.log(`已创建用户 ${user.username}（${user.role}）于 ${database.description}`);
+    // the password was typed on the server (perhaps by someone else): its owner changes it at first sign-in
+    const user = await createUser(prisma, null, parsed.data, { bootstrap: true, mustChangePassword: true });
+    console.log(`已创建用户 ${user.username}（${user.role}）于 ${database.description}；首次登录时须修改密码。`);
   } catch (e) {
     if (e instanceof ValidationError) throw new Error(Object.values(e.fieldErrors).flat().join("；"));
     throw e;

@@ -1,5 +1,6 @@
 // Every page and API route needs a valid session, checked against the database; only the
-// login page and the health check are public. Server actions and services still check
+// login page and the health check are public. While an account must still change a password an
+// administrator set, every page leads to /account/password. Server actions and services still check
 // permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
 // An account may open only the paths the permission table lets it (mayOpenPath): a 审计员 opening a
 // project page is sent to the 403 page (无权访问, HTTP 403) before anything is read.
@@ -11,7 +12,8 @@
 // bodies (src/server/http/request-gate.ts), and the proxy would copy every body it sees.
 import { NextResponse, type NextRequest } from "next/server";
 import { db } from "@/server/db";
-import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
+import { actorForToken, requestIsHttps, sessionToken } from "@/server/auth/sessions";
+import { CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
 import { landingPath, mayOpenPath } from "@/server/auth/permissions";
 import { applySecurityHeaders, contentSecurityPolicy, newNonce } from "@/server/http/security-headers";
 import { isMissing } from "@/server/http/route-guard";
@@ -37,21 +39,29 @@ export async function proxy(request: NextRequest) {
 async function route(request: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
   const { pathname, search } = request.nextUrl;
+  const token = sessionToken(request.cookies, { https: requestIsHttps(request.headers) });
   if (pathname === "/login" && request.method === "GET") {
     // already signed in: straight on to `next` (same-site only), before the page streams
-    const signedIn = await actorForToken(db(), request.cookies.get(SESSION_COOKIE)?.value).catch(() => null);
+    const signedIn = await actorForToken(db(), token).catch(() => null);
     if (signedIn) return NextResponse.redirect(new URL(safeRedirect(request.nextUrl.searchParams.get("next")), request.url));
   }
   if (PUBLIC.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return next();
   let actor = null;
   try {
-    actor = await actorForToken(db(), request.cookies.get(SESSION_COOKIE)?.value);
+    actor = await actorForToken(db(), token);
   } catch {
     // database unreachable: let the page render its own error state
     return next();
   }
   if (actor) {
     const read = request.method === "GET" || request.method === "HEAD";
+    if (actor.mustChangePassword && read && pathname !== CHANGE_PASSWORD_PATH) {
+      // a password an administrator set: nothing but changing it (server actions refuse on their own)
+      if (pathname.startsWith("/api/")) return NextResponse.json({ error: "请先修改初始密码。" }, { status: 403 });
+      const change = new URL(CHANGE_PASSWORD_PATH, request.url);
+      if (pathname !== "/") change.searchParams.set("next", pathname + search);
+      return NextResponse.redirect(change);
+    }
     // / is each account's landing page: county staff and admins their to-do, leaders the overview,
     // auditors the audit log
     if (read && pathname === "/" && landingPath(actor) !== "/") return NextResponse.redirect(new URL(landingPath(actor), request.url));

@@ -1,13 +1,15 @@
 // The one shape of every form's server action: parse the form with the zod schema shared with
 // the client form, identify the user, run the service (which checks permission through
 // src/server/auth/permissions.ts), and turn every expected failure into a message next to the
-// fields instead of an exception.
+// fields instead of an exception. While the account must still change a password an
+// administrator set, every action but that change is refused here (and by assertCan).
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentActor } from "@/server/auth/current";
 import type { Actor } from "@/server/auth/actor";
-import { AuthError } from "@/server/auth/permissions";
+import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
 import { cleanStoredText, FIELD_MAX_CHARS, hygieneErrors } from "@/lib/schemas/text";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 
@@ -47,6 +49,10 @@ export function toActionState(error: unknown, values?: Record<string, string>): 
 export function formAction<S extends z.ZodType>(
   schema: S,
   run: (actor: Actor | null, input: z.infer<S>, formData: FormData) => Promise<string | void>,
+  options: {
+    /** the one action allowed while the account must still change a password an administrator set */
+    whilePasswordChangeDue?: boolean;
+  } = {},
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     if (!isForm(formData)) return NOT_A_FORM;
@@ -65,9 +71,11 @@ export function formAction<S extends z.ZodType>(
     }
     try {
       const actor = await currentActor();
+      if (actor?.mustChangePassword && !options.whilePasswordChangeDue) return { ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE, values };
       const message = await run(actor, parsed.data, formData);
       return { ok: true, message: message ?? "已保存。" };
     } catch (e) {
+      unstable_rethrow(e); // a redirect() after the write goes through to Next.js
       return toActionState(e, values);
     }
   };

@@ -161,10 +161,10 @@ describe("user accounts", () => {
   it("moving a county account to another park ends its sessions, so the new scope applies at once", async () => {
     const xupu = await user("xupu");
     const token = await sessionToken(t.prisma, { id: xupu.id, username: xupu.username, displayName: xupu.displayName, role: xupu.role, parkId: xupu.parkId });
-    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: xupu.displayName, role: "COUNTY", parkId: String(a.huitong.parkId) }));
+    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: xupu.displayName, role: "COUNTY", parkId: String(a.huitong.parkId), reauthPassword: "demo2024" }));
     expect(await actorForToken(t.prisma, token)).toBeNull();
     expect((await user("xupu")).parkId).toBe(a.huitong.parkId);
-    const stale = await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: "旧页面", role: "LEADER" })).catch((e) => e);
+    const stale = await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: "旧页面", role: "LEADER", reauthPassword: "demo2024" })).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await user("xupu")).role).toBe("COUNTY");
   });
@@ -172,16 +172,16 @@ describe("user accounts", () => {
   it("a password reset lets the new password in, keeps the old one out, and ends sessions; deactivation refuses login", async () => {
     const x = await user("xinhuang");
     const token = await sessionToken(t.prisma, { id: x.id, username: x.username, displayName: x.displayName, role: x.role, parkId: x.parkId });
-    await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(x.id), password: "Xinhuang2025" }));
+    await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(x.id), password: "Xinhuang2025ab", reauthPassword: "demo2024" }));
     expect(await actorForToken(t.prisma, token)).toBeNull();
     expect((await checkLogin(t.prisma, "xinhuang", "demo2024", "10.0.0.9")).ok).toBe(false);
-    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025", "10.0.0.9")).ok).toBe(true);
+    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025ab", "10.0.0.9")).ok).toBe(true);
     const now = await user("xinhuang");
     await setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId: String(now.id), stamp: now.updatedAt.toISOString(), active: "false" }));
-    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025", "10.0.0.9")).ok).toBe(false);
+    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025ab", "10.0.0.9")).ok).toBe(false);
     const off = await user("xinhuang");
     await setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId: String(off.id), stamp: off.updatedAt.toISOString(), active: "true" }));
-    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025", "10.0.0.9")).ok).toBe(true);
+    expect((await checkLogin(t.prisma, "xinhuang", "Xinhuang2025ab", "10.0.0.9")).ok).toBe(true);
     const actions = (await t.prisma.auditLog.findMany({ where: { entity: "User", entityId: String(x.id) }, orderBy: { id: "asc" } })).map((l) => l.action);
     expect(actions.slice(-3)).toEqual(["user.reset-password", "user.deactivate", "user.reactivate"]);
   });

@@ -13,7 +13,8 @@ vi.mock("next/headers", () => ({
 }));
 
 import type { Actor } from "@/server/auth/actor";
-import { AuthError } from "@/server/auth/permissions";
+import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
+import { changePasswordAction, endOtherSessionsAction, endSessionAction } from "@/server/account/actions";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
@@ -33,7 +34,7 @@ import {
   reviewIssueSchema,
 } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
-import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { bootstrapUserSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
 import {
   acknowledgeIssueAction,
@@ -66,6 +67,8 @@ import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 
 type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin" | "auditor";
+/** the demo accounts' password, which the administrator types again on the sensitive forms */
+const PASSWORD = "demo2024";
 /** every write below is refused for the 审计员, who reads the audit log and nothing else */
 const ROLES: Role[] = ["anonymous", "leader", "ownCounty", "otherCounty", "admin", "auditor"];
 
@@ -89,7 +92,7 @@ async function freshIssue() {
 
 /** A throwaway county account, for the account-changing cases. */
 async function freshUser() {
-  const u = await createUser(t.prisma, null, createUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }), { bootstrap: true });
+  const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd" }), { bootstrap: true });
   return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
 }
 
@@ -151,13 +154,13 @@ const cases: Case[] = [
   {
     name: "createUser",
     allowed: adminOnly,
-    prepare: async () => ({ username: `new${unique()}`, displayName: "新用户", role: "LEADER", password: "abc12345" }),
+    prepare: async () => ({ username: `new${unique()}`, displayName: "新用户", role: "LEADER", password: "abc12345abcd", reauthPassword: PASSWORD }),
     run: (actor, v) => createUser(t.prisma, actor, createUserSchema.parse(v)),
   },
   {
     name: "updateUser",
     allowed: adminOnly,
-    prepare: async () => ({ ...(await freshUser()), displayName: "改名", role: "COUNTY", parkId: String(a.dongkou.parkId) }),
+    prepare: async () => ({ ...(await freshUser()), displayName: "改名", role: "COUNTY", parkId: String(a.dongkou.parkId), reauthPassword: PASSWORD }),
     run: (actor, v) => updateUser(t.prisma, actor, updateUserSchema.parse(v)),
   },
   {
@@ -169,7 +172,7 @@ const cases: Case[] = [
   {
     name: "resetUserPassword",
     allowed: adminOnly,
-    prepare: async () => ({ userId: (await freshUser()).userId, password: "newpass123" }),
+    prepare: async () => ({ userId: (await freshUser()).userId, password: "newpass123abc", reauthPassword: PASSWORD }),
     run: (actor, v) => resetUserPassword(t.prisma, actor, resetPasswordSchema.parse(v)),
   },
   {
@@ -295,7 +298,7 @@ const cases: Case[] = [
         await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version });
         period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
       }
-      return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}` };
+      return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}`, reauthPassword: PASSWORD };
     },
     run: (actor, v) => reopenPeriod(t.prisma, actor, reopenPeriodSchema.parse(v)).then(() => true),
   },
@@ -434,12 +437,27 @@ describe("authorization matrix: every write service × every role", () => {
     }
   }
 
+  it("an account that must still change the password an administrator set is refused by every write service, nothing changed", async () => {
+    for (const c of cases) {
+      const role = c.allowed[0];
+      const values = await c.prepare();
+      const before = await fingerprint(t.prisma);
+      const error = await c.run({ ...actorOf(role)!, mustChangePassword: true }, values).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, c.name).toBeInstanceOf(AuthError);
+      expect((error as AuthError).message, c.name).toBe(MUST_CHANGE_PASSWORD_MESSAGE);
+      expect(await fingerprint(t.prisma), c.name).toBe(before);
+    }
+  });
+
   it("no password or password hash ever reaches the audit log", async () => {
     const logs = await t.prisma.auditLog.findMany({ where: { entity: "User" } });
     expect(logs.length).toBeGreaterThan(3);
     for (const l of logs) {
       const text = JSON.stringify([l.before, l.after]);
-      expect(text).not.toMatch(/passwordHash|scrypt\$|abc12345|newpass123/);
+      expect(text).not.toMatch(/passwordHash|scrypt\$|abc12345|newpass123|demo2024|reauth/);
     }
   });
 
@@ -609,7 +627,7 @@ describe("server actions called directly, as a hand-made request would", () => {
     {
       name: "createUserAction: a county makes itself an admin account",
       action: createUserAction,
-      values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345" }),
+      values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345abcd", reauthPassword: PASSWORD }),
       refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["auditor", ADMIN_ONLY_USER], ["anonymous", signIn]],
       allowedAs: "admin",
     },
@@ -647,6 +665,47 @@ describe("server actions called directly, as a hand-made request would", () => {
     const before = await fingerprint(t.prisma);
     expect(await createIssueAction(initialActionState, formData(values))).toMatchObject({ ok: false, message: "请先登录。" });
     expect(await fingerprint(t.prisma)).toBe(before);
+  });
+
+  it("an administrator who must still change the password an administrator set: every action refused, nothing changed; the change itself goes through", async () => {
+    const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `first${unique()}`, displayName: "新管理员", role: "ADMIN", password: "Initial2025pw" }), { bootstrap: true, mustChangePassword: true });
+    const flagged = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
+    for (const c of actionCases) {
+      const values = await c.values();
+      h.token = await sessionToken(t.prisma, flagged);
+      const before = await fingerprint(t.prisma);
+      expect(await c.action(initialActionState, formData(values)), c.name).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
+      expect(await fingerprint(t.prisma), c.name).toBe(before);
+    }
+    for (const action of [endOtherSessionsAction, endSessionAction]) {
+      expect(await action(initialActionState, formData({ sessionId: "0".repeat(64) }))).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
+    }
+    const changed = await changePasswordAction(initialActionState, formData({ currentPassword: "Initial2025pw", newPassword: "Own-admin-2026", newPasswordAgain: "Own-admin-2026" })).catch((e: { digest?: string }) => e.digest);
+    expect(changed).toMatch(/^NEXT_REDIRECT;[a-z]+;\/todo;/);
+    const values = await cases[6].prepare();
+    expect((await createIssueAction(initialActionState, formData(values))).ok).toBe(true);
+  });
+
+  it("one's own account (password, sessions): anonymous refused; every role acts on its own sessions only", async () => {
+    h.token = undefined;
+    const before = await fingerprint(t.prisma);
+    for (const action of [changePasswordAction, endOtherSessionsAction, endSessionAction]) {
+      const values = { currentPassword: PASSWORD, newPassword: "Anything-2026x", newPasswordAgain: "Anything-2026x", sessionId: "0".repeat(64) };
+      expect(await action(initialActionState, formData(values)), action.name).toMatchObject({ ok: false, message: signIn });
+    }
+    expect(await fingerprint(t.prisma)).toBe(before);
+    for (const role of ["leader", "ownCounty", "admin"] as const) {
+      const other = await sessionToken(t.prisma, actorOf(role)!);
+      await as(role);
+      const mine = await t.prisma.session.count({ where: { userId: actorOf(role)!.id } });
+      const total = await t.prisma.session.count();
+      expect(await endOtherSessionsAction(initialActionState, formData({})), role).toMatchObject({ ok: true });
+      const { actorForToken } = await import("@/server/auth/sessions");
+      expect(await actorForToken(t.prisma, other)).toBeNull();
+      expect(await actorForToken(t.prisma, h.token!)).not.toBeNull();
+      // only this user's sessions ended
+      expect(await t.prisma.session.count()).toBe(total - (mine - 1));
+    }
   });
 });
 

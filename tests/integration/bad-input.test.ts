@@ -17,7 +17,8 @@ import { initialActionState } from "@/server/action-state";
 import { saveReportAction, withdrawReportAction } from "@/server/reports/actions";
 import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, createIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
-import { createUserAction } from "@/server/users/actions";
+import { createUserAction, resetPasswordAction, updateUserAction } from "@/server/users/actions";
+import { changePasswordAction, endSessionAction } from "@/server/account/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { saveReportSectionAction } from "@/server/documents/actions";
 import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
@@ -90,9 +91,14 @@ const user = (over: Record<string, string> = {}) => () => ({
   displayName: "新同事",
   role: "LEADER",
   parkId: "",
-  password: "abc12345",
+  password: "abc12345abcd",
+  reauthPassword: "demo2024",
   ...over,
 });
+
+/** 修改密码 of 会同's account, valid but for what a case overrides */
+const own = (over: Record<string, string> = {}) => () => ({ currentPassword: "demo2024", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2026", ...over });
+let dongkouRow: { id: number; updatedAt: Date; displayName: string };
 
 const cases: Case[] = [
   // 月度调度 (the lead's form)
@@ -133,9 +139,9 @@ const cases: Case[] = [
   { name: "入统数 for a future month", action: statsFigureAction, as: "huitong", values: () => ({ code: "YQ2024-001", month: future(), cumulativeInvestment: "1" }), field: "month", message: `入统月份不能晚于本月（${currentMonth()}）` },
 
   // 调度期
-  { name: "re-open without a reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "" }), field: "reason", message: "请填写重新开放原因" },
-  { name: "re-open with a two-character reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "更正" }), field: "reason", message: "请写明重新开放的原因（至少4个字）" },
-  { name: "re-open from a stale page", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "1", reason: "数据有误需更正" }), field: null, message: "2024年11月调度在您打开页面之后已被其他人更改" },
+  { name: "re-open without a reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "", reauthPassword: "demo2024" }), field: "reason", message: "请填写重新开放原因" },
+  { name: "re-open with a two-character reason", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2", reason: "更正", reauthPassword: "demo2024" }), field: "reason", message: "请写明重新开放的原因（至少4个字）" },
+  { name: "re-open from a stale page", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "1", reason: "数据有误需更正", reauthPassword: "demo2024" }), field: null, message: "2024年11月调度在您打开页面之后已被其他人更改" },
   { name: "publish a month twice", action: publishPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "2" }), field: null, message: "2024年11月调度已发布。" },
   { name: "publish a malformed month", action: publishPeriodAction, as: "admin", values: () => ({ month: "2024-13", version: "1" }), field: "month", message: "调度期月份格式应为 年-月，如 2024-11" },
   { name: "publish a year without a plan", action: publishPeriodAction, as: "admin", values: () => ({ month: "2023-05", version: "1" }), field: null, message: "没有2023年的重大项目计划，不能发布2023年5月调度。" },
@@ -205,8 +211,26 @@ const cases: Case[] = [
   { name: "username too short", action: createUserAction, as: "admin", values: user({ username: "ab" }), field: "username", message: "用户名至少3个字符" },
   { name: "username in Chinese", action: createUserAction, as: "admin", values: user({ username: "张三丰" }), field: "username", message: "用户名只能包含字母、数字、下划线、点和短横线" },
   { name: "username taken", action: createUserAction, as: "admin", values: user({ username: "admin" }), field: "username", message: "用户名「admin」已被使用" },
-  { name: "password too short", action: createUserAction, as: "admin", values: user({ password: "ab12" }), field: "password", message: "密码至少8位" },
-  { name: "password without digits", action: createUserAction, as: "admin", values: user({ password: "abcdefgh" }), field: "password", message: "密码须同时包含字母和数字" },
+  { name: "password too short", action: createUserAction, as: "admin", values: user({ password: "ab12" }), field: "password", message: "密码至少12位" },
+  { name: "password of 11 characters", action: createUserAction, as: "admin", values: user({ password: "abcd1234efg" }), field: "password", message: "密码至少12位" },
+  { name: "password without digits", action: createUserAction, as: "admin", values: user({ password: "abcdefghijkl" }), field: "password", message: "密码须同时包含字母和数字" },
+  { name: "password without letters", action: createUserAction, as: "admin", values: user({ password: "123456789012" }), field: "password", message: "密码须同时包含字母和数字" },
+  { name: "no password to confirm the administrator", action: createUserAction, as: "admin", values: user({ reauthPassword: "" }), field: "reauthPassword", message: "请输入您的登录密码以确认身份" },
+  { name: "wrong password to confirm the administrator", action: createUserAction, as: "admin", values: user({ reauthPassword: "demo2025" }), field: "reauthPassword", message: "密码不正确" },
+  { name: "reset with a wrong administrator password", action: resetPasswordAction, as: "admin", values: () => ({ userId: String(a.dongkou.id), password: "Reset-by-office-1", reauthPassword: "demo2025" }), field: "reauthPassword", message: "密码不正确" },
+  { name: "reset to a short password", action: resetPasswordAction, as: "admin", values: () => ({ userId: String(a.dongkou.id), password: "abc123", reauthPassword: "demo2024" }), field: "password", message: "密码至少12位" },
+  { name: "role change without the administrator's password", action: updateUserAction, as: "admin", values: () => ({ userId: String(dongkouRow.id), stamp: dongkouRow.updatedAt.toISOString(), displayName: dongkouRow.displayName, role: "LEADER", parkId: "" }), field: "reauthPassword", message: "修改角色或县区园区须输入您的登录密码以确认身份" },
+  { name: "re-open with a wrong administrator password", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "1", reason: "更正会同县数据", reauthPassword: "demo2025" }), field: "reauthPassword", message: "密码不正确" },
+  { name: "re-open without the administrator's password", action: reopenPeriodAction, as: "admin", values: () => ({ month: "2024-11", version: "1", reason: "更正会同县数据" }), field: "reauthPassword", message: "请输入您的登录密码以确认身份" },
+
+  // 我的账号
+  { name: "wrong current password", action: changePasswordAction, as: "huitong", values: own({ currentPassword: "demo2025" }), field: "currentPassword", message: "密码不正确" },
+  { name: "no current password", action: changePasswordAction, as: "huitong", values: own({ currentPassword: "" }), field: "currentPassword", message: "请输入当前密码" },
+  { name: "new password too short", action: changePasswordAction, as: "huitong", values: own({ newPassword: "Huitong2026", newPasswordAgain: "Huitong2026" }), field: "newPassword", message: "密码至少12位" },
+  { name: "new password typed differently twice", action: changePasswordAction, as: "huitong", values: own({ newPasswordAgain: "Huitong-own-2027" }), field: "newPasswordAgain", message: "两次输入的新密码不一致" },
+  { name: "new password the same as the current one", action: changePasswordAction, as: "huitong", values: own({ currentPassword: "Huitong-own-2026" }), field: "newPassword", message: "新密码不能与当前密码相同" },
+  { name: "end a session: id not a session id", action: endSessionAction, as: "huitong", values: () => ({ sessionId: "1; DROP TABLE" }), field: "sessionId", message: "会话无效" },
+  { name: "end a session that does not exist", action: endSessionAction, as: "huitong", values: () => ({ sessionId: "a".repeat(64) }), field: null, message: "该会话已结束或不存在" },
   { name: "county without park", action: createUserAction, as: "admin", values: user({ role: "COUNTY" }), field: "parkId", message: "县区填报员须绑定一个县区园区" },
   { name: "county with unknown park", action: createUserAction, as: "admin", values: user({ role: "COUNTY", parkId: "99999" }), field: "parkId", message: "县区园区不存在" },
   { name: "unknown role", action: createUserAction, as: "admin", values: user({ role: "ROOT" }), field: "role", message: "请选择角色" },
@@ -249,6 +273,7 @@ beforeAll(async () => {
   projectVersion = (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).version;
   approvedNovember = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-11", status: "APPROVED" } });
   textSection = await t.prisma.reportSection.findFirstOrThrow({ where: { key: "next-steps" }, orderBy: { sortOrder: "asc" } });
+  dongkouRow = await t.prisma.user.findUniqueOrThrow({ where: { username: "dongkou" } });
 });
 afterAll(async () => t?.drop());
 
@@ -270,7 +295,7 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
       }
       // what was typed comes back to the form (never the password)
       expect(state.values).toBeDefined();
-      expect(state.values).not.toHaveProperty("password");
+      expect(Object.keys(state.values ?? {}).filter((k) => /password/i.test(k))).toEqual([]);
       expect(await fingerprint(t.prisma)).toBe(before);
     });
   }
@@ -299,6 +324,9 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
     expect(await createProjectAction(initialActionState, formData(project({ metricName_0: "年供热量", metricQualifier_0: "约", metricValue_0: "41", metricUnit_0: "万吨标煤" })()))).toMatchObject({ ok: true });
     expect(await createUserAction(initialActionState, formData(user()()))).toMatchObject({ ok: true });
     expect(await saveReportSectionAction(initialActionState, formData(reportText({ body: `${textSection.body}加强{要素保障}等要素保障。` })))).toMatchObject({ ok: true });
+    expect(await resetPasswordAction(initialActionState, formData({ userId: String(a.dongkou.id), password: "Reset-by-office-1", reauthPassword: "demo2024" }))).toMatchObject({ ok: true });
+    h.token = tokens.huitong;
+    expect(await changePasswordAction(initialActionState, formData(own()()))).toMatchObject({ ok: true });
     const metric = await t.prisma.projectMetric.findFirstOrThrow({ where: { project: { code: "YQ2024-099" } } });
     expect([metric.name, metric.qualifier, metric.value.toString(), metric.unit]).toEqual(["年供热量", "约", "41", "万吨标煤"]);
   });

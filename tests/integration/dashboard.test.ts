@@ -196,7 +196,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
 
     // published again, the sums are right: 200 × 7,700万元 more in November, 200 × 8,800万元 planned
     const period = async () => t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
-    await reopenPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version, reason: "补录批量项目" });
+    await reopenPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version, reason: "补录批量项目", reauthPassword: "demo2024" });
     await publishPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version }, TODAY);
     const republished = (await getReadPublication(t.prisma, 2024))!.publicationId;
     expect(republished).not.toBe(publicationId);

@@ -7,7 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkLogin, startSession } from "@/server/auth/sessions";
+import { actorForToken, checkLogin, startSession } from "@/server/auth/sessions";
+import type { Actor } from "@/server/auth/actor";
+import { SESSION_IDLE_DEFAULT_MINUTES } from "@/lib/session-rules";
 import { loginBlock, unlockUsername } from "@/server/auth/throttle";
 import { AuthError } from "@/server/auth/permissions";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
@@ -71,6 +73,84 @@ describe("login throttling", () => {
     expect((await checkLogin(t.prisma, "leader", PASSWORD, "198.51.100.3")).ok).toBe(true);
     const unlock = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "login.unlock", entityId: "leader" } });
     expect(unlock.userId).toBe(a.admin.id);
+  });
+});
+
+describe("after a successful sign-in", () => {
+  it("the earlier failures no longer delay the pair", async () => {
+    const ip = "198.51.100.7";
+    // three wrong passwords (free), then the right one
+    for (let i = 0; i < 3; i++) expect((await checkLogin(t.prisma, "xupu", `typo-${i}`, ip)).ok).toBe(false);
+    const ok = await checkLogin(t.prisma, "xupu", PASSWORD, ip);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) await startSession(t.prisma, ok.actor, { userAgent: "vitest", address: ip });
+    // two more typos later that day: counted from the sign-in, they are still free
+    for (let i = 0; i < 2; i++) expect((await checkLogin(t.prisma, "xupu", `later-${i}`, ip)).ok).toBe(false);
+    expect(await loginBlock(t.prisma, "xupu", ip)).toBeNull();
+    expect((await checkLogin(t.prisma, "xupu", PASSWORD, ip)).ok).toBe(true);
+  });
+});
+
+describe("session lifetime", () => {
+  /** Signs `actor` in as the login form does; returns the token and the session row's id. */
+  async function signIn(actor: Actor, address = "10.2.0.1") {
+    const { token } = await startSession(t.prisma, actor, { userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0.0.0 Safari/537.36", address });
+    const session = await t.prisma.session.findFirstOrThrow({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
+    return { token, id: session.id };
+  }
+  /** Moves the clock `ms` forward for this session: its times move back, it was just used. */
+  async function later(id: string, ms: number, options: { active: boolean }) {
+    const s = await t.prisma.session.findUniqueOrThrow({ where: { id } });
+    const back = (d: Date) => new Date(d.getTime() - ms);
+    await t.prisma.session.update({ where: { id }, data: { createdAt: back(s.createdAt), expiresAt: back(s.expiresAt), lastSeenAt: options.active ? new Date() : back(s.lastSeenAt) } });
+  }
+
+  it("a new session ends 12 hours after sign-in, not later, however busy the user is", async () => {
+    const { token, id } = await signIn(a.leader);
+    const s = await t.prisma.session.findUniqueOrThrow({ where: { id } });
+    expect(s.expiresAt.getTime() - s.createdAt.getTime()).toBe(12 * 3600_000);
+    await later(id, 11 * 3600_000 + 59 * 60_000, { active: true });
+    expect((await actorForToken(t.prisma, token))?.username).toBe("leader");
+    await later(id, 2 * 60_000, { active: true }); // 12 hours and a minute after sign-in
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+  });
+
+  it(`a session idle for ${SESSION_IDLE_DEFAULT_MINUTES} minutes ends; one used 29 minutes ago goes on`, async () => {
+    const { token, id } = await signIn(a.leader);
+    await later(id, 29 * 60_000, { active: false });
+    expect((await actorForToken(t.prisma, token))?.username).toBe("leader");
+    // that request counted as activity: 29 more idle minutes are fine again
+    await later(id, 29 * 60_000, { active: false });
+    expect(await actorForToken(t.prisma, token)).not.toBeNull();
+    await later(id, 30 * 60_000, { active: false });
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+  });
+
+  it("SESSION_IDLE_MINUTES sets the idle timeout", async () => {
+    const { token, id } = await signIn(a.leader);
+    await later(id, 10 * 60_000, { active: false });
+    process.env.SESSION_IDLE_MINUTES = "5";
+    try {
+      expect(await actorForToken(t.prisma, token)).toBeNull();
+    } finally {
+      delete process.env.SESSION_IDLE_MINUTES;
+    }
+    expect(await actorForToken(t.prisma, token)).not.toBeNull();
+  });
+
+  it("a request writes the last-seen time only when it is more than a minute old", async () => {
+    const { token, id } = await signIn(a.leader);
+    const first = (await t.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt;
+    for (let i = 0; i < 3; i++) expect(await actorForToken(t.prisma, token)).not.toBeNull();
+    expect((await t.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt).toEqual(first);
+    await t.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - 61_000) } });
+    expect(await actorForToken(t.prisma, token)).not.toBeNull();
+    expect(Date.now() - (await t.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()).toBeLessThan(60_000);
+  });
+
+  it("keeps the address it was signed in from", async () => {
+    const { id } = await signIn(a.leader, "10.2.0.9");
+    expect((await t.prisma.session.findUniqueOrThrow({ where: { id } })).ip).toBe("10.2.0.9");
   });
 });
 

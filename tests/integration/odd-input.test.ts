@@ -21,9 +21,10 @@ import * as users from "@/server/users/actions";
 import * as issues from "@/server/issues/actions";
 import * as reports from "@/server/reports/actions";
 import * as periods from "@/server/periods/actions";
+import * as account from "@/server/account/actions";
 import { loginAction } from "@/server/auth/actions";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
-import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
+import { changePasswordSchema, createUserSchema, endSessionSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import {
   acknowledgeIssueSchema,
   assignIssueSchema,
@@ -69,8 +70,12 @@ const FORMS: Array<[string, Action, string[]]> = [
   ["withdrawReportAction", reports.withdrawReportAction, fieldsOf(withdrawSchema)],
   ["unlockLoginAction", users.unlockLoginAction, ["username"]],
   ["publishPeriodAction", periods.publishPeriodAction, fieldsOf(publishPeriodSchema)],
-  ["reopenPeriodAction", periods.reopenPeriodAction, ["month", "version", "reason"]],
+  ["reopenPeriodAction", periods.reopenPeriodAction, ["month", "version", "reason", "reauthPassword"]],
   ["openPeriodAction", periods.openPeriodAction, fieldsOf(openPeriodSchema)],
+  ["changePasswordAction", account.changePasswordAction, fieldsOf(changePasswordSchema)],
+  ["endSessionAction", account.endSessionAction, fieldsOf(endSessionSchema)],
+  // its form posts no field: a stray one a hand-made request adds is checked all the same
+  ["endOtherSessionsAction", account.endOtherSessionsAction, ["sessionId"]],
 ];
 
 const ODD: Array<[string, (field: string) => string, string]> = [
@@ -92,7 +97,7 @@ afterAll(async () => t?.drop());
 
 describe("every form answers odd input on the field and changes nothing", () => {
   it("covers every exported form action", () => {
-    const exported = [projects, plans, users, issues, reports, periods].flatMap((m) => Object.values(m)).filter((f) => typeof f === "function");
+    const exported = [projects, plans, users, issues, reports, periods, account].flatMap((m) => Object.values(m)).filter((f) => typeof f === "function");
     const covered = new Set<unknown>(FORMS.map(([, action]) => action));
     expect(exported.filter((f) => !covered.has(f))).toEqual([]);
     expect(covered.size).toBe(exported.length);

@@ -130,8 +130,8 @@ describe("reporting periods and published figures", () => {
   });
 
   it("re-opening needs a reason; a submitted correction, even approved, changes nothing until republished; the earlier publication stays readable", async () => {
-    await expect(reopenPeriod(t.prisma, a.huitong, { month: "2024-12", version: await version("2024-12"), reason: "更正数据" })).rejects.toBeInstanceOf(AuthError);
-    await reopenPeriod(t.prisma, a.admin, { month: "2024-12", version: await version("2024-12"), reason: "中伟项目更正本月投资" });
+    await expect(reopenPeriod(t.prisma, a.huitong, { month: "2024-12", version: await version("2024-12"), reason: "更正数据", reauthPassword: "demo2024" })).rejects.toBeInstanceOf(AuthError);
+    await reopenPeriod(t.prisma, a.admin, { month: "2024-12", version: await version("2024-12"), reason: "中伟项目更正本月投资", reauthPassword: "demo2024" });
     const period = await getPeriod(t.prisma, "2024-12");
     expect(period).toMatchObject({ status: "OPEN", reopenReason: "中伟项目更正本月投资" });
     // leaders keep reading publication 1 while the correction is under way
@@ -175,12 +175,12 @@ describe("reporting periods and published figures", () => {
   });
 
   it("a re-open without a reason, or of a period that is open, is refused", async () => {
-    await expect(reopenPeriod(t.prisma, a.admin, { month: "2024-10", version: 1, reason: "原因说明" })).rejects.toThrow(/不存在/);
+    await expect(reopenPeriod(t.prisma, a.admin, { month: "2024-10", version: 1, reason: "原因说明", reauthPassword: "demo2024" })).rejects.toThrow(/不存在/);
     await openPeriod(t.prisma, a.admin, { month: "2025-01", deadline: "2025-02-10" });
     const jan = await getPeriod(t.prisma, "2025-01");
     expect(jan).toMatchObject({ status: "OPEN" });
     expect(jan!.deadline.toISOString().slice(0, 10)).toBe("2025-02-10");
-    await expect(reopenPeriod(t.prisma, a.admin, { month: "2025-01", version: jan!.version, reason: "原因说明" })).rejects.toBeInstanceOf(StateError);
+    await expect(reopenPeriod(t.prisma, a.admin, { month: "2025-01", version: jan!.version, reason: "原因说明", reauthPassword: "demo2024" })).rejects.toBeInstanceOf(StateError);
   });
 });
 

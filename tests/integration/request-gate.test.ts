@@ -36,7 +36,7 @@ beforeAll(async () => {
   const names = new Map<string, string>(Object.values(ACTIONS).filter((a) => a.id).map((a) => [a.id!, a.name!]));
   const gate = createRequestGate({
     actionName: (id) => names.get(id) ?? null,
-    sessionValid: async (cookie) => cookie === "ppt_session=valid",
+    sessionValid: async (headers) => headers.get("cookie") === "ppt_session=valid",
     slots: uploadSlots({ concurrency: CONCURRENCY, waitMs: 20_000, queue: 32 }),
     log: () => {},
   });

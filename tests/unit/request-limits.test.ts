@@ -96,3 +96,17 @@ describe("request limits", () => {
     expect(isGateMessage("An unexpected response was received from the server.")).toBe(false);
   });
 });
+
+describe("the gate's session cookie", () => {
+  it("reads the cookies of a Cookie header as the session rule does: over HTTPS only the __Host- one counts", async () => {
+    const { cookieReader } = await import("@/server/http/install-gate");
+    const { sessionToken } = await import("@/server/auth/sessions");
+    const jar = cookieReader("theme=dark; ppt_session=plain; __Host-ppt_session=secure");
+    expect(jar.get("theme")).toEqual({ value: "dark" });
+    expect(sessionToken(jar, { https: false })).toBe("secure");
+    expect(sessionToken(cookieReader("ppt_session=plain"), { https: true })).toBeUndefined();
+    expect(sessionToken(cookieReader("ppt_session=plain"), { https: false })).toBe("plain");
+    expect(sessionToken(cookieReader(undefined))).toBeUndefined();
+    expect(cookieReader("=x; a").get("a")).toBeUndefined();
+  });
+});

@@ -6,6 +6,8 @@ import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";
+import { passwordRuleText } from "@/lib/password-rule";
+import { ReauthField } from "@/components/forms/reauth-field";
 
 type Park = { id: number; name: string };
 const LABELS = { displayName: "姓名", role: "角色", active: "状态" };
@@ -30,7 +32,7 @@ function RoleParkFields({ errors, values, parks, idPrefix }: { errors: Record<st
   );
 }
 
-export function CreateUserForm({ parks }: { parks: Park[] }) {
+export function CreateUserForm({ parks, passwordMin }: { parks: Park[]; passwordMin: number }) {
   const [state, action, pending] = useActionState(createUserAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const formKey = useResultKey(state);
@@ -45,9 +47,10 @@ export function CreateUserForm({ parks }: { parks: Park[] }) {
           <input id="displayName" name="displayName" defaultValue={v.displayName ?? ""} className={inputClass} {...invalidProps(errors, "displayName")} />
         </Field>
         <RoleParkFields errors={errors} values={v} parks={parks} idPrefix="" />
-        <Field name="password" label="初始密码" errors={errors.password} hint="至少8位，须同时包含字母和数字">
+        <Field name="password" label="初始密码" errors={errors.password} hint={`${passwordRuleText(passwordMin)}；本人首次登录时须修改`}>
           <input id="password" name="password" type="password" autoComplete="new-password" className={inputClass} {...invalidProps(errors, "password")} />
         </Field>
+        <ReauthField id="create-reauthPassword" errors={errors} />
       </div>
       <Outcome state={state} />
       <button type="submit" disabled={pending} className={buttonClass}>创建用户</button>
@@ -73,6 +76,9 @@ export function EditUserForm({ user, parks }: { user: UserRow; parks: Park[] }) 
         </Field>
         <RoleParkFields errors={errors} values={v} parks={parks} idPrefix={p} />
       </div>
+      <div className="sm:max-w-xs">
+        <ReauthField id={`${p}reauthPassword`} errors={errors} hint="修改角色或县区园区时须输入；只改姓名可不填" />
+      </div>
       <Outcome state={state} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>保存角色和园区</button>
     </form>
@@ -94,16 +100,17 @@ export function ActiveForm({ user }: { user: UserRow }) {
   );
 }
 
-export function ResetPasswordForm({ user }: { user: UserRow }) {
+export function ResetPasswordForm({ user, passwordMin }: { user: UserRow; passwordMin: number }) {
   const [state, action, pending] = useActionState(resetPasswordAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const id = `u${user.id}-password`;
   return (
     <form key={state.ok ? state.message : "form"} action={action} className="space-y-2" noValidate aria-label={`重置 ${user.username} 的密码`}>
       <input type="hidden" name="userId" value={user.id} />
-      <Field name={id} label="新密码" errors={errors.password} hint="至少8位，须同时包含字母和数字">
+      <Field name={id} label="新密码" errors={errors.password} hint={`${passwordRuleText(passwordMin)}；本人下次登录时须修改`}>
         <input id={id} name="password" type="password" autoComplete="new-password" className={inputClass} {...invalidProps(errors, "password")} />
       </Field>
+      <ReauthField id={`u${user.id}-reset-reauthPassword`} errors={errors} />
       <Outcome state={state} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>重置密码</button>
     </form>

@@ -3,6 +3,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
+import { ACCOUNT_PATH, CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
 import { businessDate } from "@/lib/month";
 import { db } from "@/server/db";
 import { getTodoBadge, TODO_BADGE_CAP } from "@/server/todo/queries";
@@ -26,7 +27,9 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   // the project data; an auditor's menu has the audit log only (what the permission table lets it open)
   const links: Array<[string, string]> = withTodo ? [["/todo", "我的待办"], ["/overview", "概览"]] : reads ? [["/", "概览"]] : [];
   if (reads) links.push(["/projects", "项目库"], ["/parks", "县区园区"]);
-  const count = actor && withTodo ? await todoCount(actor) : null;
+  // while a password an administrator set is still to be changed, the page is that change only
+  const restricted = !!actor?.mustChangePassword;
+  const count = actor && withTodo && !restricted ? await todoCount(actor) : null;
   if (actor) {
     if (can(actor, "report.write")) links.push(["/report", "月度填报"]);
     if (can(actor, "report.review")) links.push(["/review", "审核"]);
@@ -40,7 +43,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         <Link href="/" className="text-lg font-semibold text-slate-900">
           园区重大项目调度平台
         </Link>
-        {actor && (
+        {actor && !restricted && (
           <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             {links.map(([href, label]) => (
               <Link key={href} href={href} className="whitespace-nowrap hover:text-slate-900">
@@ -59,10 +62,10 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         )}
         {actor && (
           <div className="ml-auto flex items-center gap-3 text-sm text-slate-600">
-            <span data-testid="current-user">
+            <Link href={restricted ? CHANGE_PASSWORD_PATH : ACCOUNT_PATH} className="hover:text-slate-900" title="我的账号：修改密码、查看登录会话" data-testid="current-user">
               {actor.displayName}
               <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ROLE_LABEL[actor.role]}</span>
-            </span>
+            </Link>
             <form action={logoutAction}>
               <button type="submit" className="text-sky-700 hover:underline">
                 退出

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { ReauthField } from "@/components/forms/reauth-field";
 
 export function PublishForm({ month, version, pending, title }: { month: string; version: number; pending: number; title: string }) {
   const [state, action, busy] = useActionState(publishPeriodAction, initialActionState);
@@ -42,7 +43,10 @@ export function ReopenForm({ month, version, title }: { month: string; version: 
           aria-invalid={state.fieldErrors?.reason ? true : undefined}
         />
       </Field>
-      {!state.fieldErrors?.reason && <FormMessage ok={false} message={state.message} />}
+      <div className="sm:max-w-xs">
+        <ReauthField id={`reopen-reauth-${month}`} errors={state.fieldErrors ?? {}} hint="重新开放会改变领导看到的数据，请再次输入您的登录密码" />
+      </div>
+      {!state.fieldErrors?.reason && !state.fieldErrors?.reauthPassword && <FormMessage ok={false} message={state.message} />}
       <button type="submit" disabled={busy} className={secondaryButtonClass}>
         重新开放
       </button>

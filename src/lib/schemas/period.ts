@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isMonth } from "@/lib/month";
 import { textField, versionField } from "./common";
+import { reauthField } from "./user";
 
 export const REOPEN_REASON_MAX = 500;
 
@@ -13,9 +14,15 @@ const periodMonth = z
 export const publishPeriodSchema = z.object({ month: periodMonth, version: versionField });
 export type PublishPeriodInput = z.infer<typeof publishPeriodSchema>;
 
-/** 重新开放: needs a reason that is kept with the next publication. */
+/** 重新开放: needs a reason that is kept with the next publication, and the administrator's password. */
 export const reopenPeriodSchema = z
-  .object({ month: periodMonth, version: versionField, reason: textField("重新开放原因", REOPEN_REASON_MAX, { required: true }) })
+  .object({
+    month: periodMonth,
+    version: versionField,
+    reason: textField("重新开放原因", REOPEN_REASON_MAX, { required: true }),
+    /** the administrator's own password again: re-opening changes what leaders were told */
+    reauthPassword: reauthField,
+  })
   .superRefine((v, ctx) => {
     if (v.reason !== "" && [...v.reason].length < 4) ctx.addIssue({ code: "custom", path: ["reason"], message: "请写明重新开放的原因（至少4个字）" });
   });

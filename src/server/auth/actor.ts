@@ -8,4 +8,9 @@ export type Actor = {
   role: Role;
   /** the county park of a COUNTY account */
   parkId: number | null;
+  /**
+   * The password was set by an administrator (or on the command line) and must be changed
+   * first: every page leads to /account/password and every write is refused until then.
+   */
+  mustChangePassword?: boolean;
 };

@@ -4,12 +4,26 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
 import type { Actor } from "./actor";
-import { actorForToken, SESSION_COOKIE } from "./sessions";
+import { actorForToken, requestIsHttps, sessionIdOf, sessionToken } from "./sessions";
 import { can, type Action, type Permission, type Target } from "./permissions";
 import { resolveClientAddress, trustedHops } from "@/server/http/client-address";
+import { CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
+
+/** The session token of the current request (src/server/auth/sessions.ts: either cookie name). */
+export async function currentSessionToken(): Promise<string | undefined> {
+  return sessionToken(await cookies(), { https: await isHttps() });
+}
+
+/** The id of the current request's session (to mark it among the user's sessions), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const token = await currentSessionToken();
+  return token ? sessionIdOf(token) : null;
+}
 
 export async function currentActor(): Promise<Actor | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  // the request's cookies first: reading them is what makes a page dynamic for Next.js, also
+  // while it prerenders (where db() throws, having no database)
+  const token = await currentSessionToken();
   return actorForToken(db(), token);
 }
 
@@ -22,10 +36,21 @@ export async function currentActorOrNull(): Promise<Actor | null> {
   }
 }
 
-/** For pages: the signed-in user, or a redirect to the login page. */
+/**
+ * For pages: the signed-in user, or a redirect to the login page (or, while the password an
+ * administrator set is not yet changed, to /account/password; the proxy redirects first).
+ */
 export async function requireActor(next?: string): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  if (actor.mustChangePassword) redirect(`${CHANGE_PASSWORD_PATH}${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  return actor;
+}
+
+/** For /account/password: the signed-in user, whether or not a password change is due. */
+export async function requireSignedIn(next: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/login?next=${encodeURIComponent(next)}`);
   return actor;
 }
 
@@ -40,7 +65,7 @@ export async function clientAddress(): Promise<string | null> {
   return resolveClientAddress(await headers(), trustedHops(process.env.TRUST_PROXY));
 }
 
+/** Whether the current request came over HTTPS (COOKIE_SECURE, else X-Forwarded-Proto). */
 export async function isHttps(): Promise<boolean> {
-  if (process.env.COOKIE_SECURE) return process.env.COOKIE_SECURE === "true";
-  return (await headers()).get("x-forwarded-proto") === "https";
+  return requestIsHttps(await headers());
 }

@@ -161,7 +161,11 @@ export function refusalMessage(action: Action): string {
   return FORBIDDEN_MESSAGE[action];
 }
 
+/** The refusal while an account still has to change the password an administrator set. */
+export const MUST_CHANGE_PASSWORD_MESSAGE = "请先修改初始密码：管理员设置的密码须由本人修改后才能继续操作。";
+
 export function assertCan(actor: Actor | null, permission: Action | Permission, target?: Target): asserts actor is Actor {
   if (!actor) throw new AuthError("请先登录。", "unauthenticated");
+  if (actor.mustChangePassword) throw new AuthError(MUST_CHANGE_PASSWORD_MESSAGE, "forbidden");
   if (!can(actor, permission, target)) throw new AuthError(FORBIDDEN_MESSAGE[normalize(permission).action], "forbidden");
 }

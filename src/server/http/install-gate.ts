@@ -2,7 +2,7 @@
 // a registered symbol, set once per server process by src/instrumentation.ts. The gate checks
 // sessions with the app's own rule and database pool.
 import { db } from "@/server/db";
-import { actorForToken, SESSION_COOKIE } from "@/server/auth/sessions";
+import { actorForToken, requestIsHttps, sessionToken } from "@/server/auth/sessions";
 import { actionManifestReader } from "./action-manifest";
 import { createRequestGate } from "./request-gate";
 import { uploadSettings } from "./request-limits";
@@ -10,16 +10,17 @@ import { uploadSlots } from "./upload-slots";
 
 export const GATE_KEY = Symbol.for("ppt.requestGate");
 
-/** The session token in a Cookie header (the `__Host-` name on HTTPS, or the plain one). */
-export function sessionTokenFromCookieHeader(cookieHeader: string | undefined): string | undefined {
-  if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(";")) {
+/** The cookies of a Cookie header, as the session rule reads them. */
+export function cookieReader(cookieHeader: string | undefined) {
+  const jar = new Map<string, string>();
+  for (const part of (cookieHeader ?? "").split(";")) {
     const at = part.indexOf("=");
-    if (at < 0) continue;
-    const name = part.slice(0, at).trim();
-    if (name === SESSION_COOKIE || name === `__Host-${SESSION_COOKIE}`) return part.slice(at + 1).trim();
+    if (at > 0) {
+      const name = part.slice(0, at).trim();
+      if (!jar.has(name)) jar.set(name, part.slice(at + 1).trim());
+    }
   }
-  return undefined;
+  return { get: (name: string) => (jar.has(name) ? { value: jar.get(name)! } : undefined) };
 }
 
 export function installRequestGate() {
@@ -27,7 +28,10 @@ export function installRequestGate() {
   if (g[GATE_KEY]) return;
   g[GATE_KEY] = createRequestGate({
     actionName: actionManifestReader(),
-    sessionValid: async (cookieHeader) => (await actorForToken(db(), sessionTokenFromCookieHeader(cookieHeader))) !== null,
+    sessionValid: async (headers) => {
+      const token = sessionToken(cookieReader(headers.get("cookie") ?? undefined), { https: requestIsHttps(headers) });
+      return (await actorForToken(db(), token)) !== null;
+    },
     slots: uploadSlots(uploadSettings()),
   });
 }

@@ -70,7 +70,8 @@ export function isCrossOrigin(req: RequestHead): boolean {
 
 export type GateDeps = {
   actionName: (id: string) => string | null;
-  sessionValid: (cookieHeader: string | undefined) => Promise<boolean>;
+  /** whether the request's session cookie names a live session (the app's own rule) */
+  sessionValid: (headers: { get(name: string): string | null }) => Promise<boolean>;
   slots: UploadSlots;
   log?: (line: string) => void;
 };
@@ -119,7 +120,7 @@ export function createRequestGate(deps: GateDeps) {
     const body = watchBody(req, policy, refuse);
 
     const admit = async () => {
-      if (policy.needsSession && !(await deps.sessionValid(header(req, "cookie")))) {
+      if (policy.needsSession && !(await deps.sessionValid({ get: (name) => header(req, name) ?? null }))) {
         return refuse({ status: 401, message: GATE_MESSAGES.signIn });
       }
       if (policy.upload && (declared === undefined || Number(declared) > SMALL_BODY_BYTES)) {

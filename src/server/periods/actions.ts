@@ -2,6 +2,7 @@
 // 调度期 actions, each built by the one action wrapper (src/server/safe-action.ts): publish,
 // re-open (with a reason), open / change the deadline.
 import { db } from "@/server/db";
+import { clientAddress } from "@/server/auth/current";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
 import { periodTitle } from "@/lib/periods";
@@ -14,7 +15,7 @@ export const publishPeriodAction = formAction(publishPeriodSchema, async (actor,
 });
 
 export const reopenPeriodAction = formAction(reopenPeriodSchema, async (actor, input) => {
-  await reopenPeriod(db(), actor, input);
+  await reopenPeriod(db(), actor, input, { address: await clientAddress() });
   refreshAll();
   return `${periodTitle(input.month)}已重新开放。更正并审核后请再次发布；发布前领导仍看到上次发布的数据。`;
 });

@@ -7,6 +7,7 @@ import { TX_OPTIONS, type Tx } from "@/server/tx";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
+import { confirmPassword, type RequestContext } from "@/server/auth/reauth";
 import { writeAudit } from "@/server/audit/write";
 import { NothingChangedError } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
@@ -87,9 +88,13 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
   }, PUBLISH_TX_OPTIONS);
 }
 
-/** Re-opens a published month for corrections; its publications stay readable. */
-export async function reopenPeriod(prisma: Db, actor: Actor | null, input: ReopenPeriodInput) {
+/**
+ * Re-opens a published month for corrections; its publications stay readable. Needs the
+ * administrator's own password (`reauthPassword`, src/server/auth/reauth.ts).
+ */
+export async function reopenPeriod(prisma: Db, actor: Actor | null, input: ReopenPeriodInput, request: RequestContext = {}) {
   assertCan(actor, { action: "period.manage" });
+  await confirmPassword(prisma, actor, input.reauthPassword, request.address);
   return prisma.$transaction(async (tx) => {
     const period = await tx.$queryRaw<ReportingPeriod[]>`SELECT * FROM "ReportingPeriod" WHERE month = ${input.month} FOR UPDATE`;
     if (!period[0]) throw new NotFoundError(`${periodTitle(input.month)}不存在。`);
@@ -105,6 +110,7 @@ export async function reopenPeriod(prisma: Db, actor: Actor | null, input: Reope
       entityId: input.month,
       before: { status: "PUBLISHED" },
       after: { status: "OPEN", reason: input.reason },
+      ip: request.address,
     });
   }, TX_OPTIONS);
 }

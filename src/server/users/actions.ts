@@ -9,13 +9,13 @@ import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserS
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 
 export const createUserAction = formAction(createUserSchema, async (actor, input) => {
-  const u = await createUser(db(), actor, input);
+  const u = await createUser(db(), actor, input, { address: await clientAddress() });
   refreshAll();
-  return `已创建用户「${u.username}」。`;
+  return `已创建用户「${u.username}」。请把初始密码告知本人：首次登录时须修改密码。`;
 });
 
 export const updateUserAction = formAction(updateUserSchema, async (actor, input) => {
-  const u = await updateUser(db(), actor, input);
+  const u = await updateUser(db(), actor, input, { address: await clientAddress() });
   refreshAll();
   return `已保存用户「${u.username}」。`;
 });
@@ -27,9 +27,9 @@ export const setUserActiveAction = formAction(setUserActiveSchema, async (actor,
 });
 
 export const resetPasswordAction = formAction(resetPasswordSchema, async (actor, input) => {
-  const u = await resetUserPassword(db(), actor, input);
+  const u = await resetUserPassword(db(), actor, input, { address: await clientAddress() });
   refreshAll();
-  return `已重置用户「${u.username}」的密码，其原有登录已失效。`;
+  return `已重置用户「${u.username}」的密码，其原有登录已失效；下次登录时须修改密码。`;
 });
 
 const unlockSchema = z.object({ username: z.string().trim().min(1, "用户无效").max(40, "用户无效") });

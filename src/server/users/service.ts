@@ -1,8 +1,11 @@
-// User accounts: created by admins (or by the user:create command on a new deployment).
+// User accounts: created by admins (or by the user:create command on a new deployment). Creating,
+// changing a role or park and resetting a password need the administrator's own password again
+// (src/server/auth/reauth.ts); a password an administrator chose must be changed at first sign-in.
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { hashPassword } from "@/server/auth/password";
+import { confirmPassword, type RequestContext } from "@/server/auth/reauth";
 import { writeAudit } from "@/server/audit/write";
 import { assertChanged } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
@@ -12,11 +15,22 @@ import { ROLE_LABEL } from "@/lib/labels";
 import type { CreateUserInput, ResetPasswordInput, SetUserActiveInput, UpdateUserInput } from "@/lib/schemas/user";
 
 /**
- * Creates a user. `actor` null with `bootstrap` is the command line creating an account on a
- * new deployment; from the web an ADMIN is required.
+ * Creates a user. From the web an ADMIN is required, who confirms with their own password
+ * (`reauthPassword`), and the new user must change the password at the first sign-in. `actor`
+ * null with `bootstrap` is the command line on a new deployment (npm run user:create, which asks
+ * for the change too) or the embedded demo's accounts (which do not).
  */
-export async function createUser(prisma: Db, actor: Actor | null, input: CreateUserInput, options: { bootstrap?: boolean } = {}) {
-  if (!options.bootstrap) assertCan(actor, "user.manage");
+export async function createUser(
+  prisma: Db,
+  actor: Actor | null,
+  input: CreateUserInput,
+  options: { bootstrap?: boolean; mustChangePassword?: boolean } & RequestContext = {},
+) {
+  if (!options.bootstrap) {
+    assertCan(actor, "user.manage");
+    await confirmPassword(prisma, actor, input.reauthPassword, options.address);
+  }
+  const mustChangePassword = options.bootstrap ? (options.mustChangePassword ?? false) : true;
   const parkId = input.role === "COUNTY" ? input.parkId : null;
   if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
     throw new ValidationError({ parkId: ["县区园区不存在"] });
@@ -27,13 +41,14 @@ export async function createUser(prisma: Db, actor: Actor | null, input: CreateU
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { username: input.username, displayName: input.displayName, role: input.role, parkId, passwordHash },
+      data: { username: input.username, displayName: input.displayName, role: input.role, parkId, passwordHash, mustChangePassword },
     });
     await writeAudit(tx, actor, {
       action: "user.create",
       entity: "User",
       entityId: user.id,
-      after: { username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId },
+      after: { username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId, mustChangePassword },
+      ip: options.address,
     });
     return user;
   });
@@ -75,9 +90,15 @@ async function claimUser(tx: Tx, userId: number, stamp: string): Promise<User> {
   return before;
 }
 
-/** Changes an account's name, role and park. An admin cannot change their own role. */
-export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateUserInput) {
+/**
+ * Changes an account's name, role and park. An admin cannot change their own role. Changing the
+ * role or the park needs the administrator's own password (`reauthPassword`); a name alone does not.
+ */
+export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateUserInput, request: RequestContext = {}) {
   assertCan(actor, "user.manage");
+  // a password given is checked whatever changes; one is required below if the role or park does
+  const confirmed = !!input.reauthPassword;
+  if (confirmed) await confirmPassword(prisma, actor, input.reauthPassword, request.address);
   const parkId = input.role === "COUNTY" ? input.parkId : null;
   if (parkId !== null && !(await prisma.park.findUnique({ where: { id: parkId } }))) {
     throw new ValidationError({ parkId: ["县区园区不存在"] });
@@ -87,11 +108,14 @@ export async function updateUser(prisma: Db, actor: Actor | null, input: UpdateU
     if (before.id === actor.id && input.role !== before.role) {
       throw new ValidationError({ role: ["不能修改自己的角色，以免失去管理权限；请由另一位管理员操作"] });
     }
+    if (!confirmed && (before.role !== input.role || before.parkId !== parkId)) {
+      throw new ValidationError({ reauthPassword: ["修改角色或县区园区须输入您的登录密码以确认身份"] }, "修改角色或县区园区须确认身份，未保存。");
+    }
     const after = await tx.user.update({ where: { id: before.id }, data: { displayName: input.displayName, role: input.role, parkId } });
     assertChanged(userSnapshot(before), userSnapshot(after));
     // a changed role or park takes effect at once: the user signs in again
     if (before.role !== after.role || before.parkId !== after.parkId) await tx.session.deleteMany({ where: { userId: before.id } });
-    await writeAudit(tx, actor, { action: "user.update", entity: "User", entityId: before.id, before: userSnapshot(before), after: userSnapshot(after) });
+    await writeAudit(tx, actor, { action: "user.update", entity: "User", entityId: before.id, before: userSnapshot(before), after: userSnapshot(after), ip: request.address });
     return after;
   });
 }
@@ -116,15 +140,26 @@ export async function setUserActive(prisma: Db, actor: Actor | null, input: SetU
   });
 }
 
-/** Sets a new password (scrypt) and ends the user's sessions. Neither password nor hash is audited. */
-export async function resetUserPassword(prisma: Db, actor: Actor | null, input: ResetPasswordInput) {
+/**
+ * Sets a new password (scrypt) that the user must change at the next sign-in, and ends the user's
+ * sessions. Needs the administrator's own password (`reauthPassword`). Neither password nor hash
+ * is audited.
+ */
+export async function resetUserPassword(prisma: Db, actor: Actor | null, input: ResetPasswordInput, request: RequestContext = {}) {
   assertCan(actor, "user.manage");
+  await confirmPassword(prisma, actor, input.reauthPassword, request.address);
   if (!(await prisma.user.findUnique({ where: { id: input.userId } }))) throw new NotFoundError("用户不存在。");
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    const user = await tx.user.update({ where: { id: input.userId }, data: { passwordHash, mustChangePassword: true } });
     const ended = (await tx.session.deleteMany({ where: { userId: user.id } })).count;
-    await writeAudit(tx, actor, { action: "user.reset-password", entity: "User", entityId: user.id, after: { username: user.username, passwordChanged: true, sessionsEnded: ended } });
+    await writeAudit(tx, actor, {
+      action: "user.reset-password",
+      entity: "User",
+      entityId: user.id,
+      after: { username: user.username, passwordChanged: true, mustChangePassword: true, sessionsEnded: ended },
+      ip: request.address,
+    });
     return user;
   });
 }

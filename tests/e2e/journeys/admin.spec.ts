@@ -1,7 +1,7 @@
 // The admin's and the county's journeys of issue #4: the issue ledger, project edits seen on
 // the overview, user accounts, and the audit log listing those writes.
 import { expect, test } from "@playwright/test";
-import { login } from "../helpers";
+import { DEMO_PASSWORD, login } from "../helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
@@ -149,7 +149,7 @@ test("admin records the 倒排工期 and milestones; a decreasing month is refus
   await expect(page.getByRole("form", { name: "节点目标" }).locator("#actual_START")).toHaveValue("2024-11-05");
 });
 
-test("admin creates a user who can then sign in", async ({ page, browser }) => {
+test("admin creates a user who can then sign in (and first changes the password)", async ({ page, browser }) => {
   await login(page, "admin");
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "新建用户" });
@@ -160,9 +160,11 @@ test("admin creates a user who can then sign in", async ({ page, browser }) => {
   await form.getByLabel("初始密码").fill("short");
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(form.getByText("县区填报员须绑定一个县区园区")).toBeVisible();
-  await expect(form.getByText("密码至少8位")).toBeVisible();
+  await expect(form.getByText("密码至少12位")).toBeVisible();
+  await expect(form.getByText("请输入您的登录密码以确认身份")).toBeVisible();
   await form.getByLabel("县区园区（县区填报员必选）").selectOption({ label: "溆浦县园区" });
   await form.getByLabel("初始密码").fill("xupu2024pass");
+  await form.getByLabel("您的登录密码（确认身份）").fill(DEMO_PASSWORD);
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByRole("status")).toContainText(`已创建用户「${username}」`);
   await expect(page.getByTestId(`user-${username}`)).toContainText("县区填报员");
@@ -171,6 +173,12 @@ test("admin creates a user who can then sign in", async ({ page, browser }) => {
   const other = await context.newPage();
   await login(other, username, "xupu2024pass");
   await expect(other.getByTestId("current-user")).toContainText("张填报");
+  await expect(other).toHaveURL(/\/account\/password$/);
+  await other.getByLabel("当前密码（管理员告知的初始密码）").fill("xupu2024pass");
+  await other.getByLabel("新密码", { exact: true }).fill("xupu-own-2025");
+  await other.getByLabel("再次输入新密码").fill("xupu-own-2025");
+  await other.getByRole("button", { name: "修改密码" }).click();
+  await expect(other).toHaveURL(/\/todo$/);
   await other.goto("/admin/users");
   await expect(other).toHaveURL(/\/forbidden/);
   await context.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { login } from "../helpers";
+import { DEMO_PASSWORD, login } from "../helpers";
 
 async function as(browser: Browser, username: string, phone = false) {
   const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {});
@@ -92,6 +92,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   // re-opening needs a reason; leaders keep the published figures meanwhile
   await admin.reload();
   await admin.getByLabel("重新开放原因（必填，记入操作日志和下次发布）").fill("中伟项目更正本月投资");
+  await admin.getByLabel("您的登录密码（确认身份）").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "重新开放" }).click();
   await expect(admin.getByTestId("period-status")).toContainText("填报中");
   await expect(admin.getByTestId("period-status")).toContainText("重新开放原因：中伟项目更正本月投资");

@@ -7,6 +7,7 @@ import { listParks } from "@/server/parks/queries";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { UnlockLoginForm } from "@/components/admin/unlock-form";
 import { ROLE_LABEL } from "@/lib/labels";
+import { passwordMinLength } from "@/lib/password-rule";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "用户管理" };
@@ -16,13 +17,14 @@ export default async function UsersPage() {
   const prisma = db();
   const users = await listUsers(prisma);
   const parks = await listParks(prisma);
+  const passwordMin = passwordMinLength();
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
       <h1 className="text-2xl font-semibold">用户管理</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">新建用户</h2>
-        <CreateUserForm parks={parks} />
+        <CreateUserForm parks={parks} passwordMin={passwordMin} />
       </section>
       <section>
         <h2 className="mb-2 font-medium">全部用户（{users.length}个）</h2>
@@ -38,6 +40,7 @@ export default async function UsersPage() {
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{ROLE_LABEL[u.role]}</span>
                     {u.park && <span className="text-xs text-slate-500">{u.park.name}</span>}
                     {!u.active && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-700">已停用</span>}
+                    {u.active && u.mustChangePassword && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">待本人修改初始密码</span>}
                     {u.id === actor.id && <span className="text-xs text-slate-500">（本人）</span>}
                     <span className="ml-auto text-sm text-sky-700">修改 / 停用 / 重置密码</span>
                   </summary>
@@ -45,7 +48,7 @@ export default async function UsersPage() {
                     <div className="sm:col-span-2">
                       <EditUserForm user={row} parks={parks} />
                     </div>
-                    <ResetPasswordForm user={row} />
+                    <ResetPasswordForm user={row} passwordMin={passwordMin} />
                     {u.id !== actor.id && <ActiveForm user={row} />}
                     <UnlockLoginForm username={u.username} />
                   </div>
