@@ -2,14 +2,15 @@
 // in, lands on the audit log, finds what the administrator did to accounts, and cannot open the
 // project pages (the 403 page) — on a desktop (1366 px) and on a phone (390 px).
 import { expect, test, type Page } from "@playwright/test";
-import { login, logout } from "../helpers";
+import { DEMO_PASSWORD, login, logout } from "../helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
 const username = `shenji${stamp}`;
-const password = "audit2024pass";
+const initial = "audit2024pass";
+const password = "Shenji-own-2026";
 
 test("an administrator creates an 审计员 account (not bound to a county park)", async ({ page }) => {
   await login(page, "admin");
@@ -19,14 +20,26 @@ test("an administrator creates an 审计员 account (not bound to a county park)
   await form.getByLabel("姓名").fill("审计员甲");
   await form.getByLabel("角色").selectOption({ label: "审计员" });
   await form.getByLabel("县区园区（县区填报员必选）").selectOption({ label: "会同县园区" });
-  await form.getByLabel("初始密码").fill(password);
+  await form.getByLabel("初始密码").fill(initial);
+  await form.getByLabel("您的登录密码（确认身份）").fill(DEMO_PASSWORD);
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(form.getByText("审计员不绑定县区园区，请选择“无”")).toBeVisible();
   await form.getByLabel("县区园区（县区填报员必选）").selectOption({ label: "无" });
-  await form.getByLabel("初始密码").fill(password);
+  await form.getByLabel("初始密码").fill(initial);
+  await form.getByLabel("您的登录密码（确认身份）").fill(DEMO_PASSWORD);
   await form.getByRole("button", { name: "创建用户" }).click();
   await expect(page.getByRole("status")).toContainText(`已创建用户「${username}」`);
   await expect(page.getByTestId(`user-${username}`)).toContainText("审计员");
+  await logout(page);
+  // the auditor's first sign-in: its own password first (the page is under /account, open to it)
+  await login(page, username, initial);
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByLabel("当前密码（管理员告知的初始密码）").fill(initial);
+  await page.getByLabel("新密码", { exact: true }).fill(password);
+  await page.getByLabel("再次输入新密码").fill(password);
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  await logout(page);
 });
 
 /** The auditor's visit at one width: lands on the log, reads the account actions, is refused the project pages. */
