@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./tests/e2e/chromium";
+import { CHROMIUM_ARGS, chromiumPath } from "./tools/chromium";
 import { LEADER_STATE } from "./tests/e2e/helpers";
 
 const port = Number(process.env.E2E_PORT || 3100);

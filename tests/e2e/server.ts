@@ -33,7 +33,7 @@ async function main() {
     env.DATA_DIR = dir;
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: "inherit" });
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "runtime/start.ts"], { env, stdio: "inherit" });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -1,11 +1,11 @@
-// A stand-in for scripts/serve.mjs in tests/integration/supervise.test.ts: an HTTP server on PORT
-// that reports ready over IPC like the real one and stops the same way (scripts/http-shutdown.mjs).
+// A stand-in for runtime/serve.mjs in tests/integration/supervise.test.ts: an HTTP server on PORT
+// that reports ready over IPC like the real one and stops the same way (runtime/http-shutdown.mjs).
 //   GET /slow      answers after 1.5 s (a request in flight)
 //   GET /crash     exits with code 3
 //   GET /oom       writes V8's out-of-memory lines to stderr and aborts
 // FAIL_BEFORE_READY=1: exits at once with code 2, never ready.
 import http from "node:http";
-import { gracefulClose } from "../../scripts/http-shutdown.mjs";
+import { gracefulClose } from "../../runtime/http-shutdown.mjs";
 
 if (process.env.FAIL_BEFORE_READY === "1") process.exit(2);
 const server = http.createServer((req, res) => {

@@ -216,7 +216,7 @@ describe("the first sign-in of an account an administrator created", () => {
     for (const demo of DEMO_ACCOUNTS) expect((await user(demo.username)).mustChangePassword, demo.username).toBe(false);
     const username = `cli${unique()}`;
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/create-user.ts", "--role", "COUNTY", "--username", username, "--name", "李四", "--park", "会同县园区"], {
+      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "commands/create-user.ts", "--role", "COUNTY", "--username", username, "--name", "李四", "--park", "会同县园区"], {
         env: { ...process.env, DATABASE_URL: t.url },
         stdio: ["pipe", "pipe", "pipe"],
       });

@@ -192,32 +192,32 @@ describe("the commands", () => {
   }
 
   it("audit:purge refuses a recent day and purges an old one; audit:retention shows and sets the retention", async () => {
-    const refused = await run(["scripts/audit.ts", "purge", "--before", businessDate()]);
+    const refused = await run(["commands/audit.ts", "purge", "--before", businessDate()]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain("操作日志至少保存180天");
     await entryFrom(250, "cli250");
-    const done = await run(["scripts/audit.ts", "purge", "--before", businessDate(daysAgo(200))]);
+    const done = await run(["commands/audit.ts", "purge", "--before", businessDate(daysAgo(200))]);
     expect(done.out).toContain("已清理");
     expect(done.code).toBe(0);
     expect(await t.prisma.auditLog.count({ where: { entityId: "cli250" } })).toBe(0);
 
-    const shown = await run(["scripts/audit.ts", "retention"]);
+    const shown = await run(["commands/audit.ts", "retention"]);
     expect(shown.out).toContain("操作日志保存期限：180天");
-    const low = await run(["scripts/audit.ts", "retention", "--days", "90"]);
+    const low = await run(["commands/audit.ts", "retention", "--days", "90"]);
     expect(low.code).toBe(1);
     expect(low.out).toContain("--days须为180到36500之间的整数（天）");
-    const set = await run(["scripts/audit.ts", "retention", "--days", "200"]);
+    const set = await run(["commands/audit.ts", "retention", "--days", "200"]);
     expect(set.out).toContain("180天 → 200天");
     expect(await getRetentionDays(t.prisma)).toBe(200);
     await setRetentionDays(t.prisma, 180);
   }, 180_000);
 
   it("user:create makes an 审计员 account, never bound to a county park", async () => {
-    const made = await run(["scripts/create-user.ts", "--role", "AUDITOR", "--username", "shenji", "--name", "审计员甲"], "abc12345\n");
+    const made = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji", "--name", "审计员甲"], "abc12345\n");
     expect(made.out).toContain("已创建用户 shenji");
     expect(made.code).toBe(0);
     expect(await t.prisma.user.findUniqueOrThrow({ where: { username: "shenji" } })).toMatchObject({ role: "AUDITOR", parkId: null, displayName: "审计员甲" });
-    const bound = await run(["scripts/create-user.ts", "--role", "AUDITOR", "--username", "shenji2", "--park", "会同县园区"], "abc12345\n");
+    const bound = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji2", "--park", "会同县园区"], "abc12345\n");
     expect(bound.code).toBe(1);
     expect(bound.out).toContain("审计员不绑定县区园区");
     expect(await t.prisma.user.count({ where: { username: "shenji2" } })).toBe(0);

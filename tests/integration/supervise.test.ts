@@ -1,12 +1,12 @@
-// npm start keeps the server up (scripts/supervise.ts): a server process that dies — kill -9, a
+// npm start keeps the server up (runtime/supervise.ts): a server process that dies — kill -9, a
 // crash, out of memory — is started again with a line saying why; asked to stop, the server
 // finishes its requests in flight and is not started again. The server here is a stand-in
-// (tests/helpers/fake-app-server.mjs) that reports ready and stops as scripts/serve.mjs does; the
+// (tests/helpers/fake-app-server.mjs) that reports ready and stops as runtime/serve.mjs does; the
 // real one is killed in a browser journey (tests/e2e/journeys/crash.spec.ts).
 import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { supervise } from "../../scripts/supervise";
+import { supervise } from "../../runtime/supervise";
 
 const FAKE = path.resolve("tests/helpers/fake-app-server.mjs");
 

@@ -2,9 +2,9 @@
 // would leave it, and never written into a database that is not its own.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generate, synthPlan } from "@/server/synth/generate";
-import { loadSynth, type SynthSummary } from "@/server/synth/load";
-import { embeddedTarget, postgresTarget } from "@/server/synth/target";
+import { generate, synthPlan } from "../../bench/synth/generate";
+import { loadSynth, type SynthSummary } from "../../bench/synth/load";
+import { embeddedTarget, postgresTarget } from "../../bench/synth/target";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 async function query<T = Record<string, unknown>>(url: string, sql: string): Promise<T[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { heapFlags } from "../../scripts/heap-flags";
+import { heapFlags } from "../../runtime/heap-flags";
 
 describe("the app server's heap bound", () => {
   it("bounds the heap at 256 MB by default so the server collects before it grows past 300 MB", () => {

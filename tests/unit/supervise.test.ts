@@ -1,7 +1,7 @@
-// npm start's watch over the server (scripts/supervise.ts): how long it waits before each restart
+// npm start's watch over the server (runtime/supervise.ts): how long it waits before each restart
 // and how it names the cause in the log.
 import { describe, expect, it } from "vitest";
-import { exitCause, restartDelaySeconds, shutdownGraceSeconds } from "../../scripts/supervise";
+import { exitCause, restartDelaySeconds, shutdownGraceSeconds } from "../../runtime/supervise";
 
 describe("supervisor rules", () => {
   it("waits 1, 2, 4 … seconds before restarts in a row, never more than 30", () => {

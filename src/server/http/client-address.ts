@@ -3,7 +3,7 @@
 // Forwarded headers are written by whoever sends the request, so they are read only when the
 // operator says a reverse proxy stands in front (TRUST_PROXY = the number of proxies, e.g. 1),
 // and then only the hop those proxies appended. Otherwise the address is the TCP peer, which the
-// app's own server (scripts/serve.mjs) puts in PEER_HEADER after removing any copy a client sent.
+// app's own server (runtime/serve.mjs) puts in PEER_HEADER after removing any copy a client sent.
 import { cleanStoredText } from "@/lib/schemas/text";
 
 export const PEER_HEADER = "x-ppt-peer-address";

@@ -1,4 +1,4 @@
-// Puts the request gate where the app's HTTP server (scripts/serve.mjs) finds it: a global under
+// Puts the request gate where the app's HTTP server (runtime/serve.mjs) finds it: a global under
 // a registered symbol, set once per server process by src/instrumentation.ts. The gate checks
 // sessions with the app's own rule and database pool.
 import { db } from "@/server/db";

@@ -1,4 +1,4 @@
-// The first thing every request meets in the app's HTTP server (scripts/serve.mjs), before
+// The first thing every request meets in the app's HTTP server (runtime/serve.mjs), before
 // Next.js reads a byte of its body: a body larger than its route allows is refused from its
 // Content-Length, or while it streams (a body without one is counted as it arrives); a server
 // action posted without a valid session is refused before its body is read (sign-in aside); the

@@ -1,5 +1,5 @@
 // The app server killed outright (kill -9) in the middle of a county's work: npm start starts it
-// again by itself (scripts/supervise.ts), the next page loads within 15 s, the county is still
+// again by itself (runtime/supervise.ts), the next page loads within 15 s, the county is still
 // signed in, and what it saved is there — nothing lost, nothing half-written.
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
@@ -7,12 +7,12 @@ import { login } from "../helpers";
 
 const port = Number(process.env.E2E_PORT || 3100);
 
-/** The app server's process (scripts/serve.mjs serving this port), read from /proc. */
+/** The app server's process (runtime/serve.mjs serving this port), read from /proc. */
 function serverPid(): number | null {
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (!fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("scripts/serve.mjs")) continue;
+      if (!fs.readFileSync(`/proc/${d}/cmdline`, "utf8").includes("runtime/serve.mjs")) continue;
       if (fs.readFileSync(`/proc/${d}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(d);
     } catch {
       // a process that ended meanwhile

@@ -77,7 +77,7 @@ test.beforeAll(async () => {
   proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) });
   await proxy.start();
   url.host = `127.0.0.1:${proxy.port}`;
-  app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  app = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "runtime/start.ts"], {
     env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(appPort), DEMO_DATA: "false", DEMO_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     detached: true,

@@ -20,13 +20,13 @@ const TARGETS = {
   unrelated: { action: "src/server/issues/actions.ts#createIssueAction", path: "/issues/new", session: true },
 } as const;
 
-/** The app server's process (scripts/serve.mjs serving this port), read from /proc. */
+/** The app server's process (runtime/serve.mjs serving this port), read from /proc. */
 function serverPid(): number {
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const cmd = fs.readFileSync(`/proc/${d}/cmdline`, "utf8");
-      if (!cmd.includes("scripts/serve.mjs")) continue;
+      if (!cmd.includes("runtime/serve.mjs")) continue;
       if (fs.readFileSync(`/proc/${d}/environ`, "utf8").split("\0").includes(`PORT=${port}`)) return Number(d);
     } catch {
       // a process that ended meanwhile

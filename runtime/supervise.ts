@@ -1,8 +1,8 @@
-// Watches over the app server process for `npm start` (scripts/start.ts): when it exits without
+// Watches over the app server process for `npm start` (runtime/start.ts): when it exits without
 // being asked to (out of memory, a crash, `kill -9`), it is started again within seconds, with a
 // line in the log saying why, and waiting longer each time it fails again soon (1, 2, 4 … 30 s;
 // back to 1 s once it has run for a minute). Asked to stop (Ctrl+C, SIGTERM), it lets the server
-// finish its requests in flight (scripts/serve.mjs) and kills it only after a bound.
+// finish its requests in flight (runtime/serve.mjs) and kills it only after a bound.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 /** Seconds to wait before the n-th restart in a row (n ≥ 1). */

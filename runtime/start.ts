@@ -1,6 +1,6 @@
 // npm start: build the app if its sources changed, open the database (DATABASE_URL, or the
 // embedded one in DATA_DIR), apply migrations, seed an empty database, serve on PORT (3000), and
-// start the server again whenever it exits unexpectedly (scripts/supervise.ts).
+// start the server again whenever it exits unexpectedly (runtime/supervise.ts).
 // `npm run dev` does the same with the Next.js development server instead of a build.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,7 +19,8 @@ const NEXT = path.resolve("node_modules", "next", "dist", "bin", "next");
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
 
-
+// What `next build` compiles: the app under src/ and its configuration. runtime/ (this folder),
+// commands/, bench/ and tools/ run as they are and need no build.
 const BUILD_INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const FINGERPRINT_FILE = path.join(".next", "source-fingerprint");
 
@@ -93,7 +94,7 @@ async function main() {
   if (stopping) return;
   server = supervise({
     command: process.execPath,
-    args: [...serverFlags, path.resolve("scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])],
+    args: [...serverFlags, path.resolve("runtime", "serve.mjs"), ...(dev ? ["--dev"] : [])],
     options: {
       env: {
         ...process.env,

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-/** The Chromium the browser tests drive: CHROMIUM_PATH, else Debian's or another system one. */
+/** The Chromium the browser tests (playwright.config.ts) and the screenshot tool drive: CHROMIUM_PATH, else Debian's or another system one. */
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
   const found = candidates.find((p): p is string => !!p && fs.existsSync(p));

@@ -1,12 +1,12 @@
 // Screenshots of pages as a person sees them, at desktop (1366 px) and phone (390 px) width,
 // for reviewing what a change looks like. Against a running app:
-//   npx tsx scripts/screenshots.ts --base http://127.0.0.1:3000 --user admin / /periods
+//   npx tsx tools/screenshots.ts --base http://127.0.0.1:3000 --user admin / /periods
 // Writes screenshots/<user>-<path>-<width>.png (the folder is ignored by git).
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../tests/e2e/chromium";
-import { DEMO_PASSWORD } from "../tests/e2e/helpers";
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium";
+import { DEMO_PASSWORD } from "../src/server/seed/demo-accounts";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,4 +1,4 @@
-// Excel timings for `npm run bench` (run by scripts/bench.ts in a child process with the
+// Excel timings for `npm run bench` (run by bench/run.ts in a child process with the
 // react-server condition, as the app's server code is marked server-only):
 //   - export: the 调度表 of the newest published month, all county parks (scheduleExport, the
 //     whole workbook written into memory), as the route handler streams it;
@@ -7,7 +7,7 @@
 //     (zip checks, parse, every row checked against the database, the batch stored), then
 //     applyImportIn (re-check under lock, revisions, events, audit) in a transaction rolled back
 //     afterwards, so the dataset stays as it was.
-// Usage: node --conditions=react-server --import tsx scripts/bench-excel.ts <database url> <open month> <published month>
+// Usage: node --conditions=react-server --import tsx bench/excel.ts <database url> <open month> <published month>
 // Prints one JSON line.
 import ExcelJS from "exceljs";
 import { Prisma } from "../src/generated/prisma/client";

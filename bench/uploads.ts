@@ -1,5 +1,5 @@
 // npm run bench -- --uploads: the app server's memory under uploads and oversized requests (issue
-// 15), on the running bench server (scripts/bench.ts starts it on the scale-1 dataset).
+// 15), on the running bench server (bench/run.ts starts it on the scale-1 dataset).
 // 1. Eight county staff send the monthly report with six photos of about 9.8 MB each (real JPEGs,
 //    60 MB a request) at the same moment, three rounds: every photo is decoded and re-encoded (the
 //    save then stops at its figures' check, so nothing is stored).
@@ -32,16 +32,16 @@ function rssMB(pid: number): number {
   }
 }
 
-/** The serving process (scripts/serve.mjs) under npm start's process `root`. */
+/** The serving process (runtime/serve.mjs) under npm start's process `root`. */
 export function servingPid(root: number, descendants: (root: number) => number[]): number {
   for (const pid of descendants(root)) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("serve.mjs")) return pid;
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("runtime/serve.mjs")) return pid;
     } catch {
       /* gone */
     }
   }
-  throw new Error("serve.mjs process not found");
+  throw new Error("runtime/serve.mjs process not found");
 }
 
 function actionIds(): Record<string, string> {
@@ -191,7 +191,7 @@ export function uploadsMarkdown(u: UploadsResult | undefined): string[] {
   return [
     "## Uploads and oversized requests (issue 15)",
     "",
-    `\`npm run bench -- --uploads\` (scripts/bench-uploads.ts) on the ${u.engine === "pg" ? "PostgreSQL" : "embedded"} scale-1 dataset, ${u.date.slice(0, 16).replace("T", " ")} UTC, commit \`${u.commit}\`; UPLOAD_CONCURRENCY ${u.uploadConcurrency}. Resident memory of the serving process (VmRSS, sampled every 50 ms); target: under 500 MB, /api/health within 1 s after each round.`,
+    `\`npm run bench -- --uploads\` (bench/uploads.ts) on the ${u.engine === "pg" ? "PostgreSQL" : "embedded"} scale-1 dataset, ${u.date.slice(0, 16).replace("T", " ")} UTC, commit \`${u.commit}\`; UPLOAD_CONCURRENCY ${u.uploadConcurrency}. Resident memory of the serving process (VmRSS, sampled every 50 ms); target: under 500 MB, /api/health within 1 s after each round.`,
     "",
     "| scenario | requests | answers | peak resident MB | /api/health after, max ms |",
     "| --- | ---: | --- | ---: | ---: |",

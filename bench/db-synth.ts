@@ -3,8 +3,8 @@
 // DATABASE_URL (or --database-url), the PostgreSQL database ppt_synth_s<N> (created here);
 // without, the embedded data folder ./data-synth-s<N>. Never writes into any other database.
 import { parseArgs } from "node:util";
-import { SYNTH_PASSWORD } from "../src/server/synth/generate";
-import { embeddedTarget, ensureSynth, postgresTarget } from "../src/server/synth/target";
+import { SYNTH_PASSWORD } from "./synth/generate";
+import { embeddedTarget, ensureSynth, postgresTarget } from "./synth/target";
 
 async function main() {
   const { values } = parseArgs({

@@ -1,4 +1,4 @@
-// The app's HTTP server (started and watched over by scripts/start.ts): Next.js behind a plain Node
+// The app's HTTP server (started and watched over by runtime/start.ts): Next.js behind a plain Node
 // server that
 // - runs the request gate first (src/server/http/request-gate.ts, registered by
 //   src/instrumentation.ts): bodies bounded per route before they are read, server actions
@@ -84,5 +84,5 @@ async function stop(reason) {
   process.exit(0);
 }
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => void stop(signal));
-// started by scripts/start.ts over an IPC channel: when that process is gone, so is the database
+// started by runtime/start.ts over an IPC channel: when that process is gone, so is the database
 process.on("disconnect", () => void stop("启动进程已退出"));

@@ -1,7 +1,7 @@
 // npm run bench [-- --engine pg|embedded] [--scale N] [--samples 30] [--port 3131] [--uploads]
 // For each target (PostgreSQL at scales 1 and 100, the embedded database at scales 1 and 10):
 // makes sure its synthetic dataset exists (npm run db:synth), starts the production app on it
-// with `npm start` (scripts/start.ts: builds once when the sources changed) and
+// with `npm start` (runtime/start.ts: builds once when the sources changed) and
 // BENCH_SQL_STATS=1, signs in through the login form, and measures each page: latency
 // (p50/p95 of sequential requests after warm-up), throughput at 8 concurrent requests, SQL
 // statements and SQL time per request, HTML bytes, the page's client JavaScript (gzip), and the
@@ -9,7 +9,7 @@
 // bench/results.json (merged per target) and bench/RESULTS.md. Loopback only; every loop is
 // bounded in count and time. Not part of npm test.
 // --uploads: instead, the server's memory under photo uploads and oversized requests
-// (scripts/bench-uploads.ts), on the scale-1 dataset of the engine given (embedded by default).
+// (bench/uploads.ts), on the scale-1 dataset of the engine given (embedded by default).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -18,11 +18,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { createPrismaClient } from "../src/server/db/client";
-import { synthPlan, SYNTH_PASSWORD } from "../src/server/synth/generate";
+import { synthPlan, SYNTH_PASSWORD } from "./synth/generate";
 import { publishFigures } from "../src/server/periods/publish";
 import { dataFolderPassword } from "../src/server/db/embedded-auth";
-import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "../src/server/synth/target";
-import { measureUploads, servingPid, uploadsMarkdown, type UploadsResult } from "./bench-uploads";
+import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "./synth/target";
+import { measureUploads, servingPid, uploadsMarkdown, type UploadsResult } from "./uploads";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const HOST = "127.0.0.1";
@@ -65,7 +65,7 @@ export type TargetResult = {
   synthSeconds: number | null;
   routes: RouteResult[];
   publish: { month: string; runs: number; p50Ms: number | null; maxMs: number | null; projects: number | null; notes: string[] };
-  /** Excel: the 调度表 export of the newest published month and an import of every project's row (scripts/bench-excel.ts) */
+  /** Excel: the 调度表 export of the newest published month and an import of every project's row (bench/excel.ts) */
   excel?: ExcelResult;
   memory: { nextServerPeakMB: number | null; treePeakMB: number | null; notes: string[] };
   startedAt: string;
@@ -236,7 +236,7 @@ async function startServer(target: SynthTarget, port: number, label: string): Pr
     delete env.DATABASE_URL;
     env.DATA_DIR = target.dataDir;
   }
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], { env, stdio: ["ignore", out, out], detached: true });
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "runtime/start.ts"], { env, stdio: ["ignore", out, out], detached: true });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
@@ -425,13 +425,13 @@ async function measurePublish(url: string | null, month: string, projects: numbe
 
 // ---------------------------------------------------------------- Excel export and import
 
-/** Runs scripts/bench-excel.ts (server code needs the react-server condition) and reads its one JSON line. */
+/** Runs bench/excel.ts (server code needs the react-server condition) and reads its one JSON line. */
 function measureExcel(url: string | null, openMonth: string): ExcelResult {
   if (!url) return { error: "not available (database address unknown)" };
   const [y, m] = openMonth.split("-").map(Number);
   const published = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
   try {
-    const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench-excel.ts", url, openMonth, published], {
+    const out = execFileSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/excel.ts", url, openMonth, published], {
       encoding: "utf8",
       timeout: 600_000,
       maxBuffer: 16 * 1024 * 1024,
@@ -533,14 +533,14 @@ function excelLine(x: ExcelResult | undefined): string {
   if (x.export) parts.push(`exporting the 调度表 of ${x.export.month} (${x.export.projects} projects, ${x.export.kb} KB): ${x.export.ms} ms`);
   if (x.import) parts.push(`importing ${x.import.rows} rows (${x.import.kb} KB) for ${x.import.month}: parse + check + preview ${x.import.previewMs} ms, apply ${x.import.applyMs} ms (${x.import.changes} revisions, rolled back)`);
   if (x.error) parts.push(`failed: ${x.error}`);
-  return `Excel (scripts/bench-excel.ts, in process): ${parts.join("; ")}.`;
+  return `Excel (bench/excel.ts, in process): ${parts.join("; ")}.`;
 }
 
 export function renderMarkdown(results: Results): string {
   const lines = [
     "# Benchmark results",
     "",
-    `Measured by \`npm run bench\` (scripts/bench.ts); last run ${results.date.slice(0, 16).replace("T", " ")} UTC on commit \`${results.commit}\`.`,
+    `Measured by \`npm run bench\` (bench/run.ts); last run ${results.date.slice(0, 16).replace("T", " ")} UTC on commit \`${results.commit}\`.`,
     `Machine: ${results.machine.cpus} cores (${results.machine.cpuModel}), ${results.machine.memoryGB} GB, Node ${results.machine.node}, ${results.machine.platform}.`,
     "",
     "How to read: p50/p95 are latencies of sequential requests after warm-up (full HTML received); req/s is throughput with 8 requests in flight;",

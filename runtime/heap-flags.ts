@@ -1,4 +1,4 @@
-// The V8 heap bound of the app server process (scripts/start.ts passes these flags to node).
+// The V8 heap bound of the app server process (runtime/start.ts passes these flags to node).
 /**
  * V8 heap flags for the app server. Node sizes its heap from the machine's memory (gigabytes
  * here) and collects lazily, so a server that needs ~150 MB grows past 350 MB resident; a bound

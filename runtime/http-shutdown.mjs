@@ -1,4 +1,4 @@
-// Stopping an HTTP server gracefully (scripts/serve.mjs): no new connections, idle keep-alive
+// Stopping an HTTP server gracefully (runtime/serve.mjs): no new connections, idle keep-alive
 // connections closed at once and as they become idle, requests in flight allowed to finish; after
 // `graceMs` whatever is still open is cut. Resolves "drained" or "timeout".
 export function gracefulClose(server, { graceMs }) {
