@@ -213,11 +213,11 @@ describe("the commands", () => {
   }, 180_000);
 
   it("user:create makes an 审计员 account, never bound to a county park", async () => {
-    const made = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji", "--name", "审计员甲"], "abc12345\n");
+    const made = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji", "--name", "审计员甲"], "abc12345abcd\n");
     expect(made.out).toContain("已创建用户 shenji");
     expect(made.code).toBe(0);
     expect(await t.prisma.user.findUniqueOrThrow({ where: { username: "shenji" } })).toMatchObject({ role: "AUDITOR", parkId: null, displayName: "审计员甲" });
-    const bound = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji2", "--park", "会同县园区"], "abc12345\n");
+    const bound = await run(["commands/create-user.ts", "--role", "AUDITOR", "--username", "shenji2", "--park", "会同县园区"], "abc12345abcd\n");
     expect(bound.code).toBe(1);
     expect(bound.out).toContain("审计员不绑定县区园区");
     expect(await t.prisma.user.count({ where: { username: "shenji2" } })).toBe(0);
@@ -226,9 +226,9 @@ describe("the commands", () => {
 
 describe("审计员 accounts", () => {
   it("an administrator creates one; with a county park it is refused on the park field, and the database refuses it too", async () => {
-    const user = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "auditor2", displayName: "审计员乙", role: "AUDITOR", password: "abc12345" }));
+    const user = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "auditor2", displayName: "审计员乙", role: "AUDITOR", password: "abc12345abcd", reauthPassword: "demo2024" }));
     expect(user).toMatchObject({ role: "AUDITOR", parkId: null });
-    const bound = createUserSchema.safeParse({ username: "auditor3", displayName: "审计员丙", role: "AUDITOR", parkId: String(a.huitong.parkId), password: "abc12345" });
+    const bound = createUserSchema.safeParse({ username: "auditor3", displayName: "审计员丙", role: "AUDITOR", parkId: String(a.huitong.parkId), password: "abc12345abcd", reauthPassword: "demo2024" });
     expect(bound.success).toBe(false);
     expect(bound.error?.issues).toEqual([expect.objectContaining({ path: ["parkId"], message: "审计员不绑定县区园区，请选择“无”" })]);
     await expect(t.prisma.user.update({ where: { id: user.id }, data: { parkId: a.huitong.parkId } })).rejects.toThrow(/User_auditor_no_park/);
