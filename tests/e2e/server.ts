@@ -1,33 +1,18 @@
 // The app as `npm start` serves it, on a throwaway database: a new database on the
 // DATABASE_URL server (dropped on exit), or an embedded one in a temporary data folder.
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-
-async function admin(serverUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+import { createEmptyDatabase } from "../helpers/empty-db";
 
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DATA: "false", DEMO_ACCOUNTS: "true", NEXT_TELEMETRY_DISABLED: "1" };
   let cleanup = async () => {};
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `ppt_test_${Date.now()}_e2e_${crypto.randomBytes(3).toString("hex")}`;
-    await admin(serverUrl, `CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanup = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  if (process.env.DATABASE_URL) {
+    const database = await createEmptyDatabase();
+    env.DATABASE_URL = database.url;
+    cleanup = database.drop;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ppt-e2e-"));
     env.DATA_DIR = dir;

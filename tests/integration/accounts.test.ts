@@ -7,34 +7,9 @@
 // and headers as the browser sends them), and the services directly.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({
-  prisma: null as unknown as Db,
-  /** the browser's cookies */
-  jar: new Map<string, string>(),
-  /** what the responses set: [name, value, options] */
-  set: [] as Array<[string, string, Record<string, unknown>]>,
-  headers: {} as Record<string, string>,
-}));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (h.jar.has(name) ? { name, value: h.jar.get(name)! } : undefined),
-    set: (name: string, value: string, options: Record<string, unknown> = {}) => {
-      h.set.push([name, value, options]);
-      if (value) h.jar.set(name, value);
-      else h.jar.delete(name);
-    },
-    delete: (name: string) => {
-      h.set.push([name, "", { deleted: true }]);
-      h.jar.delete(name);
-    },
-  }),
-  headers: async () => new Headers(h.headers),
-}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import { z } from "zod";
 import type { Actor } from "@/server/auth/actor";

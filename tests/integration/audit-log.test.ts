@@ -3,16 +3,9 @@
 // ids, filters by person, action, entity and date, sign-ins in their own view, administrators'
 // account actions in theirs, read by the 审计员 too, a CSV export for administrators and auditors
 // only, and no entry for a save that changed nothing.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import { AUDIT_ACTIONS, type AuditAction } from "@/server/audit/names";
 import { writeAudit } from "@/server/audit/write";
@@ -32,7 +25,6 @@ import { assignIssue, createIssue } from "@/server/issues/service";
 import { openPeriod } from "@/server/periods/service";
 import { updateProjectAction } from "@/server/projects/actions";
 import { initialActionState } from "@/server/action-state";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { assignIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
@@ -40,6 +32,7 @@ import { openPeriodSchema } from "@/lib/schemas/period";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { formData } from "../helpers/fingerprint";
+import { monthlyReportForm } from "../helpers/monthly-report";
 
 let t: TestDatabase;
 let a: Actors;
@@ -93,7 +86,7 @@ describe("the audit page in Chinese", () => {
     const saved = await saveMonthlyReport(
       t.prisma,
       a.huitong,
-      monthlyReportSchema.parse({ projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "100", cumulativeInvestment: "150100", progressText: "设备安装中", version: "0", intent: "submit" }),
+      monthlyReportForm({ monthInvestment: "100", cumulativeInvestment: "150100" }),
     );
     const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { project: true } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
@@ -323,7 +316,7 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
     const period = () => t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2025-05" } });
     await unchanged("deadline", () => openPeriod(t.prisma, a.admin, openPeriodSchema.parse({ month: "2025-05", deadline: "2025-06-12" })), period);
 
-    const draft = (version: number) => monthlyReportSchema.parse({ projectCode: "YQ2024-004", month: "2024-12", monthInvestment: "50", cumulativeInvestment: "100", progressText: "主体施工", explanation: "更正", version: String(version), intent: "save" });
+    const draft = (version: number) => monthlyReportForm({ projectCode: "YQ2024-004", monthInvestment: "50", cumulativeInvestment: "100", explanation: "更正", version: String(version), intent: "save" });
     const saved = await saveMonthlyReport(t.prisma, a.admin, draft(0));
     const report = () => t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { revisions: true } });
     await unchanged("draft", async () => saveMonthlyReport(t.prisma, a.admin, draft((await report()).version)), report);

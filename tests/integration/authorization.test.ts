@@ -1,16 +1,9 @@
 // The authorization matrix: every write service × every role, and the server actions called
 // directly as a hand-made request would call them. A refused call throws AuthError (or, through
 // an action, returns the refusal message) and changes nothing at all.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import type { Actor } from "@/server/auth/actor";
 import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
@@ -65,6 +58,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
+import { monthlyReportFields, monthlyReportForm } from "../helpers/monthly-report";
 
 type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin" | "auditor";
 /** the demo accounts' password, which the administrator types again on the sensitive forms */
@@ -100,7 +94,7 @@ async function freshUser() {
 async function submittedOctober() {
   let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
   if (r?.status !== "SUBMITTED") {
-    await saveMonthlyReport(t.prisma, a.admin, monthlyReportSchema.parse({ projectCode: "YQ2024-001", month: "2024-10", monthInvestment: "100", cumulativeInvestment: "120000", progressText: `待审核${unique()}`, version: String(r?.version ?? 0), intent: "submit" }));
+    await saveMonthlyReport(t.prisma, a.admin, monthlyReportForm({ month: "2024-10", monthInvestment: "100", cumulativeInvestment: "120000", progressText: `待审核${unique()}`, version: String(r?.version ?? 0) }));
     r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
   }
   return { reportId: String(r.id), version: String(r.version) };
@@ -134,7 +128,7 @@ const cases: Case[] = [
     allowed: county,
     prepare: async () => {
       const r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" } });
-      return { projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "100", cumulativeInvestment: "150100", progressText: `设备进场${unique()}`, version: String(r?.version ?? 0), intent: "save" };
+      return monthlyReportFields({ progressText: `设备进场${unique()}`, version: String(r?.version ?? 0), intent: "save" });
     },
     run: (actor, v) => saveMonthlyReport(t.prisma, actor, monthlyReportSchema.parse(v)),
   },
@@ -144,7 +138,7 @@ const cases: Case[] = [
     prepare: async () => {
       let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
       if (r?.status !== "SUBMITTED") {
-        await saveMonthlyReport(t.prisma, a.admin, monthlyReportSchema.parse({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "待审核", version: String(r?.version ?? 0), intent: "submit" }));
+        await saveMonthlyReport(t.prisma, a.admin, monthlyReportForm({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "待审核", version: String(r?.version ?? 0) }));
         r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
       }
       return { reportId: String(r.id), version: String(r.version), decision: "return", reason: "请补充说明" };

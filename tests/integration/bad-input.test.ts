@@ -1,16 +1,9 @@
 // Bad input over the forms, through the server actions exactly as the browser posts them:
 // each case gets a clear Chinese message (next to its field where there is one) and leaves
 // the database exactly as it was.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import type { ActionState } from "@/server/action-state";
 import { initialActionState } from "@/server/action-state";
@@ -22,7 +15,6 @@ import { changePasswordAction, endSessionAction } from "@/server/account/actions
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { saveReportSectionAction } from "@/server/documents/actions";
 import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
 import { createIssueSchema } from "@/lib/schemas/issue";
@@ -31,6 +23,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
+import { monthlyReportFields } from "../helpers/monthly-report";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 type As = "huitong" | "admin";
@@ -59,16 +52,7 @@ const long = (n: number) => "字".repeat(n);
 const future = () => addMonths(currentMonth(), 1);
 const node = (over: Record<string, string> = {}) => () => ({ code: "YQ2024-001", kind: "STATS_ENTRY", stamp: "", actualDate: "2024-09-20", evidence: "统计联网直报平台入库截图", ...over });
 
-const report = (over: Record<string, string> = {}) => () => ({
-  projectCode: "YQ2024-001",
-  month: "2024-12",
-  monthInvestment: "100",
-  cumulativeInvestment: "150100",
-  progressText: "设备安装中",
-  version: "0",
-  intent: "save",
-  ...over,
-});
+const report = (over: Record<string, string> = {}) => () => monthlyReportFields({ monthInvestment: "100", cumulativeInvestment: "150100", intent: "save", ...over });
 const newIssue = (over: Record<string, string> = {}) => () => ({
   projectCode: "YQ2024-001",
   category: "FUNDING",

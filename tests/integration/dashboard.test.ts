@@ -1,8 +1,6 @@
 // The dashboards' data functions on the seed report alone (what PostgreSQL deployments and the
 // e2e server get), and the query count of each aggregate as rows grow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/server/db/adapter";
 import { seedDatabase } from "@/server/seed";
 import { getPlanSummary } from "@/server/plans/queries";
 import { getReadPublication } from "@/server/periods/queries";
@@ -15,6 +13,7 @@ import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issu
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts } from "../helpers/actors";
+import { countingClient, type CountingClient } from "../helpers/query-count";
 
 const TODAY = "2026-11-26";
 
@@ -127,29 +126,22 @@ describe("dashboards on the seed report", () => {
 
 describe("the aggregates stay on a fixed number of queries as rows grow", () => {
   let t: TestDatabase;
-  let counted: PrismaClient<"query">;
+  let counted: CountingClient;
   let admin: Awaited<ReturnType<typeof seedWithAccounts>>["admin"];
   let publicationId: number;
-  const queries: string[] = [];
   beforeAll(async () => {
     t = await createTestDatabase();
     admin = (await seedWithAccounts(t.prisma)).admin;
     publicationId = (await getReadPublication(t.prisma, 2024))!.publicationId;
-    counted = new PrismaClient({ adapter: createAdapter(t.url, 2), log: [{ emit: "event", level: "query" }] }) as PrismaClient<"query">;
-    counted.$on("query", (e) => queries.push(e.query));
+    counted = countingClient(t.url);
   });
   afterAll(async () => {
-    await counted?.$disconnect();
+    await counted?.disconnect();
     await t?.drop();
   });
 
-  async function count(fn: () => Promise<unknown>): Promise<number> {
-    queries.length = 0;
-    await fn();
-    return queries.length;
-  }
-  // the data functions take the app's client type; the logging client is the same class
-  const db = () => counted as unknown as PrismaClient;
+  const count = async (fn: () => Promise<unknown>) => (await counted.count(fn)).statements;
+  const db = () => counted.prisma;
   const all = () => ({
     list: () => getProjectListPage(db(), 2024, parseProjectListParams({})),
     series: () => getMonthlySeries(db(), 2024, publicationId),

@@ -16,9 +16,9 @@ import { rate, scheduleProgress } from "@/lib/progress";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs, docxXml } from "../helpers/docx-text";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { monthlyReportForm } from "../helpers/monthly-report";
 import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
 import { publishPeriod } from "@/server/periods/service";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
 
 /** The seed report's text with its half-width punctuation written as the platform writes it. */
@@ -110,9 +110,7 @@ describe("the annual report on the seed report", () => {
       return { doc, text: (lead: string) => doc.blocks.find((b) => b.kind === "p" && b.lead?.includes(lead))! };
     };
     const opened = await t.prisma.monthlyReport.findUnique({ where: { projectId_month: { projectId: (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).id, month: "2024-12" } } });
-    const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportSchema.parse({
-      projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText: "主体厂房封顶", version: String(opened?.version ?? 0), intent: "submit",
-    }));
+    const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportForm({ version: String(opened?.version ?? 0) }));
     const submitted = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted.id, version: submitted.version, decision: "approve", reason: "" });
     // approved, not published: the report is still as of 2024-11

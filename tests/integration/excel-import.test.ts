@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { fingerprint } from "../helpers/fingerprint";
 import { colOf, loadWorkbook, makeZip, rowOf, saveWorkbook, unzipEntries } from "../helpers/xlsx";
+import { monthlyReportForm } from "../helpers/monthly-report";
 import { scheduleExport, templateExport } from "@/server/excel/exports";
 import { xlsxBuffer } from "@/server/excel/workbook";
 import { applyImport, previewImport } from "@/server/excel/import-service";
@@ -251,8 +252,7 @@ describe("Excel import of a monthly 调度表", () => {
     expect(result.preview.counts.change).toBe(2);
     // 洞口 saves its month through the form in between
     const { saveMonthlyReport } = await import("@/server/reports/service");
-    const { monthlyReportSchema } = await import("@/lib/schemas/monthly-report");
-    await saveMonthlyReport(t.prisma, a.dongkou, monthlyReportSchema.parse({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", version: "0", intent: "save" }));
+    await saveMonthlyReport(t.prisma, a.dongkou, monthlyReportForm({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", intent: "save" }));
     const before = await fingerprint(t.prisma);
     await expect(applyImport(t.prisma, a.admin, result.batchId!)).rejects.toThrow(/预览之后，YQ2024-002的本月报表已被修改/);
     expect(await fingerprint(t.prisma)).toBe(before);

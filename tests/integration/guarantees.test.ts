@@ -10,12 +10,12 @@ import { getPlanSummary } from "@/server/plans/queries";
 import { listIssues } from "@/server/issues/queries";
 import { getReadPublication } from "@/server/periods/queries";
 import { getPublicationTotals, listFigures } from "@/server/figures/queries";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { planEntriesSchema, projectSchema } from "@/lib/schemas/project";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { ConflictError, StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { monthlyReportForm as report } from "../helpers/monthly-report";
 
 let t: TestDatabase;
 let a: Actors;
@@ -25,17 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.drop());
 
-const report = (over: Record<string, string> = {}) =>
-  monthlyReportSchema.parse({
-    projectCode: "YQ2024-001",
-    month: "2024-12",
-    monthInvestment: "100",
-    cumulativeInvestment: "150100",
-    progressText: "设备安装中",
-    version: "0",
-    intent: "submit",
-    ...over,
-  });
 const reportRow = (code: string, month: string) => t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code }, month } });
 
 describe("review", () => {

@@ -1,17 +1,10 @@
 // Odd input over every form: NUL, other control characters, bidirectional overrides, broken
 // UTF-16 and overlong values, in every field the form has. Each is answered with a message on
 // that field; nothing is written; nothing throws (no 500).
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined), set: vi.fn() }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import type { ActionState } from "@/server/action-state";
 import { initialActionState } from "@/server/action-state";

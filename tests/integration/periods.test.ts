@@ -7,23 +7,11 @@ import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/servic
 import { getPeriod, getPeriodProgress, getReadPublication, getPublication, listUnapprovedProjects } from "@/server/periods/queries";
 import { getMonthlySeries, getPublicationTotals, listFigures } from "@/server/figures/queries";
 import { headlineFigures } from "@/lib/headline";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { AuthError } from "@/server/auth/permissions";
 import { StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
-
-const form = (over: Record<string, string> = {}) =>
-  monthlyReportSchema.parse({
-    projectCode: "YQ2024-001",
-    month: "2024-12",
-    monthInvestment: "5000",
-    cumulativeInvestment: "155000",
-    progressText: "主体厂房封顶",
-    version: "0",
-    intent: "submit",
-    ...over,
-  });
+import { monthlyReportForm as form } from "../helpers/monthly-report";
 
 const TODAY = "2025-01-08";
 

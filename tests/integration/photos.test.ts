@@ -3,45 +3,29 @@
 // behind; a revision's photos never change; the photo routes need a sign-in and answer 404.
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
-
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// first, before the app: the request and database the app's code sees
+import { request as h } from "../helpers/next-request";
 
 import { saveMonthlyReport, type PhotoChanges } from "@/server/reports/service";
 import { saveReportAction } from "@/server/reports/actions";
 import { photoResponse } from "@/server/photos/serve";
 import { processPhoto, sniffImage } from "@/server/photos/process";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { initialActionState } from "@/server/action-state";
 import { ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import * as img from "../helpers/images";
+import { monthlyReportFields, monthlyReportForm } from "../helpers/monthly-report";
 
 let t: TestDatabase;
 let a: Actors;
 let camera: Buffer;
 
 const file = (name: string, bytes: Buffer) => ({ name, size: bytes.length, bytes: async () => new Uint8Array(bytes) });
-const form = (over: Record<string, string> = {}) =>
-  monthlyReportSchema.parse({
-    projectCode: "YQ2024-001",
-    month: "2024-12",
-    monthInvestment: "5000",
-    cumulativeInvestment: "155000",
-    progressText: "主体厂房封顶",
-    version: "0",
-    intent: "save",
-    ...over,
-  });
+/** this file's saves are drafts */
+const form = (over: Record<string, string> = {}) => monthlyReportForm({ intent: "save", ...over });
 const report = () => t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" } });
 const version = async () => String((await report())?.version ?? 0);
 /** The photos of the report's current revision, in order. */
@@ -163,7 +147,7 @@ describe("形象进度 photos", () => {
     const before = await fingerprint(t.prisma);
     const e = await saveMonthlyReport(
       t.prisma, a.dongkou,
-      monthlyReportSchema.parse({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "借用照片", version: "0", intent: "save" }),
+      form({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "借用照片" }),
       { keep: [String(other)], files: [] },
     ).catch((x: unknown) => x);
     expect((e as ValidationError).fieldErrors.photos?.[0]).toBe("保留的照片不属于本月报表，请刷新页面后重新选择。");
@@ -185,7 +169,7 @@ describe("形象进度 photos", () => {
 
   it("through the form action: files travel in the form, and a refused one is reported on the field", async () => {
     h.token = await sessionToken(t.prisma, a.huitong);
-    const values = { projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText: "表单上传", version: await version(), intent: "save" };
+    const values = monthlyReportFields({ progressText: "表单上传", version: await version(), intent: "save" });
     const bad = formData(values);
     bad.append("photos", new File([new Uint8Array(img.executable())], "setup.jpg", { type: "image/jpeg" }));
     const before = await fingerprint(t.prisma);

@@ -2,8 +2,6 @@
 // with the seed's four. The list's data function returns exactly one page, filters and sorts
 // in SQL (counts right, order right across pages), and costs the same queries at any size.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
-import { createAdapter } from "@/server/db/adapter";
 import { publishPeriod } from "@/server/periods/service";
 import { getReadPublication } from "@/server/periods/queries";
 import { getProjectListPage } from "@/server/figures/project-list";
@@ -13,6 +11,7 @@ import { listParks } from "@/server/parks/queries";
 import { parseProjectListParams } from "@/lib/project-list";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { countingClient, type CountingClient } from "../helpers/query-count";
 
 const TODAY = "2025-01-08";
 const code = (g: number) => `BULK-${String(g).padStart(3, "0")}`;
@@ -21,27 +20,21 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 describe("the project list with 124 published projects", () => {
   let t: TestDatabase;
   let a: Actors;
-  let counted: PrismaClient<"query">;
-  const queries: string[] = [];
-  const countedDb = () => counted as unknown as PrismaClient;
+  let counted: CountingClient;
+  const countedDb = () => counted.prisma;
   const list = (sp: Record<string, string>, prisma = t.prisma) => getProjectListPage(prisma, 2024, parseProjectListParams(sp));
 
   beforeAll(async () => {
     t = await createTestDatabase();
     a = await seedWithAccounts(t.prisma);
-    counted = new PrismaClient({ adapter: createAdapter(t.url, 2), log: [{ emit: "event", level: "query" }] }) as PrismaClient<"query">;
-    counted.$on("query", (e) => queries.push(e.query));
+    counted = countingClient(t.url);
   });
   afterAll(async () => {
-    await counted?.$disconnect();
+    await counted?.disconnect();
     await t?.drop();
   });
 
-  async function count(fn: () => Promise<unknown>): Promise<number> {
-    queries.length = 0;
-    await fn();
-    return queries.length;
-  }
+  const count = async (fn: () => Promise<unknown>) => (await counted.count(fn)).statements;
 
   it("costs the same queries for 4 projects and for 124, and returns one page", async () => {
     const before = await count(() => list({}, countedDb()));

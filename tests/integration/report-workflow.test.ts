@@ -4,22 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveMonthlyReport, reviewMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
 import { getReviewQueue } from "@/server/reports/queries";
 import { previousCountedFigure } from "@/server/reports/counted-revision";
-import { monthlyReportSchema } from "@/lib/schemas/monthly-report";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
-
-const form = (over: Record<string, string> = {}) =>
-  monthlyReportSchema.parse({
-    projectCode: "YQ2024-001",
-    month: "2024-12",
-    monthInvestment: "5000",
-    cumulativeInvestment: "155000",
-    progressText: "主体厂房封顶",
-    version: "0",
-    intent: "submit",
-    ...over,
-  });
+import { monthlyReportForm as form } from "../helpers/monthly-report";
 
 describe("monthly report workflow", () => {
   let t: TestDatabase;

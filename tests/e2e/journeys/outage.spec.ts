@@ -3,12 +3,10 @@
 // throwaway database (a ppt_test_* database on DATABASE_URL's server, or an in-memory embedded
 // one) through a TCP proxy that the test cuts and restores.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { startEmbeddedDatabase } from "../../../src/server/db/embedded";
+import { createEmptyDatabase } from "../../helpers/empty-db";
 import { DEMO_PASSWORD } from "../helpers";
 
 const appPort = Number(process.env.E2E_PORT || 3100) + 50;
@@ -44,16 +42,6 @@ class Proxy {
   }
 }
 
-async function admin(serverUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 let app: ChildProcess | null = null;
@@ -61,19 +49,9 @@ let proxy: Proxy | null = null;
 let cleanup = async () => {};
 
 test.beforeAll(async () => {
-  let url: URL;
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = `ppt_test_${Date.now()}_outage_${crypto.randomBytes(3).toString("hex")}`;
-    await admin(serverUrl, `CREATE DATABASE "${name}"`);
-    url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    cleanup = () => admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } else {
-    const embedded = await startEmbeddedDatabase({ dataDir: null });
-    url = new URL(embedded.url);
-    cleanup = embedded.stop;
-  }
+  const database = await createEmptyDatabase();
+  const url = new URL(database.url);
+  cleanup = database.drop;
   proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) });
   await proxy.start();
   url.host = `127.0.0.1:${proxy.port}`;
