@@ -197,9 +197,9 @@ describe("CSV export", () => {
 
 describe("the 审计员 reads what administrators did to accounts", () => {
   it("sees the administrator's account actions — create, role change, password reset, unlock — in their own view, and exports them", async () => {
-    const made = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "zhaoliu", displayName: "赵六", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345" }));
-    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(made.id), stamp: made.updatedAt.toISOString(), displayName: "赵六", role: "ADMIN", parkId: "" }));
-    await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(made.id), password: "xyz98765" }));
+    const made = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "zhaoliu", displayName: "赵六", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd", reauthPassword: "demo2024" }));
+    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(made.id), stamp: made.updatedAt.toISOString(), displayName: "赵六", role: "ADMIN", parkId: "", reauthPassword: "demo2024" }));
+    await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(made.id), password: "xyz98765wxyz", reauthPassword: "demo2024" }));
     await unlockUsername(t.prisma, a.admin, "zhaoliu");
 
     const view = await listAudit(t.prisma, filters({ view: "accounts" }));
