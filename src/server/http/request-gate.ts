@@ -206,22 +206,28 @@ function answer(req: IncomingMessage, res: ServerResponse, refusal: Refusal) {
   res.end(body);
 }
 
-/** How long a refused connection's remaining body is read and dropped before it is closed. */
-const LINGER_MS = 2000;
+/** At most how long a refused connection's remaining body is read and dropped before it is closed. */
+const LINGER_MS = 10_000;
 
 /**
  * A client still sending its body when the answer arrives (a browser does) reads the answer only
  * if the connection is not reset under it: after the answer, Node.js would close at once, with
- * unread bytes pending (a reset). Instead, close our side, drop whatever still arrives for a
- * moment, then close (what web servers call a lingering close).
+ * unread bytes pending (a reset, and on a busy machine the client may see only that). Instead,
+ * close our side, drop whatever still arrives until the client closes its side, at most
+ * LINGER_MS, then close (what web servers call a lingering close).
  */
 function lingerOnClose(req: IncomingMessage) {
   const socket = req.socket as IncomingMessage["socket"] & { destroySoon?: () => void };
   socket.destroySoon = () => {
     req.push = () => true;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("end", () => {
+      clearTimeout(timer);
+      socket.destroy();
+    });
     socket.end();
     socket.resume();
-    setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
 }
 
