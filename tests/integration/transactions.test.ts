@@ -1,8 +1,13 @@
 // PGlite is a single session; its socket server multiplexes connections onto it. These tests
 // prove that concurrent transactions through it (and through PostgreSQL) stay isolated and
-// lose no write.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// lose no write, and that a connection which goes away in the middle of a transaction leaves
+// nothing behind and holds up nobody, as on PostgreSQL.
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ProtocolAwareQueue } from "@/server/db/embedded-queue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -73,5 +78,139 @@ describe(`concurrent transactions (${process.env.DATABASE_URL ? "PostgreSQL" : "
       const answers = await Promise.all(ids.map((id) => t.prisma.$queryRaw<Array<{ id: number; county: string }>>`SELECT id, county FROM "Park" WHERE id = ${id}`));
       answers.forEach((a, i) => expect(a).toEqual([{ id: ids[i], county: `县${i}` }]));
     }
+  });
+});
+
+/** Rejects when `promise` has not settled after a long while: a hang fails the test instead of stalling it. */
+function settles<T>(promise: Promise<T>, what: string, ms = 30_000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`never settled: ${what}`)), ms)));
+  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
+}
+
+describe("the embedded database's one session, when a connection goes away", () => {
+  // The queue driven as pglite-socket's connection handler drives it: messages enqueued one by
+  // one, and on a closed socket clearQueueForHandler then clearTransactionIfNeeded — here at
+  // the worst moments, while the connection's message is still executing.
+  let db: PGlite;
+  let queue: ProtocolAwareQueue;
+  let nextHandler = 1;
+  // a fresh session for each case, so that one case stuck does not decide the next
+  beforeEach(async () => {
+    db = await PGlite.create();
+    await db.exec("CREATE TABLE t (v text)");
+    queue = new ProtocolAwareQueue(db);
+  });
+  afterEach(async () => db?.close());
+
+  const send = (handler: number, ...messages: Uint8Array[]) =>
+    Promise.all(messages.map((m) => queue.enqueue(handler, m, () => {})));
+  const close = async (handler: number) => {
+    queue.clearQueueForHandler(handler);
+    await queue.clearTransactionIfNeeded(handler);
+  };
+  /** Another connection gets the session, and nothing of the closed one was kept. */
+  async function nothingKeptAndSessionFree() {
+    await settles(send(nextHandler++, query("SELECT 1")), "the next connection's query");
+    expect(db.isInTransaction()).toBe(false);
+    expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM t")).rows[0].n).toBe(0);
+  }
+
+  it("a transaction begun by a message still executing when its connection closes is rolled back", async () => {
+    for (let i = 0; i < 3; i++) {
+      const h = nextHandler++;
+      const inFlight = send(h, query("BEGIN; INSERT INTO t VALUES ('lost')"));
+      await close(h);
+      await inFlight.catch(() => {});
+      await nothingKeptAndSessionFree();
+    }
+  });
+
+  it("a connection closed between the statements of its transaction is rolled back", async () => {
+    const h = nextHandler++;
+    await send(h, query("BEGIN"), query("INSERT INTO t VALUES ('lost')"));
+    expect(db.isInTransaction()).toBe(true);
+    await close(h);
+    await nothingKeptAndSessionFree();
+  });
+
+  it("a connection closed in the middle of a query cycle (Execute sent, no Sync) keeps nothing, inside or outside a transaction", async () => {
+    const inTx = nextHandler++;
+    await send(inTx, query("BEGIN"), parse("INSERT INTO t VALUES ('lost')"), bind(), execute());
+    await close(inTx);
+    await nothingKeptAndSessionFree();
+    // no BEGIN: PostgreSQL runs the statement in an implicit transaction that only Sync commits
+    const implicit = nextHandler++;
+    await send(implicit, parse("INSERT INTO t VALUES ('lost')"), bind(), execute());
+    await close(implicit);
+    await nothingKeptAndSessionFree();
+    // an error in the cycle: the session skips messages until Sync; the next connection is not skipped
+    const failed = nextHandler++;
+    await send(failed, query("BEGIN"), parse("INSERT INTO no_such_table VALUES (1)"), bind(), execute());
+    await close(failed);
+    await nothingKeptAndSessionFree();
+  });
+
+  it("a connection that closes while another holds the session leaves the other's transaction alone", async () => {
+    const holder = nextHandler++;
+    await send(holder, query("BEGIN"), query("INSERT INTO t VALUES ('kept')"));
+    const leaver = nextHandler++;
+    const waiting = send(leaver, query("INSERT INTO t VALUES ('lost')"));
+    await close(leaver);
+    await waiting.catch(() => {});
+    await settles(send(holder, query("COMMIT")), "the holder's COMMIT");
+    expect((await db.query<{ v: string }>("SELECT v FROM t")).rows).toEqual([{ v: "kept" }]);
+  });
+});
+
+describe(`a client that disappears mid-transaction (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"}, over the socket)`, () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.drop());
+
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: t.url });
+    client.on("error", () => {}); // its connection is cut on purpose
+    await client.connect();
+    return client;
+  };
+  const INSERT = `INSERT INTO "Park" (name, county, "updatedAt") VALUES ('断线园区', 'x', now())`;
+
+  it("its writes are gone and every other connection goes on, whatever it was sending", async () => {
+    const cuts: Array<[string, (c: pg.Client) => Promise<void>]> = [
+      ["a BEGIN and a write, sent together", (c) => sendAndCut(c, query(`BEGIN; ${INSERT}`))],
+      ["a write of an open transaction", async (c) => {
+        await c.query("BEGIN");
+        await sendAndCut(c, query(INSERT));
+      }],
+      ["a write's Execute without its Sync", async (c) => {
+        await c.query("BEGIN");
+        await sendAndCut(c, parse(INSERT), bind(), execute());
+      }],
+      ["an implicit transaction's Execute without its Sync", (c) => sendAndCut(c, parse(INSERT), bind(), execute())],
+      ["a transaction cut before its COMMIT", async (c) => {
+        await c.query("BEGIN");
+        await c.query(INSERT);
+        await sendAndCut(c);
+      }],
+    ];
+    for (const [what, cut] of cuts) {
+      const client = await connect();
+      await cut(client);
+      // the server may still be finishing with it; another connection is served meanwhile
+      await settles(t.prisma.park.create({ data: { name: `之后的园区 ${what}`, county: "y" } }), `a write after: ${what}`);
+      expect(await t.prisma.park.count({ where: { name: "断线园区" } }), what).toBe(0);
+    }
+    // the same write sent whole (with its Sync, or committed) before the cut is kept: the cut, not the SQL, lost it
+    const client = await connect();
+    await sendAndCut(client, parse(INSERT), bind(), execute(), sync());
+    await settles(
+      (async () => {
+        while ((await t.prisma.park.count({ where: { name: "断线园区" } })) === 0) await sleep(50);
+      })(),
+      "the committed write to appear",
+    );
   });
 });
