@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ProtocolAwareQueue } from "@/server/db/embedded-queue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
+import { faultyDb, type FaultKind } from "../helpers/faults";
+import { connectionFailure } from "@/server/db/connection-errors";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,7 +84,7 @@ describe(`concurrent transactions (${process.env.DATABASE_URL ? "PostgreSQL" : "
 });
 
 /** Rejects when `promise` has not settled after a long while: a hang fails the test instead of stalling it. */
-function settles<T>(promise: Promise<T>, what: string, ms = 30_000): Promise<T> {
+function settles<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
   let timer: NodeJS.Timeout;
   const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`never settled: ${what}`)), ms)));
   return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
@@ -212,5 +214,36 @@ describe(`a client that disappears mid-transaction (${process.env.DATABASE_URL ?
       })(),
       "the committed write to appear",
     );
+  });
+});
+
+describe(`the app's connection pool after transactions whose connection was lost (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => t?.drop());
+
+  it("more transactions cut mid-way than the pool has connections: each stores nothing and says so, and the next request is served", async () => {
+    const f = faultyDb(t.url, 2);
+    try {
+      const kinds: FaultKind[] = process.env.DATABASE_URL ? ["cut", "terminate"] : ["cut"];
+      for (let i = 0; i < 6; i++) {
+        const kind = kinds[i % kinds.length];
+        // statements: BEGIN, INSERT, INSERT, COMMIT — lost at the second INSERT
+        f.arm({ at: 3, kind });
+        const error = await f.prisma
+          .$transaction(async (tx) => {
+            await tx.park.create({ data: { name: `断线${i}甲`, county: "x" } });
+            await tx.park.create({ data: { name: `断线${i}乙`, county: "x" } });
+          })
+          .then(() => null, (e: unknown) => e);
+        expect(f.fired, `${kind} #${i}`).toBe(true);
+        expect(connectionFailure(error), `${kind} #${i}: ${String(error)}`).toBe("lost");
+        expect(await settles(f.prisma.park.count({ where: { county: "x" } }), `a query after cut #${i}`)).toBe(0);
+      }
+    } finally {
+      await f.disconnect();
+    }
   });
 });
