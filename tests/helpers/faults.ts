@@ -110,3 +110,27 @@ export function faultyDb(url: string, connections = 4): FaultyDb {
     },
   };
 }
+
+export type Moment = { name: string; fault: Fault };
+
+/**
+ * The moments at which to lose the connection of an operation whose statements, counted in a
+ * run cut at COMMIT, were `sent`: its first statement after BEGIN, the middle of its
+ * transaction, and (PostgreSQL) the middle again with the backend terminated instead. The cut
+ * just before COMMIT is that counting run itself.
+ */
+export function lossMoments(sent: string[]): Moment[] {
+  const begin = sent.indexOf("BEGIN");
+  const commit = sent.lastIndexOf("COMMIT");
+  if (begin === -1 || commit === -1) throw new Error(`no transaction among the statements sent: ${sent.join(" | ")}`);
+  const first = begin + 2; // counted from 1
+  const middle = begin + 1 + Math.ceil((commit - begin) / 2);
+  const moments: Moment[] = [
+    { name: `its first statement after BEGIN (${first} of ${sent.length})`, fault: { at: first, kind: "cut" } },
+    { name: `the middle of its transaction (${middle} of ${sent.length})`, fault: { at: middle, kind: "cut" } },
+  ];
+  if (process.env.DATABASE_URL) {
+    moments.push({ name: `the middle, its backend terminated (${middle + 1} of ${sent.length})`, fault: { at: middle + 1, kind: "terminate" } });
+  }
+  return moments;
+}

@@ -4,12 +4,27 @@
 // nothing behind and holds up nobody, as on PostgreSQL.
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/server/db/client";
+
+// the form actions below run against a database client the test chooses, as a signed-in user
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
 import { ProtocolAwareQueue } from "@/server/db/embedded-queue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
-import { faultyDb, type FaultKind } from "../helpers/faults";
-import { connectionFailure } from "@/server/db/connection-errors";
+import { faultyDb, lossMoments, type FaultKind } from "../helpers/faults";
+import { fingerprint, formData } from "../helpers/fingerprint";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { reviewMonthlyReport } from "@/server/reports/service";
+import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
+import { saveReportAction } from "@/server/reports/actions";
+import { initialActionState } from "@/server/action-state";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -242,6 +257,86 @@ describe(`the app's connection pool after transactions whose connection was lost
         expect(connectionFailure(error), `${kind} #${i}: ${String(error)}`).toBe("lost");
         expect(await settles(f.prisma.park.count({ where: { county: "x" } }), `a query after cut #${i}`)).toBe(0);
       }
+    } finally {
+      await f.disconnect();
+    }
+  });
+});
+
+describe(`a report save whose database connection is lost (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  let t: TestDatabase;
+  let a: Actors;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    a = await seedWithAccounts(t.prisma);
+    h.token = await sessionToken(t.prisma, a.huitong);
+    vi.spyOn(console, "warn").mockImplementation(() => {}); // the actions log each lost connection
+  });
+  afterAll(async () => t?.drop());
+
+  const report = () => t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" }, include: { currentRevision: true } });
+  const submit = async (progressText: string) =>
+    saveReportAction(
+      initialActionState,
+      formData({ projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText, version: String((await report())?.version ?? 0), intent: "submit" }),
+    );
+
+  it("is stored whole or not at all, the county is told so, and the same save then succeeds", async () => {
+    const f = faultyDb(t.url);
+    h.prisma = f.prisma;
+    try {
+      const before = await fingerprint(t.prisma);
+      // lost just before COMMIT: this run also counts the save's statements
+      f.arm({ at: "COMMIT", kind: "cut" });
+      expect(await submit("主体厂房封顶")).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE["commit-unknown"], values: { progressText: "主体厂房封顶" } });
+      expect(await fingerprint(t.prisma), "lost just before COMMIT").toBe(before);
+      for (const { name, fault } of lossMoments(f.sent)) {
+        f.arm(fault);
+        const result = await submit("主体厂房封顶");
+        expect(f.fired, name).toBe(true);
+        expect(result, name).toMatchObject({ ok: false, message: "数据库连接中断，本次操作未保存，请稍后重试。" });
+        expect(await fingerprint(t.prisma), name).toBe(before);
+      }
+      // the connection back: the same save goes through, all of it
+      f.count();
+      expect(await submit("主体厂房封顶")).toMatchObject({ ok: true, message: "2024年12月报表已提交（第1版），等待园区审核。" });
+      const saved = await report();
+      expect(saved).toMatchObject({ status: "SUBMITTED", version: 1 });
+      expect(saved?.currentRevision).toMatchObject({ revisionNo: 1, progressText: "主体厂房封顶" });
+      expect(await t.prisma.reportEvent.count({ where: { reportId: saved!.id, action: "SUBMIT" } })).toBe(1);
+      expect(await t.prisma.auditLog.count({ where: { action: "report.submit", entityId: String(saved!.id) } })).toBe(1);
+    } finally {
+      await f.disconnect();
+    }
+  });
+
+  it("lost while its COMMIT is on the way: stored whole or not at all, the county is told it cannot be known, and a retry is answered plainly", async () => {
+    const f = faultyDb(t.url);
+    h.prisma = f.prisma;
+    try {
+      const submitted = await report();
+      await reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted!.id, version: submitted!.version, decision: "return", reason: "请补充照片" });
+      const before = await report();
+      f.arm({ at: "COMMIT", kind: "cut-in-flight" });
+      expect(await submit("设备进场")).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE["commit-unknown"] });
+      const after = await settles(report(), "reading the report after the cut");
+      const stored = after!.version !== before!.version;
+      if (stored) {
+        expect(after).toMatchObject({ status: "SUBMITTED", version: before!.version + 1, currentRevision: { revisionNo: 2, progressText: "设备进场" } });
+        expect(await t.prisma.auditLog.count({ where: { action: "report.submit", entityId: String(after!.id) } })).toBe(2);
+      } else {
+        expect(after).toEqual(before);
+        expect(await t.prisma.auditLog.count({ where: { action: "report.submit", entityId: String(after!.id) } })).toBe(1);
+      }
+      // the page, reloaded, shows which; the same form sent again never stores it twice
+      f.count();
+      const retry = await saveReportAction(
+        initialActionState,
+        formData({ projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText: "设备进场", version: String(before!.version), intent: "submit" }),
+      );
+      expect(retry.ok).toBe(!stored);
+      if (stored) expect(retry.message).toMatch(/保存冲突/);
+      expect((await report())!.currentRevision).toMatchObject({ revisionNo: 2, progressText: "设备进场" });
     } finally {
       await f.disconnect();
     }
