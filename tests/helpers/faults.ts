@@ -19,7 +19,8 @@ export type FaultKind =
   /** the statement fails with an error that has nothing to do with the connection (a bug, say) */
   | "fail";
 
-export type Fault = { at: number | "COMMIT"; kind: FaultKind };
+/** At the k-th statement sent, at the first COMMIT, or at the n-th statement after the first BEGIN. */
+export type Fault = { at: number | "COMMIT" | { afterBegin: number }; kind: FaultKind };
 
 export type FaultyDb = {
   prisma: Db;
@@ -43,7 +44,12 @@ function faultyClientClass(state: State): typeof CompatClient {
       if (!state.counting || text === undefined) return super.query(...args);
       state.sent.push(text);
       const fault = state.fault;
-      const due = fault && !state.fired && (fault.at === "COMMIT" ? text === "COMMIT" : state.sent.length === fault.at);
+      const at = fault?.at;
+      const begin = state.sent.indexOf("BEGIN");
+      const due =
+        fault &&
+        !state.fired &&
+        (at === "COMMIT" ? text === "COMMIT" : typeof at === "number" ? state.sent.length === at : begin !== -1 && state.sent.length === begin + 1 + at!.afterBegin);
       if (!fault || !due) return super.query(...args);
       state.fired = true;
       const stream = (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream;
@@ -111,26 +117,24 @@ export function faultyDb(url: string, connections = 4): FaultyDb {
   };
 }
 
-export type Moment = { name: string; fault: Fault };
-
 /**
- * The moments at which to lose the connection of an operation whose statements, counted in a
- * run cut at COMMIT, were `sent`: its first statement after BEGIN, the middle of its
- * transaction, and (PostgreSQL) the middle again with the backend terminated instead. The cut
- * just before COMMIT is that counting run itself.
+ * Runs `run` with the connection lost at its 1st statement, then its 2nd, and so on (`kind`),
+ * calling `check` after each with what it answered and the statement that met the fault, until
+ * a run sends fewer statements than the fault waits for: that last run met no fault, and its
+ * answer is returned (the operation done on a good connection).
  */
-export function lossMoments(sent: string[]): Moment[] {
-  const begin = sent.indexOf("BEGIN");
-  const commit = sent.lastIndexOf("COMMIT");
-  if (begin === -1 || commit === -1) throw new Error(`no transaction among the statements sent: ${sent.join(" | ")}`);
-  const first = begin + 2; // counted from 1
-  const middle = begin + 1 + Math.ceil((commit - begin) / 2);
-  const moments: Moment[] = [
-    { name: `its first statement after BEGIN (${first} of ${sent.length})`, fault: { at: first, kind: "cut" } },
-    { name: `the middle of its transaction (${middle} of ${sent.length})`, fault: { at: middle, kind: "cut" } },
-  ];
-  if (process.env.DATABASE_URL) {
-    moments.push({ name: `the middle, its backend terminated (${middle + 1} of ${sent.length})`, fault: { at: middle + 1, kind: "terminate" } });
+export async function atEveryStatement<R>(
+  f: FaultyDb,
+  kind: FaultKind,
+  run: () => Promise<R>,
+  check: (moment: string, result: R, statement: string) => Promise<void>,
+): Promise<{ result: R; statements: number }> {
+  for (let k = 1; k <= 1000; k++) {
+    f.arm({ at: k, kind });
+    const result = await run();
+    if (!f.fired) return { result, statements: f.sent.length };
+    const statement = f.sent[k - 1];
+    await check(`lost at statement ${k} (${statement.replace(/\s+/g, " ").slice(0, 60)})`, result, statement);
   }
-  return moments;
+  throw new Error("the operation never ended");
 }
