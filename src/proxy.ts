@@ -1,5 +1,5 @@
 // Every page and API route needs a valid session, checked against the database; only the
-// login page and the health check are public. Server actions and services still check
+// login page and the health check are public (and the site's icons, which the proxy skips). Server actions and services still check
 // permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
 // Also here: security headers on every response (src/server/http/security-headers.ts), 403 for
 // cross-origin server actions, and 404 for dynamic pages whose id is malformed or unknown
@@ -67,5 +67,6 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // the site's icons (src/app/favicon.ico, src/app/icon.svg) are served to everyone, as the login page shows them
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -103,3 +103,28 @@ test("odd paths answer the not-found page with HTTP 404, valid ones still render
     expect(response?.status(), path).toBe(200);
   }
 });
+
+test("the site has its icon: /favicon.ico and the SVG icon answer to anyone, and no first page logs a missing resource", async ({ page, baseURL }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+  page.on("response", (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+  // the first page of a visit, not signed in; then the landing page after signing in
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await login(page, "huitong");
+  await page.waitForLoadState("networkidle");
+  expect(problems).toEqual([]);
+
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO file
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  // signed out, as on the login page
+  await page.context().clearCookies();
+  const svg = await page.request.get(new URL(href!, baseURL).toString(), { maxRedirects: 0 });
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+  expect((await page.request.get("/favicon.ico", { maxRedirects: 0 })).status()).toBe(200);
+});
