@@ -1,6 +1,7 @@
 // Every page and API route needs a valid session, checked against the database; only the
-// login page and the health check are public (and the site's icons, which the proxy skips). Server actions and services still check
-// permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
+// login page, the health check and the site's icons (which the proxy skips) are public. Server
+// actions and services still check permission themselves (src/server/auth/permissions.ts) —
+// this is the first gate, not the only one.
 // Also here: security headers on every response (src/server/http/security-headers.ts), 403 for
 // cross-origin server actions, and 404 for dynamic pages whose id is malformed or unknown
 // (src/server/http/route-guard.ts), decided before the page starts streaming.

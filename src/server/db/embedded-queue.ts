@@ -130,7 +130,5 @@ export class ProtocolAwareQueue {
   }
 
   /** Nothing more to do here: the session is released in turn by process(). */
-  async clearTransactionIfNeeded(handlerId: number) {
-    void handlerId;
-  }
+  async clearTransactionIfNeeded(_handlerId: number): Promise<void> {}
 }
