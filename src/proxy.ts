@@ -1,7 +1,8 @@
 // Every page and API route needs a valid session, checked against the database; only the
-// login page and the health check are public. While an account must still change a password an
-// administrator set, every page leads to /account/password. Server actions and services still check
-// permission themselves (src/server/auth/permissions.ts) — this is the first gate, not the only one.
+// login page, the health check and the site's icons (which the proxy skips) are public. While an
+// account must still change a password an administrator set, every page leads to /account/password.
+// Server actions and services still check permission themselves (src/server/auth/permissions.ts) —
+// this is the first gate, not the only one.
 // An account may open only the paths the permission table lets it (mayOpenPath): a 审计员 opening a
 // project page is sent to the 403 page (无权访问, HTTP 403) before anything is read.
 // Also here: security headers on every response (src/server/http/security-headers.ts), and 404
@@ -93,5 +94,6 @@ async function route(request: NextRequest, requestHeaders: Headers): Promise<Nex
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-action" }] }],
+  // the site's icons (src/app/favicon.ico, src/app/icon.svg) are served to everyone, as the login page shows them
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)", missing: [{ type: "header", key: "next-action" }] }],
 };

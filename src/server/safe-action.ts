@@ -12,6 +12,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
 import { cleanStoredText, FIELD_MAX_CHARS, hygieneErrors } from "@/lib/schemas/text";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
+import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
 
 import type { ActionState } from "@/server/action-state";
 export type { ActionState } from "@/server/action-state";
@@ -37,6 +38,13 @@ export function toActionState(error: unknown, values?: Record<string, string>): 
   if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: error.details, values };
   if (error instanceof AuthError || error instanceof NotFoundError || error instanceof StateError) {
     return { ok: false, message: error.message, values };
+  }
+  // the database connection lost mid-way: the transaction stored nothing (or, lost during its
+  // COMMIT, nobody can tell); the user is told which, not that the system failed
+  const lost = connectionFailure(error);
+  if (lost) {
+    console.warn(`[action] database connection lost (${lost})`, error);
+    return { ok: false, message: CONNECTION_FAILURE_MESSAGE[lost], values };
   }
   console.error("[action] unexpected error", error);
   return { ok: false, message: "保存失败：系统暂时无法处理，请稍后重试。您填写的内容未丢失。", values };

@@ -19,6 +19,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     reportEvent: await prisma.reportEvent.count(),
     publication: await prisma.periodPublication.count(),
     figure: await prisma.projectFigure.count(),
+    parkTotal: await prisma.publicationParkTotal.count(),
     photo: await prisma.photo.count(),
     revisionPhoto: await prisma.revisionPhoto.count(),
     statsFigure: await prisma.projectStatsFigure.count(),
@@ -31,6 +32,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     plans: await prisma.annualPlan.findMany({ orderBy: { id: "asc" }, include: { entries: { orderBy: { id: "asc" } } } }),
     reports: await prisma.monthlyReport.findMany({ orderBy: { id: "asc" } }),
     periods: await prisma.reportingPeriod.findMany({ orderBy: { id: "asc" } }),
+    importBatches: await prisma.importBatch.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, appliedAt: true } }),
   };
   return JSON.stringify({ counts, rows });
 }

@@ -2,11 +2,26 @@
 // 调度表, change numbers in it as one would in Excel, import it, see the revisions awaiting review;
 // re-import the same file and nothing changes. Every hostile or broken file is refused with its
 // message and the database stays exactly as it was.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
+import type { Db } from "@/server/db/client";
+
+// the import's form actions run against a database client the test chooses, as a signed-in user
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
-import { fingerprint } from "../helpers/fingerprint";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { fingerprint, formData } from "../helpers/fingerprint";
+import { atEveryStatement, faultyDb } from "../helpers/faults";
+import { applyImportAction } from "@/server/excel/actions";
+import { initialActionState, type ActionState } from "@/server/action-state";
+import { CONNECTION_FAILURE_MESSAGE } from "@/server/db/connection-errors";
 import { colOf, loadWorkbook, makeZip, rowOf, saveWorkbook, unzipEntries } from "../helpers/xlsx";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { scheduleExport, templateExport } from "@/server/excel/exports";
@@ -163,9 +178,15 @@ describe("Excel import of a monthly 调度表", () => {
     await refused(noUnit, /没有注明单位/);
   });
 
-  it("refuses amounts in 亿元 instead of converting them", async () => {
+  it("refuses amounts in 亿元 instead of converting them, in 累计 and in 本月", async () => {
     const yi = await edit(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.cumulative)).value = "开工至今累计完成投资（亿元）"));
-    await refused(yi, /单位是亿元：本表按万元导入，不做换算/);
+    await refused(yi, /“开工至今累计完成投资（亿元）”的单位是亿元：本表按万元导入，不做换算/);
+    const monthYi = await edit(await template(), (s) => {
+      const col = colOf(s, H.month);
+      rowOf(s, "YQ2024-001").getCell(col).value = 0.5;
+      s.getRow(3).getCell(col).value = "本月完成投资（亿元）";
+    });
+    await refused(monthYi, /“本月完成投资（亿元）”的单位是亿元：本表按万元导入，不做换算/);
   });
 
   it("refuses merged cells among the rows", async () => {
@@ -266,5 +287,97 @@ describe("Excel import of a monthly 调度表", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/2024年11月调度已发布，不能再导入/);
     expect(await fingerprint(t.prisma)).toBe(before);
+  });
+
+  /** The import template of the park of `code`, as the office downloads it, with only 本月 typed for `code`. */
+  async function templateWithMonth(code: string, monthInvestment: number): Promise<{ file: Buffer; prefilled: unknown }> {
+    const project = await t.prisma.project.findUniqueOrThrow({ where: { code } });
+    const result = await templateExport(t.prisma, a.admin, { month: MONTH, park: String(project.parkId) });
+    if (!result.ok) throw new Error(result.message);
+    let prefilled: unknown;
+    const file = await edit(await xlsxBuffer(result.build), (s) => {
+      prefilled = rowOf(s, code).getCell(colOf(s, H.cumulative)).value;
+      rowOf(s, code).getCell(colOf(s, H.month)).value = monthInvestment;
+    });
+    return { file, prefilled };
+  }
+
+  it("a template taken before the month was reported, with only 本月 typed, imports once; the same file again is 没有需要导入的修改, awaiting review or approved", async () => {
+    const { file, prefilled } = await templateWithMonth("YQ2024-004", 300);
+    expect(prefilled).toBe(47000); // 上期累计, left as it is
+    const first = await previewImport(t.prisma, a.admin, { month: MONTH, fileName: "新晃.xlsx", bytes: file });
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.preview.rows[0]).toMatchObject({ kind: "change", after: { monthInvestment: "300", cumulativeInvestment: "47300" } });
+    await applyImport(t.prisma, a.admin, first.batchId!);
+    const again = async () => {
+      const before = await fingerprint(t.prisma);
+      const result = await previewImport(t.prisma, a.admin, { month: MONTH, fileName: "新晃.xlsx", bytes: file });
+      expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^没有需要导入的修改/) });
+      expect(result.preview?.counts).toEqual({ change: 0, unchanged: 1, skipped: 0, error: 0 });
+      expect(await fingerprint(t.prisma)).toBe(before);
+    };
+    await again(); // awaiting review
+    const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-004" }, month: MONTH } });
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
+    await again(); // approved
+  });
+
+  it("an apply whose database connection is lost at any statement stores all of it or none — no report left 已提交 without figures — and says so; then it goes through", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {}); // the actions log each lost connection
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    h.token = await sessionToken(t.prisma, a.admin);
+    const upload = async (code: string, monthInvestment: number) => {
+      const { file } = await templateWithMonth(code, monthInvestment);
+      const uploaded = await previewImport(t.prisma, a.admin, { month: MONTH, fileName: `${code}.xlsx`, bytes: file });
+      if (!uploaded.ok) throw new Error(uploaded.message);
+      return uploaded.batchId!;
+    };
+    const submittedWithoutFigures = async () =>
+      (await t.prisma.monthlyReport.findMany({ where: { status: "SUBMITTED", currentRevisionId: null }, include: { project: true } })).map((r) => r.project.code);
+    const f = faultyDb(t.url);
+    h.prisma = f.prisma;
+    try {
+      // 溆浦's project has no December report yet: the apply creates it
+      const batchId = await upload("YQ2024-003", 800);
+      const before = await fingerprint(t.prisma);
+      const nothingStored = async (moment: string) => {
+        expect(await submittedWithoutFigures(), moment).toEqual([]);
+        expect(await fingerprint(t.prisma), moment).toBe(before);
+      };
+      const apply = (id: number) => applyImportAction(initialActionState, formData({ batchId: String(id) }));
+      const { result, statements } = await atEveryStatement(f, "cut", () => apply(batchId), async (moment, answer: ActionState, statement) => {
+        expect(answer, moment).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"] });
+        await nothingStored(moment);
+      });
+      expect(statements).toBeGreaterThan(10);
+      expect(result).toEqual({ ok: true, message: "已导入：2024年12月1个项目的月报已提交，等待园区审核。" });
+      const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-003" }, month: MONTH }, include: { currentRevision: true } });
+      expect(report).toMatchObject({ status: "SUBMITTED", version: 1 });
+      expect(report.currentRevision).toMatchObject({ revisionNo: 1 });
+      expect(report.currentRevision?.monthInvestment?.toString()).toBe("800");
+      expect(report.currentRevision?.cumulativeInvestment.toString()).toBe("56800");
+      expect(await t.prisma.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "APPLIED" });
+      expect(await t.prisma.auditLog.count({ where: { action: "report.import", entityId: String(batchId) } })).toBe(1);
+
+      // 洞口's draft: a failure half-way that is not the connection's (a bug, say), and on
+      // PostgreSQL the backend terminated half-way: nothing stored, each told apart
+      const second = await upload("YQ2024-002", 900);
+      const draft = await fingerprint(t.prisma);
+      f.arm({ at: { afterBegin: 6 }, kind: "fail" });
+      expect(await apply(second)).toMatchObject({ ok: false, message: "保存失败：系统暂时无法处理，请稍后重试。您填写的内容未丢失。" });
+      expect(f.fired).toBe(true);
+      expect(await fingerprint(t.prisma)).toBe(draft);
+      if (process.env.DATABASE_URL) {
+        f.arm({ at: { afterBegin: 6 }, kind: "terminate" });
+        expect(await apply(second)).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE.lost });
+        expect(f.fired).toBe(true);
+        expect(await fingerprint(t.prisma)).toBe(draft);
+      }
+      f.count();
+      expect(await apply(second)).toMatchObject({ ok: true });
+    } finally {
+      await f.disconnect();
+    }
   });
 });

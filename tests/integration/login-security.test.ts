@@ -6,7 +6,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import type { Db } from "@/server/db/client";
+
+// the proxy reaches the database through db(): here the test's
+const h = vi.hoisted(() => ({ prisma: null as unknown as Db }));
+vi.mock("@/server/db", () => ({ db: () => h.prisma }));
 import { actorForToken, checkLogin, startSession } from "@/server/auth/sessions";
 import type { Actor } from "@/server/auth/actor";
 import { SESSION_IDLE_DEFAULT_MINUTES } from "@/lib/session-rules";
@@ -14,13 +20,18 @@ import { loginBlock, unlockUsername } from "@/server/auth/throttle";
 import { AuthError } from "@/server/auth/permissions";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { OFFSITE_NEXT } from "../fixtures/redirect-battery";
+import { MALFORMED_PATHS, RAW_LOGIN_ADDRESSES, UNKNOWN_PATHS, VALID_PATHS } from "../fixtures/odd-paths";
+import { proxy } from "@/proxy";
+import { SESSION_COOKIE } from "@/server/auth/sessions";
 
 let t: TestDatabase;
 let a: Actors;
 beforeAll(async () => {
   t = await createTestDatabase();
   a = await seedWithAccounts(t.prisma);
+  h.prisma = t.prisma;
 });
 afterAll(async () => t?.drop());
 
@@ -208,5 +219,48 @@ describe("the embedded database", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the proxy, as a browser meets it (the twin of tests/e2e/journeys/hardening.spec.ts)", () => {
+  const BASE = "http://localhost:3203";
+  const get = (address: string, token?: string) =>
+    proxy(new NextRequest(new URL(address, BASE), { headers: token ? { cookie: `${SESSION_COOKIE}=${token}` } : {} }));
+
+  it("a signed-in user opening /login?next=… is redirected only to a path on this site", async () => {
+    const token = await sessionToken(t.prisma, a.leader);
+    const addresses = [...OFFSITE_NEXT.map((next) => `/login?next=${encodeURIComponent(next)}`), ...RAW_LOGIN_ADDRESSES];
+    for (const address of addresses) {
+      const response = await get(address, token);
+      expect(response.status, address).toBe(307);
+      expect(new URL(response.headers.get("location")!, BASE).origin, address).toBe(BASE);
+    }
+    const kept = await get("/login?next=%2Fprojects%3Fq%3D%25E5%258E%2582", token);
+    expect(kept.headers.get("location")).toBe(`${BASE}/projects?q=%E5%8E%82`);
+  });
+
+  it("a malformed or unknown id answers the not-found page with 404; real pages pass, odd query strings and all", async () => {
+    const token = await sessionToken(t.prisma, a.admin);
+    for (const path of [...MALFORMED_PATHS, ...UNKNOWN_PATHS]) {
+      const response = await get(path, token);
+      expect(response.status, path).toBe(404);
+      expect(new URL(response.headers.get("x-middleware-rewrite")!).pathname, path).toBe("/_not-found-page");
+    }
+    for (const path of VALID_PATHS) {
+      const response = await get(path, token);
+      expect(response.headers.get("x-middleware-rewrite"), path).toBeNull();
+      // "/" is the landing page's address: the office goes on to 我的待办
+      if (path.startsWith("/?")) expect([response.status, response.headers.get("location")], path).toEqual([307, `${BASE}/todo`]);
+      else expect(response.status, path).toBe(200);
+    }
+  });
+
+  it("without a session a page goes to the sign-in with its address kept, and an API route answers 401", async () => {
+    const page = await get("/projects/YQ2024-001?tab=1");
+    expect(page.status).toBe(307);
+    expect(page.headers.get("location")).toBe(`${BASE}/login?next=%2Fprojects%2FYQ2024-001%3Ftab%3D1`);
+    const api = await get("/api/projects");
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: "请先登录。" });
   });
 });

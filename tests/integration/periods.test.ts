@@ -1,7 +1,11 @@
 // 调度期: open → submit → review → publish → re-open with a reason → republish. Published
 // figures are what leaders read: only approved revisions count, a project that did not report
 // is carried forward and marked 未报, and nothing that is not approved and published moves them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+// the publish action runs against a database client the test chooses, as a signed-in user
+import { request as h } from "../helpers/next-request";
 import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getPeriod, getPeriodProgress, getReadPublication, getPublication, listUnapprovedProjects } from "@/server/periods/queries";
@@ -10,8 +14,13 @@ import { headlineFigures } from "@/lib/headline";
 import { AuthError } from "@/server/auth/permissions";
 import { StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { monthlyReportForm as form } from "../helpers/monthly-report";
+import { formData } from "../helpers/fingerprint";
+import { atEveryStatement, faultyDb } from "../helpers/faults";
+import { publishPeriodAction } from "@/server/periods/actions";
+import { initialActionState, type ActionState } from "@/server/action-state";
+import { CONNECTION_FAILURE_MESSAGE } from "@/server/db/connection-errors";
 
 const TODAY = "2025-01-08";
 
@@ -208,3 +217,140 @@ describe("published figures of the demo set", () => {
     expect(await t.prisma.monthlyReport.count({ where: { month: "2024-12", status: "SUBMITTED" } })).toBe(1);
   });
 });
+
+describe(`a publication whose database connection is lost, or whose server process is killed (${process.env.DATABASE_URL ? "PostgreSQL" : "embedded"})`, () => {
+  const MONTH = "2024-12";
+  let t: TestDatabase;
+  let a: Actors;
+  let listed: number;
+  let parks: number;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    a = await seedWithAccounts(t.prisma);
+    const draft = await saveMonthlyReport(t.prisma, a.huitong, form());
+    const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: draft.reportId } });
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
+    h.token = await sessionToken(t.prisma, a.admin);
+    const entries = await t.prisma.annualPlanEntry.findMany({ where: { plan: { year: 2024 } }, include: { project: true } });
+    listed = entries.length;
+    parks = new Set(entries.map((e) => e.project.parkId)).size;
+    vi.spyOn(console, "warn").mockImplementation(() => {}); // the action logs each lost connection
+  });
+  afterAll(async () => t?.drop());
+
+  /** Everything a publication writes, read in one snapshot (a server may still be committing). */
+  const snapshot = () =>
+    t.prisma.$transaction(
+      async (tx) => {
+        const period = await tx.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
+        const publications = await tx.periodPublication.findMany({
+          where: { periodId: period.id },
+          orderBy: { publicationNo: "asc" },
+          include: { _count: { select: { figures: true, publicationParkTotals: true } } },
+        });
+        return {
+          status: period.status,
+          readNo: publications.find((p) => p.id === period.currentPublicationId)?.publicationNo ?? null,
+          publications: publications.map((p) => ({ no: p.publicationNo, figures: p._count.figures, parkTotals: p._count.publicationParkTotals })),
+          audits: await tx.auditLog.count({ where: { action: "period.publish", entityId: MONTH } }),
+        };
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
+  type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+  /** The same period published once more, whole: every project's figures and every park's sums. */
+  const publishedWhole = (before: Snapshot): Snapshot => {
+    const no = before.publications.length + 1;
+    return { status: "PUBLISHED", readNo: no, publications: [...before.publications, { no, figures: listed, parkTotals: parks }], audits: before.audits + 1 };
+  };
+
+  it("lost at any statement: published whole or still open with nothing of it, the office is told; then it publishes", async () => {
+    const before = await snapshot();
+    expect(before).toEqual({ status: "OPEN", readNo: null, publications: [], audits: 0 });
+    const f = faultyDb(t.url);
+    h.prisma = f.prisma;
+    try {
+      const publish = async () => publishPeriodAction(initialActionState, formData({ month: MONTH, version: String(await version()) }));
+      const version = async () => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version;
+      if (process.env.DATABASE_URL) {
+        f.arm({ at: { afterBegin: 5 }, kind: "terminate" });
+        expect(await publish()).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE.lost });
+        expect(f.fired).toBe(true);
+        expect(await snapshot()).toEqual(before);
+      }
+      const { result, statements } = await atEveryStatement(f, "cut", publish, async (moment, answer: ActionState, statement) => {
+        expect(answer, moment).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"] });
+        expect(await snapshot(), moment).toEqual(before);
+      });
+      expect(statements).toBeGreaterThan(10);
+      expect(result).toEqual({ ok: true, message: `2024年12月调度已发布（第1次发布，${listed}个项目）。领导看到的数据已更新。` });
+      expect(await snapshot()).toEqual(publishedWhole(before));
+    } finally {
+      await f.disconnect();
+    }
+  });
+
+  it("the server process killed at several moments: the period is published whole or still open, never half, and the database answers on", async () => {
+    const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
+    if (period.status === "PUBLISHED") await reopenPeriod(t.prisma, a.admin, { month: MONTH, version: period.version, reason: "中伟项目更正本月投资", reauthPassword: "demo2024" });
+    const before = await snapshot();
+    const moments: Array<[string, RegExp, "before" | "sent"]> = [
+      ["before the first statement of its transaction", /^INSERT INTO "ReportingPeriod"/, "before"],
+      ["before writing the project figures", /^INSERT INTO "ProjectFigure"/, "before"],
+      ["while writing the project figures", /^INSERT INTO "ProjectFigure"/, "sent"],
+      ["before writing the park sums", /^WITH pm AS/, "before"],
+      ["just before COMMIT", /^COMMIT$/, "before"],
+      ["with COMMIT on its way", /^COMMIT$/, "sent"], // either outcome, never half
+    ];
+    for (const [moment, pattern, mode] of moments) {
+      const version = (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version;
+      const reached = await killPublicationAt(t.url, version, pattern, mode);
+      const after = await settles(snapshot(), `the database answering after the kill ${moment}`);
+      if (mode === "before") expect(after, `${moment}: ${reached}`).toEqual(before);
+      else expect([before, publishedWhole(before)], `${moment}: ${reached}`).toContainEqual(after);
+      if (after.status === "PUBLISHED") return; // COMMIT arrived before the process died
+    }
+    // still open after every kill: the office publishes on a good connection, whole
+    await settles(publishPeriod(t.prisma, a.admin, { month: MONTH, version: (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version }, TODAY), "publishing afterwards");
+    expect(await snapshot()).toEqual(publishedWhole(before));
+  }, 300_000);
+});
+
+/** Rejects when `promise` has not settled after a long while: a hang fails the test instead of stalling it. */
+function settles<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`never settled: ${what}`)), ms)));
+  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the publication in a process of its own (tests/helpers/publish-child.ts) and kills it
+ * with SIGKILL before or after it sends its first statement matching `pattern`, as an operating
+ * system ends a server process: no handler runs, the connection just closes. Returns the line
+ * the process announced the moment with.
+ */
+async function killPublicationAt(url: string, version: number, pattern: RegExp, mode: "before" | "sent"): Promise<string> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  // tsx as a loader in this one process (its CLI would run the script in a grandchild that SIGKILL does not reach)
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/publish-child.ts"), url, "2024-12", "admin", TODAY, String(version), pattern.source, mode], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const reached = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = /^(paused|sent) .*$/m.exec(output);
+      if (line) resolve(line[0]);
+    });
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    void exited.then(() => reject(new Error(`the publication process ended without reaching ${pattern}:\n${output}`)));
+  });
+  try {
+    return await settles(reached, `the publication process reaching ${pattern}`, 120_000);
+  } finally {
+    child.kill("SIGKILL");
+    await exited;
+  }
+}

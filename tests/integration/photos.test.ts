@@ -94,6 +94,7 @@ describe("形象进度 photos", () => {
     ["an oversized file", () => file("大图.jpg", img.oversized()), "「大图.jpg」有 10.0 MB，超过每张 10 MB 的上限"],
     ["a truncated JPEG", () => file("半张.jpg", img.truncated(camera)), "「半张.jpg」已损坏或无法完整读取"],
     ["a corrupted JPEG", () => file("坏图.jpg", img.corrupted(camera)), "「坏图.jpg」已损坏或无法完整读取"],
+    ["an empty (0-byte) file", () => file("空白.jpg", Buffer.alloc(0)), "「空白.jpg」是空文件。"],
   ])("refuses %s with a message on the photo field and stores nothing", async (_name, make, message) => {
     const text = await refusal({ keep: [], files: [make()] });
     expect(text).toContain(message);
@@ -176,6 +177,13 @@ describe("形象进度 photos", () => {
     const refused = await saveReportAction(initialActionState, bad);
     expect(refused.ok).toBe(false);
     expect(refused.fieldErrors?.photos?.[0]).toContain("「setup.jpg」不是 JPEG、PNG 或 WebP 图片");
+    expect(await fingerprint(t.prisma)).toBe(before);
+
+    // a chosen file of 0 bytes is refused aloud, never dropped in silence
+    const empty = formData(values);
+    empty.append("photos", new File([], "现场.jpg", { type: "image/jpeg" }));
+    const refusedEmpty = await saveReportAction(initialActionState, empty);
+    expect(refusedEmpty).toMatchObject({ ok: false, fieldErrors: { photos: ["「现场.jpg」是空文件。", "照片均未保存，请重新选择。"] } });
     expect(await fingerprint(t.prisma)).toBe(before);
 
     const good = formData(values);

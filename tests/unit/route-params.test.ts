@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { routeParam } from "@/lib/route-params";
+import { MALFORMED_PATHS, UNKNOWN_PATHS } from "../fixtures/odd-paths";
 
 describe("path parameters are validated before any query", () => {
   it.each([
@@ -37,5 +38,14 @@ describe("only the dynamic pages' own shapes are checked", () => {
   it("a year must be the whole segment", () => {
     expect(routeParam("/admin/plans/x2024")).toBe("invalid");
     expect(routeParam("/admin/plans/2024")).toEqual({ kind: "plan", year: 2024 });
+  });
+});
+
+describe("the odd paths of the browser test", () => {
+  it.each(MALFORMED_PATHS.map((p) => [p.length > 60 ? `${p.slice(0, 60)}…` : p, p]))("%s is malformed: 404 without a query", (_label, path) => {
+    expect(routeParam(path)).toBe("invalid");
+  });
+  it.each(UNKNOWN_PATHS)("%s is well-formed: looked up in the database", (path) => {
+    expect(routeParam(path)).toMatchObject({ kind: expect.any(String) });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeRedirect } from "@/lib/safe-redirect";
 import { OFFSITE_NEXT, SAME_SITE_NEXT } from "../fixtures/redirect-battery";
+import { RAW_LOGIN_ADDRESSES } from "../fixtures/odd-paths";
 
 describe("after signing in, the browser stays on this site", () => {
   const base = "https://park.example.gov";
@@ -35,5 +36,16 @@ describe("redirect edge cases", () => {
     const long = `/${"a".repeat(1999)}`;
     expect(safeRedirect(long)).toBe(long);
     expect(safeRedirect(`${long}a`)).toBe("/");
+  });
+});
+
+describe("the addresses of the browser test, as the proxy reads them", () => {
+  // the proxy reads `next` with URLSearchParams, after the address's own decoding
+  const read = (address: string) => new URL(address, "http://127.0.0.1:3203").searchParams.get("next");
+  it.each(RAW_LOGIN_ADDRESSES)("%s goes to /", (address) => {
+    expect(safeRedirect(read(address))).toBe("/");
+  });
+  it("an encoded same-site target is kept with its query", () => {
+    expect(safeRedirect(read("/login?next=%2Fprojects%3Fq%3D%25E5%258E%2582"))).toBe("/projects?q=%E5%8E%82");
   });
 });

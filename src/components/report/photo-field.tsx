@@ -13,9 +13,11 @@ export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: st
   const check = (input: HTMLInputElement) => {
     const files = [...(input.files ?? [])];
     const big = files.filter((f) => f.size > MAX_BYTES).map((f) => `「${f.name}」`);
+    const empty = files.filter((f) => f.size === 0).map((f) => `「${f.name}」`);
     let message: string | null = null;
     if (kept + files.length > MAX_COUNT) message = `每月最多${MAX_COUNT}张照片：已保留${kept}张，又选择了${files.length}张。`;
     else if (big.length) message = `${big.join("、")}超过每张 10 MB 的上限，请压缩后再选择。`;
+    else if (empty.length) message = `${empty.join("、")}是空文件，请重新选择。`;
     setProblem(message);
     if (message) input.value = "";
   };

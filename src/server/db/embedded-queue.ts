@@ -4,6 +4,12 @@
 // under concurrency ("unnamed prepared statement does not exist"). This queue gives one
 // connection the session from its first message until the end of its query cycle (Sync or a
 // simple Query) and for as long as its transaction is open, then lets the next one in.
+//
+// A connection that goes away while it holds the session (its process killed, its socket cut)
+// gets what PostgreSQL gives it: its transaction, explicit or implicit, is rolled back and the
+// session goes to the next connection. That happens in turn, after any message of that
+// connection still executing, so a transaction begun by a message in flight when the socket
+// closed is rolled back too.
 import type { PGlite } from "@electric-sql/pglite";
 import type { PasswordGate } from "./embedded-auth";
 
@@ -15,9 +21,7 @@ type Item = {
   reject: (e: unknown) => void;
 };
 
-const SYNC = 0x53; // 'S'
-const QUERY = 0x51; // 'Q'
-const TERMINATE = 0x58; // 'X'
+// messages after which the cycle goes on (Sync, a simple Query or Terminate end it)
 const EXTENDED = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]); // Parse Bind Describe Execute Close Flush
 
 export class ProtocolAwareQueue {
@@ -25,6 +29,10 @@ export class ProtocolAwareQueue {
   private processing = false;
   /** the connection that currently holds the session, if any */
   private owner: number | null = null;
+  /** the connection whose message is executing */
+  private running: number | null = null;
+  /** connections closed while holding the session or executing: released in turn */
+  private readonly gone = new Set<number>();
 
   constructor(
     private readonly db: PGlite,
@@ -51,30 +59,57 @@ export class ProtocolAwareQueue {
     if (this.processing) return;
     this.processing = true;
     try {
-      for (let item = this.next(); item; item = this.next()) {
-        let bytes = 0;
-        try {
-          await this.db.runExclusive(() =>
-            this.db.execProtocolRawStream(item!.message, {
-              onRawData: (data: Uint8Array) => {
-                bytes += data.length;
-                item!.onData(data);
-              },
-            }),
-          );
-        } catch (e) {
-          this.owner = this.db.isInTransaction() ? item.handlerId : null;
-          item.reject(e);
-          continue;
-        }
-        const type = item.message[0];
-        const midCycle = EXTENDED.has(type);
-        const cycleEnd = type === SYNC || type === QUERY || type === TERMINATE;
-        this.owner = this.db.isInTransaction() || (midCycle && !cycleEnd) ? item.handlerId : null;
-        item.resolve(bytes);
+      for (;;) {
+        if (this.owner !== null && this.gone.has(this.owner)) await this.release(this.owner);
+        const item = this.next();
+        if (!item) break;
+        await this.run(item);
       }
     } finally {
       this.processing = false;
+    }
+  }
+
+  private async run(item: Item) {
+    let bytes = 0;
+    let failure: { error: unknown } | null = null;
+    this.running = item.handlerId;
+    try {
+      await this.db.runExclusive(() =>
+        this.db.execProtocolRawStream(item.message, {
+          onRawData: (data: Uint8Array) => {
+            bytes += data.length;
+            item.onData(data);
+          },
+        }),
+      );
+    } catch (e) {
+      failure = { error: e };
+    } finally {
+      this.running = null;
+    }
+    const type = item.message[0];
+    const midCycle = EXTENDED.has(type) && !failure;
+    this.owner = this.db.isInTransaction() || midCycle ? item.handlerId : null;
+    if (this.owner !== item.handlerId) this.gone.delete(item.handlerId);
+    if (failure) item.reject(failure.error);
+    else item.resolve(bytes);
+  }
+
+  /** Rolls back what a connection that went away left open, and frees the session. */
+  private async release(handlerId: number) {
+    try {
+      // a simple-query ROLLBACK ends an explicit transaction and also aborts the implicit one of a
+      // half-sent query cycle (Execute without Sync); exec() follows it with the Sync that ends
+      // the cycle. After an error in the cycle the ROLLBACK itself is skipped until that Sync,
+      // leaving an explicit transaction open (aborted): hence the second one.
+      await this.db.exec("ROLLBACK");
+      if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
+    } catch (e) {
+      console.warn(`[db] rolling back a closed connection's transaction: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.owner = null;
+      this.gone.delete(handlerId);
     }
   }
 
@@ -82,6 +117,7 @@ export class ProtocolAwareQueue {
     return this.queue.length;
   }
 
+  /** pglite-socket calls this when a connection closes, then clearTransactionIfNeeded. */
   clearQueueForHandler(handlerId: number) {
     this.gate?.forget(handlerId);
     this.queue = this.queue.filter((q) => {
@@ -89,16 +125,10 @@ export class ProtocolAwareQueue {
       q.reject(new Error("Handler disconnected"));
       return false;
     });
-    if (this.owner === handlerId && !this.db.isInTransaction()) {
-      this.owner = null;
-      void this.process();
-    }
-  }
-
-  async clearTransactionIfNeeded(handlerId: number) {
-    if (this.owner !== handlerId) return;
-    if (this.db.isInTransaction()) await this.db.exec("ROLLBACK");
-    this.owner = null;
+    if (this.owner === handlerId || this.running === handlerId) this.gone.add(handlerId);
     void this.process();
   }
+
+  /** Nothing more to do here: the session is released in turn by process(). */
+  async clearTransactionIfNeeded(_handlerId: number): Promise<void> {}
 }

@@ -2,7 +2,10 @@
 // PostgreSQL catalog types `char` (oid 18) and `name` (oid 19), nor arrays of them
 // (1002, 1003), when it reads them through @prisma/adapter-pg. This Client reports such
 // result columns as `text` / `text[]`, whose wire format is identical, so migrate works.
+// Also here: migration scripts sent whole, and connections of failed transactions handed back
+// to the pool (both below).
 import pg from "pg";
+import { CommitOutcomeUnknown, isConnectionLost } from "./connection-errors";
 
 const REWRITTEN_OIDS: Readonly<Record<number, number>> = { 18: 25, 19: 25, 1002: 1009, 1003: 1009 };
 
@@ -59,6 +62,57 @@ export function sendScriptsWhole<T extends { executeScript(script: string): Prom
     } catch (e) {
       internals.onError(e);
     }
+  };
+  return adapter;
+}
+
+type Query = { sql: string };
+type Transaction = {
+  executeRaw(query: Query): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+};
+
+/**
+ * Works around a connection leak in Prisma 6.19's transaction manager: it ends a transaction by
+ * sending COMMIT or ROLLBACK and only after that statement succeeds hands the connection back to
+ * the pool (adapter-pg's commit()/rollback()). When the connection was cut in the middle of the
+ * transaction, the ROLLBACK fails and the connection is never handed back; after as many such
+ * cuts as the pool has connections, every request waits for a connection and fails. Here a
+ * failed COMMIT or ROLLBACK hands the connection back at once, as broken (the pool closes it and
+ * opens a fresh one when needed), and the manager's commit()/rollback() afterwards does nothing.
+ * A COMMIT whose connection was lost is reported as CommitOutcomeUnknown: the server may have
+ * committed before the connection went, and nobody can tell from here.
+ */
+export function releaseFailedTransactions<T extends { startTransaction(...args: never[]): Promise<unknown> }>(adapter: T): T {
+  const start = adapter.startTransaction.bind(adapter) as (...args: unknown[]) => Promise<Transaction>;
+  (adapter as unknown as { startTransaction: typeof start }).startTransaction = async (...args: unknown[]) => {
+    const tx = await start(...args);
+    // adapter-pg's transaction keeps its pooled connection and a cleanup of its error listener
+    const internals = tx as unknown as { client: pg.PoolClient; cleanup?: () => void };
+    let handedBack = false;
+    const once = (end: () => Promise<void>) => async () => {
+      if (handedBack) return;
+      handedBack = true;
+      await end();
+    };
+    const executeRaw = tx.executeRaw.bind(tx);
+    tx.commit = once(tx.commit.bind(tx));
+    tx.rollback = once(tx.rollback.bind(tx));
+    tx.executeRaw = async (query: Query) => {
+      try {
+        return await executeRaw(query);
+      } catch (e) {
+        if (!handedBack && (query.sql === "COMMIT" || query.sql === "ROLLBACK")) {
+          handedBack = true;
+          internals.cleanup?.();
+          internals.client.release(e instanceof Error ? e : new Error(String(e)));
+          if (query.sql === "COMMIT" && isConnectionLost(e)) throw new CommitOutcomeUnknown(e);
+        }
+        throw e;
+      }
+    };
+    return tx;
   };
   return adapter;
 }

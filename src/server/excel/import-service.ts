@@ -13,7 +13,8 @@
 // changes nothing (re-importing the same file writes nothing).
 //
 // Row rules beyond the form's: a row whose 本月完成投资 is empty is not reported by the file and
-// is skipped; when 累计 is empty or left as prefilled while 本月 changed, 累计 = 上期累计 + 本月.
+// is skipped; when 累计 is empty or left as a template prefilled it (上期累计, or the month's own
+// 累计 while 本月 changed), 累计 = 上期累计 + 本月 — so the same file imported again is unchanged.
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
@@ -136,6 +137,7 @@ async function loadReports(prisma: Db | Tx, projectIds: number[], month: string,
 }
 
 const text = (c: CellText | undefined) => c?.text?.trim() ?? "";
+const NUMBER = /^[0-9]+(\.[0-9]+)?$/;
 const FULL_WIDTH = /[０-９．，－]/;
 
 type Context = {
@@ -196,12 +198,16 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     row.notes.push("未填本月完成投资，本行不导入");
     return row;
   }
-  const prefilled = report?.cumulativeInvestment?.toString() ?? prev?.cumulativeInvestment ?? null;
   const monthTyped = text(raw.monthInvestment).replace(/,/g, "");
   let cumulative = text(raw.cumulativeInvestment);
-  const monthChanged = /^[0-9]+(\.[0-9]+)?$/.test(monthTyped) && storedAmount(monthTyped) !== storedAmount(report?.monthInvestment?.toString());
-  const unchangedCumulative = cumulative === "" || (prefilled !== null && /^[0-9]+(\.[0-9]+)?$/.test(cumulative.replace(/,/g, "")) && storedAmount(cumulative.replace(/,/g, "")) === storedAmount(prefilled));
-  if (unchangedCumulative && monthChanged) {
+  const monthChanged = NUMBER.test(monthTyped) && storedAmount(monthTyped) !== storedAmount(report?.monthInvestment?.toString());
+  const cumulativeIs = (value: string | null | undefined) =>
+    value != null && NUMBER.test(cumulative.replace(/,/g, "")) && storedAmount(cumulative.replace(/,/g, "")) === storedAmount(value);
+  // 累计 as a template prefilled it is not a figure the county typed: 上期累计 (a template taken
+  // before the month was reported — the same file imported again keeps it), or the month's own
+  // 累计 while 本月 changed. Then, as when it is left empty, 累计 = 上期累计 + 本月.
+  const prefilledCumulative = cumulative === "" || cumulativeIs(prev?.cumulativeInvestment) || (monthChanged && cumulativeIs(report?.cumulativeInvestment?.toString()));
+  if (prefilledCumulative && NUMBER.test(monthTyped)) {
     cumulative = (expectedCumulative(prev, monthTyped) ?? monthTyped).toString();
     row.notes.push(prev ? `累计按上期（${formatMonth(prev.month)}）累计 ${formatWan(prev.cumulativeInvestment)} + 本月计算` : "累计按本月计算（此前没有填报）");
   }

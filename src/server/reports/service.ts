@@ -25,6 +25,12 @@ import { idParam } from "@/lib/route-params";
  */
 export type PhotoChanges = { keep: string[]; files?: UploadedFile[] };
 
+/**
+ * A file input left empty still sends one part, without a name or bytes (Next.js names it
+ * "undefined"): no photo chosen. Any other empty file was chosen and is refused as one.
+ */
+const noFileChosen = (f: UploadedFile) => f.size === 0 && (f.name === "" || f.name === "undefined");
+
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
@@ -89,8 +95,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       photoErrors.push("保留的照片无效，请刷新页面后重新选择。");
       keep = [];
     }
-    // an empty file input still sends one empty part (its name varies by client): no photo
-    const files = (photoChanges.files ?? []).filter((f) => f.size > 0);
+    const files = (photoChanges.files ?? []).filter((f) => !noFileChosen(f));
     if (keep.length + files.length > PHOTO_MAX_COUNT) {
       photoErrors.push(`每月最多${PHOTO_MAX_COUNT}张照片：已保留${keep.length}张，又选择了${files.length}张。`);
     } else if (files.length > 0) {

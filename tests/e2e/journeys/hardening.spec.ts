@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, login } from "../helpers";
 import { OFFSITE_NEXT } from "../../fixtures/redirect-battery";
+import { MALFORMED_PATHS, RAW_LOGIN_ADDRESSES, UNKNOWN_PATHS, VALID_PATHS } from "../../fixtures/odd-paths";
 
 const origin = (page: Page) => new URL(page.url()).origin;
 
@@ -26,7 +27,7 @@ test("no next= value sends a signed-in user off the site, from the login form or
     expect(new URL(location, baseURL).origin, `${JSON.stringify(next)} → ${location}`).toBe(baseURL);
   }
   // the raw forms from the report, as typed into the address bar
-  for (const raw of ["/login?next=/%5Cevil.example", "/login?next=/%09/evil.example", "/login?next=/\\evil.example", "/login?next=%2F%2Fevil.example"]) {
+  for (const raw of RAW_LOGIN_ADDRESSES) {
     await page.goto(raw);
     expect(origin(page), raw).toBe(baseURL);
   }
@@ -91,35 +92,39 @@ test("security headers on pages, actions and API routes; a framed page is refuse
 test("odd paths answer the not-found page with HTTP 404, valid ones still render", async ({ page }) => {
   test.setTimeout(120_000); // some 30 page loads
   await login(page, "admin");
-  const missing = [
-    "/projects/%00",
-    "/projects/%E0%A4%A",
-    "/projects/%",
-    "/projects/%C0%AF",
-    "/projects/NO-SUCH-CODE",
-    `/projects/${"A".repeat(300)}`,
-    "/projects/a%0Db",
-    "/report/%00",
-    "/report/%FF%FE",
-    "/parks/0",
-    "/parks/99999",
-    "/parks/%00",
-    "/parks/1e3",
-    "/issues/99999999",
-    "/issues/%00",
-    "/issues/-1",
-    "/admin/plans/1999",
-    "/admin/plans/%00",
-    "/admin/projects/%00/edit",
-    "/admin/projects/NO-SUCH-CODE/edit",
-  ];
+  const missing = [...MALFORMED_PATHS, ...UNKNOWN_PATHS];
   for (const path of missing) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "页面不存在" }), path).toBeVisible();
   }
-  for (const path of ["/projects/YQ2024-001", "/parks/1", "/admin/plans/2024", "/projects?q=%00&park=%FF&sort=%00", "/issues?status=%00&category=%1B&park=%00", "/?year=%00", "/parks/1?year=%00", "/report/YQ2024-001?month=%00", "/admin/audit?user=%00&entity=%00&action=%00&page=%00", "/admin/projects/YQ2024-001/edit?year=%00", "/projects?q=" + "%E5%8E%82".repeat(400)]) {
+  for (const path of VALID_PATHS) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
   }
+});
+
+test("the site has its icon: /favicon.ico and the SVG icon answer to anyone, and no first page logs a missing resource", async ({ page, baseURL }) => {
+  const problems: string[] = [];
+  page.on("console", (m) => void (m.type() === "error" && problems.push(`console: ${m.text()}`)));
+  page.on("response", (r) => void (r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`)));
+  // the first page of a visit, not signed in; then the landing page after signing in
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  await login(page, "huitong");
+  await page.waitForLoadState("networkidle");
+  expect(problems).toEqual([]);
+
+  const ico = await page.request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO file
+  const href = await page.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  // signed out, as on the login page
+  await page.context().clearCookies();
+  const svg = await page.request.get(new URL(href!, baseURL).toString(), { maxRedirects: 0 });
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+  expect((await page.request.get("/favicon.ico", { maxRedirects: 0 })).status()).toBe(200);
 });
