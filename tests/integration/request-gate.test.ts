@@ -214,5 +214,19 @@ describe("request gate", () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toBe(GATE_MESSAGES.crossSite);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("a server action handed over carries the security headers the proxy gives other responses, with a nonce for its page", async () => {
+    const res = await fetch(base + ACTIONS["sign-in"].path, {
+      method: "POST",
+      headers: { "next-action": ACTIONS["sign-in"].id!, "content-type": "text/plain" },
+      body: "x",
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
   });
 });

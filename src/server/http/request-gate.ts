@@ -10,6 +10,7 @@ import { GATE_MESSAGES } from "@/lib/gate-messages";
 import { ACTION_LIMITS, PUBLIC_ACTIONS, SMALL_BODY_BYTES, UPLOAD_FIELD_BYTES, UPLOAD_FILES, UPLOAD_PARTS, type ActionLimit } from "./request-limits";
 import { multipartBoundary, multipartScanner } from "./multipart-scan";
 import type { UploadSlots } from "./upload-slots";
+import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 export type Refusal = { status: 400 | 401 | 403 | 413 | 503; message: string };
 
@@ -85,6 +86,9 @@ export function createRequestGate(deps: GateDeps) {
   const log = deps.log ?? ((line: string) => console.warn(line));
   return function gate(req: IncomingMessage, res: ServerResponse, pass: () => void, options: { expectContinue?: boolean } = {}): void {
     const go = () => {
+      // server actions skip the proxy (src/proxy.ts), which puts the security headers on every
+      // other response: the gate puts them on these, with a nonce for the page they may render
+      if (header(req, "next-action") !== undefined) withSecurityHeaders(req, res);
       if (options.expectContinue) res.writeContinue();
       pass();
     };
@@ -180,6 +184,15 @@ function watchBody(req: IncomingMessage, policy: BodyPolicy, refuse: (r: Refusal
   };
 }
 
+function withSecurityHeaders(req: IncomingMessage, res: ServerResponse) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  req.headers["content-security-policy"] = csp;
+  req.headers["x-nonce"] = nonce;
+  res.setHeader("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
 /** A refusal before anything was read. */
 function refuseEarly(req: IncomingMessage, res: ServerResponse, refusal: Refusal, log: (line: string) => void) {
   log(`[gate] ${refusal.status} ${req.method} ${req.url?.slice(0, 200)}`);
@@ -199,7 +212,8 @@ function answer(req: IncomingMessage, res: ServerResponse, refusal: Refusal) {
     "content-type": "text/plain",
     "content-length": body.length,
     "cache-control": "no-store",
-    "x-content-type-options": "nosniff",
+    ...STATIC_SECURITY_HEADERS,
+    "content-security-policy": contentSecurityPolicy(newNonce()),
     connection: "close",
   });
   lingerOnClose(req);
