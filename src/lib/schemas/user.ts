@@ -32,8 +32,8 @@ export const reauthField = z
   .min(1, REAUTH_REQUIRED)
   .max(PASSWORD_MAX, "密码不正确");
 
-const newAccountFields = {
-  username: usernameField,
+/** Name, role and county park: what an administrator sets on a new account and changes later. */
+const accountFields = {
   displayName: z.string().trim().min(1, "请填写姓名").max(60, "姓名不能超过60个字"),
   role: z.enum(ROLES, { error: "请选择角色" }),
   parkId: z
@@ -41,8 +41,9 @@ const newAccountFields = {
     .optional()
     .transform((s) => (s ? Number(s) : null))
     .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
-  password: passwordField,
 };
+
+const newAccountFields = { username: usernameField, ...accountFields, password: passwordField };
 
 /** A county account belongs to a county park; a 审计员 to none. */
 const countyNeedsPark = (v: { role: string; parkId: number | null }, ctx: z.RefinementCtx) => {
@@ -64,13 +65,7 @@ export const updateUserSchema = z
   .object({
     userId: userIdField,
     stamp,
-    displayName: z.string().trim().min(1, "请填写姓名").max(60, "姓名不能超过60个字"),
-    role: z.enum(ROLES, { error: "请选择角色" }),
-    parkId: z
-      .string()
-      .optional()
-      .transform((s) => (s ? Number(s) : null))
-      .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
+    ...accountFields,
     /** needed only when the role or the park changes (the service decides) */
     reauthPassword: z.string().max(PASSWORD_MAX, "密码不正确").optional().transform((s) => s ?? ""),
   })
