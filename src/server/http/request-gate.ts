@@ -221,7 +221,7 @@ function answer(req: IncomingMessage, res: ServerResponse, refusal: Refusal) {
 }
 
 /** At most how long a refused connection's remaining body is read and dropped before it is closed. */
-const LINGER_MS = 10_000;
+const LINGER_MS = 30_000;
 
 /**
  * A client still sending its body when the answer arrives (a browser does) reads the answer only
