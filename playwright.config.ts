@@ -10,7 +10,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"]],
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -32,6 +32,8 @@ export default defineConfig({
       name: "journeys",
       testDir: "tests/e2e/journeys",
       dependencies: ["pages"],
+      // a journey is many pages long; on a busy machine 30 s is not enough for some of them
+      timeout: 120_000,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },
   ],

@@ -2,7 +2,7 @@
 // The report form's 形象进度 photos: the current revision's photos (unticking one leaves it out
 // of the new revision) and new files. Count and size are checked here before anything is sent;
 // the server checks everything again (src/server/photos/process.ts).
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { inputClass } from "@/components/forms/field";
 import type { PhotoRef } from "@/server/photos/queries";
 import { PHOTO_MAX_BYTES as MAX_BYTES, PHOTO_MAX_COUNT as MAX_COUNT } from "@/lib/upload-limits";
@@ -21,6 +21,12 @@ export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: st
     setProblem(message);
     if (message) input.value = "";
   };
+  // a file chosen while the page was still loading (a slow phone) is checked once the form is live
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (input.current?.files?.length) check(input.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: later choices go through onChange
+  }, []);
   const shown = problem ? [problem] : errors;
   return (
     <fieldset className="space-y-2" aria-describedby="photos-hint">
@@ -44,6 +50,7 @@ export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: st
         添加照片
       </label>
       <input
+        ref={input}
         id="photos"
         name="photos"
         type="file"

@@ -63,9 +63,17 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
   await county.goto("/report/YQ2024-001?month=2024-12");
   await expect(county.getByTestId("return-reason")).toContainText("请补充现场照片");
   const saved = await revisions(county);
-  // an empty (0-byte) file is refused as soon as it is chosen
+  // an empty (0-byte) file is refused as soon as it is chosen, even when it is chosen before the
+  // page's scripts have run (a slow phone): here they arrive 2 s late
+  const scripts = "**/_next/static/chunks/**";
+  await county.route(scripts, async (route) => {
+    await new Promise((r) => setTimeout(r, 2000));
+    await route.continue();
+  });
+  await county.goto("/report/YQ2024-001?month=2024-12", { waitUntil: "domcontentloaded" });
   await county.getByLabel("添加照片").setInputFiles({ name: "空白.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(0) });
   await expect(county.locator("#photos-error").first()).toHaveText("「空白.jpg」是空文件，请重新选择。");
+  await county.unroute(scripts);
   await county.getByLabel("添加照片").setInputFiles({ name: "现场.jpg", mimeType: "image/jpeg", buffer: executable() });
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.locator("#photos-error").first()).toContainText("「现场.jpg」不是 JPEG、PNG 或 WebP 图片");

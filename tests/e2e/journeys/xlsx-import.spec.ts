@@ -58,7 +58,7 @@ test("a county imports its 调度表 from Excel; the office approves and publish
   }
 
   const county = await as(browser, "huitong");
-  await county.getByRole("link", { name: "月度填报" }).click();
+  await county.getByRole("link", { name: "月度填报", exact: true }).click();
   await county.getByTestId("import-link").click();
   await expect(county.getByRole("heading", { level: 1 })).toHaveText("导入调度表（Excel）· 2024年12月");
 
