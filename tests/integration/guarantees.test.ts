@@ -1,5 +1,5 @@
 // Guarantees a park official would check by hand, each written against a one-line bug that once
-// went unnoticed (see README, "Tests that catch real bugs"): plant the bug and the test fails.
+// went unnoticed (see CONTRIBUTING.md, "Planting a bug"): plant the bug and the test fails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
 import { createProject } from "@/server/projects/service";
