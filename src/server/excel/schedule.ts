@@ -10,8 +10,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { approvedFigureUpTo } from "@/server/periods/publish";
-import { COUNTED_REVISION } from "@/server/reports/counted-revision";
+import { approvedFigureUpTo, figureUpToSql, missingSql } from "@/domain/counted-revision";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/lib/warnings";
@@ -150,7 +149,7 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
                 THEN round(coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
            cur."cumulativeInvestment" AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(cur."cumulativeInvestment" / p."totalInvestment" * 100, 2) END AS "totalRate",
-           rv."progressText", NULL::text AS warning, (cur.month IS DISTINCT FROM ${month}) AS missing,
+           rv."progressText", NULL::text AS warning, ${missingSql(Prisma.sql`cur.month`, month)} AS missing,
            cur.month AS "figureMonth", p."responsibleLeader"
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
@@ -198,12 +197,7 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
           FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
          WHERE r."projectId" = p.id AND r.month = ${month}
       ) own ON true
-      LEFT JOIN LATERAL (
-        SELECT r.month, rv."cumulativeInvestment", rv."progressText"
-          FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
-         WHERE r."projectId" = p.id AND r.month < ${month}
-         ORDER BY r.month DESC LIMIT 1
-      ) prev ON true
+      ${figureUpToSql({ alias: "prev", basis: "counted", before: month })}
      WHERE ap.year = ${year} AND p."parkId" = ${parkId}
      ORDER BY e."sortOrder", p.code
      LIMIT ${limit}`);
