@@ -1,5 +1,5 @@
 // Reads of published figures (ProjectFigure, computed once when a period is published; see
-// src/server/periods/publish.ts). Every function aggregates, filters, sorts and pages in SQL
+// src/server/figures/publish.ts). Every function aggregates, filters, sorts and pages in SQL
 // over one publication's rows through its indexes: the cost of a page does not depend on how
 // many months or reports exist, and no function returns more rows than its page.
 import "server-only";
