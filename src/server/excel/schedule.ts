@@ -11,6 +11,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { approvedFigureUpTo, figureUpToSql, missingSql } from "@/domain/counted-revision";
+import { annualRate, annualRateSql, inPlanScope } from "@/domain/annual-rate";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/lib/warnings";
@@ -145,8 +146,7 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
            e."annualPlannedInvestment" AS "annualPlanned",
            CASE WHEN cur.month = ${month} THEN cur."monthInvestment" END AS "monthInvestment",
            coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
-           CASE WHEN e."annualPlannedInvestment" > 0
-                THEN round(coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           round(${annualRateSql(Prisma.sql`coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            cur."cumulativeInvestment" AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(cur."cumulativeInvestment" / p."totalInvestment" * 100, 2) END AS "totalRate",
            rv."progressText", NULL::text AS warning, ${missingSql(Prisma.sql`cur.month`, month)} AS missing,
@@ -178,8 +178,7 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
            e."annualPlannedInvestment" AS "annualPlanned",
            own."monthInvestment",
            coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
-           CASE WHEN e."annualPlannedInvestment" > 0
-                THEN round(coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           round(${annualRateSql(Prisma.sql`coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") / p."totalInvestment" * 100, 2) END AS "totalRate",
            coalesce(own."progressText", prev."progressText") AS "progressText", NULL::text AS warning,
@@ -231,8 +230,8 @@ class Sums {
     this.projects++;
     this.total = this.total.plus(dec(r.totalInvestment));
     this.prior = this.prior.plus(dec(r.priorYearCumulative));
-    if (r.annualPlanned !== null) {
-      this.annual = this.annual.plus(dec(r.annualPlanned));
+    if (inPlanScope(r)) {
+      this.annual = this.annual.plus(dec(r.annualPlanned!));
       this.yearOfPlanned = this.yearOfPlanned.plus(dec(r.yearInvestment));
     }
     if (r.monthInvestment !== null) this.month = this.month.plus(dec(r.monthInvestment));
@@ -242,10 +241,12 @@ class Sums {
 
   cells(label: string, columns: number): CellValue[] {
     const rate = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.dividedBy(whole).toDecimalPlaces(4).toNumber());
+    // a percentage cell holds the fraction
+    const fraction = (percent: Decimal | null) => (percent === null ? null : percent.dividedBy(100).toDecimalPlaces(4).toNumber());
     const row: CellValue[] = [
       null, null, label, `${this.projects}个项目`, null, null,
       this.total.toNumber(), this.prior.toNumber(), this.annual.toNumber(), this.month.toNumber(), this.year.toNumber(),
-      rate(this.yearOfPlanned, this.annual), this.cumulative.toNumber(), rate(this.cumulative, this.total),
+      fraction(annualRate({ yearInvestmentOfPlanned: this.yearOfPlanned, annualPlanned: this.annual })), this.cumulative.toNumber(), rate(this.cumulative, this.total),
     ];
     while (row.length < columns) row.push(null);
     return row;
