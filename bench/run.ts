@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { createPrismaClient } from "../src/server/db/client";
 import { synthPlan, SYNTH_PASSWORD } from "./synth/generate";
-import { publishFigures } from "../src/server/periods/publish";
+import { publishFigures } from "../src/server/figures/publish";
 import { dataFolderPassword } from "../src/server/db/embedded-auth";
 import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "./synth/target";
 import { measureUploads, servingPid, uploadsMarkdown, type UploadsResult } from "./uploads";

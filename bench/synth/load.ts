@@ -8,7 +8,7 @@ import pg from "pg";
 import { addMonths } from "@/lib/month";
 import { hashPassword } from "@/server/auth/password";
 import { createPrismaClient } from "@/server/db/client";
-import { publishFigures } from "@/server/periods/publish";
+import { publishFigures } from "@/server/figures/publish";
 import { generate, synthPlan, SYNTH_PASSWORD, SYNTH_VERSION, type SynthOptions, type SynthPlan, type Table } from "./generate";
 
 /** sha-256 of every migration's SQL: a dataset loaded under another schema is rebuilt */

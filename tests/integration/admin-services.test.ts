@@ -7,7 +7,8 @@ import { resetUserPassword, setUserActive, updateUser } from "@/server/users/ser
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { checkLogin, actorForToken } from "@/server/auth/sessions";
-import { getPlanSummary } from "@/server/plans/queries";
+import { getOverviewHeadline } from "@/server/figures/overview";
+import { publishedIfNow } from "../helpers/publication";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
@@ -121,9 +122,8 @@ describe("annual plan", () => {
   it("declared figures are saved as written and the overview keeps showing the computed sums beside them", async () => {
     const plan = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
     await savePlan(t.prisma, a.admin, planSchema.parse({ year: "2024", stamp: await stamp(), title: plan.title, declaredProjectCount: "51", declaredTotalInvestment: "1340000", declaredAnnualInvestment: "336000", startDeadline: "2024-04-30", startTargetLabel: "全部开工", productionDeadline: "2024-06-30", productionTargetLabel: "大部分投产", targetText: plan.targetText }));
-    const summary = (await getPlanSummary(t.prisma, 2024))!;
-    expect(summary.declared).toMatchObject({ projectCount: 51, totalInvestment: "1340000" });
-    expect(summary.computed.projectCount).toBe(4);
+    expect((await getOverviewHeadline(t.prisma, 2024))!.plan.declared).toMatchObject({ projectCount: 51, totalInvestment: "1340000" });
+    expect((await publishedIfNow(t.prisma, "2024-11", "2024-12-10")).totals.projectCount).toBe(4);
     const stale = await savePlan(t.prisma, a.admin, planSchema.parse({ year: "2024", stamp: plan.updatedAt.toISOString(), title: plan.title, declaredProjectCount: "50", declaredTotalInvestment: "1336000", declaredAnnualInvestment: "336000", startDeadline: "2024-04-30", startTargetLabel: "全部开工", productionDeadline: "2024-06-30", productionTargetLabel: "大部分投产", targetText: plan.targetText })).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } })).declaredProjectCount).toBe(51);

@@ -2,9 +2,10 @@
 // e2e server get), and the query count of each aggregate as rows grow.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
-import { getPlanSummary } from "@/server/plans/queries";
+import { resolvePlanYear } from "@/server/plans/queries";
+import { publishedIfNow } from "../helpers/publication";
 import { getReadPublication } from "@/server/periods/queries";
-import { getFigureBreakdown, getMonthlySeries, getProjectFigureHistory, listFigures, type FigureQuery } from "@/server/figures/queries";
+import { getFigureBreakdown, getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, type FigureQuery } from "@/server/figures/queries";
 import { publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getProjectListPage } from "@/server/figures/project-list";
 import { parseProjectListParams } from "@/lib/project-list";
@@ -26,11 +27,12 @@ describe("dashboards on the seed report", () => {
   afterAll(async () => t?.drop());
 
   it("sums the completed investment within the plan year", async () => {
-    const plan = (await getPlanSummary(t.prisma, 2024))!;
-    expect(plan.computed.completedInvestment).toBe("423000");
-    expect(plan.computed.completedThisYear).toBe("423000");
-    expect(plan.computed.latestMonth).toBe("2024-11");
-    expect(plan.computed.demoReports).toBe(0);
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    const totals = await getPublicationTotals(t.prisma, { publicationId: pub.publicationId, month: pub.month });
+    expect(totals.cumulative).toBe("423000");
+    expect(totals.yearInvestment).toBe("423000");
+    expect([pub.month, totals.missing]).toEqual(["2024-11", 0]);
+    expect(totals.demoFigures).toBe(0);
   });
 
   // the project list and park pages read the published 2024-11 (the seed report, approved)
@@ -149,13 +151,13 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     industries: () => getFigureBreakdown(db(), publicationId, "industry"),
     issues: () => getIssueSummary(db(), { year: 2024, today: TODAY }),
     issuesByPark: () => getIssueCountsByPark(db(), { year: 2024, today: TODAY }),
-    summary: () => getPlanSummary(db(), 2024),
+    totals: () => getPublicationTotals(db(), { publicationId, month: "2024-11" }),
   });
 
   it("issues the same queries for 4 projects and for 204 projects with 11 months each", async () => {
     const before: Record<string, number> = {};
     for (const [name, fn] of Object.entries(all())) before[name] = await count(fn);
-    expect(before).toEqual({ list: 3, series: 2, parks: 1, industries: 1, issues: 1, issuesByPark: 1, summary: 2 });
+    expect(before).toEqual({ list: 3, series: 2, parks: 1, industries: 1, issues: 1, issuesByPark: 1, totals: 1 });
 
     await t.prisma.$executeRawUnsafe(`
       INSERT INTO "Project"(code, name, "parkId", "totalInvestment", status, "actualStartMonth", "updatedAt")
@@ -224,11 +226,14 @@ describe("a second year's list", () => {
   afterAll(async () => t?.drop());
 
   it("counts only the year's own months, and the year's completion from the previous December", async () => {
-    const y2025 = (await getPlanSummary(t.prisma, 2025))!;
-    expect(y2025.computed).toMatchObject({ completedInvestment: "200000", completedThisYear: "50000", latestMonth: "2025-02", annualInvestment: "100000" });
-    const y2024 = (await getPlanSummary(t.prisma, 2024))!;
-    expect(y2024.computed).toMatchObject({ completedInvestment: "423000", completedThisYear: "423000", latestMonth: "2024-11" });
-    expect((await getPlanSummary(t.prisma))!.year).toBe(2025);
+    // February 2025 as it would be published (and is not: the next test reads 2025 unpublished)
+    const y2025 = await publishedIfNow(t.prisma, "2025-02", "2025-02-28");
+    expect(y2025.totals).toMatchObject({ cumulative: "200000", yearInvestment: "50000", annualPlanned: "100000", yearInvestmentOfPlanned: "50000" });
+    expect(y2025.figures.get("YQ2024-001")).toMatchObject({ figureMonth: "2025-02", missing: false, annualRate: "50" });
+    const pub2024 = (await getReadPublication(t.prisma, 2024))!;
+    expect(await getPublicationTotals(t.prisma, { publicationId: pub2024.publicationId, month: pub2024.month })).toMatchObject({ cumulative: "423000", yearInvestment: "423000" });
+    expect(pub2024.month).toBe("2024-11");
+    expect((await resolvePlanYear(t.prisma, undefined)).year).toBe(2025);
   });
 
   it("keeps each year's warnings, chart and breakdown apart", async () => {

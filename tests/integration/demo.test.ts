@@ -2,7 +2,6 @@
 // report, and giving each warning colour something to show.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
-import { getPlanSummary } from "@/server/plans/queries";
 import { getProjectDetail } from "@/server/projects/queries";
 import { getReadPublication } from "@/server/periods/queries";
 import { getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, listParkRanking } from "@/server/figures/queries";
@@ -44,9 +43,9 @@ describe("the demo set", () => {
       ["YQ2024-003", false, "56000.00"],
       ["YQ2024-004", false, "47000.00"],
     ]);
-    const plan = (await getPlanSummary(t.prisma, 2024))!;
-    expect(plan.computed.projectCount).toBe(10);
-    expect(plan.declared.totalInvestment).toBe("1336000");
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    expect((await getPublicationTotals(t.prisma, { publicationId: pub.publicationId, month: pub.month })).projectCount).toBe(10);
+    expect((await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } })).declaredTotalInvestment.toString()).toBe("1336000");
   });
 
   it("gives each rule something to show, in the published November", async () => {

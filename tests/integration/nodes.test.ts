@@ -9,7 +9,7 @@ import { recordNode, saveStatsFigure } from "@/server/nodes/service";
 import { getNodeCounts, listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
 import { getTodoBadge, getTodoCounts, listReturnedReports, listToReport, TODO_BADGE_CAP } from "@/server/todo/queries";
 import { countIssueTodos } from "@/server/issues/todo";
-import { publishFigures } from "@/server/periods/publish";
+import { publishFigures } from "@/server/figures/publish";
 import { ensurePeriodAsSystem } from "@/server/periods/service";
 import { milestonesSchema } from "@/lib/schemas/project";
 import { nodeRecordSchema, statsFigureSchema } from "@/lib/schemas/nodes";

@@ -1,9 +1,9 @@
-// The overview's headline figures (src/server/dashboard/overview.ts) on the seed report: what a
+// The overview's headline figures (src/server/figures/overview.ts) on the seed report: what a
 // leader reads at the top of 概览, computed in one function the page only lays out, from the
 // published 调度期 (the seed report's month, 2024-11).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
-import { getOverviewHeadline } from "@/server/dashboard/overview";
+import { getOverviewHeadline } from "@/server/figures/overview";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { listFigures } from "@/server/figures/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";

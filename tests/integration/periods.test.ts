@@ -10,7 +10,7 @@ import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getPeriod, getPeriodProgress, getReadPublication, getPublication, listUnapprovedProjects } from "@/server/periods/queries";
 import { getMonthlySeries, getPublicationTotals, listFigures } from "@/server/figures/queries";
-import { headlineFigures } from "@/lib/headline";
+import { headlineFigures } from "@/domain/headline";
 import { AuthError } from "@/server/auth/permissions";
 import { StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "@/server/plans/service";
 import { planSchema } from "@/lib/schemas/project";
 import { ValidationError } from "@/server/errors";
-import { getPlanSummary, listPlanYears } from "@/server/plans/queries";
+import { listPlanYears, resolvePlanYear } from "@/server/plans/queries";
+import { publishedIfNow } from "../helpers/publication";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 
@@ -37,9 +38,8 @@ describe("creating a year's plan", () => {
     const plan = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2025 } });
     expect(plan.declaredTotalInvestment.toFixed(2)).toBe("1500000.25");
     expect(plan.startDeadline.toISOString().slice(0, 10)).toBe("2025-04-30");
-    const summary = await getPlanSummary(t.prisma);
-    expect(summary?.year).toBe(2025);
-    expect(summary?.computed.projectCount).toBe(0);
+    expect((await resolvePlanYear(t.prisma, undefined)).year).toBe(2025);
+    expect((await publishedIfNow(t.prisma, "2025-01", "2025-01-31")).totals.projectCount).toBe(0);
     const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "plan.create" } });
     expect([audit.actor, audit.entityId]).toEqual(["admin", "2025"]);
   });

@@ -6,7 +6,10 @@ import { publishPeriod } from "@/server/periods/service";
 import { getReadPublication } from "@/server/periods/queries";
 import { getProjectListPage } from "@/server/figures/project-list";
 import { listFigures, listParkRanking } from "@/server/figures/queries";
-import { getParkDashboard } from "@/server/dashboard/park";
+import { getParkProjects, getParkStats, getParkWarnings, PARK_TOP } from "@/server/figures/park";
+import { getMonthlySeries } from "@/server/figures/queries";
+import { getIssueSummary, listParkIssues } from "@/server/issues/queries";
+import type { Db } from "@/server/db/client";
 import { listParks } from "@/server/parks/queries";
 import { parseProjectListParams } from "@/lib/project-list";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -16,6 +19,20 @@ import { countingClient, type CountingClient } from "../helpers/query-count";
 const TODAY = "2025-01-08";
 const code = (g: number) => `BULK-${String(g).padStart(3, "0")}`;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => code(from + i));
+
+/** Every section loader of a park page (/parks/[id]), as the page calls them. */
+async function parkPage(prisma: Db, parkId: number, year: number, today: string, page: number) {
+  const pub = (await getReadPublication(prisma, year))!;
+  const [totals, warnings, projects, series, issueSummary, issues] = await Promise.all([
+    getParkStats(prisma, pub, parkId),
+    getParkWarnings(prisma, pub, parkId),
+    getParkProjects(prisma, pub, parkId, page),
+    getMonthlySeries(prisma, year, pub.publicationId, parkId),
+    getIssueSummary(prisma, { year, today, parkId }),
+    listParkIssues(prisma, parkId, year, today, PARK_TOP),
+  ]);
+  return { totals, warnings, projects, series, issueSummary, issues };
+}
 
 describe("the project list with 124 published projects", () => {
   let t: TestDatabase;
@@ -120,9 +137,9 @@ describe("the project list with 124 published projects", () => {
   it("a park page reads one page of its projects and the top of its warnings, whatever its size", async () => {
     const parks = await listParks(t.prisma);
     const park = parks[1];
-    const before = await count(() => getParkDashboard(countedDb(), parks[0].id, 2024, TODAY, 1));
-    const d = await getParkDashboard(t.prisma, park.id, 2024, TODAY, 2);
-    expect(await count(() => getParkDashboard(countedDb(), park.id, 2024, TODAY, 2))).toBe(before);
+    const before = await count(() => parkPage(countedDb(), parks[0].id, 2024, TODAY, 1));
+    const d = await parkPage(t.prisma, park.id, 2024, TODAY, 2);
+    expect(await count(() => parkPage(countedDb(), park.id, 2024, TODAY, 2))).toBe(before);
     expect(d.projects.total).toBe(31);
     expect(d.projects.rows).toHaveLength(11);
     expect(d.totals!.projectCount).toBe(31);

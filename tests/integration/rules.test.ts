@@ -1,13 +1,12 @@
 // Each business rule has one definition: a SQL fragment (used by the dashboards' queries) and
 // its TypeScript twin (used by pages, services and the warning rules), side by side in one
-// module. Here both forms answer the same cases, so neither can drift from the other.
+// module. Here both forms answer the same cases, so neither can drift from the other. (The figure
+// rules of src/domain — counted revision, annual rate, 序时进度 — are pinned in figure-rules.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/server/issues/overdue";
-import { COUNTED_REVISION, countedRevisionId } from "@/server/reports/counted-revision";
 import { isStale, staleSql } from "@/server/reports/stale";
 import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
-import { completedThisYear, completedThisYearSql } from "@/server/plans/year-completion";
 import { dayToDate } from "@/lib/month";
 import { nodeState } from "@/lib/nodes";
 import { startedNotEntered } from "@/lib/stats-entry";
@@ -82,29 +81,6 @@ describe("escalated (已升级督办): overdue by more than the configured days"
   });
 });
 
-describe("the counted revision (计入统计的版本)", () => {
-  const cases: Array<[string, "DRAFT" | "SUBMITTED" | "APPROVED" | "RETURNED", number | null, number | null, number | null]> = [
-    ["first submission awaiting review", "SUBMITTED", 2, null, 2],
-    ["correction awaiting review", "SUBMITTED", 5, 3, 5],
-    ["approved", "APPROVED", 5, 5, 5],
-    ["draft correction after approval", "DRAFT", 6, 5, 5],
-    ["returned correction after approval", "RETURNED", 7, 5, 5],
-    ["draft never submitted", "DRAFT", 1, null, null],
-    ["returned, never approved", "RETURNED", 3, null, null],
-  ];
-  it("SQL and TypeScript give the same answers", async () => {
-    const expected = cases.map((c) => c[4]);
-    const ts = cases.map(([, status, currentRevisionId, approvedRevisionId]) => countedRevisionId({ status, currentRevisionId, approvedRevisionId }));
-    const sql = await sqlAnswers<number | null>(
-      cases.map(([, status, current, approved]) => Prisma.sql`${status}::text, ${current}::int, ${approved}::int`),
-      `status, "currentRevisionId", "approvedRevisionId"`,
-      Prisma.sql`(SELECT ${COUNTED_REVISION} FROM (SELECT v.status, v."currentRevisionId", v."approvedRevisionId") AS r)`,
-    );
-    expect(ts).toEqual(expected);
-    expect(sql).toEqual(expected);
-  });
-});
-
 describe("stale (数据未更新)", () => {
   const cases: Array<[string, string | null, string, boolean]> = [
     ["reported the reference month", "2024-11", "2024-11", false],
@@ -145,31 +121,6 @@ describe("按期开工 / 按期投产 (on or before the deadline's month)", () =
       expect(ts).toEqual(expected);
       expect(sql).toEqual(expected);
     }
-  });
-});
-
-describe("the year's completion (本年完成投资)", () => {
-  const projects: Array<{ latest: string | null; base: string | null }> = [
-    { latest: "150000", base: "100000" }, // reported last December: only this year's growth counts
-    { latest: "5000", base: null }, // first figure this year: all of it counts
-    { latest: null, base: "300" }, // nothing reported this year: nothing counts
-    { latest: "0.01", base: "0" },
-  ];
-  it("SQL and TypeScript give the same sum", async () => {
-    const values = (pick: "latest" | "base") =>
-      Prisma.join(projects.map((p, k) => Prisma.sql`(${k}::int, ${p[pick]}::numeric)`));
-    const [row] = await t.prisma.$queryRaw<Array<{ v: Prisma.Decimal }>>(Prisma.sql`
-      SELECT ${completedThisYearSql("lr", "base")} AS v
-        FROM (VALUES ${values("latest")}) AS lr(k, "cumulativeInvestment")
-        JOIN (VALUES ${values("base")}) AS base(k, "cumulativeInvestment") USING (k)`);
-    expect(completedThisYear(projects)).toBe("55000.01");
-    expect(row.v.toString()).toBe("55000.01");
-    // no projects: zero, not null
-    const [none] = await t.prisma.$queryRaw<Array<{ v: Prisma.Decimal }>>(Prisma.sql`
-      SELECT ${completedThisYearSql("lr", "base")} AS v
-        FROM (SELECT NULL::numeric AS "cumulativeInvestment" WHERE false) AS lr, (SELECT NULL::numeric AS "cumulativeInvestment") AS base`);
-    expect(completedThisYear([])).toBe("0");
-    expect(none.v.toString()).toBe("0");
   });
 });
 

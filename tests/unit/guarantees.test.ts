@@ -24,7 +24,7 @@ describe("plan gaps say only what is true", () => {
 import { countGap as gap, startDeadlineGap } from "@/lib/plan-gaps";
 import { formatWait } from "@/lib/login-throttle";
 import { parseProjectListParams } from "@/lib/project-list";
-import { scheduleProgress } from "@/lib/progress";
+import { scheduleProgress } from "@/domain/schedule-progress";
 import { intParam, queryString } from "@/lib/search-params";
 
 describe("messages and URL state, exactly", () => {

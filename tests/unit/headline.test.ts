@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headlineFigures, type PublicationSums } from "@/lib/headline";
+import { headlineFigures, type PublicationSums } from "@/domain/headline";
 
 const SEED_PLAN = { projectCount: 50, totalInvestment: "1336000", annualInvestment: "336000" };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareWithSchedule, formatPercent, rate, scheduleProgress } from "@/lib/progress";
+import { formatPercent, rate } from "@/lib/progress";
+import { compareWithSchedule, scheduleProgress } from "@/domain/schedule-progress";
 
 describe("序时进度", () => {
   it("is the share of the year elapsed at the end of the month", () => {

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/common/pagination";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { ParkRankingTable } from "@/components/figures/park-ranking";
 import { formatMonth } from "@/lib/month";
-import { scheduleProgress } from "@/lib/progress";
+import { scheduleProgress } from "@/domain/schedule-progress";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";

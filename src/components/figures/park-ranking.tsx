@@ -6,19 +6,9 @@ import { db } from "@/server/db";
 import { listParkRanking, type FigureBreakdownRow } from "@/server/figures/queries";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { formatYi } from "@/lib/money";
-import { parkAnnualRate } from "@/lib/headline";
 import { formatMonth } from "@/lib/month";
-import { scheduleProgress } from "@/lib/progress";
-
-export { parkAnnualRate };
-
-/** getFigureBreakdown(…, "park") rows in ranking order: lowest 年度投资完成率 first, parks without a plan figure last (as listParkRanking orders them). */
-export function rankParks(rows: FigureBreakdownRow[]): FigureBreakdownRow[] {
-  return rows
-    .map((r, i) => ({ r, i, rate: parkAnnualRate(r) }))
-    .sort((a, b) => (a.rate === null ? (b.rate === null ? a.i - b.i : 1) : b.rate === null ? -1 : a.rate.comparedTo(b.rate) || a.i - b.i))
-    .map((x) => x.r);
-}
+import { annualRate } from "@/domain/annual-rate";
+import { isBelowSchedule, scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
 
 const cell = "num whitespace-nowrap px-2 py-2 text-right";
 const secondary = "hidden sm:table-cell";
@@ -47,8 +37,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r, i) => {
-            const annual = parkAnnualRate(r);
-            const diff = annual === null ? null : annual.minus(schedule);
+            const annual = annualRate(r);
             return (
               <tr key={r.key} data-testid={`ranking-${r.label}`}>
                 <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
@@ -74,9 +63,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
                   )}
                 </td>
                 <td className={cell}>{annual === null ? "—" : annual.toFixed(1)}</td>
-                <td className={`${cell} ${diff !== null && diff.isNegative() ? "text-red-700" : ""}`}>
-                  {diff === null ? "—" : `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().toFixed(1)}`}
-                </td>
+                <td className={`${cell} ${isBelowSchedule(annual, month) ? "text-red-700" : ""}`}>{scheduleGapPoints(annual, month)}</td>
                 <td className={`${cell} ${r.missing > 0 ? "text-amber-700" : ""}`}>{r.missing}</td>
                 <td className={cell}>
                   <span className={r.red > 0 ? "text-red-700" : ""}>{r.red}</span>/<span className={r.yellow > 0 ? "text-amber-700" : ""}>{r.yellow}</span>

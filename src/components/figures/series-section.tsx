@@ -2,10 +2,10 @@
 // with its data table. A month's actual carries 未报 projects forward, so it never falls.
 import { TimelineSvg } from "@/components/charts/timeline-svg";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import type { SeriesPoint } from "@/server/figures/queries";
+import { seriesPlanRate, type SeriesPoint } from "@/server/figures/queries";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
-import { formatPercent, rate } from "@/lib/progress";
+import { formatPercent } from "@/lib/progress";
 
 /** `table` false leaves the month table to a linked page (`more`), keeping a summary page small. */
 export function SeriesSection({ id, title, points, table = true, more }: { id: string; title: string; points: SeriesPoint[]; table?: boolean; more?: React.ReactNode }) {
@@ -55,7 +55,7 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
                       <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.publishedProjects}</td>
                       <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.missing}</td>
                       <td className="num px-2 py-1 text-right">
-                        {p.plannedOfPlanned === null || p.actualOfPlanned === null ? "—" : formatPercent(rate(p.actualOfPlanned, p.plannedOfPlanned)).replace("%", "")}
+                        {formatPercent(seriesPlanRate(p)).replace("%", "")}
                       </td>
                     </tr>
                   ))}

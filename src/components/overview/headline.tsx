@@ -1,8 +1,8 @@
 // The overview's top: title, target and freshness, the plan-versus-platform cards, the year's
 // completion against 序时进度 and the start/production targets. Figures come computed from
-// getOverviewHeadline (src/server/dashboard/overview.ts); nothing is calculated here.
+// getOverviewHeadline (src/server/figures/overview.ts); nothing is calculated here.
 import Link from "next/link";
-import type { OverviewHeadline } from "@/server/dashboard/overview";
+import type { OverviewHeadline } from "@/server/figures/overview";
 import { FigureCard } from "@/components/overview/figure-card";
 import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { Section } from "@/components/common/badges";

@@ -2,7 +2,7 @@
 import { Suspense } from "react";
 import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
-import { getOverviewHeadline } from "@/server/dashboard/overview";
+import { getOverviewHeadline } from "@/server/figures/overview";
 import { AnnualSection, HeadlineCards, OverviewHeader, TargetsSection } from "@/components/overview/headline";
 import { OverviewNodes } from "@/components/nodes/overview-nodes";
 import { OverviewEscalations } from "@/components/overview/escalations";
@@ -10,7 +10,7 @@ import { OverviewBreakdowns, OverviewIssues, OverviewProjects, OverviewTimeline,
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 // 概览 (驾驶舱): composes sections; every figure comes from the newest published 调度期
-// through src/server/dashboard and src/server/figures.
+// through src/server/figures.
 export async function OverviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const prisma = db();
   const { years, year } = await resolvePlanYear(prisma, intParam(await searchParams, "year"));

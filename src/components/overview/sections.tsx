@@ -5,7 +5,8 @@
 import Link from "next/link";
 import { db } from "@/server/db";
 import type { PublicationRef } from "@/server/periods/queries";
-import { getFigureBreakdown, getMonthlySeries, listFigures, type FigureBreakdownRow } from "@/server/figures/queries";
+import { getMonthlySeries, listFigures } from "@/server/figures/queries";
+import { getIndustryCompletion } from "@/server/figures/overview";
 import { getIssueSummary } from "@/server/issues/queries";
 import { EmptyState, Section } from "@/components/common/badges";
 import { FigureBadges } from "@/components/figures/figure-badges";
@@ -16,7 +17,7 @@ import { WarningItems } from "@/components/figures/warning-items";
 import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
-import { formatPercent, rate } from "@/lib/progress";
+import { formatPercent } from "@/lib/progress";
 import { warningConfig } from "@/lib/warning-config";
 import { queryString } from "@/lib/search-params";
 
@@ -76,16 +77,8 @@ export async function OverviewTimeline({ year, publication }: { year: number; pu
   );
 }
 
-/** 年度投资完成率 of a row: like for like over its projects with an annual plan; else null. */
-function annualRate(r: FigureBreakdownRow) {
-  return r.projectsWithAnnualPlan > 0 ? rate(r.yearInvestmentOfPlanned, r.annualPlanned) : null;
-}
-
 export async function OverviewBreakdowns({ year, publication }: { year: number; publication: PublicationRef }) {
-  const byIndustry = await getFigureBreakdown(db(), publication.publicationId, "industry");
-  const industries = byIndustry.slice(0, OVERVIEW_TOP);
-  const industryRate = (r: FigureBreakdownRow) => annualRate(r) ?? rate(r.cumulative, r.totalInvestment);
-  const industryUsesAnnual = industries.some((r) => r.projectsWithAnnualPlan > 0);
+  const { rows: industries, total: industryCount, annual: industryUsesAnnual } = await getIndustryCompletion(db(), publication.publicationId, OVERVIEW_TOP);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Section id="by-park" title="县区园区排名（完成率由低到高）" aside={<PublishedAsOf publication={publication} short />}>
@@ -106,7 +99,7 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {industries.map((r) => {
-                  const value = industryRate(r);
+                  const value = r.rate;
                   return (
                     <tr key={r.key}>
                       <th scope="row" className="px-2 py-1 text-left font-normal">
@@ -125,7 +118,7 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
               </tbody>
             </table>
             <p className="mt-1 text-xs text-slate-500">
-              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}；按总投资由大到小列出前{industries.length}个产业，共{byIndustry.length}个。
+              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}；按总投资由大到小列出前{industries.length}个产业，共{industryCount}个。
             </p>
           </>
         )}

@@ -5,8 +5,8 @@
 // seed did not state (completion against 序时进度, warnings, 办结率). Figures from one publication.
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { getOverviewHeadline, type OverviewHeadline } from "@/server/dashboard/overview";
-import { compareWithSchedule, scheduleProgress } from "@/lib/progress";
+import { getOverviewHeadline, type OverviewHeadline } from "@/server/figures/overview";
+import { compareWithSchedule, scheduleProgress } from "@/domain/schedule-progress";
 import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";

@@ -5,11 +5,11 @@
 // the month's current publication.
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { getOverviewHeadline, type OverviewHeadline } from "@/server/dashboard/overview";
+import { getOverviewHeadline, type OverviewHeadline } from "@/server/figures/overview";
 import { listParkRanking, type ParkRankingRow } from "@/server/figures/queries";
-import { scheduleProgress } from "@/lib/progress";
-import { parkAnnualRate } from "@/lib/headline";
-import { dec, formatYi } from "@/lib/money";
+import { scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
+import { annualRate } from "@/domain/annual-rate";
+import { formatYi } from "@/lib/money";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { reportMonth } from "@/lib/report-wording";
 import { WARNING_LABEL } from "@/lib/warnings";
@@ -38,27 +38,20 @@ export async function loadBulletin(prisma: Db, month: string): Promise<BulletinD
   const pub = headline.publication;
   const { asOfDate } = await prisma.periodPublication.findUniqueOrThrow({ where: { id: pub.publicationId }, select: { asOfDate: true } });
   const asOf = asOfDate.toISOString().slice(0, 10);
-  const schedule = scheduleProgress(month).toString();
   const [ranking, notStarted, behind, warnings, issues] = await Promise.all([
     listParkRanking(prisma, pub.publicationId, { page: 1, size: RANKING_LIMIT }),
     listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "notStarted" }),
-    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "behind", schedule }),
+    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "behind", month }),
     listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "warning" }),
     getIssueFigures(prisma, { year, month, asOf }),
   ]);
   return { headline, asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues };
 }
 
-/** "−5.0" / "+34.2" / "0.0": a park's gap to 序时进度 in 个百分点, as the park table shows it. */
-export function signedPoints(diff: { isNegative(): boolean; isZero(): boolean; abs(): { toFixed(n: number): string } }): string {
-  return `${diff.isNegative() ? "−" : diff.isZero() ? "" : "+"}${diff.abs().toFixed(1)}`;
-}
-
 /** The ranking table's rows as the 通报 prints them (and as /parks shows the same publication). */
 export function rankingRows(rows: ParkRankingRow[], month: string): string[][] {
-  const schedule = scheduleProgress(month);
   return rows.map((r, i) => {
-    const annual = parkAnnualRate(r);
+    const annual = annualRate(r);
     return [
       String(i + 1),
       r.label,
@@ -66,7 +59,7 @@ export function rankingRows(rows: ParkRankingRow[], month: string): string[][] {
       r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.annualPlanned, { unit: false }),
       formatYi(r.yearInvestment, { unit: false }),
       annual === null ? "—" : annual.toFixed(1),
-      annual === null ? "—" : signedPoints(annual.minus(schedule)),
+      scheduleGapPoints(annual, month),
     ];
   });
 }
@@ -136,7 +129,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
           formatYi(f.annualPlanned ?? "0", { unit: false }),
           formatYi(f.yearInvestment, { unit: false }),
           Number(f.annualRate).toFixed(1),
-          signedPoints(dec(f.annualRate!).minus(schedule)),
+          scheduleGapPoints(f.annualRate, month),
           issuesText(f),
         ];
       }),

@@ -1,7 +1,7 @@
 // The overall-progress sentences both documents open with, worded from the overview's headline
-// figures (src/server/dashboard/overview.ts, src/lib/headline.ts): nothing is computed here a
+// figures (src/server/figures/overview.ts, src/domain/headline.ts): nothing is computed here a
 // second way, only written as a 公文 writes it.
-import type { OverviewHeadline } from "@/server/dashboard/overview";
+import type { OverviewHeadline } from "@/server/figures/overview";
 import type { IssueFigures } from "./queries";
 import { formatPercent } from "@/lib/progress";
 import { reportAmount, scheduleGapText } from "@/lib/report-wording";

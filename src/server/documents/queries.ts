@@ -8,6 +8,7 @@ import { Prisma, type IssueCategory, type WarningLevel } from "@/generated/prism
 import type { Db } from "@/server/db/client";
 import { overdueSql } from "@/server/issues/overdue";
 import { percent } from "@/lib/money";
+import { belowScheduleSql } from "@/domain/schedule-progress";
 
 /** How many rows each of a document's lists shows at most (the count says how many there are). */
 export const DOCUMENT_LIST_LIMIT = 50;
@@ -71,17 +72,17 @@ export type FigureListKind = "notStarted" | "behind" | "warning" | "report";
 /**
  * One of a publication's project lists, from its stored figures:
  * - notStarted: not started by the month (no actual start month in the figure);
- * - behind: 年度投资完成率 below 序时进度 (`schedule`, percent), lowest first;
+ * - behind: 年度投资完成率 below `month`'s 序时进度 (src/domain/schedule-progress.ts), lowest first;
  * - warning: red and yellow, red first, most behind first;
  * - report: every project in list order (the annual report's paragraphs).
  */
 export async function listDocumentFigures(
   prisma: Db,
-  options: { publicationId: number; asOf: string; kind: FigureListKind; schedule?: string; limit?: number },
+  options: { publicationId: number; asOf: string; kind: FigureListKind; month?: string; limit?: number },
 ): Promise<Bounded<DocumentFigure>> {
   const where: Record<FigureListKind, Prisma.Sql> = {
     notStarted: Prisma.sql`f."actualStartMonth" IS NULL`,
-    behind: Prisma.sql`f."annualRate" IS NOT NULL AND f."annualRate" < ${options.schedule ?? "0"}::numeric`,
+    behind: options.month === undefined ? Prisma.sql`false` : belowScheduleSql(Prisma.sql`f."annualRate"`, options.month),
     warning: Prisma.sql`f."warningLevel" <> 'GREEN'`,
     report: Prisma.sql`true`,
   };

@@ -10,8 +10,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { approvedFigureUpTo } from "@/server/periods/publish";
-import { COUNTED_REVISION } from "@/server/reports/counted-revision";
+import { approvedFigureUpTo, figureUpToSql, missingSql } from "@/domain/counted-revision";
+import { annualRate, annualRateSql, inPlanScope } from "@/domain/annual-rate";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/lib/warnings";
@@ -146,11 +146,10 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
            e."annualPlannedInvestment" AS "annualPlanned",
            CASE WHEN cur.month = ${month} THEN cur."monthInvestment" END AS "monthInvestment",
            coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
-           CASE WHEN e."annualPlannedInvestment" > 0
-                THEN round(coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           round(${annualRateSql(Prisma.sql`coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            cur."cumulativeInvestment" AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(cur."cumulativeInvestment" / p."totalInvestment" * 100, 2) END AS "totalRate",
-           rv."progressText", NULL::text AS warning, (cur.month IS DISTINCT FROM ${month}) AS missing,
+           rv."progressText", NULL::text AS warning, ${missingSql(Prisma.sql`cur.month`, month)} AS missing,
            cur.month AS "figureMonth", p."responsibleLeader"
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
@@ -179,8 +178,7 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
            e."annualPlannedInvestment" AS "annualPlanned",
            own."monthInvestment",
            coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
-           CASE WHEN e."annualPlannedInvestment" > 0
-                THEN round(coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) / e."annualPlannedInvestment" * 100, 2) END AS "annualRate",
+           round(${annualRateSql(Prisma.sql`coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") / p."totalInvestment" * 100, 2) END AS "totalRate",
            coalesce(own."progressText", prev."progressText") AS "progressText", NULL::text AS warning,
@@ -198,12 +196,7 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
           FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
          WHERE r."projectId" = p.id AND r.month = ${month}
       ) own ON true
-      LEFT JOIN LATERAL (
-        SELECT r.month, rv."cumulativeInvestment", rv."progressText"
-          FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = ${COUNTED_REVISION}
-         WHERE r."projectId" = p.id AND r.month < ${month}
-         ORDER BY r.month DESC LIMIT 1
-      ) prev ON true
+      ${figureUpToSql({ alias: "prev", basis: "counted", before: month })}
      WHERE ap.year = ${year} AND p."parkId" = ${parkId}
      ORDER BY e."sortOrder", p.code
      LIMIT ${limit}`);
@@ -237,8 +230,8 @@ class Sums {
     this.projects++;
     this.total = this.total.plus(dec(r.totalInvestment));
     this.prior = this.prior.plus(dec(r.priorYearCumulative));
-    if (r.annualPlanned !== null) {
-      this.annual = this.annual.plus(dec(r.annualPlanned));
+    if (inPlanScope(r)) {
+      this.annual = this.annual.plus(dec(r.annualPlanned!));
       this.yearOfPlanned = this.yearOfPlanned.plus(dec(r.yearInvestment));
     }
     if (r.monthInvestment !== null) this.month = this.month.plus(dec(r.monthInvestment));
@@ -248,10 +241,12 @@ class Sums {
 
   cells(label: string, columns: number): CellValue[] {
     const rate = (part: Decimal, whole: Decimal) => (whole.isZero() ? null : part.dividedBy(whole).toDecimalPlaces(4).toNumber());
+    // a percentage cell holds the fraction
+    const fraction = (percent: Decimal | null) => (percent === null ? null : percent.dividedBy(100).toDecimalPlaces(4).toNumber());
     const row: CellValue[] = [
       null, null, label, `${this.projects}个项目`, null, null,
       this.total.toNumber(), this.prior.toNumber(), this.annual.toNumber(), this.month.toNumber(), this.year.toNumber(),
-      rate(this.yearOfPlanned, this.annual), this.cumulative.toNumber(), rate(this.cumulative, this.total),
+      fraction(annualRate({ yearInvestmentOfPlanned: this.yearOfPlanned, annualPlanned: this.annual })), this.cumulative.toNumber(), rate(this.cumulative, this.total),
     ];
     while (row.length < columns) row.push(null);
     return row;

@@ -1,11 +1,14 @@
 // Reads of published figures (ProjectFigure, computed once when a period is published; see
-// src/server/periods/publish.ts). Every function aggregates, filters, sorts and pages in SQL
+// src/server/figures/publish.ts). Every function aggregates, filters, sorts and pages in SQL
 // over one publication's rows through its indexes: the cost of a page does not depend on how
 // many months or reports exist, and no function returns more rows than its page.
 import "server-only";
 import { Prisma, type ProjectStatus, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import type { PublicationSums } from "@/lib/headline";
+import type { PublicationSums } from "@/domain/headline";
+import { annualRankingOrderSql, planScopeSumsSql } from "@/domain/annual-rate";
+import { rate } from "@/lib/progress";
+import type { Decimal } from "@/lib/money";
 
 export type FigureScope = { publicationId: number; parkId?: number };
 
@@ -83,6 +86,11 @@ export type SeriesPoint = {
   demo: boolean;
 };
 
+/** 同口径完成率 of a month in percent: Σ actual ÷ Σ plan over the projects with a plan for the month; null without. */
+export function seriesPlanRate(point: Pick<SeriesPoint, "plannedOfPlanned" | "actualOfPlanned">): Decimal | null {
+  return point.plannedOfPlanned === null || point.actualOfPlanned === null ? null : rate(point.actualOfPlanned, point.plannedOfPlanned);
+}
+
 /**
  * Cumulative plan vs published actual by month of the year. A month's actual comes from its
  * current publication only, with 未报 projects carried forward, so it never falls because a
@@ -157,12 +165,13 @@ export type FigureBreakdownRow = {
 /** One publication by county park (its stored park sums) or by industry (grouped over its figures). */
 export async function getFigureBreakdown(prisma: Db, publicationId: number, by: "park" | "industry"): Promise<FigureBreakdownRow[]> {
   if (by === "park") return getParkBreakdown(prisma, publicationId);
+  const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
   const rows = await prisma.$queryRaw<BreakdownRaw[]>(Prisma.sql`
     SELECT coalesce(f.industry, '') AS key, coalesce(f.industry, '未分类') AS label, count(*)::int AS "projectCount",
            sum(f."totalInvestment") AS "totalInvestment",
-           coalesce(sum(f."annualPlanned"), 0) AS "annualPlanned",
-           count(f."annualPlanned")::int AS "projectsWithAnnualPlan",
-           coalesce(sum(f."yearInvestment") FILTER (WHERE f."annualPlanned" IS NOT NULL), 0) AS "yearInvestmentOfPlanned",
+           ${planScope.annualPlanned} AS "annualPlanned",
+           ${planScope.projectsWithAnnualPlan} AS "projectsWithAnnualPlan",
+           ${planScope.yearInvestmentOfPlanned} AS "yearInvestmentOfPlanned",
            sum(f."yearInvestment") AS "yearInvestment",
            coalesce(sum(f.cumulative), 0) AS cumulative,
            count(*) FILTER (WHERE f.missing)::int AS missing,
@@ -381,7 +390,7 @@ export async function listParkRanking(prisma: Db, publicationId: number, options
         FROM "PublicationParkTotal" t
         JOIN "Park" pk ON pk.id = t."parkId"
        WHERE t."publicationId" = ${publicationId}
-       ORDER BY CASE WHEN t."annualPlanned" > 0 THEN t."yearInvestmentOfPlanned" / t."annualPlanned" END ASC NULLS LAST, pk."sortOrder", pk.name
+       ORDER BY ${annualRankingOrderSql(Prisma.sql`t."yearInvestmentOfPlanned"`, Prisma.sql`t."annualPlanned"`)}, pk."sortOrder", pk.name
        LIMIT ${options.size} OFFSET ${(Math.max(1, options.page) - 1) * options.size}`),
   ]);
   return { total: count[0]?.n ?? 0, rows: rows.map((r) => ({ ...breakdownRow(r), parkId: r.parkId, green: r.green })) };

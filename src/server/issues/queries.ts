@@ -256,3 +256,29 @@ export async function getIssue(prisma: Db, id: number, today = businessDate()) {
   if (!issue) return null;
   return { ...issue, effectiveParkId: issue.project?.parkId ?? issue.parkId, overdue: isOverdue(issue, today), escalated: isEscalated(issue, today) };
 }
+
+export type ParkIssue = {
+  id: number;
+  category: IssueCategory;
+  title: string;
+  status: IssueStatus;
+  overdue: boolean;
+  escalated: boolean;
+  responsibleLeader: string | null;
+  dueDate: Date | null;
+  isDemo: boolean;
+  projectCode: string | null;
+  projectName: string | null;
+};
+
+/** A county park's issues of the year (its own and its projects'), overdue first, closed last, at most `limit`. */
+export async function listParkIssues(prisma: Db, parkId: number, year: number, today: string, limit: number): Promise<ParkIssue[]> {
+  return prisma.$queryRaw<ParkIssue[]>(Prisma.sql`
+    SELECT i.id, i.category, i.title, i.status, ${overdueSql(today)} AS overdue, ${escalatedSql(today)} AS escalated, i."responsibleLeader", i."dueDate", i."isDemo",
+           p.code AS "projectCode", p.name AS "projectName"
+      FROM "Issue" i
+      LEFT JOIN "Project" p ON p.id = i."projectId"
+     WHERE i.year = ${year} AND (i."parkId" = ${parkId} OR p."parkId" = ${parkId})
+     ORDER BY ${overdueSql(today)} DESC, (i.status = 'CLOSED'), i."dueDate" NULLS LAST, i."sortOrder", i.id
+     LIMIT ${limit}`);
+}

@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { businessDate, dayToDate, formatMonth } from "@/lib/month";
 import { defaultDeadline, periodTitle } from "@/lib/periods";
 import type { OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput } from "@/lib/schemas/period";
-import { publishFigures } from "./publish";
+import { publishFigures } from "@/server/figures/publish";
 
 /** Publishing computes every project's figures: it may hold the transaction longer than an edit. */
 const PUBLISH_TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;

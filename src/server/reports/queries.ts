@@ -7,6 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { parkScope } from "@/server/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/month";
 import { previousCountedFigure } from "./counted-revision";
+import { figureUpToSql } from "@/domain/counted-revision";
 import { REVISION_PHOTOS_SELECT, type PhotoRef } from "@/server/photos/queries";
 
 /** The month the reporting page opens on: this month, or the last month of the newest list before it. */
@@ -265,14 +266,7 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
       LEFT JOIN "MonthlyReportRevision" cr ON cr.id = pg."currentRevisionId"
       LEFT JOIN "User" u ON u.id = cr."createdById"
       LEFT JOIN "MonthlyReportRevision" ar ON ar.id = pg."approvedRevisionId"
-      LEFT JOIN LATERAL (
-        SELECT r2.month, rv."cumulativeInvestment", rv."monthInvestment"
-          FROM "MonthlyReport" r2
-          JOIN "MonthlyReportRevision" rv ON rv.id = r2."approvedRevisionId"
-         WHERE r2."projectId" = pg."projectId" AND r2.month < pg.month
-         ORDER BY r2.month DESC
-         LIMIT 1
-      ) prev ON true
+      ${figureUpToSql({ alias: "prev", basis: "approved", before: Prisma.sql`pg.month`, project: Prisma.sql`pg."projectId"` })}
       LEFT JOIN "PlannedInvestment" pl ON pl."projectId" = pg."projectId" AND pl.month = pg.month
       LEFT JOIN LATERAL (
         SELECT json_agg(json_build_object('id', ph.id, 'thumbWidth', ph."thumbWidth", 'thumbHeight', ph."thumbHeight") ORDER BY rp.position) AS photos

@@ -1,6 +1,6 @@
 // The rules a month's figures must satisfy, written once for the monthly form (saveMonthlyReport)
 // and the Excel import (src/server/excel/import-service.ts): pure, given the project's facts and
-// the previous counted figure (src/server/reports/counted-revision.ts).
+// the previous counted figure (src/domain/counted-revision.ts, read by ./counted-revision.ts).
 import type { Decimal } from "decimal.js";
 import { dec, formatWan, type DecimalLike } from "@/lib/money";
 import { formatMonth } from "@/lib/month";

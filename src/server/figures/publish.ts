@@ -1,11 +1,10 @@
 // Publishing a 调度期 computes, once, every figure leaders read for that month, and stores it in
-// ProjectFigure under a new PeriodPublication. This is the one place that decides what counts:
+// ProjectFigure under a new PeriodPublication. What counts is defined in src/domain:
 //
 //   A published figure is the project's newest APPROVED revision of a month up to and including
-//   the period's month. Drafts, returned revisions, submitted corrections awaiting review and
-//   reports of later months never count. A project with no approved report for the month
-//   carries its last approved cumulative forward, marked 未报 (missing) with its own month, so
-//   no total and no chart falls because a project did not report.
+//   the period's month, carried forward and marked 未报 when it is not the period's own month
+//   (src/domain/counted-revision.ts), so no total and no chart falls because a project did not
+//   report. 年度投资完成率 is like for like (src/domain/annual-rate.ts).
 //
 // 本年累计完成投资 is the carried cumulative minus the newest approved cumulative up to the
 // previous December (至上年底累计). The 三色预警 colour is evaluated by src/lib/warnings.ts on
@@ -20,6 +19,8 @@ import type { Db } from "@/server/db/client";
 import { dec } from "@/lib/money";
 import { dayToDate } from "@/lib/month";
 import { evaluateWarning, type MonthPoint } from "@/lib/warnings";
+import { approvedFigureUpTo, isMissing, revisionSql } from "@/domain/counted-revision";
+import { planScopeSumsSql, projectAnnualRate } from "@/domain/annual-rate";
 import { warningConfig } from "@/lib/warning-config";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -27,23 +28,6 @@ type Tx = Prisma.TransactionClient | Db;
 const BATCH = 1000;
 
 const LEVEL: Record<"red" | "yellow" | "green", WarningLevel> = { red: "RED", yellow: "YELLOW", green: "GREEN" };
-
-/**
- * SQL giving, for project alias `p`, its newest approved revision of a month up to `upTo` as
- * `alias` (month, "revisionId", "cumulativeInvestment", "monthInvestment", "isDemo"). The
- * published-figure rule above, as a LATERAL join.
- */
-export function approvedFigureUpTo(upTo: string, alias: string): Prisma.Sql {
-  return Prisma.sql`
-  LEFT JOIN LATERAL (
-    SELECT r.month, rv.id AS "revisionId", rv."cumulativeInvestment", rv."monthInvestment", r."isDemo"
-      FROM "MonthlyReport" r
-      JOIN "MonthlyReportRevision" rv ON rv.id = r."approvedRevisionId"
-     WHERE r."projectId" = p.id AND r.month <= ${upTo}
-     ORDER BY r.month DESC
-     LIMIT 1
-  ) ${Prisma.raw(`"${alias.replace(/"/g, "")}"`)} ON true`;
-}
 
 type SourceRow = {
   projectId: number;
@@ -128,7 +112,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
                       ORDER BY coalesce(a.month, pl.month))
                  FROM (SELECT r.month, rv."cumulativeInvestment", r."isDemo"
                          FROM "MonthlyReport" r
-                         JOIN "MonthlyReportRevision" rv ON rv.id = r."approvedRevisionId"
+                         JOIN "MonthlyReportRevision" rv ON rv.id = ${revisionSql("approved")}
                         WHERE r."projectId" = p.id AND r.month BETWEEN ${first} AND ${opts.month}) a
                  FULL JOIN (SELECT pi.month, pi."cumulativePlanned", pi."isDemo"
                               FROM "PlannedInvestment" pi
@@ -160,7 +144,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
 }
 
 function toFigure(month: string, startDeadline: string, r: SourceRow, config: ReturnType<typeof warningConfig>) {
-  const missing = r.figureMonth !== month;
+  const missing = isMissing(r.figureMonth, month);
   const prior = r.priorYearCumulative === null ? dec(0) : dec(r.priorYearCumulative);
   const cumulative = r.cumulative === null ? null : dec(r.cumulative);
   const yearInvestment = cumulative === null ? dec(0) : cumulative.minus(prior);
@@ -201,7 +185,7 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
     priorYearCumulative: prior.toFixed(2),
     yearInvestment: yearInvestment.toFixed(2),
     plannedCumulative: planned === null ? null : dec(planned).toFixed(2),
-    annualRate: annualPlanned === null || annualPlanned.isZero() ? null : yearInvestment.dividedBy(annualPlanned).times(100).toFixed(2),
+    annualRate: projectAnnualRate({ yearInvestment, annualPlanned })?.toFixed(2) ?? null,
     totalRate: cumulative === null || total.isZero() ? null : cumulative.dividedBy(total).times(100).toFixed(2),
     lagPoints: warning.lagPoints === null ? null : dec(warning.lagPoints).toFixed(2),
     actualStartMonth: r.actualStartMonth,
@@ -254,6 +238,7 @@ async function insertFigures(
 async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: number; startDeadline: Date; productionDeadline: Date }, year: number) {
   const startMonth = plan.startDeadline.toISOString().slice(0, 7);
   const productionMonth = plan.productionDeadline.toISOString().slice(0, 7);
+  const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
   await tx.$executeRaw(Prisma.sql`
     WITH pm AS (
       SELECT p."parkId", pi.month, sum(pi."cumulativePlanned") AS planned, count(*)::int AS n
@@ -275,8 +260,8 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
       "withAnnualPlan", "yearInvestmentOfPlanned", "yearInvestment", cumulative, "plannedAtMonth", "actualOfPlanned",
       started, "startedByDeadline", "inProduction", "inProductionByDeadline", missing, red, yellow, green, "demoFigures",
       "plannedByMonth", "plannedProjectsByMonth")
-    SELECT ${publicationId}, f."parkId", count(*)::int, sum(f."totalInvestment"), coalesce(sum(f."annualPlanned"), 0),
-           count(f."annualPlanned")::int, coalesce(sum(f."yearInvestment") FILTER (WHERE f."annualPlanned" IS NOT NULL), 0),
+    SELECT ${publicationId}, f."parkId", count(*)::int, sum(f."totalInvestment"), ${planScope.annualPlanned},
+           ${planScope.projectsWithAnnualPlan}, ${planScope.yearInvestmentOfPlanned},
            sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0), sum(f."plannedCumulative"),
            sum(coalesce(f.cumulative, 0)) FILTER (WHERE f."plannedCumulative" IS NOT NULL),
            count(f."actualStartMonth")::int, count(*) FILTER (WHERE f."actualStartMonth" <= ${startMonth})::int,

@@ -6,10 +6,13 @@ import "server-only";
 import { cache } from "react";
 import type { Db } from "@/server/db/client";
 import { getReadPublication, type PublicationRef } from "@/server/periods/queries";
-import { getPublicationTotals, type PublicationTotals } from "@/server/figures/queries";
-import { headlineFigures, type Headline } from "@/lib/headline";
+import { getFigureBreakdown, getPublicationTotals, type FigureBreakdownRow, type PublicationTotals } from "@/server/figures/queries";
+import { headlineFigures, type Headline } from "@/domain/headline";
 import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
 import { formatDay } from "@/lib/month";
+import { rate } from "@/lib/progress";
+import { annualRate } from "@/domain/annual-rate";
+import type { Decimal } from "@/lib/money";
 
 export type OverviewPlan = {
   year: number;
@@ -82,3 +85,26 @@ export async function getOverviewHeadline(prisma: Db, year: number, month?: stri
 
 /** The publication read for `year`, once per request whichever sections ask. */
 export const loadReadPublication = cache(async (prisma: Db, year: number) => getReadPublication(prisma, year));
+
+export type IndustryCompletion = {
+  /** the first `limit` industries by total investment, each with its completion rate */
+  rows: Array<FigureBreakdownRow & { rate: Decimal | null }>;
+  /** how many industries there are */
+  total: number;
+  /**
+   * the rate shown: 年度投资完成率 like for like when any industry listed has a project with an
+   * annual plan figure; else 开累完成率 (a list without per-project annual plans)
+   */
+  annual: boolean;
+};
+
+/** The overview's 各产业完成率: one grouped query over the publication's figures. */
+export async function getIndustryCompletion(prisma: Db, publicationId: number, limit: number): Promise<IndustryCompletion> {
+  const all = await getFigureBreakdown(prisma, publicationId, "industry");
+  const listed = all.slice(0, limit);
+  return {
+    rows: listed.map((r) => ({ ...r, rate: annualRate(r) ?? rate(r.cumulative, r.totalInvestment) })),
+    total: all.length,
+    annual: listed.some((r) => r.projectsWithAnnualPlan > 0),
+  };
+}

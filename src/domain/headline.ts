@@ -1,5 +1,5 @@
 // The overview's headline figures, computed from a published period's sums in one place, with
-// the official definitions (../shared/conventions.md):
+// the official definitions (the like-for-like rate: ./annual-rate.ts; 序时进度: ./schedule-progress.ts):
 //   序时进度          = months elapsed ÷ 12
 //   年度投资完成率    = 本年累计完成投资 ÷ 年度计划投资, like for like: over the projects that
 //                       have an annual plan figure on the list
@@ -7,9 +7,12 @@
 //   开工率 / 投产率   = started (in production) ÷ projects on the list
 // The declared plan (申报数) is compared separately: when the entered projects alone completed
 // more than the whole declared annual plan, the figures are inconsistent and say so.
-import { dec, formatYi, type DecimalLike } from "./money";
-import { compareWithSchedule, rate, scheduleProgress, type ScheduleComparison } from "./progress";
-import type { Decimal } from "./money";
+// Pure: no database handle (src/server/figures/overview.ts reads the sums).
+import { dec, formatYi, type DecimalLike } from "@/lib/money";
+import { rate } from "@/lib/progress";
+import type { Decimal } from "@/lib/money";
+import { annualRate as likeForLikeRate } from "./annual-rate";
+import { compareWithSchedule, scheduleProgress, type ScheduleComparison } from "./schedule-progress";
 
 export type PublicationSums = {
   month: string;
@@ -53,7 +56,7 @@ export type Headline = {
 export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): Headline {
   const schedule = scheduleProgress(sums.month);
   // no project with an annual plan figure: the denominator is zero and there is no rate
-  const annualRate = rate(sums.yearInvestmentOfPlanned, sums.annualPlanned);
+  const annualRate = likeForLikeRate(sums);
   const vsSchedule = annualRate === null ? null : compareWithSchedule(annualRate, schedule);
   const annualText =
     annualRate === null
@@ -77,9 +80,4 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
     declaredRate: declaredAnnual.isZero() ? null : rate(yearAll, declaredAnnual),
     declaredInconsistency,
   };
-}
-
-/** 年度投资完成率 of a county park's sums in percent, like for like over its projects with an annual plan; null without any */
-export function parkAnnualRate(r: { yearInvestmentOfPlanned: DecimalLike; annualPlanned: DecimalLike }): Decimal | null {
-  return dec(r.annualPlanned).isZero() ? null : rate(r.yearInvestmentOfPlanned, r.annualPlanned);
 }
