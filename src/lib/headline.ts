@@ -1,5 +1,5 @@
 // The overview's headline figures, computed from a published period's sums in one place, with
-// the official definitions (../shared/conventions.md):
+// the official definitions (the park office's conventions, written out here in full):
 //   序时进度          = months elapsed ÷ 12
 //   年度投资完成率    = 本年累计完成投资 ÷ 年度计划投资, like for like: over the projects that
 //                       have an annual plan figure on the list

@@ -3,16 +3,13 @@
 // module. Here both forms answer the same cases, so neither can drift from the other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/server/issues/overdue";
+import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/domain/overdue";
 import { COUNTED_REVISION, countedRevisionId } from "@/server/reports/counted-revision";
-import { isStale, staleSql } from "@/server/reports/stale";
-import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
+import { isStale, staleSql } from "@/domain/stale";
+import { byDeadline, byDeadlineSql } from "@/domain/deadlines";
 import { completedThisYear, completedThisYearSql } from "@/server/plans/year-completion";
 import { dayToDate } from "@/lib/month";
-import { nodeState } from "@/lib/nodes";
-import { startedNotEntered } from "@/lib/stats-entry";
-import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
-import { startedNotEnteredSql } from "@/server/nodes/stats";
+import { nodeState, startedNotEntered, nodeAttentionSql, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;

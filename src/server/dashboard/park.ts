@@ -8,7 +8,7 @@ import type { Db } from "@/server/db/client";
 import { getReadPublication } from "@/server/periods/queries";
 import { getMonthlySeries, getPublicationTotals, listFigures, type FigureRow } from "@/server/figures/queries";
 import { getIssueSummary } from "@/server/issues/queries";
-import { escalatedSql, overdueSql } from "@/server/issues/overdue";
+import { escalatedSql, overdueSql } from "@/domain/overdue";
 
 /** projects per page of the park's list */
 export const PARK_PROJECTS_PAGE = 20;

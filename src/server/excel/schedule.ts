@@ -14,7 +14,7 @@ import { approvedFigureUpTo } from "@/server/periods/publish";
 import { COUNTED_REVISION } from "@/server/reports/counted-revision";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
-import { WARNING_LABEL } from "@/lib/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
 
 /** The most projects one 调度表 holds (the synthetic province scale has 5,000). */

@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { latestReportUpTo } from "@/server/reports/counted-revision";
-import { byDeadlineSql } from "./deadlines";
+import { byDeadlineSql } from "@/domain/deadlines";
 import { completedThisYearSql } from "./year-completion";
 
 export type PlanSummary = {
