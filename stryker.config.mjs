@@ -1,9 +1,10 @@
-// Mutation testing of the pure rules (npm run test:mutation; not part of npm test).
+// Mutation testing of the pure rules, src/domain and the helpers of src/lib (npm run test:mutation;
+// not part of npm test).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.mts" },
-  mutate: ["src/lib/*.ts", "src/lib/schemas/text.ts", "src/server/auth/permissions.ts", "!src/lib/labels.ts"],
+  mutate: ["src/domain/**/*.ts", "src/lib/*.ts", "src/lib/schemas/text.ts", "src/server/auth/permissions.ts", "!src/lib/labels.ts"],
   coverageAnalysis: "perTest",
   reporters: ["clear-text", "progress", "html"],
   htmlReporter: { fileName: "reports/mutation/index.html" },

@@ -1,4 +1,4 @@
-// The unit tests only (no database), for Stryker's mutation runs over src/lib.
+// The unit tests only (no database), for Stryker's mutation runs over src/domain and src/lib.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 

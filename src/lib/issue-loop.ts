@@ -8,7 +8,7 @@
 // 交办 may be adjusted (unit, 包保领导, 时限) while ASSIGNED or IN_PROGRESS; an issue nobody has
 // acknowledged yet (OPEN, ASSIGNED) may be closed directly by the office (直接办结). Every service
 // function of src/server/issues asks `nextStatus`; the pages ask `availableSteps` for their forms.
-// Pure: no database, no clock (escalation takes `today` and the configured days).
+// Pure: no database, no clock. Overdue and escalation (已升级督办) are src/domain/overdue.ts.
 import type { IssueStatus } from "@/generated/prisma/enums";
 
 export type IssueLoopAction = "assign" | "acknowledge" | "progress" | "feedback" | "accept" | "return" | "close";
@@ -53,15 +53,4 @@ export function stepRefusal(status: IssueStatus, action: IssueLoopAction, status
   const step = ISSUE_LOOP[action].label;
   if (status === "CLOSED") return `该问题已办结，不能再${step}。`;
   return `该问题当前为「${statusLabel}」，不能${step}。`;
-}
-
-/** Default of ISSUE_ESCALATION_DAYS: an issue overdue by more than this many days escalates one level. */
-export const DEFAULT_ISSUE_ESCALATION_DAYS = 7;
-
-/** The days overdue after which an issue escalates to its 包保领导 (ISSUE_ESCALATION_DAYS, whole days ≥ 0). */
-export function issueEscalationDays(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.ISSUE_ESCALATION_DAYS?.trim();
-  if (raw === undefined || raw === "") return DEFAULT_ISSUE_ESCALATION_DAYS;
-  if (!/^[0-9]{1,4}$/.test(raw)) throw new Error(`ISSUE_ESCALATION_DAYS 必须是不小于0的整数（天），而不是「${env.ISSUE_ESCALATION_DAYS}」`);
-  return Number(raw);
 }

@@ -4,14 +4,11 @@
 // rules of src/domain — counted revision, annual rate, 序时进度 — are pinned in figure-rules.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/server/issues/overdue";
-import { isStale, staleSql } from "@/server/reports/stale";
-import { byDeadline, byDeadlineSql } from "@/server/plans/deadlines";
+import { escalatedSql, isEscalated, isOverdue, overdueSql } from "@/domain/overdue";
+import { isStale, staleSql } from "@/domain/stale";
+import { byDeadline, byDeadlineSql } from "@/domain/deadlines";
 import { dayToDate } from "@/lib/month";
-import { nodeState } from "@/lib/nodes";
-import { startedNotEntered } from "@/lib/stats-entry";
-import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
-import { startedNotEnteredSql } from "@/server/nodes/stats";
+import { nodeState, startedNotEntered, nodeAttentionSql, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;

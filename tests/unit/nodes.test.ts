@@ -1,10 +1,9 @@
 // Node plans and 入库: the state of a node at its boundaries (due today, due in N days, one day
 // overdue), the order rule, 投产 before 开工, and the 入库 warning at its month boundaries.
 import { describe, expect, it } from "vitest";
-import { addDays, daysUntil, nodeDueSoonDays, nodeOrderErrors, nodeState, productionBeforeStart, type NodeDates, type NodeProjectFacts } from "@/lib/nodes";
-import { monthsBetween, monthsStartedNotEntered, startedNotEntered } from "@/lib/stats-entry";
-import { evaluateWarning, type WarningInput } from "@/lib/warnings";
-import { warningConfig } from "@/lib/warning-config";
+import { addDays, daysUntil, nodeDueSoonDays, nodeOrderErrors, nodeState, productionBeforeStart, type NodeDates, type NodeProjectFacts, monthsBetween, monthsStartedNotEntered, startedNotEntered } from "@/domain/nodes";
+import { evaluateWarning, type WarningInput } from "@/domain/warnings";
+import { warningConfig } from "@/domain/warning-config";
 
 const today = "2024-06-15";
 const none: NodeProjectFacts = { actualStartMonth: null, actualProductionMonth: null, statsEnteredMonth: null };

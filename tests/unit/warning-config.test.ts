@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { warningConfig } from "@/lib/warning-config";
+import { warningConfig } from "@/domain/warning-config";
 
 describe("三色预警 thresholds from the environment", () => {
   it("blank values fall back to the defaults", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateWarning, lagPoints, worse, type MonthPoint, type WarningInput } from "@/lib/warnings";
-import { warningConfig } from "@/lib/warning-config";
+import { evaluateWarning, lagPoints, worse, type MonthPoint, type WarningInput } from "@/domain/warnings";
+import { warningConfig } from "@/domain/warning-config";
 
 const config = warningConfig({});
 const base: WarningInput = {
@@ -139,7 +139,7 @@ describe("warning configuration", () => {
 
 describe("warnings: what the official reads, in detail", () => {
   it("labels every level in Chinese", async () => {
-    const { WARNING_LABEL } = await import("@/lib/warnings");
+    const { WARNING_LABEL } = await import("@/domain/warnings");
     expect(WARNING_LABEL).toEqual({ red: "红色预警", yellow: "黄色预警", green: "正常" });
   });
 

@@ -11,7 +11,7 @@ import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { buttonClass, secondaryButtonClass } from "@/components/forms/field";
-import { issueEscalationDays } from "@/lib/issue-loop";
+import { issueEscalationDays } from "@/domain/overdue";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 

@@ -8,7 +8,7 @@ import { Pagination } from "@/components/common/pagination";
 import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { nodeDueSoonDays } from "@/lib/nodes";
+import { nodeDueSoonDays } from "@/domain/nodes";
 import { intParam, oneOf, param, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";

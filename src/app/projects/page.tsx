@@ -12,7 +12,7 @@ import { FigureTable } from "@/components/figures/figure-table";
 import { ExportLink } from "@/components/excel/export-link";
 import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
-import { WARNING_LABEL } from "@/lib/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 import { PAGE_SIZE, parseProjectListParams, SORT_VALUES, STATUS_VALUES, WARNING_FILTERS, type ProjectListParams } from "@/lib/project-list";
 import { queryString, type RawSearchParams } from "@/lib/search-params";
 

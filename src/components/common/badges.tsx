@@ -1,5 +1,5 @@
-import type { Warning, WarningLevel } from "@/lib/warnings";
-import { STALE_LABEL, WARNING_LABEL } from "@/lib/warnings";
+import type { Warning, WarningLevel } from "@/domain/warnings";
+import { STALE_LABEL, WARNING_LABEL } from "@/domain/warnings";
 
 export function DemoBadge({ className = "" }: { className?: string }) {
   return (

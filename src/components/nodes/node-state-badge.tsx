@@ -1,4 +1,4 @@
-import { NODE_STATE_LABEL, daysUntil, type NodeState } from "@/lib/nodes";
+import { NODE_STATE_LABEL, daysUntil, type NodeState } from "@/domain/nodes";
 
 const STYLE: Record<NodeState, string> = {
   done: "bg-emerald-50 text-emerald-800 ring-emerald-200",

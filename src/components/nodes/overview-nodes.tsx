@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 import { getNodeCounts, listStartedNotEntered } from "@/server/nodes/queries";
 import { Section } from "@/components/common/badges";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
-import { nodeDueSoonDays } from "@/lib/nodes";
+import { nodeDueSoonDays } from "@/domain/nodes";
 import { queryString } from "@/lib/search-params";
 
 export async function OverviewNodes({ year, parkId }: { year: number; parkId?: number }) {

@@ -7,8 +7,7 @@ import { getProjectStats, listProjectNodes } from "@/server/nodes/queries";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { NodeOwners, NodeStateBadge } from "./node-state-badge";
 import { NodeRecordForm, StatsFigureForm } from "./node-forms";
-import { NODE_KINDS, NODE_KIND_LABEL, nodeDueSoonDays, nodeState, type NodeKind, type NodeProjectFacts } from "@/lib/nodes";
-import { isDueForStatsEntry, STATS_ENTRY_MIN_INVESTMENT } from "@/lib/stats-entry";
+import { NODE_KINDS, NODE_KIND_LABEL, nodeDueSoonDays, nodeState, type NodeKind, type NodeProjectFacts, isDueForStatsEntry, STATS_ENTRY_MIN_INVESTMENT } from "@/domain/nodes";
 import { currentMonth, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatWan } from "@/lib/money";
 

@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { getIssueLedger } from "@/server/issues/queries";
 import { EmptyState, Section } from "@/components/common/badges";
 import { EscalatedBadge } from "@/components/issues/issue-status";
-import { issueEscalationDays } from "@/lib/issue-loop";
+import { issueEscalationDays } from "@/domain/overdue";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { queryString } from "@/lib/search-params";
 

@@ -18,7 +18,7 @@ import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { formatPercent } from "@/lib/progress";
-import { warningConfig } from "@/lib/warning-config";
+import { warningConfig } from "@/domain/warning-config";
 import { queryString } from "@/lib/search-params";
 
 /** How many rows each overview list shows before linking to the full list. */

@@ -15,7 +15,7 @@ import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge"
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
 import { isPastDeadline } from "@/lib/periods";
-import { daysUntil, nodeDueSoonDays } from "@/lib/nodes";
+import { daysUntil, nodeDueSoonDays } from "@/domain/nodes";
 import { queryString } from "@/lib/search-params";
 
 function TodoCard({ id, title, count, aside, more, children }: { id: string; title: string; count: number; aside?: React.ReactNode; more?: { href: string; label: string }; children: React.ReactNode }) {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { amountField, dayField, monthField, textField } from "./common";
 import { EVIDENCE_MAX, projectCodeField } from "./project";
-import { NODE_KINDS } from "@/lib/nodes";
+import { NODE_KINDS } from "@/domain/node-order";
 
 
 /** A county (or the office) records that a node was reached: its actual date and the evidence. */

@@ -15,7 +15,7 @@ import {
   versionField,
 } from "./common";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
-import { NODE_KINDS, productionBeforeStart } from "@/lib/nodes";
+import { NODE_KINDS, productionBeforeStart } from "@/domain/node-order";
 
 export const PROJECT_STATUSES = Object.keys(PROJECT_STATUS_LABEL) as Array<keyof typeof PROJECT_STATUS_LABEL>;
 export const METRIC_ROWS = 4;

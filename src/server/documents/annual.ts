@@ -10,7 +10,7 @@ import { compareWithSchedule, scheduleProgress } from "@/domain/schedule-progres
 import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
-import { WARNING_LABEL } from "@/lib/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 import {
   chineseNumber,
   fillPlaceholders,

@@ -2,11 +2,11 @@
 // from one publication (ProjectFigure / PublicationParkTotal, src/server/figures) — never from live
 // reports — and each list is bounded (LIMIT, with its full count), so a document costs the same
 // at 50 projects or 5,000. Issues are counted as of the publication's date with the one overdue
-// rule (src/server/issues/overdue.ts), using only "closed or not" (status CLOSED and closedDate).
+// rule (src/domain/overdue.ts), using only "closed or not" (status CLOSED and closedDate).
 import "server-only";
 import { Prisma, type IssueCategory, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { overdueSql } from "@/server/issues/overdue";
+import { overdueSql } from "@/domain/overdue";
 import { percent } from "@/lib/money";
 import { belowScheduleSql } from "@/domain/schedule-progress";
 

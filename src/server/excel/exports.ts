@@ -17,7 +17,7 @@ import { parseProjectListParams } from "@/lib/project-list";
 import { businessDate, currentMonth, formatDateTime, formatDay, formatMonth, isMonth } from "@/lib/month";
 import { intParam, param, type RawSearchParams } from "@/lib/search-params";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
-import { WARNING_LABEL } from "@/lib/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 import { moneyCell, percentCell, Sheet, type Build, type Column } from "./workbook";
 import { SCHEDULE_EXPORT_LIMIT, scheduleBuild, scheduleNote, scheduleRows, scheduleSource, templateRows } from "./schedule";
 

@@ -14,7 +14,7 @@ import { approvedFigureUpTo, figureUpToSql, missingSql } from "@/domain/counted-
 import { annualRate, annualRateSql, inPlanScope } from "@/domain/annual-rate";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
-import { WARNING_LABEL } from "@/lib/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
 
 /** The most projects one 调度表 holds (the synthetic province scale has 5,000). */

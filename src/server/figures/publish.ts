@@ -18,10 +18,12 @@ import { Prisma, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { dec } from "@/lib/money";
 import { dayToDate } from "@/lib/month";
-import { evaluateWarning, type MonthPoint } from "@/lib/warnings";
+import { evaluateWarning, type MonthPoint } from "@/domain/warnings";
 import { approvedFigureUpTo, isMissing, revisionSql } from "@/domain/counted-revision";
 import { planScopeSumsSql, projectAnnualRate } from "@/domain/annual-rate";
-import { warningConfig } from "@/lib/warning-config";
+import { warningConfig } from "@/domain/warning-config";
+import { overdueSql } from "@/domain/overdue";
+import { byDeadlineSql } from "@/domain/deadlines";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -120,7 +122,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
                    ON pl.month = a.month
              ), '[]'::json) AS history,
              (SELECT count(*)::int FROM "Issue" i
-               WHERE i."projectId" = p.id AND i.status <> 'CLOSED' AND i."dueDate" < ${opts.asOfDate}::date) AS "overdueIssues"
+               WHERE i."projectId" = p.id AND ${overdueSql(opts.asOfDate)}) AS "overdueIssues"
         FROM "AnnualPlanEntry" e
         JOIN "Project" p ON p.id = e."projectId"
         ${approvedFigureUpTo(opts.month, "cur")}
@@ -236,8 +238,6 @@ async function insertFigures(
  * planned cumulative for every month of the year (index 0 = January). One statement.
  */
 async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: number; startDeadline: Date; productionDeadline: Date }, year: number) {
-  const startMonth = plan.startDeadline.toISOString().slice(0, 7);
-  const productionMonth = plan.productionDeadline.toISOString().slice(0, 7);
   const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
   await tx.$executeRaw(Prisma.sql`
     WITH pm AS (
@@ -264,8 +264,8 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
            ${planScope.projectsWithAnnualPlan}, ${planScope.yearInvestmentOfPlanned},
            sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0), sum(f."plannedCumulative"),
            sum(coalesce(f.cumulative, 0)) FILTER (WHERE f."plannedCumulative" IS NOT NULL),
-           count(f."actualStartMonth")::int, count(*) FILTER (WHERE f."actualStartMonth" <= ${startMonth})::int,
-           count(f."actualProductionMonth")::int, count(*) FILTER (WHERE f."actualProductionMonth" <= ${productionMonth})::int,
+           count(f."actualStartMonth")::int, count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`f."actualStartMonth"`, plan.startDeadline)})::int,
+           count(f."actualProductionMonth")::int, count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`f."actualProductionMonth"`, plan.productionDeadline)})::int,
            count(*) FILTER (WHERE f.missing)::int, count(*) FILTER (WHERE f."warningLevel" = 'RED')::int,
            count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int, count(*) FILTER (WHERE f."warningLevel" = 'GREEN')::int,
            count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n

@@ -6,8 +6,7 @@ import { Prisma, type IssueCategory, type IssueStatus } from "@/generated/prisma
 import type { Db } from "@/server/db/client";
 import { businessDate } from "@/lib/month";
 import { percent } from "@/lib/money";
-import { issueEscalationDays } from "@/lib/issue-loop";
-import { escalatedSql, isEscalated, isOverdue, overdueSql } from "./overdue";
+import { issueEscalationDays, escalatedSql, isEscalated, isOverdue, overdueSql } from "@/domain/overdue";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { intParam, param, type RawSearchParams } from "@/lib/search-params";
 

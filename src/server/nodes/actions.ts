@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { nodeRecordSchema, statsFigureSchema } from "@/lib/schemas/nodes";
 import { recordNode, saveStatsFigure } from "@/server/nodes/service";
-import { NODE_KIND_LABEL, type NodeKind } from "@/lib/nodes";
+import { NODE_KIND_LABEL, type NodeKind } from "@/domain/nodes";
 import { formatMonth } from "@/lib/month";
 
 export const recordNodeAction = formAction(nodeRecordSchema, async (actor, input) => {

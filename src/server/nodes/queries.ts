@@ -1,12 +1,10 @@
 // Node plans and 入库 reads: counts of 临期/超期 nodes and of 已开工未入库 projects (one grouped
 // statement each), and the paged lists behind them. States are evaluated in SQL at read time
-// with `today` passed in (src/server/nodes/state.ts), so tests inject the clock.
+// with `today` passed in (src/domain/nodes.ts), so tests inject the clock.
 import "server-only";
 import { Prisma, type MilestoneKind } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import type { NodeState } from "@/lib/nodes";
-import { nodeAttentionSql, nodeStateSql } from "./state";
-import { startedNotEnteredSql } from "./stats";
+import { type NodeState, nodeAttentionSql, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
 
 export type NodeScope = {
   /** business date "YYYY-MM-DD" */

@@ -12,8 +12,7 @@ import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { TX_OPTIONS, auditDay as day, isUniqueViolation } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError } from "@/server/errors";
 import { dayToDate, formatMonth } from "@/lib/month";
-import { NODE_KINDS, NODE_KIND_LABEL, nodeOrderErrors, type NodeKind } from "@/lib/nodes";
-import { isDueForStatsEntry } from "@/lib/stats-entry";
+import { NODE_KINDS, NODE_KIND_LABEL, nodeOrderErrors, type NodeKind, isDueForStatsEntry } from "@/domain/nodes";
 import type { NodeRecordInput, StatsFigureInput } from "@/lib/schemas/nodes";
 
 /** The project of a write, after the permission check on its park (nothing revealed before). */

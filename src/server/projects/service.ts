@@ -11,7 +11,7 @@ import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/server/errors";
 import { dayToDate } from "@/lib/month";
-import { nodeOrderErrors } from "@/lib/nodes";
+import { nodeOrderErrors } from "@/domain/nodes";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
 import {
   MILESTONE_KINDS,
@@ -206,7 +206,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
 
 /**
  * 节点计划: the office's plan of the project's typical nodes — planned date, 责任单位, 责任人,
- * actual date and its evidence — checked by the one order rule (src/lib/nodes.ts). The 入库
+ * actual date and its evidence — checked by the one order rule (src/domain/nodes.ts). The 入库
  * node's actual date is the project's 入库 (statsEnteredMonth), kept in step here and in
  * src/server/nodes/service.ts.
  */

@@ -5,7 +5,7 @@ import type { Decimal } from "decimal.js";
 import { dec, formatWan, type DecimalLike } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import type { FieldErrors } from "@/server/errors";
-import { productionBeforeStart } from "@/lib/nodes";
+import { productionBeforeStart } from "@/domain/nodes";
 
 export type MonthFigures = {
   month: string;
@@ -43,7 +43,7 @@ export function monthlyReportErrors(project: ProjectFacts, input: MonthFigures, 
   if (cumulative.greaterThan(dec(project.totalInvestment)) && !input.explanation) {
     errors.explanation = [`累计完成投资 ${formatWan(cumulative)} 超过项目总投资 ${formatWan(project.totalInvestment)}，请在说明中写明原因`];
   }
-  // 投产 never before 开工: the month typed, or else the project's own start month (src/lib/nodes.ts)
+  // 投产 never before 开工: the month typed, or else the project's own start month (src/domain/nodes.ts)
   const productionProblem = productionBeforeStart(input.actualStartMonth ?? project.actualStartMonth, input.actualProductionMonth ?? null);
   if (productionProblem) errors.actualProductionMonth = [productionProblem];
   else if (input.actualStartMonth && !input.actualProductionMonth && productionBeforeStart(input.actualStartMonth, project.actualProductionMonth)) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
-import { addDays } from "@/lib/nodes";
+import { addDays } from "@/domain/nodes";
 import { amount, month, readJson } from "./seed-report";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);

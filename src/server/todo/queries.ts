@@ -9,9 +9,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { can, parkScope } from "@/server/auth/permissions";
-import { nodeDueSoonDays } from "@/lib/nodes";
-import { nodeAttentionSql, nodeStateSql } from "@/server/nodes/state";
-import { startedNotEnteredSql } from "@/server/nodes/stats";
+import { nodeDueSoonDays, nodeAttentionSql, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
 import { issueTodoSql } from "@/server/issues/todo";
 
 /** How many rows each to-do section shows (each links to its full list). */

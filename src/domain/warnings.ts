@@ -1,13 +1,13 @@
 // 三色预警: the red/yellow/green early-warning rules, as pure functions. The thresholds live in
 // ./warning-config.ts; README.md ("三色预警") states the rules in words. Nothing here is stored:
 // a project's colour is derived from its facts and its monthly history every time.
-import { dec, Decimal, type DecimalLike } from "./money";
-import { formatMonth } from "./month";
+import { dec, Decimal, type DecimalLike } from "@/lib/money";
+import { formatMonth } from "@/lib/month";
 import { warningConfig, type WarningConfig } from "./warning-config";
-import { monthsStartedNotEntered } from "./stats-entry";
-// "stale" and "started on time" are defined once, beside their SQL forms (server-side modules)
-import { isStale } from "@/server/reports/stale";
-import { byDeadline } from "@/server/plans/deadlines";
+import { monthsStartedNotEntered } from "./nodes";
+// "stale" and "started on time" are defined once, beside their SQL forms
+import { isStale } from "./stale";
+import { byDeadline } from "./deadlines";
 
 export type WarningLevel = "red" | "yellow" | "green";
 

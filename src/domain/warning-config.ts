@@ -2,7 +2,7 @@
 // Lag is measured in percentage points of the project's total investment:
 //   (planned cumulative for the month − actual cumulative for the month) / total investment × 100.
 // Each threshold may be overridden by an environment variable (a decimal number of points).
-import { Decimal } from "./money";
+import { Decimal } from "@/lib/money";
 
 export type WarningConfig = {
   /** red when the lag is MORE than this many points (default 20) — WARNING_RED_LAG_POINTS */

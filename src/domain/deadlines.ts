@@ -2,9 +2,8 @@
 // when its actual month is on or before the month of the plan's deadline (开工截止日期 2024-04-30:
 // a start in 2024-04 is on time, 2024-05 is late; no start yet is not on time). The SQL
 // fragment and its TypeScript twin say the same thing; tests/integration/rules.test.ts pins both
-// to the same answers.
-// No "server-only" marker: src/lib/warnings.ts uses the TypeScript twin, and the seed scripts
-// (which publish the seed month) run it outside Next.js.
+// to the same answers. Pure (src/domain): the warning rules (./warnings.ts) use the TypeScript
+// twin, publishing and the plan queries the SQL.
 import { Prisma } from "@/generated/prisma/client";
 
 /** The month ("YYYY-MM") of a deadline given as a date or "YYYY-MM-DD". */
