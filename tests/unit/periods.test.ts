@@ -53,9 +53,9 @@ describe("调度期 rules", () => {
   it("sums the report counts over every county park", () => {
     const rows = [
       { projects: 3, approved: 1, submitted: 1, returned: 0, draft: 1, missing: 0 },
-      { projects: 5, approved: 0, submitted: 2, returned: 1, draft: 0, missing: 2 },
+      { projects: 6, approved: 0, submitted: 2, returned: 2, draft: 0, missing: 2 },
     ];
-    expect(progressTotals(rows)).toEqual({ projects: 8, approved: 1, submitted: 3, returned: 1, draft: 1, missing: 2 });
+    expect(progressTotals(rows)).toEqual({ projects: 9, approved: 1, submitted: 3, returned: 2, draft: 1, missing: 2 });
     expect(progressTotals([])).toEqual({ projects: 0, approved: 0, submitted: 0, returned: 0, draft: 0, missing: 0 });
   });
 
