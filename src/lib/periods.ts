@@ -47,3 +47,18 @@ export function parksMostBehindFirst<T extends ParkProgressCounts>(progress: T[]
     .sort((a, b) => b.p.projects - b.p.approved - (a.p.projects - a.p.approved) || a.i - b.i)
     .map(({ p }) => p);
 }
+
+export type ProgressCounts = { projects: number; approved: number; submitted: number; returned: number; draft: number; missing: number };
+
+/** The period's report counts over every county park (the progress table's summary line). */
+export function progressTotals(progress: ProgressCounts[]): ProgressCounts {
+  const total = (k: keyof ProgressCounts) => progress.reduce((n, p) => n + p[k], 0);
+  return { projects: total("projects"), approved: total("approved"), submitted: total("submitted"), returned: total("returned"), draft: total("draft"), missing: total("missing") };
+}
+
+/** One page of the progress table, most behind first; a page past the end shows the last. */
+export function parkProgressPage<T extends ParkProgressCounts>(progress: T[], page: number, size: number): { rows: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(progress.length / size));
+  const current = Math.min(Math.max(1, page), pages);
+  return { rows: parksMostBehindFirst(progress).slice((current - 1) * size, current * size), page: current, pages };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDay, defaultDeadline, isPastDeadline, parksMostBehindFirst, PERIOD_STATUS_LABEL, periodTitle, unapprovedCount } from "@/lib/periods";
+import { deadlineDay, defaultDeadline, isPastDeadline, parkProgressPage, parksMostBehindFirst, PERIOD_STATUS_LABEL, progressTotals, periodTitle, unapprovedCount } from "@/lib/periods";
 
 describe("调度期 rules", () => {
   it("a month is reported by the configured day of the next month (default the 5th)", () => {
@@ -48,5 +48,23 @@ describe("调度期 rules", () => {
   it("lists the county parks with the most projects still to approve first, ties in their usual order", () => {
     expect(parksMostBehindFirst(progress).map((p) => p.parkId)).toEqual([2, 3, 4, 1]);
     expect(progress.map((p) => p.parkId)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("sums the report counts over every county park", () => {
+    const rows = [
+      { projects: 3, approved: 1, submitted: 1, returned: 0, draft: 1, missing: 0 },
+      { projects: 6, approved: 0, submitted: 2, returned: 2, draft: 0, missing: 2 },
+    ];
+    expect(progressTotals(rows)).toEqual({ projects: 9, approved: 1, submitted: 3, returned: 2, draft: 1, missing: 2 });
+    expect(progressTotals([])).toEqual({ projects: 0, approved: 0, submitted: 0, returned: 0, draft: 0, missing: 0 });
+  });
+
+  it("pages the progress table most behind first; a page out of range shows the nearest", () => {
+    expect(parkProgressPage(progress, 1, 3)).toEqual({ rows: [progress[1], progress[2], progress[3]], page: 1, pages: 2 });
+    expect(parkProgressPage(progress, 2, 3)).toEqual({ rows: [progress[0]], page: 2, pages: 2 });
+    expect(parkProgressPage(progress, 9, 3).page).toBe(2);
+    expect(parkProgressPage(progress, 0, 3).page).toBe(1);
+    expect(parkProgressPage(progress, 1, 4)).toEqual({ rows: [progress[1], progress[2], progress[3], progress[0]], page: 1, pages: 1 });
+    expect(parkProgressPage([], 3, 20)).toEqual({ rows: [], page: 1, pages: 1 });
   });
 });

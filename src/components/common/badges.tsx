@@ -1,5 +1,5 @@
-import type { Warning, WarningLevel } from "@/domain/warnings";
-import { STALE_LABEL, WARNING_LABEL } from "@/domain/warnings";
+import type { WarningLevel } from "@/domain/warnings";
+import { WARNING_LABEL } from "@/domain/warnings";
 
 export function DemoBadge({ className = "" }: { className?: string }) {
   return (
@@ -21,23 +21,6 @@ export function WarningBadge({ level }: { level: WarningLevel }) {
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-0.5 text-xs ring-1 ${LEVEL_STYLE[level]}`} data-warning={level}>
       <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[level]}`} />
       {WARNING_LABEL[level]}
-    </span>
-  );
-}
-
-export function StaleBadge() {
-  return (
-    <span className="inline-block whitespace-nowrap rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700 ring-1 ring-slate-300" data-stale>
-      {STALE_LABEL}
-    </span>
-  );
-}
-
-export function WarningBadges({ warning }: { warning: Warning }) {
-  return (
-    <span className="inline-flex flex-wrap gap-1">
-      <WarningBadge level={warning.level} />
-      {warning.stale && <StaleBadge />}
     </span>
   );
 }

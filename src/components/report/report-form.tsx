@@ -4,13 +4,12 @@ import { saveReportAction } from "@/server/reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
-import { dec, formatWan } from "@/lib/money";
+import { formatWan } from "@/lib/money";
+import { startsAutoCumulative, suggestedCumulative } from "@/domain/cumulative";
 import { formatMonth } from "@/lib/month";
 import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
 import type { PhotoRef } from "@/server/photos/queries";
 import { PhotoField } from "./photo-field";
-
-const AMOUNT = /^[0-9]+(\.[0-9]{1,2})?$/;
 
 /** Enter in a one-line field (a figure, a month) never submits the report: only the buttons do. */
 function keepEnterFromSubmitting(e: React.KeyboardEvent<HTMLFormElement>) {
@@ -61,8 +60,8 @@ export function ReportForm({
   const errors = state.fieldErrors ?? {};
   // 累计 is worked out from the previous cumulative + this month as the county types (each
   // figure entered once); typing a different cumulative stops that, and asks for an explanation
-  const sum = (month: string) => (previous && AMOUNT.test(month.trim()) ? dec(previous.cumulativeInvestment).plus(dec(month.trim())).toString() : null);
-  const [auto, setAuto] = useState(() => previous !== null && (v.cumulativeInvestment.trim() === "" || sum(v.monthInvestment) === v.cumulativeInvestment.trim()));
+  const sum = (month: string) => suggestedCumulative(previous?.cumulativeInvestment ?? null, month);
+  const [auto, setAuto] = useState(() => startsAutoCumulative(previous?.cumulativeInvestment ?? null, v.monthInvestment, v.cumulativeInvestment));
   const suggestion = sum(monthInvestment);
   const onMonthInvestment = (value: string) => {
     setMonthInvestment(value);

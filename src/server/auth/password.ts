@@ -35,5 +35,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
   return dummyHash;
 }
-
-export const PASSWORD_RULE = { min: 8, max: 128 } as const;
