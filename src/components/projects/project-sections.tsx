@@ -9,7 +9,7 @@ import type { ProjectDetail } from "@/server/projects/queries";
 import { getReadPublication } from "@/server/periods/queries";
 import { getProjectFigure, getProjectFigureHistory } from "@/server/figures/queries";
 import { listIssues } from "@/server/issues/queries";
-import { countedRevisionId } from "@/server/reports/counted-revision";
+import { countedRevisionId } from "@/domain/counted-revision";
 import { currentActorOrNull } from "@/server/auth/current";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { FigureBadges } from "@/components/figures/figure-badges";

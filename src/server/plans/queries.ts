@@ -2,6 +2,7 @@
 // read are the published figures: src/server/figures.)
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { sum } from "@/lib/money";
 
 export async function listPlanYears(prisma: Db): Promise<number[]> {
   const rows = await prisma.annualPlan.findMany({ select: { year: true }, orderBy: { year: "desc" } });
@@ -13,10 +14,14 @@ export async function getPlanForEdit(prisma: Db, year: number) {
   const plan = await prisma.annualPlan.findUnique({ where: { year }, include: { entries: { select: { projectId: true, annualPlannedInvestment: true } } } });
   if (!plan) return null;
   const projects = await prisma.project.findMany({ orderBy: { code: "asc" }, include: { park: { select: { name: true } } } });
+  const entries = new Map(plan.entries.map((e) => [e.projectId, e]));
+  const onList = projects.filter((p) => entries.has(p.id));
   return {
     plan,
+    /** the projects on the plan's list: how many, and their total investment (万元) */
+    listed: { count: onList.length, totalInvestment: sum(onList.map((p) => p.totalInvestment.toString())) },
     projects: projects.map((p) => {
-      const entry = plan.entries.find((e) => e.projectId === p.id);
+      const entry = entries.get(p.id);
       return {
         code: p.code,
         name: p.name,

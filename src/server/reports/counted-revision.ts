@@ -5,9 +5,6 @@ import { Prisma, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { figureUpToSql } from "@/domain/counted-revision";
 
-// (the project page still imports the TypeScript twin from here)
-export { countedRevisionId } from "@/domain/counted-revision";
-
 /**
  * The newest month before `month` with a counted figure for the project: the previous month
  * that the cumulative check (累计 = 上期累计 + 本月) and the reporting page refer to.

@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { getPlanForEdit } from "@/server/plans/queries";
 import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
-import { formatYi, sum } from "@/lib/money";
+import { formatYi } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "年度计划" };
@@ -16,9 +16,8 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
   if (!/^[0-9]{4}$/.test(raw)) notFound();
   const data = await getPlanForEdit(db(), Number(raw));
   if (!data) notFound();
-  const { plan, projects } = data;
+  const { plan, projects, listed } = data;
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  const onList = projects.filter((p) => p.onList);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
@@ -26,7 +25,7 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-1 font-medium">计划申报数</h2>
         <p className="mb-3 text-sm text-slate-600">
-          按计划文件原文填写；系统在概览中将申报数与清单项目的合计（当前 {onList.length}个，总投资 {formatYi(sum(onList.map((p) => p.totalInvestment)))}）并列显示，差异会被标出，不会自动“修正”。
+          按计划文件原文填写；系统在概览中将申报数与清单项目的合计（当前 {listed.count}个，总投资 {formatYi(listed.totalInvestment)}）并列显示，差异会被标出，不会自动“修正”。
         </p>
         <PlanForm
           year={plan.year}
