@@ -131,7 +131,7 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
         const res = await fetch(`${base}/report/${code}`, {
           method: "POST",
           body: form as Uint8Array<ArrayBuffer>,
-          headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "next-action": ids["src/server/reports/actions.ts#saveReportAction"], cookie: opts.cookie, origin: base, accept: "text/x-component" },
+          headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "next-action": ids["src/server/monthly-reports/actions.ts#saveReportAction"], cookie: opts.cookie, origin: base, accept: "text/x-component" },
         }).catch(() => null);
         const text = res ? await res.text() : "";
         count(photoStatuses, res === null ? "connection error" : res.status === 200 && text.includes('"fieldErrors"') ? "200 (photos processed, figures refused)" : res.status);
@@ -151,7 +151,7 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
   let requests = 0;
   const targets: Array<[string, string]> = [
     ["src/server/auth/actions.ts#loginAction", "/login"],
-    ["src/server/reports/actions.ts#saveReportAction", `/report/${code}`],
+    ["src/server/monthly-reports/actions.ts#saveReportAction", `/report/${code}`],
     ["src/server/excel/actions.ts#uploadImportAction", "/imports"],
     ["src/server/issues/actions.ts#createIssueAction", "/issues/new"],
   ];

@@ -17,7 +17,7 @@ import { loadWorkbook } from "../helpers/xlsx";
 import { unlockUsername } from "@/server/auth/throttle";
 import { NO_CHANGE_MESSAGE } from "@/server/audit/unchanged";
 import { GET as exportCsv } from "@/app/admin/audit/export/route";
-import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport, saveMonthlyReport } from "@/server/monthly-reports/service";
 import { saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { savePlan, setPlanEntries } from "@/server/plans/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";

@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
 import { changePasswordAction, endOtherSessionsAction, endSessionAction } from "@/server/account/actions";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
-import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/monthly-reports/service";
 import { createUser, resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
 import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
@@ -28,7 +28,7 @@ import {
 } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { bootstrapUserSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
-import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/reports/actions";
+import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/monthly-reports/actions";
 import {
   acknowledgeIssueAction,
   assignIssueAction,

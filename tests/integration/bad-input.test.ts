@@ -7,7 +7,7 @@ import { request as h } from "../helpers/next-request";
 
 import type { ActionState } from "@/server/action-state";
 import { initialActionState } from "@/server/action-state";
-import { saveReportAction, withdrawReportAction } from "@/server/reports/actions";
+import { saveReportAction, withdrawReportAction } from "@/server/monthly-reports/actions";
 import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, createIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/server/users/actions";

@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs, docxXml } from "../helpers/docx-text";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { monthlyReportForm } from "../helpers/monthly-report";
-import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
+import { saveMonthlyReport, reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
 

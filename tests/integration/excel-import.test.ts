@@ -27,7 +27,7 @@ import { monthlyReportForm } from "../helpers/monthly-report";
 import { scheduleExport, templateExport } from "@/server/excel/exports";
 import { xlsxBuffer } from "@/server/excel/workbook";
 import { applyImport, previewImport } from "@/server/excel/import-service";
-import { reviewMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { H } from "@/server/excel/schedule";
 
@@ -272,7 +272,7 @@ describe("Excel import of a monthly 调度表", () => {
     if (!result.ok) return;
     expect(result.preview.counts.change).toBe(2);
     // 洞口 saves its month through the form in between
-    const { saveMonthlyReport } = await import("@/server/reports/service");
+    const { saveMonthlyReport } = await import("@/server/monthly-reports/service");
     await saveMonthlyReport(t.prisma, a.dongkou, monthlyReportForm({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", intent: "save" }));
     const before = await fingerprint(t.prisma);
     await expect(applyImport(t.prisma, a.admin, result.batchId!)).rejects.toThrow(/预览之后，YQ2024-002的本月报表已被修改/);

@@ -1,7 +1,7 @@
 // Guarantees a park official would check by hand, each written against a one-line bug that once
 // went unnoticed (see CONTRIBUTING.md, "Planting a bug"): plant the bug and the test fails.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reviewMonthlyReport, saveMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport, saveMonthlyReport } from "@/server/monthly-reports/service";
 import { createProject } from "@/server/projects/service";
 import { setPlanEntries } from "@/server/plans/service";
 import { createIssue } from "@/server/issues/service";

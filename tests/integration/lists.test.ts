@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/client";
 import { getIssueLedger, issuePaging, type IssueFilters } from "@/server/issues/queries";
-import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/server/reports/queries";
+import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/server/monthly-reports/queries";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { pageWindow } from "@/components/common/pagination";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";

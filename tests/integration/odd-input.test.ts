@@ -12,7 +12,7 @@ import * as projects from "@/server/projects/actions";
 import * as plans from "@/server/plans/actions";
 import * as users from "@/server/users/actions";
 import * as issues from "@/server/issues/actions";
-import * as reports from "@/server/reports/actions";
+import * as reports from "@/server/monthly-reports/actions";
 import * as periods from "@/server/periods/actions";
 import * as account from "@/server/account/actions";
 import { loginAction } from "@/server/auth/actions";

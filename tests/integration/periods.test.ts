@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 // the publish action runs against a database client the test chooses, as a signed-in user
 import { request as h } from "../helpers/next-request";
-import { saveMonthlyReport, reviewMonthlyReport } from "@/server/reports/service";
+import { saveMonthlyReport, reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getPeriod, getPeriodProgress, getReadPublication, getPublication, listUnapprovedProjects } from "@/server/periods/queries";
 import { getMonthlySeries, getPublicationTotals, listFigures } from "@/server/figures/queries";

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // first, before the app: the request and database the app's code sees
 import { request as h } from "../helpers/next-request";
 
-import { saveMonthlyReport, type PhotoChanges } from "@/server/reports/service";
-import { saveReportAction } from "@/server/reports/actions";
+import { saveMonthlyReport, type PhotoChanges } from "@/server/monthly-reports/service";
+import { saveReportAction } from "@/server/monthly-reports/actions";
 import { photoResponse } from "@/server/photos/serve";
 import { processPhoto, sniffImage } from "@/server/photos/process";
 import { initialActionState } from "@/server/action-state";

@@ -1,9 +1,9 @@
 // The monthly reporting workflow through its service: save, submit, return, correct,
 // approve; revisions kept; conflicts detected; audit complete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveMonthlyReport, reviewMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
-import { getReviewQueue } from "@/server/reports/queries";
-import { previousCountedFigure } from "@/server/reports/counted-revision";
+import { saveMonthlyReport, reviewMonthlyReport, withdrawMonthlyReport } from "@/server/monthly-reports/service";
+import { getReviewQueue } from "@/server/monthly-reports/queries";
+import { previousCountedFigure } from "@/server/monthly-reports/counted-revision";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";

@@ -11,7 +11,7 @@ import { saveMilestones } from "@/server/projects/service";
 import { recordNode } from "@/server/nodes/service";
 import { getTodoBadge, getTodoCounts, listToReport } from "@/server/todo/queries";
 import { countIssueTodos } from "@/server/issues/todo";
-import { saveMonthlyReport } from "@/server/reports/service";
+import { saveMonthlyReport } from "@/server/monthly-reports/service";
 import { ensurePeriodAsSystem } from "@/server/periods/service";
 import { milestonesSchema } from "@/lib/schemas/project";
 import { nodeRecordSchema } from "@/lib/schemas/nodes";

@@ -21,9 +21,9 @@ import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
 import { atEveryStatement, faultyDb, type FaultKind } from "../helpers/faults";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
-import { reviewMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
-import { saveReportAction } from "@/server/reports/actions";
+import { saveReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,7 +9,7 @@ import { GATE_MESSAGES, isGateMessage } from "@/lib/gate-messages";
 import { IMPORT_MAX_BYTES, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT } from "@/lib/upload-limits";
 import nextConfig from "../../next.config";
 
-const SAVE = "src/server/reports/actions.ts#saveReportAction";
+const SAVE = "src/server/monthly-reports/actions.ts#saveReportAction";
 const IMPORT = "src/server/excel/actions.ts#uploadImportAction";
 const LOGIN = "src/server/auth/actions.ts#loginAction";
 const OTHER = "src/server/issues/actions.ts#createIssueAction";

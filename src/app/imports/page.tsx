@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { defaultReportMonth } from "@/server/reports/queries";
+import { defaultReportMonth } from "@/server/monthly-reports/queries";
 import { listParks } from "@/server/parks/queries";
 import { UploadForm } from "@/components/excel/import-forms";
 import { ExportLink } from "@/components/excel/export-link";

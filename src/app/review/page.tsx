@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
-import { getReviewPage, reviewFilters } from "@/server/reports/review-queries";
-import { ReviewCounts, ReviewFilterForm, ReviewParkChips, ReviewQueue, ReviewStatusChips, reviewHref } from "@/components/report/review-sections";
+import { getReviewPage, reviewFilters } from "@/server/monthly-reports/review-queries";
+import { ReviewCounts, ReviewFilterForm, ReviewParkChips, ReviewQueue, ReviewStatusChips, reviewHref } from "@/components/monthly-reports/review-sections";
 import { Pagination } from "@/components/common/pagination";
 import type { RawSearchParams } from "@/lib/search-params";
 

@@ -16,7 +16,7 @@ import { FigureBadges } from "@/components/figures/figure-badges";
 import { FigureHistorySection } from "@/components/figures/figure-history";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { IssueList } from "@/components/issues/issue-list";
-import { PhotoThumbs } from "@/components/report/photo-thumbs";
+import { PhotoThumbs } from "@/components/monthly-reports/photo-thumbs";
 import { ProjectNodesSection, ProjectStatsSection } from "@/components/nodes/project-nodes";
 import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";

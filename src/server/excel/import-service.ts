@@ -2,7 +2,7 @@
 //
 // previewImport reads the file (import-rows.ts, after zip-guard.ts), matches rows to projects by
 // 项目代码, runs every row through the monthly form's own schema (monthlyReportSchema) and rules
-// (src/server/reports/rules.ts) against the current figures, and says per row what would change.
+// (src/server/monthly-reports/rules.ts) against the current figures, and says per row what would change.
 // A file with any error is only shown, never stored; a clean one with changes is stored as an
 // ImportBatch (PostgreSQL: app servers keep no state) awaiting apply.
 //
@@ -24,8 +24,8 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan, can } from "@/server/auth/permissions";
 import { writeAudit, writeAuditMany } from "@/server/audit/write";
 import { storedAmount } from "@/server/audit/unchanged";
-import { previousCountedFigures } from "@/server/reports/counted-revision";
-import { monthlyReportErrors, submittedLockedMessage, expectedCumulative } from "@/server/reports/rules";
+import { previousCountedFigures } from "@/server/monthly-reports/counted-revision";
+import { monthlyReportErrors, submittedLockedMessage, expectedCumulative } from "@/server/monthly-reports/rules";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { type Tx, TX_OPTIONS } from "@/server/tx";

@@ -30,7 +30,7 @@ export type ActionLimit = {
  */
 export const ACTION_LIMITS: Record<string, ActionLimit> = {
   // the monthly report with its 形象进度 photos
-  "src/server/reports/actions.ts#saveReportAction": {
+  "src/server/monthly-reports/actions.ts#saveReportAction": {
     maxBytes: PHOTO_MAX_COUNT * PHOTO_MAX_BYTES + FORM_ALLOWANCE,
     upload: { fileBytes: PHOTO_MAX_BYTES + 64 * KB },
   },

@@ -4,11 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { defaultReportMonth, getReportEntry } from "@/server/reports/queries";
-import { ReportForm } from "@/components/report/report-form";
-import { WithdrawForm } from "@/components/report/withdraw-form";
-import { RevisionHistory } from "@/components/report/revision-history";
-import { ReportStatusBadge } from "@/components/report/status-badge";
+import { defaultReportMonth, getReportEntry } from "@/server/monthly-reports/queries";
+import { ReportForm } from "@/components/monthly-reports/report-form";
+import { WithdrawForm } from "@/components/monthly-reports/withdraw-form";
+import { RevisionHistory } from "@/components/monthly-reports/revision-history";
+import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { IssueForm } from "@/components/issues/issue-form";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 

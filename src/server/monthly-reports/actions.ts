@@ -3,7 +3,7 @@
 import { db } from "@/server/db";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { monthlyReportSchema, reviewSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
-import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/reports/service";
+import { reviewMonthlyReport, saveMonthlyReport, withdrawMonthlyReport } from "@/server/monthly-reports/service";
 import type { UploadedFile } from "@/server/photos/process";
 import { formatMonth } from "@/lib/month";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { saveReportAction } from "@/server/reports/actions";
+import { saveReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";

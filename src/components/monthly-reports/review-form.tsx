@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { reviewReportAction } from "@/server/reports/actions";
+import { reviewReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 

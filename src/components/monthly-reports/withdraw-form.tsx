@@ -1,7 +1,7 @@
 "use client";
 // 撤回: the county takes back its submitted report while the office has not reviewed it.
 import { useActionState } from "react";
-import { withdrawReportAction } from "@/server/reports/actions";
+import { withdrawReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { FormMessage, secondaryButtonClass } from "@/components/forms/field";
 

@@ -1,4 +1,4 @@
-import type { ReportEntry } from "@/server/reports/queries";
+import type { ReportEntry } from "@/server/monthly-reports/queries";
 import { formatWan } from "@/lib/money";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { PhotoThumbs } from "./photo-thumbs";

@@ -1,16 +1,16 @@
 // 审核月度调度's sections: the counts, the chips by status and by county park, the filter form and
 // the queue, each rendering one page of getReviewPage (differences worked out by the server).
 import Link from "next/link";
-import { ReviewForm } from "@/components/report/review-form";
-import { PhotoThumbs } from "@/components/report/photo-thumbs";
-import { ReportStatusBadge } from "@/components/report/status-badge";
+import { ReviewForm } from "@/components/monthly-reports/review-form";
+import { PhotoThumbs } from "@/components/monthly-reports/photo-thumbs";
+import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatWan, percent, type Decimal } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { queryString } from "@/lib/search-params";
-import { REVIEW_STATUSES, type ReviewFilters, type ReviewStatus } from "@/server/reports/queries";
-import type { getReviewPage, ReviewQueueItem } from "@/server/reports/review-queries";
+import { REVIEW_STATUSES, type ReviewFilters, type ReviewStatus } from "@/server/monthly-reports/queries";
+import type { getReviewPage, ReviewQueueItem } from "@/server/monthly-reports/review-queries";
 
 type ReviewPage = Awaited<ReturnType<typeof getReviewPage>>;
 type Filters = ReviewFilters & { status: ReviewStatus };
