@@ -1,5 +1,5 @@
 // 三色预警: the red/yellow/green early-warning rules, as pure functions. The thresholds live in
-// ./warning-config.ts; README.md ("三色预警") states the rules in words. Nothing here is stored:
+// ./warning-config.ts; docs/rules.md ("三色预警") states the rules in words. Nothing here is stored:
 // a project's colour is derived from its facts and its monthly history every time.
 import { dec, Decimal, type DecimalLike } from "@/lib/money";
 import { formatMonth } from "@/lib/month";

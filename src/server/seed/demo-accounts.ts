@@ -1,5 +1,5 @@
 // Demo accounts of the embedded demo, one per role and one per county park. Their passwords
-// are public (README, "demo accounts"): never load them into a real deployment.
+// are public (docs/features.md, the demo accounts): never load them into a real deployment.
 import type { Db } from "@/server/db/client";
 import { createUser } from "@/server/users/service";
 
