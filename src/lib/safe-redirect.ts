@@ -4,6 +4,7 @@
 
 const ORIGIN = "http://app.invalid";
 // C0 controls, DEL, C1 controls: a browser strips or rewrites them before it resolves a URL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const MAX_LENGTH = 2000;
 

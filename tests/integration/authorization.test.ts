@@ -53,7 +53,6 @@ import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
 import { auditExport, issueExport, projectListExport, scheduleExport, templateExport } from "@/server/excel/exports";
 import { xlsxBuffer } from "@/server/excel/workbook";
 import { colOf, loadWorkbook, rowOf, saveWorkbook } from "../helpers/xlsx";
-import { businessDate } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
@@ -75,7 +74,6 @@ const unique = () => `${Date.now().toString(36)}${++n}`;
 const actorOf = (role: Role): Actor | null =>
   ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin, auditor: a.auditor })[role];
 
-const projectId = async (code: string) => (await t.prisma.project.findUniqueOrThrow({ where: { code } })).id;
 const projectVersion = async (code: string) => String((await t.prisma.project.findUniqueOrThrow({ where: { code } })).version);
 
 /** An issue about 会同 (YQ2024-001), raised by the admin, for the issue-update cases. */

@@ -123,7 +123,8 @@ function writtenNames() {
   for (const f of sourceFiles(SRC)) {
     const text = fs.readFileSync(f, "utf8");
     const rel = path.relative(SRC, f);
-    for (const m of text.matchAll(/writeAudit\(tx/g)) {
+    // every call, however it is wrapped; not the definition in server/audit/write.ts
+    for (const m of text.matchAll(/(?<!function )writeAudit\(\s*tx\b/g)) {
       calls++;
       const call = balanced(text, m.index + "writeAudit".length);
       const entry = call.slice(call.indexOf("{"));

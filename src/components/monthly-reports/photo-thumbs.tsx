@@ -8,6 +8,7 @@ export function PhotoThumbs({ photos, label, testId = "photos" }: { photos: Phot
       {photos.map((p, i) => (
         <li key={p.id}>
           <a href={`/photos/${p.id}`} target="_blank" rel="noopener" className="block rounded border border-slate-200 hover:border-sky-600" title="查看原图">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail behind the sign-in: next/image's optimizer would fetch it without the session and gains nothing */}
             <img
               src={`/photos/${p.id}/thumb`}
               width={p.thumbWidth}

@@ -44,21 +44,30 @@ export function textField(label: string, max: number, options: { required?: bool
     });
 }
 
-/** A calendar month YYYY-MM, not in the future (China time). */
-export function monthField(label: string, options: { optional?: boolean } = {}) {
+/**
+ * A calendar date written as text (month or day): empty is null (refused unless `optional`),
+ * otherwise it must pass `valid` (the message shows `format`) and, with `latest`, not come after
+ * it (read when the form is checked, China time).
+ */
+function calendarField(label: string, optional: boolean | undefined, valid: (v: string) => boolean, format: string, latest?: { name: string; value: () => string }) {
   return z
     .string()
     .optional()
     .transform((s) => (s ?? "").trim())
     .superRefine((v, ctx) => {
       if (v === "") {
-        if (!options.optional) ctx.addIssue({ code: "custom", message: `请选择${label}` });
+        if (!optional) ctx.addIssue({ code: "custom", message: `请选择${label}` });
         return;
       }
-      if (!isMonth(v)) return void ctx.addIssue({ code: "custom", message: `${label}格式应为 年-月，如 2024-09` });
-      if (v > currentMonth()) ctx.addIssue({ code: "custom", message: `${label}不能晚于本月（${currentMonth()}）` });
+      if (!valid(v)) return void ctx.addIssue({ code: "custom", message: `${label}格式应为 ${format}` });
+      if (latest && v > latest.value()) ctx.addIssue({ code: "custom", message: `${label}不能晚于${latest.name}（${latest.value()}）` });
     })
     .transform((v) => (v === "" ? null : v));
+}
+
+/** A calendar month YYYY-MM, not in the future (China time). */
+export function monthField(label: string, options: { optional?: boolean } = {}) {
+  return calendarField(label, options.optional, isMonth, "年-月，如 2024-09", { name: "本月", value: () => currentMonth() });
 }
 
 export const versionField = z.coerce
@@ -83,19 +92,7 @@ export function optionalAmountField(label: string) {
 
 /** A calendar day YYYY-MM-DD; `notFuture` refuses days after today (China time). */
 export function dayField(label: string, options: { optional?: boolean; notFuture?: boolean } = {}) {
-  return z
-    .string()
-    .optional()
-    .transform((s) => (s ?? "").trim())
-    .superRefine((v, ctx) => {
-      if (v === "") {
-        if (!options.optional) ctx.addIssue({ code: "custom", message: `请选择${label}` });
-        return;
-      }
-      if (!isDay(v)) return void ctx.addIssue({ code: "custom", message: `${label}格式应为 年-月-日，如 2024-09-30` });
-      if (options.notFuture && v > businessDate()) ctx.addIssue({ code: "custom", message: `${label}不能晚于今天（${businessDate()}）` });
-    })
-    .transform((v) => (v === "" ? null : v));
+  return calendarField(label, options.optional, isDay, "年-月-日，如 2024-09-30", options.notFuture ? { name: "今天", value: () => businessDate() } : undefined);
 }
 
 /** A month YYYY-MM that may lie in the future (planned dates). */

@@ -13,10 +13,19 @@ const assignFields = {
   dueDate: dayField("办结时限", { optional: true }),
 };
 
+/** A step of the 督办 loop: the issue, at the version the form was drawn from, and the step's own fields. */
+function issueStep<T extends z.ZodRawShape>(fields: T) {
+  return z.object({ issueId: idField("问题无效"), version: versionField, ...fields });
+}
+
 export const createIssueSchema = z
   .object({
     /** the project the problem is about; empty for a park-wide problem */
-    projectCode: z.string().optional().transform((s) => (s ?? "").trim()).pipe(z.string().max(40, "项目代码无效")),
+    projectCode: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? "").trim())
+      .pipe(z.string().max(40, "项目代码无效")),
     /** the park of a park-wide problem (ignored when a project is given) */
     parkId: z
       .string()
@@ -45,9 +54,7 @@ export const createIssueSchema = z
 export type CreateIssueInput = z.infer<typeof createIssueSchema>;
 
 /** 交办: the responsible unit, its 包保领导 and the deadline are all required. */
-export const assignIssueSchema = z.object({
-  issueId: idField("问题无效"),
-  version: versionField,
+export const assignIssueSchema = issueStep({
   responsibleUnit: textField("责任单位", 100, { required: true }),
   responsibleLeader: textField("包保领导", 60, { required: true }),
   dueDate: dayField("办结时限"),
@@ -55,45 +62,33 @@ export const assignIssueSchema = z.object({
 export type AssignIssueInput = z.infer<typeof assignIssueSchema>;
 
 /** 签收: the unit acknowledges, optionally with a note (e.g. who handles it). */
-export const acknowledgeIssueSchema = z.object({
-  issueId: idField("问题无效"),
-  version: versionField,
+export const acknowledgeIssueSchema = issueStep({
   note: textField("签收说明", ISSUE_TEXT_MAX),
 });
 export type AcknowledgeIssueInput = z.infer<typeof acknowledgeIssueSchema>;
 
 /** 反馈: the unit reports the issue done, saying what was done. */
-export const feedbackIssueSchema = z.object({
-  issueId: idField("问题无效"),
-  version: versionField,
+export const feedbackIssueSchema = issueStep({
   feedback: textField("办理结果", ISSUE_TEXT_MAX, { required: true }),
 });
 export type FeedbackIssueInput = z.infer<typeof feedbackIssueSchema>;
 
 /** 复核: accept (办结) or send back to 办理 with a reason. */
-export const reviewIssueSchema = z
-  .object({
-    issueId: idField("问题无效"),
-    version: versionField,
-    decision: z.enum(["accept", "return"], { error: "请选择复核结论" }),
-    comment: textField("复核意见", ISSUE_TEXT_MAX),
-    closedDate: dayField("办结日期", { optional: true, notFuture: true }),
-  })
-  .superRefine((v, ctx) => {
-    if (v.decision === "return" && v.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "退回重办须填写复核意见（退回原因）" });
-  });
+export const reviewIssueSchema = issueStep({
+  decision: z.enum(["accept", "return"], { error: "请选择复核结论" }),
+  comment: textField("复核意见", ISSUE_TEXT_MAX),
+  closedDate: dayField("办结日期", { optional: true, notFuture: true }),
+}).superRefine((v, ctx) => {
+  if (v.decision === "return" && v.comment === "") ctx.addIssue({ code: "custom", path: ["comment"], message: "退回重办须填写复核意见（退回原因）" });
+});
 export type ReviewIssueInput = z.infer<typeof reviewIssueSchema>;
 
-export const issueProgressSchema = z.object({
-  issueId: idField("问题无效"),
-  version: versionField,
+export const issueProgressSchema = issueStep({
   text: textField("办理进展", ISSUE_TEXT_MAX, { required: true }),
 });
 export type IssueProgressInput = z.infer<typeof issueProgressSchema>;
 
-export const closeIssueSchema = z.object({
-  issueId: idField("问题无效"),
-  version: versionField,
+export const closeIssueSchema = issueStep({
   resolution: textField("办结情况", ISSUE_TEXT_MAX, { required: true }),
   closedDate: dayField("办结日期", { optional: true, notFuture: true }),
 });

@@ -4,6 +4,7 @@
 // (user agent, address, user name of a failed login) is bounded with `cleanStoredText`.
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or refused
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Bidirectional overrides and isolates (can make text read differently from what it is). */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
@@ -35,6 +36,7 @@ export function hygieneErrors(values: Record<string, string>, labels: Record<str
 export function cleanStoredText(value: string | null | undefined, max: number): string | null {
   if (value === null || value === undefined) return null;
   const cleaned = value
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or refused
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "")
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
   return [...cleaned].slice(0, max).join("");

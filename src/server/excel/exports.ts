@@ -18,7 +18,7 @@ import { businessDate, currentMonth, formatDateTime, formatDay, formatMonth, isM
 import { intParam, param, type RawSearchParams } from "@/lib/search-params";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { WARNING_LABEL } from "@/domain/warnings";
-import { moneyCell, percentCell, Sheet, type Build, type Column } from "./workbook";
+import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column, type SheetOptions } from "./workbook";
 import { SCHEDULE_EXPORT_LIMIT, scheduleBuild, scheduleNote, scheduleRows, scheduleSource, templateRows } from "./schedule";
 
 /** The most rows one list export holds; a longer list is cut there with a note. */
@@ -30,16 +30,26 @@ export type ExportResult =
 
 const refuse = (status: number, message: string): ExportResult => ({ ok: false, status, message });
 const signIn = () => refuse(401, "请先登录。");
-/** The project data's lists are for the accounts that read it (data.read): not an 审计员. */
-const dataRefusal = (actor: Actor) => (can(actor, "data.read") ? null : refuse(403, refusalMessage("data.read")));
+/** The project data's lists are for the accounts that read it (data.read): not an 审计员; nobody signed out. */
+const dataRefusal = (actor: Actor | null) => (!actor ? signIn() : can(actor, "data.read") ? null : refuse(403, refusalMessage("data.read")));
 
 function capNote(total: number, cap: number): string | null {
   return total > cap ? `注：共${total}条，仅导出前${cap}条；请缩小筛选条件后分次导出。` : null;
 }
 
+/** A list's workbook: one sheet with a row per item read, and a footnote when the list was cut at LIST_EXPORT_LIMIT. */
+function listBuild<R>(options: SheetOptions, rows: R[], total: number, cells: (row: R, index: number) => CellValue[]): Build {
+  return async (wb) => {
+    const sheet = new Sheet(wb, options);
+    rows.forEach((r, i) => sheet.add(cells(r, i)));
+    const cap = capNote(total, LIST_EXPORT_LIMIT);
+    if (cap) sheet.footnote(cap);
+    sheet.commit();
+  };
+}
+
 /** The 调度表 of `month` (all county parks, or `?park=`). Every account that reads the project data. */
 export async function scheduleExport(prisma: Db, actor: Actor | null, month: string, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
-  if (!actor) return signIn();
   const refused = dataRefusal(actor);
   if (refused) return refused;
   if (!isMonth(month) || month > currentMonth(now)) return refuse(404, "没有该月的调度表。");
@@ -124,7 +134,6 @@ const PROJECT_COLUMNS: Column[] = [
 
 /** 项目库 (/projects) with its filters and sort: the publication leaders read. */
 export async function projectListExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
-  if (!actor) return signIn();
   const refused = dataRefusal(actor);
   if (refused) return refused;
   const params = parseProjectListParams(sp);
@@ -142,21 +151,15 @@ export async function projectListExport(prisma: Db, actor: Actor | null, sp: Raw
     fileName: `项目库-${year}年-${businessDate(now)}.xlsx`,
     rows: rows.length,
     total,
-    build: async (wb) => {
-      const sheet = new Sheet(wb, { name: "项目库", title: `${year}年重大项目库（截至${formatMonth(pub.month)}，已发布）`, note, columns: PROJECT_COLUMNS });
-      rows.forEach((r, i) => {
-        const level = r.warningLevel === "RED" ? WARNING_LABEL.red : r.warningLevel === "YELLOW" ? WARNING_LABEL.yellow : WARNING_LABEL.green;
-        sheet.add([
-          i + 1, r.code, r.name, r.parkName, r.enterprise, r.industry, PROJECT_STATUS_LABEL[r.status],
-          moneyCell(r.totalInvestment), moneyCell(r.annualPlanned), moneyCell(r.yearInvestment), percentCell(r.annualRate),
-          moneyCell(r.cumulative), percentCell(r.totalRate), moneyCell(r.lagPoints), r.missing ? `${level}；未报` : level,
-          r.figureMonth ? formatMonth(r.figureMonth) : "未报", r.responsibleLeader,
-        ]);
-      });
-      const cap = capNote(total, LIST_EXPORT_LIMIT);
-      if (cap) sheet.footnote(cap);
-      sheet.commit();
-    },
+    build: listBuild({ name: "项目库", title: `${year}年重大项目库（截至${formatMonth(pub.month)}，已发布）`, note, columns: PROJECT_COLUMNS }, rows, total, (r, i) => {
+      const level = r.warningLevel === "RED" ? WARNING_LABEL.red : r.warningLevel === "YELLOW" ? WARNING_LABEL.yellow : WARNING_LABEL.green;
+      return [
+        i + 1, r.code, r.name, r.parkName, r.enterprise, r.industry, PROJECT_STATUS_LABEL[r.status],
+        moneyCell(r.totalInvestment), moneyCell(r.annualPlanned), moneyCell(r.yearInvestment), percentCell(r.annualRate),
+        moneyCell(r.cumulative), percentCell(r.totalRate), moneyCell(r.lagPoints), r.missing ? `${level}；未报` : level,
+        r.figureMonth ? formatMonth(r.figureMonth) : "未报", r.responsibleLeader,
+      ];
+    }),
   };
 }
 
@@ -182,7 +185,6 @@ const ISSUE_COLUMNS: Column[] = [
 
 /** 问题台账 (/issues) with its filters, overdue first. */
 export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
-  if (!actor) return signIn();
   const refused = dataRefusal(actor);
   if (refused) return refused;
   const years = await listIssueYears(prisma);
@@ -197,24 +199,21 @@ export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearch
     fileName: `问题台账-${filters.year ? `${filters.year}年-` : ""}${today}.xlsx`,
     rows: rows.length,
     total,
-    build: async (wb) => {
-      const sheet = new Sheet(wb, {
+    build: listBuild(
+      {
         name: "问题台账",
         title: `${filters.year ? `${filters.year}年` : ""}重大项目问题台账`,
         note: `共${total}个问题，已办结${closed}个，逾期未办结${overdue}个（按${today}判定）。导出时间：${formatDateTime(now)}`,
         columns: ISSUE_COLUMNS,
-      });
-      rows.forEach((r, i) =>
-        sheet.add([
-          i + 1, r.year, ISSUE_CATEGORY_LABEL[r.category], r.subCategory, r.title, r.description, r.projectCode, r.projectName,
-          r.parkName ?? "园区", r.responsibleUnit, r.responsibleLeader, day(r.raisedDate), day(r.dueDate),
-          ISSUE_STATUS_LABEL[r.status], r.overdue ? "逾期" : "", r.resolution, day(r.closedDate),
-        ]),
-      );
-      const cap = capNote(total, LIST_EXPORT_LIMIT);
-      if (cap) sheet.footnote(cap);
-      sheet.commit();
-    },
+      },
+      rows,
+      total,
+      (r, i) => [
+        i + 1, r.year, ISSUE_CATEGORY_LABEL[r.category], r.subCategory, r.title, r.description, r.projectCode, r.projectName,
+        r.parkName ?? "园区", r.responsibleUnit, r.responsibleLeader, day(r.raisedDate), day(r.dueDate),
+        ISSUE_STATUS_LABEL[r.status], r.overdue ? "逾期" : "", r.resolution, day(r.closedDate),
+      ],
+    ),
   };
 }
 

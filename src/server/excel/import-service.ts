@@ -289,6 +289,7 @@ export async function previewImport(prisma: Db, actor: Actor | null, input: { mo
   assertCan(actor, "report.import");
   const { month } = input;
   if (!isMonth(month) || month > currentMonth(now)) return { ok: false, message: `填报月份无效：不能晚于本月（${currentMonth(now)}）。`, preview: null };
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or refused
   const fileName = (input.fileName || "upload.xlsx").replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200);
   let parsed;
   try {

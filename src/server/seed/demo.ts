@@ -8,7 +8,7 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { addDays } from "@/domain/nodes";
-import { amount, month, readJson } from "./seed-report";
+import { amount, month, readDataset, type Dataset } from "./seed-report";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
 
@@ -98,24 +98,19 @@ const issuesSchema = z.object({
   ),
 });
 
-export type DemoDataset = {
-  projects: z.infer<typeof projectsSchema>;
-  planned: z.infer<typeof plannedSchema>;
-  reports: z.infer<typeof reportsSchema>;
-  milestones: z.infer<typeof milestonesSchema>;
-  issues: z.infer<typeof issuesSchema>;
-};
+/** The demo's files (in `seed-data/demo/`) and the schema each is checked against. */
+const DEMO_FILES = {
+  projects: ["projects.json", projectsSchema],
+  planned: ["planned.json", plannedSchema],
+  reports: ["reports.json", reportsSchema],
+  milestones: ["milestones.json", milestonesSchema],
+  issues: ["issues.json", issuesSchema],
+} as const;
 
+export type DemoDataset = Dataset<typeof DEMO_FILES>;
 
 export function readDemoDataset(dir: string): DemoDataset {
-  const at = (name: string) => path.join(dir, "demo", name);
-  return {
-    projects: readJson(at("projects.json"), projectsSchema),
-    planned: readJson(at("planned.json"), plannedSchema),
-    reports: readJson(at("reports.json"), reportsSchema),
-    milestones: readJson(at("milestones.json"), milestonesSchema),
-    issues: readJson(at("issues.json"), issuesSchema),
-  };
+  return readDataset(path.join(dir, "demo"), DEMO_FILES);
 }
 
 /** The day after the end of `month`, plus `n` days: when a demo event pretends to have happened. */

@@ -81,33 +81,39 @@ const sectionsSchema = z.object({
   sections: z.array(z.object({ key: z.string(), sortOrder: z.number().int(), title: z.string(), body: z.string() })),
 });
 
-export type SeedDataset = {
-  plan: z.infer<typeof planSchema>;
-  parks: z.infer<typeof parksSchema>;
-  projects: z.infer<typeof projectsSchema>;
-  issues: z.infer<typeof issuesSchema>;
-  sections: z.infer<typeof sectionsSchema>;
-};
+/** The seed's files (in `seed-data/<year>/`) and the schema each is checked against. */
+const SEED_FILES = {
+  plan: ["plan.json", planSchema],
+  parks: ["parks.json", parksSchema],
+  projects: ["projects.json", projectsSchema],
+  issues: ["issues.json", issuesSchema],
+  sections: ["report-sections.json", sectionsSchema],
+} as const;
+
+export type SeedDataset = Dataset<typeof SEED_FILES>;
 
 export function defaultSeedDir(): string {
   return path.resolve(process.env.SEED_DIR || "seed-data");
 }
 
-export function readJson<T>(file: string, schema: z.ZodType<T>): T {
+/** Which file holds each part of a dataset, and the schema it must pass. */
+export type DatasetFiles = Record<string, readonly [file: string, schema: z.ZodType]>;
+/** What a dataset's files hold once read and checked. */
+export type Dataset<F extends DatasetFiles> = { [K in keyof F]: z.infer<F[K][1]> };
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
   if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
+/** Reads every file of a dataset from `folder`; a file that fails its schema stops the seed, naming the file. */
+export function readDataset<F extends DatasetFiles>(folder: string, files: F): Dataset<F> {
+  return Object.fromEntries(Object.entries(files).map(([key, [file, schema]]) => [key, readJson(path.join(folder, file), schema)])) as Dataset<F>;
+}
+
 export function readSeedDataset(dir: string, year = "2024"): SeedDataset {
-  const at = (name: string) => path.join(dir, year, name);
-  return {
-    plan: readJson(at("plan.json"), planSchema),
-    parks: readJson(at("parks.json"), parksSchema),
-    projects: readJson(at("projects.json"), projectsSchema),
-    issues: readJson(at("issues.json"), issuesSchema),
-    sections: readJson(at("report-sections.json"), sectionsSchema),
-  };
+  return readDataset(path.join(dir, year), SEED_FILES);
 }
 
 export type SeedResult = { created: Record<string, number> };

@@ -65,7 +65,9 @@ test.beforeAll(async () => {
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     if (i > 90) throw new Error("the second app instance did not start");
     await new Promise((r) => setTimeout(r, 2000));
   }
@@ -75,7 +77,9 @@ test.afterAll(async () => {
   if (app?.pid) {
     try {
       process.kill(-app.pid, "SIGTERM");
-    } catch {}
+    } catch {
+      // the process group has already exited
+    }
     await new Promise((r) => (app!.exitCode !== null ? r(null) : app!.once("exit", r)));
   }
   await proxy?.stop();
