@@ -40,7 +40,9 @@ async function main() {
     console.log(`合成数据已存在（${JSON.stringify(result.marker)}），未作改动；加 --fresh 重建。`);
   } else {
     const s = result.summary!;
-    console.log(`完成：${JSON.stringify(s.rows)}；发布 ${s.publications} 个月；用时 ${s.seconds.total.toFixed(1)} 秒（生成 ${s.seconds.generate.toFixed(1)}，写入 ${s.seconds.insert.toFixed(1)}，发布 ${s.seconds.publish.toFixed(1)}）`);
+    console.log(
+      `完成：${JSON.stringify(s.rows)}；发布 ${s.publications} 个月；用时 ${s.seconds.total.toFixed(1)} 秒（生成 ${s.seconds.generate.toFixed(1)}，写入 ${s.seconds.insert.toFixed(1)}，发布 ${s.seconds.publish.toFixed(1)}）`,
+    );
   }
   if (target.engine === "postgres") console.log(`DATABASE_URL=${target.url.replace(/:[^:@/]*@/, ":***@")}`);
   else console.log(`DATA_DIR=${target.dataDir}`);

@@ -138,13 +138,22 @@ async function login(port: number, username: string, password: string): Promise<
   data.set("password", password);
   data.set("next", "/");
   const res = await fetch(`${base}/login`, { method: "POST", body: data, redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("ppt_session="));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("ppt_session="));
   if (!cookie) throw new Error(`登录失败（HTTP ${res.status}）`);
   return cookie;
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 // ---------------------------------------------------------------- client JavaScript of a page
@@ -158,7 +167,8 @@ const gzipCache = new Map<string, number>();
 function clientJsGzip(html: string): number | null {
   const files = new Set<string>();
   for (const m of html.matchAll(/<script([^>]*)\ssrc="([^"]+\.js)[^"]*"[^>]*>/g)) if (!/nomodule/i.test(m[0])) files.add(m[2]);
-  for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+\.js)[^"]*"|<link[^>]*href="([^"]+\.js)[^"]*"[^>]*as="script"/g)) files.add(m[1] ?? m[2]);
+  for (const m of html.matchAll(/<link[^>]*rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*href="([^"]+\.js)[^"]*"|<link[^>]*href="([^"]+\.js)[^"]*"[^>]*as="script"/g))
+    files.add(m[1] ?? m[2]);
   let total = 0;
   let found = 0;
   for (const src of files) {
@@ -277,13 +287,30 @@ async function startServer(target: SynthTarget, port: number, label: string): Pr
 // ---------------------------------------------------------------- measuring a page
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const median = (xs: number[]) => (xs.length ? percentile([...xs].sort((a, b) => a - b), 50) : null);
+const median = (xs: number[]) =>
+  xs.length
+    ? percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      )
+    : null;
 const round = (x: number | null, places = 1) => (x === null ? null : Math.round(x * 10 ** places) / 10 ** places);
 
 async function measureRoute(port: number, cookie: string, name: string, urlPath: string, opts: { samples: number; concurrency: number }): Promise<RouteResult> {
   const result: RouteResult = {
-    name, path: urlPath, status: null, samples: 0, p50Ms: null, p95Ms: null, throughputRps: null, concurrency: null,
-    sqlQueries: null, sqlMs: null, htmlBytes: null, jsGzipBytes: null, notes: [],
+    name,
+    path: urlPath,
+    status: null,
+    samples: 0,
+    p50Ms: null,
+    p95Ms: null,
+    throughputRps: null,
+    concurrency: null,
+    sqlQueries: null,
+    sqlMs: null,
+    htmlBytes: null,
+    jsGzipBytes: null,
+    notes: [],
   };
   const timeout = 300_000;
   // warm-up
@@ -419,7 +446,9 @@ async function measurePublish(url: string | null, month: string, projects: numbe
   out.runs = times.length;
   out.p50Ms = round(median(times));
   out.maxMs = round(times.length ? Math.max(...times) : null);
-  out.notes.push(`publishFigures (the computation publishing runs) for the open month ${month} (all projects on the year's list), in a transaction rolled back afterwards; timed in the bench process`);
+  out.notes.push(
+    `publishFigures (the computation publishing runs) for the open month ${month} (all projects on the year's list), in a transaction rolled back afterwards; timed in the bench process`,
+  );
   return out;
 }
 
@@ -473,7 +502,9 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
     const results: RouteResult[] = [];
     for (const [name, p] of routes) {
       const r = await measureRoute(port, cookie, name, p, opts);
-      console.log(`  ${name}: p50 ${r.p50Ms ?? "—"} ms, p95 ${r.p95Ms ?? "—"} ms, ${r.throughputRps ?? "—"} req/s, SQL ${r.sqlQueries ?? "—"} / ${r.sqlMs ?? "—"} ms, HTML ${r.htmlBytes ?? "—"} B, JS ${r.jsGzipBytes ?? "—"} B gz ${r.notes.join("; ")}`);
+      console.log(
+        `  ${name}: p50 ${r.p50Ms ?? "—"} ms, p95 ${r.p95Ms ?? "—"} ms, ${r.throughputRps ?? "—"} req/s, SQL ${r.sqlQueries ?? "—"} / ${r.sqlMs ?? "—"} ms, HTML ${r.htmlBytes ?? "—"} B, JS ${r.jsGzipBytes ?? "—"} B gz ${r.notes.join("; ")}`,
+      );
       results.push(r);
     }
     const mem = memory(server.child.pid!);
@@ -481,14 +512,26 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
     const dbUrl =
       target.engine === "postgres"
         ? target.url
-        : server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null;
+        : (server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null);
     const publish = await measurePublish(dbUrl, plan.openMonth, plan.projects, spec.scale >= 100);
     console.log(`  发布 publish: p50 ${publish.p50Ms ?? "—"} ms ${publish.notes.join("; ")}`);
     const excel = measureExcel(dbUrl, plan.openMonth);
     console.log(`  Excel: ${JSON.stringify(excel)}`);
     return {
-      engine: spec.engine, scale: spec.scale, projects: plan.projects, parks: plan.parks, months: plan.months.length, issues: plan.issues,
-      synthSeconds, routes: results, publish, excel, memory: mem, startedAt: new Date(began).toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), commit: gitCommit(),
+      engine: spec.engine,
+      scale: spec.scale,
+      projects: plan.projects,
+      parks: plan.parks,
+      months: plan.months.length,
+      issues: plan.issues,
+      synthSeconds,
+      routes: results,
+      publish,
+      excel,
+      memory: mem,
+      startedAt: new Date(began).toISOString(),
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      commit: gitCommit(),
       loadAverage: [round(loadAtStart, 2)!, round(os.loadavg()[0], 2)!],
     };
   } finally {
@@ -531,7 +574,10 @@ function excelLine(x: ExcelResult | undefined): string {
   if (!x) return "Excel: not measured.";
   const parts: string[] = [];
   if (x.export) parts.push(`exporting the 调度表 of ${x.export.month} (${x.export.projects} projects, ${x.export.kb} KB): ${x.export.ms} ms`);
-  if (x.import) parts.push(`importing ${x.import.rows} rows (${x.import.kb} KB) for ${x.import.month}: parse + check + preview ${x.import.previewMs} ms, apply ${x.import.applyMs} ms (${x.import.changes} revisions, rolled back)`);
+  if (x.import)
+    parts.push(
+      `importing ${x.import.rows} rows (${x.import.kb} KB) for ${x.import.month}: parse + check + preview ${x.import.previewMs} ms, apply ${x.import.applyMs} ms (${x.import.changes} revisions, rolled back)`,
+    );
   if (x.error) parts.push(`failed: ${x.error}`);
   return `Excel (bench/excel.ts, in process): ${parts.join("; ")}.`;
 }
@@ -612,7 +658,13 @@ async function main() {
   const previous: Results | null = fs.existsSync(RESULTS_JSON) ? JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) : null;
   const cpus = os.cpus();
   const results: Results = {
-    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model.trim() ?? "?", memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model.trim() ?? "?",
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     date: new Date().toISOString(),
     commit: gitCommit(),
     targets: previous?.targets ?? [],
@@ -639,6 +691,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

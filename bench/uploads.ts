@@ -16,7 +16,16 @@ export type UploadsResult = {
   date: string;
   commit: string;
   uploadConcurrency: number;
-  photos: { rounds: number; requests: number; bytesPerRequestMB: number; statuses: Record<string, number>; secondsPerRound: number[]; peakRssMB: number; rssAfterMB: number; healthMsMax: number };
+  photos: {
+    rounds: number;
+    requests: number;
+    bytesPerRequestMB: number;
+    statuses: Record<string, number>;
+    secondsPerRound: number[];
+    peakRssMB: number;
+    rssAfterMB: number;
+    healthMsMax: number;
+  };
   attack: { requests: number; statuses: Record<string, number>; peakRssMB: number; healthMsMax: number };
   rssBeforeMB: number;
   notes: string[];
@@ -55,7 +64,9 @@ function actionIds(): Record<string, string> {
 async function bigJpeg(): Promise<Buffer> {
   const side = 2700;
   const raw = crypto.randomBytes(side * side * 3);
-  return sharp(raw, { raw: { width: side, height: side, channels: 3 } }).jpeg({ quality: 100 }).toBuffer();
+  return sharp(raw, { raw: { width: side, height: side, channels: 3 } })
+    .jpeg({ quality: 100 })
+    .toBuffer();
 }
 
 const BOUNDARY = "----bench-uploads";
@@ -72,7 +83,11 @@ function reportForm(code: string, month: string, jpeg: Buffer): Uint8Array {
     field("_1_intent", "save"),
   ];
   for (let i = 0; i < 6; i++) {
-    parts.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="_1_photos"; filename="site-${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), jpeg, Buffer.from("\r\n"));
+    parts.push(
+      Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="_1_photos"; filename="site-${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+      jpeg,
+      Buffer.from("\r\n"),
+    );
   }
   parts.push(field("0", '[{"ok":false},"$K1"]'), Buffer.from(`--${BOUNDARY}--\r\n`));
   return new Uint8Array(Buffer.concat(parts));
@@ -131,7 +146,13 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
         const res = await fetch(`${base}/report/${code}`, {
           method: "POST",
           body: form as Uint8Array<ArrayBuffer>,
-          headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "next-action": ids["src/server/monthly-reports/actions.ts#saveReportAction"], cookie: opts.cookie, origin: base, accept: "text/x-component" },
+          headers: {
+            "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+            "next-action": ids["src/server/monthly-reports/actions.ts#saveReportAction"],
+            cookie: opts.cookie,
+            origin: base,
+            accept: "text/x-component",
+          },
         }).catch(() => null);
         const text = res ? await res.text() : "";
         count(photoStatuses, res === null ? "connection error" : res.status === 200 && text.includes('"fieldErrors"') ? "200 (photos processed, figures refused)" : res.status);
@@ -157,7 +178,12 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
   ];
   const send = async (action: string, p: string, size: number, cookie: string | null) => {
     requests++;
-    const headers: Record<string, string> = { "content-type": `multipart/form-data; boundary=${BOUNDARY}`, "content-length": String(size), "next-action": ids[action], origin: base };
+    const headers: Record<string, string> = {
+      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
+      "content-length": String(size),
+      "next-action": ids[action],
+      origin: base,
+    };
     if (cookie) headers.cookie = cookie;
     const res = await fetch(base + p, { method: "POST", body: longField(size), duplex: "half", headers } as RequestInit).catch(() => null);
     if (res) await res.text();
@@ -179,7 +205,16 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
     commit: opts.commit,
     uploadConcurrency: Number(process.env.UPLOAD_CONCURRENCY || 2),
     rssBeforeMB: Math.round(rssBeforeMB),
-    photos: { rounds, requests: rounds * 8, bytesPerRequestMB: Math.round((form.length / MB) * 10) / 10, statuses: photoStatuses, secondsPerRound, peakRssMB: photosPeak, rssAfterMB: rssAfter, healthMsMax: photoHealth },
+    photos: {
+      rounds,
+      requests: rounds * 8,
+      bytesPerRequestMB: Math.round((form.length / MB) * 10) / 10,
+      statuses: photoStatuses,
+      secondsPerRound,
+      peakRssMB: photosPeak,
+      rssAfterMB: rssAfter,
+      healthMsMax: photoHealth,
+    },
     attack: { requests, statuses: attackStatuses, peakRssMB: Math.round(peak), healthMsMax: attackHealth },
     notes: [`project ${code}, month ${month}; JPEG ${(jpeg.length / MB).toFixed(2)} MB × 6 per request`],
   };
@@ -187,7 +222,10 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
 
 export function uploadsMarkdown(u: UploadsResult | undefined): string[] {
   if (!u) return [];
-  const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const statuses = (s: Record<string, number>) =>
+    Object.entries(s)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(", ");
   return [
     "## Uploads and oversized requests (issue 15)",
     "",

@@ -21,8 +21,7 @@ async function main() {
       } finally {
         await prisma.$disconnect();
       }
-    }
-    else if (command === "status") await migrateStatus(database.url);
+    } else if (command === "status") await migrateStatus(database.url);
     else if (command === "seed") {
       const prisma = createPrismaClient(database.url, 2);
       try {

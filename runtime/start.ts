@@ -38,9 +38,7 @@ function fingerprint(): string {
 
 function buildIfNeeded() {
   const current = fingerprint();
-  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE)
-    ? fs.readFileSync(FINGERPRINT_FILE, "utf8")
-    : null;
+  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE) ? fs.readFileSync(FINGERPRINT_FILE, "utf8") : null;
   if (built === current) {
     console.log("应用已是最新构建。");
     return;

@@ -6,8 +6,7 @@ export function chromiumPath(): string {
   const found = candidates.find((p): p is string => !!p && fs.existsSync(p));
   if (!found) {
     throw new Error(
-      "No Chromium found for the browser tests. Install Debian's one with `apt-get install -y chromium`, " +
-        "or set CHROMIUM_PATH to a Chromium or Chrome executable.",
+      "No Chromium found for the browser tests. Install Debian's one with `apt-get install -y chromium`, " + "or set CHROMIUM_PATH to a Chromium or Chrome executable.",
     );
   }
   return found;

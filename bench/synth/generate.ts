@@ -76,7 +76,14 @@ const PRODUCTS = ["锂电池正极材料", "光伏组件", "智能装备", "电�
 const PROGRESS = ["主体结构施工中", "厂房封顶，设备基础施工", "设备安装调试", "场地平整完成，桩基施工", "钢结构吊装", "配套管网施工", "试生产", "已投产运营"];
 const CATEGORIES = ["FUNDING", "FACTOR", "INSTITUTIONAL", "LAND", "ENERGY", "ENVIRONMENT", "WATER_POWER", "APPROVAL"] as const;
 const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
-  FUNDING: "资金", FACTOR: "要素保障", INSTITUTIONAL: "体制机制", LAND: "土地", ENERGY: "能源", ENVIRONMENT: "环保", WATER_POWER: "用水用电", APPROVAL: "审批",
+  FUNDING: "资金",
+  FACTOR: "要素保障",
+  INSTITUTIONAL: "体制机制",
+  LAND: "土地",
+  ENERGY: "能源",
+  ENVIRONMENT: "环保",
+  WATER_POWER: "用水用电",
+  APPROVAL: "审批",
 };
 const UNITS = ["县发改局", "县自然资源局", "县住建局", "县生态环境分局", "县供电公司", "园区管委会", "县财政局"];
 const LEADERS = ["张副县长", "李副县长", "王主任", "刘副主任", "陈书记"];
@@ -124,7 +131,14 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
 
   const parks: Table = {
     name: "Park",
-    columns: [["id", "int"], ["name", "text"], ["county", "text"], ["sortOrder", "int"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["name", "text"],
+      ["county", "text"],
+      ["sortOrder", "int"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: [],
   };
   for (let k = 0; k < plan.parks; k++) {
@@ -134,7 +148,16 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
 
   const users: Table = {
     name: "User",
-    columns: [["id", "int"], ["username", "text"], ["displayName", "text"], ["passwordHash", "text"], ["role", '"Role"'], ["parkId", "int"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["username", "text"],
+      ["displayName", "text"],
+      ["passwordHash", "text"],
+      ["role", '"Role"'],
+      ["parkId", "int"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: [
       [1, "bench-admin", "园区管理员（基准数据）", passwordHash, "ADMIN", null, created, created],
       [2, "bench-leader", "园区领导（基准数据）", passwordHash, "LEADER", null, created, created],
@@ -150,10 +173,26 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
   const projects: Table = {
     name: "Project",
     columns: [
-      ["id", "int"], ["code", "text"], ["name", "text"], ["parkId", "int"], ["enterprise", "text"], ["industry", "text"], ["level", "text"],
-      ["totalInvestment", "numeric"], ["plannedStartMonth", "text"], ["actualStartMonth", "text"], ["plannedProductionMonth", "text"],
-      ["actualProductionMonth", "text"], ["status", '"ProjectStatus"'], ["constructionContent", "text"], ["responsibleLeader", "text"],
-      ["contactName", "text"], ["contactPhone", "text"], ["source", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["code", "text"],
+      ["name", "text"],
+      ["parkId", "int"],
+      ["enterprise", "text"],
+      ["industry", "text"],
+      ["level", "text"],
+      ["totalInvestment", "numeric"],
+      ["plannedStartMonth", "text"],
+      ["actualStartMonth", "text"],
+      ["plannedProductionMonth", "text"],
+      ["actualProductionMonth", "text"],
+      ["status", '"ProjectStatus"'],
+      ["constructionContent", "text"],
+      ["responsibleLeader", "text"],
+      ["contactName", "text"],
+      ["contactPhone", "text"],
+      ["source", "text"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
       // 入库 in the start month: the synthetic projects are all in the statistics once started
       ["statsEnteredMonth", "text"],
     ],
@@ -161,30 +200,74 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
   };
   const planned: Table = {
     name: "PlannedInvestment",
-    columns: [["id", "int"], ["projectId", "int"], ["month", "text"], ["cumulativePlanned", "numeric"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["projectId", "int"],
+      ["month", "text"],
+      ["cumulativePlanned", "numeric"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: [],
   };
   const milestones: Table = {
     name: "Milestone",
-    columns: [["id", "int"], ["projectId", "int"], ["kind", '"MilestoneKind"'], ["name", "text"], ["plannedDate", "date"], ["actualDate", "date"], ["sortOrder", "int"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["projectId", "int"],
+      ["kind", '"MilestoneKind"'],
+      ["name", "text"],
+      ["plannedDate", "date"],
+      ["actualDate", "date"],
+      ["sortOrder", "int"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: [],
   };
   const reports: Table = {
     name: "MonthlyReport",
-    columns: [["id", "int"], ["projectId", "int"], ["month", "text"], ["status", '"ReportStatus"'], ["returnReason", "text"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["projectId", "int"],
+      ["month", "text"],
+      ["status", '"ReportStatus"'],
+      ["returnReason", "text"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: [],
   };
   const revisions: Table = {
     name: "MonthlyReportRevision",
     columns: [
-      ["id", "int"], ["reportId", "int"], ["revisionNo", "int"], ["monthInvestment", "numeric"], ["cumulativeInvestment", "numeric"],
-      ["progressText", "text"], ["actualStartMonth", "text"], ["actualProductionMonth", "text"], ["explanation", "text"], ["createdById", "int"], ["createdAt", "timestamptz"],
+      ["id", "int"],
+      ["reportId", "int"],
+      ["revisionNo", "int"],
+      ["monthInvestment", "numeric"],
+      ["cumulativeInvestment", "numeric"],
+      ["progressText", "text"],
+      ["actualStartMonth", "text"],
+      ["actualProductionMonth", "text"],
+      ["explanation", "text"],
+      ["createdById", "int"],
+      ["createdAt", "timestamptz"],
     ],
     rows: [],
   };
   const events: Table = {
     name: "ReportEvent",
-    columns: [["id", "int"], ["reportId", "int"], ["revisionId", "int"], ["action", '"ReportAction"'], ["fromStatus", '"ReportStatus"'], ["toStatus", '"ReportStatus"'], ["reason", "text"], ["userId", "int"], ["createdAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["reportId", "int"],
+      ["revisionId", "int"],
+      ["action", '"ReportAction"'],
+      ["fromStatus", '"ReportStatus"'],
+      ["toStatus", '"ReportStatus"'],
+      ["reason", "text"],
+      ["userId", "int"],
+      ["createdAt", "timestamptz"],
+    ],
     rows: [],
   };
   const pointers: SynthData["reportPointers"] = { id: [], current: [], approved: [] };
@@ -240,7 +323,20 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       type Kind = "none" | "approved" | "returned-then-approved" | "correction-approved" | "correction-pending" | "returned" | "draft" | "submitted";
       let kind: Kind;
       if (!open) {
-        kind = x < 0.03 ? "none" : x < 0.05 ? "returned" : x < 0.06 ? "draft" : x < 0.11 ? "returned-then-approved" : x < 0.15 ? "correction-approved" : x < 0.18 ? "correction-pending" : "approved";
+        kind =
+          x < 0.03
+            ? "none"
+            : x < 0.05
+              ? "returned"
+              : x < 0.06
+                ? "draft"
+                : x < 0.11
+                  ? "returned-then-approved"
+                  : x < 0.15
+                    ? "correction-approved"
+                    : x < 0.18
+                      ? "correction-pending"
+                      : "approved";
       } else {
         kind = x < 0.15 ? "none" : x < 0.25 ? "draft" : x < 0.35 ? "returned" : x < 0.6 ? "submitted" : "approved";
       }
@@ -251,13 +347,28 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       const wrongC = Math.min(remaining, monthC * 10 + 100); // a typo the office sends back
       const alt = Math.min(remaining, Math.floor(monthC * (0.7 + r() * 0.2))); // the correction
       const steps: Array<[number, Status, string | null]> = // [month cents, what became of it, explanation]
-        kind === "approved" ? [[monthC, "APPROVED", null]]
-        : kind === "returned-then-approved" ? [[wrongC, "RETURNED", null], [monthC, "APPROVED", null]]
-        : kind === "correction-approved" ? [[Math.min(remaining, monthC + 5000), "APPROVED", null], [monthC, "APPROVED", "更正：按核实后的发票调整本月完成投资"]]
-        : kind === "correction-pending" ? [[monthC, "APPROVED", null], [alt, "SUBMITTED", "更正：按监理签证调整本月完成投资，待审核"]]
-        : kind === "returned" ? [[wrongC, "RETURNED", null]]
-        : kind === "draft" ? [[monthC, "DRAFT", null]]
-        : [[monthC, "SUBMITTED", null]];
+        kind === "approved"
+          ? [[monthC, "APPROVED", null]]
+          : kind === "returned-then-approved"
+            ? [
+                [wrongC, "RETURNED", null],
+                [monthC, "APPROVED", null],
+              ]
+            : kind === "correction-approved"
+              ? [
+                  [Math.min(remaining, monthC + 5000), "APPROVED", null],
+                  [monthC, "APPROVED", "更正：按核实后的发票调整本月完成投资"],
+                ]
+              : kind === "correction-pending"
+                ? [
+                    [monthC, "APPROVED", null],
+                    [alt, "SUBMITTED", "更正：按监理签证调整本月完成投资，待审核"],
+                  ]
+                : kind === "returned"
+                  ? [[wrongC, "RETURNED", null]]
+                  : kind === "draft"
+                    ? [[monthC, "DRAFT", null]]
+                    : [[monthC, "SUBMITTED", null]];
 
       const stamp = (n: number) => (open ? at(month, Math.min(28, 18 + n), 10) : at(addMonths(month, 1), Math.min(28, 1 + n), 10));
       let status: Status | null = null;
@@ -269,10 +380,17 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
         const rid = ++revisionId;
         revs.push({ id: rid, monthC: c, status: fate });
         revisions.rows.push([
-          rid, reportId, k + 1, money(c), money(cum + c), pick(r, PROGRESS),
+          rid,
+          reportId,
+          k + 1,
+          money(c),
+          money(cum + c),
+          pick(r, PROGRESS),
           t >= actualStart ? startMonth : null,
           productionMonth ?? (reached(c) ? month : null),
-          explanation, county, stamp(n),
+          explanation,
+          county,
+          stamp(n),
         ]);
         if (fate === "DRAFT") {
           events.rows.push([++eventId, reportId, rid, "SAVE", status, "DRAFT", null, county, stamp(n++)]);
@@ -293,11 +411,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       }
       const last = revs[revs.length - 1];
       const finalStatus = status!;
-      reports.rows.push([
-        reportId, id, month, finalStatus,
-        finalStatus === "RETURNED" ? "本月完成投资与形象进度不符，请核实后重报" : null,
-        stamp(0), stamp(n),
-      ]);
+      reports.rows.push([reportId, id, month, finalStatus, finalStatus === "RETURNED" ? "本月完成投资与形象进度不符，请核实后重报" : null, stamp(0), stamp(n)]);
       pointers.id.push(reportId);
       pointers.current.push(last.id);
       pointers.approved.push(approvedId);
@@ -321,19 +435,56 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
     const status = !started ? "NOT_STARTED" : cum >= totalC ? "COMPLETED" : productionMonth ? "IN_PRODUCTION" : "UNDER_CONSTRUCTION";
     const n = String(id).padStart(5, "0");
     projects.rows.push([
-      id, `BENCH-${n}`, `年产${int(r, 2, 80)}万件${product}项目（基准${n}）`, park + 1, `基准${n}实业有限公司`, industry, pick(r, ["市级重大项目", "省级重点项目", "县级重点项目"]),
-      money(totalC), monthAt(plannedStart), started ? startMonth : null, monthAt(plannedStart + duration - 1),
-      started ? productionMonth : null, status,
-      `新建${product}生产线及配套设施，总建筑面积约${int(r, 1, 30)}万平方米`, pick(r, LEADERS),
-      `联系人${n}`, `0745-${String(1000000 + id).slice(-7)}`, "合成基准数据（npm run db:synth）", created, created,
+      id,
+      `BENCH-${n}`,
+      `年产${int(r, 2, 80)}万件${product}项目（基准${n}）`,
+      park + 1,
+      `基准${n}实业有限公司`,
+      industry,
+      pick(r, ["市级重大项目", "省级重点项目", "县级重点项目"]),
+      money(totalC),
+      monthAt(plannedStart),
+      started ? startMonth : null,
+      monthAt(plannedStart + duration - 1),
+      started ? productionMonth : null,
+      status,
+      `新建${product}生产线及配套设施，总建筑面积约${int(r, 1, 30)}万平方米`,
+      pick(r, LEADERS),
+      `联系人${n}`,
+      `0745-${String(1000000 + id).slice(-7)}`,
+      "合成基准数据（npm run db:synth）",
+      created,
+      created,
       started ? startMonth : null,
     ]);
 
     const milestone = (kind: string, name: string, plannedMonth: string, actualMonth: string | null, sort: number) =>
-      milestones.rows.push([milestones.rows.length + 1, id, kind, name, day(plannedMonth, 15), actualMonth && actualMonth <= openMonth ? day(actualMonth, 15) : null, sort, created, created]);
+      milestones.rows.push([
+        milestones.rows.length + 1,
+        id,
+        kind,
+        name,
+        day(plannedMonth, 15),
+        actualMonth && actualMonth <= openMonth ? day(actualMonth, 15) : null,
+        sort,
+        created,
+        created,
+      ]);
     milestone("START", "开工", monthAt(plannedStart), started ? startMonth : null, 0);
-    milestone("MAIN_STRUCTURE", "主体完工", monthAt(plannedStart + Math.floor(duration / 2)), started && cum >= totalC * 0.5 ? monthAt(actualStart + Math.floor(duration / 2)) : null, 1);
-    milestone("EQUIPMENT", "设备安装", monthAt(plannedStart + Math.floor((duration * 3) / 4)), started && cum >= totalC * 0.75 ? monthAt(actualStart + Math.floor((duration * 3) / 4)) : null, 2);
+    milestone(
+      "MAIN_STRUCTURE",
+      "主体完工",
+      monthAt(plannedStart + Math.floor(duration / 2)),
+      started && cum >= totalC * 0.5 ? monthAt(actualStart + Math.floor(duration / 2)) : null,
+      1,
+    );
+    milestone(
+      "EQUIPMENT",
+      "设备安装",
+      monthAt(plannedStart + Math.floor((duration * 3) / 4)),
+      started && cum >= totalC * 0.75 ? monthAt(actualStart + Math.floor((duration * 3) / 4)) : null,
+      2,
+    );
     milestone("PRODUCTION", "投产", monthAt(plannedStart + duration - 1), started ? productionMonth : null, 3);
   }
 
@@ -341,15 +492,33 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
   const annualPlans: Table = {
     name: "AnnualPlan",
     columns: [
-      ["id", "int"], ["year", "int"], ["title", "text"], ["declaredProjectCount", "int"], ["declaredTotalInvestment", "numeric"], ["declaredAnnualInvestment", "numeric"],
-      ["startDeadline", "date"], ["productionDeadline", "date"], ["productionTargetLabel", "text"], ["targetText", "text"], ["factorGuarantees", "text[]"], ["source", "text"],
-      ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["year", "int"],
+      ["title", "text"],
+      ["declaredProjectCount", "int"],
+      ["declaredTotalInvestment", "numeric"],
+      ["declaredAnnualInvestment", "numeric"],
+      ["startDeadline", "date"],
+      ["productionDeadline", "date"],
+      ["productionTargetLabel", "text"],
+      ["targetText", "text"],
+      ["factorGuarantees", "text[]"],
+      ["source", "text"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
     ],
     rows: [],
   };
   const planEntries: Table = {
     name: "AnnualPlanEntry",
-    columns: [["id", "int"], ["planId", "int"], ["projectId", "int"], ["annualPlannedInvestment", "numeric"], ["sortOrder", "int"], ["createdAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["planId", "int"],
+      ["projectId", "int"],
+      ["annualPlannedInvestment", "numeric"],
+      ["sortOrder", "int"],
+      ["createdAt", "timestamptz"],
+    ],
     rows: [],
   };
   const totals = new Map(projects.rows.map((p) => [p[0] as number, Math.round(Number(p[7]) * 100)]));
@@ -363,8 +532,20 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       annual += c ?? 0;
     }
     annualPlans.rows.push([
-      pi + 1, y, `${y}年基准园区重大项目计划（合成数据）`, list.length, money(total), money(annual),
-      `${y}-06-30`, `${y}-12-31`, "大部分投产", "年内全部开工，大部分项目投产", "{土地,资金,能源}", "合成基准数据（npm run db:synth）", created, created,
+      pi + 1,
+      y,
+      `${y}年基准园区重大项目计划（合成数据）`,
+      list.length,
+      money(total),
+      money(annual),
+      `${y}-06-30`,
+      `${y}-12-31`,
+      "大部分投产",
+      "年内全部开工，大部分项目投产",
+      "{土地,资金,能源}",
+      "合成基准数据（npm run db:synth）",
+      created,
+      created,
     ]);
   }
 
@@ -372,9 +553,26 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
   const issues: Table = {
     name: "Issue",
     columns: [
-      ["id", "int"], ["year", "int"], ["projectId", "int"], ["parkId", "int"], ["category", '"IssueCategory"'], ["subCategory", "text"], ["title", "text"],
-      ["description", "text"], ["responsibleUnit", "text"], ["responsibleLeader", "text"], ["raisedDate", "date"], ["dueDate", "date"], ["status", '"IssueStatus"'],
-      ["resolution", "text"], ["closedDate", "date"], ["source", "text"], ["sortOrder", "int"], ["createdById", "int"], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"],
+      ["id", "int"],
+      ["year", "int"],
+      ["projectId", "int"],
+      ["parkId", "int"],
+      ["category", '"IssueCategory"'],
+      ["subCategory", "text"],
+      ["title", "text"],
+      ["description", "text"],
+      ["responsibleUnit", "text"],
+      ["responsibleLeader", "text"],
+      ["raisedDate", "date"],
+      ["dueDate", "date"],
+      ["status", '"IssueStatus"'],
+      ["resolution", "text"],
+      ["closedDate", "date"],
+      ["source", "text"],
+      ["sortOrder", "int"],
+      ["createdById", "int"],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
     ],
     rows: [],
   };
@@ -401,17 +599,40 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
     }
     const unit = pick(r, UNITS);
     issues.rows.push([
-      j + 1, Number(raised.slice(0, 4)), projectId, parkId, category, `${CATEGORY_NAMES[category]}协调`,
+      j + 1,
+      Number(raised.slice(0, 4)),
+      projectId,
+      parkId,
+      category,
+      `${CATEGORY_NAMES[category]}协调`,
       `${CATEGORY_NAMES[category]}问题：${projectId ? `BENCH-${String(projectId).padStart(5, "0")}` : `基准${String(parkId).padStart(3, "0")}县园区`}（合成#${j + 1}）`,
-      `合成基准数据：${CATEGORY_NAMES[category]}方面的问题，需${unit}协调解决。`, unit, pick(r, LEADERS), raised, due, status,
-      status === "CLOSED" ? "已协调解决" : null, closed, "合成基准数据（npm run db:synth）", j + 1, ADMIN, `${raised}T09:00:00+08:00`, `${closed ?? raised}T09:00:00+08:00`,
+      `合成基准数据：${CATEGORY_NAMES[category]}方面的问题，需${unit}协调解决。`,
+      unit,
+      pick(r, LEADERS),
+      raised,
+      due,
+      status,
+      status === "CLOSED" ? "已协调解决" : null,
+      closed,
+      "合成基准数据（npm run db:synth）",
+      j + 1,
+      ADMIN,
+      `${raised}T09:00:00+08:00`,
+      `${closed ?? raised}T09:00:00+08:00`,
     ]);
   }
 
   // reporting periods: every month published except the newest, which is open
   const periods: Table = {
     name: "ReportingPeriod",
-    columns: [["id", "int"], ["month", "text"], ["deadline", "date"], ["status", '"PeriodStatus"'], ["createdAt", "timestamptz"], ["updatedAt", "timestamptz"]],
+    columns: [
+      ["id", "int"],
+      ["month", "text"],
+      ["deadline", "date"],
+      ["status", '"PeriodStatus"'],
+      ["createdAt", "timestamptz"],
+      ["updatedAt", "timestamptz"],
+    ],
     rows: months.map((m, k) => [k + 1, m, day(addMonths(m, 1), 5), m === openMonth ? "OPEN" : "PUBLISHED", at(m, 1, 8), at(m, 1, 8)]),
   };
 

@@ -50,8 +50,18 @@ export async function insertTable(client: pg.ClientBase, table: Table, batch = 2
 }
 
 const SERIAL_TABLES = [
-  "Park", "User", "Project", "AnnualPlan", "AnnualPlanEntry", "PlannedInvestment", "Milestone",
-  "MonthlyReport", "MonthlyReportRevision", "ReportEvent", "Issue", "ReportingPeriod",
+  "Park",
+  "User",
+  "Project",
+  "AnnualPlan",
+  "AnnualPlanEntry",
+  "PlannedInvestment",
+  "Milestone",
+  "MonthlyReport",
+  "MonthlyReportRevision",
+  "ReportEvent",
+  "Issue",
+  "ReportingPeriod",
 ];
 
 async function isEmpty(client: pg.ClientBase): Promise<boolean> {
@@ -68,10 +78,11 @@ export async function synthMarker(url: string): Promise<Record<string, unknown> 
   try {
     const exists = await client.query(`SELECT to_regclass('public."AuditLog"') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok) return null;
-    const { rows } = await client.query(
-      `SELECT "after" FROM "AuditLog" WHERE "action" = $1 AND "entity" = $2 AND "entityId" = $3 ORDER BY id DESC LIMIT 1`,
-      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId],
-    );
+    const { rows } = await client.query(`SELECT "after" FROM "AuditLog" WHERE "action" = $1 AND "entity" = $2 AND "entityId" = $3 ORDER BY id DESC LIMIT 1`, [
+      SYNTH_MARKER.action,
+      SYNTH_MARKER.entity,
+      SYNTH_MARKER.entityId,
+    ]);
     return rows[0]?.after ?? null;
   } finally {
     await client.end();
@@ -82,10 +93,7 @@ export async function synthMarker(url: string): Promise<Record<string, unknown> 
  * Writes the dataset into the migrated, empty database at `url` (refuses any database that
  * has projects, users, parks or plans). Returns what it wrote.
  */
-export async function loadSynth(
-  url: string,
-  options: SynthOptions & { publish?: boolean; log?: (line: string) => void },
-): Promise<SynthSummary> {
+export async function loadSynth(url: string, options: SynthOptions & { publish?: boolean; log?: (line: string) => void }): Promise<SynthSummary> {
   const log = options.log ?? (() => {});
   const t0 = performance.now();
   const plan = synthPlan(options);
@@ -133,10 +141,10 @@ export async function loadSynth(
       try {
         for (const month of plan.months.filter((m) => m !== plan.openMonth)) {
           const s = performance.now();
-          const r = await prisma.$transaction(
-            (tx) => publishFigures(tx, { month, publishedById: data.adminUserId, asOfDate: `${addMonths(month, 1)}-08` }),
-            { timeout: 600_000, maxWait: 30_000 },
-          );
+          const r = await prisma.$transaction((tx) => publishFigures(tx, { month, publishedById: data.adminUserId, asOfDate: `${addMonths(month, 1)}-08` }), {
+            timeout: 600_000,
+            maxWait: 30_000,
+          });
           publications++;
           log(`  发布 ${month}：${r.projects} 个项目（${((performance.now() - s) / 1000).toFixed(1)} 秒）`);
         }
@@ -150,10 +158,22 @@ export async function loadSynth(
     await client.query("VACUUM ANALYZE");
     const t3 = performance.now();
     const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
-    await client.query(
-      `INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`,
-      [SYNTH_MARKER.action, SYNTH_MARKER.entity, SYNTH_MARKER.entityId, JSON.stringify({ version: SYNTH_VERSION, schema: schemaFingerprint(), scale: plan.scale, seed: plan.seed, end: plan.openMonth, months: plan.months.length, openMonth: plan.openMonth, rows, publications })],
-    );
+    await client.query(`INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`, [
+      SYNTH_MARKER.action,
+      SYNTH_MARKER.entity,
+      SYNTH_MARKER.entityId,
+      JSON.stringify({
+        version: SYNTH_VERSION,
+        schema: schemaFingerprint(),
+        scale: plan.scale,
+        seed: plan.seed,
+        end: plan.openMonth,
+        months: plan.months.length,
+        openMonth: plan.openMonth,
+        rows,
+        publications,
+      }),
+    ]);
     return { plan, rows, publications, seconds };
   } finally {
     await client.end();

@@ -18,9 +18,7 @@ export function scaleTag(scale: number): string {
   return `s${String(scale).replace(/[^0-9]/g, "_")}`;
 }
 
-export type SynthTarget =
-  | { engine: "postgres"; serverUrl: string; database: string; url: string }
-  | { engine: "embedded"; dataDir: string };
+export type SynthTarget = { engine: "postgres"; serverUrl: string; database: string; url: string } | { engine: "embedded"; dataDir: string };
 
 export function postgresTarget(options: { scale: number; databaseUrl?: string; serverUrl?: string }): SynthTarget {
   if (options.databaseUrl) {
@@ -57,7 +55,14 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
 /** whether a complete dataset's marker is the one `options` would write, on the current schema */
 function sameDataset(marker: Record<string, unknown>, options: SynthOptions): boolean {
   const plan = synthPlan(options);
-  return marker.version === SYNTH_VERSION && marker.schema === schemaFingerprint() && marker.scale === plan.scale && marker.seed === plan.seed && marker.months === plan.months.length && marker.openMonth === plan.openMonth;
+  return (
+    marker.version === SYNTH_VERSION &&
+    marker.schema === schemaFingerprint() &&
+    marker.scale === plan.scale &&
+    marker.seed === plan.seed &&
+    marker.months === plan.months.length &&
+    marker.openMonth === plan.openMonth
+  );
 }
 
 export type EnsureResult = { created: boolean; summary?: SynthSummary; marker?: Record<string, unknown> };
@@ -66,10 +71,7 @@ export type EnsureResult = { created: boolean; summary?: SynthSummary; marker?: 
  * Makes sure `target` holds the synthetic dataset of `options`: creates and loads it when
  * missing, leaves a complete one alone (unless `fresh`, which drops and recreates it).
  */
-export async function ensureSynth(
-  target: SynthTarget,
-  options: SynthOptions & { fresh?: boolean; publish?: boolean; log?: (line: string) => void },
-): Promise<EnsureResult> {
+export async function ensureSynth(target: SynthTarget, options: SynthOptions & { fresh?: boolean; publish?: boolean; log?: (line: string) => void }): Promise<EnsureResult> {
   const log = options.log ?? (() => {});
   if (target.engine === "postgres") {
     const exists = (await adminQuery(target.serverUrl, `SELECT 1 FROM pg_database WHERE datname = $1`, [target.database])).rowCount! > 0;
@@ -110,7 +112,24 @@ export async function ensureSynth(
   try {
     await migrateDeploy(embedded.url, true);
     const summary = await loadSynth(embedded.url, options);
-    fs.writeFileSync(done, JSON.stringify({ version: SYNTH_VERSION, schema: schemaFingerprint(), scale: summary.plan.scale, end: summary.plan.openMonth, seed: summary.plan.seed, months: summary.plan.months.length, openMonth: summary.plan.openMonth, rows: summary.rows, publications: summary.publications }, null, 2));
+    fs.writeFileSync(
+      done,
+      JSON.stringify(
+        {
+          version: SYNTH_VERSION,
+          schema: schemaFingerprint(),
+          scale: summary.plan.scale,
+          end: summary.plan.openMonth,
+          seed: summary.plan.seed,
+          months: summary.plan.months.length,
+          openMonth: summary.plan.openMonth,
+          rows: summary.rows,
+          publications: summary.publications,
+        },
+        null,
+        2,
+      ),
+    );
     return { created: true, summary };
   } finally {
     await embedded.stop();

@@ -45,15 +45,8 @@ const ident = (alias: string) => Prisma.raw(`"${alias.replace(/"/g, "")}"`);
  * "isDemo" (all NULL when there is none). Months without such a revision are skipped, so an older
  * figure shows: the figure is carried forward.
  */
-export function figureUpToSql(options: {
-  alias: string;
-  basis: RevisionBasis;
-  upTo?: string | Prisma.Sql;
-  before?: string | Prisma.Sql;
-  project?: Prisma.Sql;
-}): Prisma.Sql {
-  const bound =
-    options.before !== undefined ? Prisma.sql`r.month < ${options.before}` : options.upTo !== undefined ? Prisma.sql`r.month <= ${options.upTo}` : null;
+export function figureUpToSql(options: { alias: string; basis: RevisionBasis; upTo?: string | Prisma.Sql; before?: string | Prisma.Sql; project?: Prisma.Sql }): Prisma.Sql {
+  const bound = options.before !== undefined ? Prisma.sql`r.month < ${options.before}` : options.upTo !== undefined ? Prisma.sql`r.month <= ${options.upTo}` : null;
   if (bound === null) throw new Error("figureUpToSql: upTo or before");
   return Prisma.sql`
   LEFT JOIN LATERAL (

@@ -58,10 +58,7 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
   // no project with an annual plan figure: the denominator is zero and there is no rate
   const annualRate = likeForLikeRate(sums);
   const vsSchedule = annualRate === null ? null : compareWithSchedule(annualRate, schedule);
-  const annualText =
-    annualRate === null
-      ? "项目清单未列出各项目年度计划投资，无法按同口径计算年度投资完成率"
-      : `占年度计划${annualRate.toFixed(1)}%，${vsSchedule!.text}`;
+  const annualText = annualRate === null ? "项目清单未列出各项目年度计划投资，无法按同口径计算年度投资完成率" : `占年度计划${annualRate.toFixed(1)}%，${vsSchedule!.text}`;
   const yearAll = dec(sums.yearInvestment);
   const declaredAnnual = dec(declared.annualInvestment);
   const declaredInconsistency =

@@ -7,17 +7,7 @@ import { formatMonth } from "@/lib/month";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";
 
 /** The typical nodes, in plan order (conventions: 土地摘牌 … 竣工). */
-export const NODE_KINDS = [
-  "LAND",
-  "PLANNING_PERMIT",
-  "CONSTRUCTION_PERMIT",
-  "START",
-  "MAIN_STRUCTURE",
-  "EQUIPMENT",
-  "PRODUCTION",
-  "STATS_ENTRY",
-  "COMPLETION",
-] as const;
+export const NODE_KINDS = ["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "STATS_ENTRY", "COMPLETION"] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 export const NODE_KIND_LABEL: Record<NodeKind | "OTHER", string> = MILESTONE_KIND_LABEL;
@@ -76,7 +66,9 @@ export function nodeOrderErrors(nodes: NodeDates[], actualStartMonth: string | n
         .filter((a): a is NodeDates => !!a && !!a[side] && a[side]! > date)
         .at(-1);
       if (blocking) {
-        errors[key] = [`${side === "planned" ? "计划" : "实际"}日期不能早于「${NODE_KIND_LABEL[blocking.kind]}」的${side === "planned" ? "计划" : "实际"}日期（${blocking[side]}）`];
+        errors[key] = [
+          `${side === "planned" ? "计划" : "实际"}日期不能早于「${NODE_KIND_LABEL[blocking.kind]}」的${side === "planned" ? "计划" : "实际"}日期（${blocking[side]}）`,
+        ];
       } else if (side === "actual" && actualStartMonth && ancestors.includes("START") && date.slice(0, 7) < actualStartMonth) {
         errors[key] = [`实际日期不能早于项目实际开工月份（${formatMonth(actualStartMonth)}）`];
       }

@@ -55,12 +55,7 @@ export function nodeReached(node: { kind: string; actual: string | null }, proje
  * its planned date is before today, 临期 from `dueSoonDays` days before it up to and including
  * the planned day itself, else 未到期 (also without a planned date).
  */
-export function nodeState(
-  node: { kind: string; planned: string | null; actual: string | null },
-  project: NodeProjectFacts,
-  today: string,
-  dueSoonDays: number,
-): NodeState {
+export function nodeState(node: { kind: string; planned: string | null; actual: string | null }, project: NodeProjectFacts, today: string, dueSoonDays: number): NodeState {
   if (nodeReached(node, project)) return "done";
   if (!node.planned) return "pending";
   if (node.planned < today) return "overdue";

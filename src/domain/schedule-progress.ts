@@ -25,9 +25,7 @@ export function compareWithSchedule(completionRate: DecimalLike, schedule: Decim
   const diff = new Decimal(scheduleGap(completionRate, schedule).toFixed(places));
   if (diff.isZero()) return { kind: "even", points: (0).toFixed(places), text: "与序时进度持平" };
   const points = diff.abs().toFixed(places);
-  return diff.isPositive()
-    ? { kind: "ahead", points, text: `超序时进度 ${points} 个百分点` }
-    : { kind: "behind", points, text: `低于序时进度 ${points} 个百分点` };
+  return diff.isPositive() ? { kind: "ahead", points, text: `超序时进度 ${points} 个百分点` } : { kind: "behind", points, text: `低于序时进度 ${points} 个百分点` };
 }
 
 /** "−5.0" / "+34.2" / "0.0": a gap in 个百分点 as the park tables print it (the sign of the exact gap). */

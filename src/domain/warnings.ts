@@ -125,20 +125,13 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
       const lag = lagPoints(wasRed.planned, wasRed.actual, input.totalInvestment)!;
       const demoNote = wasRed.plannedDemo || wasRed.actualDemo ? "（演示数据）" : "";
       demo ||= demoNote !== "";
-      yellow.push(
-        `${formatMonth(wasRed.month)}曾落后月度计划 ${pts(lag)} 个百分点（红色预警）${
-          currentLag !== null ? `，现落后 ${pts(currentLag)} 个百分点` : ""
-        }${demoNote}`,
-      );
+      yellow.push(`${formatMonth(wasRed.month)}曾落后月度计划 ${pts(lag)} 个百分点（红色预警）${currentLag !== null ? `，现落后 ${pts(currentLag)} 个百分点` : ""}${demoNote}`);
     }
   }
 
   // 4. 入库: a started project due for the statistics, not entered some months after its start
   if (input.statsEnteredMonth !== undefined) {
-    const months = monthsStartedNotEntered(
-      { totalInvestment: input.totalInvestment, actualStartMonth: input.actualStartMonth, statsEnteredMonth: input.statsEnteredMonth },
-      ref,
-    );
+    const months = monthsStartedNotEntered({ totalInvestment: input.totalInvestment, actualStartMonth: input.actualStartMonth, statsEnteredMonth: input.statsEnteredMonth }, ref);
     if (months !== null && months >= config.statsYellowMonths) {
       const text = `${formatMonth(input.actualStartMonth!)}开工，已${months}个月未入库（纳统）`;
       if (months >= config.statsRedMonths) red.push(text);

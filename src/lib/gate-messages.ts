@@ -18,4 +18,3 @@ export const GATE_MESSAGES = {
 export function isGateMessage(text: string): boolean {
   return Object.values(GATE_MESSAGES).includes(text);
 }
-

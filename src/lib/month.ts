@@ -68,7 +68,13 @@ export function dayToDate(day: string): Date {
 /** An instant as a business-time-zone date and time: "2024-12-03 10:00". */
 export function formatDateTime(instant: Date, timeZone = appTimeZone()): string {
   const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
   }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
@@ -79,7 +85,14 @@ export function startOfDay(day: string, timeZone = appTimeZone()): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   // the zone's offset at that moment: format the instant there and read it back as UTC
   const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
   }).formatToParts(utcMidnight);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));

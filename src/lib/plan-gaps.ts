@@ -4,12 +4,7 @@ import { dec, formatYi, type DecimalLike } from "./money";
 
 export type Gap = { kind: "ok" | "over" | "under"; message: string | null };
 
-export function investmentGap(input: {
-  declaredTotal: DecimalLike;
-  computedTotal: DecimalLike;
-  declaredCount: number;
-  computedCount: number;
-}): Gap {
+export function investmentGap(input: { declaredTotal: DecimalLike; computedTotal: DecimalLike; declaredCount: number; computedCount: number }): Gap {
   const declared = dec(input.declaredTotal);
   const computed = dec(input.computedTotal);
   const diff = computed.minus(declared);

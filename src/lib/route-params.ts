@@ -26,7 +26,8 @@ export function decodeSegment(raw: string): string | null {
   }
 }
 
-export type RouteParam = { kind: "project"; code: string } | { kind: "park"; id: number } | { kind: "issue"; id: number } | { kind: "plan"; year: number } | { kind: "period"; month: string };
+export type RouteParam =
+  { kind: "project"; code: string } | { kind: "park"; id: number } | { kind: "issue"; id: number } | { kind: "plan"; year: number } | { kind: "period"; month: string };
 
 /** What a dynamic path refers to; `null` when it is not a dynamic route; `"invalid"` when its parameter is malformed. */
 export function routeParam(pathname: string): RouteParam | "invalid" | null {

@@ -3,7 +3,12 @@
 import JSZip from "jszip";
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export async function docxXml(bytes: Uint8Array | ArrayBuffer, part = "word/document.xml"): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);

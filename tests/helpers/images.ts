@@ -25,7 +25,11 @@ export async function png(width = 800, height = 600): Promise<Buffer> {
 }
 
 export async function webp(width = 2400, height = 1200): Promise<Buffer> {
-  return sharp(SCENE).resize(width, height, { fit: "fill" }).withExif({ IFD0: { Make: "TestPhone" } }).webp().toBuffer();
+  return sharp(SCENE)
+    .resize(width, height, { fit: "fill" })
+    .withExif({ IFD0: { Make: "TestPhone" } })
+    .webp()
+    .toBuffer();
 }
 
 /** The first bytes of an ELF executable, padded: what a renamed program looks like. */

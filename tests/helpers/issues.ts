@@ -31,7 +31,12 @@ export async function issueAt(
       : await createIssue(prisma, a.admin, createIssueSchema.parse({ projectCode: code, category: "LAND", title, description: "测试问题", raisedDate }));
   const form = () => ({ issueId: String(issue.id), version: String(issue.version) });
   if (status === "OPEN") return form();
-  issue = await assignIssue(prisma, a.admin, assignIssueSchema.parse({ ...form(), responsibleUnit: "县自然资源局", responsibleLeader: "李副县长", dueDate: opts.dueDate ?? "2099-12-31" }), opts.today);
+  issue = await assignIssue(
+    prisma,
+    a.admin,
+    assignIssueSchema.parse({ ...form(), responsibleUnit: "县自然资源局", responsibleLeader: "李副县长", dueDate: opts.dueDate ?? "2099-12-31" }),
+    opts.today,
+  );
   if (status === "ASSIGNED") return form();
   issue = await acknowledgeIssue(prisma, handler, acknowledgeIssueSchema.parse({ ...form() }), opts.today);
   if (status === "IN_PROGRESS") return form();

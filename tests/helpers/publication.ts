@@ -11,7 +11,10 @@ export async function publishedIfNow(
   prisma: Db,
   month: string,
   asOfDate: string,
-): Promise<{ totals: PublicationTotals; figures: Map<string, { cumulative: string | null; yearInvestment: string; annualRate: string | null; figureMonth: string | null; missing: boolean }> }> {
+): Promise<{
+  totals: PublicationTotals;
+  figures: Map<string, { cumulative: string | null; yearInvestment: string; annualRate: string | null; figureMonth: string | null; missing: boolean }>;
+}> {
   let result: Awaited<ReturnType<typeof publishedIfNow>> | undefined;
   await prisma
     .$transaction(async (tx) => {
@@ -20,14 +23,29 @@ export async function publishedIfNow(
       }
       const { publicationId } = await publishFigures(tx, { month, publishedById: null, asOfDate });
       const totals = await getPublicationTotals(tx as unknown as Db, { publicationId, month });
-      const rows = await tx.$queryRaw<Array<{ code: string; cumulative: { toString(): string } | null; yearInvestment: { toString(): string }; annualRate: { toString(): string } | null; figureMonth: string | null; missing: boolean }>>`
+      const rows = await tx.$queryRaw<
+        Array<{
+          code: string;
+          cumulative: { toString(): string } | null;
+          yearInvestment: { toString(): string };
+          annualRate: { toString(): string } | null;
+          figureMonth: string | null;
+          missing: boolean;
+        }>
+      >`
         SELECT p.code, f.cumulative, f."yearInvestment", f."annualRate", f."figureMonth", f.missing
           FROM "ProjectFigure" f JOIN "Project" p ON p.id = f."projectId"
          WHERE f."publicationId" = ${publicationId}`;
       const figures = new Map(
         rows.map((r) => [
           r.code,
-          { cumulative: r.cumulative?.toString() ?? null, yearInvestment: r.yearInvestment.toString(), annualRate: r.annualRate?.toString() ?? null, figureMonth: r.figureMonth, missing: r.missing },
+          {
+            cumulative: r.cumulative?.toString() ?? null,
+            yearInvestment: r.yearInvestment.toString(),
+            annualRate: r.annualRate?.toString() ?? null,
+            figureMonth: r.figureMonth,
+            missing: r.missing,
+          },
         ]),
       );
       result = { totals, figures };

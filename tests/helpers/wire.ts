@@ -38,8 +38,10 @@ export const sync = () => message("S");
 export function sendAndCut(client: pg.Client, ...messages: Uint8Array[]): Promise<void> {
   const stream = (client as unknown as { connection: { stream: Socket } }).connection.stream;
   client.on("error", () => {}); // the client learns its connection is gone: expected here
-  return new Promise((resolve) => stream.end(Buffer.concat(messages.map((m) => Buffer.from(m))), () => {
-    stream.destroy();
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    stream.end(Buffer.concat(messages.map((m) => Buffer.from(m))), () => {
+      stream.destroy();
+      resolve();
+    }),
+  );
 }

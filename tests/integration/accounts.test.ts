@@ -103,7 +103,14 @@ describe("the first sign-in of an account an administrator created", () => {
     browser("10.3.0.1");
     expect(await signIn("admin", DEMO)).toBe("/todo");
     const username = `zhoujie${unique()}`;
-    const created = await post(createUserAction, { username, displayName: "周杰", role: "COUNTY", parkId: String(a.huitong.parkId), password: "Initial2025pw", reauthPassword: DEMO });
+    const created = await post(createUserAction, {
+      username,
+      displayName: "周杰",
+      role: "COUNTY",
+      parkId: String(a.huitong.parkId),
+      password: "Initial2025pw",
+      reauthPassword: DEMO,
+    });
     expect(created).toMatchObject({ ok: true, message: expect.stringContaining("首次登录时须修改密码") });
     expect((await user(username)).mustChangePassword).toBe(true);
     const audit = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "user.create" }, orderBy: { id: "desc" } });
@@ -135,7 +142,9 @@ describe("the first sign-in of an account an administrator created", () => {
     expect(await t.prisma.loginAttempt.count({ where: { username, ip: "10.3.0.2", success: false } })).toBe(1);
 
     // the change: on to where the user was going, in the same session
-    expect(await post(changePasswordAction, { currentPassword: "Initial2025pw", newPassword: "Zhoujie-own-2025", newPasswordAgain: "Zhoujie-own-2025", next: "/issues" })).toMatchObject({ redirect: "/issues" });
+    expect(
+      await post(changePasswordAction, { currentPassword: "Initial2025pw", newPassword: "Zhoujie-own-2025", newPasswordAgain: "Zhoujie-own-2025", next: "/issues" }),
+    ).toMatchObject({ redirect: "/issues" });
     const after = await user(username);
     expect(after.mustChangePassword).toBe(false);
     expect(after.passwordChangedAt).not.toBeNull();
@@ -173,7 +182,9 @@ describe("the first sign-in of an account an administrator created", () => {
     const county = await account("COUNTY", "Initial2025pw", { mustChangePassword: true });
     browser("10.3.0.4");
     expect(await signIn(county.username, "Initial2025pw")).toBe("/account/password");
-    expect(await post(changePasswordAction, { currentPassword: "Initial2025pw", newPassword: "Own-password-42", newPasswordAgain: "Own-password-42" })).toMatchObject({ redirect: "/todo" });
+    expect(await post(changePasswordAction, { currentPassword: "Initial2025pw", newPassword: "Own-password-42", newPasswordAgain: "Own-password-42" })).toMatchObject({
+      redirect: "/todo",
+    });
   });
 
   it("a password reset by an administrator is changed at the next sign-in too", async () => {
@@ -191,10 +202,14 @@ describe("the first sign-in of an account an administrator created", () => {
     for (const demo of DEMO_ACCOUNTS) expect((await user(demo.username)).mustChangePassword, demo.username).toBe(false);
     const username = `cli${unique()}`;
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "commands/create-user.ts", "--role", "COUNTY", "--username", username, "--name", "李四", "--park", "会同县园区"], {
-        env: { ...process.env, DATABASE_URL: t.url },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        [path.resolve("node_modules/tsx/dist/cli.mjs"), "commands/create-user.ts", "--role", "COUNTY", "--username", username, "--name", "李四", "--park", "会同县园区"],
+        {
+          env: { ...process.env, DATABASE_URL: t.url },
+          stdio: ["pipe", "pipe", "pipe"],
+        },
+      );
       let out = "";
       child.stdout.on("data", (d) => (out += d));
       child.stderr.on("data", (d) => (out += d));
@@ -232,7 +247,9 @@ describe("changing one's own password", () => {
   it("twice at once from the same page: one change lands, the other is refused", async () => {
     const leader = await account("LEADER", "Leader-own-2025");
     const results = await Promise.allSettled(
-      ["Leader-first-2026", "Leader-second-2026"].map((p) => changeOwnPassword(t.prisma, leader, { currentPassword: "Leader-own-2025", newPassword: p, newPasswordAgain: p }, { sessionId: null, address: "10.3.1.9" })),
+      ["Leader-first-2026", "Leader-second-2026"].map((p) =>
+        changeOwnPassword(t.prisma, leader, { currentPassword: "Leader-own-2025", newPassword: p, newPasswordAgain: p }, { sessionId: null, address: "10.3.1.9" }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -245,7 +262,12 @@ describe("changing one's own password", () => {
   it("a wrong current password counts like a failed sign-in from that address", async () => {
     const county = await account("COUNTY", "County-own-2025");
     const change = (current: string) =>
-      changeOwnPassword(t.prisma, county, { currentPassword: current, newPassword: "County-new-2026", newPasswordAgain: "County-new-2026" }, { sessionId: null, address: "198.51.100.20" }).catch((e: unknown) => e);
+      changeOwnPassword(
+        t.prisma,
+        county,
+        { currentPassword: current, newPassword: "County-new-2026", newPasswordAgain: "County-new-2026" },
+        { sessionId: null, address: "198.51.100.20" },
+      ).catch((e: unknown) => e);
     for (let i = 0; i < 4; i++) expect(((await change(`guess-${i}`)) as ValidationError).fieldErrors.currentPassword).toEqual(["密码不正确"]);
     // now even the right password waits, on this form and on the login page, from that address only
     const waiting = (await change("County-own-2025")) as ValidationError;
@@ -282,7 +304,10 @@ describe("one's own sessions", () => {
     expect(ended.before).toMatchObject({ browser: "微信 8 · iOS 17", address: "10.3.2.50" });
     expect(await post(endOtherSessionsAction, {})).toMatchObject({ ok: false, message: "没有其他会话需要结束。" });
 
-    const others = [await startSession(t.prisma, county, { userAgent: WECHAT_IPHONE, address: "10.3.2.51" }), await startSession(t.prisma, county, { userAgent: CHROME_WINDOWS, address: "10.3.2.52" })];
+    const others = [
+      await startSession(t.prisma, county, { userAgent: WECHAT_IPHONE, address: "10.3.2.51" }),
+      await startSession(t.prisma, county, { userAgent: CHROME_WINDOWS, address: "10.3.2.52" }),
+    ];
     // a session idle past the timeout is not listed (nor counted)
     const idle = await startSession(t.prisma, county, { userAgent: CHROME_WINDOWS, address: "10.3.2.53" });
     await t.prisma.session.update({ where: { id: sessionIdOf(idle.token) }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
@@ -312,7 +337,9 @@ describe("re-authentication before an administrator's sensitive changes", () => 
     expect((await post(createUserAction, { ...newAccount, reauthPassword: "Admin-own-2024" })).fieldErrors?.reauthPassword).toEqual(["密码不正确"]);
     const move = { userId: String(target.id), stamp: await stamp(), displayName: target.displayName, role: "COUNTY", parkId: String(a.dongkou.parkId) };
     expect((await post(updateUserAction, move)).fieldErrors?.reauthPassword).toEqual(["修改角色或县区园区须输入您的登录密码以确认身份"]);
-    expect((await post(resetPasswordAction, { userId: String(target.id), password: "Reset-by-office-1", reauthPassword: "wrong" })).fieldErrors?.reauthPassword).toEqual(["密码不正确"]);
+    expect((await post(resetPasswordAction, { userId: String(target.id), password: "Reset-by-office-1", reauthPassword: "wrong" })).fieldErrors?.reauthPassword).toEqual([
+      "密码不正确",
+    ]);
     const reopen = { month: "2024-11", version: String(period.version), reason: "更正会同县数据" };
     expect((await post(reopenPeriodAction, { ...reopen, reauthPassword: "wrong-again" })).fieldErrors?.reauthPassword).toEqual(["密码不正确"]);
     expect(await fingerprint(t.prisma)).toBe(before);
@@ -330,7 +357,12 @@ describe("re-authentication before an administrator's sensitive changes", () => 
   it("four wrong passwords delay the fifth attempt, and the administrator's sign-in from that address", async () => {
     const admin = await account("ADMIN", "Admin-own-2025");
     const create = (reauthPassword: string) =>
-      createUser(t.prisma, admin, { username: `y${unique()}`, displayName: "新同事", role: "LEADER", parkId: null, password: "Initial2025pw", reauthPassword }, { address: "198.51.100.30" }).then(
+      createUser(
+        t.prisma,
+        admin,
+        { username: `y${unique()}`, displayName: "新同事", role: "LEADER", parkId: null, password: "Initial2025pw", reauthPassword },
+        { address: "198.51.100.30" },
+      ).then(
         () => null,
         (e: unknown) => e as ValidationError,
       );

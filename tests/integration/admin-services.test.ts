@@ -66,7 +66,16 @@ describe("projects", () => {
   it("an edit bumps the version, replaces metrics and records both sides; a stale edit gets a conflict and changes nothing", async () => {
     const before = await project("YQ2024-004");
     const form = (over: Record<string, string>) =>
-      projectSchema.parse({ code: before.code, name: before.name, parkId: String(before.parkId), totalInvestment: "305000", status: before.status, actualStartMonth: before.actualStartMonth!, version: String(before.version), ...over });
+      projectSchema.parse({
+        code: before.code,
+        name: before.name,
+        parkId: String(before.parkId),
+        totalInvestment: "305000",
+        status: before.status,
+        actualStartMonth: before.actualStartMonth!,
+        version: String(before.version),
+        ...over,
+      });
     await updateProject(t.prisma, a.admin, form({ metricName_0: "年供热量", metricValue_0: "41", metricUnit_0: "万吨标煤" }));
     const after = await project("YQ2024-004");
     expect(after.version).toBe(before.version + 1);
@@ -86,7 +95,16 @@ describe("projects", () => {
 
   it("two admins saving the same project at once: one wins, the other sees a conflict", async () => {
     const p = await project("YQ2024-003");
-    const form = (total: string) => projectSchema.parse({ code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: total, status: p.status, actualStartMonth: p.actualStartMonth!, version: String(p.version) });
+    const form = (total: string) =>
+      projectSchema.parse({
+        code: p.code,
+        name: p.name,
+        parkId: String(p.parkId),
+        totalInvestment: total,
+        status: p.status,
+        actualStartMonth: p.actualStartMonth!,
+        version: String(p.version),
+      });
     const results = await Promise.allSettled(["300100", "300200", "300300", "300400"].map((x) => updateProject(t.prisma, a.admin, form(x))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
@@ -97,16 +115,39 @@ describe("projects", () => {
 
   it("倒排工期 replaces the year's months, never decreasing, even across years; milestones are kept in order", async () => {
     const v = async () => String((await project("YQ2024-001")).version);
-    await savePlannedInvestment(t.prisma, a.admin, plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2024", "m_2024-10": "120000", "m_2024-12": "160000.50" }));
-    await savePlannedInvestment(t.prisma, a.admin, plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2024", "m_2024-11": "140000", "m_2024-12": "160000.50" }));
+    await savePlannedInvestment(
+      t.prisma,
+      a.admin,
+      plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2024", "m_2024-10": "120000", "m_2024-12": "160000.50" }),
+    );
+    await savePlannedInvestment(
+      t.prisma,
+      a.admin,
+      plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2024", "m_2024-11": "140000", "m_2024-12": "160000.50" }),
+    );
     const months = await t.prisma.plannedInvestment.findMany({ where: { project: { code: "YQ2024-001" } }, orderBy: { month: "asc" } });
-    expect(months.map((m) => [m.month, m.cumulativePlanned.toString()])).toEqual([["2024-11", "140000"], ["2024-12", "160000.5"]]);
-    const below = await savePlannedInvestment(t.prisma, a.admin, plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2025", "m_2025-01": "150000" })).catch((e) => e);
+    expect(months.map((m) => [m.month, m.cumulativePlanned.toString()])).toEqual([
+      ["2024-11", "140000"],
+      ["2024-12", "160000.5"],
+    ]);
+    const below = await savePlannedInvestment(
+      t.prisma,
+      a.admin,
+      plannedInvestmentSchema.parse({ code: "YQ2024-001", version: await v(), year: "2025", "m_2025-01": "150000" }),
+    ).catch((e) => e);
     expect(below).toBeInstanceOf(ValidationError);
     expect(below.fieldErrors["m_2025-01"][0]).toBe("计划累计投资不能少于2024-12的 160000.5万元");
 
-    await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", actual_START: "2024-09-15", planned_PRODUCTION: "2025-06-30" }));
-    const bad = await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", planned_MAIN_STRUCTURE: "2024-03-01" })).catch((e) => e);
+    await saveMilestones(
+      t.prisma,
+      a.admin,
+      milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", actual_START: "2024-09-15", planned_PRODUCTION: "2025-06-30" }),
+    );
+    const bad = await saveMilestones(
+      t.prisma,
+      a.admin,
+      milestonesSchema.parse({ code: "YQ2024-001", version: await v(), planned_START: "2024-04-30", planned_MAIN_STRUCTURE: "2024-03-01" }),
+    ).catch((e) => e);
     expect(bad.fieldErrors.planned_MAIN_STRUCTURE[0]).toBe("计划日期不能早于「开工」的计划日期（2024-04-30）");
     const ms = await t.prisma.milestone.findMany({ where: { project: { code: "YQ2024-001" } }, orderBy: { sortOrder: "asc" } });
     expect(ms.map((m) => [m.name, m.plannedDate?.toISOString().slice(0, 10) ?? null, m.actualDate?.toISOString().slice(0, 10) ?? null])).toEqual([
@@ -121,16 +162,60 @@ describe("annual plan", () => {
 
   it("declared figures are saved as written and the overview keeps showing the computed sums beside them", async () => {
     const plan = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
-    await savePlan(t.prisma, a.admin, planSchema.parse({ year: "2024", stamp: await stamp(), title: plan.title, declaredProjectCount: "51", declaredTotalInvestment: "1340000", declaredAnnualInvestment: "336000", startDeadline: "2024-04-30", startTargetLabel: "全部开工", productionDeadline: "2024-06-30", productionTargetLabel: "大部分投产", targetText: plan.targetText }));
+    await savePlan(
+      t.prisma,
+      a.admin,
+      planSchema.parse({
+        year: "2024",
+        stamp: await stamp(),
+        title: plan.title,
+        declaredProjectCount: "51",
+        declaredTotalInvestment: "1340000",
+        declaredAnnualInvestment: "336000",
+        startDeadline: "2024-04-30",
+        startTargetLabel: "全部开工",
+        productionDeadline: "2024-06-30",
+        productionTargetLabel: "大部分投产",
+        targetText: plan.targetText,
+      }),
+    );
     expect((await getOverviewHeadline(t.prisma, 2024))!.plan.declared).toMatchObject({ projectCount: 51, totalInvestment: "1340000" });
     expect((await publishedIfNow(t.prisma, "2024-11", "2024-12-10")).totals.projectCount).toBe(4);
-    const stale = await savePlan(t.prisma, a.admin, planSchema.parse({ year: "2024", stamp: plan.updatedAt.toISOString(), title: plan.title, declaredProjectCount: "50", declaredTotalInvestment: "1336000", declaredAnnualInvestment: "336000", startDeadline: "2024-04-30", startTargetLabel: "全部开工", productionDeadline: "2024-06-30", productionTargetLabel: "大部分投产", targetText: plan.targetText })).catch((e) => e);
+    const stale = await savePlan(
+      t.prisma,
+      a.admin,
+      planSchema.parse({
+        year: "2024",
+        stamp: plan.updatedAt.toISOString(),
+        title: plan.title,
+        declaredProjectCount: "50",
+        declaredTotalInvestment: "1336000",
+        declaredAnnualInvestment: "336000",
+        startDeadline: "2024-04-30",
+        startTargetLabel: "全部开工",
+        productionDeadline: "2024-06-30",
+        productionTargetLabel: "大部分投产",
+        targetText: plan.targetText,
+      }),
+    ).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } })).declaredProjectCount).toBe(51);
   });
 
   it("the list: adding a project with its annual plan, removing one, and both sides audited", async () => {
-    await setPlanEntries(t.prisma, a.admin, planEntriesSchema.parse({ year: "2024", stamp: await stamp(), "on_YQ2024-001": "on", "on_YQ2024-002": "on", "on_YQ2024-003": "on", "on_YQ2025-001": "on", "annual_YQ2025-001": "20000.5" }));
+    await setPlanEntries(
+      t.prisma,
+      a.admin,
+      planEntriesSchema.parse({
+        year: "2024",
+        stamp: await stamp(),
+        "on_YQ2024-001": "on",
+        "on_YQ2024-002": "on",
+        "on_YQ2024-003": "on",
+        "on_YQ2025-001": "on",
+        "annual_YQ2025-001": "20000.5",
+      }),
+    );
     const entries = await t.prisma.annualPlanEntry.findMany({ where: { plan: { year: 2024 } }, include: { project: true }, orderBy: { sortOrder: "asc" } });
     expect(entries.map((e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? null])).toEqual([
       ["YQ2024-001", null],
@@ -151,7 +236,9 @@ describe("user accounts", () => {
 
   it("an admin cannot change their own role or deactivate themselves", async () => {
     const me = await user("admin");
-    const role = await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(me.id), stamp: me.updatedAt.toISOString(), displayName: "x", role: "LEADER" })).catch((e) => e);
+    const role = await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(me.id), stamp: me.updatedAt.toISOString(), displayName: "x", role: "LEADER" })).catch(
+      (e) => e,
+    );
     expect(role.fieldErrors.role[0]).toContain("不能修改自己的角色");
     const off = await setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId: String(me.id), stamp: me.updatedAt.toISOString(), active: "false" })).catch((e) => e);
     expect(off).toBeInstanceOf(StateError);
@@ -161,10 +248,25 @@ describe("user accounts", () => {
   it("moving a county account to another park ends its sessions, so the new scope applies at once", async () => {
     const xupu = await user("xupu");
     const token = await sessionToken(t.prisma, { id: xupu.id, username: xupu.username, displayName: xupu.displayName, role: xupu.role, parkId: xupu.parkId });
-    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: xupu.displayName, role: "COUNTY", parkId: String(a.huitong.parkId), reauthPassword: "demo2024" }));
+    await updateUser(
+      t.prisma,
+      a.admin,
+      updateUserSchema.parse({
+        userId: String(xupu.id),
+        stamp: xupu.updatedAt.toISOString(),
+        displayName: xupu.displayName,
+        role: "COUNTY",
+        parkId: String(a.huitong.parkId),
+        reauthPassword: "demo2024",
+      }),
+    );
     expect(await actorForToken(t.prisma, token)).toBeNull();
     expect((await user("xupu")).parkId).toBe(a.huitong.parkId);
-    const stale = await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: "旧页面", role: "LEADER", reauthPassword: "demo2024" })).catch((e) => e);
+    const stale = await updateUser(
+      t.prisma,
+      a.admin,
+      updateUserSchema.parse({ userId: String(xupu.id), stamp: xupu.updatedAt.toISOString(), displayName: "旧页面", role: "LEADER", reauthPassword: "demo2024" }),
+    ).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await user("xupu")).role).toBe("COUNTY");
   });

@@ -83,11 +83,7 @@ describe("the audit page in Chinese", () => {
   });
 
   it("shows a report approval as a Chinese before → after of only the changed fields, with names", async () => {
-    const saved = await saveMonthlyReport(
-      t.prisma,
-      a.huitong,
-      monthlyReportForm({ monthInvestment: "100", cumulativeInvestment: "150100" }),
-    );
+    const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportForm({ monthInvestment: "100", cumulativeInvestment: "150100" }));
     const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { project: true } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
     const { rows } = await listAudit(t.prisma, filters({ action: "report.approve" }));
@@ -129,20 +125,47 @@ describe("the audit page in Chinese", () => {
     expect(reports.rows.every((r) => r.entityLabel === "月度调度")).toBe(true);
 
     // a date range in China time: an entry at 2024-03-01 00:30 (+08) is on 3月1日, not 2月29日
-    await t.prisma.auditLog.create({ data: { actor: "admin", userId: a.admin.id, action: "project.update", entity: "Project", entityId: "YQ2024-002", createdAt: new Date("2024-02-29T16:30:00Z"), before: { name: "甲" }, after: { name: "乙" } } });
+    await t.prisma.auditLog.create({
+      data: {
+        actor: "admin",
+        userId: a.admin.id,
+        action: "project.update",
+        entity: "Project",
+        entityId: "YQ2024-002",
+        createdAt: new Date("2024-02-29T16:30:00Z"),
+        before: { name: "甲" },
+        after: { name: "乙" },
+      },
+    });
     const march1 = await listAudit(t.prisma, filters({ from: "2024-03-01", to: "2024-03-01" }));
     expect(march1.rows.map((r) => r.subject)).toEqual([expect.stringContaining("项目 YQ2024-002")]);
     expect((await listAudit(t.prisma, filters({ from: "2024-02-29", to: "2024-02-29" }))).total).toBe(0);
     expect((await listAudit(t.prisma, filters({ to: "2024-02-29" }))).total).toBe(0);
-    expect((await listAudit(t.prisma, filters({ from: "2024-03-02", action: "project.update", entity: "Project" }))).rows.some((r) => r.subject.includes("YQ2024-002"))).toBe(false);
+    expect((await listAudit(t.prisma, filters({ from: "2024-03-02", action: "project.update", entity: "Project" }))).rows.some((r) => r.subject.includes("YQ2024-002"))).toBe(
+      false,
+    );
   });
 
   it("reads the filters from the URL, ignoring what is malformed or unknown", () => {
     expect(parseAuditFilters({ view: "logins", action: "login.throttle", user: "admin", from: "2024-03-01", to: "2024-13-01", page: "3" })).toEqual({
-      view: "logins", action: "login.throttle", user: "admin", entity: undefined, from: "2024-03-01", to: undefined, page: 3,
+      view: "logins",
+      action: "login.throttle",
+      user: "admin",
+      entity: undefined,
+      from: "2024-03-01",
+      to: undefined,
+      page: 3,
     });
     // a sign-in action is not a filter of the main view, nor an unknown entity or action
-    expect(parseAuditFilters({ action: "login", entity: "Nope", page: "x" })).toEqual({ view: "changes", page: 1, user: undefined, action: undefined, entity: undefined, from: undefined, to: undefined });
+    expect(parseAuditFilters({ action: "login", entity: "Nope", page: "x" })).toEqual({
+      view: "changes",
+      page: 1,
+      user: undefined,
+      action: undefined,
+      entity: undefined,
+      from: undefined,
+      to: undefined,
+    });
     expect(parseAuditFilters({ user: "a\u0000b", entity: "Project" })).toMatchObject({ user: undefined, entity: "Project" });
     for (const e of Object.keys(AUDIT_ENTITY_LABEL)) expect(parseAuditFilters({ entity: e }).entity).toBe(e);
   });
@@ -197,8 +220,16 @@ describe("CSV export", () => {
 
 describe("the 审计员 reads what administrators did to accounts", () => {
   it("sees the administrator's account actions — create, role change, password reset, unlock — in their own view, and exports them", async () => {
-    const made = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "zhaoliu", displayName: "赵六", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd", reauthPassword: "demo2024" }));
-    await updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(made.id), stamp: made.updatedAt.toISOString(), displayName: "赵六", role: "ADMIN", parkId: "", reauthPassword: "demo2024" }));
+    const made = await createUser(
+      t.prisma,
+      a.admin,
+      createUserSchema.parse({ username: "zhaoliu", displayName: "赵六", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd", reauthPassword: "demo2024" }),
+    );
+    await updateUser(
+      t.prisma,
+      a.admin,
+      updateUserSchema.parse({ userId: String(made.id), stamp: made.updatedAt.toISOString(), displayName: "赵六", role: "ADMIN", parkId: "", reauthPassword: "demo2024" }),
+    );
     await resetUserPassword(t.prisma, a.admin, resetPasswordSchema.parse({ userId: String(made.id), password: "xyz98765wxyz", reauthPassword: "demo2024" }));
     await unlockUsername(t.prisma, a.admin, "zhaoliu");
 
@@ -214,7 +245,9 @@ describe("the 审计员 reads what administrators did to accounts", () => {
     expect((await listAudit(t.prisma, f)).rows.every((r) => r.action === "user.update")).toBe(true);
     // a report approval is not an account action: not a filter of this view
     expect(parseAuditFilters({ view: "accounts", action: "report.approve" }).action).toBeUndefined();
-    expect(ACCOUNT_ACTIONS).toEqual(expect.arrayContaining(["user.create", "user.update", "user.deactivate", "user.reactivate", "user.reset-password", "login.unlock", "audit.purge", "audit.retention"]));
+    expect(ACCOUNT_ACTIONS).toEqual(
+      expect.arrayContaining(["user.create", "user.update", "user.deactivate", "user.reactivate", "user.reset-password", "login.unlock", "audit.purge", "audit.retention"]),
+    );
     expect(ACCOUNT_ACTIONS).not.toContain("login");
 
     // the auditor downloads it: CSV and xlsx
@@ -248,16 +281,36 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
 
   it("project facts", async () => {
     const p = await project("YQ2024-003");
-    const form = (version: number) => projectSchema.parse({
-      code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: "310000.50", status: p.status,
-      actualStartMonth: p.actualStartMonth ?? "", plannedStartMonth: p.plannedStartMonth ?? "", version: String(version),
-    });
+    const form = (version: number) =>
+      projectSchema.parse({
+        code: p.code,
+        name: p.name,
+        parkId: String(p.parkId),
+        totalInvestment: "310000.50",
+        status: p.status,
+        actualStartMonth: p.actualStartMonth ?? "",
+        plannedStartMonth: p.plannedStartMonth ?? "",
+        version: String(version),
+      });
     const saved = await updateProject(t.prisma, a.admin, form(p.version));
-    await unchanged("project", () => updateProject(t.prisma, a.admin, form(saved.version)), () => project("YQ2024-003"));
+    await unchanged(
+      "project",
+      () => updateProject(t.prisma, a.admin, form(saved.version)),
+      () => project("YQ2024-003"),
+    );
     // the same through the action: the form is told, and nothing is written
     h.token = await sessionToken(t.prisma, a.admin);
     const entries = await auditCount();
-    const values = { code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: "310,000.5", status: p.status, actualStartMonth: p.actualStartMonth ?? "", plannedStartMonth: p.plannedStartMonth ?? "", version: String(saved.version) };
+    const values = {
+      code: p.code,
+      name: p.name,
+      parkId: String(p.parkId),
+      totalInvestment: "310,000.5",
+      status: p.status,
+      actualStartMonth: p.actualStartMonth ?? "",
+      plannedStartMonth: p.plannedStartMonth ?? "",
+      version: String(saved.version),
+    };
     const result = await updateProjectAction(initialActionState, formData(values));
     expect(result.message).toBe(NO_CHANGE_MESSAGE);
     expect(result.ok).toBe(false);
@@ -273,24 +326,48 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
     const months = (version: number) => plannedInvestmentSchema.parse({ code: p.code, version: String(version), year: "2026", "m_2026-01": "1000", "m_2026-02": "2000.5" });
     await savePlannedInvestment(t.prisma, a.admin, months(p.version));
     const v1 = (await project(p.code)).version;
-    await unchanged("planned", () => savePlannedInvestment(t.prisma, a.admin, plannedInvestmentSchema.parse({ code: p.code, version: String(v1), year: "2026", "m_2026-01": "1,000.00", "m_2026-02": "2000.50" })), () => project(p.code));
-    const ms = (version: number) => milestonesSchema.parse({ code: p.code, version: String(version), planned_START: "2026-03-01", actual_START: "", planned_PRODUCTION: "2026-12-31" });
+    await unchanged(
+      "planned",
+      () =>
+        savePlannedInvestment(
+          t.prisma,
+          a.admin,
+          plannedInvestmentSchema.parse({ code: p.code, version: String(v1), year: "2026", "m_2026-01": "1,000.00", "m_2026-02": "2000.50" }),
+        ),
+      () => project(p.code),
+    );
+    const ms = (version: number) =>
+      milestonesSchema.parse({ code: p.code, version: String(version), planned_START: "2026-03-01", actual_START: "", planned_PRODUCTION: "2026-12-31" });
     await saveMilestones(t.prisma, a.admin, ms(v1));
     const v2 = (await project(p.code)).version;
-    await unchanged("milestones", () => saveMilestones(t.prisma, a.admin, ms(v2)), () => project(p.code));
+    await unchanged(
+      "milestones",
+      () => saveMilestones(t.prisma, a.admin, ms(v2)),
+      () => project(p.code),
+    );
   });
 
   it("the annual plan and its list", async () => {
     const plan = () => t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 }, include: { entries: true } });
     const p = await plan();
-    const form = (stamp: Date) => planSchema.parse({
-      year: "2024", stamp: stamp.toISOString(), title: p.title, declaredProjectCount: String(p.declaredProjectCount),
-      declaredTotalInvestment: p.declaredTotalInvestment.toString(), declaredAnnualInvestment: p.declaredAnnualInvestment.toString(),
-      startDeadline: p.startDeadline.toISOString().slice(0, 10), startTargetLabel: p.startTargetLabel,
-      productionDeadline: p.productionDeadline.toISOString().slice(0, 10), productionTargetLabel: p.productionTargetLabel, targetText: p.targetText,
-    });
+    const form = (stamp: Date) =>
+      planSchema.parse({
+        year: "2024",
+        stamp: stamp.toISOString(),
+        title: p.title,
+        declaredProjectCount: String(p.declaredProjectCount),
+        declaredTotalInvestment: p.declaredTotalInvestment.toString(),
+        declaredAnnualInvestment: p.declaredAnnualInvestment.toString(),
+        startDeadline: p.startDeadline.toISOString().slice(0, 10),
+        startTargetLabel: p.startTargetLabel,
+        productionDeadline: p.productionDeadline.toISOString().slice(0, 10),
+        productionTargetLabel: p.productionTargetLabel,
+        targetText: p.targetText,
+      });
     await unchanged("plan", () => savePlan(t.prisma, a.admin, form(p.updatedAt)), plan);
-    const codes = (await t.prisma.annualPlanEntry.findMany({ where: { planId: p.id }, include: { project: true } })).map((e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? ""] as const);
+    const codes = (await t.prisma.annualPlanEntry.findMany({ where: { planId: p.id }, include: { project: true } })).map(
+      (e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? ""] as const,
+    );
     const list: Record<string, string> = { year: "2024", stamp: p.updatedAt.toISOString() };
     for (const [code, annual] of codes) Object.assign(list, { [`on_${code}`]: "on", [`annual_${code}`]: annual ? `${annual}.00` : "" });
     await unchanged("plan list", () => setPlanEntries(t.prisma, a.admin, planEntriesSchema.parse(list)), plan);
@@ -299,13 +376,31 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
   it("user accounts", async () => {
     const user = () => t.prisma.user.findUniqueOrThrow({ where: { id: a.dongkou.id } });
     const u = await user();
-    await unchanged("user", () => updateUser(t.prisma, a.admin, updateUserSchema.parse({ userId: String(u.id), stamp: u.updatedAt.toISOString(), displayName: u.displayName, role: u.role, parkId: String(u.parkId) })), user);
-    await unchanged("user active", () => setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId: String(u.id), stamp: u.updatedAt.toISOString(), active: "true" })), user);
+    await unchanged(
+      "user",
+      () =>
+        updateUser(
+          t.prisma,
+          a.admin,
+          updateUserSchema.parse({ userId: String(u.id), stamp: u.updatedAt.toISOString(), displayName: u.displayName, role: u.role, parkId: String(u.parkId) }),
+        ),
+      user,
+    );
+    await unchanged(
+      "user active",
+      () => setUserActive(t.prisma, a.admin, setUserActiveSchema.parse({ userId: String(u.id), stamp: u.updatedAt.toISOString(), active: "true" })),
+      user,
+    );
   });
 
   it("issue assignment", async () => {
-    const issue = await createIssue(t.prisma, a.admin, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", title: "用工短缺（审计测试）", description: "技术工人不足" }));
-    const form = (version: number) => assignIssueSchema.parse({ issueId: String(issue.id), version: String(version), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" });
+    const issue = await createIssue(
+      t.prisma,
+      a.admin,
+      createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", title: "用工短缺（审计测试）", description: "技术工人不足" }),
+    );
+    const form = (version: number) =>
+      assignIssueSchema.parse({ issueId: String(issue.id), version: String(version), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" });
     const assigned = await assignIssue(t.prisma, a.admin, form(issue.version));
     const state = async () => [await t.prisma.issue.findUniqueOrThrow({ where: { id: issue.id } }), await t.prisma.issueUpdate.count({ where: { issueId: issue.id } })];
     await unchanged("issue", () => assignIssue(t.prisma, a.admin, form(assigned.version)), state);
@@ -316,7 +411,8 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
     const period = () => t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2025-05" } });
     await unchanged("deadline", () => openPeriod(t.prisma, a.admin, openPeriodSchema.parse({ month: "2025-05", deadline: "2025-06-12" })), period);
 
-    const draft = (version: number) => monthlyReportForm({ projectCode: "YQ2024-004", monthInvestment: "50", cumulativeInvestment: "100", explanation: "更正", version: String(version), intent: "save" });
+    const draft = (version: number) =>
+      monthlyReportForm({ projectCode: "YQ2024-004", monthInvestment: "50", cumulativeInvestment: "100", explanation: "更正", version: String(version), intent: "save" });
     const saved = await saveMonthlyReport(t.prisma, a.admin, draft(0));
     const report = () => t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { revisions: true } });
     await unchanged("draft", async () => saveMonthlyReport(t.prisma, a.admin, draft((await report()).version)), report);

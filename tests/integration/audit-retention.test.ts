@@ -6,15 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { businessDate } from "@/lib/month";
-import {
-  AUDIT_RETENTION_FLOOR,
-  applyRetentionFromEnv,
-  getRetentionDays,
-  parseRetentionDays,
-  purgeAuditLog,
-  RetentionError,
-  setRetentionDays,
-} from "@/server/audit/retention";
+import { AUDIT_RETENTION_FLOOR, applyRetentionFromEnv, getRetentionDays, parseRetentionDays, purgeAuditLog, RetentionError, setRetentionDays } from "@/server/audit/retention";
 import { createUserSchema } from "@/lib/schemas/user";
 import { createUser } from "@/server/users/service";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -35,7 +27,9 @@ const DELETE_REFUSED = /audit log entries are kept for 180 days/;
 
 /** An entry as the app writes one, created `days` ago (the app's role may insert; the log is append-only). */
 async function entryFrom(days: number, entityId = `t${days}`) {
-  return t.prisma.auditLog.create({ data: { actor: "admin", userId: a.admin.id, action: "project.update", entity: "Project", entityId, createdAt: daysAgo(days), before: { name: "甲" }, after: { name: "乙" } } });
+  return t.prisma.auditLog.create({
+    data: { actor: "admin", userId: a.admin.id, action: "project.update", entity: "Project", entityId, createdAt: daysAgo(days), before: { name: "甲" }, after: { name: "乙" } },
+  });
 }
 
 /** Every entry, as it is, to show that a refused statement changed nothing. */
@@ -226,9 +220,20 @@ describe("the commands", () => {
 
 describe("审计员 accounts", () => {
   it("an administrator creates one; with a county park it is refused on the park field, and the database refuses it too", async () => {
-    const user = await createUser(t.prisma, a.admin, createUserSchema.parse({ username: "auditor2", displayName: "审计员乙", role: "AUDITOR", password: "abc12345abcd", reauthPassword: "demo2024" }));
+    const user = await createUser(
+      t.prisma,
+      a.admin,
+      createUserSchema.parse({ username: "auditor2", displayName: "审计员乙", role: "AUDITOR", password: "abc12345abcd", reauthPassword: "demo2024" }),
+    );
     expect(user).toMatchObject({ role: "AUDITOR", parkId: null });
-    const bound = createUserSchema.safeParse({ username: "auditor3", displayName: "审计员丙", role: "AUDITOR", parkId: String(a.huitong.parkId), password: "abc12345abcd", reauthPassword: "demo2024" });
+    const bound = createUserSchema.safeParse({
+      username: "auditor3",
+      displayName: "审计员丙",
+      role: "AUDITOR",
+      parkId: String(a.huitong.parkId),
+      password: "abc12345abcd",
+      reauthPassword: "demo2024",
+    });
     expect(bound.success).toBe(false);
     expect(bound.error?.issues).toEqual([expect.objectContaining({ path: ["parkId"], message: "审计员不绑定县区园区，请选择“无”" })]);
     await expect(t.prisma.user.update({ where: { id: user.id }, data: { parkId: a.huitong.parkId } })).rejects.toThrow(/User_auditor_no_park/);

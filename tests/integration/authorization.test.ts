@@ -17,15 +17,7 @@ import { createPlan, savePlan, setPlanEntries } from "@/server/plans/service";
 import { monthlyReportSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
-import {
-  acknowledgeIssueSchema,
-  assignIssueSchema,
-  closeIssueSchema,
-  createIssueSchema,
-  feedbackIssueSchema,
-  issueProgressSchema,
-  reviewIssueSchema,
-} from "@/lib/schemas/issue";
+import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { bootstrapUserSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { saveReportAction, reviewReportAction, withdrawReportAction } from "@/server/monthly-reports/actions";
@@ -71,20 +63,28 @@ let n = 0;
 let planYears = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
-const actorOf = (role: Role): Actor | null =>
-  ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin, auditor: a.auditor })[role];
+const actorOf = (role: Role): Actor | null => ({ anonymous: null, leader: a.leader, ownCounty: a.huitong, otherCounty: a.dongkou, admin: a.admin, auditor: a.auditor })[role];
 
 const projectVersion = async (code: string) => String((await t.prisma.project.findUniqueOrThrow({ where: { code } })).version);
 
 /** An issue about 会同 (YQ2024-001), raised by the admin, for the issue-update cases. */
 async function freshIssue() {
-  const issue = await createIssue(t.prisma, a.admin, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "技术人才不足", title: `缺少技术工人${unique()}`, description: "高技能人才短缺" }));
+  const issue = await createIssue(
+    t.prisma,
+    a.admin,
+    createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "技术人才不足", title: `缺少技术工人${unique()}`, description: "高技能人才短缺" }),
+  );
   return { issueId: String(issue.id), version: String(issue.version) };
 }
 
 /** A throwaway county account, for the account-changing cases. */
 async function freshUser() {
-  const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd" }), { bootstrap: true });
+  const u = await createUser(
+    t.prisma,
+    null,
+    bootstrapUserSchema.parse({ username: `tmp${unique()}`, displayName: "临时", role: "COUNTY", parkId: String(a.huitong.parkId), password: "abc12345abcd" }),
+    { bootstrap: true },
+  );
   return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
 }
 
@@ -92,7 +92,11 @@ async function freshUser() {
 async function submittedOctober() {
   let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
   if (r?.status !== "SUBMITTED") {
-    await saveMonthlyReport(t.prisma, a.admin, monthlyReportForm({ month: "2024-10", monthInvestment: "100", cumulativeInvestment: "120000", progressText: `待审核${unique()}`, version: String(r?.version ?? 0) }));
+    await saveMonthlyReport(
+      t.prisma,
+      a.admin,
+      monthlyReportForm({ month: "2024-10", monthInvestment: "100", cumulativeInvestment: "120000", progressText: `待审核${unique()}`, version: String(r?.version ?? 0) }),
+    );
     r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
   }
   return { reportId: String(r.id), version: String(r.version) };
@@ -136,7 +140,11 @@ const cases: Case[] = [
     prepare: async () => {
       let r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
       if (r?.status !== "SUBMITTED") {
-        await saveMonthlyReport(t.prisma, a.admin, monthlyReportForm({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "待审核", version: String(r?.version ?? 0) }));
+        await saveMonthlyReport(
+          t.prisma,
+          a.admin,
+          monthlyReportForm({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "待审核", version: String(r?.version ?? 0) }),
+        );
         r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
       }
       return { reportId: String(r.id), version: String(r.version), decision: "return", reason: "请补充说明" };
@@ -176,7 +184,14 @@ const cases: Case[] = [
   {
     name: "createIssue (park)",
     allowed: county,
-    prepare: async () => ({ projectCode: "", parkId: String(a.huitong.parkId), category: "WATER_POWER", subCategory: "增量配电", title: `园区供电不足${unique()}`, description: "缺少增量配电网架" }),
+    prepare: async () => ({
+      projectCode: "",
+      parkId: String(a.huitong.parkId),
+      category: "WATER_POWER",
+      subCategory: "增量配电",
+      title: `园区供电不足${unique()}`,
+      description: "缺少增量配电网架",
+    }),
     run: (actor, v) => createIssue(t.prisma, actor, createIssueSchema.parse(v)),
   },
   {
@@ -208,7 +223,15 @@ const cases: Case[] = [
     allowed: adminOnly,
     prepare: async () => {
       const p = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-003" } });
-      return projectForm({ code: p.code, name: p.name, parkId: String(p.parkId), totalInvestment: String(300001 + n++), status: p.status, actualStartMonth: p.actualStartMonth ?? "", version: String(p.version) });
+      return projectForm({
+        code: p.code,
+        name: p.name,
+        parkId: String(p.parkId),
+        totalInvestment: String(300001 + n++),
+        status: p.status,
+        actualStartMonth: p.actualStartMonth ?? "",
+        version: String(p.version),
+      });
     },
     run: (actor, v) => updateProject(t.prisma, actor, projectSchema.parse(v)),
   },
@@ -259,7 +282,15 @@ const cases: Case[] = [
     allowed: adminOnly,
     prepare: async () => {
       const p = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
-      return { year: "2024", stamp: p.updatedAt.toISOString(), "on_YQ2024-001": "on", "on_YQ2024-002": "on", "on_YQ2024-003": "on", "on_YQ2024-004": "on", "annual_YQ2024-001": String(50000 + n++) };
+      return {
+        year: "2024",
+        stamp: p.updatedAt.toISOString(),
+        "on_YQ2024-001": "on",
+        "on_YQ2024-002": "on",
+        "on_YQ2024-003": "on",
+        "on_YQ2024-004": "on",
+        "annual_YQ2024-001": String(50000 + n++),
+      };
     },
     run: (actor, v) => setPlanEntries(t.prisma, actor, planEntriesSchema.parse(v)),
   },
@@ -303,7 +334,13 @@ const cases: Case[] = [
   {
     name: "saveMilestones",
     allowed: adminOnly,
-    prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), planned_START: "2024-04-30", actual_START: "2024-09-01", planned_PRODUCTION: `2025-06-${String(10 + (n++ % 18))}` }),
+    prepare: async () => ({
+      code: "YQ2024-001",
+      version: await projectVersion("YQ2024-001"),
+      planned_START: "2024-04-30",
+      actual_START: "2024-09-01",
+      planned_PRODUCTION: `2025-06-${String(10 + (n++ % 18))}`,
+    }),
     run: (actor, v) => saveMilestones(t.prisma, actor, milestonesSchema.parse(v)),
   },
   {
@@ -319,7 +356,13 @@ const cases: Case[] = [
     allowed: county,
     prepare: async () => {
       const node = await t.prisma.milestone.findFirst({ where: { project: { code: "YQ2024-001" }, kind: "STATS_ENTRY" } });
-      return { code: "YQ2024-001", kind: "STATS_ENTRY", stamp: node?.updatedAt.toISOString() ?? "", actualDate: `2024-10-${String(1 + (n++ % 28)).padStart(2, "0")}`, evidence: `统计联网直报平台截图${unique()}` };
+      return {
+        code: "YQ2024-001",
+        kind: "STATS_ENTRY",
+        stamp: node?.updatedAt.toISOString() ?? "",
+        actualDate: `2024-10-${String(1 + (n++ % 28)).padStart(2, "0")}`,
+        evidence: `统计联网直报平台截图${unique()}`,
+      };
     },
     run: (actor, v) => recordNode(t.prisma, actor, nodeRecordSchema.parse(v)),
   },
@@ -494,140 +537,240 @@ describe("server actions called directly, as a hand-made request would", () => {
       name: "saveReportAction: 洞口 posts 会同's project code",
       action: saveReportAction,
       values: cases[0].prepare,
-      refused: [["otherCounty", FORBIDDEN_REPORT], ["leader", FORBIDDEN_REPORT], ["auditor", FORBIDDEN_REPORT], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", FORBIDDEN_REPORT],
+        ["leader", FORBIDDEN_REPORT],
+        ["auditor", FORBIDDEN_REPORT],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "withdrawReportAction: 洞口 withdraws 会同's submitted report",
       action: withdrawReportAction,
       values: submittedOctober,
-      refused: [["otherCounty", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["admin", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["leader", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["auditor", "无权撤回该报表：只能撤回本县区园区提交的报表。"], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", "无权撤回该报表：只能撤回本县区园区提交的报表。"],
+        ["admin", "无权撤回该报表：只能撤回本县区园区提交的报表。"],
+        ["leader", "无权撤回该报表：只能撤回本县区园区提交的报表。"],
+        ["auditor", "无权撤回该报表：只能撤回本县区园区提交的报表。"],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "reviewReportAction",
       action: reviewReportAction,
       values: cases[1].prepare,
-      refused: [["ownCounty", "只有园区管理员可以审核月度调度。"], ["leader", "只有园区管理员可以审核月度调度。"], ["auditor", "只有园区管理员可以审核月度调度。"], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", "只有园区管理员可以审核月度调度。"],
+        ["leader", "只有园区管理员可以审核月度调度。"],
+        ["auditor", "只有园区管理员可以审核月度调度。"],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "createIssueAction: 洞口 raises an issue on 会同's project",
       action: createIssueAction,
       values: cases[6].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["leader", FORBIDDEN_ISSUE], ["auditor", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", FORBIDDEN_ISSUE],
+        ["leader", FORBIDDEN_ISSUE],
+        ["auditor", FORBIDDEN_ISSUE],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "createIssueAction: 洞口 raises a park-wide issue for 会同's park",
       action: createIssueAction,
       values: cases[7].prepare,
-      refused: [["otherCounty", FORBIDDEN_ISSUE], ["auditor", FORBIDDEN_ISSUE], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", FORBIDDEN_ISSUE],
+        ["auditor", FORBIDDEN_ISSUE],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "assignIssueAction: a county hands 会同's issue out itself",
       action: assignIssueAction,
       values: cases[8].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["auditor", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_ASSIGN],
+        ["otherCounty", ADMIN_ONLY_ASSIGN],
+        ["leader", ADMIN_ONLY_ASSIGN],
+        ["auditor", ADMIN_ONLY_ASSIGN],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "issueProgressAction: 洞口 posts progress on 会同's issue",
       action: issueProgressAction,
       values: cases[9].prepare,
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", UNIT_ONLY],
+        ["admin", UNIT_ONLY],
+        ["auditor", UNIT_ONLY],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "closeIssueAction: a county closes 会同's issue without 复核",
       action: closeIssueAction,
       values: cases[10].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_ASSIGN], ["otherCounty", ADMIN_ONLY_ASSIGN], ["leader", ADMIN_ONLY_ASSIGN], ["auditor", ADMIN_ONLY_ASSIGN], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_ASSIGN],
+        ["otherCounty", ADMIN_ONLY_ASSIGN],
+        ["leader", ADMIN_ONLY_ASSIGN],
+        ["auditor", ADMIN_ONLY_ASSIGN],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "acknowledgeIssueAction: 洞口 acknowledges 会同's issue",
       action: acknowledgeIssueAction,
       values: caseNamed("acknowledgeIssue (签收) of a county park's issue"),
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["leader", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", UNIT_ONLY],
+        ["admin", UNIT_ONLY],
+        ["leader", UNIT_ONLY],
+        ["auditor", UNIT_ONLY],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "feedbackIssueAction: 洞口 reports 会同's issue done",
       action: feedbackIssueAction,
       values: caseNamed("feedbackIssue (反馈)"),
-      refused: [["otherCounty", UNIT_ONLY], ["admin", UNIT_ONLY], ["auditor", UNIT_ONLY], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", UNIT_ONLY],
+        ["admin", UNIT_ONLY],
+        ["auditor", UNIT_ONLY],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "reviewIssueAction: 会同 verifies its own feedback",
       action: reviewIssueAction,
       values: caseNamed("reviewIssue (复核通过)"),
-      refused: [["ownCounty", ADMIN_ONLY_VERIFY], ["otherCounty", ADMIN_ONLY_VERIFY], ["leader", ADMIN_ONLY_VERIFY], ["auditor", ADMIN_ONLY_VERIFY], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_VERIFY],
+        ["otherCounty", ADMIN_ONLY_VERIFY],
+        ["leader", ADMIN_ONLY_VERIFY],
+        ["auditor", ADMIN_ONLY_VERIFY],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "createProjectAction",
       action: createProjectAction,
       values: cases[11].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_PROJECT],
+        ["leader", ADMIN_ONLY_PROJECT],
+        ["auditor", ADMIN_ONLY_PROJECT],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "updateProjectAction: a county edits its own project's total investment",
       action: updateProjectAction,
       values: cases[12].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_PROJECT],
+        ["auditor", ADMIN_ONLY_PROJECT],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "milestonesAction",
       action: milestonesAction,
       values: cases[16].prepare,
-      refused: [["ownCounty", ADMIN_ONLY_PROJECT], ["leader", ADMIN_ONLY_PROJECT], ["auditor", ADMIN_ONLY_PROJECT]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_PROJECT],
+        ["leader", ADMIN_ONLY_PROJECT],
+        ["auditor", ADMIN_ONLY_PROJECT],
+      ],
       allowedAs: "admin",
     },
     {
       name: "recordNodeAction: a county records 会同's node by hand-crafting the form",
       action: recordNodeAction,
       values: cases.find((c) => c.name === "recordNode")!.prepare,
-      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["auditor", FORBIDDEN_NODE], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", FORBIDDEN_NODE],
+        ["leader", FORBIDDEN_NODE],
+        ["auditor", FORBIDDEN_NODE],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "statsFigureAction: a county enters 会同's 入统数 by hand-crafting the form",
       action: statsFigureAction,
       values: cases.find((c) => c.name === "saveStatsFigure")!.prepare,
-      refused: [["otherCounty", FORBIDDEN_NODE], ["leader", FORBIDDEN_NODE], ["auditor", FORBIDDEN_NODE], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", FORBIDDEN_NODE],
+        ["leader", FORBIDDEN_NODE],
+        ["auditor", FORBIDDEN_NODE],
+        ["anonymous", signIn],
+      ],
       allowedAs: "ownCounty",
     },
     {
       name: "saveReportSectionAction: a county or a leader edits the report text",
       action: saveReportSectionAction,
       values: cases.find((c) => c.name.startsWith("saveReportSection (edit"))!.prepare,
-      refused: [["ownCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["auditor", "只有园区管理员可以编辑报告文字。"], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", "只有园区管理员可以编辑报告文字。"],
+        ["leader", "只有园区管理员可以编辑报告文字。"],
+        ["auditor", "只有园区管理员可以编辑报告文字。"],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "deleteReportSectionAction",
       action: deleteReportSectionAction,
       values: cases.find((c) => c.name === "deleteReportSection")!.prepare,
-      refused: [["otherCounty", "只有园区管理员可以编辑报告文字。"], ["leader", "只有园区管理员可以编辑报告文字。"], ["auditor", "只有园区管理员可以编辑报告文字。"]],
+      refused: [
+        ["otherCounty", "只有园区管理员可以编辑报告文字。"],
+        ["leader", "只有园区管理员可以编辑报告文字。"],
+        ["auditor", "只有园区管理员可以编辑报告文字。"],
+      ],
       allowedAs: "admin",
     },
     {
       name: "createUserAction: a county makes itself an admin account",
       action: createUserAction,
       values: async () => ({ username: `evil${unique()}`, displayName: "x", role: "ADMIN", password: "abc12345abcd", reauthPassword: PASSWORD }),
-      refused: [["ownCounty", ADMIN_ONLY_USER], ["leader", ADMIN_ONLY_USER], ["auditor", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      refused: [
+        ["ownCounty", ADMIN_ONLY_USER],
+        ["leader", ADMIN_ONLY_USER],
+        ["auditor", ADMIN_ONLY_USER],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
     {
       name: "setUserActiveAction: a county deactivates another account",
       action: setUserActiveAction,
       values: cases[4].prepare,
-      refused: [["otherCounty", ADMIN_ONLY_USER], ["auditor", ADMIN_ONLY_USER], ["anonymous", signIn]],
+      refused: [
+        ["otherCounty", ADMIN_ONLY_USER],
+        ["auditor", ADMIN_ONLY_USER],
+        ["anonymous", signIn],
+      ],
       allowedAs: "admin",
     },
   ];
@@ -660,7 +803,10 @@ describe("server actions called directly, as a hand-made request would", () => {
   });
 
   it("an administrator who must still change the password an administrator set: every action refused, nothing changed; the change itself goes through", async () => {
-    const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `first${unique()}`, displayName: "新管理员", role: "ADMIN", password: "Initial2025pw" }), { bootstrap: true, mustChangePassword: true });
+    const u = await createUser(t.prisma, null, bootstrapUserSchema.parse({ username: `first${unique()}`, displayName: "新管理员", role: "ADMIN", password: "Initial2025pw" }), {
+      bootstrap: true,
+      mustChangePassword: true,
+    });
     const flagged = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
     for (const c of actionCases) {
       const values = await c.values();
@@ -672,7 +818,10 @@ describe("server actions called directly, as a hand-made request would", () => {
     for (const action of [endOtherSessionsAction, endSessionAction]) {
       expect(await action(initialActionState, formData({ sessionId: "0".repeat(64) }))).toMatchObject({ ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE });
     }
-    const changed = await changePasswordAction(initialActionState, formData({ currentPassword: "Initial2025pw", newPassword: "Own-admin-2026", newPasswordAgain: "Own-admin-2026" })).catch((e: { digest?: string }) => e.digest);
+    const changed = await changePasswordAction(
+      initialActionState,
+      formData({ currentPassword: "Initial2025pw", newPassword: "Own-admin-2026", newPasswordAgain: "Own-admin-2026" }),
+    ).catch((e: { digest?: string }) => e.digest);
     expect(changed).toMatch(/^NEXT_REDIRECT;[a-z]+;\/todo;/);
     const values = await cases[6].prepare();
     expect((await createIssueAction(initialActionState, formData(values))).ok).toBe(true);
@@ -748,7 +897,10 @@ describe("Excel import and downloads × every role", () => {
     const bytes = await huitongFile();
     for (const role of ["anonymous", "leader", "auditor"] as const) {
       const before = await fingerprint(t.prisma);
-      const error = await previewImport(t.prisma, actorOf(role), { month: "2024-12", fileName: "a.xlsx", bytes }).then(() => null, (e: unknown) => e);
+      const error = await previewImport(t.prisma, actorOf(role), { month: "2024-12", fileName: "a.xlsx", bytes }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AuthError);
       expect(await fingerprint(t.prisma)).toBe(before);
     }
@@ -763,9 +915,18 @@ describe("Excel import and downloads × every role", () => {
     const preview = await previewImport(t.prisma, a.huitong, { month: "2024-12", fileName: "a.xlsx", bytes: await huitongFile() });
     expect(preview.ok).toBe(true);
     const batchId = preview.ok ? preview.batchId! : 0;
-    for (const [role, kind] of [["anonymous", AuthError], ["leader", AuthError], ["auditor", AuthError], ["otherCounty", NotFoundError], ["admin", NotFoundError]] as const) {
+    for (const [role, kind] of [
+      ["anonymous", AuthError],
+      ["leader", AuthError],
+      ["auditor", AuthError],
+      ["otherCounty", NotFoundError],
+      ["admin", NotFoundError],
+    ] as const) {
       const before = await fingerprint(t.prisma);
-      const error = await applyImport(t.prisma, actorOf(role), batchId).then(() => null, (e: unknown) => e);
+      const error = await applyImport(t.prisma, actorOf(role), batchId).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, role).toBeInstanceOf(kind);
       expect(await fingerprint(t.prisma), role).toBe(before);
     }
@@ -788,7 +949,11 @@ describe("Excel import and downloads × every role", () => {
   it("uploadImportAction: anonymous and leaders are refused", async () => {
     const fd = formData({ month: "2024-12" });
     fd.append("file", new File([new Uint8Array(await huitongFile())], "a.xlsx"));
-    for (const [role, message] of [["anonymous", "请先登录。"], ["leader", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"], ["auditor", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"]] as const) {
+    for (const [role, message] of [
+      ["anonymous", "请先登录。"],
+      ["leader", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"],
+      ["auditor", "无权导入该县区园区的调度表：只能导入本县区园区的项目。"],
+    ] as const) {
       await as(role);
       const before = await fingerprint(t.prisma);
       expect(await uploadImportAction(initialActionState, fd)).toMatchObject({ ok: false, message });

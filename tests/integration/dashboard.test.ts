@@ -120,9 +120,7 @@ describe("dashboards on the seed report", () => {
     const parks = await listParks(t.prisma);
     expect(await listIssues(t.prisma, { year: 2024, today: TODAY, parkId: parks[0].id })).toEqual([]);
     // the report's problems concern the whole park, not one county park
-    expect(await getIssueCountsByPark(t.prisma, { year: 2024, today: TODAY })).toEqual([
-      { parkId: null, parkName: null, total: 7, open: 7, overdue: 0 },
-    ]);
+    expect(await getIssueCountsByPark(t.prisma, { year: 2024, today: TODAY })).toEqual([{ parkId: null, parkName: null, total: 7, open: 7, overdue: 0 }]);
   });
 });
 
@@ -210,9 +208,15 @@ describe("a second year's list", () => {
     const p2024 = await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } });
     const plan = await t.prisma.annualPlan.create({
       data: {
-        year: 2025, title: "市工业园区2025年重大项目计划", declaredProjectCount: 1, declaredTotalInvestment: "330000",
-        declaredAnnualInvestment: "100000", startDeadline: new Date("2025-04-30T00:00:00Z"), productionDeadline: new Date("2025-06-30T00:00:00Z"),
-        productionTargetLabel: "大部分投产", targetText: p2024.targetText,
+        year: 2025,
+        title: "市工业园区2025年重大项目计划",
+        declaredProjectCount: 1,
+        declaredTotalInvestment: "330000",
+        declaredAnnualInvestment: "100000",
+        startDeadline: new Date("2025-04-30T00:00:00Z"),
+        productionDeadline: new Date("2025-06-30T00:00:00Z"),
+        productionTargetLabel: "大部分投产",
+        targetText: p2024.targetText,
       },
     });
     const project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } });

@@ -98,7 +98,18 @@ describe("the demo set", () => {
     const pub = (await getReadPublication(t.prisma, 2024))!;
     const series = await getMonthlySeries(t.prisma, 2024, pub.publicationId);
     expect(series.map((p) => p.month)).toEqual([
-      "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12",
+      "2024-01",
+      "2024-02",
+      "2024-03",
+      "2024-04",
+      "2024-05",
+      "2024-06",
+      "2024-07",
+      "2024-08",
+      "2024-09",
+      "2024-10",
+      "2024-11",
+      "2024-12",
     ]);
     const nov = series.find((p) => p.month === "2024-11")!;
     // 423,000 (the report) + 39,500 + 42,000 + 24,000 + 30,000, and DEMO-004's October 47,000 carried forward (未报)
@@ -154,7 +165,10 @@ describe("the demo set", () => {
     const p = (await getProjectDetail(t.prisma, "DEMO-002"))!;
     const oct = p.monthlyReports.find((r) => r.month === "2024-10")!;
     expect(oct.status).toBe("APPROVED");
-    expect(oct.revisions.map((r) => [r.revisionNo, r.cumulativeInvestment.toString()])).toEqual([[2, "33000"], [1, "35000"]]);
+    expect(oct.revisions.map((r) => [r.revisionNo, r.cumulativeInvestment.toString()])).toEqual([
+      [2, "33000"],
+      [1, "35000"],
+    ]);
     expect(oct.events.map((e) => e.action)).toEqual(["SUBMIT", "RETURN", "SUBMIT", "APPROVE"]);
     expect(p.milestones.map((m) => m.name)).toEqual(["开工", "主体完工", "投产"]);
   });

@@ -110,7 +110,9 @@ describe("the annual report on the seed report", () => {
       const doc = writeAnnualReport((await loadAnnualReport(t.prisma, 2024, month))!);
       return { doc, text: (lead: string) => doc.blocks.find((b) => b.kind === "p" && b.lead?.includes(lead))! };
     };
-    const opened = await t.prisma.monthlyReport.findUnique({ where: { projectId_month: { projectId: (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).id, month: "2024-12" } } });
+    const opened = await t.prisma.monthlyReport.findUnique({
+      where: { projectId_month: { projectId: (await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } })).id, month: "2024-12" } },
+    });
     const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportForm({ version: String(opened?.version ?? 0) }));
     const submitted = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted.id, version: submitted.version, decision: "approve", reason: "" });

@@ -252,7 +252,8 @@ describe("Excel import of a monthly 调度表", () => {
   it("refuses 100,000 rows, counted before they are parsed", async () => {
     const entries = (await unzipEntries(await template())).filter((e) => e.name !== "xl/worksheets/sheet1.xml");
     const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 4}"><c r="B${i + 4}" t="inlineStr"><is><t>X${i}</t></is></c><c r="J${i + 4}"><v>1</v></c></row>`);
-    const sheet = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+    const sheet =
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
       `<row r="3"><c r="B3" t="inlineStr"><is><t>${H.code}</t></is></c><c r="J3" t="inlineStr"><is><t>${H.month}</t></is></c></row>${rows.join("")}</sheetData></worksheet>`;
     const file = makeZip([...entries, { name: "xl/worksheets/sheet1.xml", data: Buffer.from(sheet) }]);
     expect(file.length).toBeLessThan(5 * 1024 * 1024);
@@ -273,7 +274,11 @@ describe("Excel import of a monthly 调度表", () => {
     expect(result.preview.counts.change).toBe(2);
     // 洞口 saves its month through the form in between
     const { saveMonthlyReport } = await import("@/server/monthly-reports/service");
-    await saveMonthlyReport(t.prisma, a.dongkou, monthlyReportForm({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", intent: "save" }));
+    await saveMonthlyReport(
+      t.prisma,
+      a.dongkou,
+      monthlyReportForm({ projectCode: "YQ2024-002", month: MONTH, monthInvestment: "10", cumulativeInvestment: "170010", progressText: "草稿", intent: "save" }),
+    );
     const before = await fingerprint(t.prisma);
     await expect(applyImport(t.prisma, a.admin, result.batchId!)).rejects.toThrow(/预览之后，YQ2024-002的本月报表已被修改/);
     expect(await fingerprint(t.prisma)).toBe(before);
@@ -346,10 +351,15 @@ describe("Excel import of a monthly 调度表", () => {
         expect(await fingerprint(t.prisma), moment).toBe(before);
       };
       const apply = (id: number) => applyImportAction(initialActionState, formData({ batchId: String(id) }));
-      const { result, statements } = await atEveryStatement(f, "cut", () => apply(batchId), async (moment, answer: ActionState, statement) => {
-        expect(answer, moment).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"] });
-        await nothingStored(moment);
-      });
+      const { result, statements } = await atEveryStatement(
+        f,
+        "cut",
+        () => apply(batchId),
+        async (moment, answer: ActionState, statement) => {
+          expect(answer, moment).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"] });
+          await nothingStored(moment);
+        },
+      );
       expect(statements).toBeGreaterThan(10);
       expect(result).toEqual({ ok: true, message: "已导入：2024年12月1个项目的月报已提交，等待园区审核。" });
       const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-003" }, month: MONTH }, include: { currentRevision: true } });

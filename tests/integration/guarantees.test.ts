@@ -41,18 +41,44 @@ describe("review", () => {
     const draft = await reportRow("YQ2024-001", "2024-12");
     await saveMonthlyReport(t.prisma, a.huitong, report({ version: String(draft.version) }));
     const submitted = await reportRow("YQ2024-001", "2024-12");
-    await expect(reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted.id, version: submitted.version - 1, decision: "approve", reason: "" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(reviewMonthlyReport(t.prisma, a.admin, { reportId: submitted.id, version: submitted.version - 1, decision: "approve", reason: "" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await reportRow("YQ2024-001", "2024-12")).status).toBe("SUBMITTED");
   });
 
   it("returning a report does not apply its start month to the project; approving one sets a not-started project 在建", async () => {
-    const p = await createProject(t.prisma, a.admin, projectSchema.parse({ code: "YQ2024-090", version: "0", name: "待开工项目", parkId: String(a.huitong.parkId), totalInvestment: "1000", status: "NOT_STARTED" }));
+    const p = await createProject(
+      t.prisma,
+      a.admin,
+      projectSchema.parse({ code: "YQ2024-090", version: "0", name: "待开工项目", parkId: String(a.huitong.parkId), totalInvestment: "1000", status: "NOT_STARTED" }),
+    );
     await t.prisma.annualPlanEntry.create({ data: { planId: (await t.prisma.annualPlan.findFirstOrThrow()).id, projectId: p.id, sortOrder: 99 } });
-    const first = await saveMonthlyReport(t.prisma, a.huitong, report({ projectCode: "YQ2024-090", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "10", actualStartMonth: "2024-12" }));
-    await reviewMonthlyReport(t.prisma, a.admin, { reportId: first.reportId, version: (await reportRow("YQ2024-090", "2024-12")).version, decision: "return", reason: "请附开工证明" });
+    const first = await saveMonthlyReport(
+      t.prisma,
+      a.huitong,
+      report({ projectCode: "YQ2024-090", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "10", actualStartMonth: "2024-12" }),
+    );
+    await reviewMonthlyReport(t.prisma, a.admin, {
+      reportId: first.reportId,
+      version: (await reportRow("YQ2024-090", "2024-12")).version,
+      decision: "return",
+      reason: "请附开工证明",
+    });
     let project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-090" } });
     expect([project.status, project.actualStartMonth]).toEqual(["NOT_STARTED", null]);
-    await saveMonthlyReport(t.prisma, a.huitong, report({ projectCode: "YQ2024-090", month: "2024-12", monthInvestment: "10", cumulativeInvestment: "10", actualStartMonth: "2024-12", version: String((await reportRow("YQ2024-090", "2024-12")).version) }));
+    await saveMonthlyReport(
+      t.prisma,
+      a.huitong,
+      report({
+        projectCode: "YQ2024-090",
+        month: "2024-12",
+        monthInvestment: "10",
+        cumulativeInvestment: "10",
+        actualStartMonth: "2024-12",
+        version: String((await reportRow("YQ2024-090", "2024-12")).version),
+      }),
+    );
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: first.reportId, version: (await reportRow("YQ2024-090", "2024-12")).version, decision: "approve", reason: "" });
     project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-090" } });
     expect([project.status, project.actualStartMonth]).toEqual(["UNDER_CONSTRUCTION", "2024-12"]);
@@ -66,7 +92,11 @@ describe("figures", () => {
     const before = (await read()).cumulative;
     const nov = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-004" }, month: "2024-11" }, include: { approvedRevision: true } });
     const previous = nov.approvedRevision!.cumulativeInvestment;
-    await saveMonthlyReport(t.prisma, a.admin, report({ projectCode: "YQ2024-004", monthInvestment: "50000", cumulativeInvestment: previous.plus(50000).toString(), intent: "save" }));
+    await saveMonthlyReport(
+      t.prisma,
+      a.admin,
+      report({ projectCode: "YQ2024-004", monthInvestment: "50000", cumulativeInvestment: previous.plus(50000).toString(), intent: "save" }),
+    );
     const drafts = await t.prisma.monthlyReport.count({ where: { status: "DRAFT" } });
     expect(drafts).toBeGreaterThan(0);
     expect((await read()).cumulative).toBe(before);

@@ -9,15 +9,7 @@ import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssu
 import { getIssue, getIssueLedger, listIssues } from "@/server/issues/queries";
 import { countIssueTodos, getIssueTodos } from "@/server/issues/todo";
 import { getIssueCloseStats } from "@/server/issues/stats";
-import {
-  acknowledgeIssueSchema,
-  assignIssueSchema,
-  closeIssueSchema,
-  createIssueSchema,
-  feedbackIssueSchema,
-  issueProgressSchema,
-  reviewIssueSchema,
-} from "@/lib/schemas/issue";
+import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { StateError } from "@/server/errors";
 import { stepLabel } from "@/lib/issue-loop";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -43,7 +35,10 @@ const form = async (id: number) => {
 async function refusedFor(actors: Array<Actor | null>, run: (actor: Actor | null) => Promise<unknown>) {
   for (const actor of actors) {
     const before = await fingerprint(t.prisma);
-    const e = await run(actor).then(() => null, (x: unknown) => x);
+    const e = await run(actor).then(
+      () => null,
+      (x: unknown) => x,
+    );
     expect(e, actor?.username ?? "anonymous").toBeInstanceOf(AuthError);
     expect(await fingerprint(t.prisma)).toBe(before);
   }
@@ -51,13 +46,29 @@ async function refusedFor(actors: Array<Actor | null>, run: (actor: Actor | null
 
 describe("the 督办 loop end to end", () => {
   it("交办 → 签收 → 办理 → 反馈 → 退回 → 反馈 → 复核通过: each step by its role and park only, each recorded and audited", async () => {
-    const created = await createIssue(t.prisma, a.huitong, createIssueSchema.parse({ projectCode: "YQ2024-001", category: "LAND", subCategory: "厂房用地", title: "二期厂房用地未交付", description: "二期厂房用地尚未交付企业", raisedDate: "2024-11-20" }));
+    const created = await createIssue(
+      t.prisma,
+      a.huitong,
+      createIssueSchema.parse({
+        projectCode: "YQ2024-001",
+        category: "LAND",
+        subCategory: "厂房用地",
+        title: "二期厂房用地未交付",
+        description: "二期厂房用地尚未交付企业",
+        raisedDate: "2024-11-20",
+      }),
+    );
     const id = created.id;
     expect(created.status).toBe("OPEN");
 
     // 交办: the office only — not the county that raised it, not another county, not a leader
     const assign = async (actor: Actor | null) =>
-      assignIssue(t.prisma, actor, assignIssueSchema.parse({ ...(await form(id)), responsibleUnit: "会同县自然资源局", responsibleLeader: "王副县长", dueDate: "2024-12-20" }), "2024-11-21");
+      assignIssue(
+        t.prisma,
+        actor,
+        assignIssueSchema.parse({ ...(await form(id)), responsibleUnit: "会同县自然资源局", responsibleLeader: "王副县长", dueDate: "2024-12-20" }),
+        "2024-11-21",
+      );
     await refusedFor([a.huitong, a.dongkou, a.leader, null], assign);
     expect(await assign(a.admin)).toMatchObject({ status: "ASSIGNED", responsibleLeader: "王副县长" });
 
@@ -84,7 +95,10 @@ describe("the 督办 loop end to end", () => {
     const review = async (actor: Actor | null, decision: "accept" | "return", comment: string) =>
       reviewIssue(t.prisma, actor, reviewIssueSchema.parse({ ...(await form(id)), decision, comment }), "2024-12-06");
     await refusedFor([a.huitong, a.dongkou, a.leader, null], (x) => review(x, "accept", ""));
-    expect(reviewIssueSchema.safeParse({ ...(await form(id)), decision: "return", comment: "" }).error?.issues[0]).toMatchObject({ path: ["comment"], message: "退回重办须填写复核意见（退回原因）" });
+    expect(reviewIssueSchema.safeParse({ ...(await form(id)), decision: "return", comment: "" }).error?.issues[0]).toMatchObject({
+      path: ["comment"],
+      message: "退回重办须填写复核意见（退回原因）",
+    });
     const back = await review(a.admin, "return", "未附土地交付确认书");
     expect(back).toMatchObject({ status: "IN_PROGRESS", reviewComment: "未附土地交付确认书", feedback: null, feedbackDate: null });
     await expect(review(a.admin, "accept", "")).rejects.toThrow("该问题当前为「办理中」，不能复核通过。");
@@ -157,7 +171,9 @@ describe("the 督办 loop end to end", () => {
       fieldErrors: { dueDate: ["办结时限不能早于提出日期（2024年12月1日）"] },
     });
     await assignIssue(t.prisma, a.admin, assignIssueSchema.parse({ ...(await form(Number(issueId))), ...values, dueDate: "2024-12-31" }));
-    await expect(assignIssue(t.prisma, a.admin, assignIssueSchema.parse({ ...(await form(Number(issueId))), ...values, dueDate: "2024-12-31" }))).rejects.toThrow("没有修改，未保存。");
+    await expect(assignIssue(t.prisma, a.admin, assignIssueSchema.parse({ ...(await form(Number(issueId))), ...values, dueDate: "2024-12-31" }))).rejects.toThrow(
+      "没有修改，未保存。",
+    );
     // adjusting the deadline keeps the issue where it was (待签收), with its 交办 date
     const adjusted = await assignIssue(t.prisma, a.admin, assignIssueSchema.parse({ ...(await form(Number(issueId))), ...values, dueDate: "2025-01-15" }), "2024-12-10");
     expect(adjusted.status).toBe("ASSIGNED");
@@ -168,10 +184,11 @@ describe("the 督办 loop end to end", () => {
 describe("escalation (升级督办), with the clock injected", () => {
   let id: number;
   beforeAll(async () => {
-    ({ issueId: id } = await issueAt(t.prisma, a, "IN_PROGRESS", { dueDate: "2025-03-10", raisedDate: "2024-12-01", title: "升级督办测试" }).then((r) => ({ issueId: Number(r.issueId) })));
+    ({ issueId: id } = await issueAt(t.prisma, a, "IN_PROGRESS", { dueDate: "2025-03-10", raisedDate: "2024-12-01", title: "升级督办测试" }).then((r) => ({
+      issueId: Number(r.issueId),
+    })));
   });
-  const escalatedIds = async (today: string, days?: number) =>
-    (await listIssues(t.prisma, { today, escalated: true, escalationDays: days, year: 2024 })).map((i) => i.id);
+  const escalatedIds = async (today: string, days?: number) => (await listIssues(t.prisma, { today, escalated: true, escalationDays: days, year: 2024 })).map((i) => i.id);
 
   it("an issue overdue by more than the configured days escalates; by exactly that many, not yet", async () => {
     expect(await escalatedIds("2025-03-10", 7)).not.toContain(id); // due today
@@ -265,7 +282,11 @@ describe("办结率 and average days to close per unit and category", () => {
   it("are computed from the year's issues: closed ÷ all, and the mean of 办结日期 − 提出日期 over the closed ones", async () => {
     const unit = "统计测试局";
     const make = async (raisedDate: string, closedDate: string | null, category: "ENERGY" | "APPROVAL") => {
-      const created = await createIssue(t.prisma, a.admin, createIssueSchema.parse({ projectCode: "YQ2024-003", category, title: `统计测试${raisedDate}${closedDate}${category}`, description: "统计", raisedDate }));
+      const created = await createIssue(
+        t.prisma,
+        a.admin,
+        createIssueSchema.parse({ projectCode: "YQ2024-003", category, title: `统计测试${raisedDate}${closedDate}${category}`, description: "统计", raisedDate }),
+      );
       await assignIssue(t.prisma, a.admin, assignIssueSchema.parse({ ...(await form(created.id)), responsibleUnit: unit, responsibleLeader: "统计领导", dueDate: "2099-01-01" }));
       if (closedDate) await closeIssue(t.prisma, a.admin, closeIssueSchema.parse({ ...(await form(created.id)), resolution: "已解决", closedDate }));
     };

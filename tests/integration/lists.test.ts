@@ -29,7 +29,7 @@ describe("lists paged in SQL", () => {
   const ledgerOrder = (a: Made, b: Made) =>
     Number(b.overdue) - Number(a.overdue) ||
     Number(a.status === "CLOSED") - Number(b.status === "CLOSED") ||
-    (a.dueDate ?? "9999") .localeCompare(b.dueDate ?? "9999") ||
+    (a.dueDate ?? "9999").localeCompare(b.dueDate ?? "9999") ||
     a.sortOrder - b.sortOrder ||
     a.id - b.id;
 
@@ -111,7 +111,12 @@ describe("lists paged in SQL", () => {
     expect(big.pages).toBe(3);
     const past = await getIssueLedger(t.prisma, { year: YEAR }, { page: 99 }, TODAY);
     expect(past.page).toBe(15);
-    expect(past.issues.map((r) => r.id)).toEqual([...made].sort(ledgerOrder).slice(280).map((m) => m.id));
+    expect(past.issues.map((r) => r.id)).toEqual(
+      [...made]
+        .sort(ledgerOrder)
+        .slice(280)
+        .map((m) => m.id),
+    );
   });
 
   it("/issues: two SQL statements per call, at 300 issues and at 400", async () => {
@@ -182,7 +187,12 @@ describe("lists paged in SQL", () => {
       expect(items).toHaveLength(15);
       expect(items.every((r) => r.month === "2025-02" && projects.find((p) => p.code === r.projectCode)!.parkId === parks[1])).toBe(true);
       // February was submitted newest-last for the lowest index: oldest first means descending index
-      expect(items.map((r) => r.projectCode)).toEqual(projects.filter((p) => p.parkId === parks[1]).map((p) => p.code).reverse());
+      expect(items.map((r) => r.projectCode)).toEqual(
+        projects
+          .filter((p) => p.parkId === parks[1])
+          .map((p) => p.code)
+          .reverse(),
+      );
       // the per-park counts still show every park for the month
       expect(first.counts.byPark.find((p) => p.parkId === parks[0])?.count).toBe(15);
     });
@@ -233,15 +243,24 @@ describe("lists paged in SQL", () => {
       const ids: number[] = [];
       for (const k of [1, 2]) {
         const sha = k.toString(16).padStart(64, "0");
-        await t.prisma.$executeRaw`INSERT INTO "Photo" (sha256, mime, width, height, data, "thumbWidth", "thumbHeight", thumb) VALUES (${sha}, 'image/jpeg', 100, ${50 * k}, ${Buffer.from([k])}, 100, ${50 * k}, ${Buffer.from([k])})`;
+        await t.prisma
+          .$executeRaw`INSERT INTO "Photo" (sha256, mime, width, height, data, "thumbWidth", "thumbHeight", thumb) VALUES (${sha}, 'image/jpeg', 100, ${50 * k}, ${Buffer.from([k])}, 100, ${50 * k}, ${Buffer.from([k])})`;
         ids.push((await t.prisma.photo.findUniqueOrThrow({ where: { sha256: sha } })).id);
       }
-      await t.prisma.revisionPhoto.createMany({ data: [{ revisionId: rv.id, position: 1, photoId: ids[1] }, { revisionId: rv.id, position: 2, photoId: ids[0] }] });
+      await t.prisma.revisionPhoto.createMany({
+        data: [
+          { revisionId: rv.id, position: 1, photoId: ids[1] },
+          { revisionId: rv.id, position: 2, photoId: ids[0] },
+        ],
+      });
       await t.prisma.$executeRaw`UPDATE "MonthlyReport" SET "currentRevisionId" = ${rv.id} WHERE id = ${r.id}`;
       const res = await c.count((p) => getReviewQueue(p, { month: "2025-01", parkId: projects[7].parkId }, 1));
       expect(res.statements).toBe(3);
       const item = res.result.items.find((x) => x.projectCode === "LIST-07")!;
-      expect(item.photos).toEqual([{ id: ids[1], thumbWidth: 100, thumbHeight: 100 }, { id: ids[0], thumbWidth: 100, thumbHeight: 50 }]);
+      expect(item.photos).toEqual([
+        { id: ids[1], thumbWidth: 100, thumbHeight: 100 },
+        { id: ids[0], thumbWidth: 100, thumbHeight: 50 },
+      ]);
       expect(res.result.items.find((x) => x.projectCode === "LIST-09")!.photos).toEqual([]);
     });
 
@@ -259,7 +278,12 @@ describe("lists paged in SQL", () => {
   describe("/admin/audit", () => {
     beforeAll(async () => {
       await t.prisma.auditLog.createMany({
-        data: Array.from({ length: 250 }, (_, k) => ({ actor: k % 2 ? "admin" : "huitong", action: k % 5 ? "project.update" : "issue.create", entity: k % 5 ? "Project" : "Issue", entityId: String(k) })),
+        data: Array.from({ length: 250 }, (_, k) => ({
+          actor: k % 2 ? "admin" : "huitong",
+          action: k % 5 ? "project.update" : "issue.create",
+          entity: k % 5 ? "Project" : "Issue",
+          entityId: String(k),
+        })),
       });
     });
 

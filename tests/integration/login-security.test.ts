@@ -113,7 +113,10 @@ describe("session lifetime", () => {
   async function later(id: string, ms: number, options: { active: boolean }) {
     const s = await t.prisma.session.findUniqueOrThrow({ where: { id } });
     const back = (d: Date) => new Date(d.getTime() - ms);
-    await t.prisma.session.update({ where: { id }, data: { createdAt: back(s.createdAt), expiresAt: back(s.expiresAt), lastSeenAt: options.active ? new Date() : back(s.lastSeenAt) } });
+    await t.prisma.session.update({
+      where: { id },
+      data: { createdAt: back(s.createdAt), expiresAt: back(s.expiresAt), lastSeenAt: options.active ? new Date() : back(s.lastSeenAt) },
+    });
   }
 
   it("a new session ends 12 hours after sign-in, not later, however busy the user is", async () => {
@@ -224,8 +227,7 @@ describe("the embedded database", () => {
 
 describe("the proxy, as a browser meets it (the twin of tests/e2e/journeys/hardening.spec.ts)", () => {
   const BASE = "http://localhost:3203";
-  const get = (address: string, token?: string) =>
-    proxy(new NextRequest(new URL(address, BASE), { headers: token ? { cookie: `${SESSION_COOKIE}=${token}` } : {} }));
+  const get = (address: string, token?: string) => proxy(new NextRequest(new URL(address, BASE), { headers: token ? { cookie: `${SESSION_COOKIE}=${token}` } : {} }));
 
   it("a signed-in user opening /login?next=… is redirected only to a path on this site", async () => {
     const token = await sessionToken(t.prisma, a.leader);

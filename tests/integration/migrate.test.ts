@@ -25,9 +25,24 @@ describe("migrations", () => {
       SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`;
     expect(tables.map((t) => t.table_name)).toEqual(
       expect.arrayContaining([
-        "AnnualPlan", "AnnualPlanEntry", "AuditLog", "Issue", "IssueUpdate", "LoginAttempt", "Milestone",
-        "MonthlyReport", "MonthlyReportRevision", "Park", "PlannedInvestment", "Project", "ProjectMetric",
-        "ReportEvent", "ReportSection", "Session", "User", "_prisma_migrations",
+        "AnnualPlan",
+        "AnnualPlanEntry",
+        "AuditLog",
+        "Issue",
+        "IssueUpdate",
+        "LoginAttempt",
+        "Milestone",
+        "MonthlyReport",
+        "MonthlyReportRevision",
+        "Park",
+        "PlannedInvestment",
+        "Project",
+        "ProjectMetric",
+        "ReportEvent",
+        "ReportSection",
+        "Session",
+        "User",
+        "_prisma_migrations",
       ]),
     );
   });

@@ -24,12 +24,21 @@ beforeAll(async () => {
   t = await createTestDatabase();
   a = await seedWithAccounts(t.prisma);
   // 会同 (YQ2024-001, started 2024-09): a node due today, one due in 7 days, one overdue by a day, one in 8 days
-  await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({
-    code: "YQ2024-001", version: await version("YQ2024-001"),
-    planned_CONSTRUCTION_PERMIT: "2024-06-14", unit_CONSTRUCTION_PERMIT: "会同县住建局", person_CONSTRUCTION_PERMIT: "李四",
-    planned_MAIN_STRUCTURE: "2024-06-15", planned_EQUIPMENT: "2024-06-22", planned_COMPLETION: "2024-06-23",
-    planned_START: "2024-06-14", // overdue by date, but reached: the project records its start month
-  }));
+  await saveMilestones(
+    t.prisma,
+    a.admin,
+    milestonesSchema.parse({
+      code: "YQ2024-001",
+      version: await version("YQ2024-001"),
+      planned_CONSTRUCTION_PERMIT: "2024-06-14",
+      unit_CONSTRUCTION_PERMIT: "会同县住建局",
+      person_CONSTRUCTION_PERMIT: "李四",
+      planned_MAIN_STRUCTURE: "2024-06-15",
+      planned_EQUIPMENT: "2024-06-22",
+      planned_COMPLETION: "2024-06-23",
+      planned_START: "2024-06-14", // overdue by date, but reached: the project records its start month
+    }),
+  );
   // 洞口 (YQ2024-002): one overdue node
   await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-002", version: await version("YQ2024-002"), planned_LAND: "2024-05-01" }));
 }, 120_000);
@@ -81,22 +90,38 @@ describe("临期 / 超期 counts and lists, today injected", () => {
 describe("a county records its own nodes", () => {
   it("records a node with evidence: it is 已完成 and leaves the lists; the order rule refuses an earlier date", async () => {
     const node = await t.prisma.milestone.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, kind: "MAIN_STRUCTURE" } });
-    const bad = await recordNode(t.prisma, a.huitong, nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-08-31", evidence: "主体结构验收记录" })).catch((e) => e);
+    const bad = await recordNode(
+      t.prisma,
+      a.huitong,
+      nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-08-31", evidence: "主体结构验收记录" }),
+    ).catch((e) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect(bad.fieldErrors.actualDate).toEqual(["实际日期不能早于项目实际开工月份（2024年9月）"]);
-    await recordNode(t.prisma, a.huitong, nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-10-20", evidence: "主体结构验收记录" }));
+    await recordNode(
+      t.prisma,
+      a.huitong,
+      nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-10-20", evidence: "主体结构验收记录" }),
+    );
     const after = await t.prisma.milestone.findUniqueOrThrow({ where: { id: node.id } });
     expect([after.actualDate?.toISOString().slice(0, 10), after.evidence, after.actualRecordedById]).toEqual(["2024-10-20", "主体结构验收记录", a.huitong.id]);
     expect(await getNodeCounts(t.prisma, { today, dueSoonDays: 7, parkId: a.huitong.parkId! })).toEqual({ overdue: 1, dueSoon: 1 });
     // the same form again (stale stamp) is a conflict, not an overwrite
-    const stale = await recordNode(t.prisma, a.huitong, nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-10-21", evidence: "改" })).catch((e) => e);
+    const stale = await recordNode(
+      t.prisma,
+      a.huitong,
+      nodeRecordSchema.parse({ code: "YQ2024-001", kind: "MAIN_STRUCTURE", stamp: node.updatedAt.toISOString(), actualDate: "2024-10-21", evidence: "改" }),
+    ).catch((e) => e);
     expect(stale.message).toContain("保存冲突");
   });
 
   it("入库: recording it sets the project's 入库 month; 入统数 only after 入库, kept apart from the 调度数", async () => {
     await t.prisma.project.update({ where: { code: "YQ2024-003" }, data: { statsEnteredMonth: null } });
     expect((await listStartedNotEntered(t.prisma, { month: "2024-12", limit: 5 })).rows.map((r) => r.code)).toEqual(["YQ2024-003"]);
-    const dongkou = await recordNode(t.prisma, a.dongkou, nodeRecordSchema.parse({ code: "YQ2024-003", kind: "STATS_ENTRY", stamp: "", actualDate: "2024-11-05", evidence: "入库" })).catch((e) => e);
+    const dongkou = await recordNode(
+      t.prisma,
+      a.dongkou,
+      nodeRecordSchema.parse({ code: "YQ2024-003", kind: "STATS_ENTRY", stamp: "", actualDate: "2024-11-05", evidence: "入库" }),
+    ).catch((e) => e);
     expect(dongkou.message).toBe("无权登记该节点：只能登记本县区园区项目的节点和入库情况。");
     const xupu = await t.prisma.user.findUniqueOrThrow({ where: { username: "xupu" } });
     const actor = { id: xupu.id, username: xupu.username, displayName: xupu.displayName, role: xupu.role, parkId: xupu.parkId };

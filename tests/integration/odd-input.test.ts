@@ -18,15 +18,7 @@ import * as account from "@/server/account/actions";
 import { loginAction } from "@/server/auth/actions";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { changePasswordSchema, createUserSchema, endSessionSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
-import {
-  acknowledgeIssueSchema,
-  assignIssueSchema,
-  closeIssueSchema,
-  createIssueSchema,
-  feedbackIssueSchema,
-  issueProgressSchema,
-  reviewIssueSchema,
-} from "@/lib/schemas/issue";
+import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { monthlyReportSchema, reviewSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { openPeriodSchema, publishPeriodSchema } from "@/lib/schemas/period";
 import { CONTROL_MESSAGE, FIELD_MAX_CHARS } from "@/lib/schemas/text";

@@ -38,8 +38,7 @@ describe("reporting periods and published figures", () => {
     return getPublicationTotals(t.prisma, { publicationId: pub!.publicationId, month });
   };
   const version = async (month: string) => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month } })).version;
-  const reportOf = (code: string, month: string) =>
-    t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code }, month } });
+  const reportOf = (code: string, month: string) => t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code }, month } });
 
   it("the seed report is published as 2024-11: 4 projects, 42.3亿元 this year, and the declared-plan inconsistency is flagged", async () => {
     const pub = await getReadPublication(t.prisma, 2024);
@@ -127,7 +126,9 @@ describe("reporting periods and published figures", () => {
   });
 
   it("re-opening needs a reason; a submitted correction, even approved, changes nothing until republished; the earlier publication stays readable", async () => {
-    await expect(reopenPeriod(t.prisma, a.huitong, { month: "2024-12", version: await version("2024-12"), reason: "更正数据", reauthPassword: "demo2024" })).rejects.toBeInstanceOf(AuthError);
+    await expect(reopenPeriod(t.prisma, a.huitong, { month: "2024-12", version: await version("2024-12"), reason: "更正数据", reauthPassword: "demo2024" })).rejects.toBeInstanceOf(
+      AuthError,
+    );
     await reopenPeriod(t.prisma, a.admin, { month: "2024-12", version: await version("2024-12"), reason: "中伟项目更正本月投资", reauthPassword: "demo2024" });
     const period = await getPeriod(t.prisma, "2024-12");
     expect(period).toMatchObject({ status: "OPEN", reopenReason: "中伟项目更正本月投资" });
@@ -162,7 +163,10 @@ describe("reporting periods and published figures", () => {
           FROM "ProjectFigure" WHERE "publicationId" = ${pub.id}`;
       const stored = await getPublicationTotals(t.prisma, { publicationId: pub.id, month: "2024-12" });
       expect([stored.projectCount, Number(stored.cumulative), Number(stored.yearInvestment), stored.missing]).toEqual([
-        direct.n, Number(direct.cumulative), Number(direct.year), direct.missing,
+        direct.n,
+        Number(direct.cumulative),
+        Number(direct.year),
+        direct.missing,
       ]);
     }
   });
@@ -192,9 +196,7 @@ describe("published figures of the demo set", () => {
 
   it("every month of 2024 up to November is published, December is open with one report awaiting review", async () => {
     const periods = await t.prisma.reportingPeriod.findMany({ orderBy: { month: "asc" } });
-    expect(periods.filter((p) => p.status === "PUBLISHED").map((p) => p.month)).toEqual(
-      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"].map((m) => `2024-${m}`),
-    );
+    expect(periods.filter((p) => p.status === "PUBLISHED").map((p) => p.month)).toEqual(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"].map((m) => `2024-${m}`));
     expect(periods.at(-1)).toMatchObject({ month: "2024-12", status: "OPEN" });
     expect(await getReadPublication(t.prisma, 2024)).toMatchObject({ month: "2024-11" });
   });
@@ -311,7 +313,10 @@ describe(`a publication whose database connection is lost, or whose server proce
       if (after.status === "PUBLISHED") return; // COMMIT arrived before the process died
     }
     // still open after every kill: the office publishes on a good connection, whole
-    await settles(publishPeriod(t.prisma, a.admin, { month: MONTH, version: (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version }, TODAY), "publishing afterwards");
+    await settles(
+      publishPeriod(t.prisma, a.admin, { month: MONTH, version: (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version }, TODAY),
+      "publishing afterwards",
+    );
     expect(await snapshot()).toEqual(publishedWhole(before));
   }, 300_000);
 });
@@ -332,10 +337,14 @@ function settles<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> 
 async function killPublicationAt(url: string, version: number, pattern: RegExp, mode: "before" | "sent"): Promise<string> {
   const root = path.resolve(import.meta.dirname, "../..");
   // tsx as a loader in this one process (its CLI would run the script in a grandchild that SIGKILL does not reach)
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/publish-child.ts"), url, "2024-12", "admin", TODAY, String(version), pattern.source, mode], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "tests/helpers/publish-child.ts"), url, "2024-12", "admin", TODAY, String(version), pattern.source, mode],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const reached = new Promise<string>((resolve, reject) => {

@@ -34,9 +34,7 @@ describe("CompatClient against a real database", () => {
   });
 
   it("rewrites field types in the callback form", async () => {
-    const res = await new Promise<pg.QueryResult>((resolve, reject) =>
-      client.query(sql, [], (err: Error | null, r: pg.QueryResult) => (err ? reject(err) : resolve(r))),
-    );
+    const res = await new Promise<pg.QueryResult>((resolve, reject) => client.query(sql, [], (err: Error | null, r: pg.QueryResult) => (err ? reject(err) : resolve(r))));
     expect(res.fields.map((f) => f.dataTypeID)).toEqual([25, 25, 1009, 23]);
   });
 

@@ -35,11 +35,13 @@ async function currentPhotos() {
   const links = await t.prisma.revisionPhoto.findMany({ where: { revisionId: r.currentRevisionId }, orderBy: { position: "asc" }, include: { photo: true } });
   return links.map((l) => l.photo);
 }
-const save = async (changes: PhotoChanges, over: Record<string, string> = {}) =>
-  saveMonthlyReport(t.prisma, a.huitong, form({ version: await version(), ...over }), changes);
+const save = async (changes: PhotoChanges, over: Record<string, string> = {}) => saveMonthlyReport(t.prisma, a.huitong, form({ version: await version(), ...over }), changes);
 const refusal = async (changes: PhotoChanges) => {
   const before = await fingerprint(t.prisma);
-  const error = await save(changes, { progressText: `试图上传${Math.random()}` }).then(() => null, (e: unknown) => e);
+  const error = await save(changes, { progressText: `试图上传${Math.random()}` }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ValidationError);
   expect(await fingerprint(t.prisma)).toBe(before);
   return (error as ValidationError).fieldErrors.photos?.join("；") ?? "";
@@ -95,11 +97,15 @@ describe("形象进度 photos", () => {
     ["a truncated JPEG", () => file("半张.jpg", img.truncated(camera)), "「半张.jpg」已损坏或无法完整读取"],
     ["a corrupted JPEG", () => file("坏图.jpg", img.corrupted(camera)), "「坏图.jpg」已损坏或无法完整读取"],
     ["an empty (0-byte) file", () => file("空白.jpg", Buffer.alloc(0)), "「空白.jpg」是空文件。"],
-  ])("refuses %s with a message on the photo field and stores nothing", async (_name, make, message) => {
-    const text = await refusal({ keep: [], files: [make()] });
-    expect(text).toContain(message);
-    expect(text).toContain("照片均未保存");
-  }, 60_000);
+  ])(
+    "refuses %s with a message on the photo field and stores nothing",
+    async (_name, make, message) => {
+      const text = await refusal({ keep: [], files: [make()] });
+      expect(text).toContain(message);
+      expect(text).toContain("照片均未保存");
+    },
+    60_000,
+  );
 
   it("refuses a decompression bomb (a PNG declaring 50,000 × 50,000 pixels) from its header, quickly", async () => {
     const bomb = await img.decompressionBomb();
@@ -146,11 +152,10 @@ describe("形象进度 photos", () => {
   it("a county cannot keep (borrow) a photo of another report", async () => {
     const other = (await t.prisma.photo.findFirstOrThrow()).id;
     const before = await fingerprint(t.prisma);
-    const e = await saveMonthlyReport(
-      t.prisma, a.dongkou,
-      form({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "借用照片" }),
-      { keep: [String(other)], files: [] },
-    ).catch((x: unknown) => x);
+    const e = await saveMonthlyReport(t.prisma, a.dongkou, form({ projectCode: "YQ2024-002", monthInvestment: "10", cumulativeInvestment: "170010", progressText: "借用照片" }), {
+      keep: [String(other)],
+      files: [],
+    }).catch((x: unknown) => x);
     expect((e as ValidationError).fieldErrors.photos?.[0]).toBe("保留的照片不属于本月报表，请刷新页面后重新选择。");
     expect(await fingerprint(t.prisma)).toBe(before);
     expect(await refusal({ keep: ["abc"] })).toContain("保留的照片无效");
@@ -159,12 +164,16 @@ describe("形象进度 photos", () => {
   it("the database refuses changing a revision's photos afterwards: no update, no delete, no photo added", async () => {
     const link = await t.prisma.revisionPhoto.findFirstOrThrow();
     const rev = await t.prisma.monthlyReportRevision.findUniqueOrThrow({ where: { id: link.revisionId } });
-    await expect(t.prisma.$executeRaw`UPDATE "RevisionPhoto" SET position = 6 WHERE "revisionId" = ${link.revisionId} AND position = ${link.position}`).rejects.toThrow(/immutable/);
+    await expect(t.prisma.$executeRaw`UPDATE "RevisionPhoto" SET position = 6 WHERE "revisionId" = ${link.revisionId} AND position = ${link.position}`).rejects.toThrow(
+      /immutable/,
+    );
     await expect(t.prisma.$executeRaw`DELETE FROM "RevisionPhoto" WHERE "revisionId" = ${link.revisionId}`).rejects.toThrow(/immutable/);
     await expect(t.prisma.$executeRaw`UPDATE "Photo" SET data = thumb WHERE id = ${link.photoId}`).rejects.toThrow(/immutable/);
     await expect(t.prisma.$executeRaw`DELETE FROM "Photo" WHERE id = ${link.photoId}`).rejects.toThrow(/immutable/);
     const spare = (await t.prisma.photo.findFirstOrThrow({ where: { id: { not: link.photoId } } })).id;
-    await expect(t.prisma.$executeRaw`INSERT INTO "RevisionPhoto" ("revisionId", position, "photoId") VALUES (${rev.id}, ${rev.photoCount + 1}, ${spare})`).rejects.toThrow(/fewer photos/);
+    await expect(t.prisma.$executeRaw`INSERT INTO "RevisionPhoto" ("revisionId", position, "photoId") VALUES (${rev.id}, ${rev.photoCount + 1}, ${spare})`).rejects.toThrow(
+      /fewer photos/,
+    );
     await expect(t.prisma.$executeRaw`UPDATE "MonthlyReportRevision" SET "photoCount" = 6 WHERE id = ${rev.id}`).rejects.toThrow(/immutable/);
   });
 

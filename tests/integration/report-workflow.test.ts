@@ -44,12 +44,18 @@ describe("monthly report workflow", () => {
     r = await report();
     expect(r.status).toBe("APPROVED");
     expect(r.approvedRevisionId).toBe(r.revisions[1].id);
-    expect(r.revisions.map((v) => [v.revisionNo, v.cumulativeInvestment.toString()])).toEqual([[1, "155000"], [2, "154000"]]);
+    expect(r.revisions.map((v) => [v.revisionNo, v.cumulativeInvestment.toString()])).toEqual([
+      [1, "155000"],
+      [2, "154000"],
+    ]);
     expect(r.events.map((e) => e.action)).toEqual(["SUBMIT", "RETURN", "SUBMIT", "APPROVE"]);
 
     const audit = await t.prisma.auditLog.findMany({ where: { entity: "MonthlyReport", entityId: String(r.id) }, orderBy: { id: "asc" } });
     expect(audit.map((x) => [x.action, x.actor])).toEqual([
-      ["report.submit", "huitong"], ["report.return", "admin"], ["report.submit", "huitong"], ["report.approve", "admin"],
+      ["report.submit", "huitong"],
+      ["report.return", "admin"],
+      ["report.submit", "huitong"],
+      ["report.approve", "admin"],
     ]);
   });
 
@@ -67,8 +73,16 @@ describe("monthly report workflow", () => {
 
   it("the second of two people editing the same month gets a conflict with both values", async () => {
     const r = await report();
-    await saveMonthlyReport(t.prisma, a.admin, form({ monthInvestment: "4500", cumulativeInvestment: "154500", progressText: "管理员更正", intent: "save", version: String(r.version) }));
-    const stale = saveMonthlyReport(t.prisma, a.huitong, form({ monthInvestment: "6000", cumulativeInvestment: "156000", progressText: "县区填写", intent: "save", version: String(r.version) }));
+    await saveMonthlyReport(
+      t.prisma,
+      a.admin,
+      form({ monthInvestment: "4500", cumulativeInvestment: "154500", progressText: "管理员更正", intent: "save", version: String(r.version) }),
+    );
+    const stale = saveMonthlyReport(
+      t.prisma,
+      a.huitong,
+      form({ monthInvestment: "6000", cumulativeInvestment: "156000", progressText: "县区填写", intent: "save", version: String(r.version) }),
+    );
     await expect(stale).rejects.toBeInstanceOf(ConflictError);
     const error = (await stale.catch((e) => e)) as ConflictError;
     expect(error.details?.theirs).toMatchObject({ cumulativeInvestment: "154500", progressText: "管理员更正" });
@@ -84,9 +98,17 @@ describe("monthly report workflow", () => {
     expect(err).toBeInstanceOf(ValidationError);
     // the newest earlier month is 2024-11 (17亿元 from the report)
     expect(err.fieldErrors.cumulativeInvestment?.[0]).toContain("应为上期（2024年11月）累计 170,000万元 + 本月 100万元 = 170,100万元");
-    const over = (await saveMonthlyReport(t.prisma, a.dongkou, form({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "500000", cumulativeInvestment: "670000", version: "0" })).catch((e) => e)) as ValidationError;
+    const over = (await saveMonthlyReport(
+      t.prisma,
+      a.dongkou,
+      form({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "500000", cumulativeInvestment: "670000", version: "0" }),
+    ).catch((e) => e)) as ValidationError;
     expect(over.fieldErrors.explanation?.[0]).toContain("超过项目总投资");
-    const explained = await saveMonthlyReport(t.prisma, a.dongkou, form({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "100", cumulativeInvestment: "999", explanation: "更正：前期数据含土地款", version: "0" }));
+    const explained = await saveMonthlyReport(
+      t.prisma,
+      a.dongkou,
+      form({ projectCode: "YQ2024-002", month: "2024-12", monthInvestment: "100", cumulativeInvestment: "999", explanation: "更正：前期数据含土地款", version: "0" }),
+    );
     expect(explained.revisionNo).toBe(1);
   });
 
@@ -97,7 +119,19 @@ describe("monthly report workflow", () => {
       for (let tries = 0; tries < 60; tries++) {
         const existing = await t.prisma.monthlyReport.findFirst({ where: { project: { code }, month } });
         try {
-          await saveMonthlyReport(t.prisma, a.admin, form({ projectCode: code, month, monthInvestment: String(i), cumulativeInvestment: String(56000 + i), progressText: `第${i}次`, intent: "save", version: String(existing?.version ?? 0) }));
+          await saveMonthlyReport(
+            t.prisma,
+            a.admin,
+            form({
+              projectCode: code,
+              month,
+              monthInvestment: String(i),
+              cumulativeInvestment: String(56000 + i),
+              progressText: `第${i}次`,
+              intent: "save",
+              version: String(existing?.version ?? 0),
+            }),
+          );
           return tries;
         } catch (e) {
           if (!(e instanceof ConflictError)) throw e;
@@ -120,7 +154,11 @@ describe("monthly report workflow", () => {
     const code = "YQ2024-004";
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        saveMonthlyReport(t.prisma, a.admin, form({ projectCode: code, month: "2024-12", monthInvestment: "10", cumulativeInvestment: "47010", progressText: `同时${i}`, version: "0" })),
+        saveMonthlyReport(
+          t.prisma,
+          a.admin,
+          form({ projectCode: code, month: "2024-12", monthInvestment: "10", cumulativeInvestment: "47010", progressText: `同时${i}`, version: "0" }),
+        ),
       ),
     );
     expect(results.filter((x) => x.status === "fulfilled")).toHaveLength(1);
@@ -147,7 +185,11 @@ describe("撤回: a county withdraws its own submitted report before review", ()
   const inQueue = async () => (await getReviewQueue(t.prisma, {}, 1)).items.some((i) => i.projectCode === "YQ2024-002");
   const submit = async (cumulative: string, monthInvestment: string) => {
     const r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-002" }, month: "2024-12" } });
-    return saveMonthlyReport(t.prisma, a.dongkou, form({ projectCode: "YQ2024-002", monthInvestment, cumulativeInvestment: cumulative, version: String(r?.version ?? 0), intent: "submit" }));
+    return saveMonthlyReport(
+      t.prisma,
+      a.dongkou,
+      form({ projectCode: "YQ2024-002", monthInvestment, cumulativeInvestment: cumulative, version: String(r?.version ?? 0), intent: "submit" }),
+    );
   };
   const counted = async () => (await previousCountedFigure(t.prisma, (await get()).projectId, "2025-01"))?.cumulativeInvestment ?? null;
 
@@ -162,7 +204,10 @@ describe("撤回: a county withdraws its own submitted report before review", ()
     r = await get();
     expect(r.status).toBe("DRAFT");
     expect(r.approvedRevisionId).toBeNull();
-    expect(r.events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([["SUBMIT", null, "SUBMITTED"], ["WITHDRAW", "SUBMITTED", "DRAFT"]]);
+    expect(r.events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([
+      ["SUBMIT", null, "SUBMITTED"],
+      ["WITHDRAW", "SUBMITTED", "DRAFT"],
+    ]);
     expect(await t.prisma.monthlyReportRevision.count({ where: { reportId: r.id } })).toBe(1);
     expect(await inQueue()).toBe(false);
     expect(await counted()).toBe("170000"); // November's approved figure again

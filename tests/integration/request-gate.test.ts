@@ -33,7 +33,11 @@ let largestBody = 0;
 const received: Record<string, number> = {};
 
 beforeAll(async () => {
-  const names = new Map<string, string>(Object.values(ACTIONS).filter((a) => a.id).map((a) => [a.id!, a.name!]));
+  const names = new Map<string, string>(
+    Object.values(ACTIONS)
+      .filter((a) => a.id)
+      .map((a) => [a.id!, a.name!]),
+  );
   const gate = createRequestGate({
     actionName: (id) => names.get(id) ?? null,
     sessionValid: async (headers) => headers.get("cookie") === "ppt_session=valid",

@@ -40,7 +40,9 @@ describe("the 500万 入库 guard, on the 入库 node only", () => {
     const recorded = await t.prisma.milestone.findUniqueOrThrow({ where: { id: start.id } });
     expect([recorded.actualDate?.toISOString().slice(0, 10), recorded.evidence]).toEqual(["2024-09-10", "开工令"]);
 
-    const entry = await recordNode(t.prisma, a.huitong, nodeRecordSchema.parse({ code, kind: "STATS_ENTRY", stamp: "", actualDate: "2024-11-05", evidence: "入库" })).catch((e) => e);
+    const entry = await recordNode(t.prisma, a.huitong, nodeRecordSchema.parse({ code, kind: "STATS_ENTRY", stamp: "", actualDate: "2024-11-05", evidence: "入库" })).catch(
+      (e) => e,
+    );
     expect(entry).toBeInstanceOf(ValidationError);
     expect(entry.fieldErrors.actualDate).toEqual(["总投资不足500万元的项目不纳入固定资产投资统计，无需登记入库"]);
     const project = await t.prisma.project.findUniqueOrThrow({ where: { code } });

@@ -20,9 +20,7 @@ afterAll(async () => t?.drop());
 /** Runs `select` over one VALUES row per case and returns the answers in case order. */
 async function sqlAnswers<T>(rows: Prisma.Sql[], columns: string, select: Prisma.Sql): Promise<T[]> {
   const values = Prisma.join(rows.map((r, k) => Prisma.sql`(${k}::int, ${r})`));
-  const result = await t.prisma.$queryRaw<Array<{ k: number; v: T }>>(
-    Prisma.sql`SELECT v.k, ${select} AS v FROM (VALUES ${values}) AS v(k, ${Prisma.raw(columns)}) ORDER BY v.k`,
-  );
+  const result = await t.prisma.$queryRaw<Array<{ k: number; v: T }>>(Prisma.sql`SELECT v.k, ${select} AS v FROM (VALUES ${values}) AS v(k, ${Prisma.raw(columns)}) ORDER BY v.k`);
   return result.map((r) => r.v);
 }
 
@@ -70,7 +68,11 @@ describe("escalated (已升级督办): overdue by more than the configured days"
     const ts = cases.map(([, status, due, days]) => isEscalated({ status, dueDate: due ? dayToDate(due) : null }, today, days));
     const sql: boolean[] = [];
     for (const [, status, due, days] of cases) {
-      const [v] = await sqlAnswers<boolean>([Prisma.sql`${status}::text, ${due}::date`], `status, "dueDate"`, Prisma.sql`(SELECT ${escalatedSql(today, days)} FROM (SELECT v.status, v."dueDate") AS i)`);
+      const [v] = await sqlAnswers<boolean>(
+        [Prisma.sql`${status}::text, ${due}::date`],
+        `status, "dueDate"`,
+        Prisma.sql`(SELECT ${escalatedSql(today, days)} FROM (SELECT v.status, v."dueDate") AS i)`,
+      );
       sql.push(v);
     }
     expect(ts).toEqual(expected);
@@ -143,7 +145,9 @@ describe("节点状态 (已完成 / 临期 / 超期 / 未到期), evaluated with
     const ts = cases.map(([, kind, planned, actual, f]) =>
       nodeState({ kind, planned, actual }, { actualStartMonth: f.start, actualProductionMonth: f.production, statsEnteredMonth: f.stats }, today, days),
     );
-    const rows = cases.map(([, kind, planned, actual, f]) => Prisma.sql`${kind}::text, ${planned}::date, ${actual}::date, ${f.start}::text, ${f.production}::text, ${f.stats}::text`);
+    const rows = cases.map(
+      ([, kind, planned, actual, f]) => Prisma.sql`${kind}::text, ${planned}::date, ${actual}::date, ${f.start}::text, ${f.production}::text, ${f.stats}::text`,
+    );
     const columns = `kind, "plannedDate", "actualDate", "actualStartMonth", "actualProductionMonth", "statsEnteredMonth"`;
     const from = Prisma.sql`FROM (SELECT v.kind, v."plannedDate", v."actualDate") AS m, (SELECT v."actualStartMonth", v."actualProductionMonth", v."statsEnteredMonth") AS p`;
     const sql = await sqlAnswers<string>(rows, columns, Prisma.sql`(SELECT ${nodeStateSql(today, days)} ${from})`);

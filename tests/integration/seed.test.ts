@@ -3,8 +3,20 @@ import { seedDatabase } from "@/server/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TABLES = [
-  "AnnualPlan", "AnnualPlanEntry", "AuditLog", "Issue", "MonthlyReport", "MonthlyReportRevision",
-  "Park", "Project", "ProjectMetric", "ReportEvent", "ReportSection", "ReportingPeriod", "PeriodPublication", "ProjectFigure",
+  "AnnualPlan",
+  "AnnualPlanEntry",
+  "AuditLog",
+  "Issue",
+  "MonthlyReport",
+  "MonthlyReportRevision",
+  "Park",
+  "Project",
+  "ProjectMetric",
+  "ReportEvent",
+  "ReportSection",
+  "ReportingPeriod",
+  "PeriodPublication",
+  "ProjectFigure",
 ] as const;
 
 async function snapshot(t: TestDatabase) {
@@ -78,15 +90,57 @@ describe("seeding the 2024 report", () => {
       metrics: p.metrics.map((m) => [m.name, m.qualifier, m.value.toString(), m.unit]),
     }));
     expect(view).toEqual([
-      { park: "会同县园区", name: "中伟新材料项目", total: "330000.00", start: "2024-09", status: "UNDER_CONSTRUCTION",
-        completed: [["2024-11", "APPROVED", "150000.00"]], output: ["500000.00", false], jobs: [150, true], tax: ["5000.00", true], metrics: [] },
-      { park: "洞口县园区", name: "金石资源再生利用及高端制造项目", total: "538000.00", start: "2024-08", status: "UNDER_CONSTRUCTION",
-        completed: [["2024-11", "APPROVED", "170000.00"]], output: ["1500000.00", true], jobs: [200, true], tax: ["10000.00", true], metrics: [] },
-      { park: "溆浦县园区", name: "锐业制药抗凝血原料药二期项目", total: "300000.00", start: "2024-10", status: "UNDER_CONSTRUCTION",
-        completed: [["2024-11", "APPROVED", "56000.00"]], output: ["500000.00", true], jobs: [100, true], tax: ["5000.00", true], metrics: [] },
-      { park: "新晃县园区", name: "华润电力天然气热电联产项目", total: "300000.00", start: "2024-11", status: "UNDER_CONSTRUCTION",
-        completed: [["2024-11", "APPROVED", "47000.00"]], output: [null, false], jobs: [null, false], tax: [null, false],
-        metrics: [["年供热量", "约", "41", "万吨标煤"], ["年供电量", "约", "13", "亿千瓦时"]] },
+      {
+        park: "会同县园区",
+        name: "中伟新材料项目",
+        total: "330000.00",
+        start: "2024-09",
+        status: "UNDER_CONSTRUCTION",
+        completed: [["2024-11", "APPROVED", "150000.00"]],
+        output: ["500000.00", false],
+        jobs: [150, true],
+        tax: ["5000.00", true],
+        metrics: [],
+      },
+      {
+        park: "洞口县园区",
+        name: "金石资源再生利用及高端制造项目",
+        total: "538000.00",
+        start: "2024-08",
+        status: "UNDER_CONSTRUCTION",
+        completed: [["2024-11", "APPROVED", "170000.00"]],
+        output: ["1500000.00", true],
+        jobs: [200, true],
+        tax: ["10000.00", true],
+        metrics: [],
+      },
+      {
+        park: "溆浦县园区",
+        name: "锐业制药抗凝血原料药二期项目",
+        total: "300000.00",
+        start: "2024-10",
+        status: "UNDER_CONSTRUCTION",
+        completed: [["2024-11", "APPROVED", "56000.00"]],
+        output: ["500000.00", true],
+        jobs: [100, true],
+        tax: ["5000.00", true],
+        metrics: [],
+      },
+      {
+        park: "新晃县园区",
+        name: "华润电力天然气热电联产项目",
+        total: "300000.00",
+        start: "2024-11",
+        status: "UNDER_CONSTRUCTION",
+        completed: [["2024-11", "APPROVED", "47000.00"]],
+        output: [null, false],
+        jobs: [null, false],
+        tax: [null, false],
+        metrics: [
+          ["年供热量", "约", "41", "万吨标煤"],
+          ["年供电量", "约", "13", "亿千瓦时"],
+        ],
+      },
     ]);
     expect(projects[1].constructionContent).toBe(
       "废旧锂电池回收利用一期、二期项目；综合料场、危废收集中心建设项目；碳酸锂综合利用一期、二期项目；电池拆解与资源回收一期、二期项目；石墨制品加工项目。",
@@ -112,9 +166,7 @@ describe("seeding the 2024 report", () => {
 
   it("keeps monthly report revisions immutable in the database itself", async () => {
     const revision = await t.prisma.monthlyReportRevision.findFirstOrThrow();
-    await expect(
-      t.prisma.monthlyReportRevision.update({ where: { id: revision.id }, data: { progressText: "改写" } }),
-    ).rejects.toThrow(/immutable/);
+    await expect(t.prisma.monthlyReportRevision.update({ where: { id: revision.id }, data: { progressText: "改写" } })).rejects.toThrow(/immutable/);
     await expect(t.prisma.monthlyReportRevision.delete({ where: { id: revision.id } })).rejects.toThrow(/immutable/);
   });
 });

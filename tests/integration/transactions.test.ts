@@ -87,9 +87,7 @@ describe(`concurrent transactions (${process.env.DATABASE_URL ? "PostgreSQL" : "
 
   it("many concurrent parameterised queries on separate connections each get their own answer", async () => {
     // the extended protocol (Parse/Bind/Execute/Sync) must not interleave between connections
-    const ids = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => t.prisma.park.create({ data: { name: `参数园区${i}`, county: `县${i}` } }).then((p) => p.id)),
-    );
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => t.prisma.park.create({ data: { name: `参数园区${i}`, county: `县${i}` } }).then((p) => p.id)));
     // raw queries: Prisma cannot batch them into one statement
     for (let round = 0; round < 5; round++) {
       const answers = await Promise.all(ids.map((id) => t.prisma.$queryRaw<Array<{ id: number; county: string }>>`SELECT id, county FROM "Park" WHERE id = ${id}`));
@@ -120,8 +118,7 @@ describe("the embedded database's one session, when a connection goes away", () 
   });
   afterEach(async () => db?.close());
 
-  const send = (handler: number, ...messages: Uint8Array[]) =>
-    Promise.all(messages.map((m) => queue.enqueue(handler, m, () => {})));
+  const send = (handler: number, ...messages: Uint8Array[]) => Promise.all(messages.map((m) => queue.enqueue(handler, m, () => {})));
   const close = async (handler: number) => {
     queue.clearQueueForHandler(handler);
     await queue.clearTransactionIfNeeded(handler);
@@ -198,20 +195,29 @@ describe(`a client that disappears mid-transaction (${process.env.DATABASE_URL ?
   it("its writes are gone and every other connection goes on, whatever it was sending", async () => {
     const cuts: Array<[string, (c: pg.Client) => Promise<void>]> = [
       ["a BEGIN and a write, sent together", (c) => sendAndCut(c, query(`BEGIN; ${INSERT}`))],
-      ["a write of an open transaction", async (c) => {
-        await c.query("BEGIN");
-        await sendAndCut(c, query(INSERT));
-      }],
-      ["a write's Execute without its Sync", async (c) => {
-        await c.query("BEGIN");
-        await sendAndCut(c, parse(INSERT), bind(), execute());
-      }],
+      [
+        "a write of an open transaction",
+        async (c) => {
+          await c.query("BEGIN");
+          await sendAndCut(c, query(INSERT));
+        },
+      ],
+      [
+        "a write's Execute without its Sync",
+        async (c) => {
+          await c.query("BEGIN");
+          await sendAndCut(c, parse(INSERT), bind(), execute());
+        },
+      ],
       ["an implicit transaction's Execute without its Sync", (c) => sendAndCut(c, parse(INSERT), bind(), execute())],
-      ["a transaction cut before its COMMIT", async (c) => {
-        await c.query("BEGIN");
-        await c.query(INSERT);
-        await sendAndCut(c);
-      }],
+      [
+        "a transaction cut before its COMMIT",
+        async (c) => {
+          await c.query("BEGIN");
+          await c.query(INSERT);
+          await sendAndCut(c);
+        },
+      ],
     ];
     for (const [what, cut] of cuts) {
       const client = await connect();
@@ -252,7 +258,10 @@ describe(`the app's connection pool after transactions whose connection was lost
             await tx.park.create({ data: { name: `断线${i}甲`, county: "x" } });
             await tx.park.create({ data: { name: `断线${i}乙`, county: "x" } });
           })
-          .then(() => null, (e: unknown) => e);
+          .then(
+            () => null,
+            (e: unknown) => e,
+          );
         expect(f.fired, `${kind} #${i}`).toBe(true);
         expect(connectionFailure(error), `${kind} #${i}: ${String(error)}`).toBe("lost");
         expect(await settles(f.prisma.park.count({ where: { county: "x" } }), `a query after cut #${i}`)).toBe(0);
@@ -278,7 +287,15 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
   const submit = async (progressText: string) =>
     saveReportAction(
       initialActionState,
-      formData({ projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText, version: String((await report())?.version ?? 0), intent: "submit" }),
+      formData({
+        projectCode: "YQ2024-001",
+        month: "2024-12",
+        monthInvestment: "5000",
+        cumulativeInvestment: "155000",
+        progressText,
+        version: String((await report())?.version ?? 0),
+        intent: "submit",
+      }),
     );
 
   it("is stored whole or not at all, the county is told so, and the same save then succeeds", async () => {
@@ -287,7 +304,11 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
     try {
       const before = await fingerprint(t.prisma);
       const lost = async (moment: string, result: ActionState, statement: string) => {
-        expect(result, moment).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"], values: { progressText: "主体厂房封顶" } });
+        expect(result, moment).toMatchObject({
+          ok: false,
+          message: CONNECTION_FAILURE_MESSAGE[statement === "COMMIT" ? "commit-unknown" : "lost"],
+          values: { progressText: "主体厂房封顶" },
+        });
         expect(await fingerprint(t.prisma), moment).toBe(before);
       };
       if (process.env.DATABASE_URL) {
@@ -337,13 +358,28 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
       expect(await submit("设备进场")).toMatchObject({ ok: false, message: CONNECTION_FAILURE_MESSAGE["commit-unknown"] });
       expect(f.fired).toBe(true);
       const after = await settles(snapshot(), "reading the report after the cut");
-      const whole = { version: before.version + 1, status: "SUBMITTED", current: "设备进场", revisions: before.revisions + 1, events: before.events + 1, audits: before.audits + 1 };
+      const whole = {
+        version: before.version + 1,
+        status: "SUBMITTED",
+        current: "设备进场",
+        revisions: before.revisions + 1,
+        events: before.events + 1,
+        audits: before.audits + 1,
+      };
       expect([before, whole]).toContainEqual(after);
       // the same form sent again (the page not reloaded): stored now, or refused as a conflict if it was stored — never twice
       f.count();
       const retry = await saveReportAction(
         initialActionState,
-        formData({ projectCode: "YQ2024-001", month: "2024-12", monthInvestment: "5000", cumulativeInvestment: "155000", progressText: "设备进场", version: String(before.version), intent: "submit" }),
+        formData({
+          projectCode: "YQ2024-001",
+          month: "2024-12",
+          monthInvestment: "5000",
+          cumulativeInvestment: "155000",
+          progressText: "设备进场",
+          version: String(before.version),
+          intent: "submit",
+        }),
       );
       expect(retry.message).toMatch(/^(2024年12月报表已提交（第3版）|保存冲突)/);
       expect(await snapshot()).toEqual(whole);

@@ -49,7 +49,9 @@ describe("the password rule", () => {
     const issues = (v: Record<string, string>) => changePasswordSchema.safeParse(v).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(issues({ currentPassword: "", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2026" })).toEqual(["currentPassword: 请输入当前密码"]);
     expect(issues({ currentPassword: "demo2024", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2027" })).toEqual(["newPasswordAgain: 两次输入的新密码不一致"]);
-    expect(issues({ currentPassword: "Huitong-own-2026", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2026" })).toEqual(["newPassword: 新密码不能与当前密码相同"]);
+    expect(issues({ currentPassword: "Huitong-own-2026", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2026" })).toEqual([
+      "newPassword: 新密码不能与当前密码相同",
+    ]);
   });
 });
 

@@ -5,16 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
-import {
-  AUDIT_ENTITY_LABEL,
-  AUDIT_FIELDS,
-  auditActorLabel,
-  auditDiff,
-  auditIpLabel,
-  auditLabelProblems,
-  auditSubjectLabel,
-  formatAuditValue,
-} from "@/server/audit/labels";
+import { AUDIT_ENTITY_LABEL, AUDIT_FIELDS, auditActorLabel, auditDiff, auditIpLabel, auditLabelProblems, auditSubjectLabel, formatAuditValue } from "@/server/audit/labels";
 import { csvCell } from "@/server/audit/csv";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ISSUE_STATUS_LABEL, ROLE_LABEL, ISSUE_CATEGORY_LABEL } from "@/lib/labels";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods";
@@ -164,7 +155,18 @@ describe("every name the code writes into the audit log has a Chinese label", ()
     // (the issue loop's steps share one call: src/server/issues/service.ts runStep; its action names are typed AuditAction)
     expect(written.calls).toBeGreaterThanOrEqual(24);
     expect(written.fields.size).toBeGreaterThan(60);
-    for (const known of ["approvedRevisionId", "returnReason", "cumulativeInvestment", "actualStartMonth", "totalInvestment", "entries", "months", "displayName", "waitSeconds", "project"]) {
+    for (const known of [
+      "approvedRevisionId",
+      "returnReason",
+      "cumulativeInvestment",
+      "actualStartMonth",
+      "totalInvestment",
+      "entries",
+      "months",
+      "displayName",
+      "waitSeconds",
+      "project",
+    ]) {
       expect([...written.fields.keys()], known).toContain(known);
     }
     for (const a of written.actions) expect(Object.keys(AUDIT_ACTIONS), `action ${a}`).toContain(a);
@@ -177,7 +179,10 @@ describe("every name the code writes into the audit log has a Chinese label", ()
     for (const [k, f] of Object.entries(AUDIT_FIELDS)) expect(f.label, k).toMatch(CJK);
     for (const [k, l] of Object.entries(AUDIT_ENTITY_LABEL)) expect(l, k).toMatch(CJK);
     const enums: Array<[string, Record<string, string>]> = [
-      ["Project", PROJECT_STATUS_LABEL], ["MonthlyReport", REPORT_STATUS_LABEL], ["Issue", ISSUE_STATUS_LABEL], ["ReportingPeriod", PERIOD_STATUS_LABEL],
+      ["Project", PROJECT_STATUS_LABEL],
+      ["MonthlyReport", REPORT_STATUS_LABEL],
+      ["Issue", ISSUE_STATUS_LABEL],
+      ["ReportingPeriod", PERIOD_STATUS_LABEL],
     ];
     for (const [entity, labels] of enums) {
       for (const [value, label] of Object.entries(labels)) expect(formatAuditValue("status", value, entity)).toBe(label);
@@ -209,7 +214,13 @@ describe("how an entry reads", () => {
   });
 
   it("maps row by row: 倒排工期 by month, the plan's list by project, milestones as days", () => {
-    expect(auditDiff("Project", { year: 2025, months: { "2025-01": "100", "2025-02": "200" }, version: 1 }, { year: 2025, months: { "2025-01": "100", "2025-02": "250", "2025-03": "300" }, version: 2 })).toEqual([
+    expect(
+      auditDiff(
+        "Project",
+        { year: 2025, months: { "2025-01": "100", "2025-02": "200" }, version: 1 },
+        { year: 2025, months: { "2025-01": "100", "2025-02": "250", "2025-03": "300" }, version: 2 },
+      ),
+    ).toEqual([
       { field: "months.2025-02", label: "计划累计投资（万元） 2025年2月", before: "200万元", after: "250万元" },
       { field: "months.2025-03", label: "计划累计投资（万元） 2025年3月", before: "—", after: "300万元" },
     ]);

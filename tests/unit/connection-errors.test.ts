@@ -22,7 +22,10 @@ describe("a lost database connection is recognised", () => {
     ["a refused connection", socketError("ECONNREFUSED")],
     ["adapter-pg: connection closed", adapterError({ kind: "ConnectionClosed" })],
     ["adapter-pg: server unreachable", adapterError({ kind: "DatabaseNotReachable", host: "db", port: 5432 })],
-    ["adapter-pg: backend terminated by an administrator", adapterError({ kind: "postgres", code: "57P01", severity: "FATAL", message: "terminating connection due to administrator command" })],
+    [
+      "adapter-pg: backend terminated by an administrator",
+      adapterError({ kind: "postgres", code: "57P01", severity: "FATAL", message: "terminating connection due to administrator command" }),
+    ],
     ["pg: the server shutting down", serverError("57P01", "FATAL")],
     ["pg: connection failure", serverError("08006", "FATAL")],
     ["Prisma: server closed the connection", prismaError("P1017")],

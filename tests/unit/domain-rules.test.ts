@@ -107,26 +107,44 @@ describe("三色预警 on an unordered or partial history", () => {
     overdueOpenIssues: 0,
   };
   it("a month after the reference month does not count; the history's order does not matter", () => {
-    const w = evaluateWarning({ ...base, history: [
-      { month: "2024-12", planned: "60000", actual: "60000" },
-      { month: "2024-11", planned: "50000", actual: null },
-      { month: "2024-10", planned: "40000", actual: "39000" },
-    ] }, warningConfig({}));
+    const w = evaluateWarning(
+      {
+        ...base,
+        history: [
+          { month: "2024-12", planned: "60000", actual: "60000" },
+          { month: "2024-11", planned: "50000", actual: null },
+          { month: "2024-10", planned: "40000", actual: "39000" },
+        ],
+      },
+      warningConfig({}),
+    );
     expect(w.stale).toBe(true);
     expect(w.level).toBe("green");
   });
   it("the newest report counts as the latest whatever the order given", () => {
-    const w = evaluateWarning({ ...base, history: [
-      { month: "2024-11", planned: "50000", actual: "49000" },
-      { month: "2024-10", planned: "40000", actual: "39000" },
-    ] }, warningConfig({}));
+    const w = evaluateWarning(
+      {
+        ...base,
+        history: [
+          { month: "2024-11", planned: "50000", actual: "49000" },
+          { month: "2024-10", planned: "40000", actual: "39000" },
+        ],
+      },
+      warningConfig({}),
+    );
     expect([w.level, w.stale, w.lagPoints]).toEqual(["green", false, "1.0"]);
   });
   it("an earlier month with a plan and no report is neither red nor an error", () => {
-    const w = evaluateWarning({ ...base, history: [
-      { month: "2024-10", planned: "90000", actual: null },
-      { month: "2024-11", planned: "50000", actual: "49000" },
-    ] }, warningConfig({}));
+    const w = evaluateWarning(
+      {
+        ...base,
+        history: [
+          { month: "2024-10", planned: "90000", actual: null },
+          { month: "2024-11", planned: "50000", actual: "49000" },
+        ],
+      },
+      warningConfig({}),
+    );
     expect([w.level, w.stale, w.reasons]).toEqual(["green", false, []]);
   });
 });

@@ -20,9 +20,18 @@ describe("the SQL twins as text", () => {
 
   it("overdue and escalated, on the issue alias i or a quoted one", () => {
     expect(flat(overdueSql("2024-06-15"))).toEqual({ text: `("i".status <> 'CLOSED' AND "i"."dueDate" IS NOT NULL AND "i"."dueDate" < $1::date)`, values: ["2024-06-15"] });
-    expect(flat(overdueSql("2024-06-15", 'x"y'))).toEqual({ text: `("xy".status <> 'CLOSED' AND "xy"."dueDate" IS NOT NULL AND "xy"."dueDate" < $1::date)`, values: ["2024-06-15"] });
-    expect(flat(escalatedSql("2024-06-15", 3))).toEqual({ text: `("i".status <> 'CLOSED' AND "i"."dueDate" IS NOT NULL AND "i"."dueDate" < $1::date - $2::int)`, values: ["2024-06-15", 3] });
-    expect(flat(escalatedSql("2024-06-15", 3, 'a"'))).toEqual({ text: `("a".status <> 'CLOSED' AND "a"."dueDate" IS NOT NULL AND "a"."dueDate" < $1::date - $2::int)`, values: ["2024-06-15", 3] });
+    expect(flat(overdueSql("2024-06-15", 'x"y'))).toEqual({
+      text: `("xy".status <> 'CLOSED' AND "xy"."dueDate" IS NOT NULL AND "xy"."dueDate" < $1::date)`,
+      values: ["2024-06-15"],
+    });
+    expect(flat(escalatedSql("2024-06-15", 3))).toEqual({
+      text: `("i".status <> 'CLOSED' AND "i"."dueDate" IS NOT NULL AND "i"."dueDate" < $1::date - $2::int)`,
+      values: ["2024-06-15", 3],
+    });
+    expect(flat(escalatedSql("2024-06-15", 3, 'a"'))).toEqual({
+      text: `("a".status <> 'CLOSED' AND "a"."dueDate" IS NOT NULL AND "a"."dueDate" < $1::date - $2::int)`,
+      values: ["2024-06-15", 3],
+    });
     expect(escalatedSql("2024-06-15", undefined).values).toEqual(["2024-06-15", 7]);
   });
 

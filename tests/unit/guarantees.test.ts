@@ -31,7 +31,10 @@ describe("messages and URL state, exactly", () => {
   it("more projects entered than declared says so", () => {
     expect(gap(3, 5)).toEqual({ kind: "over", message: "平台已录入5个项目，多于计划申报的3个。" });
     expect(gap(5, 3)).toEqual({ kind: "under", message: "计划申报5个项目，平台已录入3个，尚缺2个。" });
-    expect(startDeadlineGap({ computedCount: 4, startedByDeadline: 0, startedCount: 4, deadlineText: "2024年4月30日" })).toEqual({ kind: "under", message: "4个项目在2024年4月30日之后才开工。" });
+    expect(startDeadlineGap({ computedCount: 4, startedByDeadline: 0, startedCount: 4, deadlineText: "2024年4月30日" })).toEqual({
+      kind: "under",
+      message: "4个项目在2024年4月30日之后才开工。",
+    });
   });
   it("a negative wait reads as none", () => {
     expect(formatWait(-5)).toBe("0秒");

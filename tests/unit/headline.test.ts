@@ -24,9 +24,7 @@ describe("headline figures (official definitions)", () => {
     expect(h.annualRate).toBeNull();
     expect(h.vsSchedule).toBeNull();
     expect(h.annualText).toBe("项目清单未列出各项目年度计划投资，无法按同口径计算年度投资完成率");
-    expect(h.declaredInconsistency).toBe(
-      "已录入的4个项目本年完成投资42.3亿元，已超过计划申报的全部50个项目年度计划投资33.6亿元，两者口径不一致，请核实申报口径。",
-    );
+    expect(h.declaredInconsistency).toBe("已录入的4个项目本年完成投资42.3亿元，已超过计划申报的全部50个项目年度计划投资33.6亿元，两者口径不一致，请核实申报口径。");
     expect(h.declaredRate!.toFixed(1)).toBe("125.9");
     expect(h.schedule.toFixed(1)).toBe("91.7");
     expect(h.totalRate!.toFixed(1)).toBe("28.8");
@@ -46,10 +44,7 @@ describe("headline figures (official definitions)", () => {
   });
 
   it("ahead of 序时进度, and the boundary where completion equals the declared plan is not an inconsistency", () => {
-    const h = headlineFigures(
-      sums({ month: "2024-06", annualPlanned: "1000", projectsWithAnnualPlan: 4, yearInvestmentOfPlanned: "600", yearInvestment: "336000" }),
-      SEED_PLAN,
-    );
+    const h = headlineFigures(sums({ month: "2024-06", annualPlanned: "1000", projectsWithAnnualPlan: 4, yearInvestmentOfPlanned: "600", yearInvestment: "336000" }), SEED_PLAN);
     expect(h.annualText).toBe("占年度计划60.0%，超序时进度 10.0 个百分点");
     expect(h.declaredInconsistency).toBeNull();
     expect(headlineFigures(sums({ yearInvestment: "336000.01" }), SEED_PLAN).declaredInconsistency).not.toBeNull();

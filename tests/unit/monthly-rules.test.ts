@@ -32,13 +32,21 @@ describe("monthly figures' rules", () => {
     expect(monthlyReportErrors(project, figures({ month: "2024-01" }), null).month).toBeUndefined();
     expect(monthlyReportErrors(project, figures({ month: "2023-12" }), null).month).toEqual(["不能早于项目列入重大项目清单的年份（2024年）"]);
     expect(monthlyReportErrors(project, figures({ actualStartMonth: "2024-09", actualProductionMonth: "2024-09" }), previous)).toEqual({});
-    expect(monthlyReportErrors(project, figures({ actualStartMonth: "2024-09", actualProductionMonth: "2024-08" }), previous).actualProductionMonth).toEqual(["实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）"]);
+    expect(monthlyReportErrors(project, figures({ actualStartMonth: "2024-09", actualProductionMonth: "2024-08" }), previous).actualProductionMonth).toEqual([
+      "实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）",
+    ]);
     // the project's own recorded months count when the report leaves them out
     const started = { ...project, actualStartMonth: "2024-09" };
-    expect(monthlyReportErrors(started, figures({ actualProductionMonth: "2024-08" }), previous).actualProductionMonth).toEqual(["实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）"]);
+    expect(monthlyReportErrors(started, figures({ actualProductionMonth: "2024-08" }), previous).actualProductionMonth).toEqual([
+      "实际投产月份（2024年8月）不能早于实际开工月份（2024年9月）",
+    ]);
     expect(monthlyReportErrors(started, figures({ actualProductionMonth: "2024-09" }), previous)).toEqual({});
-    expect(monthlyReportErrors(project, figures({ actualProductionMonth: "2024-09" }), previous).actualProductionMonth).toEqual(["项目尚未填写实际开工月份，不能先填写实际投产月份"]);
+    expect(monthlyReportErrors(project, figures({ actualProductionMonth: "2024-09" }), previous).actualProductionMonth).toEqual([
+      "项目尚未填写实际开工月份，不能先填写实际投产月份",
+    ]);
     const producing = { ...project, actualStartMonth: "2024-03", actualProductionMonth: "2024-06" };
-    expect(monthlyReportErrors(producing, figures({ actualStartMonth: "2024-07" }), previous).actualStartMonth).toEqual(["实际开工月份（2024年7月）不能晚于项目已登记的实际投产月份（2024年6月）"]);
+    expect(monthlyReportErrors(producing, figures({ actualStartMonth: "2024-07" }), previous).actualStartMonth).toEqual([
+      "实际开工月份（2024年7月）不能晚于项目已登记的实际投产月份（2024年6月）",
+    ]);
   });
 });

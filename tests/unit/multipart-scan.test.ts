@@ -61,14 +61,22 @@ describe("multipart scan", () => {
       }
     }
     // one byte at a time
-    expect(scan(reportForm, Array.from({ length: reportForm.length }, (_, i) => i))).toEqual([]);
+    expect(
+      scan(
+        reportForm,
+        Array.from({ length: reportForm.length }, (_, i) => i),
+      ),
+    ).toEqual([]);
   });
 
   it("a text field one byte over its bound is reported while it streams", () => {
     const exact = form([{ name: "_1_progressText", value: "x".repeat(100) }]);
     expect(scan(exact, [])).toEqual([]);
     const long = form([{ name: "_1_progressText", value: "x".repeat(5000) }]);
-    const problems = scan(long, Array.from({ length: 50 }, (_, i) => (i + 1) * 100));
+    const problems = scan(
+      long,
+      Array.from({ length: 50 }, (_, i) => (i + 1) * 100),
+    );
     expect(problems.map((p) => p.problem)).toEqual(["field"]);
     // reported long before the field's 5,000 bytes have arrived
     expect(problems[0].at).toBeLessThan(400);
@@ -90,7 +98,10 @@ describe("multipart scan", () => {
   });
 
   it("reports once, and reads nothing after its report", () => {
-    const long = form([{ name: "a", value: "x".repeat(500) }, { name: "b", value: "y".repeat(500) }]);
+    const long = form([
+      { name: "a", value: "x".repeat(500) },
+      { name: "b", value: "y".repeat(500) },
+    ]);
     expect(scan(long, [10, 20, 30, 400, 600]).map((p) => p.problem)).toEqual(["field"]);
   });
 });

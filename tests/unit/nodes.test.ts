@@ -1,14 +1,25 @@
 // Node plans and 入库: the state of a node at its boundaries (due today, due in N days, one day
 // overdue), the order rule, 投产 before 开工, and the 入库 warning at its month boundaries.
 import { describe, expect, it } from "vitest";
-import { addDays, daysUntil, nodeDueSoonDays, nodeOrderErrors, nodeState, productionBeforeStart, type NodeDates, type NodeProjectFacts, monthsBetween, monthsStartedNotEntered, startedNotEntered } from "@/domain/nodes";
+import {
+  addDays,
+  daysUntil,
+  nodeDueSoonDays,
+  nodeOrderErrors,
+  nodeState,
+  productionBeforeStart,
+  type NodeDates,
+  type NodeProjectFacts,
+  monthsBetween,
+  monthsStartedNotEntered,
+  startedNotEntered,
+} from "@/domain/nodes";
 import { evaluateWarning, type WarningInput } from "@/domain/warnings";
 import { warningConfig } from "@/domain/warning-config";
 
 const today = "2024-06-15";
 const none: NodeProjectFacts = { actualStartMonth: null, actualProductionMonth: null, statsEnteredMonth: null };
-const state = (planned: string | null, actual: string | null = null, kind = "MAIN_STRUCTURE", facts = none, days = 7) =>
-  nodeState({ kind, planned, actual }, facts, today, days);
+const state = (planned: string | null, actual: string | null = null, kind = "MAIN_STRUCTURE", facts = none, days = 7) => nodeState({ kind, planned, actual }, facts, today, days);
 
 describe("节点状态 (临期 / 超期)", () => {
   it("a node due today is 临期, not 超期; one day overdue is 超期", () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { deadlineDay, defaultDeadline, isPastDeadline, parkProgressPage, parksMostBehindFirst, PERIOD_STATUS_LABEL, progressTotals, periodTitle, unapprovedCount } from "@/lib/periods";
+import {
+  deadlineDay,
+  defaultDeadline,
+  isPastDeadline,
+  parkProgressPage,
+  parksMostBehindFirst,
+  PERIOD_STATUS_LABEL,
+  progressTotals,
+  periodTitle,
+  unapprovedCount,
+} from "@/lib/periods";
 
 describe("调度期 rules", () => {
   it("a month is reported by the configured day of the next month (default the 5th)", () => {

@@ -160,10 +160,34 @@ describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
       expect(mayOpenPath(auditor, path), path).toBe(true);
     }
     for (const path of [
-      "/", "/overview", "/projects", "/projects/YQ2024-001", "/projects/export", "/parks", "/parks/1", "/periods", "/periods/2024-11",
-      "/periods/2024-11/schedule", "/periods/2024-11/bulletin/docx", "/issues", "/issues/1", "/issues/export", "/reports", "/reports/2024/docx",
-      "/nodes", "/photos/1", "/photos/1/thumb", "/review", "/todo", "/report", "/imports", "/admin", "/admin/users", "/admin/auditx",
-      "/accounts", "/some-page-added-later",
+      "/",
+      "/overview",
+      "/projects",
+      "/projects/YQ2024-001",
+      "/projects/export",
+      "/parks",
+      "/parks/1",
+      "/periods",
+      "/periods/2024-11",
+      "/periods/2024-11/schedule",
+      "/periods/2024-11/bulletin/docx",
+      "/issues",
+      "/issues/1",
+      "/issues/export",
+      "/reports",
+      "/reports/2024/docx",
+      "/nodes",
+      "/photos/1",
+      "/photos/1/thumb",
+      "/review",
+      "/todo",
+      "/report",
+      "/imports",
+      "/admin",
+      "/admin/users",
+      "/admin/auditx",
+      "/accounts",
+      "/some-page-added-later",
     ]) {
       expect(mayOpenPath(auditor, path), path).toBe(false);
     }
@@ -171,7 +195,8 @@ describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
 
   it("the gate lets every other role on as before (their pages check their own permission), and nobody unsigned", () => {
     for (const who of [admin, leader, county1, unbound]) {
-      for (const path of ["/", "/overview", "/projects", "/issues/1", "/account", "/forbidden", "/todo", "/admin/users"]) expect(mayOpenPath(who, path), `${who.role} ${path}`).toBe(true);
+      for (const path of ["/", "/overview", "/projects", "/issues/1", "/account", "/forbidden", "/todo", "/admin/users"])
+        expect(mayOpenPath(who, path), `${who.role} ${path}`).toBe(true);
     }
     expect(mayOpenPath(admin, "/admin/audit")).toBe(true);
     expect(mayOpenPath(leader, "/admin/audit")).toBe(false);

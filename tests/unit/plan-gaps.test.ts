@@ -5,9 +5,7 @@ describe("declared vs computed", () => {
   it("flags the seed report's four projects exceeding the declared total of all fifty", () => {
     const gap = investmentGap({ declaredTotal: "1336000", computedTotal: "1468000", declaredCount: 50, computedCount: 4 });
     expect(gap.kind).toBe("over");
-    expect(gap.message).toBe(
-      "已录入的4个项目总投资146.8亿元，比计划申报的50个项目总投资133.6亿元多13.2亿元，请核实申报口径。",
-    );
+    expect(gap.message).toBe("已录入的4个项目总投资146.8亿元，比计划申报的50个项目总投资133.6亿元多13.2亿元，请核实申报口径。");
   });
   it("says how many projects are missing when the sum is short", () => {
     const gap = investmentGap({ declaredTotal: "1336000", computedTotal: "330000", declaredCount: 50, computedCount: 1 });
@@ -22,12 +20,8 @@ describe("declared vs computed", () => {
     expect(countGap(2, 3).kind).toBe("over");
   });
   it("flags late and missing starts against the start deadline", () => {
-    expect(startDeadlineGap({ computedCount: 4, startedCount: 4, startedByDeadline: 0, deadlineText: "2024年4月30日" }).message).toBe(
-      "4个项目在2024年4月30日之后才开工。",
-    );
-    expect(startDeadlineGap({ computedCount: 5, startedCount: 3, startedByDeadline: 2, deadlineText: "4月底" }).message).toBe(
-      "1个项目在4月底之后才开工，2个项目尚未开工。",
-    );
+    expect(startDeadlineGap({ computedCount: 4, startedCount: 4, startedByDeadline: 0, deadlineText: "2024年4月30日" }).message).toBe("4个项目在2024年4月30日之后才开工。");
+    expect(startDeadlineGap({ computedCount: 5, startedCount: 3, startedByDeadline: 2, deadlineText: "4月底" }).message).toBe("1个项目在4月底之后才开工，2个项目尚未开工。");
     expect(startDeadlineGap({ computedCount: 2, startedCount: 2, startedByDeadline: 2, deadlineText: "x" }).kind).toBe("ok");
   });
 });

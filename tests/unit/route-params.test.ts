@@ -19,20 +19,70 @@ describe("path parameters are validated before any query", () => {
     expect(routeParam(path)).toEqual(expected);
   });
 
-  it.each(["/projects/%00", "/projects/%E0%A4%A", "/projects/%", "/projects/a%2Fb", "/projects/<x>", `/projects/${"A".repeat(41)}`, "/parks/0", "/parks/-1", "/parks/1e3", "/parks/%00", "/issues/9999999999", "/issues/abc", "/issues/abc/print", "/issues/0/print", "/admin/plans/99", "/admin/plans/2024x", "/report/%C0%AF", "/periods/2024-13", "/periods/2024-1", "/periods/%00", "/periods/2024-11x", "/periods/2024-13/bulletin", "/reports/24", "/reports/2024x/edit"])(
-    "%s is malformed",
-    (path) => {
-      expect(routeParam(path)).toBe("invalid");
-    },
-  );
+  it.each([
+    "/projects/%00",
+    "/projects/%E0%A4%A",
+    "/projects/%",
+    "/projects/a%2Fb",
+    "/projects/<x>",
+    `/projects/${"A".repeat(41)}`,
+    "/parks/0",
+    "/parks/-1",
+    "/parks/1e3",
+    "/parks/%00",
+    "/issues/9999999999",
+    "/issues/abc",
+    "/issues/abc/print",
+    "/issues/0/print",
+    "/admin/plans/99",
+    "/admin/plans/2024x",
+    "/report/%C0%AF",
+    "/periods/2024-13",
+    "/periods/2024-1",
+    "/periods/%00",
+    "/periods/2024-11x",
+    "/periods/2024-13/bulletin",
+    "/reports/24",
+    "/reports/2024x/edit",
+  ])("%s is malformed", (path) => {
+    expect(routeParam(path)).toBe("invalid");
+  });
 
-  it.each(["/", "/projects", "/issues/new", "/issues/stats", "/admin/plans/new", "/admin/projects/new", "/login", "/api/health", "/projects/export", "/issues/export", "/imports/12", "/periods/2024-11/schedule"])("%s is not a dynamic page", (path) => {
+  it.each([
+    "/",
+    "/projects",
+    "/issues/new",
+    "/issues/stats",
+    "/admin/plans/new",
+    "/admin/projects/new",
+    "/login",
+    "/api/health",
+    "/projects/export",
+    "/issues/export",
+    "/imports/12",
+    "/periods/2024-11/schedule",
+  ])("%s is not a dynamic page", (path) => {
     expect(routeParam(path)).toBeNull();
   });
 });
 
 describe("only the dynamic pages' own shapes are checked", () => {
-  it.each(["/foo/projects/X/edit", "/admin/other/X/edit", "/admin/projects/X/view", "/admin/projects/X/edit/more", "/projects/A/B", "/report/A/B", "/parks/1/x", "/issues/1/x", "/admin/plans/2024/x", "/admin/x/2024", "/x/plans/2024", "/foo/1", "/reports/2024/docx", "/periods/2024-11/bulletin/docx"])("%s is left to the router", (path) => {
+  it.each([
+    "/foo/projects/X/edit",
+    "/admin/other/X/edit",
+    "/admin/projects/X/view",
+    "/admin/projects/X/edit/more",
+    "/projects/A/B",
+    "/report/A/B",
+    "/parks/1/x",
+    "/issues/1/x",
+    "/admin/plans/2024/x",
+    "/admin/x/2024",
+    "/x/plans/2024",
+    "/foo/1",
+    "/reports/2024/docx",
+    "/periods/2024-11/bulletin/docx",
+  ])("%s is left to the router", (path) => {
     expect(routeParam(path)).toBeNull();
   });
   it("a year must be the whole segment", () => {

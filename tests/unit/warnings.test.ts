@@ -12,7 +12,11 @@ const base: WarningInput = {
   overdueOpenIssues: 0,
 };
 const at = (month: string, planned: string | null, actual: string | null, demo = false): MonthPoint => ({
-  month, planned, actual, plannedDemo: demo, actualDemo: false,
+  month,
+  planned,
+  actual,
+  plannedDemo: demo,
+  actualDemo: false,
 });
 const run = (over: Partial<WarningInput>) => evaluateWarning({ ...base, ...over }, config);
 
@@ -111,11 +115,7 @@ describe("三色预警", () => {
   it("lists red reasons before yellow ones", () => {
     const w = run({ actualStartMonth: "2024-06", history: [at("2024-12", "80000", "50000")], referenceMonth: "2024-12", overdueOpenIssues: 1 });
     expect(w.level).toBe("red");
-    expect(w.reasons).toEqual([
-      "2024年12月累计完成投资落后月度计划 30.0 个百分点",
-      "开工晚于计划截止日期 2024年4月30日（2024年6月开工）",
-      "有1个问题逾期未办结",
-    ]);
+    expect(w.reasons).toEqual(["2024年12月累计完成投资落后月度计划 30.0 个百分点", "开工晚于计划截止日期 2024年4月30日（2024年6月开工）", "有1个问题逾期未办结"]);
   });
 
   it("orders colours", () => {

@@ -25,14 +25,22 @@ export default async function AdminPage() {
             {y}年计划与清单
           </Link>
         ))}
-        <Link href="/admin/plans/new" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">新建年度计划</Link>
-        <Link href="/admin/users" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">用户管理</Link>
-        <Link href="/admin/audit" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">操作日志</Link>
+        <Link href="/admin/plans/new" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+          新建年度计划
+        </Link>
+        <Link href="/admin/users" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+          用户管理
+        </Link>
+        <Link href="/admin/audit" className="rounded-md border border-slate-300 bg-white px-3 py-2 hover:bg-slate-50">
+          操作日志
+        </Link>
       </nav>
       <section className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="text-lg font-medium">项目（{projects.length}个）</h2>
-          <Link href="/admin/projects/new" className={buttonClass}>新建项目</Link>
+          <Link href="/admin/projects/new" className={buttonClass}>
+            新建项目
+          </Link>
         </div>
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="admin-projects">
           {projects.map((p) => (

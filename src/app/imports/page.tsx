@@ -24,7 +24,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
     <div className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">导入调度表（Excel）· <span className="whitespace-nowrap">{formatMonth(month)}</span></h1>
+          <h1 className="text-2xl font-semibold">
+            导入调度表（Excel）· <span className="whitespace-nowrap">{formatMonth(month)}</span>
+          </h1>
           <p className="mt-1 text-sm text-slate-600">
             下载本县区园区的导入模板（已预填各项目上月的累计数和形象进度），只改本月变化的数字，上传后逐行预览，确认后一次性提交审核；有任何错误则整个文件不导入。
           </p>

@@ -18,7 +18,6 @@ import { intParam, queryString, type RawSearchParams } from "@/lib/search-params
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "问题台账" };
 
-
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePermission("data.read", "/issues");
   const sp = await searchParams;
@@ -31,7 +30,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const { issues, total, closed, overdue, escalated, closureRate: rate, page, pages, size } = ledger;
   const parks = await listParks(prisma);
   const mayRaise = can(actor, "issue.write");
-  const anyFilter = filters.status || filters.category || filters.parkId || filters.overdue || filters.escalated || filters.leader || (filters.year !== years[0] && years.length > 1);
+  const anyFilter =
+    filters.status || filters.category || filters.parkId || filters.overdue || filters.escalated || filters.leader || (filters.year !== years[0] && years.length > 1);
   const pageHref = (n: number) =>
     `/issues${queryString({
       status: filters.status,
@@ -64,30 +64,46 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="issue-stats">
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">问题总数</dt>
-          <dd className="num text-xl font-semibold" data-testid="issue-total">{total}个</dd>
+          <dd className="num text-xl font-semibold" data-testid="issue-total">
+            {total}个
+          </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">已办结</dt>
-          <dd className="num text-xl font-semibold" data-testid="issue-closed">{closed}个</dd>
+          <dd className="num text-xl font-semibold" data-testid="issue-closed">
+            {closed}个
+          </dd>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-3">
           <dt className="text-xs text-slate-500">办结率（已办结 ÷ 全部）</dt>
-          <dd className="num text-xl font-semibold" data-testid="closure-rate">{rate ?? "—"}</dd>
+          <dd className="num text-xl font-semibold" data-testid="closure-rate">
+            {rate ?? "—"}
+          </dd>
         </div>
         <div className={`rounded-lg border p-3 ${overdue > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
           <dt className="text-xs text-slate-500">逾期未办结</dt>
-          <dd className={`num text-xl font-semibold ${overdue > 0 ? "text-red-700" : ""}`} data-testid="overdue-count">{overdue}个</dd>
+          <dd className={`num text-xl font-semibold ${overdue > 0 ? "text-red-700" : ""}`} data-testid="overdue-count">
+            {overdue}个
+          </dd>
         </div>
         <div className={`col-span-2 rounded-lg border p-3 sm:col-span-1 ${escalated > 0 ? "border-red-400 bg-red-50" : "border-slate-200 bg-white"}`}>
           <dt className="text-xs text-slate-500">已升级督办（逾期超过{issueEscalationDays()}天）</dt>
-          <dd className={`num text-xl font-semibold ${escalated > 0 ? "text-red-800" : ""}`} data-testid="escalated-count">{escalated}个</dd>
+          <dd className={`num text-xl font-semibold ${escalated > 0 ? "text-red-800" : ""}`} data-testid="escalated-count">
+            {escalated}个
+          </dd>
         </div>
       </dl>
 
       <FilterBar
         label="筛选"
         fields={[
-          { kind: "select", name: "year", label: "年度", value: allYears ? "all" : filters.year, options: [{ value: "all", label: "全部年度" }, ...years.map((y) => ({ value: y, label: `${y}年` }))] },
+          {
+            kind: "select",
+            name: "year",
+            label: "年度",
+            value: allYears ? "all" : filters.year,
+            options: [{ value: "all", label: "全部年度" }, ...years.map((y) => ({ value: y, label: `${y}年` }))],
+          },
           { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
           { kind: "select", name: "category", label: "类别", value: filters.category, all: "全部", options: labelOptions(ISSUE_CATEGORY_LABEL) },
           { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },

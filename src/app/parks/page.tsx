@@ -39,7 +39,10 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/overview${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">概览</Link> / 县区园区
+            <Link href={`/overview${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">
+              概览
+            </Link>{" "}
+            / 县区园区
           </p>
           <h1 className="mt-1 text-2xl font-semibold">县区园区投资完成情况</h1>
           <PublicationNote pub={pub} year={year} />

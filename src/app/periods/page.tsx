@@ -42,7 +42,9 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
       )}
       {can(actor, { action: "period.manage" }) && (
         <Section title="开放调度期" id="open-period">
-          <p className="mb-2 text-sm text-slate-600">县区首次填报某月时，该月调度期自动开放（截止日为次月5日，可在环境变量 REPORT_DEADLINE_DAY 中设置）。也可提前开放或指定截止日：</p>
+          <p className="mb-2 text-sm text-slate-600">
+            县区首次填报某月时，该月调度期自动开放（截止日为次月5日，可在环境变量 REPORT_DEADLINE_DAY 中设置）。也可提前开放或指定截止日：
+          </p>
           <DeadlineForm label="开放" />
         </Section>
       )}

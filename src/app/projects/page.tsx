@@ -55,10 +55,16 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
   const active = params.sort === sort;
   const nextDir = active && params.dir === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" className={`whitespace-nowrap px-3 py-2 align-bottom font-medium ${className}`} aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}>
+    <th
+      scope="col"
+      className={`whitespace-nowrap px-3 py-2 align-bottom font-medium ${className}`}
+      aria-sort={active ? (params.dir === "asc" ? "ascending" : "descending") : "none"}
+    >
       <Link href={href(params, { sort, dir: nextDir, page: 1 })} className="inline-flex items-end gap-1 hover:text-slate-900" data-testid={`sort-${sort}`}>
         {children}
-        <span aria-hidden className="text-xs">{active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+        <span aria-hidden className="text-xs">
+          {active ? (params.dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
       </Link>
     </th>
   );
@@ -95,7 +101,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
           { kind: "select", name: "dir", label: "顺序", value: params.dir, options: DIR_OPTIONS },
         ]}
         keep={{ size: params.size !== PAGE_SIZE ? params.size : undefined }}
-        reset={anyFilter ? { href: href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 }), label: "清除筛选" } : null}
+        reset={
+          anyFilter
+            ? { href: href({ ...current, park: undefined, status: undefined, industry: undefined, warning: undefined, q: undefined }, { page: 1 }), label: "清除筛选" }
+            : null
+        }
       />
 
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -29,26 +29,24 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-        {can(actor, "report.import") && (
-          <Link href={`/imports?month=${month}`} className={secondaryButtonClass} data-testid="import-link">
-            Excel导入调度表
-          </Link>
-        )}
-        <form className="flex items-end gap-2" action="/report">
-          <label className="text-sm text-slate-600">
-            <span className="block">填报月份</span>
-            <input type="month" name="month" defaultValue={month} max={currentMonth()} className={inputClass} />
-          </label>
-          <button type="submit" className={secondaryButtonClass}>
-            切换
-          </button>
-        </form>
+          {can(actor, "report.import") && (
+            <Link href={`/imports?month=${month}`} className={secondaryButtonClass} data-testid="import-link">
+              Excel导入调度表
+            </Link>
+          )}
+          <form className="flex items-end gap-2" action="/report">
+            <label className="text-sm text-slate-600">
+              <span className="block">填报月份</span>
+              <input type="month" name="month" defaultValue={month} max={currentMonth()} className={inputClass} />
+            </label>
+            <button type="submit" className={secondaryButtonClass}>
+              切换
+            </button>
+          </form>
         </div>
       </div>
       {projects.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">
-          {formatMonth(month)}所在年度的重大项目清单中没有需要您填报的项目。
-        </p>
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">{formatMonth(month)}所在年度的重大项目清单中没有需要您填报的项目。</p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="report-list">
           {projects.map((p) => (

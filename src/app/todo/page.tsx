@@ -21,7 +21,10 @@ export default async function TodoPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">我的待办</h1>
         <p className="text-sm text-slate-600">
-          截至{formatDay(dayToDate(today))} · <Link href="/overview" className="text-sky-700 hover:underline">查看驾驶舱</Link>
+          截至{formatDay(dayToDate(today))} ·{" "}
+          <Link href="/overview" className="text-sky-700 hover:underline">
+            查看驾驶舱
+          </Link>
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -8,9 +8,7 @@ export function SessionList({ sessions, idleMinutes }: { sessions: OwnSession[];
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">
-        每个会话是一次登录：登录满12小时，或连续{idleMinutes}分钟没有操作，会话自动结束。看到不认识的设备或地址，请结束它并修改密码。
-      </p>
+      <p className="text-sm text-slate-600">每个会话是一次登录：登录满12小时，或连续{idleMinutes}分钟没有操作，会话自动结束。看到不认识的设备或地址，请结束它并修改密码。</p>
       <ul className="space-y-2" data-testid="session-list">
         {sessions.map((s) => (
           <li

@@ -27,7 +27,15 @@ export function PlanForm({ year, stamp, defaults, create = false }: { year: numb
     <form action={action} className="space-y-4" noValidate aria-label="计划申报数">
       {create ? (
         <Field name="year" label="年度" errors={errors.year}>
-          <input id="year" name="year" inputMode="numeric" defaultValue={v.year ?? String(year)} onChange={(e) => setTypedYear(e.target.value.trim())} className={inputClass} {...invalidProps(errors, "year")} />
+          <input
+            id="year"
+            name="year"
+            inputMode="numeric"
+            defaultValue={v.year ?? String(year)}
+            onChange={(e) => setTypedYear(e.target.value.trim())}
+            className={inputClass}
+            {...invalidProps(errors, "year")}
+          />
         </Field>
       ) : (
         <input type="hidden" name="year" value={year} />
@@ -94,7 +102,9 @@ export function PlanEntriesForm({
                     {p.code} · {p.parkName} · 总投资 {formatYi(p.totalInvestment)}
                   </span>
                   {errors[on]?.map((e) => (
-                    <span key={e} className="block text-sm text-red-600" role="alert">{e}</span>
+                    <span key={e} className="block text-sm text-red-600" role="alert">
+                      {e}
+                    </span>
                   ))}
                 </span>
               </label>
@@ -104,7 +114,9 @@ export function PlanEntriesForm({
                 </label>
                 <input id={annual} name={annual} inputMode="decimal" defaultValue={submitted?.[annual] ?? p.annual} className={inputClass} {...invalidProps(errors, annual)} />
                 {errors[annual]?.map((e) => (
-                  <p key={e} id={`${annual}-error`} className="text-sm text-red-600" role="alert">{e}</p>
+                  <p key={e} id={`${annual}-error`} className="text-sm text-red-600" role="alert">
+                    {e}
+                  </p>
                 ))}
               </div>
             </li>

@@ -12,7 +12,17 @@ export type ProjectFormValues = Record<string, string>;
 
 const CONFLICT_LABELS = { name: "项目名称", totalInvestment: "总投资（万元）", status: "状态", version: "版本" };
 
-export function ProjectForm({ mode, version, defaults, parks }: { mode: "create" | "edit"; version: number; defaults: ProjectFormValues; parks: Array<{ id: number; name: string }> }) {
+export function ProjectForm({
+  mode,
+  version,
+  defaults,
+  parks,
+}: {
+  mode: "create" | "edit";
+  version: number;
+  defaults: ProjectFormValues;
+  parks: Array<{ id: number; name: string }>;
+}) {
   const [state, action, pending] = useActionState(mode === "create" ? createProjectAction : updateProjectAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const formKey = useResultKey(state);
@@ -82,7 +92,14 @@ export function ProjectForm({ mode, version, defaults, parks }: { mode: "create"
       </fieldset>
 
       <Field name="constructionContent" label="主要建设内容" errors={errors.constructionContent} hint={`按原文填写，不超过${CONTENT_MAX}字`}>
-        <textarea id="constructionContent" name="constructionContent" rows={3} defaultValue={v.constructionContent ?? ""} className={inputClass} {...invalidProps(errors, "constructionContent")} />
+        <textarea
+          id="constructionContent"
+          name="constructionContent"
+          rows={3}
+          defaultValue={v.constructionContent ?? ""}
+          className={inputClass}
+          {...invalidProps(errors, "constructionContent")}
+        />
       </Field>
 
       <fieldset className="grid gap-4 sm:grid-cols-3">

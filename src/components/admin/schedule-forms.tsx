@@ -73,7 +73,9 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
         {MILESTONE_KINDS.map((k) => (
           <fieldset key={k} className="grid grid-cols-2 gap-2 py-3 lg:grid-cols-[5rem_repeat(5,minmax(0,1fr))] lg:items-start">
             <legend className="sr-only">{MILESTONE_KIND_LABEL[k]}</legend>
-            <p aria-hidden className="col-span-2 pt-1 font-medium lg:col-span-1 lg:pt-7">{MILESTONE_KIND_LABEL[k]}</p>
+            <p aria-hidden className="col-span-2 pt-1 font-medium lg:col-span-1 lg:pt-7">
+              {MILESTONE_KIND_LABEL[k]}
+            </p>
             {NODE_FIELDS.map((f) => {
               const name = `${f.key}_${k}`;
               return (
@@ -82,7 +84,15 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
                     <span className="sr-only">{MILESTONE_KIND_LABEL[k]}</span>
                     {f.label}
                   </label>
-                  <input id={name} name={name} type={f.type} max={f.key === "actual" ? today : undefined} defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
+                  <input
+                    id={name}
+                    name={name}
+                    type={f.type}
+                    max={f.key === "actual" ? today : undefined}
+                    defaultValue={v[name] ?? ""}
+                    className={inputClass}
+                    {...invalidProps(errors, name)}
+                  />
                   {errors[name]?.map((e) => (
                     <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
                       {e}

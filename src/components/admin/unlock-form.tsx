@@ -11,7 +11,9 @@ export function UnlockLoginForm({ username }: { username: string }) {
     <form action={action} className="space-y-2" aria-label={`解除 ${username} 的登录限制`}>
       <input type="hidden" name="username" value={username} />
       <FormMessage ok={state.ok} message={state.message} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>解除登录限制</button>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        解除登录限制
+      </button>
     </form>
   );
 }

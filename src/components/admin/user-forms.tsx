@@ -23,7 +23,9 @@ function RoleParkFields({ errors, values, parks, idPrefix }: { errors: Record<st
         <select id={`${idPrefix}role`} name="role" defaultValue={values.role ?? ""} className={inputClass} {...invalidProps(errors, "role")}>
           <option value="">请选择</option>
           {Object.entries(ROLE_LABEL).map(([k, l]) => (
-            <option key={k} value={k}>{l}</option>
+            <option key={k} value={k}>
+              {l}
+            </option>
           ))}
         </select>
       </Field>
@@ -53,7 +55,9 @@ export function CreateUserForm({ parks, passwordMin }: { parks: Park[]; password
         <ReauthField id="create-reauthPassword" errors={errors} />
       </div>
       <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>创建用户</button>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        创建用户
+      </button>
     </form>
   );
 }
@@ -80,7 +84,9 @@ export function EditUserForm({ user, parks }: { user: UserRow; parks: Park[] }) 
         <ReauthField id={`${p}reauthPassword`} errors={errors} hint="修改角色或县区园区时须输入；只改姓名可不填" />
       </div>
       <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>保存角色和园区</button>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        保存角色和园区
+      </button>
     </form>
   );
 }
@@ -112,7 +118,9 @@ export function ResetPasswordForm({ user, passwordMin }: { user: UserRow; passwo
       </Field>
       <ReauthField id={`u${user.id}-reset-reauthPassword`} errors={errors} />
       <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>重置密码</button>
+      <button type="submit" disabled={pending} className={secondaryButtonClass}>
+        重置密码
+      </button>
     </form>
   );
 }

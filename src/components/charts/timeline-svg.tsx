@@ -17,7 +17,10 @@ function niceMax(max: number): number {
 }
 
 export function TimelineSvg({ data, title }: { data: TimelineSvgDatum[]; title: string }) {
-  const values = data.flatMap((d) => [d.planned, d.actual]).filter((v): v is string => v !== null).map(Number);
+  const values = data
+    .flatMap((d) => [d.planned, d.actual])
+    .filter((v): v is string => v !== null)
+    .map(Number);
   const top = niceMax(Math.max(0, ...values));
   const n = Math.max(1, data.length - 1);
   const x = (i: number) => PAD.left + ((W - PAD.left - PAD.right) * i) / n;

@@ -43,10 +43,14 @@ export function FilterBar({
   const wide = WIDE_COLUMNS[Math.min(6, cells <= 6 ? cells : Math.ceil(cells / 2))] ?? WIDE_COLUMNS[6];
   return (
     <form method="get" action={action} className={`no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 ${wide}`} aria-label={label}>
-      {shown.map((f) => <Field key={f.name} field={f} />)}
+      {shown.map((f) => (
+        <Field key={f.name} field={f} />
+      ))}
       {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
       <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
-        <button type="submit" className={buttonClass}>{submitLabel}</button>
+        <button type="submit" className={buttonClass}>
+          {submitLabel}
+        </button>
         {reset && (
           <Link href={reset.href} className="pb-2 text-sm text-blue-700 hover:underline">
             {reset.label}
@@ -82,7 +86,9 @@ function Field({ field: f }: { field: FilterField }) {
         <select name={f.name} defaultValue={f.value === undefined ? "" : String(f.value)} className={inputClass}>
           {f.all !== undefined && <option value="">{f.all}</option>}
           {f.options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       )}

@@ -57,12 +57,7 @@ export function Pagination({
             …
           </span>
         ) : (
-          <Link
-            key={n}
-            href={href(n)}
-            aria-current={n === page ? "page" : undefined}
-            className={n === page ? `${boxClass} border-slate-800 bg-slate-800 text-white` : idleClass}
-          >
+          <Link key={n} href={href(n)} aria-current={n === page ? "page" : undefined} className={n === page ? `${boxClass} border-slate-800 bg-slate-800 text-white` : idleClass}>
             {n}
           </Link>
         ),

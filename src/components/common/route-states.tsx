@@ -40,9 +40,7 @@ export function ErrorState({ error, retry, what }: { error: Error & { digest?: s
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">暂时无法读取{what}</h1>
-      <p className="mt-2 text-sm">
-        数据库暂时无法连接或服务繁忙，页面数据没有读取成功。已保存的数据不受影响，请稍后点击“重试”；如果持续出现，请联系系统管理员检查数据库服务。
-      </p>
+      <p className="mt-2 text-sm">数据库暂时无法连接或服务繁忙，页面数据没有读取成功。已保存的数据不受影响，请稍后点击“重试”；如果持续出现，请联系系统管理员检查数据库服务。</p>
       {error.digest && <p className="mt-1 text-xs text-red-700">错误编号：{error.digest}</p>}
       <button
         type="button"

@@ -14,15 +14,21 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
       <dl className="mb-3 grid grid-cols-3 gap-3 text-center">
         <div className="rounded bg-slate-50 p-2">
           <dt className="text-xs text-slate-500">问题总数</dt>
-          <dd className="num text-xl font-semibold" data-testid="issues-total">{summary.total}个</dd>
+          <dd className="num text-xl font-semibold" data-testid="issues-total">
+            {summary.total}个
+          </dd>
         </div>
         <div className={`rounded p-2 ${summary.overdue > 0 ? "bg-red-50 text-red-800" : "bg-slate-50"}`}>
           <dt className="text-xs text-slate-600">逾期未办结</dt>
-          <dd className="num text-xl font-semibold" data-testid="issues-overdue">{summary.overdue}个</dd>
+          <dd className="num text-xl font-semibold" data-testid="issues-overdue">
+            {summary.overdue}个
+          </dd>
         </div>
         <div className="rounded bg-slate-50 p-2">
           <dt className="text-xs text-slate-500">办结率</dt>
-          <dd className="num text-xl font-semibold" data-testid="issues-closure">{formatPercent(rate(summary.closed, summary.total))}</dd>
+          <dd className="num text-xl font-semibold" data-testid="issues-closure">
+            {formatPercent(rate(summary.closed, summary.total))}
+          </dd>
         </div>
       </dl>
       {compact ? (
@@ -34,41 +40,60 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
           ))}
         </ul>
       ) : (
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[24rem] text-sm" data-testid="issue-summary-table">
-          <caption className="sr-only">问题按类别和办理状态统计</caption>
-          <thead className="bg-slate-100 text-left text-slate-600">
-            <tr>
-              <th scope="col" className="px-2 py-1 font-medium">类别</th>
-              {STATUSES.map((s) => (
-                <th key={s} scope="col" className="px-2 py-1 text-right font-medium">{ISSUE_STATUS_LABEL[s]}</th>
-              ))}
-              <th scope="col" className="px-2 py-1 text-right font-medium">逾期</th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">合计</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {summary.byCategory.map((c) => (
-              <tr key={c.category} data-testid={`issue-cat-${c.category}`}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">{ISSUE_CATEGORY_LABEL[c.category]}</th>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[24rem] text-sm" data-testid="issue-summary-table">
+            <caption className="sr-only">问题按类别和办理状态统计</caption>
+            <thead className="bg-slate-100 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  类别
+                </th>
                 {STATUSES.map((s) => (
-                  <td key={s} className="num px-2 py-1 text-right">{c.counts[s]}</td>
+                  <th key={s} scope="col" className="px-2 py-1 text-right font-medium">
+                    {ISSUE_STATUS_LABEL[s]}
+                  </th>
                 ))}
-                <td className={`num px-2 py-1 text-right ${c.overdue > 0 ? "font-semibold text-red-700" : ""}`}>{c.overdue}</td>
-                <td className="num px-2 py-1 text-right">{c.total}</td>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  逾期
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  合计
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {summary.byCategory.map((c) => (
+                <tr key={c.category} data-testid={`issue-cat-${c.category}`}>
+                  <th scope="row" className="px-2 py-1 text-left font-normal">
+                    {ISSUE_CATEGORY_LABEL[c.category]}
+                  </th>
+                  {STATUSES.map((s) => (
+                    <td key={s} className="num px-2 py-1 text-right">
+                      {c.counts[s]}
+                    </td>
+                  ))}
+                  <td className={`num px-2 py-1 text-right ${c.overdue > 0 ? "font-semibold text-red-700" : ""}`}>{c.overdue}</td>
+                  <td className="num px-2 py-1 text-right">{c.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className="mt-2 text-xs text-slate-500">
         逾期：未办结且已过办结时限；未设办结时限的问题不计逾期。办结率 = 已办结 ÷ 问题总数。
-        {summary.demo > 0 && <>其中{summary.demo}个为<DemoBadge />。</>}
+        {summary.demo > 0 && (
+          <>
+            其中{summary.demo}个为
+            <DemoBadge />。
+          </>
+        )}
         {detailHref && (
           <>
             {" "}
-            <Link href={detailHref} className="text-blue-700 underline underline-offset-2">查看问题明细</Link>
+            <Link href={detailHref} className="text-blue-700 underline underline-offset-2">
+              查看问题明细
+            </Link>
           </>
         )}
       </p>

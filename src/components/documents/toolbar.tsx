@@ -2,7 +2,17 @@
 import Link from "next/link";
 import { PrintButton } from "./print-button";
 
-export function DocumentToolbar({ back, docxHref, docxLabel, children }: { back: { href: string; label: string }; docxHref: string; docxLabel: string; children?: React.ReactNode }) {
+export function DocumentToolbar({
+  back,
+  docxHref,
+  docxLabel,
+  children,
+}: {
+  back: { href: string; label: string };
+  docxHref: string;
+  docxLabel: string;
+  children?: React.ReactNode;
+}) {
   return (
     <div className="doc-toolbar no-print mb-4 flex flex-wrap items-center justify-between gap-3">
       <Link href={back.href} className="text-sm text-sky-700 hover:underline">

@@ -16,7 +16,11 @@ export function UploadForm({ month, maxMonth }: { month: string; maxMonth: strin
         <Field name="import-month" label="填报月份" errors={state.fieldErrors?.month}>
           <input id="import-month" type="month" name="month" defaultValue={state.values?.month || month} max={maxMonth} required className={inputClass} />
         </Field>
-        <Field name="import-file" label="填好的调度表（.xlsx，不超过 5 MB）" errors={tooBig ? ["文件超过 5 MB：调度表通常不到 1 MB，请检查是否选错了文件。"] : state.fieldErrors?.file}>
+        <Field
+          name="import-file"
+          label="填好的调度表（.xlsx，不超过 5 MB）"
+          errors={tooBig ? ["文件超过 5 MB：调度表通常不到 1 MB，请检查是否选错了文件。"] : state.fieldErrors?.file}
+        >
           <input
             id="import-file"
             type="file"
@@ -54,7 +58,10 @@ export function UploadForm({ month, maxMonth }: { month: string; maxMonth: strin
                 r.errors.map((e, i) => (
                   <tr key={`${r.rowNo}-${i}`} className="border-t border-red-100 align-top" data-testid="upload-error">
                     <td className="num px-3 py-1 whitespace-nowrap">第{r.rowNo}行</td>
-                    <td className="px-3 py-1 whitespace-nowrap">{r.code || "—"}{r.name && <span className="block text-xs text-slate-500">{r.name}</span>}</td>
+                    <td className="px-3 py-1 whitespace-nowrap">
+                      {r.code || "—"}
+                      {r.name && <span className="block text-xs text-slate-500">{r.name}</span>}
+                    </td>
                     <td className="px-3 py-1 whitespace-nowrap">{e.column}</td>
                     <td className="px-3 py-1 text-red-700">{e.message}</td>
                   </tr>

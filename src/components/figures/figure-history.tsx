@@ -7,7 +7,14 @@ import type { WarningLevel } from "@/generated/prisma/client";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 
-type HistoryRow = { month: string; cumulative: { toString(): string } | null; missing: boolean; figureMonth: string | null; warningLevel: WarningLevel; plannedCumulative: { toString(): string } | null };
+type HistoryRow = {
+  month: string;
+  cumulative: { toString(): string } | null;
+  missing: boolean;
+  figureMonth: string | null;
+  warningLevel: WarningLevel;
+  plannedCumulative: { toString(): string } | null;
+};
 
 export function FigureHistorySection({ rows, year }: { rows: HistoryRow[]; year: number }) {
   const title = `${year}年已发布的计划与实际累计投资（亿元）`;
@@ -30,16 +37,26 @@ export function FigureHistorySection({ rows, year }: { rows: HistoryRow[]; year:
             <table className="w-full text-sm" data-testid="figure-history">
               <thead className="bg-slate-100 text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="px-2 py-1 font-medium">月份</th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">计划累计（亿元）</th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">已发布累计（亿元）</th>
-                  <th scope="col" className="px-2 py-1 font-medium">预警</th>
+                  <th scope="col" className="px-2 py-1 font-medium">
+                    月份
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">
+                    计划累计（亿元）
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">
+                    已发布累计（亿元）
+                  </th>
+                  <th scope="col" className="px-2 py-1 font-medium">
+                    预警
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
                   <tr key={r.month} data-testid={`history-${r.month}`}>
-                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">{formatMonth(r.month)}</th>
+                    <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
+                      {formatMonth(r.month)}
+                    </th>
                     <td className="num whitespace-nowrap px-2 py-1 text-right">{r.plannedCumulative === null ? "—" : formatYi(r.plannedCumulative, { unit: false })}</td>
                     <td className="num whitespace-nowrap px-2 py-1 text-right">{r.cumulative === null ? "—" : formatYi(r.cumulative, { unit: false })}</td>
                     <td className="px-2 py-1">

@@ -46,16 +46,74 @@ export function FigureTable({
         <table className="w-full text-sm" data-testid={`${testId}-table`}>
           <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">预警</th>
-              <th scope="col" className="min-w-[12rem] px-3 py-2 font-medium">项目</th>
-              {showPark && <th scope="col" className="px-3 py-2 font-medium">县区园区</th>}
-              {sortHeader("total", <>总投资<br />（亿元）</>, "text-right")}
-              {sortHeader("annual", <>年度计划投资<br />（亿元）</>, "text-right")}
-              {sortHeader("year", <>本年完成<br />（亿元）</>, "text-right")}
-              {sortHeader("rate", <>年度投资<br />完成率（%）</>, "text-right")}
-              {sortHeader("completed", <>开工至今累计<br />（亿元）</>, "hidden text-right 2xl:table-cell")}
-              {sortHeader("totalRate", <>开累<br />完成率（%）</>, "text-right")}
-              <th scope="col" className="px-3 py-2 font-medium">状态</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                预警
+              </th>
+              <th scope="col" className="min-w-[12rem] px-3 py-2 font-medium">
+                项目
+              </th>
+              {showPark && (
+                <th scope="col" className="px-3 py-2 font-medium">
+                  县区园区
+                </th>
+              )}
+              {sortHeader(
+                "total",
+                <>
+                  总投资
+                  <br />
+                  （亿元）
+                </>,
+                "text-right",
+              )}
+              {sortHeader(
+                "annual",
+                <>
+                  年度计划投资
+                  <br />
+                  （亿元）
+                </>,
+                "text-right",
+              )}
+              {sortHeader(
+                "year",
+                <>
+                  本年完成
+                  <br />
+                  （亿元）
+                </>,
+                "text-right",
+              )}
+              {sortHeader(
+                "rate",
+                <>
+                  年度投资
+                  <br />
+                  完成率（%）
+                </>,
+                "text-right",
+              )}
+              {sortHeader(
+                "completed",
+                <>
+                  开工至今累计
+                  <br />
+                  （亿元）
+                </>,
+                "hidden text-right 2xl:table-cell",
+              )}
+              {sortHeader(
+                "totalRate",
+                <>
+                  开累
+                  <br />
+                  完成率（%）
+                </>,
+                "text-right",
+              )}
+              <th scope="col" className="px-3 py-2 font-medium">
+                状态
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -77,7 +135,9 @@ export function FigureTable({
                 </td>
                 {showPark && (
                   <td className="whitespace-nowrap px-3 py-2">
-                    <Link href={`/parks/${p.parkId}`} className="hover:underline">{p.parkName}</Link>
+                    <Link href={`/parks/${p.parkId}`} className="hover:underline">
+                      {p.parkName}
+                    </Link>
                   </td>
                 )}
                 <td className="num whitespace-nowrap px-3 py-2 text-right">{yi(p.totalInvestment)}</td>

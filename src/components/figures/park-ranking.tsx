@@ -24,15 +24,33 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
         </caption>
         <thead className="bg-slate-100 text-left align-bottom text-xs text-slate-600">
           <tr>
-            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">位次</th>
-            <th scope="col" className="px-2 py-2 font-medium">县区园区</th>
-            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>项目个数（个）</th>
-            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>年度计划投资（亿元）</th>
-            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>本年完成投资（亿元）</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">年度投资完成率（%）</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">与序时进度差（个百分点）</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">未报（个）</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">红/黄（个）</th>
+            <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
+              位次
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              县区园区
+            </th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
+              项目个数（个）
+            </th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
+              年度计划投资（亿元）
+            </th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
+              本年完成投资（亿元）
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              年度投资完成率（%）
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              与序时进度差（个百分点）
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              未报（个）
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              红/黄（个）
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -42,7 +60,9 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
               <tr key={r.key} data-testid={`ranking-${r.label}`}>
                 <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
                 <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
-                  <Link href={`/parks/${r.key}?year=${month.slice(0, 4)}`} className="text-blue-700 hover:underline">{r.label}</Link>
+                  <Link href={`/parks/${r.key}?year=${month.slice(0, 4)}`} className="text-blue-700 hover:underline">
+                    {r.label}
+                  </Link>
                   {r.demo && (
                     <span className="hidden sm:inline">
                       <DemoBadge />

@@ -32,37 +32,49 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
             {more}
           </p>
           {table && (
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-slate-600 hover:text-slate-900">查看数据表</summary>
-            <div className="mt-2 overflow-x-auto">
-              <table className="w-full min-w-[28rem] text-sm" data-testid={`${id}-table`}>
-                <thead className="bg-slate-100 text-left text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-2 py-1 font-medium">月份</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">计划累计（亿元）</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">实际累计（亿元）</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">项目（个）</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">未报（个）</th>
-                    <th scope="col" className="px-2 py-1 text-right font-medium">同口径完成率（%）</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {points.map((p) => (
-                    <tr key={p.month}>
-                      <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">{formatMonth(p.month)}</th>
-                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.planned === null ? "—" : formatYi(p.planned, { unit: false })}</td>
-                      <td className="num whitespace-nowrap px-2 py-1 text-right">{p.actual === null ? "未发布" : formatYi(p.actual, { unit: false })}</td>
-                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.publishedProjects}</td>
-                      <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.missing}</td>
-                      <td className="num px-2 py-1 text-right">
-                        {formatPercent(seriesPlanRate(p)).replace("%", "")}
-                      </td>
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-slate-600 hover:text-slate-900">查看数据表</summary>
+              <div className="mt-2 overflow-x-auto">
+                <table className="w-full min-w-[28rem] text-sm" data-testid={`${id}-table`}>
+                  <thead className="bg-slate-100 text-left text-slate-600">
+                    <tr>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        月份
+                      </th>
+                      <th scope="col" className="px-2 py-1 text-right font-medium">
+                        计划累计（亿元）
+                      </th>
+                      <th scope="col" className="px-2 py-1 text-right font-medium">
+                        实际累计（亿元）
+                      </th>
+                      <th scope="col" className="px-2 py-1 text-right font-medium">
+                        项目（个）
+                      </th>
+                      <th scope="col" className="px-2 py-1 text-right font-medium">
+                        未报（个）
+                      </th>
+                      <th scope="col" className="px-2 py-1 text-right font-medium">
+                        同口径完成率（%）
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {points.map((p) => (
+                      <tr key={p.month}>
+                        <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-normal">
+                          {formatMonth(p.month)}
+                        </th>
+                        <td className="num whitespace-nowrap px-2 py-1 text-right">{p.planned === null ? "—" : formatYi(p.planned, { unit: false })}</td>
+                        <td className="num whitespace-nowrap px-2 py-1 text-right">{p.actual === null ? "未发布" : formatYi(p.actual, { unit: false })}</td>
+                        <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.publishedProjects}</td>
+                        <td className="num px-2 py-1 text-right">{p.actual === null ? "—" : p.missing}</td>
+                        <td className="num px-2 py-1 text-right">{formatPercent(seriesPlanRate(p)).replace("%", "")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
           )}
         </>
       )}

@@ -1,17 +1,5 @@
 // A labelled form field with its error messages underneath, linked for screen readers.
-export function Field({
-  name,
-  label,
-  errors,
-  hint,
-  children,
-}: {
-  name: string;
-  label: string;
-  errors?: string[];
-  hint?: string;
-  children: React.ReactNode;
-}) {
+export function Field({ name, label, errors, hint, children }: { name: string; label: string; errors?: string[]; hint?: string; children: React.ReactNode }) {
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">
@@ -40,10 +28,7 @@ export const secondaryButtonClass =
 export function FormMessage({ ok, message }: { ok: boolean; message?: string }) {
   if (!message) return null;
   return (
-    <p
-      role={ok ? "status" : "alert"}
-      className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}
-    >
+    <p role={ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-700"}`}>
       {message}
     </p>
   );

@@ -16,4 +16,3 @@ export function ReauthField({ id, errors, hint = "为确认是您本人操作，
     </Field>
   );
 }
-

@@ -2,14 +2,7 @@
 // The 督办 loop's forms on an issue's page; the page shows only the steps the transition table
 // allows from the issue's status and the signed-in account may take (src/lib/issue-loop.ts).
 import { useActionState } from "react";
-import {
-  acknowledgeIssueAction,
-  assignIssueAction,
-  closeIssueAction,
-  feedbackIssueAction,
-  issueProgressAction,
-  reviewIssueAction,
-} from "@/server/issues/actions";
+import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
@@ -41,7 +34,12 @@ function Hidden({ issueId, version }: Common) {
   );
 }
 
-export function AssignForm({ issueId, version, defaults, adjusting }: Common & { defaults: { responsibleUnit: string; responsibleLeader: string; dueDate: string }; adjusting: boolean }) {
+export function AssignForm({
+  issueId,
+  version,
+  defaults,
+  adjusting,
+}: Common & { defaults: { responsibleUnit: string; responsibleLeader: string; dueDate: string }; adjusting: boolean }) {
   const [state, action, pending] = useActionState(assignIssueAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const v = { ...defaults, ...(state.ok ? {} : state.values) };

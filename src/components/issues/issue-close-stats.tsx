@@ -8,17 +8,29 @@ export function IssueCloseStatsTable({ rows, nameHeader, name, testId }: { rows:
     <table className="w-full whitespace-nowrap text-[13px] sm:text-sm" data-testid={testId}>
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
-          <th scope="col" className="px-1 py-1 sm:px-2 font-medium">{nameHeader}</th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">问题</th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">已办结</th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">办结率</th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">平均用时</th>
+          <th scope="col" className="px-1 py-1 sm:px-2 font-medium">
+            {nameHeader}
+          </th>
+          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+            问题
+          </th>
+          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+            已办结
+          </th>
+          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+            办结率
+          </th>
+          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+            平均用时
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={name(r)} data-testid={`${testId}-row`}>
-            <th scope="row" className="px-1 py-1 sm:px-2 text-left font-normal">{name(r)}</th>
+            <th scope="row" className="px-1 py-1 sm:px-2 text-left font-normal">
+              {name(r)}
+            </th>
             <td className="num whitespace-nowrap px-1 py-1 sm:px-2 text-right">{r.total}个</td>
             <td className="num whitespace-nowrap px-1 py-1 sm:px-2 text-right">{r.closed}个</td>
             <td className="num whitespace-nowrap px-1 py-1 sm:px-2 text-right">{r.closureRate ?? "—"}</td>

@@ -21,7 +21,14 @@ function CategoryFields({ errors, values }: { errors: Record<string, string[] | 
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <Field name="category" label="问题类别" errors={errors.category}>
-        <select id="category" name="category" defaultValue={values.category ?? ""} onChange={(e) => setCategory(e.target.value as Category)} className={inputClass} {...invalidProps(errors, "category")}>
+        <select
+          id="category"
+          name="category"
+          defaultValue={values.category ?? ""}
+          onChange={(e) => setCategory(e.target.value as Category)}
+          className={inputClass}
+          {...invalidProps(errors, "category")}
+        >
           <option value="">请选择</option>
           {ISSUE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -41,7 +48,15 @@ function CategoryFields({ errors, values }: { errors: Record<string, string[] | 
             ))}
           </select>
         ) : (
-          <input key={category} id="subCategory" name="subCategory" defaultValue={values.subCategory ?? ""} maxLength={60} className={inputClass} {...invalidProps(errors, "subCategory")} />
+          <input
+            key={category}
+            id="subCategory"
+            name="subCategory"
+            defaultValue={values.subCategory ?? ""}
+            maxLength={60}
+            className={inputClass}
+            {...invalidProps(errors, "subCategory")}
+          />
         )}
       </Field>
     </div>

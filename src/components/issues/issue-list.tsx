@@ -43,7 +43,9 @@ export function IssueList({
             {showProject && i.projectCode && (
               <>
                 {" · "}
-                <Link href={`/projects/${encodeURIComponent(i.projectCode)}`} className="text-blue-700 hover:underline">{i.projectName}</Link>
+                <Link href={`/projects/${encodeURIComponent(i.projectCode)}`} className="text-blue-700 hover:underline">
+                  {i.projectName}
+                </Link>
                 {i.parkName && `（${i.parkName}）`}
               </>
             )}
@@ -52,11 +54,7 @@ export function IssueList({
           </p>
           {showDescription && i.description && <p className="mt-1 text-slate-700">{i.description}</p>}
           <p className="mt-1 text-xs text-slate-500">
-            {[
-              i.responsibleUnit && `责任单位：${i.responsibleUnit}`,
-              i.responsibleLeader && `包保领导：${i.responsibleLeader}`,
-              i.raisedDate && `提出：${formatDay(i.raisedDate)}`,
-            ]
+            {[i.responsibleUnit && `责任单位：${i.responsibleUnit}`, i.responsibleLeader && `包保领导：${i.responsibleLeader}`, i.raisedDate && `提出：${formatDay(i.raisedDate)}`]
               .filter(Boolean)
               .map((text) => `${text} · `)
               .join("")}

@@ -17,7 +17,11 @@ export function IssueLoopSteps({ status }: { status: IssueStatus }) {
           >
             {s}
           </span>
-          {k < STEPS.length - 1 && <span aria-hidden className="text-slate-400">→</span>}
+          {k < STEPS.length - 1 && (
+            <span aria-hidden className="text-slate-400">
+              →
+            </span>
+          )}
         </li>
       ))}
     </ol>

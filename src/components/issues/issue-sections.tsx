@@ -18,7 +18,9 @@ function Fact({ label, children, testId, wide = false }: { label: string; childr
   return (
     <div className={wide ? "sm:col-span-2" : ""}>
       <dt className="text-slate-500">{label}</dt>
-      <dd className="whitespace-pre-wrap break-words" data-testid={testId}>{children}</dd>
+      <dd className="whitespace-pre-wrap break-words" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -38,7 +40,9 @@ export function IssueHeader({ issue }: { issue: Issue }) {
       <Link href="/issues" className="text-sm text-sky-700 hover:underline">
         ← 返回问题台账
       </Link>
-      <h1 className="mt-1 break-words text-xl font-semibold" data-testid="issue-title">{issue.title}</h1>
+      <h1 className="mt-1 break-words text-xl font-semibold" data-testid="issue-title">
+        {issue.title}
+      </h1>
       <p className="mt-1 text-sm text-slate-600">
         <IssueStatusBadge status={issue.status} overdue={issue.overdue} /> {ISSUE_CATEGORY_LABEL[issue.category]}
         {issue.subCategory && ` · ${issue.subCategory}`} · {issue.year}年 · 编号 {issue.id}
@@ -67,12 +71,16 @@ export function IssueFacts({ issue }: { issue: Issue }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4">
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <Fact label="所属">
-          {issue.project ? `${issue.project.name}（${issue.project.code}，${issue.project.park.name}）` : (issue.park?.name ?? "全园区")}
+        <Fact label="所属">{issue.project ? `${issue.project.name}（${issue.project.code}，${issue.project.park.name}）` : (issue.park?.name ?? "全园区")}</Fact>
+        <Fact label="状态" testId="issue-status">
+          {ISSUE_STATUS_LABEL[issue.status]}
         </Fact>
-        <Fact label="状态" testId="issue-status">{ISSUE_STATUS_LABEL[issue.status]}</Fact>
-        <Fact label="责任单位" testId="issue-unit">{issue.responsibleUnit ?? "未交办"}</Fact>
-        <Fact label="包保领导" testId="issue-leader">{issue.responsibleLeader ?? "—"}</Fact>
+        <Fact label="责任单位" testId="issue-unit">
+          {issue.responsibleUnit ?? "未交办"}
+        </Fact>
+        <Fact label="包保领导" testId="issue-leader">
+          {issue.responsibleLeader ?? "—"}
+        </Fact>
         <Fact label="提出日期">
           {issue.raisedDate ? formatDay(issue.raisedDate) : "—"}
           {issue.createdBy && `（${issue.createdBy.displayName}）`}
@@ -85,15 +93,19 @@ export function IssueFacts({ issue }: { issue: Issue }) {
           </dd>
         </div>
         <Fact label="办理账号">{handler}</Fact>
-        <Fact label="交办 / 签收 / 反馈">
-          {[issue.assignedDate, issue.acknowledgedDate, issue.feedbackDate].map((d) => (d ? formatDay(d) : "—")).join(" / ")}
+        <Fact label="交办 / 签收 / 反馈">{[issue.assignedDate, issue.acknowledgedDate, issue.feedbackDate].map((d) => (d ? formatDay(d) : "—")).join(" / ")}</Fact>
+        <Fact label="问题描述" wide>
+          {issue.description}
         </Fact>
-        <Fact label="问题描述" wide>{issue.description}</Fact>
         {issue.feedback && (
-          <Fact label="办理结果（反馈）" testId="issue-feedback" wide>{issue.feedback}</Fact>
+          <Fact label="办理结果（反馈）" testId="issue-feedback" wide>
+            {issue.feedback}
+          </Fact>
         )}
         {issue.reviewComment && (
-          <Fact label="复核意见" testId="issue-review" wide>{issue.reviewComment}</Fact>
+          <Fact label="复核意见" testId="issue-review" wide>
+            {issue.reviewComment}
+          </Fact>
         )}
         {issue.status === "CLOSED" && (
           <Fact label="办结情况" testId="issue-resolution" wide>

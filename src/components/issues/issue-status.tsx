@@ -22,7 +22,11 @@ export function IssueStatusBadge({ status, overdue, escalated, leader = null }: 
   return (
     <span className="inline-flex flex-wrap gap-1">
       <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${TONE[status]}`}>{ISSUE_STATUS_LABEL[status]}</span>
-      {overdue && <span className="whitespace-nowrap rounded bg-red-600 px-1.5 py-0.5 text-xs text-white" data-testid="overdue">已逾期</span>}
+      {overdue && (
+        <span className="whitespace-nowrap rounded bg-red-600 px-1.5 py-0.5 text-xs text-white" data-testid="overdue">
+          已逾期
+        </span>
+      )}
       {escalated && <EscalatedBadge leader={leader} />}
     </span>
   );

@@ -25,7 +25,14 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const reads = can(actor, "data.read");
   // county staff and admins land on 我的待办; the overview stays in the menu for everyone who reads
   // the project data; an auditor's menu has the audit log only (what the permission table lets it open)
-  const links: Array<[string, string]> = withTodo ? [["/todo", "我的待办"], ["/overview", "概览"]] : reads ? [["/", "概览"]] : [];
+  const links: Array<[string, string]> = withTodo
+    ? [
+        ["/todo", "我的待办"],
+        ["/overview", "概览"],
+      ]
+    : reads
+      ? [["/", "概览"]]
+      : [];
   if (reads) links.push(["/projects", "项目库"], ["/parks", "县区园区"]);
   // while a password an administrator set is still to be changed, the page is that change only
   const restricted = !!actor?.mustChangePassword;
@@ -49,10 +56,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
               <Link key={href} href={href} className="whitespace-nowrap hover:text-slate-900">
                 {label}
                 {href === "/todo" && count !== null && (
-                  <span
-                    className={`ml-1 inline-block rounded-full px-1.5 text-xs ${count > 0 ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`}
-                    data-testid="todo-count"
-                  >
+                  <span className={`ml-1 inline-block rounded-full px-1.5 text-xs ${count > 0 ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="todo-count">
                     {count > TODO_BADGE_CAP ? `${TODO_BADGE_CAP}+` : count}
                   </span>
                 )}

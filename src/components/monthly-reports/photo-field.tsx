@@ -37,7 +37,13 @@ export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: st
             <li key={p.id} className="text-center text-xs text-slate-600">
               <a href={`/photos/${p.id}`} target="_blank" rel="noopener" className="block rounded border border-slate-200">
                 {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail behind the sign-in: next/image's optimizer would fetch it without the session and gains nothing */}
-                <img src={`/photos/${p.id}/thumb`} width={p.thumbWidth} height={p.thumbHeight} alt={`已有照片${i + 1}（点击查看原图）`} className="h-20 w-auto max-w-[8rem] rounded object-cover" />
+                <img
+                  src={`/photos/${p.id}/thumb`}
+                  width={p.thumbWidth}
+                  height={p.thumbHeight}
+                  alt={`已有照片${i + 1}（点击查看原图）`}
+                  className="h-20 w-auto max-w-[8rem] rounded object-cover"
+                />
               </a>
               <label className="mt-1 inline-flex items-center gap-1">
                 <input type="checkbox" name="keepPhoto" value={p.id} defaultChecked onChange={(e) => setKept((n) => n + (e.target.checked ? 1 : -1))} />

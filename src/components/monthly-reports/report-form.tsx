@@ -112,7 +112,11 @@ export function ReportForm({
           name="cumulativeInvestment"
           label="累计完成固定资产投资（万元）"
           errors={errors.cumulativeInvestment}
-          hint={previous ? `上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)}；项目总投资 ${formatWan(totalInvestment)}` : `项目总投资 ${formatWan(totalInvestment)}`}
+          hint={
+            previous
+              ? `上期（${formatMonth(previous.month)}）累计 ${formatWan(previous.cumulativeInvestment)}；项目总投资 ${formatWan(totalInvestment)}`
+              : `项目总投资 ${formatWan(totalInvestment)}`
+          }
         >
           <input
             id="cumulativeInvestment"
@@ -130,7 +134,14 @@ export function ReportForm({
             </p>
           )}
           {suggestion !== null && suggestion !== cumulative.trim() && (
-            <button type="button" onClick={() => { setCumulative(suggestion); setAuto(true); }} className="mt-1 text-sm text-sky-700 underline">
+            <button
+              type="button"
+              onClick={() => {
+                setCumulative(suggestion);
+                setAuto(true);
+              }}
+              className="mt-1 text-sm text-sky-700 underline"
+            >
               按上期累计 + 本月填入 {formatWan(suggestion)}
             </button>
           )}
@@ -148,7 +159,14 @@ export function ReportForm({
           <input id="actualStartMonth" name="actualStartMonth" type="month" defaultValue={v.actualStartMonth} className={inputClass} {...invalid("actualStartMonth")} />
         </Field>
         <Field name="actualProductionMonth" label="实际投产月份（选填）" errors={errors.actualProductionMonth}>
-          <input id="actualProductionMonth" name="actualProductionMonth" type="month" defaultValue={v.actualProductionMonth} className={inputClass} {...invalid("actualProductionMonth")} />
+          <input
+            id="actualProductionMonth"
+            name="actualProductionMonth"
+            type="month"
+            defaultValue={v.actualProductionMonth}
+            className={inputClass}
+            {...invalid("actualProductionMonth")}
+          />
         </Field>
       </div>
 

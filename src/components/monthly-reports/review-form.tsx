@@ -15,14 +15,7 @@ export function ReviewForm({ reportId, version, label }: { reportId: number; ver
       <label className="block text-sm text-slate-600" htmlFor={`reason-${reportId}`}>
         退回原因（退回时必填）
       </label>
-      <textarea
-        id={`reason-${reportId}`}
-        name="reason"
-        rows={2}
-        defaultValue={state.values?.reason}
-        className={inputClass}
-        aria-invalid={reasonError ? true : undefined}
-      />
+      <textarea id={`reason-${reportId}`} name="reason" rows={2} defaultValue={state.values?.reason} className={inputClass} aria-invalid={reasonError ? true : undefined} />
       {reasonError?.map((e) => (
         <p key={e} className="text-sm text-red-600" role="alert">
           {e}

@@ -31,8 +31,12 @@ function Comparison({ r }: { r: ReviewQueueItem }) {
       <thead className="text-xs text-slate-500">
         <tr>
           <th scope="col" className="py-1 pr-2 text-left font-normal"></th>
-          <th scope="col" className="py-1 pr-2 text-right font-normal">累计完成<span className="whitespace-nowrap">（万元）</span></th>
-          <th scope="col" className="py-1 text-right font-normal">本月完成<span className="whitespace-nowrap">（万元）</span></th>
+          <th scope="col" className="py-1 pr-2 text-right font-normal">
+            累计完成<span className="whitespace-nowrap">（万元）</span>
+          </th>
+          <th scope="col" className="py-1 text-right font-normal">
+            本月完成<span className="whitespace-nowrap">（万元）</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -45,7 +49,9 @@ function Comparison({ r }: { r: ReviewQueueItem }) {
         </tr>
         {r.previouslyApprovedCumulative && (
           <tr className="text-amber-800">
-            <th scope="row" className="py-0.5 pr-2 text-left font-normal">本月原审核</th>
+            <th scope="row" className="py-0.5 pr-2 text-left font-normal">
+              本月原审核
+            </th>
             <td className="whitespace-nowrap py-0.5 pr-2 text-right">{formatWan(r.previouslyApprovedCumulative, { unit: false })}</td>
             <td className="py-0.5 text-right">—</td>
           </tr>
@@ -58,7 +64,9 @@ function Comparison({ r }: { r: ReviewQueueItem }) {
           <td className="whitespace-nowrap py-0.5 text-right">{r.previous?.monthInvestment ? formatWan(r.previous.monthInvestment, { unit: false }) : "—"}</td>
         </tr>
         <tr className="text-slate-700" data-testid="review-plan">
-          <th scope="row" className="py-0.5 pr-2 text-left font-normal">倒排计划累计</th>
+          <th scope="row" className="py-0.5 pr-2 text-left font-normal">
+            倒排计划累计
+          </th>
           <td className="whitespace-nowrap py-0.5 pr-2 text-right">{r.plannedCumulative ? formatWan(r.plannedCumulative, { unit: false }) : "未排"}</td>
           <td className="py-0.5 text-right">—</td>
         </tr>
@@ -67,11 +75,11 @@ function Comparison({ r }: { r: ReviewQueueItem }) {
         <tr>
           <td colSpan={3} className="pt-1">
             {sinceApproved && <span className="mr-3 whitespace-nowrap">较上期已审核 {signed(sinceApproved)}</span>}
-            {vsPlan && (
-              <span className={`mr-3 whitespace-nowrap ${vsPlan.isNegative() ? "text-red-700" : ""}`}>较计划 {signed(vsPlan)}</span>
-            )}
+            {vsPlan && <span className={`mr-3 whitespace-nowrap ${vsPlan.isNegative() ? "text-red-700" : ""}`}>较计划 {signed(vsPlan)}</span>}
             {r.cumulativeInvestment && (
-              <span className="whitespace-nowrap">开累完成率 {percent(r.cumulativeInvestment, r.totalInvestment)}（占总投资 {formatWan(r.totalInvestment)}）</span>
+              <span className="whitespace-nowrap">
+                开累完成率 {percent(r.cumulativeInvestment, r.totalInvestment)}（占总投资 {formatWan(r.totalInvestment)}）
+              </span>
             )}
           </td>
         </tr>
@@ -150,7 +158,9 @@ export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["coun
         <span className="block text-slate-600">状态</span>
         <select name="status" defaultValue={status} className={inputClass}>
           {REVIEW_STATUSES.map((x) => (
-            <option key={x} value={x}>{x === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x]}</option>
+            <option key={x} value={x}>
+              {x === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x]}
+            </option>
           ))}
         </select>
       </label>
@@ -159,7 +169,9 @@ export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["coun
         <select name="park" defaultValue={filters.parkId ?? ""} className={inputClass}>
           <option value="">全部</option>
           {counts.byPark.map((p) => (
-            <option key={p.parkId} value={p.parkId}>{p.parkName}（{p.count}份）</option>
+            <option key={p.parkId} value={p.parkId}>
+              {p.parkName}（{p.count}份）
+            </option>
           ))}
         </select>
       </label>
@@ -169,13 +181,20 @@ export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["coun
           {/* approved reports are listed one month at a time: no "all months" for them */}
           {status !== "APPROVED" && <option value="">全部</option>}
           {counts.months.map((x) => (
-            <option key={x.month} value={x.month}>{formatMonth(x.month)}{x.count !== null && `（${x.count}份）`}</option>
+            <option key={x.month} value={x.month}>
+              {formatMonth(x.month)}
+              {x.count !== null && `（${x.count}份）`}
+            </option>
           ))}
         </select>
       </label>
       <div className="flex items-end gap-2">
-        <button type="submit" className={secondaryButtonClass}>筛选</button>
-        <Link href="/review" className="pb-2 text-sm text-sky-700 hover:underline">清除</Link>
+        <button type="submit" className={secondaryButtonClass}>
+          筛选
+        </button>
+        <Link href="/review" className="pb-2 text-sm text-sky-700 hover:underline">
+          清除
+        </Link>
       </div>
     </form>
   );
@@ -196,7 +215,11 @@ export function ReviewQueue({ queue: { counts, items }, filters }: { queue: Revi
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-medium">
                   {r.projectName} · {formatMonth(r.month)}
-                  {r.status !== "SUBMITTED" && <span className="ml-2"><ReportStatusBadge status={r.status} /></span>}
+                  {r.status !== "SUBMITTED" && (
+                    <span className="ml-2">
+                      <ReportStatusBadge status={r.status} />
+                    </span>
+                  )}
                   {r.isCorrection && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">更正已审核数据</span>}
                 </p>
                 <p className="text-xs text-slate-500">

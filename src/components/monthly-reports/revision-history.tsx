@@ -4,8 +4,7 @@ import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { PhotoThumbs } from "./photo-thumbs";
 
 const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
-const time = (d: Date) =>
-  new Intl.DateTimeFormat("zh-CN", { timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
+const time = (d: Date) => new Intl.DateTimeFormat("zh-CN", { timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai", dateStyle: "short", timeStyle: "short" }).format(d);
 
 export function RevisionHistory({ report }: { report: NonNullable<ReportEntry["report"]> }) {
   return (
@@ -16,8 +15,7 @@ export function RevisionHistory({ report }: { report: NonNullable<ReportEntry["r
           {report.revisions.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
               <p className="font-medium">
-                第{r.revisionNo}版
-                {r.id === report.currentRevisionId && <span className="ml-1 text-xs text-sky-700">当前</span>}
+                第{r.revisionNo}版{r.id === report.currentRevisionId && <span className="ml-1 text-xs text-sky-700">当前</span>}
                 {r.id === report.approvedRevisionId && <span className="ml-1 text-xs text-emerald-700">已审核</span>}
                 <span className="ml-2 font-normal text-slate-500">
                   {r.createdBy} · {time(r.createdAt)}

@@ -11,7 +11,9 @@ export function WithdrawForm({ reportId, version }: { reportId: number; version:
     return (
       <div className="mt-3 space-y-2">
         <FormMessage ok message={state.message} />
-        <a href="" className={secondaryButtonClass}>修改本月报表</a>
+        <a href="" className={secondaryButtonClass}>
+          修改本月报表
+        </a>
       </div>
     );
   }

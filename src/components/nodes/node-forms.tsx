@@ -19,7 +19,21 @@ function Errors({ name, errors }: { name: string; errors?: string[] }) {
 }
 
 /** 登记完成: the node's actual date and its evidence (佐证材料). */
-export function NodeRecordForm({ code, kind, label, stamp, today, submitLabel }: { code: string; kind: string; label: string; stamp: string; today: string; submitLabel?: string }) {
+export function NodeRecordForm({
+  code,
+  kind,
+  label,
+  stamp,
+  today,
+  submitLabel,
+}: {
+  code: string;
+  kind: string;
+  label: string;
+  stamp: string;
+  today: string;
+  submitLabel?: string;
+}) {
   const [state, action, pending] = useActionState(recordNodeAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   const v = state.ok ? {} : (state.values ?? {});
@@ -31,17 +45,32 @@ export function NodeRecordForm({ code, kind, label, stamp, today, submitLabel }:
       <input type="hidden" name="stamp" value={stamp} />
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
         <div className="space-y-1">
-          <label htmlFor={id("actualDate")} className="block text-sm text-slate-700">{label}实际完成日期</label>
+          <label htmlFor={id("actualDate")} className="block text-sm text-slate-700">
+            {label}实际完成日期
+          </label>
           <input id={id("actualDate")} name="actualDate" type="date" max={today} defaultValue={v.actualDate ?? ""} className={inputClass} {...invalidProps(errors, "actualDate")} />
           <Errors name="actualDate" errors={errors.actualDate} />
         </div>
         <div className="space-y-1">
-          <label htmlFor={id("evidence")} className="block text-sm text-slate-700">{label}佐证材料</label>
-          <input id={id("evidence")} name="evidence" placeholder="如 施工许可证编号、验收记录、统计系统截图说明" defaultValue={v.evidence ?? ""} className={inputClass} {...invalidProps(errors, "evidence")} />
+          <label htmlFor={id("evidence")} className="block text-sm text-slate-700">
+            {label}佐证材料
+          </label>
+          <input
+            id={id("evidence")}
+            name="evidence"
+            placeholder="如 施工许可证编号、验收记录、统计系统截图说明"
+            defaultValue={v.evidence ?? ""}
+            className={inputClass}
+            {...invalidProps(errors, "evidence")}
+          />
           <Errors name="evidence" errors={errors.evidence} />
         </div>
       </div>
-      {state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={{ actualDate: "实际完成日期", evidence: "佐证材料" }} /> : <FormMessage ok={state.ok} message={state.message} />}
+      {state.conflict ? (
+        <ConflictNotice message={state.message} conflict={state.conflict} labels={{ actualDate: "实际完成日期", evidence: "佐证材料" }} />
+      ) : (
+        <FormMessage ok={state.ok} message={state.message} />
+      )}
       <button type="submit" disabled={pending} className={buttonClass}>
         {submitLabel ?? `登记${label}完成`}
       </button>
@@ -59,13 +88,24 @@ export function StatsFigureForm({ code, month }: { code: string; month: string }
       <input type="hidden" name="code" value={code} />
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
         <div className="space-y-1">
-          <label htmlFor="stats-month" className="block text-sm text-slate-700">入统月份</label>
+          <label htmlFor="stats-month" className="block text-sm text-slate-700">
+            入统月份
+          </label>
           <input id="stats-month" name="month" type="month" max={month} defaultValue={v.month ?? month} className={inputClass} {...invalidProps(errors, "month")} />
           <Errors name="month" errors={errors.month} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="stats-cumulative" className="block text-sm text-slate-700">入统累计投资（万元）</label>
-          <input id="stats-cumulative" name="cumulativeInvestment" inputMode="decimal" defaultValue={v.cumulativeInvestment ?? ""} className={inputClass} {...invalidProps(errors, "cumulativeInvestment")} />
+          <label htmlFor="stats-cumulative" className="block text-sm text-slate-700">
+            入统累计投资（万元）
+          </label>
+          <input
+            id="stats-cumulative"
+            name="cumulativeInvestment"
+            inputMode="decimal"
+            defaultValue={v.cumulativeInvestment ?? ""}
+            className={inputClass}
+            {...invalidProps(errors, "cumulativeInvestment")}
+          />
           <Errors name="cumulativeInvestment" errors={errors.cumulativeInvestment} />
         </div>
       </div>

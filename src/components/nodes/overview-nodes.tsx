@@ -18,7 +18,13 @@ export async function OverviewNodes({ year, parkId }: { year: number; parkId?: n
   ]);
   const cards: Array<{ id: string; label: string; value: number; href: string; tone: string }> = [
     { id: "nodes-overdue", label: "超期节点", value: nodes.overdue, href: `/nodes${queryString({ state: "overdue", year, park: parkId })}`, tone: "text-red-700" },
-    { id: "nodes-due-soon", label: `临期节点（${dueSoonDays}天内）`, value: nodes.dueSoon, href: `/nodes${queryString({ state: "due-soon", year, park: parkId })}`, tone: "text-amber-700" },
+    {
+      id: "nodes-due-soon",
+      label: `临期节点（${dueSoonDays}天内）`,
+      value: nodes.dueSoon,
+      href: `/nodes${queryString({ state: "due-soon", year, park: parkId })}`,
+      tone: "text-amber-700",
+    },
     { id: "stats-not-entered", label: "已开工未入库", value: notEntered.total, href: `/nodes${queryString({ view: "stats", year, park: parkId })}`, tone: "text-red-700" },
   ];
   return (

@@ -85,13 +85,15 @@ export async function ProjectStatsSection({ project, actor, today }: { project: 
         <div>
           <dt className="text-xs text-slate-500">入库情况</dt>
           <dd>
-            {!due
-              ? `总投资不足${STATS_ENTRY_MIN_INVESTMENT}万元，不纳统`
-              : stats.statsEnteredMonth
-                ? `${formatMonth(stats.statsEnteredMonth)}入库`
-                : stats.actualStartMonth
-                  ? <span className="text-red-700">已开工未入库</span>
-                  : "未开工，尚未入库"}
+            {!due ? (
+              `总投资不足${STATS_ENTRY_MIN_INVESTMENT}万元，不纳统`
+            ) : stats.statsEnteredMonth ? (
+              `${formatMonth(stats.statsEnteredMonth)}入库`
+            ) : stats.actualStartMonth ? (
+              <span className="text-red-700">已开工未入库</span>
+            ) : (
+              "未开工，尚未入库"
+            )}
           </dd>
         </div>
         {stats.statsRecordedBy && (
@@ -109,9 +111,15 @@ export async function ProjectStatsSection({ project, actor, today }: { project: 
           <table className="w-full text-sm" data-testid="stats-figures">
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-2 py-1 font-medium">月份</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">入统累计投资</th>
-                <th scope="col" className="px-2 py-1 font-medium">登记人</th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  月份
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  入统累计投资
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  登记人
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

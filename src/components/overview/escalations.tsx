@@ -19,7 +19,9 @@ export async function OverviewEscalations({ year }: { year: number }) {
     <Section id="escalations-heading" title="升级督办" aside={<>截至{formatDay(dayToDate(today))}</>}>
       <p className="mb-2 text-sm text-slate-700">
         逾期超过{days}天未办结、已提请包保领导协调的问题：
-        <span className={`num whitespace-nowrap font-semibold ${escalated > 0 ? "text-red-700" : ""}`} data-testid="escalated-total">{escalated}个</span>
+        <span className={`num whitespace-nowrap font-semibold ${escalated > 0 ? "text-red-700" : ""}`} data-testid="escalated-total">
+          {escalated}个
+        </span>
       </p>
       {issues.length === 0 ? (
         <EmptyState>没有升级督办的问题。</EmptyState>
@@ -27,8 +29,12 @@ export async function OverviewEscalations({ year }: { year: number }) {
         <ul className="divide-y divide-slate-100" data-testid="escalated-list">
           {issues.map((i) => (
             <li key={i.id} className="py-2 text-sm">
-              <Link href={`/issues/${i.id}`} className="font-medium text-red-800 hover:underline">{i.title}</Link>
-              <span className="ml-2 inline-block"><EscalatedBadge leader={i.responsibleLeader} /></span>
+              <Link href={`/issues/${i.id}`} className="font-medium text-red-800 hover:underline">
+                {i.title}
+              </Link>
+              <span className="ml-2 inline-block">
+                <EscalatedBadge leader={i.responsibleLeader} />
+              </span>
               <p className="text-xs text-slate-600">
                 {i.responsibleUnit ?? "未交办"} · 办结时限 {i.dueDate ? formatDay(i.dueDate) : "—"}
               </p>

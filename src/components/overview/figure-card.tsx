@@ -18,11 +18,7 @@ export function FigureCard({
   testId?: string;
 }) {
   return (
-    <section
-      data-testid={testId}
-      className={`rounded-lg border bg-white p-4 ${flag ? "border-amber-300" : "border-slate-200"}`}
-      aria-label={label}
-    >
+    <section data-testid={testId} className={`rounded-lg border bg-white p-4 ${flag ? "border-amber-300" : "border-slate-200"}`} aria-label={label}>
       <h2 className="text-sm font-medium text-slate-500">{label}</h2>
       <dl className="mt-2 grid grid-cols-2 gap-3">
         <div>

@@ -27,12 +27,7 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
             <>
               <PublishedAsOf publication={publication} />
               {publication.periodReopened && <span className="text-amber-800">；该月正在更正，以下为上次发布的数据</span>}
-              {totals.missing > 0 && (
-                <span className="text-amber-800">
-                  ；{totals.missing}个项目本月未报，按其最近一次审核数结转（标“未报”）
-                </span>
-              )}
-              。
+              {totals.missing > 0 && <span className="text-amber-800">；{totals.missing}个项目本月未报，按其最近一次审核数结转（标“未报”）</span>}。
             </>
           ) : (
             <>
@@ -69,9 +64,7 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
         declared={formatYi(declared.annualInvestment)}
         computed={entered(totals && (totals.projectsWithAnnualPlan > 0 ? formatYi(totals.annualPlanned) : "未分解到项目"))}
         note={
-          totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount
-            ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资`
-            : undefined
+          totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资` : undefined
         }
       />
       <FigureCard
@@ -97,19 +90,27 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div>
           <dt className="text-xs text-slate-600">年度投资完成率</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-rate">{formatPercent(figures.annualRate)}</dd>
+          <dd className="num text-lg font-semibold" data-testid="annual-rate">
+            {formatPercent(figures.annualRate)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">序时进度（{formatMonth(figures.month)}）</dt>
-          <dd className="num text-lg font-semibold" data-testid="schedule">{formatPercent(figures.schedule)}</dd>
+          <dd className="num text-lg font-semibold" data-testid="schedule">
+            {formatPercent(figures.schedule)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">本年累计完成投资</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-completed">{formatYi(totals.yearInvestment)}</dd>
+          <dd className="num text-lg font-semibold" data-testid="annual-completed">
+            {formatYi(totals.yearInvestment)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">开累完成率（开工至今 ÷ 总投资）</dt>
-          <dd className="num text-lg font-semibold" data-testid="total-rate">{formatPercent(figures.totalRate)}</dd>
+          <dd className="num text-lg font-semibold" data-testid="total-rate">
+            {formatPercent(figures.totalRate)}
+          </dd>
         </div>
       </dl>
       <p data-testid="vs-schedule" className={`mt-3 rounded px-2 py-1 text-sm ${figures.vsSchedule ? tone : "bg-slate-50 text-slate-700"}`}>
@@ -123,7 +124,8 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
       ) : (
         figures.declaredRate && (
           <p className="mt-2 text-xs text-slate-600" data-testid="declared-rate">
-            与计划申报口径比：已录入项目本年完成投资占申报年度计划投资{formatYi(plan.declared.annualInvestment)}的{formatPercent(figures.declaredRate)}（申报{plan.declared.projectCount}个项目，已录入{totals.projectCount}个）。
+            与计划申报口径比：已录入项目本年完成投资占申报年度计划投资{formatYi(plan.declared.annualInvestment)}的{formatPercent(figures.declaredRate)}（申报
+            {plan.declared.projectCount}个项目，已录入{totals.projectCount}个）。
           </p>
         )
       )}
@@ -138,7 +140,15 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
   const { plan, startDeadline, productionDeadline, flags, totals, figures } = headline;
   if (!totals || !figures) return null;
   return (
-    <Section id="targets-heading" title="开工与投产目标" aside={<>开工截止{startDeadline}，投产截止{productionDeadline}</>}>
+    <Section
+      id="targets-heading"
+      title="开工与投产目标"
+      aside={
+        <>
+          开工截止{startDeadline}，投产截止{productionDeadline}
+        </>
+      }
+    >
       <dl className="grid grid-cols-2 gap-3">
         <TargetBox
           label={`开工率（其中${startDeadline}前）`}
@@ -178,9 +188,12 @@ function TargetBox(props: { label: string; rate: string; verb: string; count: nu
   return (
     <div className="rounded bg-slate-50 p-3">
       <dt className="text-xs text-slate-600">{props.label}</dt>
-      <dd className="num text-lg font-semibold" data-testid={props.testIds[0]}>{props.rate}</dd>
+      <dd className="num text-lg font-semibold" data-testid={props.testIds[0]}>
+        {props.rate}
+      </dd>
       <dd className="num text-sm" data-testid={props.testIds[1]}>
-        {props.verb}<span className="whitespace-nowrap">{props.count}个</span>（按期<span className="whitespace-nowrap">{props.onTime}个</span>）
+        {props.verb}
+        <span className="whitespace-nowrap">{props.count}个</span>（按期<span className="whitespace-nowrap">{props.onTime}个</span>）
       </dd>
       <dd className="text-xs text-slate-500">{props.note}</dd>
     </div>

@@ -16,11 +16,7 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Raw
   const { years, year } = await resolvePlanYear(prisma, intParam(await searchParams, "year"));
   const headline = year === undefined ? null : await getOverviewHeadline(prisma, year);
   if (!headline) {
-    return (
-      <div className="rounded-lg border border-slate-200 bg-white p-8 text-center text-slate-600">
-        还没有年度重大项目计划。请管理员录入计划或导入数据。
-      </div>
-    );
+    return <div className="rounded-lg border border-slate-200 bg-white p-8 text-center text-slate-600">还没有年度重大项目计划。请管理员录入计划或导入数据。</div>;
   }
   const { publication, totals } = headline;
   const planYear = headline.plan.year;

@@ -24,7 +24,15 @@ import { queryString } from "@/lib/search-params";
 /** How many rows each overview list shows before linking to the full list. */
 export const OVERVIEW_TOP = 8;
 
-export async function WarningsSection({ year, publication, counts }: { year: number; publication: PublicationRef; counts: { red: number; yellow: number; green: number; missing: number } }) {
+export async function WarningsSection({
+  year,
+  publication,
+  counts,
+}: {
+  year: number;
+  publication: PublicationRef;
+  counts: { red: number; yellow: number; green: number; missing: number };
+}) {
   const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, warning: "attention", sort: "warning", dir: "asc", page: 1, size: OVERVIEW_TOP });
   const config = warningConfig();
   return (
@@ -33,18 +41,17 @@ export async function WarningsSection({ year, publication, counts }: { year: num
       title="三色预警"
       aside={
         <span data-testid="warning-counts">
-          截至{formatMonth(publication.month)}：红色{counts.red}个，黄色{counts.yellow}个，绿色{counts.green}个
-          {counts.missing > 0 && `，未报${counts.missing}个`}
+          截至{formatMonth(publication.month)}：红色{counts.red}个，黄色{counts.yellow}个，绿色{counts.green}个{counts.missing > 0 && `，未报${counts.missing}个`}
         </span>
       }
     >
-      {rows.length === 0 ? (
-        <EmptyState>没有需要关注的项目：全部为绿色（正常）。</EmptyState>
-      ) : (
-        <WarningItems rows={rows} testId="warning-list" showPark />
-      )}
+      {rows.length === 0 ? <EmptyState>没有需要关注的项目：全部为绿色（正常）。</EmptyState> : <WarningItems rows={rows} testId="warning-list" showPark />}
       <p className="mt-2 text-xs text-slate-500">
-        {total > rows.length && <>共{total}个项目需要关注，此处列出最严重的{rows.length}个。</>}
+        {total > rows.length && (
+          <>
+            共{total}个项目需要关注，此处列出最严重的{rows.length}个。
+          </>
+        )}
         查看
         <Link href={`/projects${queryString({ year, warning: "red" })}`} className="mx-1 text-blue-700 underline underline-offset-2">
           全部红色预警
@@ -54,7 +61,8 @@ export async function WarningsSection({ year, publication, counts }: { year: num
           全部黄色预警
         </Link>
         。规则：红色——超过开工截止日期仍未开工，或累计完成投资落后本项目月度计划超过{config.redLagPoints.toString()}个百分点（按总投资计）；黄色——落后
-        {config.yellowLagPoints.toString()}～{config.redLagPoints.toString()}个百分点、开工晚于截止日期、曾为红色现已追赶，或发布时有逾期未办结问题；本月未报的项目按上月数结转并标“未报”。
+        {config.yellowLagPoints.toString()}～{config.redLagPoints.toString()}
+        个百分点、开工晚于截止日期、曾为红色现已追赶，或发布时有逾期未办结问题；本月未报的项目按上月数结转并标“未报”。
       </p>
     </Section>
   );
@@ -92,9 +100,15 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
             <table className="w-full text-sm" data-testid="by-industry-table">
               <thead className="bg-slate-100 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-2 py-1 font-medium">产业</th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">项目</th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">{industryUsesAnnual ? "年度投资完成率" : "开累完成率"}</th>
+                  <th scope="col" className="px-2 py-1 font-medium">
+                    产业
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">
+                    项目
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right font-medium">
+                    {industryUsesAnnual ? "年度投资完成率" : "开累完成率"}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -118,7 +132,8 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
               </tbody>
             </table>
             <p className="mt-1 text-xs text-slate-500">
-              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}；按总投资由大到小列出前{industries.length}个产业，共{industryCount}个。
+              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}
+              ；按总投资由大到小列出前{industries.length}个产业，共{industryCount}个。
             </p>
           </>
         )}

@@ -27,7 +27,9 @@ function Stat({ label, testId, children, note }: { label: string; testId: string
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="num whitespace-nowrap text-xl font-semibold" data-testid={testId}>{children}</dd>
+      <dd className="num whitespace-nowrap text-xl font-semibold" data-testid={testId}>
+        {children}
+      </dd>
       {note && <dd className="text-xs text-slate-500">{note}</dd>}
     </div>
   );
@@ -37,11 +39,19 @@ export async function ParkStats({ pub, parkId }: { pub: PublicationRef; parkId: 
   const totals = await loadParkStats(pub, parkId);
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-      <Stat label="项目个数" testId="park-count" note={totals.missing > 0 ? <span className="text-amber-700">其中{totals.missing}个未报，沿用其最近一次审核通过的数</span> : undefined}>
+      <Stat
+        label="项目个数"
+        testId="park-count"
+        note={totals.missing > 0 ? <span className="text-amber-700">其中{totals.missing}个未报，沿用其最近一次审核通过的数</span> : undefined}
+      >
         {totals.projectCount}个
       </Stat>
-      <Stat label="总投资" testId="park-total">{formatYi(totals.totalInvestment)}</Stat>
-      <Stat label="本年完成投资" testId="park-year-completed">{formatYi(totals.yearInvestment)}</Stat>
+      <Stat label="总投资" testId="park-total">
+        {formatYi(totals.totalInvestment)}
+      </Stat>
+      <Stat label="本年完成投资" testId="park-year-completed">
+        {formatYi(totals.yearInvestment)}
+      </Stat>
       <Stat
         label="年度投资完成率"
         testId="park-annual-rate"
@@ -49,7 +59,15 @@ export async function ParkStats({ pub, parkId }: { pub: PublicationRef; parkId: 
       >
         {formatPercent(totals.annualRate)}
       </Stat>
-      <Stat label="开累完成率" testId="park-rate" note={<>开工至今累计<span className="num">{formatYi(totals.cumulative)}</span> ÷ 总投资</>}>
+      <Stat
+        label="开累完成率"
+        testId="park-rate"
+        note={
+          <>
+            开工至今累计<span className="num">{formatYi(totals.cumulative)}</span> ÷ 总投资
+          </>
+        }
+      >
         {formatPercent(totals.totalRate)}
       </Stat>
     </dl>
@@ -61,7 +79,9 @@ function WarningTop({ title, level, result, more }: { title: string; level: "red
     <div>
       <h3 className="text-sm font-medium">
         {title}
-        <span className="num ml-1" data-testid={`park-${level}-count`}>{result.total}个</span>
+        <span className="num ml-1" data-testid={`park-${level}-count`}>
+          {result.total}个
+        </span>
       </h3>
       {result.rows.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">无</p>
@@ -82,7 +102,15 @@ function WarningTop({ title, level, result, more }: { title: string; level: "red
 export async function ParkWarnings({ pub, parkId, yearParam }: { pub: PublicationRef; parkId: number; yearParam: number | undefined }) {
   const [totals, warnings] = await Promise.all([loadParkStats(pub, parkId), getParkWarnings(db(), pub, parkId)]);
   return (
-    <Section id="park-warnings" title="三色预警" aside={<>红色{totals.red}个，黄色{totals.yellow}个，绿色{totals.green}个</>}>
+    <Section
+      id="park-warnings"
+      title="三色预警"
+      aside={
+        <>
+          红色{totals.red}个，黄色{totals.yellow}个，绿色{totals.green}个
+        </>
+      }
+    >
       {warnings.red.total + warnings.yellow.total === 0 ? (
         <EmptyState>没有红色或黄色预警的项目。</EmptyState>
       ) : (
@@ -102,7 +130,10 @@ export async function ParkProjects({ pub, parkId, page, yearParam }: { pub: Publ
     <section aria-labelledby="park-projects-heading">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="park-projects-heading" className="text-lg font-semibold">
-          项目<span className="ml-2 text-sm font-normal text-slate-500" data-testid="park-projects-count">共{projects.total}个{projects.pages > 1 && `，第${page}/${projects.pages}页`}</span>
+          项目
+          <span className="ml-2 text-sm font-normal text-slate-500" data-testid="park-projects-count">
+            共{projects.total}个{projects.pages > 1 && `，第${page}/${projects.pages}页`}
+          </span>
         </h2>
         <Link href={`/projects${queryString({ year: yearParam, park: parkId })}`} className="no-print text-sm text-blue-700 hover:underline">
           在项目库中筛选、排序 →

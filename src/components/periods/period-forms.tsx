@@ -66,14 +66,7 @@ export function DeadlineForm({ month, deadline, label }: { month?: string; deadl
         </Field>
       )}
       <Field name={`deadline-${month ?? "new"}`} label="县区报送截止日" errors={state.fieldErrors?.deadline}>
-        <input
-          id={`deadline-${month ?? "new"}`}
-          name="deadline"
-          type="date"
-          required
-          defaultValue={state.values?.deadline ?? deadline}
-          className={inputClass}
-        />
+        <input id={`deadline-${month ?? "new"}`} name="deadline" type="date" required defaultValue={state.values?.deadline ?? deadline} className={inputClass} />
       </Field>
       <button type="submit" disabled={busy} className={secondaryButtonClass}>
         {label}

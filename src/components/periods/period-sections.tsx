@@ -54,11 +54,7 @@ export async function PeriodHeader({ month, parkId }: { month: string; parkId: n
         </p>
       </div>
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <ExportLink
-          href={`/periods/${month}/schedule${parkId ? `?park=${parkId}` : ""}`}
-          label={`导出${parkId ? "本园区" : ""}调度表（Excel）`}
-          testId="schedule-export"
-        />
+        <ExportLink href={`/periods/${month}/schedule${parkId ? `?park=${parkId}` : ""}`} label={`导出${parkId ? "本园区" : ""}调度表（Excel）`} testId="schedule-export" />
         {period?.currentPublicationId && (
           <>
             <Link href={`/periods/${month}/bulletin`} className="text-sm text-sky-700 hover:underline" data-testid="bulletin-link">
@@ -74,7 +70,6 @@ export async function PeriodHeader({ month, parkId }: { month: string; parkId: n
         </Link>
       </div>
     </div>
-
   );
 }
 
@@ -105,7 +100,11 @@ export async function PeriodProgressSection({ month, parkId, parkPage }: { month
   const totals = progressTotals(progress);
   const parkPageHref = (n: number) => `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), parks: String(n) })}#period-progress`;
   return (
-    <Section title="各县区园区填报进度" id="period-progress" aside={`${totals.projects}个项目：已审核${totals.approved}，待审核${totals.submitted}，退回${totals.returned}，草稿${totals.draft}，未报${totals.missing}`}>
+    <Section
+      title="各县区园区填报进度"
+      id="period-progress"
+      aside={`${totals.projects}个项目：已审核${totals.approved}，待审核${totals.submitted}，退回${totals.returned}，草稿${totals.draft}，未报${totals.missing}`}
+    >
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="progress-table">
           <thead className="text-left text-xs text-slate-500">
@@ -155,7 +154,17 @@ export async function UnapprovedSection({ month, parkId, page }: { month: string
   const pages = Math.max(1, Math.ceil(missing.total / PAGE_SIZE));
   const pageHref = (n: number) => `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), page: String(n) })}`;
   return (
-    <Section title={`尚未审核通过的项目（${missing.total}个）`} id="period-missing" aside={parkId ? <Link href={`/periods/${month}`} className="text-sky-700 hover:underline">看全部园区</Link> : undefined}>
+    <Section
+      title={`尚未审核通过的项目（${missing.total}个）`}
+      id="period-missing"
+      aside={
+        parkId ? (
+          <Link href={`/periods/${month}`} className="text-sky-700 hover:underline">
+            看全部园区
+          </Link>
+        ) : undefined
+      }
+    >
       {missing.total === 0 ? (
         <EmptyState>所有项目本期报表均已审核通过。</EmptyState>
       ) : (
@@ -192,7 +201,9 @@ export async function PublicationsSection({ month }: { month: string }) {
               <p className="font-medium">
                 第{p.publicationNo}次发布 · {formatDateTime(p.publishedAt)} · {p.publishedBy ?? "系统导入"}
                 {p.current ? (
-                  <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">{period?.status === "OPEN" ? "更正期间领导仍看到此版本" : "领导当前看到的版本"}</span>
+                  <span className="ml-2 rounded bg-emerald-100 px-1.5 text-xs text-emerald-800">
+                    {period?.status === "OPEN" ? "更正期间领导仍看到此版本" : "领导当前看到的版本"}
+                  </span>
                 ) : (
                   <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-600">已被后续发布取代</span>
                 )}

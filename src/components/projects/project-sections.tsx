@@ -41,7 +41,9 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-sm" data-testid={testId}>{children}</dd>
+      <dd className="text-sm" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -55,9 +57,21 @@ function Benefits({ p }: { p: ProjectDetail }) {
   if (none) return <p className="text-sm text-slate-600">未说明预期效益。</p>;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3" data-testid="benefits">
-      {p.expectedOutput !== null && <Fact label="预计年产值" testId="benefit-output">{benefit(p.expectedOutput.toString(), p.expectedOutputAtLeast, formatMoney)}</Fact>}
-      {p.expectedJobs !== null && <Fact label="年新增就业" testId="benefit-jobs">{benefit(String(p.expectedJobs), p.expectedJobsAtLeast, (v) => `${v}人`)}</Fact>}
-      {p.expectedTax !== null && <Fact label="预计年税收" testId="benefit-tax">{benefit(p.expectedTax.toString(), p.expectedTaxAtLeast, formatMoney)}</Fact>}
+      {p.expectedOutput !== null && (
+        <Fact label="预计年产值" testId="benefit-output">
+          {benefit(p.expectedOutput.toString(), p.expectedOutputAtLeast, formatMoney)}
+        </Fact>
+      )}
+      {p.expectedJobs !== null && (
+        <Fact label="年新增就业" testId="benefit-jobs">
+          {benefit(String(p.expectedJobs), p.expectedJobsAtLeast, (v) => `${v}人`)}
+        </Fact>
+      )}
+      {p.expectedTax !== null && (
+        <Fact label="预计年税收" testId="benefit-tax">
+          {benefit(p.expectedTax.toString(), p.expectedTaxAtLeast, formatMoney)}
+        </Fact>
+      )}
       {p.metrics.map((m) => (
         <Fact key={m.id} label={m.name} testId={`metric-${m.name}`}>
           {m.qualifier === "约" ? "约" : ""}
@@ -75,14 +89,19 @@ export function ProjectHeader({ p }: { p: ProjectDetail }) {
   return (
     <div>
       <p className="text-sm text-slate-500">
-        <Link href="/projects" className="text-blue-700 hover:underline">项目库</Link> / {p.code}
+        <Link href="/projects" className="text-blue-700 hover:underline">
+          项目库
+        </Link>{" "}
+        / {p.code}
       </p>
       <h1 className="mt-1 text-2xl font-semibold">
         {p.name}
         {p.isDemo && <DemoBadge />}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
-        <Link href={`/parks/${p.park.id}`} className="text-blue-700 hover:underline">{p.park.name}</Link>
+        <Link href={`/parks/${p.park.id}`} className="text-blue-700 hover:underline">
+          {p.park.name}
+        </Link>
         {p.enterprise && ` · ${p.enterprise}`} · {PROJECT_STATUS_LABEL[p.status]}
         {year !== undefined && ` · ${year}年重大项目`}
       </p>
@@ -127,10 +146,10 @@ export async function ProjectFactsSection({ p }: { p: ProjectDetail }) {
         <Fact label="项目代码">{p.code}</Fact>
         <Fact label="产业">{p.industry ?? "未分类"}</Fact>
         <Fact label="级别">{p.level ?? "—"}</Fact>
-        <Fact label="总投资" testId="fact-total">{formatYi(p.totalInvestment)}</Fact>
-        <Fact label="年度计划投资">
-          {entry?.annualPlannedInvestment ? formatYi(entry.annualPlannedInvestment) : "未分解到项目"}
+        <Fact label="总投资" testId="fact-total">
+          {formatYi(p.totalInvestment)}
         </Fact>
+        <Fact label="年度计划投资">{entry?.annualPlannedInvestment ? formatYi(entry.annualPlannedInvestment) : "未分解到项目"}</Fact>
         <Fact label="开工至今累计完成（开累完成率）" testId="fact-completed">
           {item?.cumulative ? (
             <>
@@ -155,14 +174,20 @@ export async function ProjectFactsSection({ p }: { p: ProjectDetail }) {
           )}
         </Fact>
         <Fact label="计划开工">{p.plannedStartMonth ? formatMonth(p.plannedStartMonth) : entry ? `${formatDay(entry.plan.startDeadline)}前（年度计划）` : "—"}</Fact>
-        <Fact label="实际开工" testId="fact-start">{p.actualStartMonth ? formatMonth(p.actualStartMonth) : "未开工"}</Fact>
+        <Fact label="实际开工" testId="fact-start">
+          {p.actualStartMonth ? formatMonth(p.actualStartMonth) : "未开工"}
+        </Fact>
         <Fact label="计划投产">{p.plannedProductionMonth ? formatMonth(p.plannedProductionMonth) : "—"}</Fact>
         <Fact label="实际投产">{p.actualProductionMonth ? formatMonth(p.actualProductionMonth) : "未投产"}</Fact>
-        <Fact label="包保领导" testId="fact-leader">{p.responsibleLeader ?? "未填报"}</Fact>
+        <Fact label="包保领导" testId="fact-leader">
+          {p.responsibleLeader ?? "未填报"}
+        </Fact>
         <Fact label="联系人">{p.contactName ? `${p.contactName}${p.contactPhone ? ` ${p.contactPhone}` : ""}` : "未填报"}</Fact>
       </dl>
       <h3 className="mt-4 text-sm font-medium text-slate-500">主要建设内容</h3>
-      <p className="mt-1 text-sm" data-testid="construction">{p.constructionContent || "未填报"}</p>
+      <p className="mt-1 text-sm" data-testid="construction">
+        {p.constructionContent || "未填报"}
+      </p>
       <h3 className="mt-4 text-sm font-medium text-slate-500">预期效益</h3>
       <div className="mt-1">
         <Benefits p={p} />
@@ -212,8 +237,15 @@ export function ProjectReportsSection({ p }: { p: ProjectDetail }) {
                       <span className="font-medium">第{rv.revisionNo}版</span>
                       {rv.id === counted && <span className="ml-1 rounded bg-blue-50 px-1 text-xs text-blue-800">计入统计</span>}
                       ：累计完成 <span className="num">{formatYi(rv.cumulativeInvestment)}</span>
-                      {rv.monthInvestment !== null && <>，本月完成 <span className="num">{formatWan(rv.monthInvestment)}</span></>}
-                      <span className="text-xs text-slate-500">（{formatDateTime(rv.createdAt)}{rv.createdBy && ` · ${rv.createdBy.displayName}`}）</span>
+                      {rv.monthInvestment !== null && (
+                        <>
+                          ，本月完成 <span className="num">{formatWan(rv.monthInvestment)}</span>
+                        </>
+                      )}
+                      <span className="text-xs text-slate-500">
+                        （{formatDateTime(rv.createdAt)}
+                        {rv.createdBy && ` · ${rv.createdBy.displayName}`}）
+                      </span>
                       <p className="text-slate-700">{rv.progressText}</p>
                       {rv.explanation && <p className="text-xs text-slate-600">说明：{rv.explanation}</p>}
                       <PhotoThumbs photos={rv.photos.map((x) => x.photo)} label={`${formatMonth(r.month)}第${rv.revisionNo}版`} testId={`photos-${r.month}-${rv.revisionNo}`} />

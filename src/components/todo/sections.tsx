@@ -2,13 +2,7 @@
 // list where the work is done. County staff see their own park's; the office sees every park's.
 import Link from "next/link";
 import { db } from "@/server/db";
-import {
-  TODO_LIMIT,
-  listAwaitingReview,
-  listPublishablePeriods,
-  listReturnedReports,
-  listToReport,
-} from "@/server/todo/queries";
+import { TODO_LIMIT, listAwaitingReview, listPublishablePeriods, listReturnedReports, listToReport } from "@/server/todo/queries";
 import { listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
 import { DemoBadge } from "@/components/common/badges";
 import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
@@ -18,7 +12,21 @@ import { isPastDeadline } from "@/lib/periods";
 import { daysUntil, nodeDueSoonDays } from "@/domain/nodes";
 import { queryString } from "@/lib/search-params";
 
-function TodoCard({ id, title, count, aside, more, children }: { id: string; title: string; count: number; aside?: React.ReactNode; more?: { href: string; label: string }; children: React.ReactNode }) {
+function TodoCard({
+  id,
+  title,
+  count,
+  aside,
+  more,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  aside?: React.ReactNode;
+  more?: { href: string; label: string };
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4" data-testid={id}>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-2">

@@ -70,10 +70,7 @@ export function monthField(label: string, options: { optional?: boolean } = {}) 
   return calendarField(label, options.optional, isMonth, "年-月，如 2024-09", { name: "本月", value: () => currentMonth() });
 }
 
-export const versionField = z.coerce
-  .number({ error: "表单版本无效，请刷新页面" })
-  .int("表单版本无效，请刷新页面")
-  .min(0, "表单版本无效，请刷新页面");
+export const versionField = z.coerce.number({ error: "表单版本无效，请刷新页面" }).int("表单版本无效，请刷新页面").min(0, "表单版本无效，请刷新页面");
 
 /** An optional amount in 万元: empty is null, otherwise the rules of amountField. */
 export function optionalAmountField(label: string) {
@@ -148,9 +145,7 @@ export function idField(message: string) {
 }
 
 /** The updatedAt stamp a form was opened with, for records without a version column. */
-export const stampField = z
-  .string({ error: "表单已过期，请刷新页面" })
-  .refine((s) => !Number.isNaN(Date.parse(s)), "表单已过期，请刷新页面");
+export const stampField = z.string({ error: "表单已过期，请刷新页面" }).refine((s) => !Number.isNaN(Date.parse(s)), "表单已过期，请刷新页面");
 
 export function isDay(value: string): boolean {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;

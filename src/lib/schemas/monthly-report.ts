@@ -20,14 +20,16 @@ export const monthlyReportSchema = z.object({
 });
 export type MonthlyReportInput = z.infer<typeof monthlyReportSchema>;
 
-export const reviewSchema = z.object({
-  reportId: z.coerce.number({ error: "报表无效" }).int("报表无效").positive("报表无效"),
-  version: versionField,
-  decision: z.enum(["approve", "return"], { error: "无效的审核操作" }),
-  reason: textField("退回原因", RETURN_REASON_MAX),
-}).superRefine((v, ctx) => {
-  if (v.decision === "return" && v.reason === "") ctx.addIssue({ code: "custom", path: ["reason"], message: "退回时请填写退回原因" });
-});
+export const reviewSchema = z
+  .object({
+    reportId: z.coerce.number({ error: "报表无效" }).int("报表无效").positive("报表无效"),
+    version: versionField,
+    decision: z.enum(["approve", "return"], { error: "无效的审核操作" }),
+    reason: textField("退回原因", RETURN_REASON_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "return" && v.reason === "") ctx.addIssue({ code: "custom", path: ["reason"], message: "退回时请填写退回原因" });
+  });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
 /** 撤回: the county takes back its submitted report (the version seen on its page). */

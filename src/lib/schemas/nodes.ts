@@ -5,13 +5,15 @@ import { amountField, dayField, monthField, textField } from "./common";
 import { EVIDENCE_MAX, projectCodeField } from "./project";
 import { NODE_KINDS } from "@/domain/node-order";
 
-
 /** A county (or the office) records that a node was reached: its actual date and the evidence. */
 export const nodeRecordSchema = z.object({
   code: projectCodeField,
   kind: z.enum(NODE_KINDS, { error: "节点无效" }),
   /** the node's updatedAt when the form was opened ("" when the node does not exist yet: 入库) */
-  stamp: z.string().optional().transform((s) => (s ?? "").trim()),
+  stamp: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim()),
   actualDate: dayField("实际完成日期", { notFuture: true }),
   evidence: textField("佐证材料", EVIDENCE_MAX, { required: true }),
 });

@@ -34,6 +34,9 @@ export const openPeriodSchema = z.object({
   deadline: z
     .string({ error: "请填写截止日期" })
     .trim()
-    .refine((v) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "截止日期格式应为 年-月-日，如 2024-12-05"),
+    .refine(
+      (v) => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      "截止日期格式应为 年-月-日，如 2024-12-05",
+    ),
 });
 export type OpenPeriodInput = z.infer<typeof openPeriodSchema>;

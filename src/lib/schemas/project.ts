@@ -60,14 +60,26 @@ export const projectSchema = z
       .optional()
       .transform((s) => (s ?? "").trim())
       .refine((s) => s === "" || /^[0-9+\-() ]{5,40}$/.test(s), "联系电话只能包含数字、空格、+、-、括号"),
-    ...Object.fromEntries(
+    ...(Object.fromEntries(
       Array.from({ length: METRIC_ROWS }, (_, i) => [
         [`metricName_${i}`, textField("指标名称", 60)],
-        [`metricValue_${i}`, z.string().optional().transform((s) => (s ?? "").trim().replace(/,/g, ""))],
+        [
+          `metricValue_${i}`,
+          z
+            .string()
+            .optional()
+            .transform((s) => (s ?? "").trim().replace(/,/g, "")),
+        ],
         [`metricUnit_${i}`, textField("单位", 30)],
-        [`metricQualifier_${i}`, z.enum(["", "约", "以上"], { error: "限定词只能为“约”或“以上”" }).optional().transform((s) => s ?? "")],
+        [
+          `metricQualifier_${i}`,
+          z
+            .enum(["", "约", "以上"], { error: "限定词只能为“约”或“以上”" })
+            .optional()
+            .transform((s) => s ?? ""),
+        ],
       ]).flat(),
-    ) as Record<string, z.ZodType<string, string | undefined>>,
+    ) as Record<string, z.ZodType<string, string | undefined>>),
   })
   .superRefine((v, ctx) => {
     const row = v as unknown as Record<string, string>;
@@ -124,7 +136,10 @@ export const planSchema = z
     if (v.startDeadline && v.productionDeadline && v.productionDeadline < v.startDeadline) {
       ctx.addIssue({ code: "custom", path: ["productionDeadline"], message: "投产截止日期不能早于开工截止日期" });
     }
-    for (const [key, day] of [["startDeadline", v.startDeadline], ["productionDeadline", v.productionDeadline]] as const) {
+    for (const [key, day] of [
+      ["startDeadline", v.startDeadline],
+      ["productionDeadline", v.productionDeadline],
+    ] as const) {
       if (day && Number(day.slice(0, 4)) !== v.year) ctx.addIssue({ code: "custom", path: [key], message: `日期应在${v.year}年内` });
     }
   });
@@ -144,7 +159,7 @@ export const EVIDENCE_MAX = 500;
 export const milestonesSchema = z.object({
   code: projectCodeField,
   version: versionField,
-  ...Object.fromEntries(
+  ...(Object.fromEntries(
     MILESTONE_KINDS.flatMap((k) => [
       [`planned_${k}`, dayField("计划日期", { optional: true })],
       [`actual_${k}`, dayField("实际日期", { optional: true, notFuture: true })],
@@ -152,10 +167,9 @@ export const milestonesSchema = z.object({
       [`person_${k}`, textField("责任人", 60)],
       [`evidence_${k}`, textField("佐证材料", EVIDENCE_MAX)],
     ]),
-  ) as Record<string, z.ZodType<string | null, string | undefined>>,
+  ) as Record<string, z.ZodType<string | null, string | undefined>>),
 });
 export type MilestonesInput = z.infer<typeof milestonesSchema>;
-
 
 /** The month rows of a 倒排工期 form: every filled month is a valid amount and the cumulative never decreases. */
 export function parsePlannedMonths(input: PlannedInvestmentInput): { rows: Array<{ month: string; cumulative: string }>; errors: Record<string, string[]> } {

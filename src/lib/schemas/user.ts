@@ -27,10 +27,7 @@ export const passwordField = z.string({ error: "请填写密码" }).superRefine(
  * changing a role or park, resetting a password, re-opening a published period); the service
  * checks it (src/server/auth/reauth.ts).
  */
-export const reauthField = z
-  .string({ error: REAUTH_REQUIRED })
-  .min(1, REAUTH_REQUIRED)
-  .max(PASSWORD_MAX, "密码不正确");
+export const reauthField = z.string({ error: REAUTH_REQUIRED }).min(1, REAUTH_REQUIRED).max(PASSWORD_MAX, "密码不正确");
 
 /** Name, role and county park: what an administrator sets on a new account and changes later. */
 const accountFields = {
@@ -67,7 +64,11 @@ export const updateUserSchema = z
     stamp,
     ...accountFields,
     /** needed only when the role or the park changes (the service decides) */
-    reauthPassword: z.string().max(PASSWORD_MAX, "密码不正确").optional().transform((s) => s ?? ""),
+    reauthPassword: z
+      .string()
+      .max(PASSWORD_MAX, "密码不正确")
+      .optional()
+      .transform((s) => s ?? ""),
   })
   .superRefine(countyNeedsPark);
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

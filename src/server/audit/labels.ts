@@ -6,14 +6,7 @@
 import { formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods";
-import {
-  ISSUE_CATEGORY_LABEL,
-  ISSUE_STATUS_LABEL,
-  MILESTONE_KIND_LABEL,
-  PROJECT_STATUS_LABEL,
-  REPORT_STATUS_LABEL,
-  ROLE_LABEL,
-} from "@/lib/labels";
+import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
 
 export const AUDIT_ENTITY_LABEL = {
   Project: "项目",
@@ -45,8 +38,23 @@ export function auditEntityLabel(entity: string): string {
  * planned/actual days, a list, or plain text.
  */
 type FieldKind =
-  | "money" | "month" | "day" | "status" | "role" | "category" | "bool" | "atLeast" | "count" | "park" | "project"
-  | "monthMoney" | "codeMoney" | "milestone" | "list" | "text" | "seconds";
+  | "money"
+  | "month"
+  | "day"
+  | "status"
+  | "role"
+  | "category"
+  | "bool"
+  | "atLeast"
+  | "count"
+  | "park"
+  | "project"
+  | "monthMoney"
+  | "codeMoney"
+  | "milestone"
+  | "list"
+  | "text"
+  | "seconds";
 
 export const AUDIT_FIELDS = {
   // projects
@@ -224,7 +232,9 @@ function plain(v: unknown): string {
   if (typeof v === "boolean") return v ? "是" : "否";
   if (typeof v === "string" || typeof v === "number") return String(v);
   if (Array.isArray(v)) return v.length ? v.map(plain).join("；") : NONE;
-  return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${auditFieldLabel(k)}：${plain(x)}`).join("，");
+  return Object.entries(v as Record<string, unknown>)
+    .map(([k, x]) => `${auditFieldLabel(k)}：${plain(x)}`)
+    .join("，");
 }
 
 /** One value as a reader sees it: 1,234.5万元, 2024年11月, 在建, 是, — … */
@@ -303,7 +313,8 @@ export function auditDiff(entity: string, before: unknown, after: unknown, ctx: 
       for (const s of sub) {
         if (same(bm[s], am[s]) && s in bm === s in am) continue;
         const label = `${auditFieldLabel(k)} ${kind === "monthMoney" && isMonthText(s) ? formatMonth(s) : s}`;
-        const show = (m: Record<string, unknown>) => (!(s in m) ? (kind === "codeMoney" ? "不在清单" : NONE) : m[s] === null ? (kind === "codeMoney" ? "在清单（未填）" : NONE) : formatWan(String(m[s])));
+        const show = (m: Record<string, unknown>) =>
+          !(s in m) ? (kind === "codeMoney" ? "不在清单" : NONE) : m[s] === null ? (kind === "codeMoney" ? "在清单（未填）" : NONE) : formatWan(String(m[s]));
         rows.push({ field: `${k}.${s}`, label, before: show(bm), after: show(am) });
       }
       continue;

@@ -134,9 +134,10 @@ async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
   const userIds = [...new Set([...rows.map((r) => r.userId).filter((x): x is number => x !== null), ...ids("User")])];
   // login.unlock names the account by its username
   const usernames = [...new Set(rows.filter((r) => r.entity === "User" && !/^[0-9]{1,9}$/.test(r.entityId)).map((r) => r.entityId))];
-  const users = userIds.length || usernames.length
-    ? await prisma.user.findMany({ where: { OR: [{ id: { in: userIds } }, { username: { in: usernames } }] }, select: { id: true, username: true, displayName: true } })
-    : [];
+  const users =
+    userIds.length || usernames.length
+      ? await prisma.user.findMany({ where: { OR: [{ id: { in: userIds } }, { username: { in: usernames } }] }, select: { id: true, username: true, displayName: true } })
+      : [];
   const reportIds = ids("MonthlyReport");
   const reports = reportIds.length
     ? await prisma.monthlyReport.findMany({ where: { id: { in: reportIds } }, select: { id: true, month: true, project: { select: { code: true, name: true } } } })
@@ -144,10 +145,18 @@ async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
   const issueIds = ids("Issue");
   const issues = issueIds.length ? await prisma.issue.findMany({ where: { id: { in: issueIds } }, select: { id: true, title: true } }) : [];
   const codes = [...new Set(rows.filter((r) => r.entity === "Project").map((r) => r.entityId))];
-  const projectIds = [...new Set(rows.flatMap((r) => [r.before, r.after]).map((v) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>).projectId : null)).filter((x): x is number => typeof x === "number"))];
-  const projects = codes.length || projectIds.length
-    ? await prisma.project.findMany({ where: { OR: [{ code: { in: codes } }, { id: { in: projectIds } }] }, select: { id: true, code: true, name: true } })
-    : [];
+  const projectIds = [
+    ...new Set(
+      rows
+        .flatMap((r) => [r.before, r.after])
+        .map((v) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>).projectId : null))
+        .filter((x): x is number => typeof x === "number"),
+    ),
+  ];
+  const projects =
+    codes.length || projectIds.length
+      ? await prisma.project.findMany({ where: { OR: [{ code: { in: codes } }, { id: { in: projectIds } }] }, select: { id: true, code: true, name: true } })
+      : [];
   const parks = await prisma.park.findMany({ select: { id: true, name: true } });
   const ctx: AuditContext = {
     parks: new Map(parks.map((p) => [p.id, p.name])),
@@ -207,7 +216,13 @@ export async function auditPeople(prisma: Db): Promise<Array<{ value: string; la
   // SELECT DISTINCT in SQL: Prisma's `distinct` would fetch every row of the log
   const actors = await prisma.$queryRaw<Array<{ actor: string }>>(Prisma.sql`SELECT DISTINCT actor FROM "AuditLog" ORDER BY actor`);
   const users = await prisma.user.findMany({ where: { username: { in: actors.map((a) => a.actor) } }, select: { username: true, displayName: true } });
-  return actors.map(({ actor }) => ({ value: actor, label: auditActorLabel(actor, users.find((u) => u.username === actor)) }));
+  return actors.map(({ actor }) => ({
+    value: actor,
+    label: auditActorLabel(
+      actor,
+      users.find((u) => u.username === actor),
+    ),
+  }));
 }
 
 /**

@@ -38,10 +38,6 @@ export async function writeAuditMany(tx: Pick<Prisma.TransactionClient, "$execut
                          ${col("entityId")}::text[], ${json("before")}::jsonb[], ${json("after")}::jsonb[], ${col("ip")}::text[])`);
 }
 
-export async function writeAudit(
-  tx: Tx,
-  actor: Actor | null,
-  entry: AuditEntry,
-) {
+export async function writeAudit(tx: Tx, actor: Actor | null, entry: AuditEntry) {
   await tx.auditLog.create({ data: auditData(actor, entry) });
 }

@@ -56,9 +56,7 @@ export type Target = { parkId: number | null };
 
 /** The same question as an object (kept for callers that pass one). */
 export type Permission =
-  | { action: "report.write"; projectParkId: number }
-  | { action: "issue.write"; parkId: number | null }
-  | { action: Exclude<Action, "report.write" | "issue.write"> };
+  { action: "report.write"; projectParkId: number } | { action: "issue.write"; parkId: number | null } | { action: Exclude<Action, "report.write" | "issue.write"> };
 
 function normalize(permission: Action | Permission, target?: Target): { action: Action; target?: Target } {
   if (typeof permission === "string") return { action: permission, target };

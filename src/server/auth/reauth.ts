@@ -20,13 +20,7 @@ export type RequestContext = { address?: string | null };
  * wrong one is recorded as a failed sign-in of the actor's user name from `address`; while that
  * pair is delayed, no password is checked at all.
  */
-export async function confirmPassword(
-  prisma: Db,
-  actor: Actor | null,
-  password: string | undefined,
-  address: string | null | undefined,
-  field = "reauthPassword",
-): Promise<void> {
+export async function confirmPassword(prisma: Db, actor: Actor | null, password: string | undefined, address: string | null | undefined, field = "reauthPassword"): Promise<void> {
   if (!actor) throw new AuthError("请先登录。", "unauthenticated");
   if (!password) throw new ValidationError({ [field]: [REAUTH_REQUIRED] }, "请输入您的登录密码以确认身份，未保存。");
   const ip = cleanStoredText(address ?? null, 64);

@@ -24,10 +24,7 @@ async function pairState(tx: Tx, username: string, address: string | null, now: 
     select: { createdAt: true },
   });
   const where = { username, ip: address, success: false, clearedAt: null, createdAt: { gte: lastSuccess?.createdAt ?? from } };
-  const [failures, last] = await Promise.all([
-    tx.loginAttempt.count({ where }),
-    tx.loginAttempt.findFirst({ where, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
-  ]);
+  const [failures, last] = await Promise.all([tx.loginAttempt.count({ where }), tx.loginAttempt.findFirst({ where, orderBy: { createdAt: "desc" }, select: { createdAt: true } })]);
   return { failures, last: last?.createdAt ?? null };
 }
 

@@ -30,13 +30,7 @@ function authError(user: string): Uint8Array {
   const field = (code: string, value: string) => Buffer.concat([Buffer.from(code), Buffer.from(value, "utf8"), Buffer.from([0])]);
   return message(
     "E",
-    Buffer.concat([
-      field("S", "FATAL"),
-      field("V", "FATAL"),
-      field("C", "28P01"),
-      field("M", `password authentication failed for user "${user.slice(0, 60)}"`),
-      Buffer.from([0]),
-    ]),
+    Buffer.concat([field("S", "FATAL"), field("V", "FATAL"), field("C", "28P01"), field("M", `password authentication failed for user "${user.slice(0, 60)}"`), Buffer.from([0])]),
   );
 }
 

@@ -24,7 +24,10 @@ export function rewriteFieldTypes<T>(result: T): T {
 }
 
 type Callback = (err: Error | null, res: unknown) => void;
-const wrap = (cb: Callback): Callback => (err, res) => cb(err, err ? res : rewriteFieldTypes(res));
+const wrap =
+  (cb: Callback): Callback =>
+  (err, res) =>
+    cb(err, err ? res : rewriteFieldTypes(res));
 
 export class CompatClient extends pg.Client {
   // pg's query() has many overloads: (text|config, values?, callback?) returning a promise

@@ -56,9 +56,7 @@ export function runPrisma(args: string[], url: string, options: { quiet?: boolea
       if (!options.quiet) process.stderr.write(d);
     });
     child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} exited with ${code}:\n${output}`)),
-    );
+    child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} exited with ${code}:\n${output}`))));
   });
 }
 
@@ -70,15 +68,16 @@ export async function pendingMigrations(url: string): Promise<string[]> {
   const fs = await import("node:fs");
   const pg = (await import("pg")).default;
   const dir = path.resolve("prisma", "migrations");
-  const local = fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort();
+  const local = fs
+    .readdirSync(dir)
+    .filter((n) => fs.statSync(path.join(dir, n)).isDirectory())
+    .sort();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const exists = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok) return local;
-    const { rows } = await client.query(
-      `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const { rows } = await client.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
     const applied = new Set(rows.map((r: { migration_name: string }) => r.migration_name));
     return local.filter((n) => !applied.has(n));
   } finally {

@@ -11,16 +11,7 @@ import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
 import { WARNING_LABEL } from "@/domain/warnings";
-import {
-  chineseNumber,
-  fillPlaceholders,
-  reportAmount,
-  reportCount,
-  reportMetric,
-  reportMonth,
-  scheduleGapText,
-  type PlanPlaceholder,
-} from "@/lib/report-wording";
+import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, type PlanPlaceholder } from "@/lib/report-wording";
 import {
   DOCUMENT_LIST_LIMIT,
   getIssueFigures,
@@ -72,7 +63,10 @@ export async function loadAnnualReport(prisma: Db, year: number, month?: string)
     listIssueGroups(prisma, { year, asOf }),
     getIssueFigures(prisma, { year, month: pub.month, asOf }),
   ]);
-  const facts = await getProjectFacts(prisma, projects.rows.map((p) => p.code));
+  const facts = await getProjectFacts(
+    prisma,
+    projects.rows.map((p) => p.code),
+  );
   return { headline, asOfDate, sections, projects, facts, issueGroups, issues };
 }
 
@@ -102,7 +96,8 @@ export function projectParagraph(f: DocumentFigure, facts: ProjectFacts | undefi
   if (facts?.constructionContent.trim()) parts.push(`主要建设内容包括：${endSentence(facts.constructionContent)}`);
   const benefits: string[] = [];
   if (facts?.expectedOutput) benefits.push(`预计年产值可达${reportAmount(facts.expectedOutput, { atLeast: facts.expectedOutputAtLeast })}`);
-  if (facts?.expectedJobs !== null && facts?.expectedJobs !== undefined) benefits.push(`年新增就业人数${reportCount(facts.expectedJobs, "人", { atLeast: facts.expectedJobsAtLeast })}`);
+  if (facts?.expectedJobs !== null && facts?.expectedJobs !== undefined)
+    benefits.push(`年新增就业人数${reportCount(facts.expectedJobs, "人", { atLeast: facts.expectedJobsAtLeast })}`);
   if (facts?.expectedTax) benefits.push(`实现税收${reportAmount(facts.expectedTax, { atLeast: facts.expectedTaxAtLeast })}`);
   const metrics = (facts?.metrics ?? []).map(reportMetric);
   if (benefits.length) parts.push(`项目建成达产后，${[...benefits, ...metrics].join("，")}。`);
@@ -110,7 +105,9 @@ export function projectParagraph(f: DocumentFigure, facts: ProjectFacts | undefi
   // what the data knows beyond the seed's sentences
   const data: string[] = [];
   if (f.annualRate !== null && f.annualPlanned !== null) {
-    data.push(`本年完成投资${reportAmount(f.yearInvestment)}，占年度计划的${dec(f.annualRate).toFixed(1)}%，${scheduleGapText(compareWithSchedule(f.annualRate, scheduleProgress(month)))}`);
+    data.push(
+      `本年完成投资${reportAmount(f.yearInvestment)}，占年度计划的${dec(f.annualRate).toFixed(1)}%，${scheduleGapText(compareWithSchedule(f.annualRate, scheduleProgress(month)))}`,
+    );
   }
   if (f.totalRate !== null) data.push(`开累完成率${dec(f.totalRate).toFixed(1)}%`);
   const level = f.warningLevel.toLowerCase() as "red" | "yellow" | "green";

@@ -139,8 +139,14 @@ export async function getProjectFacts(prisma: Db, codes: string[]): Promise<Map<
     prisma.project.findMany({
       where: { code: { in: codes } },
       select: {
-        code: true, constructionContent: true, expectedOutput: true, expectedOutputAtLeast: true, expectedJobs: true,
-        expectedJobsAtLeast: true, expectedTax: true, expectedTaxAtLeast: true,
+        code: true,
+        constructionContent: true,
+        expectedOutput: true,
+        expectedOutputAtLeast: true,
+        expectedJobs: true,
+        expectedJobsAtLeast: true,
+        expectedTax: true,
+        expectedTaxAtLeast: true,
       },
     }),
     prisma.$queryRaw<Array<MetricRow & { value: Prisma.Decimal }>>(Prisma.sql`

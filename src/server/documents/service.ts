@@ -66,7 +66,13 @@ export async function saveReportSection(prisma: Db, actor: Actor | null, input: 
       throw await sectionConflict(tx, await tx.reportSection.findUnique({ where: { id: before.id } }), input);
     }
     assertChanged(snapshot(input.year, before), snapshot(input.year, after));
-    await writeAudit(tx, actor, { action: "report-text.update", entity: "ReportSection", entityId: before.id, before: snapshot(input.year, before), after: snapshot(input.year, after) });
+    await writeAudit(tx, actor, {
+      action: "report-text.update",
+      entity: "ReportSection",
+      entityId: before.id,
+      before: snapshot(input.year, before),
+      after: snapshot(input.year, after),
+    });
     return after;
   }, TX_OPTIONS);
 }

@@ -31,7 +31,7 @@ export async function uploadImportAction(_prev: UploadState, formData: FormData)
   if (Object.keys(odd).length) return { ok: false, message: "请检查标红的字段。", fieldErrors: odd, values };
   const parsed = importUploadSchema.safeParse(values);
   if (!parsed.success) return { ok: false, message: "请检查标红的字段。", fieldErrors: { month: [parsed.error.issues[0].message] }, values };
-  if (!(file instanceof File) || file.size === 0 && file.name === "") {
+  if (!(file instanceof File) || (file.size === 0 && file.name === "")) {
     return { ok: false, message: "请选择要上传的 Excel 文件（.xlsx）。", fieldErrors: { file: ["请选择文件"] }, values };
   }
   if (file.size > MAX_UPLOAD_BYTES) {

@@ -24,9 +24,7 @@ import { SCHEDULE_EXPORT_LIMIT, scheduleBuild, scheduleNote, scheduleRows, sched
 /** The most rows one list export holds; a longer list is cut there with a note. */
 export const LIST_EXPORT_LIMIT = 10_000;
 
-export type ExportResult =
-  | { ok: false; status: number; message: string }
-  | { ok: true; fileName: string; build: Build; rows: number; total: number };
+export type ExportResult = { ok: false; status: number; message: string } | { ok: true; fileName: string; build: Build; rows: number; total: number };
 
 const refuse = (status: number, message: string): ExportResult => ({ ok: false, status, message });
 const signIn = () => refuse(401, "请先登录。");
@@ -88,7 +86,7 @@ export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSea
   if (!can(actor, "report.import")) return refuse(403, refusalMessage("report.import"));
   const month = param(sp, "month") ?? currentMonth(now);
   if (!isMonth(month) || month > currentMonth(now)) return refuse(400, "填报月份无效。");
-  const parkId = actor.role === "COUNTY" ? actor.parkId ?? undefined : intParam(sp, "park");
+  const parkId = actor.role === "COUNTY" ? (actor.parkId ?? undefined) : intParam(sp, "park");
   if (parkId === undefined) return refuse(400, "请选择县区园区。");
   if (!can(actor, "report.import", { parkId })) return refuse(403, "只能下载本县区园区的导入模板。");
   const park = await prisma.park.findUnique({ where: { id: parkId }, select: { id: true, name: true } });
@@ -142,8 +140,16 @@ export async function projectListExport(prisma: Db, actor: Actor | null, sp: Raw
   const pub = await getReadPublication(prisma, year);
   if (!pub) return refuse(404, `${year}年还没有发布的调度期，没有可导出的数字。`);
   const { total, rows } = await listFigures(prisma, {
-    publicationId: pub.publicationId, parkId: params.park, status: params.status, industry: params.industry,
-    warning: params.warning, q: params.q, sort: params.sort, dir: params.dir, page: 1, size: LIST_EXPORT_LIMIT,
+    publicationId: pub.publicationId,
+    parkId: params.park,
+    status: params.status,
+    industry: params.industry,
+    warning: params.warning,
+    q: params.q,
+    sort: params.sort,
+    dir: params.dir,
+    page: 1,
+    size: LIST_EXPORT_LIMIT,
   });
   const note = `数据为${formatMonth(pub.month)}第${pub.publicationNo}次发布（${formatDateTime(pub.publishedAt)}）的数字${pub.periodReopened ? "（该月已重新开放、正在更正）" : ""}，只计审核通过的月报。单位：万元。导出时间：${formatDateTime(now)}`;
   return {
@@ -154,10 +160,23 @@ export async function projectListExport(prisma: Db, actor: Actor | null, sp: Raw
     build: listBuild({ name: "项目库", title: `${year}年重大项目库（截至${formatMonth(pub.month)}，已发布）`, note, columns: PROJECT_COLUMNS }, rows, total, (r, i) => {
       const level = r.warningLevel === "RED" ? WARNING_LABEL.red : r.warningLevel === "YELLOW" ? WARNING_LABEL.yellow : WARNING_LABEL.green;
       return [
-        i + 1, r.code, r.name, r.parkName, r.enterprise, r.industry, PROJECT_STATUS_LABEL[r.status],
-        moneyCell(r.totalInvestment), moneyCell(r.annualPlanned), moneyCell(r.yearInvestment), percentCell(r.annualRate),
-        moneyCell(r.cumulative), percentCell(r.totalRate), moneyCell(r.lagPoints), r.missing ? `${level}；未报` : level,
-        r.figureMonth ? formatMonth(r.figureMonth) : "未报", r.responsibleLeader,
+        i + 1,
+        r.code,
+        r.name,
+        r.parkName,
+        r.enterprise,
+        r.industry,
+        PROJECT_STATUS_LABEL[r.status],
+        moneyCell(r.totalInvestment),
+        moneyCell(r.annualPlanned),
+        moneyCell(r.yearInvestment),
+        percentCell(r.annualRate),
+        moneyCell(r.cumulative),
+        percentCell(r.totalRate),
+        moneyCell(r.lagPoints),
+        r.missing ? `${level}；未报` : level,
+        r.figureMonth ? formatMonth(r.figureMonth) : "未报",
+        r.responsibleLeader,
       ];
     }),
   };
@@ -209,9 +228,23 @@ export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearch
       rows,
       total,
       (r, i) => [
-        i + 1, r.year, ISSUE_CATEGORY_LABEL[r.category], r.subCategory, r.title, r.description, r.projectCode, r.projectName,
-        r.parkName ?? "园区", r.responsibleUnit, r.responsibleLeader, day(r.raisedDate), day(r.dueDate),
-        ISSUE_STATUS_LABEL[r.status], r.overdue ? "逾期" : "", r.resolution, day(r.closedDate),
+        i + 1,
+        r.year,
+        ISSUE_CATEGORY_LABEL[r.category],
+        r.subCategory,
+        r.title,
+        r.description,
+        r.projectCode,
+        r.projectName,
+        r.parkName ?? "园区",
+        r.responsibleUnit,
+        r.responsibleLeader,
+        day(r.raisedDate),
+        day(r.dueDate),
+        ISSUE_STATUS_LABEL[r.status],
+        r.overdue ? "逾期" : "",
+        r.resolution,
+        day(r.closedDate),
       ],
     ),
   };

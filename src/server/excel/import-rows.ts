@@ -114,7 +114,9 @@ export async function readScheduleFile(bytes: Buffer, fileName: string): Promise
       columns.set(key, col);
     }
   });
-  const missing = (Object.entries(READ) as Array<[Key, (typeof READ)[Key]]>).filter(([k, s]) => s.required && !columns.has(k)).map(([, s]) => `“${s.label}${s.amount ? "（万元）" : ""}”`);
+  const missing = (Object.entries(READ) as Array<[Key, (typeof READ)[Key]]>)
+    .filter(([k, s]) => s.required && !columns.has(k))
+    .map(([, s]) => `“${s.label}${s.amount ? "（万元）" : ""}”`);
   if (missing.length) problems.unshift(`缺少表头 ${missing.join("、")}`);
   if (problems.length) throw new ImportFileError(`表头不符（第${headerRow}行）：${problems.join("；")}。`);
 

@@ -96,8 +96,15 @@ export const importUploadSchema = z.object({
 });
 
 type ProjectInfo = {
-  id: number; code: string; name: string; parkId: number; parkName: string; totalInvestment: Prisma.Decimal; firstListYear: number | null;
-  actualStartMonth: string | null; actualProductionMonth: string | null;
+  id: number;
+  code: string;
+  name: string;
+  parkId: number;
+  parkName: string;
+  totalInvestment: Prisma.Decimal;
+  firstListYear: number | null;
+  actualStartMonth: string | null;
+  actualProductionMonth: string | null;
 };
 type ReportInfo = {
   projectId: number;
@@ -151,8 +158,8 @@ type Context = {
 /** One row against the current figures: what it would change, or its errors. */
 function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): PreviewRow {
   const project = ctx.projects.get(raw.code) ?? null;
-  const report = project ? ctx.reports.get(project.id) ?? null : null;
-  const prev = project ? ctx.previous.get(project.id) ?? null : null;
+  const report = project ? (ctx.reports.get(project.id) ?? null) : null;
+  const prev = project ? (ctx.previous.get(project.id) ?? null) : null;
   const row: PreviewRow = {
     rowNo: raw.rowNo,
     code: raw.code,
@@ -161,9 +168,15 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     kind: "error",
     errors: [],
     notes: [],
-    before: report && report.cumulativeInvestment !== null
-      ? { monthInvestment: report.monthInvestment?.toString() ?? null, cumulativeInvestment: report.cumulativeInvestment.toString(), progressText: report.progressText, status: report.status }
-      : null,
+    before:
+      report && report.cumulativeInvestment !== null
+        ? {
+            monthInvestment: report.monthInvestment?.toString() ?? null,
+            cumulativeInvestment: report.cumulativeInvestment.toString(),
+            progressText: report.progressText,
+            status: report.status,
+          }
+        : null,
     previous: prev ? { month: prev.month, cumulativeInvestment: prev.cumulativeInvestment } : null,
     after: null,
     projectId: project?.id ?? null,
@@ -183,8 +196,14 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     error(H.code, `项目「${raw.code}」属于${project.parkName}：只能导入本县区园区的项目`);
     return row;
   }
-  for (const [key, cell] of [["monthInvestment", raw.monthInvestment], ["cumulativeInvestment", raw.cumulativeInvestment], ["progressText", raw.progressText],
-    ["explanation", raw.explanation], ["actualStartMonth", raw.actualStartMonth], ["actualProductionMonth", raw.actualProductionMonth]] as const) {
+  for (const [key, cell] of [
+    ["monthInvestment", raw.monthInvestment],
+    ["cumulativeInvestment", raw.cumulativeInvestment],
+    ["progressText", raw.progressText],
+    ["explanation", raw.explanation],
+    ["actualStartMonth", raw.actualStartMonth],
+    ["actualProductionMonth", raw.actualProductionMonth],
+  ] as const) {
     if (cell?.error) error(COLUMN[key], cell.error);
     else if ((key === "monthInvestment" || key === "cumulativeInvestment") && cell?.text && FULL_WIDTH.test(cell.text)) {
       error(COLUMN[key], `「${cell.text}」含全角数字或符号：请改为半角数字，如 1200.5`);
@@ -218,9 +237,9 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     monthInvestment: text(raw.monthInvestment),
     cumulativeInvestment: cumulative,
     progressText: progress,
-    actualStartMonth: raw.actualStartMonth ? text(raw.actualStartMonth) : report?.actualStartMonth ?? "",
-    actualProductionMonth: raw.actualProductionMonth ? text(raw.actualProductionMonth) : report?.actualProductionMonth ?? "",
-    explanation: raw.explanation ? text(raw.explanation) : report?.explanation ?? "",
+    actualStartMonth: raw.actualStartMonth ? text(raw.actualStartMonth) : (report?.actualStartMonth ?? ""),
+    actualProductionMonth: raw.actualProductionMonth ? text(raw.actualProductionMonth) : (report?.actualProductionMonth ?? ""),
+    explanation: raw.explanation ? text(raw.explanation) : (report?.explanation ?? ""),
     version: String(row.reportVersion),
     intent: "submit",
   });
@@ -308,7 +327,21 @@ export async function previewImport(prisma: Db, actor: Actor | null, input: { mo
   }
   const rows = await checkRows(prisma, actor, month, parsed.rows, false);
   for (const rowNo of parsed.codeless) {
-    rows.push({ rowNo, code: "", name: null, parkName: null, kind: "error", errors: [{ column: H.code, message: "缺少项目代码：每个项目一行，按项目代码匹配" }], notes: [], before: null, previous: null, after: null, projectId: null, parkId: null, reportVersion: 0 });
+    rows.push({
+      rowNo,
+      code: "",
+      name: null,
+      parkName: null,
+      kind: "error",
+      errors: [{ column: H.code, message: "缺少项目代码：每个项目一行，按项目代码匹配" }],
+      notes: [],
+      before: null,
+      previous: null,
+      after: null,
+      projectId: null,
+      parkId: null,
+      reportVersion: 0,
+    });
   }
   rows.sort((a, b) => a.rowNo - b.rowNo);
   const preview: Preview = {
@@ -359,7 +392,9 @@ export async function applyImport(prisma: Db, actor: Actor | null, batchId: numb
 export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number): Promise<{ applied: number; month: string }> {
   assertCan(actor, "report.import");
   {
-    const [batch] = await tx.$queryRaw<Array<{ id: number; month: string; status: string; createdById: number; fileName: string; sha256: string; fileBytes: number; parkId: number | null; rows: unknown }>>(Prisma.sql`
+    const [batch] = await tx.$queryRaw<
+      Array<{ id: number; month: string; status: string; createdById: number; fileName: string; sha256: string; fileBytes: number; parkId: number | null; rows: unknown }>
+    >(Prisma.sql`
       SELECT id, month, status, "createdById", "fileName", sha256, "fileBytes", "parkId", rows FROM "ImportBatch" WHERE id = ${batchId} FOR UPDATE`);
     if (!batch || batch.createdById !== actor.id) throw new NotFoundError("没有这次导入（或不是您上传的）。");
     if (batch.status !== "PENDING") throw new StateError(batch.status === "APPLIED" ? "这次导入已经完成，不能重复导入。" : "这次导入已放弃。");
@@ -381,7 +416,12 @@ export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number
     const now = await checkRows(tx, actor, batch.month, raws, true);
     const moved = now.filter((r, i) => r.reportVersion !== stored[i].reportVersion);
     if (moved.length) {
-      throw new ConflictError(`预览之后，${moved.slice(0, 5).map((r) => r.code).join("、")}${moved.length > 5 ? ` 等${moved.length}个项目` : ""}的本月报表已被修改：请重新上传文件，核对预览后再导入。`);
+      throw new ConflictError(
+        `预览之后，${moved
+          .slice(0, 5)
+          .map((r) => r.code)
+          .join("、")}${moved.length > 5 ? ` 等${moved.length}个项目` : ""}的本月报表已被修改：请重新上传文件，核对预览后再导入。`,
+      );
     }
     const bad = now.filter((r) => r.kind !== "change");
     if (bad.length) {
@@ -415,7 +455,9 @@ async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: Preview
     INSERT INTO "MonthlyReport" ("projectId", month, status, version, "updatedAt")
     SELECT unnest(${projectIds}::int[]), ${month}, 'SUBMITTED', 0, now()
     ON CONFLICT ("projectId", month) DO NOTHING`);
-  const reports = await tx.$queryRaw<Array<{ id: number; projectId: number; status: ReportStatus; version: number; currentRevisionId: number | null; last: number | null }>>(Prisma.sql`
+  const reports = await tx.$queryRaw<
+    Array<{ id: number; projectId: number; status: ReportStatus; version: number; currentRevisionId: number | null; last: number | null }>
+  >(Prisma.sql`
     SELECT r.id, r."projectId", r.status, r.version, r."currentRevisionId",
            (SELECT max(rv."revisionNo") FROM "MonthlyReportRevision" rv WHERE rv."reportId" = r.id) AS last
       FROM "MonthlyReport" r
@@ -428,7 +470,7 @@ async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: Preview
     if (report.version !== row.reportVersion) throw new ConflictError(`预览之后，${row.code}的本月报表已被修改：请重新上传文件后再导入。`);
     return { row, report, revisionNo: (report.last ?? 0) + 1 };
   });
-  const col = <T,>(f: (x: (typeof items)[number]) => T) => items.map(f);
+  const col = <T>(f: (x: (typeof items)[number]) => T) => items.map(f);
   const revisions = await tx.$queryRaw<Array<{ id: number; reportId: number }>>(Prisma.sql`
     INSERT INTO "MonthlyReportRevision" ("reportId", "revisionNo", "monthInvestment", "cumulativeInvestment", "progressText",
       "actualStartMonth", "actualProductionMonth", explanation, "createdById")

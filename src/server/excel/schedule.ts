@@ -104,9 +104,7 @@ export type ScheduleRow = {
   reportStatus?: string | null;
 };
 
-export type ScheduleSource =
-  | { kind: "publication"; publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean }
-  | { kind: "live" };
+export type ScheduleSource = { kind: "publication"; publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean } | { kind: "live" };
 
 /** Which figures the 调度表 of `month` shows (see the top of this file). */
 export async function scheduleSource(prisma: Db, month: string): Promise<ScheduleSource> {
@@ -244,9 +242,20 @@ class Sums {
     // a percentage cell holds the fraction
     const fraction = (percent: Decimal | null) => (percent === null ? null : percent.dividedBy(100).toDecimalPlaces(4).toNumber());
     const row: CellValue[] = [
-      null, null, label, `${this.projects}个项目`, null, null,
-      this.total.toNumber(), this.prior.toNumber(), this.annual.toNumber(), this.month.toNumber(), this.year.toNumber(),
-      fraction(annualRate({ yearInvestmentOfPlanned: this.yearOfPlanned, annualPlanned: this.annual })), this.cumulative.toNumber(), rate(this.cumulative, this.total),
+      null,
+      null,
+      label,
+      `${this.projects}个项目`,
+      null,
+      null,
+      this.total.toNumber(),
+      this.prior.toNumber(),
+      this.annual.toNumber(),
+      this.month.toNumber(),
+      this.year.toNumber(),
+      fraction(annualRate({ yearInvestmentOfPlanned: this.yearOfPlanned, annualPlanned: this.annual })),
+      this.cumulative.toNumber(),
+      rate(this.cumulative, this.total),
     ];
     while (row.length < columns) row.push(null);
     return row;
@@ -283,11 +292,24 @@ export function scheduleBuild(input: ScheduleSheetInput): Build {
       park.sums.add(r);
       all.add(r);
       const cells: CellValue[] = [
-        ++no, r.code, r.name, r.parkName, r.constructionContent, years(r),
-        moneyCell(r.totalInvestment), moneyCell(r.priorYearCumulative), moneyCell(r.annualPlanned), moneyCell(r.monthInvestment),
-        moneyCell(r.yearInvestment), percentCell(r.annualRate), moneyCell(r.cumulative), percentCell(r.totalRate),
-        r.progressText, input.template ? (r.reportStatus ? templateStatus(r.reportStatus) : "") : warningText(r, input.live),
-        r.responsibleLeader, r.county,
+        ++no,
+        r.code,
+        r.name,
+        r.parkName,
+        r.constructionContent,
+        years(r),
+        moneyCell(r.totalInvestment),
+        moneyCell(r.priorYearCumulative),
+        moneyCell(r.annualPlanned),
+        moneyCell(r.monthInvestment),
+        moneyCell(r.yearInvestment),
+        percentCell(r.annualRate),
+        moneyCell(r.cumulative),
+        percentCell(r.totalRate),
+        r.progressText,
+        input.template ? (r.reportStatus ? templateStatus(r.reportStatus) : "") : warningText(r, input.live),
+        r.responsibleLeader,
+        r.county,
       ];
       if (input.template) cells.push(r.explanation ?? null, r.actualStartMonth ?? null, r.actualProductionMonth ?? null);
       sheet.add(cells);
@@ -311,7 +333,5 @@ export function scheduleNote(source: ScheduleSource, exportedAt: Date): string {
     return `未发布，数据为截至导出时审核通过的数字（未报的项目沿用其最近一次审核通过的累计数）；预警在发布时评定。单位：万元。${at}`;
   }
   const pub = `第${source.publicationNo}次发布（${formatDateTime(source.publishedAt)}）`;
-  return source.reopened
-    ? `已重新开放、正在更正：数据仍为${pub}的数字，重新发布后会变化。单位：万元。${at}`
-    : `已发布：数据为${pub}的数字，只计审核通过的月报。单位：万元。${at}`;
+  return source.reopened ? `已重新开放、正在更正：数据仍为${pub}的数字，重新发布后会变化。单位：万元。${at}` : `已发布：数据为${pub}的数字，只计审核通过的月报。单位：万元。${at}`;
 }

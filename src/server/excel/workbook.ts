@@ -65,7 +65,10 @@ export class Sheet {
   private readonly ws: ExcelJS.Worksheet;
   private rowNo = HEADER_ROW;
 
-  constructor(wb: ExcelJS.stream.xlsx.WorkbookWriter, readonly options: SheetOptions) {
+  constructor(
+    wb: ExcelJS.stream.xlsx.WorkbookWriter,
+    readonly options: SheetOptions,
+  ) {
     const last = options.columns.length;
     this.ws = wb.addWorksheet(options.name, {
       views: [{ state: "frozen", xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}`, activeCell: `A${HEADER_ROW + 1}` }],

@@ -198,15 +198,7 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
   };
 }
 
-async function insertFigures(
-  tx: Tx,
-  publicationId: number,
-  month: string,
-  year: number,
-  startDeadline: string,
-  rows: SourceRow[],
-  config: ReturnType<typeof warningConfig>,
-) {
+async function insertFigures(tx: Tx, publicationId: number, month: string, year: number, startDeadline: string, rows: SourceRow[], config: ReturnType<typeof warningConfig>) {
   const figures = rows.map((r) => toFigure(month, startDeadline, r, config));
   const col = <K extends keyof (typeof figures)[number]>(k: K) => figures.map((f) => f[k]);
   // one INSERT per batch: arrays of each column, unnested in the database

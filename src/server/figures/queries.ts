@@ -102,7 +102,15 @@ export async function getMonthlySeries(prisma: Db, year: number, planPublication
   const park = parkId === undefined ? Prisma.empty : Prisma.sql`AND t."parkId" = ${parkId}`;
   const [actual, planned] = await Promise.all([
     prisma.$queryRaw<
-      Array<{ month: string; actual: Prisma.Decimal; publishedProjects: number; missing: number; plannedOfPlanned: Prisma.Decimal | null; actualOfPlanned: Prisma.Decimal | null; demo: boolean }>
+      Array<{
+        month: string;
+        actual: Prisma.Decimal;
+        publishedProjects: number;
+        missing: number;
+        plannedOfPlanned: Prisma.Decimal | null;
+        actualOfPlanned: Prisma.Decimal | null;
+        demo: boolean;
+      }>
     >(Prisma.sql`
       SELECT rp.month, sum(t.cumulative) AS actual, sum(t.projects)::int AS "publishedProjects", sum(t.missing)::int AS missing,
              sum(t."plannedAtMonth") AS "plannedOfPlanned", sum(t."actualOfPlanned") AS "actualOfPlanned",
@@ -291,10 +299,34 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
       SELECT count(*)::int AS n FROM "ProjectFigure" f JOIN "Project" p ON p.id = f."projectId" WHERE ${filter}`),
     prisma.$queryRaw<
-      Array<Omit<FigureRow, "totalInvestment" | "annualPlanned" | "cumulative" | "monthInvestment" | "priorYearCumulative" | "yearInvestment" | "plannedCumulative" | "annualRate" | "totalRate" | "lagPoints"> & Record<
-        "totalInvestment" | "annualPlanned" | "cumulative" | "monthInvestment" | "priorYearCumulative" | "yearInvestment" | "plannedCumulative" | "annualRate" | "totalRate" | "lagPoints",
-        Prisma.Decimal | null
-      >>
+      Array<
+        Omit<
+          FigureRow,
+          | "totalInvestment"
+          | "annualPlanned"
+          | "cumulative"
+          | "monthInvestment"
+          | "priorYearCumulative"
+          | "yearInvestment"
+          | "plannedCumulative"
+          | "annualRate"
+          | "totalRate"
+          | "lagPoints"
+        > &
+          Record<
+            | "totalInvestment"
+            | "annualPlanned"
+            | "cumulative"
+            | "monthInvestment"
+            | "priorYearCumulative"
+            | "yearInvestment"
+            | "plannedCumulative"
+            | "annualRate"
+            | "totalRate"
+            | "lagPoints",
+            Prisma.Decimal | null
+          >
+      >
     >(Prisma.sql`
       SELECT f."projectId", p.code, p.name, f."parkId", pk.name AS "parkName", p.enterprise, f.industry, p.status,
              p."responsibleLeader", f."totalInvestment", f."annualPlanned", f."figureMonth", f.missing, f.cumulative,
@@ -329,7 +361,9 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
 
 /** The figures of one project across the publications leaders read (one per published month of the year). */
 export async function getProjectFigureHistory(prisma: Db, projectId: number, year: number) {
-  return prisma.$queryRaw<Array<{ month: string; cumulative: Prisma.Decimal | null; missing: boolean; figureMonth: string | null; warningLevel: WarningLevel; plannedCumulative: Prisma.Decimal | null }>>(Prisma.sql`
+  return prisma.$queryRaw<
+    Array<{ month: string; cumulative: Prisma.Decimal | null; missing: boolean; figureMonth: string | null; warningLevel: WarningLevel; plannedCumulative: Prisma.Decimal | null }>
+  >(Prisma.sql`
     SELECT f.month, f.cumulative, f.missing, f."figureMonth", f."warningLevel", f."plannedCumulative"
       FROM "ReportingPeriod" rp
       JOIN "ProjectFigure" f ON f."publicationId" = rp."currentPublicationId" AND f."projectId" = ${projectId}
@@ -399,8 +433,20 @@ export async function listParkRanking(prisma: Db, publicationId: number, options
 /** One project's figure in one publication (the project page's warning and 累计完成), or null when it is not on that publication. */
 export async function getProjectFigure(prisma: Db, publicationId: number, projectId: number) {
   const rows = await prisma.$queryRaw<
-    Array<{ month: string; figureMonth: string | null; missing: boolean; cumulative: Prisma.Decimal | null; yearInvestment: Prisma.Decimal; annualPlanned: Prisma.Decimal | null;
-      annualRate: Prisma.Decimal | null; totalRate: Prisma.Decimal | null; lagPoints: Prisma.Decimal | null; warningLevel: WarningLevel; warningReasons: string[]; isDemo: boolean }>
+    Array<{
+      month: string;
+      figureMonth: string | null;
+      missing: boolean;
+      cumulative: Prisma.Decimal | null;
+      yearInvestment: Prisma.Decimal;
+      annualPlanned: Prisma.Decimal | null;
+      annualRate: Prisma.Decimal | null;
+      totalRate: Prisma.Decimal | null;
+      lagPoints: Prisma.Decimal | null;
+      warningLevel: WarningLevel;
+      warningReasons: string[];
+      isDemo: boolean;
+    }>
   >(Prisma.sql`
     SELECT f.month, f."figureMonth", f.missing, f.cumulative, f."yearInvestment", f."annualPlanned", f."annualRate", f."totalRate",
            f."lagPoints", f."warningLevel", f."warningReasons", f."isDemo"

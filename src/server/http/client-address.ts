@@ -20,7 +20,8 @@ export function trustedHops(value: string | undefined): number {
 function normalise(address: string | null | undefined): string | null {
   if (!address) return null;
   let a = address.trim();
-  if (a.startsWith("[") && a.includes("]")) a = a.slice(1, a.indexOf("]")); // [v6]:port
+  if (a.startsWith("[") && a.includes("]"))
+    a = a.slice(1, a.indexOf("]")); // [v6]:port
   else if (/^[0-9.]+:[0-9]+$/.test(a)) a = a.slice(0, a.indexOf(":")); // v4:port
   if (a.startsWith("::ffff:") && /^[0-9.]+$/.test(a.slice(7))) a = a.slice(7);
   if (!/^[0-9A-Fa-f:.]{2,45}(%[A-Za-z0-9_.-]{1,15})?$/.test(a)) return null;
@@ -36,7 +37,11 @@ function normalise(address: string | null | undefined): string | null {
 export function resolveClientAddress(headers: { get(name: string): string | null }, hops: number): string | null {
   const peer = normalise(headers.get(PEER_HEADER));
   if (hops <= 0) return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").slice(0, 2000).split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .slice(0, 2000)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const chain = [...forwarded, ...(peer ? [peer] : [])];
   const index = chain.length - 1 - hops;
   if (index < 0) return normalise(chain[0]);

@@ -156,11 +156,12 @@ function watchBody(req: IncomingMessage, policy: BodyPolicy, refuse: (r: Refusal
   let stopped = false;
   let total = 0;
   const scanner = policy.upload
-    ? multipartScanner(
-        header(req, "content-type"),
-        { fieldBytes: UPLOAD_FIELD_BYTES, fileBytes: policy.upload.fileBytes, parts: UPLOAD_PARTS, files: UPLOAD_FILES },
-        (problem) =>
-          refuse(problem === "malformed" ? { status: 400, message: GATE_MESSAGES.malformed } : { status: 413, message: problem === "field" ? GATE_MESSAGES.fieldTooLarge : GATE_MESSAGES.tooLarge }),
+    ? multipartScanner(header(req, "content-type"), { fieldBytes: UPLOAD_FIELD_BYTES, fileBytes: policy.upload.fileBytes, parts: UPLOAD_PARTS, files: UPLOAD_FILES }, (problem) =>
+        refuse(
+          problem === "malformed"
+            ? { status: 400, message: GATE_MESSAGES.malformed }
+            : { status: 413, message: problem === "field" ? GATE_MESSAGES.fieldTooLarge : GATE_MESSAGES.tooLarge },
+        ),
       )
     : null;
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {

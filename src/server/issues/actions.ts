@@ -3,15 +3,7 @@
 // (src/server/safe-action.ts).
 import { db } from "@/server/db";
 import { formAction, refreshAll } from "@/server/safe-action";
-import {
-  acknowledgeIssueSchema,
-  assignIssueSchema,
-  closeIssueSchema,
-  createIssueSchema,
-  feedbackIssueSchema,
-  issueProgressSchema,
-  reviewIssueSchema,
-} from "@/lib/schemas/issue";
+import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
 
 export const createIssueAction = formAction(createIssueSchema, async (actor, input) => {

@@ -96,9 +96,7 @@ export function issueFilter(scope: IssueScope): Prisma.Sql {
 
 /** Issues of the scope by category and status, with the overdue count. */
 export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<IssueSummary> {
-  const rows = await prisma.$queryRaw<
-    Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; escalated: number; demo: number }>
-  >(Prisma.sql`
+  const rows = await prisma.$queryRaw<Array<{ category: IssueCategory; status: IssueStatus; n: number; overdue: number; escalated: number; demo: number }>>(Prisma.sql`
     SELECT i.category, i.status, count(*)::int AS n,
            count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue,
            count(*) FILTER (WHERE ${escalated(scope)})::int AS escalated,
@@ -207,12 +205,7 @@ export async function listIssueYears(prisma: Db): Promise<number[]> {
  * of them. Two statements whatever the number of issues: the counts, then the page (a page past
  * the end shows the last one).
  */
-export async function getIssueLedger(
-  prisma: Db,
-  filters: IssueFilters,
-  paging: { page?: number; size?: number } = {},
-  today = businessDate(),
-) {
+export async function getIssueLedger(prisma: Db, filters: IssueFilters, paging: { page?: number; size?: number } = {}, today = businessDate()) {
   const scope: IssueScope = { ...filters, today };
   // one query at a time: the embedded database serves few connections
   const { total, closed, overdue, escalated: escalatedCount } = await getIssueStats(prisma, scope);

@@ -16,17 +16,7 @@ import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { ISSUE_LOOP, nextStatus, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
 import type { AuditAction } from "@/server/audit/names";
-import type {
-  AcknowledgeIssueInput,
-  AssignIssueInput,
-  CloseIssueInput,
-  CreateIssueInput,
-  FeedbackIssueInput,
-  IssueProgressInput,
-  ReviewIssueInput,
-} from "@/lib/schemas/issue";
-
-
+import type { AcknowledgeIssueInput, AssignIssueInput, CloseIssueInput, CreateIssueInput, FeedbackIssueInput, IssueProgressInput, ReviewIssueInput } from "@/lib/schemas/issue";
 
 /** What the audit log records of an issue. */
 function snapshot(i: Issue) {

@@ -37,8 +37,20 @@ function wanted(actor: Actor | null, today: string): Want[] {
     const where: Partial<IssueScope> = handles ? { parkId: actor.parkId! } : { wholePark: true };
     const park = handles ? `&park=${actor.parkId}` : "";
     const whose = handles ? "本园区" : "全园区（由园区办公室办理）";
-    out.push({ key: "acknowledge", title: `待签收（${whose}）`, hint: "已交办，请签收", scope: { today, ...where, status: "ASSIGNED" }, href: `/issues?year=all&status=ASSIGNED${park}` });
-    out.push({ key: "feedback", title: `办理中，待反馈（${whose}）`, hint: "办结后请反馈办理结果", scope: { today, ...where, status: "IN_PROGRESS" }, href: `/issues?year=all&status=IN_PROGRESS${park}` });
+    out.push({
+      key: "acknowledge",
+      title: `待签收（${whose}）`,
+      hint: "已交办，请签收",
+      scope: { today, ...where, status: "ASSIGNED" },
+      href: `/issues?year=all&status=ASSIGNED${park}`,
+    });
+    out.push({
+      key: "feedback",
+      title: `办理中，待反馈（${whose}）`,
+      hint: "办结后请反馈办理结果",
+      scope: { today, ...where, status: "IN_PROGRESS" },
+      href: `/issues?year=all&status=IN_PROGRESS${park}`,
+    });
   }
   if (can(actor, "issue.verify")) {
     out.push({ key: "review", title: "待复核", hint: "责任单位已反馈，请复核", scope: { today, status: "FEEDBACK" }, href: "/issues?year=all&status=FEEDBACK" });
@@ -52,7 +64,10 @@ function wanted(actor: Actor | null, today: string): Want[] {
 async function counts(prisma: Db, wants: Want[]): Promise<{ byKey: number[]; distinct: number }> {
   if (wants.length === 0) return { byKey: [], distinct: 0 };
   const filters = wants.map((w) => Prisma.sql`count(*) FILTER (WHERE ${issueFilter(w.scope)})::int`);
-  const any = Prisma.join(wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`), " OR ");
+  const any = Prisma.join(
+    wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`),
+    " OR ",
+  );
   const [row] = await prisma.$queryRaw<Array<{ n: number[]; distinct: number }>>(Prisma.sql`
     SELECT ARRAY[${Prisma.join(filters)}] AS n, count(*) FILTER (WHERE ${any})::int AS distinct
       FROM "Issue" i
@@ -80,7 +95,12 @@ export async function getIssueTodos(prisma: Db, actor: Actor | null, today: stri
  */
 export function issueTodoSql(actor: Actor | null, today: string): Prisma.Sql | null {
   const wants = wanted(actor, today);
-  return wants.length === 0 ? null : Prisma.join(wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`), " OR ");
+  return wants.length === 0
+    ? null
+    : Prisma.join(
+        wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`),
+        " OR ",
+      );
 }
 
 /** How many issues `actor` has to act on (each counted once, even when in two lists). */

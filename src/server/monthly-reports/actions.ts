@@ -20,9 +20,7 @@ function photoChanges(formData: FormData) {
 export const saveReportAction = formAction(monthlyReportSchema, async (actor, input, formData) => {
   const result = await saveMonthlyReport(db(), actor, input, photoChanges(formData));
   refreshAll();
-  return result.status === "SUBMITTED"
-    ? `${formatMonth(input.month!)}报表已提交（第${result.revisionNo}版），等待园区审核。`
-    : `已保存草稿（第${result.revisionNo}版）。`;
+  return result.status === "SUBMITTED" ? `${formatMonth(input.month!)}报表已提交（第${result.revisionNo}版），等待园区审核。` : `已保存草稿（第${result.revisionNo}版）。`;
 });
 
 // no revalidation: the review page keeps showing the decision next to the item; every other

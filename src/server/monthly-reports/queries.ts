@@ -65,8 +65,15 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
   const project = await prisma.project.findUnique({
     where: { code },
     select: {
-      id: true, code: true, name: true, parkId: true, totalInvestment: true, actualStartMonth: true,
-      actualProductionMonth: true, status: true, park: { select: { name: true } },
+      id: true,
+      code: true,
+      name: true,
+      parkId: true,
+      totalInvestment: true,
+      actualStartMonth: true,
+      actualProductionMonth: true,
+      status: true,
+      park: { select: { name: true } },
     },
   });
   if (!project) return null;
@@ -188,8 +195,7 @@ export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promis
      WHERE r.status <> 'APPROVED' OR r.month = ${approvedMonth}
      GROUP BY pk.id, pk.name, pk."sortOrder", r.month, r.status
      ORDER BY pk."sortOrder", pk.name, r.month`);
-  const periodMonths =
-    shown === "APPROVED" ? await prisma.$queryRaw<Array<{ month: string }>>(Prisma.sql`SELECT month FROM "ReportingPeriod" ORDER BY month DESC`) : [];
+  const periodMonths = shown === "APPROVED" ? await prisma.$queryRaw<Array<{ month: string }>>(Prisma.sql`SELECT month FROM "ReportingPeriod" ORDER BY month DESC`) : [];
   const byPark = new Map<number, ReviewCounts["byPark"][number]>();
   const byStatus = new Map<string, number>(REVIEW_STATUSES.map((s) => [s, 0]));
   const months = new Map<string, number>();
@@ -234,12 +240,30 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
   if (f.parkId !== undefined) where.push(Prisma.sql`p."parkId" = ${f.parkId}`);
   if (f.month !== undefined) where.push(Prisma.sql`r.month = ${f.month}`);
   type Row = {
-    id: number; version: number; status: ReportStatus; returnReason: string | null; month: string; projectId: number; projectCode: string; projectName: string; parkName: string;
-    totalInvestment: Prisma.Decimal; monthInvestment: Prisma.Decimal | null; cumulativeInvestment: Prisma.Decimal | null;
-    progressText: string | null; explanation: string | null; revisionNo: number | null; isCorrection: boolean;
-    previouslyApprovedCumulative: Prisma.Decimal | null; submittedBy: string | null; submittedAt: Date | null;
-    prevMonth: string | null; prevCumulative: Prisma.Decimal | null; prevMonthInvestment: Prisma.Decimal | null;
-    plannedCumulative: Prisma.Decimal | null; photos: PhotoRef[] | null;
+    id: number;
+    version: number;
+    status: ReportStatus;
+    returnReason: string | null;
+    month: string;
+    projectId: number;
+    projectCode: string;
+    projectName: string;
+    parkName: string;
+    totalInvestment: Prisma.Decimal;
+    monthInvestment: Prisma.Decimal | null;
+    cumulativeInvestment: Prisma.Decimal | null;
+    progressText: string | null;
+    explanation: string | null;
+    revisionNo: number | null;
+    isCorrection: boolean;
+    previouslyApprovedCumulative: Prisma.Decimal | null;
+    submittedBy: string | null;
+    submittedAt: Date | null;
+    prevMonth: string | null;
+    prevCumulative: Prisma.Decimal | null;
+    prevMonthInvestment: Prisma.Decimal | null;
+    plannedCumulative: Prisma.Decimal | null;
+    photos: PhotoRef[] | null;
   };
   // awaiting review: oldest first (the queue); any other status: the newest change first
   const order = status === "SUBMITTED" ? Prisma.sql`r."updatedAt", r.id` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;

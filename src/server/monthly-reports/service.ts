@@ -31,7 +31,6 @@ export type PhotoChanges = { keep: string[]; files?: UploadedFile[] };
  */
 const noFileChosen = (f: UploadedFile) => f.size === 0 && (f.name === "" || f.name === "undefined");
 
-
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
@@ -39,9 +38,7 @@ async function lockReport(tx: Tx, projectId: number, month: string): Promise<Mon
 }
 
 async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportInput) {
-  const current = report.currentRevisionId
-    ? await tx.monthlyReportRevision.findUnique({ where: { id: report.currentRevisionId }, include: { createdBy: true } })
-    : null;
+  const current = report.currentRevisionId ? await tx.monthlyReportRevision.findUnique({ where: { id: report.currentRevisionId }, include: { createdBy: true } }) : null;
   return new ConflictError(
     `保存冲突：${current?.createdBy?.displayName ?? "其他人"}已在您打开页面之后修改了本月报表（当前状态：${REPORT_STATUS_LABEL[report.status]}）。请核对双方数值后刷新页面再保存。`,
     {
@@ -64,7 +61,12 @@ async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportIn
 }
 
 /** Saves (intent "save") or submits (intent "submit") a project's month as a new revision. */
-export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: MonthlyReportInput, photoChanges?: PhotoChanges): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
+export async function saveMonthlyReport(
+  prisma: Db,
+  actor: Actor | null,
+  input: MonthlyReportInput,
+  photoChanges?: PhotoChanges,
+): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
   const month = input.month!;
   const project = await prisma.project.findUnique({
     where: { code: input.projectCode },
@@ -128,7 +130,14 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
       // saving a draft again as it is: no new revision, no entry
       if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
         const current = await tx.monthlyReportRevision.findUniqueOrThrow({ where: { id: report.currentRevisionId } });
-        const fields = (r: { monthInvestment: unknown; cumulativeInvestment: unknown; progressText: string; actualStartMonth: string | null; actualProductionMonth: string | null; explanation: string | null }) => ({
+        const fields = (r: {
+          monthInvestment: unknown;
+          cumulativeInvestment: unknown;
+          progressText: string;
+          actualStartMonth: string | null;
+          actualProductionMonth: string | null;
+          explanation: string | null;
+        }) => ({
           monthInvestment: storedAmount(String(r.monthInvestment)),
           cumulativeInvestment: storedAmount(String(r.cumulativeInvestment)),
           progressText: r.progressText,
@@ -136,10 +145,7 @@ export async function saveMonthlyReport(prisma: Db, actor: Actor | null, input: 
           actualProductionMonth: r.actualProductionMonth,
           explanation: r.explanation || null,
         });
-        assertChanged(
-          { ...fields(current), photos: currentPhotos.join(",") },
-          { ...fields({ ...input, explanation: input.explanation ?? null }), photos: photoIds.join(",") },
-        );
+        assertChanged({ ...fields(current), photos: currentPhotos.join(",") }, { ...fields({ ...input, explanation: input.explanation ?? null }), photos: photoIds.join(",") });
       }
       const status: ReportStatus = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
       const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
@@ -219,14 +225,16 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
     const approve = input.decision === "approve";
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
     // conditional write: only while the report still has the version reviewed (else a conflict)
-    await tx.monthlyReport.update({
-      where: { id: report.id, version: report.version },
-      data: approve
-        ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
-        : { status, returnReason: input.reason, version: { increment: 1 } },
-    }).catch((e) => {
-      throw isNoMatch(e) ? changed() : e;
-    });
+    await tx.monthlyReport
+      .update({
+        where: { id: report.id, version: report.version },
+        data: approve
+          ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
+          : { status, returnReason: input.reason, version: { increment: 1 } },
+      })
+      .catch((e) => {
+        throw isNoMatch(e) ? changed() : e;
+      });
     await tx.reportEvent.create({
       data: {
         reportId: report.id,
@@ -243,9 +251,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
       entity: "MonthlyReport",
       entityId: report.id,
       before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
-      after: approve
-        ? { status, approvedRevisionId: report.currentRevisionId }
-        : { status, returnReason: input.reason },
+      after: approve ? { status, approvedRevisionId: report.currentRevisionId } : { status, returnReason: input.reason },
     });
     if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
     return status;
@@ -269,12 +275,14 @@ export async function withdrawMonthlyReport(prisma: Db, actor: Actor | null, inp
     const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面。");
     if (report.version !== input.version) throw changed();
     await assertPeriodOpen(tx, report.month);
-    await tx.monthlyReport.update({
-      where: { id: report.id, version: report.version, status: "SUBMITTED" },
-      data: { status: "DRAFT", version: { increment: 1 } },
-    }).catch((e) => {
-      throw isNoMatch(e) ? changed() : e;
-    });
+    await tx.monthlyReport
+      .update({
+        where: { id: report.id, version: report.version, status: "SUBMITTED" },
+        data: { status: "DRAFT", version: { increment: 1 } },
+      })
+      .catch((e) => {
+        throw isNoMatch(e) ? changed() : e;
+      });
     await tx.reportEvent.create({
       data: { reportId: report.id, revisionId: report.currentRevisionId, action: "WITHDRAW", fromStatus: "SUBMITTED", toStatus: "DRAFT", userId: actor.id },
     });

@@ -10,9 +10,7 @@ import { formatMonth } from "@/lib/month";
 export const recordNodeAction = formAction(nodeRecordSchema, async (actor, input) => {
   const { kind, statsEnteredMonth } = await recordNode(db(), actor, input);
   refreshAll();
-  return kind === "STATS_ENTRY" && statsEnteredMonth
-    ? `已登记入库（${formatMonth(statsEnteredMonth)}）。`
-    : `已登记「${NODE_KIND_LABEL[kind as NodeKind]}」完成。`;
+  return kind === "STATS_ENTRY" && statsEnteredMonth ? `已登记入库（${formatMonth(statsEnteredMonth)}）。` : `已登记「${NODE_KIND_LABEL[kind as NodeKind]}」完成。`;
 });
 
 export const statsFigureAction = formAction(statsFigureSchema, async (actor, input) => {

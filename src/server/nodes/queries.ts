@@ -122,7 +122,15 @@ export async function getProjectStats(prisma: Db, projectId: number, limit = 24)
   const [project, figures] = await Promise.all([
     prisma.project.findUniqueOrThrow({
       where: { id: projectId },
-      select: { statsEnteredMonth: true, statsRecordedAt: true, statsRecordedBy: { select: { displayName: true } }, totalInvestment: true, actualStartMonth: true, parkId: true, version: true },
+      select: {
+        statsEnteredMonth: true,
+        statsRecordedAt: true,
+        statsRecordedBy: { select: { displayName: true } },
+        totalInvestment: true,
+        actualStartMonth: true,
+        parkId: true,
+        version: true,
+      },
     }),
     prisma.projectStatsFigure.findMany({
       where: { projectId },

@@ -112,7 +112,13 @@ export async function saveStatsFigure(prisma: Db, actor: Actor | null, input: St
       } else {
         await tx.projectStatsFigure.create({ data: { projectId: project.id, month, cumulativeInvestment: input.cumulativeInvestment, recordedById: actor!.id } });
       }
-      await writeAudit(tx, actor, { action: "project.stats-figure", entity: "Project", entityId: project.code, before, after: { month, statsCumulative: input.cumulativeInvestment } });
+      await writeAudit(tx, actor, {
+        action: "project.stats-figure",
+        entity: "Project",
+        entityId: project.code,
+        before,
+        after: { month, statsCumulative: input.cumulativeInvestment },
+      });
       return { month };
     }, TX_OPTIONS);
   } catch (e) {

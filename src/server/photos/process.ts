@@ -44,8 +44,7 @@ export type ProcessedPhoto = {
 export class PhotoRefused extends Error {}
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-const tooBig = (name: string, size: number) =>
-  new PhotoRefused(`「${name || "照片"}」有 ${megabytes(size)}，超过每张 10 MB 的上限，请压缩后再上传。`);
+const tooBig = (name: string, size: number) => new PhotoRefused(`「${name || "照片"}」有 ${megabytes(size)}，超过每张 10 MB 的上限，请压缩后再上传。`);
 
 // Decoding is CPU-heavy: one libvips thread per image and at most two images at a time in this
 // process, so a burst of uploads queues instead of starving the pages.

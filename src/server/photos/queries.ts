@@ -4,9 +4,10 @@ import type { Db } from "@/server/db/client";
 
 /** One stored photo's bytes (full size or thumbnail), or null when there is no such photo. */
 export async function getPhotoBytes(prisma: Db, id: number, variant: "full" | "thumb"): Promise<{ mime: string; bytes: Uint8Array } | null> {
-  const row = variant === "full"
-    ? await prisma.photo.findUnique({ where: { id }, select: { mime: true, data: true } })
-    : await prisma.photo.findUnique({ where: { id }, select: { mime: true, thumb: true } });
+  const row =
+    variant === "full"
+      ? await prisma.photo.findUnique({ where: { id }, select: { mime: true, data: true } })
+      : await prisma.photo.findUnique({ where: { id }, select: { mime: true, thumb: true } });
   if (!row) return null;
   return { mime: row.mime, bytes: "data" in row ? row.data : row.thumb };
 }

@@ -15,7 +15,6 @@ import { dayToDate } from "@/lib/month";
 import type { PlanEntriesInput, PlanInput } from "@/lib/schemas/project";
 import { amountField } from "@/lib/schemas/common";
 
-
 async function planConflict(tx: Tx, plan: AnnualPlan): Promise<ConflictError> {
   const last = await tx.auditLog.findFirst({ where: { entity: "AnnualPlan", entityId: String(plan.year) }, orderBy: { id: "desc" } });
   return new ConflictError("保存冲突：该年度计划在您打开页面之后已被他人修改，请刷新页面后再保存。", {
@@ -45,7 +44,17 @@ async function claimPlan(tx: Tx, year: number, stamp: string): Promise<AnnualPla
   return before;
 }
 
-const planSnapshot = (p: { title: string; declaredProjectCount: number; declaredTotalInvestment: { toString(): string }; declaredAnnualInvestment: { toString(): string }; startDeadline: Date; startTargetLabel: string; productionDeadline: Date; productionTargetLabel: string; targetText: string }) => ({
+const planSnapshot = (p: {
+  title: string;
+  declaredProjectCount: number;
+  declaredTotalInvestment: { toString(): string };
+  declaredAnnualInvestment: { toString(): string };
+  startDeadline: Date;
+  startTargetLabel: string;
+  productionDeadline: Date;
+  productionTargetLabel: string;
+  targetText: string;
+}) => ({
   title: p.title,
   declaredProjectCount: p.declaredProjectCount,
   declaredTotalInvestment: p.declaredTotalInvestment.toString(),

@@ -13,15 +13,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { dayToDate } from "@/lib/month";
 import { nodeOrderErrors } from "@/domain/nodes";
 import { MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
-import {
-  MILESTONE_KINDS,
-  parsePlannedMonths,
-  projectMetrics,
-  type MilestonesInput,
-  type PlannedInvestmentInput,
-  type ProjectInput,
-} from "@/lib/schemas/project";
-
+import { MILESTONE_KINDS, parsePlannedMonths, projectMetrics, type MilestonesInput, type PlannedInvestmentInput, type ProjectInput } from "@/lib/schemas/project";
 
 function projectData(input: ProjectInput) {
   return {
@@ -189,10 +181,7 @@ export async function savePlannedInvestment(prisma: Db, actor: Actor | null, inp
       await tx.plannedInvestment.createMany({ data: rows.map((r) => ({ projectId: project.id, month: r.month, cumulativePlanned: r.cumulative })) });
     }
     const updated = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-    assertChanged(
-      Object.fromEntries(inYear.map((e) => [e.month, e.cumulativePlanned.toString()])),
-      Object.fromEntries(rows.map((r) => [r.month, storedAmount(r.cumulative)])),
-    );
+    assertChanged(Object.fromEntries(inYear.map((e) => [e.month, e.cumulativePlanned.toString()])), Object.fromEntries(rows.map((r) => [r.month, storedAmount(r.cumulative)])));
     await writeAudit(tx, actor, {
       action: "project.planned-investment",
       entity: "Project",

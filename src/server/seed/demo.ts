@@ -158,9 +158,7 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         }
       }
 
-      const projectIds = new Map(
-        (await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
-      );
+      const projectIds = new Map((await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
       const projectId = (code: string) => {
         const id = projectIds.get(code);
         if (id === undefined) throw new Error(`演示数据中的项目「${code}」不存在`);
@@ -201,19 +199,43 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
           });
           last = revision;
           await tx.reportEvent.create({
-            data: { reportId: report.id, revisionId: revision.id, action: "SUBMIT", fromStatus: status, toStatus: "SUBMITTED", reason: "演示数据", createdAt: eventTime(r.month, n++) },
+            data: {
+              reportId: report.id,
+              revisionId: revision.id,
+              action: "SUBMIT",
+              fromStatus: status,
+              toStatus: "SUBMITTED",
+              reason: "演示数据",
+              createdAt: eventTime(r.month, n++),
+            },
           });
           status = "SUBMITTED";
           if (rev.returned) {
             await tx.reportEvent.create({
-              data: { reportId: report.id, revisionId: revision.id, action: "RETURN", fromStatus: status, toStatus: "RETURNED", reason: rev.returned, createdAt: eventTime(r.month, n++) },
+              data: {
+                reportId: report.id,
+                revisionId: revision.id,
+                action: "RETURN",
+                fromStatus: status,
+                toStatus: "RETURNED",
+                reason: rev.returned,
+                createdAt: eventTime(r.month, n++),
+              },
             });
             status = "RETURNED";
           }
         }
         if (r.status === "APPROVED") {
           await tx.reportEvent.create({
-            data: { reportId: report.id, revisionId: last!.id, action: "APPROVE", fromStatus: status, toStatus: "APPROVED", reason: "演示数据", createdAt: eventTime(r.month, n++) },
+            data: {
+              reportId: report.id,
+              revisionId: last!.id,
+              action: "APPROVE",
+              fromStatus: status,
+              toStatus: "APPROVED",
+              reason: "演示数据",
+              createdAt: eventTime(r.month, n++),
+            },
           });
         }
         const lastReturned = r.revisions.at(-1)!.returned;
@@ -236,8 +258,15 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
           if (!existing) {
             await tx.milestone.create({
               data: {
-                projectId: id, kind, name, plannedDate: planned ? dayToDate(demoDay(planned)) : null, actualDate: actual ? dayToDate(actual) : null,
-                responsibleUnit: unit ?? null, responsiblePerson: person ?? null, sortOrder: i, isDemo: true,
+                projectId: id,
+                kind,
+                name,
+                plannedDate: planned ? dayToDate(demoDay(planned)) : null,
+                actualDate: actual ? dayToDate(actual) : null,
+                responsibleUnit: unit ?? null,
+                responsiblePerson: person ?? null,
+                sortOrder: i,
+                isDemo: true,
               },
             });
             count("milestone");
@@ -279,7 +308,14 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         // its 办理过程, step by step, on the dates given (09:00 China time)
         const at = (d: string) => new Date(`${d}T09:00:00+08:00`);
         const steps: Array<[string, string, "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", "OPEN" | "ASSIGNED" | "IN_PROGRESS" | "FEEDBACK" | "CLOSED", string]> = [];
-        if (assigned) steps.push([issue.raisedDate, "assign", "OPEN", "ASSIGNED", `（演示数据）责任单位：${issue.responsibleUnit}；包保领导：${issue.responsibleLeader ?? "—"}；办结时限：${formatDay(dayToDate(issue.dueDate))}`]);
+        if (assigned)
+          steps.push([
+            issue.raisedDate,
+            "assign",
+            "OPEN",
+            "ASSIGNED",
+            `（演示数据）责任单位：${issue.responsibleUnit}；包保领导：${issue.responsibleLeader ?? "—"}；办结时限：${formatDay(dayToDate(issue.dueDate))}`,
+          ]);
         if (issue.acknowledgedDate) steps.push([issue.acknowledgedDate, "acknowledge", "ASSIGNED", "IN_PROGRESS", "（演示数据）已签收"]);
         if (issue.feedbackDate && issue.feedback) steps.push([issue.feedbackDate, "feedback", "IN_PROGRESS", "FEEDBACK", issue.feedback]);
         if (issue.status === "CLOSED" && issue.closedDate) steps.push([issue.closedDate, "accept", "FEEDBACK", "CLOSED", "（演示数据）同意办结"]);

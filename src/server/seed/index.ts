@@ -8,10 +8,7 @@ import { seedPeriods } from "./periods";
  * Loads the seed report; `demo` adds the demo set, `demoAccounts` the demo user accounts
  * (both only for the embedded demo and tests). Idempotent.
  */
-export async function seedDatabase(
-  prisma: Db,
-  options: { demo?: boolean; demoAccounts?: boolean; dir?: string } = {},
-): Promise<SeedResult> {
+export async function seedDatabase(prisma: Db, options: { demo?: boolean; demoAccounts?: boolean; dir?: string } = {}): Promise<SeedResult> {
   const dir = options.dir ?? defaultSeedDir();
   const result = await seedReport(prisma, readSeedDataset(dir));
   if (options.demo) {

@@ -162,7 +162,9 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
   if (office) {
     parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`);
     parts.push(Prisma.sql`SELECT 1 FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE}`);
-    parts.push(Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`);
+    parts.push(
+      Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
+    );
     parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))}`);
   }
   if (issues) parts.push(Prisma.sql`SELECT 1 FROM "Issue" i LEFT JOIN "Project" p ON p.id = i."projectId" WHERE ${issues}`);

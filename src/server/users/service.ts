@@ -20,12 +20,7 @@ import type { CreateUserInput, ResetPasswordInput, SetUserActiveInput, UpdateUse
  * null with `bootstrap` is the command line on a new deployment (npm run user:create, which asks
  * for the change too) or the embedded demo's accounts (which do not).
  */
-export async function createUser(
-  prisma: Db,
-  actor: Actor | null,
-  input: CreateUserInput,
-  options: { bootstrap?: boolean; mustChangePassword?: boolean } & RequestContext = {},
-) {
+export async function createUser(prisma: Db, actor: Actor | null, input: CreateUserInput, options: { bootstrap?: boolean; mustChangePassword?: boolean } & RequestContext = {}) {
   if (!options.bootstrap) {
     assertCan(actor, "user.manage");
     await confirmPassword(prisma, actor, input.reauthPassword, options.address);

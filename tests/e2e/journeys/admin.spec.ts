@@ -225,7 +225,18 @@ test("leaders read the ledger but get no write forms and no admin pages", async 
 test("on a phone the ledger, the entry page's issue form and the admin pages fit the screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await login(page, "admin");
-  for (const path of ["/issues", "/issues/new", "/issues/1", "/report/YQ2024-001?month=2024-12", "/admin", "/admin/projects/new", "/admin/projects/YQ2024-001/edit", "/admin/plans/2024", "/admin/users", "/admin/audit"]) {
+  for (const path of [
+    "/issues",
+    "/issues/new",
+    "/issues/1",
+    "/report/YQ2024-001?month=2024-12",
+    "/admin",
+    "/admin/projects/new",
+    "/admin/projects/YQ2024-001/edit",
+    "/admin/plans/2024",
+    "/admin/users",
+    "/admin/audit",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

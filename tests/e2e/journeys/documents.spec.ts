@@ -73,7 +73,9 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
   await form.getByRole("button", { name: "保存段落" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存段落「全力推动项目建设」。");
   await page.goto("/reports/2024");
-  await expect(page.getByTestId("annual-report")).toContainText("（一）全力推动项目建设。强化组织领导，建立项目推进和调度机制；重点解决好土地、资金、能源、环保、用水用电等要素保障。");
+  await expect(page.getByTestId("annual-report")).toContainText(
+    "（一）全力推动项目建设。强化组织领导，建立项目推进和调度机制；重点解决好土地、资金、能源、环保、用水用电等要素保障。",
+  );
 });
 
 test("a leader reads the 通报 and the report, and has no way to edit the report text", async ({ browser }) => {

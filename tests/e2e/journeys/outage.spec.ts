@@ -96,7 +96,12 @@ test("pages say the database is unreachable and recover on 重试 once it is bac
   await expect(page.getByTestId("projects-table").locator("tbody tr")).toHaveCount(4);
 
   await proxy!.stop();
-  for (const [route, what] of [["/", "概览"], ["/projects", "项目库"], ["/projects/YQ2024-001", "项目信息"], ["/parks/1", "园区信息"]]) {
+  for (const [route, what] of [
+    ["/", "概览"],
+    ["/projects", "项目库"],
+    ["/projects/YQ2024-001", "项目信息"],
+    ["/parks/1", "园区信息"],
+  ]) {
     await page.goto(`${base}${route}`);
     const alert = page.getByRole("alert").filter({ hasText: "暂时无法读取" });
     await expect(alert).toContainText(`暂时无法读取${what}`);

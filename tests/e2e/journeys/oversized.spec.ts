@@ -55,7 +55,10 @@ async function signIn(username: string): Promise<string> {
   data.set("username", username);
   data.set("password", DEMO_PASSWORD);
   const res = await fetch(`${base}/login`, { method: "POST", body: data, redirect: "manual" });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /^(__Host-)?ppt_session=/.test(c));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /^(__Host-)?ppt_session=/.test(c));
   if (!cookie) throw new Error(`sign-in failed (${res.status})`);
   return cookie;
 }

@@ -27,7 +27,12 @@ test("the cockpit reads the published month, flags the declared-plan inconsisten
   await expect(page.getByTestId("warning-counts")).toHaveText("截至2024年11月：红色0个，黄色4个，绿色0个");
   const warnings = page.getByTestId("warning-list").locator(":scope > li");
   await expect(warnings).toHaveCount(4);
-  for (const [code, month] of [["YQ2024-001", "9"], ["YQ2024-002", "8"], ["YQ2024-003", "10"], ["YQ2024-004", "11"]]) {
+  for (const [code, month] of [
+    ["YQ2024-001", "9"],
+    ["YQ2024-002", "8"],
+    ["YQ2024-003", "10"],
+    ["YQ2024-004", "11"],
+  ]) {
     const item = page.getByTestId(`warning-${code}`);
     await expect(item).toContainText("黄色预警");
     await expect(item).toContainText(`开工晚于计划截止日期 2024年4月30日（2024年${month}月开工）`);

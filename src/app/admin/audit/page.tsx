@@ -3,7 +3,17 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
-import { AUDIT_PAGE_SIZE, AUDIT_EXPORT_LIMIT, AUDIT_VIEW_LABEL, auditPeople, auditQuery, auditViewActions, listAudit, parseAuditFilters, type AuditFilters } from "@/server/audit/queries";
+import {
+  AUDIT_PAGE_SIZE,
+  AUDIT_EXPORT_LIMIT,
+  AUDIT_VIEW_LABEL,
+  auditPeople,
+  auditQuery,
+  auditViewActions,
+  listAudit,
+  parseAuditFilters,
+  type AuditFilters,
+} from "@/server/audit/queries";
 import { getRetentionDays } from "@/server/audit/retention";
 import { AUDIT_ENTITY_LABEL, type DiffRow } from "@/server/audit/labels";
 import { Pagination } from "@/components/common/pagination";
@@ -54,7 +64,9 @@ function Diff({ rows, created }: { rows: DiffRow[]; created: boolean }) {
               ) : (
                 <>
                   <td className="whitespace-pre-wrap break-words py-0.5 pr-2 text-slate-500">{r.before}</td>
-                  <td className="py-0.5 text-slate-400" aria-hidden="true">→</td>
+                  <td className="py-0.5 text-slate-400" aria-hidden="true">
+                    →
+                  </td>
                   <td className="whitespace-pre-wrap break-words py-0.5">{r.after}</td>
                 </>
               )}
@@ -92,7 +104,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
   return (
     <div className="space-y-4">
-      {can(actor, "project.manage") && <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>}
+      {can(actor, "project.manage") && (
+        <Link href="/admin" className="text-sm text-sky-700 hover:underline">
+          ← 返回管理
+        </Link>
+      )}
       <h1 className="text-2xl font-semibold">操作日志</h1>
       <p className="text-sm text-slate-600" data-testid="audit-retention">
         操作日志由数据库保护：任何账号都不能修改或删除；每条记录至少保存{retentionDays}天，到期后也只能由服务器管理员按规定清理（清理本身也记入日志）。
@@ -108,7 +124,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         fields={[
           { kind: "select", name: "user", label: "操作人", all: "全部", options: people, value: filters.user },
           { kind: "select", name: "action", label: "操作", all: "全部", options: actions.map(([k, l]) => ({ value: k, label: l })), value: filters.action },
-          !logins && { kind: "select", name: "entity", label: "对象", all: "全部", options: Object.entries(AUDIT_ENTITY_LABEL).map(([k, l]) => ({ value: k, label: l })), value: filters.entity },
+          !logins && {
+            kind: "select",
+            name: "entity",
+            label: "对象",
+            all: "全部",
+            options: Object.entries(AUDIT_ENTITY_LABEL).map(([k, l]) => ({ value: k, label: l })),
+            value: filters.entity,
+          },
           { kind: "date", name: "from", label: "起始日期", value: filters.from },
           { kind: "date", name: "to", label: "截止日期", value: filters.to },
         ]}

@@ -20,7 +20,9 @@ export default async function UsersPage() {
   const passwordMin = passwordMinLength();
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
+        ← 返回管理
+      </Link>
       <h1 className="text-2xl font-semibold">用户管理</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">新建用户</h2>

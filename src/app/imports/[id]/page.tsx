@@ -34,11 +34,15 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">导入预览 · <span className="whitespace-nowrap">{formatMonth(batch.month)}</span></h1>
+        <h1 className="text-2xl font-semibold">
+          导入预览 · <span className="whitespace-nowrap">{formatMonth(batch.month)}</span>
+        </h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="batch-summary">
           文件“{batch.fileName}”：{batch.changeCount}个项目的本月数字将改变，导入后作为新的填报版本提交园区审核。状态：{status}。
         </p>
-        <p className="text-xs text-slate-500">SHA-256 {batch.sha256.slice(0, 16)}…，上传于 {formatDateTime(batch.createdAt)}。金额单位：万元。</p>
+        <p className="text-xs text-slate-500">
+          SHA-256 {batch.sha256.slice(0, 16)}…，上传于 {formatDateTime(batch.createdAt)}。金额单位：万元。
+        </p>
       </div>
       <ApplyForms batchId={batch.id} changes={batch.changeCount} pending={batch.status === "PENDING"} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -59,7 +63,9 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
                 <td className="num px-3 py-2 whitespace-nowrap">第{r.rowNo}行</td>
                 <td className="px-3 py-2">
                   <span className="whitespace-nowrap font-medium">{r.code}</span>
-                  <span className="block text-xs text-slate-500">{r.name} · {r.parkName}</span>
+                  <span className="block text-xs text-slate-500">
+                    {r.name} · {r.parkName}
+                  </span>
                   <span className="block text-xs text-slate-500">{r.before ? `本月现有：${REPORT_STATUS_LABEL[r.before.status]}` : "本月尚未填报"}</span>
                 </td>
                 <td className="num px-3 py-2 text-right whitespace-nowrap">
@@ -67,7 +73,15 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
                   {wan(r.after?.monthInvestment)}
                 </td>
                 <td className="num px-3 py-2 text-right whitespace-nowrap">
-                  <span className="block text-xs text-slate-400">{r.before ? <span className="line-through">{wan(r.before.cumulativeInvestment)}</span> : r.previous ? `上期 ${wan(r.previous.cumulativeInvestment)}` : "此前未报"}</span>
+                  <span className="block text-xs text-slate-400">
+                    {r.before ? (
+                      <span className="line-through">{wan(r.before.cumulativeInvestment)}</span>
+                    ) : r.previous ? (
+                      `上期 ${wan(r.previous.cumulativeInvestment)}`
+                    ) : (
+                      "此前未报"
+                    )}
+                  </span>
                   {wan(r.after?.cumulativeInvestment)}
                 </td>
                 <td className="hidden min-w-40 px-3 py-2 sm:table-cell">{r.after?.progressText}</td>
@@ -76,7 +90,11 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
             ))}
           </tbody>
         </table>
-        {rows.length > SHOWN && <p className="px-3 py-2 text-sm text-slate-600">页面只列出前{SHOWN}行，确认导入时包括全部{rows.length}行。</p>}
+        {rows.length > SHOWN && (
+          <p className="px-3 py-2 text-sm text-slate-600">
+            页面只列出前{SHOWN}行，确认导入时包括全部{rows.length}行。
+          </p>
+        )}
       </div>
       <Link href={`/imports?month=${batch.month}`} className="text-sm text-sky-700 hover:underline">
         重新上传

@@ -43,14 +43,21 @@ export default async function ParkPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href={`/overview${queryString({ year })}`} className="text-blue-700 hover:underline">概览</Link> /{" "}
-            <Link href={`/parks${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">县区园区</Link>
+            <Link href={`/overview${queryString({ year })}`} className="text-blue-700 hover:underline">
+              概览
+            </Link>{" "}
+            /{" "}
+            <Link href={`/parks${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">
+              县区园区
+            </Link>
           </p>
           <h1 className="mt-1 text-2xl font-semibold">
             {park.name}
             {park.isDemo && <DemoBadge />}
           </h1>
-          <p className="mt-1 text-sm text-slate-600">{park.county} · {year}年重大项目</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {park.county} · {year}年重大项目
+          </p>
           <PublicationNote pub={pub} year={year} testId="park-freshness" />
         </div>
         <YearForm years={years} year={year} id="park-year" />

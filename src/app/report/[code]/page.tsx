@@ -15,13 +15,7 @@ import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "填报月度调度" };
 
-export default async function ReportEntryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ code: string }>;
-  searchParams: Promise<{ month?: string }>;
-}) {
+export default async function ReportEntryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ month?: string }> }) {
   const { code } = await params;
   const { month: requested } = await searchParams;
   const actor = await requirePermission("data.read", `/report/${code}`);
@@ -55,9 +49,7 @@ export default async function ReportEntryPage({
             已退回：{report.returnReason}
           </p>
         )}
-        {report?.status === "APPROVED" && (
-          <p className="mt-2 text-sm text-slate-600">本月已审核。如需更正，修改后重新提交，将形成新版本并重新审核。</p>
-        )}
+        {report?.status === "APPROVED" && <p className="mt-2 text-sm text-slate-600">本月已审核。如需更正，修改后重新提交，将形成新版本并重新审核。</p>}
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ReportForm
@@ -83,7 +75,9 @@ export default async function ReportEntryPage({
         <h2 className="font-medium">反映问题</h2>
         <p className="mb-3 text-sm text-slate-600">
           项目推进中遇到资金、要素保障、审批等问题，在此登记到问题台账，由园区交办跟踪。
-          <Link href="/issues" className="ml-1 text-sky-700 hover:underline">查看问题台账</Link>
+          <Link href="/issues" className="ml-1 text-sky-700 hover:underline">
+            查看问题台账
+          </Link>
         </p>
         <IssueForm projects={[]} parks={[]} fixedProject={{ code: project.code, name: project.name }} compact />
       </section>

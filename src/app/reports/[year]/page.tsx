@@ -47,7 +47,11 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const doc = writeAnnualReport(data);
   return (
     <div>
-      <DocumentToolbar back={{ href: `/periods/${month}`, label: `${formatMonth(month!)}调度期` }} docxHref={`/reports/${year}/docx${queryString({ month })}`} docxLabel="下载报告（Word）">
+      <DocumentToolbar
+        back={{ href: `/periods/${month}`, label: `${formatMonth(month!)}调度期` }}
+        docxHref={`/reports/${year}/docx${queryString({ month })}`}
+        docxLabel="下载报告（Word）"
+      >
         {months.length > 1 && (
           <form method="get" className="flex items-center gap-2 text-sm" aria-label="选择报告截至的月份">
             <label htmlFor="report-month">截至</label>

@@ -20,7 +20,9 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
+        ← 返回管理
+      </Link>
       <h1 className="text-2xl font-semibold">{plan.year}年计划与清单</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-1 font-medium">计划申报数</h2>

@@ -13,7 +13,9 @@ export default async function NewProjectPage() {
   const parks = await listParks(db());
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
+        ← 返回管理
+      </Link>
       <h1 className="text-2xl font-semibold">新建项目</h1>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ProjectForm mode="create" version={0} defaults={{ status: "NOT_STARTED" }} parks={parks} />

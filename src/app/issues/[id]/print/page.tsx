@@ -20,8 +20,12 @@ const head = `${cell} w-20 whitespace-nowrap bg-slate-50 font-medium sm:w-24`;
 function Row({ label, children, testId, tall = false }: { label: string; children: React.ReactNode; testId?: string; tall?: boolean }) {
   return (
     <tr>
-      <th scope="row" className={head}>{label}</th>
-      <td className={`${cell} whitespace-pre-wrap break-words ${tall ? "h-20" : ""}`} data-testid={testId}>{children}</td>
+      <th scope="row" className={head}>
+        {label}
+      </th>
+      <td className={`${cell} whitespace-pre-wrap break-words ${tall ? "h-20" : ""}`} data-testid={testId}>
+        {children}
+      </td>
     </tr>
   );
 }
@@ -48,7 +52,9 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
       </div>
       <h1 className="text-center text-2xl font-bold tracking-[0.5em]">督办单</h1>
       <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm">
-        <span data-testid="print-number">编号：督〔{issue.year}〕{issue.id}号</span>
+        <span data-testid="print-number">
+          编号：督〔{issue.year}〕{issue.id}号
+        </span>
         <span>打印日期：{formatDay(dayToDate(today))}</span>
       </p>
       <table className="mt-2 w-full border-collapse text-sm" data-testid="print-sheet">
@@ -75,7 +81,9 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
             {issue.closedDate && `（${formatDay(issue.closedDate)}办结）`}
           </Row>
           <tr>
-            <th scope="row" className={head}>办理过程</th>
+            <th scope="row" className={head}>
+              办理过程
+            </th>
             <td className={cell}>
               {history.length === 0 ? (
                 "—"

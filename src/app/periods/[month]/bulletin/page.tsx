@@ -24,7 +24,9 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
         <h1 className="text-2xl font-semibold">{formatMonth(month)}重大项目通报</h1>
         <EmptyState>
           {formatMonth(month)}调度期尚未发布：通报只用已发布的数据生成。
-          <Link href={`/periods/${month}`} className="ml-1 text-sky-700 hover:underline">查看调度期</Link>
+          <Link href={`/periods/${month}`} className="ml-1 text-sky-700 hover:underline">
+            查看调度期
+          </Link>
         </EmptyState>
       </div>
     );

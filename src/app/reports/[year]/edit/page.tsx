@@ -29,7 +29,10 @@ export default async function EditReportTextPage({ params }: { params: Promise<{
     <div className="space-y-5">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`/reports/${year}`} className="text-sky-700 hover:underline">{year}年情况报告</Link> / 编辑报告文字
+          <Link href={`/reports/${year}`} className="text-sky-700 hover:underline">
+            {year}年情况报告
+          </Link>{" "}
+          / 编辑报告文字
         </p>
         <h1 className="mt-1 text-2xl font-semibold">编辑{year}年报告文字</h1>
         <p className="mt-1 text-sm text-slate-600">

@@ -69,7 +69,9 @@ export default async function EditProjectPage({ params, searchParams }: { params
 
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">← 返回管理</Link>
+      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
+        ← 返回管理
+      </Link>
       <div>
         <h1 className="text-2xl font-semibold">{project.name}</h1>
         <p className="text-sm text-slate-600">
