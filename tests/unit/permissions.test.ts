@@ -10,10 +10,10 @@ const unbound = actor("COUNTY", null);
 const auditor = actor("AUDITOR");
 
 const cases: Array<[string, Permission, Record<string, boolean>]> = [
-  ["report on own park", { action: "report.write", projectParkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
-  ["report on other park", { action: "report.write", projectParkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
-  ["withdraw on own park", { action: "report.withdraw" }, { admin: false, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
-  ["review", { action: "report.review" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["report on own park", { action: "monthlyReport.write", projectParkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["report on other park", { action: "monthlyReport.write", projectParkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["withdraw on own park", { action: "monthlyReport.withdraw" }, { admin: false, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
+  ["review", { action: "monthlyReport.review" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["issue on own park", { action: "issue.write", parkId: 1 }, { admin: true, leader: false, county1: true, unbound: false, auditor: false, anonymous: false }],
   ["issue on other park", { action: "issue.write", parkId: 2 }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["park-wide issue without park", { action: "issue.write", parkId: null }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
@@ -24,7 +24,7 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, auditor: true, anonymous: false }],
   ["read the project data", { action: "data.read" }, { admin: true, leader: true, county1: true, unbound: true, auditor: false, anonymous: false }],
-  ["edit the report text", { action: "report.edit" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["edit the report text", { action: "document.edit" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
 ];
 
 describe("node records and the to-do page", () => {
@@ -57,9 +57,9 @@ describe("the permission matrix", () => {
   }
   it("refuses with a Chinese message saying why", () => {
     expect.assertions(4);
-    expect(() => assertCan(null, { action: "report.review" })).toThrow("请先登录。");
+    expect(() => assertCan(null, { action: "monthlyReport.review" })).toThrow("请先登录。");
     try {
-      assertCan(county1, { action: "report.write", projectParkId: 2 });
+      assertCan(county1, { action: "monthlyReport.write", projectParkId: 2 });
     } catch (e) {
       expect(e).toBeInstanceOf(AuthError);
       expect((e as AuthError).kind).toBe("forbidden");
@@ -70,15 +70,15 @@ describe("the permission matrix", () => {
 
 describe("the permission table, asked by action name", () => {
   it("an action name with a target answers like the object form; without a target, whether the actor may act on some record", () => {
-    expect(can(county1, "report.write", { parkId: 1 })).toBe(true);
-    expect(can(county1, "report.write", { parkId: 2 })).toBe(false);
+    expect(can(county1, "monthlyReport.write", { parkId: 1 })).toBe(true);
+    expect(can(county1, "monthlyReport.write", { parkId: 2 })).toBe(false);
     expect(can(county1, "issue.write", { parkId: null })).toBe(false);
-    expect(can(county1, "report.write")).toBe(true);
-    expect(can(unbound, "report.write")).toBe(false);
+    expect(can(county1, "monthlyReport.write")).toBe(true);
+    expect(can(unbound, "monthlyReport.write")).toBe(false);
     expect(can(county1, "period.manage")).toBe(false);
     expect(can(admin, "period.manage")).toBe(true);
-    expect(can(leader, "report.write")).toBe(false);
-    expect(can(null, "report.write")).toBe(false);
+    expect(can(leader, "monthlyReport.write")).toBe(false);
+    expect(can(null, "monthlyReport.write")).toBe(false);
     // the object form of issue.write carries its park as the target
     expect(can(county1, { action: "issue.write", parkId: 2 })).toBe(false);
     expect(can(county1, { action: "issue.write", parkId: 1 })).toBe(true);
@@ -96,12 +96,12 @@ describe("the permission table, asked by action name", () => {
   });
 
   it("parkScope: all parks for the office, its own park for a county, none otherwise", () => {
-    expect(parkScope(admin, "report.write")).toBeNull();
-    expect(parkScope(county1, "report.write")).toBe(1);
-    expect(parkScope(unbound, "report.write")).toBeUndefined();
-    expect(parkScope(leader, "report.write")).toBeUndefined();
-    expect(parkScope(county1, "report.review")).toBeUndefined();
-    expect(parkScope(null, "report.write")).toBeUndefined();
+    expect(parkScope(admin, "monthlyReport.write")).toBeNull();
+    expect(parkScope(county1, "monthlyReport.write")).toBe(1);
+    expect(parkScope(unbound, "monthlyReport.write")).toBeUndefined();
+    expect(parkScope(leader, "monthlyReport.write")).toBeUndefined();
+    expect(parkScope(county1, "monthlyReport.review")).toBeUndefined();
+    expect(parkScope(null, "monthlyReport.write")).toBeUndefined();
   });
 
   it("every refusal says in Chinese why, and an anonymous request is told to sign in", () => {
@@ -116,8 +116,8 @@ describe("the permission table, asked by action name", () => {
     expect(refusal(admin, "audit.read")).toBeNull();
     expect(refusal(null, "audit.read")).toMatchObject({ kind: "unauthenticated", message: "请先登录。" });
     const messages: Record<string, string> = {
-      "report.review": "只有园区管理员可以审核月度调度。",
-      "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
+      "monthlyReport.review": "只有园区管理员可以审核月度调度。",
+      "monthlyReport.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
       "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
       "issue.assign": "只有园区管理员可以交办或直接办结问题。",
       "issue.handle": "无权办理该问题：只有责任县区园区的账号可以签收、办理和反馈（全园区的问题由园区办公室办理）。",
@@ -126,14 +126,14 @@ describe("the permission table, asked by action name", () => {
       "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
       "user.manage": "只有园区管理员可以管理用户。",
       "audit.read": "只有园区管理员和审计员可以查看操作日志。",
-      "report.edit": "只有园区管理员可以编辑报告文字。",
+      "document.edit": "只有园区管理员可以编辑报告文字。",
     };
     for (const [action, message] of Object.entries(messages)) {
       expect(refusal(leader, action as Parameters<typeof assertCan>[1]), action).toMatchObject({ kind: "forbidden", message });
     }
-    expect(refusal(county1, { action: "report.write", projectParkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权填报该项目：只能填报本县区园区的项目。" });
-    expect(refusal(county1, "report.withdraw", { parkId: 1 })).toBeNull();
-    expect(refusal(county1, "report.withdraw", { parkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权撤回该报表：只能撤回本县区园区提交的报表。" });
+    expect(refusal(county1, { action: "monthlyReport.write", projectParkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权填报该项目：只能填报本县区园区的项目。" });
+    expect(refusal(county1, "monthlyReport.withdraw", { parkId: 1 })).toBeNull();
+    expect(refusal(county1, "monthlyReport.withdraw", { parkId: 2 })).toMatchObject({ kind: "forbidden", message: "无权撤回该报表：只能撤回本县区园区提交的报表。" });
   });
 });
 

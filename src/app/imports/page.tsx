@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "导入调度表" };
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const actor = await requirePermission("report.import", "/imports");
+  const actor = await requirePermission("monthlyReport.import", "/imports");
   const prisma = db();
   const asked = param(await searchParams, "month");
   const month = asked && isMonth(asked) && asked <= currentMonth() ? asked : await defaultReportMonth(prisma);

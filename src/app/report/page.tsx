@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "月度填报" };
 
 export default async function ReportListPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const actor = await requirePermission("report.write", "/report");
+  const actor = await requirePermission("monthlyReport.write", "/report");
   const prisma = db();
   const { month: requested } = await searchParams;
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
@@ -25,11 +25,11 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
         <div>
           <h1 className="text-2xl font-semibold">月度填报 · {formatMonth(month)}</h1>
           <p className="text-sm text-slate-600">
-            {parkScope(actor, "report.write") === null ? "全部" : "本县区园区"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
+            {parkScope(actor, "monthlyReport.write") === null ? "全部" : "本县区园区"}项目 {projects.length} 个，已提交或已审核 {done} 个。金额单位：万元。
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          {can(actor, "report.import") && (
+          {can(actor, "monthlyReport.import") && (
             <Link href={`/imports?month=${month}`} className={secondaryButtonClass} data-testid="import-link">
               Excel导入调度表
             </Link>

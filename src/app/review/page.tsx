@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "审核月度调度" };
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requirePermission("report.review", "/review");
+  await requirePermission("monthlyReport.review", "/review");
   const { filters, page } = reviewFilters(await searchParams);
   const queue = await getReviewPage(db(), filters, page);
   const pageHref = (n: number) => reviewHref({ park: filters.parkId, month: filters.month, status: filters.status, page: n === 1 ? undefined : n });

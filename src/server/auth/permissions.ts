@@ -17,13 +17,13 @@ export const ROLE_PERMISSIONS = {
   /** read the project data: overview, projects, parks, periods, reports, issues, documents, exports, photos */
   "data.read": { ADMIN: "all", COUNTY: "all", LEADER: "all" },
   /** enter, save, submit or correct a project's monthly report */
-  "report.write": { ADMIN: "all", COUNTY: "own-park" },
+  "monthlyReport.write": { ADMIN: "all", COUNTY: "own-park" },
   /** take back (撤回) the own park's submitted monthly report before it is reviewed */
-  "report.withdraw": { COUNTY: "own-park" },
+  "monthlyReport.withdraw": { COUNTY: "own-park" },
   /** import a monthly 调度表 from Excel (rows of the reach's projects only) and download its template */
-  "report.import": { ADMIN: "all", COUNTY: "own-park" },
+  "monthlyReport.import": { ADMIN: "all", COUNTY: "own-park" },
   /** approve or return submitted monthly reports */
-  "report.review": { ADMIN: "all" },
+  "monthlyReport.review": { ADMIN: "all" },
   /** raise an issue about a project or park */
   "issue.write": { ADMIN: "all", COUNTY: "own-park" },
   /** 督办: hand an issue to a responsible unit (交办), adjust it, or close an issue not yet acknowledged */
@@ -46,7 +46,7 @@ export const ROLE_PERMISSIONS = {
   /** the to-do page (我的待办): what is waiting for the account, within its reach */
   "todo.read": { ADMIN: "all", COUNTY: "own-park" },
   /** edit the generated report's stored text (一、(一) measures, 三、下一步工作计划) per year */
-  "report.edit": { ADMIN: "all" },
+  "document.edit": { ADMIN: "all" },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof ROLE_PERMISSIONS;
@@ -56,7 +56,7 @@ export type Target = { parkId: number | null };
 
 /** The same question as an object (kept for callers that pass one). */
 export type Permission =
-  { action: "report.write"; projectParkId: number } | { action: "issue.write"; parkId: number | null } | { action: Exclude<Action, "report.write" | "issue.write"> };
+  { action: "monthlyReport.write"; projectParkId: number } | { action: "issue.write"; parkId: number | null } | { action: Exclude<Action, "monthlyReport.write" | "issue.write"> };
 
 function normalize(permission: Action | Permission, target?: Target): { action: Action; target?: Target } {
   if (typeof permission === "string") return { action: permission, target };
@@ -107,10 +107,10 @@ export class AuthError extends Error {
 
 const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "data.read": "审计员只能查看操作日志，不能查看项目数据。",
-  "report.write": "无权填报该项目：只能填报本县区园区的项目。",
-  "report.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
-  "report.import": "无权导入该县区园区的调度表：只能导入本县区园区的项目。",
-  "report.review": "只有园区管理员可以审核月度调度。",
+  "monthlyReport.write": "无权填报该项目：只能填报本县区园区的项目。",
+  "monthlyReport.withdraw": "无权撤回该报表：只能撤回本县区园区提交的报表。",
+  "monthlyReport.import": "无权导入该县区园区的调度表：只能导入本县区园区的项目。",
+  "monthlyReport.review": "只有园区管理员可以审核月度调度。",
   "issue.write": "无权修改该问题：只能处理本县区园区的问题。",
   "issue.assign": "只有园区管理员可以交办或直接办结问题。",
   "issue.handle": "无权办理该问题：只有责任县区园区的账号可以签收、办理和反馈（全园区的问题由园区办公室办理）。",
@@ -121,7 +121,7 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "audit.read": "只有园区管理员和审计员可以查看操作日志。",
   "node.record": "无权登记该节点：只能登记本县区园区项目的节点和入库情况。",
   "todo.read": "我的待办只对园区管理员和县区填报员开放。",
-  "report.edit": "只有园区管理员可以编辑报告文字。",
+  "document.edit": "只有园区管理员可以编辑报告文字。",
 };
 
 /**

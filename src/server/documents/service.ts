@@ -1,6 +1,6 @@
 // Admin writes on the generated report's stored text (ReportSection: 一、(一) measures "plan-work",
 // 三、下一步工作计划 "next-steps"), per year: add, edit, delete a paragraph. ADMIN only
-// (report.edit). Edits are conditional on the paragraph's version (a second editor sees both
+// (document.edit). Edits are conditional on the paragraph's version (a second editor sees both
 // texts, nothing is overwritten); every write is audited in its transaction.
 import "server-only";
 import type { ReportSection } from "@/generated/prisma/client";
@@ -41,7 +41,7 @@ async function sectionOf(tx: Tx, year: number, id: number): Promise<ReportSectio
 
 /** Adds a paragraph at the end of its section (no id) or edits one (id + the version the form was opened with). */
 export async function saveReportSection(prisma: Db, actor: Actor | null, input: ReportSectionInput): Promise<ReportSection> {
-  assertCan(actor, "report.edit");
+  assertCan(actor, "document.edit");
   return prisma.$transaction(async (tx) => {
     if (input.id === null) {
       const plan = await tx.annualPlan.findUnique({ where: { year: input.year }, select: { id: true } });
@@ -79,7 +79,7 @@ export async function saveReportSection(prisma: Db, actor: Actor | null, input: 
 
 /** Deletes a paragraph, if it is still the version the form was opened with. */
 export async function deleteReportSection(prisma: Db, actor: Actor | null, input: DeleteReportSectionInput): Promise<void> {
-  assertCan(actor, "report.edit");
+  assertCan(actor, "document.edit");
   await prisma.$transaction(async (tx) => {
     const before = await sectionOf(tx, input.year, input.id);
     if (before.version !== input.version) throw await sectionConflict(tx, before, {});

@@ -83,12 +83,12 @@ export async function scheduleExport(prisma: Db, actor: Actor | null, month: str
  */
 export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
   if (!actor) return signIn();
-  if (!can(actor, "report.import")) return refuse(403, refusalMessage("report.import"));
+  if (!can(actor, "monthlyReport.import")) return refuse(403, refusalMessage("monthlyReport.import"));
   const month = param(sp, "month") ?? currentMonth(now);
   if (!isMonth(month) || month > currentMonth(now)) return refuse(400, "填报月份无效。");
   const parkId = actor.role === "COUNTY" ? (actor.parkId ?? undefined) : intParam(sp, "park");
   if (parkId === undefined) return refuse(400, "请选择县区园区。");
-  if (!can(actor, "report.import", { parkId })) return refuse(403, "只能下载本县区园区的导入模板。");
+  if (!can(actor, "monthlyReport.import", { parkId })) return refuse(403, "只能下载本县区园区的导入模板。");
   const park = await prisma.park.findUnique({ where: { id: parkId }, select: { id: true, name: true } });
   if (!park) return refuse(404, "没有该县区园区。");
   const rows = await templateRows(prisma, month, park.id, SCHEDULE_EXPORT_LIMIT);

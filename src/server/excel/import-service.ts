@@ -192,7 +192,7 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     error(H.code, `项目代码「${raw.code}」不存在`);
     return row;
   }
-  if (!can(ctx.actor, "report.import", { parkId: project.parkId })) {
+  if (!can(ctx.actor, "monthlyReport.import", { parkId: project.parkId })) {
     error(H.code, `项目「${raw.code}」属于${project.parkName}：只能导入本县区园区的项目`);
     return row;
   }
@@ -305,7 +305,7 @@ export const PREVIEW_ERROR_ROWS = 200;
  * stored awaiting apply (batchId).
  */
 export async function previewImport(prisma: Db, actor: Actor | null, input: { month: string; fileName: string; bytes: Buffer }, now = new Date()): Promise<PreviewResult> {
-  assertCan(actor, "report.import");
+  assertCan(actor, "monthlyReport.import");
   const { month } = input;
   if (!isMonth(month) || month > currentMonth(now)) return { ok: false, message: `填报月份无效：不能晚于本月（${currentMonth(now)}）。`, preview: null };
   // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped or refused
@@ -371,7 +371,7 @@ export async function previewImport(prisma: Db, actor: Actor | null, input: { mo
 
 /** A stored batch for its preview page: only the person who uploaded it (or an administrator) sees it. */
 export async function getImportBatch(prisma: Db, actor: Actor | null, id: number) {
-  assertCan(actor, "report.import");
+  assertCan(actor, "monthlyReport.import");
   const batch = await prisma.importBatch.findUnique({ where: { id } });
   if (!batch || (batch.createdById !== actor.id && actor.role !== "ADMIN")) throw new NotFoundError("没有这次导入（或不是您上传的）。");
   return { ...batch, rows: batch.rows as unknown as PreviewRow[] };
@@ -390,7 +390,7 @@ export async function applyImport(prisma: Db, actor: Actor | null, batchId: numb
 
 /** applyImport inside the caller's transaction (the bench times it and rolls it back). */
 export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number): Promise<{ applied: number; month: string }> {
-  assertCan(actor, "report.import");
+  assertCan(actor, "monthlyReport.import");
   {
     const [batch] = await tx.$queryRaw<
       Array<{ id: number; month: string; status: string; createdById: number; fileName: string; sha256: string; fileBytes: number; parkId: number | null; rows: unknown }>
@@ -399,7 +399,7 @@ export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number
     if (!batch || batch.createdById !== actor.id) throw new NotFoundError("没有这次导入（或不是您上传的）。");
     if (batch.status !== "PENDING") throw new StateError(batch.status === "APPLIED" ? "这次导入已经完成，不能重复导入。" : "这次导入已放弃。");
     const stored = batch.rows as PreviewRow[];
-    for (const r of stored) assertCan(actor, "report.import", { parkId: r.parkId });
+    for (const r of stored) assertCan(actor, "monthlyReport.import", { parkId: r.parkId });
     await assertPeriodOpen(tx, batch.month);
 
     // the same rows, checked again now (locked)
@@ -516,7 +516,7 @@ async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: Preview
 
 /** Gives up a pending batch (nothing was written from it). */
 export async function discardImport(prisma: Db, actor: Actor | null, batchId: number): Promise<void> {
-  assertCan(actor, "report.import");
+  assertCan(actor, "monthlyReport.import");
   const { count } = await prisma.importBatch.updateMany({ where: { id: batchId, createdById: actor.id, status: "PENDING" }, data: { status: "DISCARDED" } });
   if (count === 0) throw new StateError("这次导入已完成或已放弃。");
 }

@@ -21,7 +21,7 @@ export async function defaultReportMonth(prisma: Db): Promise<string> {
 /** Projects the actor reports for (own county park; all for admins) on `month`'s year list. */
 export async function listReportingProjects(prisma: Db, actor: Actor, month: string) {
   const year = Number(month.slice(0, 4));
-  const scope = parkScope(actor, "report.write");
+  const scope = parkScope(actor, "monthlyReport.write");
   if (scope === undefined) return [];
   const projects = await prisma.project.findMany({
     where: {

@@ -74,10 +74,10 @@ export async function saveMonthlyReport(
   });
   // permission is checked before anything about the project is revealed
   if (!project) {
-    assertCan(actor, "report.write", { parkId: -1 });
+    assertCan(actor, "monthlyReport.write", { parkId: -1 });
     throw new NotFoundError(`项目代码「${input.projectCode}」不存在。`);
   }
-  assertCan(actor, "report.write", { parkId: project.parkId });
+  assertCan(actor, "monthlyReport.write", { parkId: project.parkId });
 
   const listYears = project.planEntries.map((e) => e.plan.year);
   const facts = {
@@ -212,7 +212,7 @@ export async function saveMonthlyReport(
 
 /** Approves or returns a submitted month. */
 export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
-  assertCan(actor, "report.review");
+  assertCan(actor, "monthlyReport.review");
   return prisma.$transaction(async (tx) => {
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
     if (!report) throw new NotFoundError("报表不存在。");
@@ -267,7 +267,7 @@ export async function withdrawMonthlyReport(prisma: Db, actor: Actor | null, inp
   return prisma.$transaction(async (tx) => {
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: { select: { parkId: true, code: true } } } });
     // permission first: an unknown id tells nothing more than another park's
-    assertCan(actor, "report.withdraw", { parkId: report?.project.parkId ?? -1 });
+    assertCan(actor, "monthlyReport.withdraw", { parkId: report?.project.parkId ?? -1 });
     if (!report) throw new NotFoundError("报表不存在。");
     if (report.status !== "SUBMITTED") {
       throw new StateError(`只能撤回“已提交”且尚未审核的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);

@@ -18,7 +18,7 @@ export const TODO_LIMIT = 5;
 /** Which sections an account sees: counties their own park's work, admins the office's. */
 export function todoRole(actor: Actor | null): { countyParkId: number | null; office: boolean } {
   const scope = parkScope(actor, "todo.read");
-  return { countyParkId: typeof scope === "number" ? scope : null, office: scope === null && can(actor, "report.review") };
+  return { countyParkId: typeof scope === "number" ? scope : null, office: scope === null && can(actor, "monthlyReport.review") };
 }
 
 /** The newest open 调度期 (counties report into it), or null. */

@@ -20,7 +20,7 @@ const wan = (v: string | null | undefined) => (v === null || v === undefined ? "
 export default async function ImportPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^[1-9][0-9]{0,8}$/.test(id)) notFound();
-  const actor = await requirePermission("report.import", `/imports/${id}`);
+  const actor = await requirePermission("monthlyReport.import", `/imports/${id}`);
   let batch;
   try {
     batch = await getImportBatch(db(), actor, Number(id));

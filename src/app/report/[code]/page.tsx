@@ -23,10 +23,10 @@ export default async function ReportEntryPage({ params, searchParams }: { params
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
   const entry = await getReportEntry(prisma, decodeURIComponent(code), month);
   if (!entry) notFound();
-  if (!can(actor, "report.write", { parkId: entry.project.parkId })) redirect("/forbidden");
+  if (!can(actor, "monthlyReport.write", { parkId: entry.project.parkId })) redirect("/forbidden");
   const { project, report, previous } = entry;
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
-  const canWithdraw = report?.status === "SUBMITTED" && can(actor, "report.withdraw", { parkId: project.parkId });
+  const canWithdraw = report?.status === "SUBMITTED" && can(actor, "monthlyReport.withdraw", { parkId: project.parkId });
   const locked =
     report?.status !== "SUBMITTED"
       ? null

@@ -29,7 +29,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const requested = param(await searchParams, "month");
   const month = requested && months.includes(requested) ? requested : months[0];
   const data = month ? await loadAnnualReport(prisma, year, month) : null;
-  const editable = can(actor, "report.edit");
+  const editable = can(actor, "document.edit");
   const editLink = editable ? (
     <Link href={`/reports/${year}/edit`} className="text-sm text-sky-700 hover:underline" data-testid="edit-report-text">
       编辑报告文字

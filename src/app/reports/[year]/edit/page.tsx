@@ -16,12 +16,12 @@ export const metadata: Metadata = { title: "编辑报告文字" };
 
 const numberLabel = (key: ReportTextKey, i: number) => (key === "plan-work" ? `${chineseNumber(i + 1)}是` : `（${chineseNumber(i + 1)}）`);
 
-// The report's stored text of a year (admins: report.edit): 一、(一) measures and 三、下一步工作计划.
+// The report's stored text of a year (admins: document.edit): 一、(一) measures and 三、下一步工作计划.
 export default async function EditReportTextPage({ params }: { params: Promise<{ year: string }> }) {
   const { year: raw } = await params;
   const year = yearParam(raw);
   if (year === null) notFound();
-  await requirePermission("report.edit", `/reports/${year}/edit`);
+  await requirePermission("document.edit", `/reports/${year}/edit`);
   const prisma = db();
   const [years, sections] = await Promise.all([listPlanYears(prisma), listReportSections(prisma, year)]);
   if (!years.includes(year)) notFound();
