@@ -3,7 +3,7 @@
 // ISSUE_ESCALATION_DAYS days (below), flagged to its 包保领导. Both are evaluated at read time
 // from the due date and `today`, so tests inject the clock. The SQL fragments and their
 // TypeScript twins below say the same thing; tests/integration/rules.test.ts pins both.
-// The 督办 loop itself (which step follows which status) is src/lib/issue-loop.ts.
+// The 督办 loop itself (which step follows which status) is src/domain/issue-loop.ts.
 import { Prisma, type IssueStatus } from "@/generated/prisma/client";
 import { businessDate, dayToDate } from "@/lib/month";
 

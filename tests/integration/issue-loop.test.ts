@@ -11,7 +11,7 @@ import { countIssueTodos, getIssueTodos } from "@/server/issues/todo";
 import { getIssueCloseStats } from "@/server/issues/stats";
 import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { StateError } from "@/server/errors";
-import { stepLabel } from "@/lib/issue-loop";
+import { stepLabel } from "@/domain/issue-loop";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { fingerprint } from "../helpers/fingerprint";

@@ -15,7 +15,7 @@ const h = vi.hoisted(() => ({ prisma: null as unknown as Db }));
 vi.mock("@/server/db", () => ({ db: () => h.prisma }));
 import { actorForToken, checkLogin, startSession } from "@/server/auth/sessions";
 import type { Actor } from "@/server/auth/actor";
-import { SESSION_IDLE_DEFAULT_MINUTES } from "@/lib/session-rules";
+import { SESSION_IDLE_DEFAULT_MINUTES } from "@/domain/session-rules";
 import { loginBlock, unlockUsername } from "@/server/auth/throttle";
 import { AuthError } from "@/server/auth/permissions";
 import { startEmbeddedDatabase } from "@/server/db/embedded";

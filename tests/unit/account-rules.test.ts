@@ -1,8 +1,8 @@
 // The pure rules behind accounts: the password rule and its configured minimum, the session's
 // lifetime and idle timeout, the session cookie under either name.
 import { describe, expect, it } from "vitest";
-import { passwordMinLength, passwordProblems, passwordRuleText } from "@/lib/password-rule";
-import { lastSeenStale, sessionAlive, sessionEndsAt, sessionExpiry, sessionIdleMinutes } from "@/lib/session-rules";
+import { passwordMinLength, passwordProblems, passwordRuleText } from "@/domain/password-rule";
+import { lastSeenStale, sessionAlive, sessionEndsAt, sessionExpiry, sessionIdleMinutes } from "@/domain/session-rules";
 import { requestIsHttps, sessionCookieName, sessionToken } from "@/server/auth/sessions";
 import { changePasswordSchema, passwordField } from "@/lib/schemas/user";
 

@@ -8,7 +8,7 @@ import { AUDIT_ACTIONS, auditActionLabel } from "@/server/audit/names";
 import { AUDIT_ENTITY_LABEL, AUDIT_FIELDS, auditActorLabel, auditDiff, auditIpLabel, auditLabelProblems, auditSubjectLabel, formatAuditValue } from "@/server/audit/labels";
 import { csvCell } from "@/server/audit/csv";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ISSUE_STATUS_LABEL, ROLE_LABEL, ISSUE_CATEGORY_LABEL } from "@/lib/labels";
-import { PERIOD_STATUS_LABEL } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL } from "@/domain/periods";
 
 const CJK = /[\u4e00-\u9fff]/;
 const SRC = path.resolve(import.meta.dirname, "../../src");

@@ -1,7 +1,7 @@
 // Figures as a reader checks them, each against a one-line bug that once went unnoticed.
 import { describe, expect, it } from "vitest";
 import { formatMoney, formatWan } from "@/lib/money";
-import { countGap, investmentGap } from "@/lib/plan-gaps";
+import { countGap, investmentGap } from "@/domain/plan-gaps";
 
 describe("amounts keep their cents", () => {
   it("万元 are shown with both decimals, never rounded to one", () => {
@@ -21,8 +21,8 @@ describe("plan gaps say only what is true", () => {
   });
 });
 
-import { countGap as gap, startDeadlineGap } from "@/lib/plan-gaps";
-import { formatWait } from "@/lib/login-throttle";
+import { countGap as gap, startDeadlineGap } from "@/domain/plan-gaps";
+import { formatWait } from "@/domain/login-throttle";
 import { parseProjectListParams } from "@/lib/project-list";
 import { scheduleProgress } from "@/domain/schedule-progress";
 import { intParam, queryString } from "@/lib/search-params";

@@ -1,7 +1,7 @@
 // The 督办 transition table, completely: every status × every step, who may take each step, and
 // the escalation setting.
 import { describe, expect, it } from "vitest";
-import { ISSUE_LOOP, ISSUE_LOOP_ACTIONS, availableSteps, nextStatus, stepLabel, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
+import { ISSUE_LOOP, ISSUE_LOOP_ACTIONS, availableSteps, nextStatus, stepLabel, stepRefusal, type IssueLoopAction } from "@/domain/issue-loop";
 import { issueEscalationDays } from "@/domain/overdue";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { can } from "@/server/auth/permissions";

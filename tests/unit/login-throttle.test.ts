@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressBlocked, formatWait, LOGIN_THROTTLE, pairDelaySeconds } from "@/lib/login-throttle";
+import { addressBlocked, formatWait, LOGIN_THROTTLE, pairDelaySeconds } from "@/domain/login-throttle";
 
 describe("login throttling rules", () => {
   it("the first few wrong passwords cost nothing, then each further one doubles the wait up to 15 minutes", () => {

@@ -9,7 +9,7 @@ import {
   progressTotals,
   periodTitle,
   unapprovedCount,
-} from "@/lib/periods";
+} from "@/domain/periods";
 
 describe("调度期 rules", () => {
   it("a month is reported by the configured day of the next month (default the 5th)", () => {

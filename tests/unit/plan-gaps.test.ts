@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
+import { countGap, investmentGap, startDeadlineGap } from "@/domain/plan-gaps";
 
 describe("declared vs computed", () => {
   it("flags the seed report's four projects exceeding the declared total of all fifty", () => {

@@ -2,7 +2,7 @@
 // in seed-report/000_*.txt, read from the stored 万元 values as the database holds them).
 import { describe, expect, it } from "vitest";
 import { parseAmountToWan } from "@/lib/money";
-import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, unknownPlaceholders } from "@/lib/report-wording";
+import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, unknownPlaceholders } from "@/domain/report-wording";
 
 /** as stored: the seed files' amounts converted to 万元, then printed as Prisma returns them (2 decimals) */
 const stored = (text: string) => parseAmountToWan(text).toFixed(2);

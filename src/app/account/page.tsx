@@ -6,8 +6,8 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionList } from "@/components/account/session-list";
 import { ROLE_LABEL } from "@/lib/labels";
 import { formatDateTime } from "@/lib/month";
-import { passwordMinLength } from "@/lib/password-rule";
-import { sessionIdleMinutes } from "@/lib/session-rules";
+import { passwordMinLength } from "@/domain/password-rule";
+import { sessionIdleMinutes } from "@/domain/session-rules";
 import { ACCOUNT_PATH } from "@/lib/account-paths";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { DeadlineForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { formatDateTime, formatDay } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { PERIOD_STATUS_LABEL, periodTitle } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL, periodTitle } from "@/domain/periods";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { changePasswordAction } from "@/server/account/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
-import { passwordRuleText } from "@/lib/password-rule";
+import { passwordRuleText } from "@/domain/password-rule";
 
 export function ChangePasswordForm({ passwordMin, next, first = false }: { passwordMin: number; next?: string; first?: boolean }) {
   const [state, action, pending] = useActionState(changePasswordAction, initialActionState);

@@ -6,7 +6,7 @@ import { initialActionState, type ActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";
-import { passwordRuleText } from "@/lib/password-rule";
+import { passwordRuleText } from "@/domain/password-rule";
 import { ReauthField } from "@/components/forms/reauth-field";
 
 type Park = { id: number; name: string };

@@ -1,6 +1,6 @@
 "use client";
 // The 督办 loop's forms on an issue's page; the page shows only the steps the transition table
-// allows from the issue's status and the signed-in account may take (src/lib/issue-loop.ts).
+// allows from the issue's status and the signed-in account may take (src/domain/issue-loop.ts).
 import { useActionState } from "react";
 import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";

@@ -8,7 +8,7 @@ import { EscalatedBadge, IssueStatusBadge } from "@/components/issues/issue-stat
 import { IssueLoopSteps } from "@/components/issues/issue-loop-steps";
 import { AcknowledgeForm, AssignForm, CloseForm, FeedbackForm, ProgressForm, ReviewForm } from "@/components/issues/issue-actions";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { ISSUE_LOOP, availableSteps, stepLabel, type IssueLoopAction } from "@/lib/issue-loop";
+import { ISSUE_LOOP, availableSteps, stepLabel, type IssueLoopAction } from "@/domain/issue-loop";
 import { issueEscalationDays } from "@/domain/overdue";
 import { formatDateTime, formatDay } from "@/lib/month";
 

@@ -11,7 +11,7 @@ import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
 import { ExportLink } from "@/components/excel/export-link";
 import { businessDate, formatDateTime, formatDay } from "@/lib/month";
-import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, parkProgressPage, periodTitle, progressTotals, unapprovedCount } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, parkProgressPage, periodTitle, progressTotals, unapprovedCount } from "@/domain/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 

@@ -8,7 +8,7 @@ import { DemoBadge } from "@/components/common/badges";
 import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { isPastDeadline } from "@/lib/periods";
+import { isPastDeadline } from "@/domain/periods";
 import { daysUntil, nodeDueSoonDays } from "@/domain/nodes";
 import { queryString } from "@/lib/search-params";
 

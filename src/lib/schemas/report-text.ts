@@ -2,7 +2,7 @@
 // paragraph at a time, each with a title and its text. Shared by the edit form and the action.
 import { z } from "zod";
 import { textField, versionField } from "./common";
-import { PLAN_PLACEHOLDERS, unknownPlaceholders } from "@/lib/report-wording";
+import { PLAN_PLACEHOLDERS, unknownPlaceholders } from "@/domain/report-wording";
 
 /** The sections of the stored report text, with the heading each belongs under. */
 export const REPORT_TEXT_KEYS = { "plan-work": "一、（一）计划与工作措施", "next-steps": "三、下一步工作计划" } as const;

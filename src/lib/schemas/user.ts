@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX, passwordMinLength, passwordProblems } from "@/lib/password-rule";
+import { PASSWORD_MAX, passwordMinLength, passwordProblems } from "@/domain/password-rule";
 
 export const ROLES = ["ADMIN", "COUNTY", "LEADER", "AUDITOR"] as const;
 
@@ -15,7 +15,7 @@ export const usernameField = z
   .regex(/^[a-zA-Z0-9_.-]+$/, "用户名只能包含字母、数字、下划线、点和短横线");
 
 /**
- * A password being set, by the one rule (src/lib/password-rule.ts): the configured minimum
+ * A password being set, by the one rule (src/domain/password-rule.ts): the configured minimum
  * (PASSWORD_MIN_LENGTH, read when the form is checked on the server), letters and digits.
  */
 export const passwordField = z.string({ error: "请填写密码" }).superRefine((p, ctx) => {

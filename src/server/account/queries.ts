@@ -3,7 +3,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { describeUserAgent } from "@/lib/user-agent";
-import { sessionEndsAt, sessionIdleMinutes } from "@/lib/session-rules";
+import { sessionEndsAt, sessionIdleMinutes } from "@/domain/session-rules";
 
 export type OwnSession = {
   id: string;

@@ -10,7 +10,7 @@ import { writeAudit } from "@/server/audit/write";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { describeUserAgent } from "@/lib/user-agent";
 import { formatDateTime } from "@/lib/month";
-import { sessionIdleMinutes } from "@/lib/session-rules";
+import { sessionIdleMinutes } from "@/domain/session-rules";
 import type { Tx } from "@/server/tx";
 import type { ChangePasswordInput, EndSessionInput } from "@/lib/schemas/user";
 

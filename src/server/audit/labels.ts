@@ -5,7 +5,7 @@
 // writes without a label here.
 import { formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
-import { PERIOD_STATUS_LABEL } from "@/lib/periods";
+import { PERIOD_STATUS_LABEL } from "@/domain/periods";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
 
 export const AUDIT_ENTITY_LABEL = {

@@ -1,6 +1,6 @@
 // Sessions stored in the database; the browser holds only a random token whose SHA-256 is
 // the session id. A session ends 12 hours after sign-in (SESSION_HOURS) or after
-// SESSION_IDLE_MINUTES without a request (src/lib/session-rules.ts), whichever comes first.
+// SESSION_IDLE_MINUTES without a request (src/domain/session-rules.ts), whichever comes first.
 // Login throttling: src/server/auth/throttle.ts.
 import crypto from "node:crypto";
 import type { Db } from "@/server/db/client";
@@ -9,10 +9,10 @@ import type { Actor } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { loginBlock, recordFailure } from "./throttle";
 import { cleanStoredText } from "@/lib/schemas/text";
-import { lastSeenStale, sessionAlive, sessionExpiry, sessionIdleMinutes } from "@/lib/session-rules";
+import { lastSeenStale, sessionAlive, sessionExpiry, sessionIdleMinutes } from "@/domain/session-rules";
 import { writeAudit } from "@/server/audit/write";
 
-export { SESSION_HOURS } from "@/lib/session-rules";
+export { SESSION_HOURS } from "@/domain/session-rules";
 
 /** The session cookie's name over plain HTTP. */
 export const SESSION_COOKIE = "ppt_session";

@@ -1,10 +1,10 @@
-// Login throttling against the LoginAttempt table (rules: src/lib/login-throttle.ts). Every
+// Login throttling against the LoginAttempt table (rules: src/domain/login-throttle.ts). Every
 // failure that starts or lengthens a block is written to the audit log; an administrator can
 // unlock a user name (its failures stop counting).
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "./actor";
-import { addressBlocked, formatWait, LOGIN_THROTTLE, pairDelaySeconds } from "@/lib/login-throttle";
+import { addressBlocked, formatWait, LOGIN_THROTTLE, pairDelaySeconds } from "@/domain/login-throttle";
 import { writeAudit } from "@/server/audit/write";
 import { assertCan } from "./permissions";
 

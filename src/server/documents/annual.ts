@@ -11,7 +11,7 @@ import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
 import { WARNING_LABEL } from "@/domain/warnings";
-import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, type PlanPlaceholder } from "@/lib/report-wording";
+import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, type PlanPlaceholder } from "@/domain/report-wording";
 import {
   DOCUMENT_LIST_LIMIT,
   getIssueFigures,

@@ -11,7 +11,7 @@ import { scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress"
 import { annualRate } from "@/domain/annual-rate";
 import { formatYi } from "@/lib/money";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
-import { reportMonth } from "@/lib/report-wording";
+import { reportMonth } from "@/domain/report-wording";
 import { WARNING_LABEL } from "@/domain/warnings";
 import { getIssueFigures, listDocumentFigures, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
 import { chineseQuotes, planSubject, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";

@@ -4,7 +4,7 @@
 import type { OverviewHeadline } from "@/server/figures/overview";
 import type { IssueFigures } from "./queries";
 import { formatPercent } from "@/lib/progress";
-import { reportAmount, scheduleGapText } from "@/lib/report-wording";
+import { reportAmount, scheduleGapText } from "@/domain/report-wording";
 import { formatMonth } from "@/lib/month";
 
 /** "占年度计划X%，超序时进度Y个百分点", or why there is no like-for-like rate. */

@@ -32,7 +32,7 @@ import { type Tx, TX_OPTIONS } from "@/server/tx";
 import { monthlyReportSchema, type MonthlyReportInput } from "@/lib/schemas/monthly-report";
 import { idField } from "@/lib/schemas/common";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
-import { periodTitle } from "@/lib/periods";
+import { periodTitle } from "@/domain/periods";
 import { formatWan } from "@/lib/money";
 import { readScheduleFile, type CellText, type RawRow } from "./import-rows";
 import { ImportFileError } from "./zip-guard";

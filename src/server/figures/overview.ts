@@ -8,7 +8,7 @@ import type { Db } from "@/server/db/client";
 import { getReadPublication, type PublicationRef } from "@/server/periods/queries";
 import { getFigureBreakdown, getPublicationTotals, type FigureBreakdownRow, type PublicationTotals } from "@/server/figures/queries";
 import { headlineFigures, type Headline } from "@/domain/headline";
-import { countGap, investmentGap, startDeadlineGap } from "@/lib/plan-gaps";
+import { countGap, investmentGap, startDeadlineGap } from "@/domain/plan-gaps";
 import { formatDay } from "@/lib/month";
 import { rate } from "@/lib/progress";
 import { annualRate } from "@/domain/annual-rate";

@@ -1,5 +1,5 @@
 // 问题台账 writes: raise an issue, then the 督办 loop — 交办, 签收, 办理, 反馈, 复核 (accept or send
-// back), 直接办结. Every loop step asks the one transition table (src/lib/issue-loop.ts) whether it
+// back), 直接办结. Every loop step asks the one transition table (src/domain/issue-loop.ts) whether it
 // may follow the issue's status and which permission it needs (checked centrally with the issue's
 // park); each is one transaction: a conditional write on Issue.version (update where id and
 // version), an IssueUpdate row, an audit row. `today` (business date) is a parameter so tests fix it.
@@ -14,7 +14,7 @@ import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } fr
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { ISSUE_LOOP, nextStatus, stepRefusal, type IssueLoopAction } from "@/lib/issue-loop";
+import { ISSUE_LOOP, nextStatus, stepRefusal, type IssueLoopAction } from "@/domain/issue-loop";
 import type { AuditAction } from "@/server/audit/names";
 import type { AcknowledgeIssueInput, AssignIssueInput, CloseIssueInput, CreateIssueInput, FeedbackIssueInput, IssueProgressInput, ReviewIssueInput } from "@/lib/schemas/issue";
 

@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { clientAddress } from "@/server/auth/current";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
-import { periodTitle } from "@/lib/periods";
+import { periodTitle } from "@/domain/periods";
 import { openPeriod, publishPeriod, reopenPeriod } from "./service";
 
 export const publishPeriodAction = formAction(publishPeriodSchema, async (actor, input) => {

@@ -123,7 +123,7 @@ export type MissingProject = { code: string; name: string; parkName: string; sta
 /**
  * The year's projects without an approved report for the month (none, draft, returned or awaiting
  * review), a page at a time. A caller that already has the period's progress passes `total`
- * (unapprovedCount in src/lib/periods.ts) and saves the count query.
+ * (unapprovedCount in src/domain/periods.ts) and saves the count query.
  */
 export async function listUnapprovedProjects(
   prisma: Db,

@@ -12,7 +12,7 @@ import { writeAudit } from "@/server/audit/write";
 import { NothingChangedError } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { businessDate, dayToDate, formatMonth } from "@/lib/month";
-import { defaultDeadline, periodTitle } from "@/lib/periods";
+import { defaultDeadline, periodTitle } from "@/domain/periods";
 import type { OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput } from "@/lib/schemas/period";
 import { publishFigures } from "@/server/figures/publish";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSignedIn } from "@/server/auth/current";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { passwordMinLength } from "@/lib/password-rule";
+import { passwordMinLength } from "@/domain/password-rule";
 import { safeRedirect } from "@/lib/safe-redirect";
 import { ACCOUNT_PATH, CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
 

@@ -7,7 +7,7 @@ import { listParks } from "@/server/parks/queries";
 import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { UnlockLoginForm } from "@/components/admin/unlock-form";
 import { ROLE_LABEL } from "@/lib/labels";
-import { passwordMinLength } from "@/lib/password-rule";
+import { passwordMinLength } from "@/domain/password-rule";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "用户管理" };

@@ -6,7 +6,7 @@ import { requirePermission } from "@/server/auth/current";
 import { getIssue } from "@/server/issues/queries";
 import { PrintButton } from "@/components/issues/print-button";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
-import { stepLabel } from "@/lib/issue-loop";
+import { stepLabel } from "@/domain/issue-loop";
 import { issueEscalationDays } from "@/domain/overdue";
 import { businessDate, dayToDate, formatDateTime, formatDay } from "@/lib/month";
 

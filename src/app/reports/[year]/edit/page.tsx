@@ -9,7 +9,7 @@ import { listReportSections } from "@/server/documents/queries";
 import { DeleteSectionForm, SectionForm } from "@/components/documents/section-forms";
 import { Section } from "@/components/common/badges";
 import { REPORT_TEXT_KEYS, type ReportTextKey } from "@/lib/schemas/report-text";
-import { PLAN_PLACEHOLDERS, chineseNumber } from "@/lib/report-wording";
+import { PLAN_PLACEHOLDERS, chineseNumber } from "@/domain/report-wording";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "编辑报告文字" };

@@ -3,7 +3,7 @@
 // more ("33亿元", "53.8亿元", "5.6亿元", "1亿元以上"), smaller amounts in 万元 ("5000万元以上"),
 // never digit grouping (a 公文 writes "5000万元"); "以上" / "约" from the stated flags. Exact
 // decimals throughout. Pure: the page, the .docx and the tests use the same functions.
-import { dec, wanToYi, type DecimalLike } from "./money";
+import { dec, wanToYi, type DecimalLike } from "@/lib/money";
 
 const YI_IN_WAN = 10000;
 

@@ -1,6 +1,6 @@
 // What the declared plan figures and the sums of the projects in the platform say about each
 // other. The platform shows both and flags a gap; it never "fixes" either.
-import { dec, formatYi, type DecimalLike } from "./money";
+import { dec, formatYi, type DecimalLike } from "@/lib/money";
 
 export type Gap = { kind: "ok" | "over" | "under"; message: string | null };
 

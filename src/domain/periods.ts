@@ -1,5 +1,5 @@
 // 调度期 (monthly reporting periods): pure rules shared by the server and the pages.
-import { addMonths, formatMonth } from "./month";
+import { addMonths, formatMonth } from "@/lib/month";
 
 export type PeriodStatusName = "OPEN" | "PUBLISHED";
 
