@@ -11,6 +11,16 @@ const nextConfig: NextConfig = {
   // proxy (src/proxy.ts), so its body buffer keeps its default.
   experimental: { serverActions: { bodySizeLimit: "64mb" } },
   typescript: { ignoreBuildErrors: false },
+  // the 月报 and the 情况报告 had unqualified URLs (/report, /reports) until 2026-12; old bookmarks and
+  // links in sent messages keep working (the query string is kept)
+  async redirects() {
+    return [
+      { source: "/report", destination: "/monthly-report", permanent: true },
+      { source: "/report/:path*", destination: "/monthly-report/:path*", permanent: true },
+      { source: "/reports", destination: "/annual-report", permanent: true },
+      { source: "/reports/:path*", destination: "/annual-report/:path*", permanent: true },
+    ];
+  },
   // fixed security headers on everything, static files included; the proxy adds the CSP
   async headers() {
     return [{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];

@@ -124,7 +124,7 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
   const ids = actionIds();
   const count = (statuses: Record<string, number>, s: number | string) => (statuses[String(s)] = (statuses[String(s)] ?? 0) + 1);
   // the county's first project of the open month
-  const list = await (await fetch(`${base}/report`, { headers: { cookie: opts.cookie } })).text();
+  const list = await (await fetch(`${base}/monthly-report`, { headers: { cookie: opts.cookie } })).text();
   const m = /href="\/report\/([A-Z0-9-]+)\?month=(\d{4}-\d{2})"/.exec(list);
   if (!m) throw new Error("no project on the county's report list");
   const [, code, month] = m;
@@ -143,7 +143,7 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
     const t0 = Date.now();
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        const res = await fetch(`${base}/report/${code}`, {
+        const res = await fetch(`${base}/monthly-report/${code}`, {
           method: "POST",
           body: form as Uint8Array<ArrayBuffer>,
           headers: {
@@ -172,7 +172,7 @@ export async function measureUploads(opts: { port: number; cookie: string; pid: 
   let requests = 0;
   const targets: Array<[string, string]> = [
     ["src/server/auth/actions.ts#loginAction", "/login"],
-    ["src/server/monthly-reports/actions.ts#saveReportAction", `/report/${code}`],
+    ["src/server/monthly-reports/actions.ts#saveReportAction", `/monthly-report/${code}`],
     ["src/server/excel/actions.ts#uploadImportAction", "/imports"],
     ["src/server/issues/actions.ts#createIssueAction", "/issues/new"],
   ];

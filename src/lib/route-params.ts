@@ -36,14 +36,14 @@ export function routeParam(pathname: string): RouteParam | "invalid" | null {
   const n = parts.length;
   let kind: RouteParam["kind"] | null = null;
   let raw = "";
-  if ((a === "projects" || a === "report") && n === 2 && !(a === "projects" && b === "export")) [kind, raw] = ["project", b];
+  if ((a === "projects" || a === "monthly-report") && n === 2 && !(a === "projects" && b === "export")) [kind, raw] = ["project", b];
   else if (a === "admin" && b === "projects" && n === 4 && d === "edit") [kind, raw] = ["project", c];
   else if (a === "parks" && n === 2) [kind, raw] = ["park", b];
   else if (a === "issues" && n === 2 && b !== "new" && b !== "stats" && b !== "export") [kind, raw] = ["issue", b];
   else if (a === "issues" && n === 3 && c === "print") [kind, raw] = ["issue", b];
   else if (a === "admin" && b === "plans" && n === 3 && c !== "new") [kind, raw] = ["plan", c];
   else if (a === "periods" && (n === 2 || (n === 3 && c === "bulletin"))) [kind, raw] = ["period", b];
-  else if (a === "reports" && (n === 2 || (n === 3 && c === "edit"))) [kind, raw] = ["plan", b];
+  else if (a === "annual-report" && (n === 2 || (n === 3 && c === "edit"))) [kind, raw] = ["plan", b];
   if (kind === null) return null;
   const value = decodeSegment(raw);
   if (value === null) return "invalid";

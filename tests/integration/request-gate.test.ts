@@ -16,7 +16,7 @@ import { GATE_MESSAGES } from "@/lib/gate-messages";
 const MB = 1024 * 1024;
 const ACTIONS = {
   "sign-in": { id: "a0001", name: "src/server/auth/actions.ts#loginAction", path: "/login" },
-  report: { id: "a0002", name: "src/server/monthly-reports/actions.ts#saveReportAction", path: "/report/YQ2024-001" },
+  report: { id: "a0002", name: "src/server/monthly-reports/actions.ts#saveReportAction", path: "/monthly-report/YQ2024-001" },
   import: { id: "a0003", name: "src/server/excel/actions.ts#uploadImportAction", path: "/imports" },
   other: { id: "a0004", name: "src/server/issues/actions.ts#createIssueAction", path: "/issues/new" },
   page: { id: null, name: null, path: "/projects" },

@@ -5,7 +5,7 @@ import { MALFORMED_PATHS, UNKNOWN_PATHS } from "../fixtures/odd-paths";
 describe("path parameters are validated before any query", () => {
   it.each([
     ["/projects/YQ2024-001", { kind: "project", code: "YQ2024-001" }],
-    ["/report/DEMO-001", { kind: "project", code: "DEMO-001" }],
+    ["/monthly-report/DEMO-001", { kind: "project", code: "DEMO-001" }],
     ["/admin/projects/YQ2024-001/edit", { kind: "project", code: "YQ2024-001" }],
     ["/parks/3", { kind: "park", id: 3 }],
     ["/issues/12", { kind: "issue", id: 12 }],
@@ -13,8 +13,8 @@ describe("path parameters are validated before any query", () => {
     ["/admin/plans/2024", { kind: "plan", year: 2024 }],
     ["/periods/2024-11", { kind: "period", month: "2024-11" }],
     ["/periods/2024-11/bulletin", { kind: "period", month: "2024-11" }],
-    ["/reports/2024", { kind: "plan", year: 2024 }],
-    ["/reports/2024/edit", { kind: "plan", year: 2024 }],
+    ["/annual-report/2024", { kind: "plan", year: 2024 }],
+    ["/annual-report/2024/edit", { kind: "plan", year: 2024 }],
   ])("%s names %o", (path, expected) => {
     expect(routeParam(path)).toEqual(expected);
   });
@@ -36,14 +36,14 @@ describe("path parameters are validated before any query", () => {
     "/issues/0/print",
     "/admin/plans/99",
     "/admin/plans/2024x",
-    "/report/%C0%AF",
+    "/monthly-report/%C0%AF",
     "/periods/2024-13",
     "/periods/2024-1",
     "/periods/%00",
     "/periods/2024-11x",
     "/periods/2024-13/bulletin",
-    "/reports/24",
-    "/reports/2024x/edit",
+    "/annual-report/24",
+    "/annual-report/2024x/edit",
   ])("%s is malformed", (path) => {
     expect(routeParam(path)).toBe("invalid");
   });
@@ -73,14 +73,14 @@ describe("only the dynamic pages' own shapes are checked", () => {
     "/admin/projects/X/view",
     "/admin/projects/X/edit/more",
     "/projects/A/B",
-    "/report/A/B",
+    "/monthly-report/A/B",
     "/parks/1/x",
     "/issues/1/x",
     "/admin/plans/2024/x",
     "/admin/x/2024",
     "/x/plans/2024",
     "/foo/1",
-    "/reports/2024/docx",
+    "/annual-report/2024/docx",
     "/periods/2024-11/bulletin/docx",
   ])("%s is left to the router", (path) => {
     expect(routeParam(path)).toBeNull();

@@ -31,7 +31,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
             下载本县区园区的导入模板（已预填各项目上月的累计数和形象进度），只改本月变化的数字，上传后逐行预览，确认后一次性提交审核；有任何错误则整个文件不导入。
           </p>
         </div>
-        <Link href={`/report?month=${month}`} className="text-sm text-sky-700 hover:underline">
+        <Link href={`/monthly-report?month=${month}`} className="text-sm text-sky-700 hover:underline">
           返回月度填报
         </Link>
       </div>

@@ -38,9 +38,9 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   const restricted = !!actor?.mustChangePassword;
   const count = actor && withTodo && !restricted ? await todoCount(actor) : null;
   if (actor) {
-    if (can(actor, "monthlyReport.write")) links.push(["/report", "月度填报"]);
+    if (can(actor, "monthlyReport.write")) links.push(["/monthly-report", "月度填报"]);
     if (can(actor, "monthlyReport.review")) links.push(["/review", "审核"]);
-    if (reads) links.push(["/periods", "调度期"], ["/issues", "问题台账"], ["/reports", "情况报告"]);
+    if (reads) links.push(["/periods", "调度期"], ["/issues", "问题台账"], ["/annual-report", "情况报告"]);
     if (can(actor, "project.manage")) links.push(["/admin", "管理"]);
     else if (can(actor, "audit.read")) links.push(["/admin/audit", "操作日志"]);
   }

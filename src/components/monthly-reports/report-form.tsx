@@ -78,7 +78,7 @@ export function ReportForm({
     return (
       <div className="space-y-3">
         <FormMessage ok message={state.message} />
-        <a href={`/report?month=${month}`} className={secondaryButtonClass}>
+        <a href={`/monthly-report?month=${month}`} className={secondaryButtonClass}>
           返回本月填报列表
         </a>
       </div>

@@ -231,7 +231,7 @@ export function ReviewQueue({ queue: { counts, items }, filters }: { queue: Revi
               {r.explanation && <p className="text-sm text-slate-600">说明：{r.explanation}</p>}
               {r.returnReason && r.status === "RETURNED" && <p className="text-sm text-red-700">退回原因：{r.returnReason}</p>}
               <PhotoThumbs photos={r.photos} label={`${r.projectName}${formatMonth(r.month)}`} testId="review-photos" />
-              <Link href={`/report/${encodeURIComponent(r.projectCode)}?month=${r.month}`} className="text-sm text-sky-700 hover:underline">
+              <Link href={`/monthly-report/${encodeURIComponent(r.projectCode)}?month=${r.month}`} className="text-sm text-sky-700 hover:underline">
                 查看历次版本
               </Link>
               {r.status === "SUBMITTED" && (

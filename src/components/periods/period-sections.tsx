@@ -60,7 +60,7 @@ export async function PeriodHeader({ month, parkId }: { month: string; parkId: n
             <Link href={`/periods/${month}/bulletin`} className="text-sm text-sky-700 hover:underline" data-testid="bulletin-link">
               月度通报
             </Link>
-            <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
+            <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
               情况报告（截至本月）
             </Link>
           </>

@@ -83,7 +83,7 @@ export async function ToReportSection({ parkId, today }: { parkId: number; today
       <ul className="divide-y divide-slate-100">
         {rows.map((r) => (
           <li key={r.code} className={rowClass}>
-            <Link href={`/report/${encodeURIComponent(r.code)}${queryString({ month: period.month })}`} className="text-sky-700 hover:underline">
+            <Link href={`/monthly-report/${encodeURIComponent(r.code)}${queryString({ month: period.month })}`} className="text-sky-700 hover:underline">
               {r.name}
             </Link>
             <span className="whitespace-nowrap text-xs text-slate-500">
@@ -100,12 +100,12 @@ export async function ToReportSection({ parkId, today }: { parkId: number; today
 export async function ReturnedSection({ parkId }: { parkId: number }) {
   const { total, rows } = await listReturnedReports(db(), parkId);
   return (
-    <TodoCard id="todo-returned" title="退回待修改" count={total} more={{ href: "/report", label: "月度填报" }}>
+    <TodoCard id="todo-returned" title="退回待修改" count={total} more={{ href: "/monthly-report", label: "月度填报" }}>
       <ul className="divide-y divide-slate-100">
         {rows.map((r) => (
           <li key={`${r.code}-${r.month}`} className="py-1.5 text-sm" data-testid={`returned-${r.code}-${r.month}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-              <Link href={`/report/${encodeURIComponent(r.code)}${queryString({ month: r.month })}`} className="text-sky-700 hover:underline">
+              <Link href={`/monthly-report/${encodeURIComponent(r.code)}${queryString({ month: r.month })}`} className="text-sky-700 hover:underline">
                 {r.name} · {formatMonth(r.month)}
               </Link>
               {r.returnedAt && <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(r.returnedAt)}退回</span>}

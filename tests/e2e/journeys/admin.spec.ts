@@ -84,7 +84,7 @@ test("an overdue issue is flagged in red and counted", async ({ page }) => {
 
 test("county staff raise an issue from the monthly entry page", async ({ page }) => {
   await login(page, "huitong");
-  await page.goto("/report/YQ2024-001?month=2024-12");
+  await page.goto("/monthly-report/YQ2024-001?month=2024-12");
   const form = page.getByRole("form", { name: "反映问题" });
   await form.getByLabel("问题类别").selectOption("FUNDING");
   await form.getByLabel("具体问题（选填）").selectOption("原材料价格上涨");
@@ -229,7 +229,7 @@ test("on a phone the ledger, the entry page's issue form and the admin pages fit
     "/issues",
     "/issues/new",
     "/issues/1",
-    "/report/YQ2024-001?month=2024-12",
+    "/monthly-report/YQ2024-001?month=2024-12",
     "/admin",
     "/admin/projects/new",
     "/admin/projects/YQ2024-001/edit",

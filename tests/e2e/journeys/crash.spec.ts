@@ -26,12 +26,12 @@ test("the server killed with kill -9 comes back by itself: signed in, saved work
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await login(page, "xupu");
-  await page.goto("/report/YQ2024-003?month=2024-12");
+  await page.goto("/monthly-report/YQ2024-003?month=2024-12");
   await page.getByLabel("本月完成投资（万元）").fill("1200");
   await page.getByLabel("形象进度").fill("车间主体结构施工，完成60%");
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("status")).toContainText("已保存草稿");
-  await page.goto("/report/YQ2024-003?month=2024-12");
+  await page.goto("/monthly-report/YQ2024-003?month=2024-12");
   const cumulative = await page.getByLabel("累计完成固定资产投资（万元）").inputValue();
   expect(cumulative).not.toBe("");
 
@@ -46,11 +46,11 @@ test("the server killed with kill -9 comes back by itself: signed in, saved work
 
   // the next page loads within 15 s of the crash, still signed in
   await expect(async () => {
-    const response = await page.goto("/report/YQ2024-003?month=2024-12", { timeout: 5_000 });
+    const response = await page.goto("/monthly-report/YQ2024-003?month=2024-12", { timeout: 5_000 });
     expect(response?.status()).toBe(200);
   }).toPass({ timeout: 15_000, intervals: [250, 500, 1000] });
   expect(Date.now() - killedAt).toBeLessThan(15_000);
-  await expect(page).toHaveURL(/\/report\/YQ2024-003/);
+  await expect(page).toHaveURL(/\/monthly-report\/YQ2024-003/);
   await expect(page.getByTestId("current-user")).toBeVisible();
 
   // the draft is as it was saved, and the county goes on working

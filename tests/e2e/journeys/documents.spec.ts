@@ -39,7 +39,7 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
 
   // the 情况报告 as of the same month
   await page.getByTestId("report-link").click();
-  await expect(page).toHaveURL(/\/reports\/2024\?month=2024-11$/);
+  await expect(page).toHaveURL(/\/annual-report\/2024\?month=2024-11$/);
   const report = page.getByTestId("annual-report");
   await expect(report.getByRole("heading", { level: 1 })).toHaveText("市工业园区2024年重大项目情况报告");
   await expect(report.getByTestId("document-as-of")).toContainText("数据截至2024年11月（已发布");
@@ -67,12 +67,12 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
 
   // the admin edits 三、下一步工作计划 (一) and the report says it
   await page.getByTestId("edit-report-text").click();
-  await expect(page).toHaveURL(/\/reports\/2024\/edit$/);
+  await expect(page).toHaveURL(/\/annual-report\/2024\/edit$/);
   const form = page.getByRole("form", { name: "编辑段落（一）" });
   await form.getByLabel("正文").fill("强化组织领导，建立项目推进和调度机制；重点解决好{要素保障}等要素保障。");
   await form.getByRole("button", { name: "保存段落" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存段落「全力推动项目建设」。");
-  await page.goto("/reports/2024");
+  await page.goto("/annual-report/2024");
   await expect(page.getByTestId("annual-report")).toContainText(
     "（一）全力推动项目建设。强化组织领导，建立项目推进和调度机制；重点解决好土地、资金、能源、环保、用水用电等要素保障。",
   );
@@ -81,16 +81,22 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
 test("a leader reads the 通报 and the report, and has no way to edit the report text", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
   await login(page, "leader");
-  await page.goto("/reports");
-  await expect(page).toHaveURL(/\/reports\/2024$/);
+  await page.goto("/annual-report");
+  await expect(page).toHaveURL(/\/annual-report\/2024$/);
   await expect(page.getByTestId("annual-report")).toContainText("总投资53.8亿元，于2024年8月开工建设，目前已完成固定资产投资17亿元。");
   await expect(page.getByTestId("edit-report-text")).toHaveCount(0);
-  await page.goto("/reports/2024/edit");
+  await page.goto("/annual-report/2024/edit");
   await expect(page).toHaveURL(/\/forbidden$/);
   await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
   const response = await page.request.get("/periods/2024-11/bulletin/docx");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("wordprocessingml");
   expect((await page.request.get("/periods/2024-12/bulletin/docx")).status()).toBe(404);
-  expect((await page.request.get("/reports/2099")).status()).toBe(404);
+  expect((await page.request.get("/annual-report/2099")).status()).toBe(404);
+  // the URLs before the 情况报告 and the 月报 had qualified names still lead there
+  await page.goto("/reports/2024?month=2024-11");
+  await expect(page).toHaveURL(/\/annual-report\/2024\?month=2024-11$/);
+  const old = await page.request.get("/report/YQ2024-001?month=2024-12", { maxRedirects: 0 });
+  expect(old.status()).toBe(308);
+  expect(old.headers()["location"]).toBe("/monthly-report/YQ2024-001?month=2024-12");
 });

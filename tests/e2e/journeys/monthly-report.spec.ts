@@ -43,7 +43,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(item.getByRole("status")).toHaveText("已退回县区。");
 
   // the county sees why, corrects and resubmits
-  await county.goto("/report?month=2024-12");
+  await county.goto("/monthly-report?month=2024-12");
   await expect(county.getByTestId("report-list")).toContainText("退回原因：本月投资额与财务月报不一致，请核实");
   await county.getByTestId("report-list").getByRole("link", { name: "查看/修改" }).click();
   await expect(county.getByTestId("return-reason")).toContainText("本月投资额与财务月报不一致");
@@ -59,7 +59,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(item.getByRole("status")).toHaveText("已审核通过。");
 
   // both versions are kept
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   await expect(county.getByTestId("revisions").locator("li")).toHaveCount(2);
 
   // an approved report alone changes nothing leaders read: November is still the published month
@@ -82,7 +82,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(leader.getByTestId("freshness")).toContainText("3个项目本月未报");
 
   // a published month takes no more reports
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   await county.getByLabel("本月完成投资（万元）").fill("4100");
   await county.getByLabel("累计完成固定资产投资（万元）").fill("154100");
   await county.getByLabel("说明").fill("更正");
@@ -103,7 +103,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
 
 test("a county cannot report another county's project by editing the form", async ({ browser }) => {
   const county = await as(browser, "huitong");
-  await county.goto("/report/YQ2024-001?month=2024-10");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-10");
   await county.getByLabel("本月完成投资（万元）").fill("1");
   await county.getByLabel("累计完成固定资产投资（万元）").fill("1");
   await county.getByLabel("形象进度").fill("伪造");
@@ -114,7 +114,7 @@ test("a county cannot report another county's project by editing the form", asyn
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.locator("main").getByRole("alert")).toHaveText("无权填报该项目：只能填报本县区园区的项目。");
   // and the other county's page is refused outright
-  await county.goto("/report/YQ2024-002?month=2024-10");
+  await county.goto("/monthly-report/YQ2024-002?month=2024-10");
   await expect(county.getByRole("heading", { name: "无权访问" })).toBeVisible();
 });
 
@@ -123,6 +123,6 @@ test("a leader can read but not report or review", async ({ browser }) => {
   await expect(leader.getByRole("link", { name: "月度填报" })).toHaveCount(0);
   await leader.goto("/review");
   await expect(leader.getByRole("heading", { name: "无权访问" })).toBeVisible();
-  await leader.goto("/report");
+  await leader.goto("/monthly-report");
   await expect(leader.getByRole("heading", { name: "无权访问" })).toBeVisible();
 });

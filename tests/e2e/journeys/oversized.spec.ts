@@ -15,7 +15,7 @@ const MB = 1024 * 1024;
 
 const TARGETS = {
   "sign-in": { action: "src/server/auth/actions.ts#loginAction", path: "/login", session: false },
-  report: { action: "src/server/monthly-reports/actions.ts#saveReportAction", path: "/report/YQ2024-001", session: true },
+  report: { action: "src/server/monthly-reports/actions.ts#saveReportAction", path: "/monthly-report/YQ2024-001", session: true },
   import: { action: "src/server/excel/actions.ts#uploadImportAction", path: "/imports", session: true },
   unrelated: { action: "src/server/issues/actions.ts#createIssueAction", path: "/issues/new", session: true },
 } as const;

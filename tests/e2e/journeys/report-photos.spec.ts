@@ -14,7 +14,7 @@ const revisions = async (page: Page) => page.getByTestId("revisions").locator(":
 test("a county on a phone: cumulative worked out as it types, Enter never submits, withdraws, fixes a returned report with a photo and resubmits", async ({ browser }) => {
   test.setTimeout(120_000);
   const county = await as(browser, "huitong", true);
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   const before = await revisions(county);
   const month = county.getByLabel("本月完成投资（万元）");
   const cumulative = county.getByLabel("累计完成固定资产投资（万元）");
@@ -49,7 +49,7 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
   await expect(admin.getByTestId("review-YQ2024-001-2024-12")).toHaveCount(0);
 
   // submitted again, the office returns it asking for a photo
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   await expect(county.getByLabel("本月完成投资（万元）")).toHaveValue("3000");
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.getByRole("status")).toContainText("已提交");
@@ -60,7 +60,7 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
   await expect(item.getByRole("status")).toHaveText("已退回县区。");
 
   // the county sees why; a renamed program is refused on the photo field, nothing saved
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   await expect(county.getByTestId("return-reason")).toContainText("请补充现场照片");
   const saved = await revisions(county);
   // an empty (0-byte) file is refused as soon as it is chosen, even when it is chosen before the
@@ -71,7 +71,7 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
     // the page may have moved on meanwhile (the request cancelled): nothing left to continue
     await route.continue().catch(() => {});
   });
-  await county.goto("/report/YQ2024-001?month=2024-12", { waitUntil: "domcontentloaded" });
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12", { waitUntil: "domcontentloaded" });
   await county.getByLabel("添加照片").setInputFiles({ name: "空白.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(0) });
   await expect(county.locator("#photos-error").first()).toHaveText("「空白.jpg」是空文件，请重新选择。");
   await county.unrouteAll({ behavior: "ignoreErrors" });
@@ -87,7 +87,7 @@ test("a county on a phone: cumulative worked out as it types, Enter never submit
   expect(overflow).toBeLessThanOrEqual(0);
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.getByRole("status")).toContainText("2024年12月报表已提交");
-  await county.goto("/report/YQ2024-001?month=2024-12");
+  await county.goto("/monthly-report/YQ2024-001?month=2024-12");
   await expect(county.getByTestId("kept-photos").locator("img")).toHaveCount(0); // submitted: the form is locked
   await expect(county.getByTestId(`revision-photos-${saved + 1}`).locator("img")).toHaveCount(1);
 

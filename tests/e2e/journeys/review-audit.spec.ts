@@ -15,7 +15,7 @@ test("the audit log shows a report's return and approval in Chinese: only what c
   test.setTimeout(120_000); // two submissions, a return and an approval before the log is read
   const county = await as(browser, "dongkou");
   const submit = async (text: string) => {
-    await county.goto("/report/YQ2024-002?month=2024-12");
+    await county.goto("/monthly-report/YQ2024-002?month=2024-12");
     await county.getByLabel("本月完成投资（万元）").fill("1000");
     // 上期（2024年11月）累计 170,000万元 + 本月 1,000万元
     await county.getByLabel("累计完成固定资产投资（万元）").fill("171000");

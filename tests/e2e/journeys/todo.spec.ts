@@ -22,7 +22,7 @@ test("a county lands on its to-do on a phone, sees a returned report with the re
   await noHorizontalScroll(county);
 
   // it reports January 2025 for its project (with a note, whatever earlier journeys left as the previous month)
-  await county.goto("/report/YQ2024-001?month=2025-01");
+  await county.goto("/monthly-report/YQ2024-001?month=2025-01");
   await county.getByLabel("本月完成投资（万元）").fill("1000");
   await county.getByLabel("累计完成固定资产投资（万元）").fill("160000");
   await county.getByLabel("形象进度").fill("再生铝熔炼生产线设备调试");

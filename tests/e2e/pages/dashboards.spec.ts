@@ -206,7 +206,7 @@ test("the controls are reachable by keyboard", async ({ page }) => {
 
 test("every page fits a 390 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/", "/projects", "/parks", "/projects/YQ2024-002", "/projects/YQ2024-004", "/periods/2024-11/bulletin", "/reports/2024"]) {
+  for (const path of ["/", "/projects", "/parks", "/projects/YQ2024-002", "/projects/YQ2024-004", "/periods/2024-11/bulletin", "/annual-report/2024"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await noHorizontalOverflow(page);

@@ -35,7 +35,7 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
   return (
     <div>
       <DocumentToolbar back={{ href: `/periods/${month}`, label: `${formatMonth(month)}调度期` }} docxHref={`/periods/${month}/bulletin/docx`} docxLabel="下载通报（Word）">
-        <Link href={`/reports/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
+        <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
           情况报告（截至本月）
         </Link>
       </DocumentToolbar>

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "填报月度调度" };
 export default async function ReportEntryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ month?: string }> }) {
   const { code } = await params;
   const { month: requested } = await searchParams;
-  const actor = await requirePermission("data.read", `/report/${code}`);
+  const actor = await requirePermission("data.read", `/monthly-report/${code}`);
   const prisma = db();
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
   const entry = await getReportEntry(prisma, decodeURIComponent(code), month);
@@ -37,7 +37,7 @@ export default async function ReportEntryPage({ params, searchParams }: { params
   return (
     <div className="mx-auto max-w-3xl space-y-5">
       <div>
-        <Link href={`/report?month=${month}`} className="text-sm text-sky-700 hover:underline">
+        <Link href={`/monthly-report?month=${month}`} className="text-sm text-sky-700 hover:underline">
           ← 返回{formatMonth(month)}填报列表
         </Link>
         <h1 className="mt-1 text-xl font-semibold">{project.name}</h1>

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 // 情况报告: the newest plan year's report.
 export default async function ReportsIndex() {
-  await requirePermission("data.read", "/reports");
+  await requirePermission("data.read", "/annual-report");
   const { year } = await resolvePlanYear(db(), undefined);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
-  redirect(`/reports/${year}`);
+  redirect(`/annual-report/${year}`);
 }

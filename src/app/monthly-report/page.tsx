@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "月度填报" };
 
 export default async function ReportListPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const actor = await requirePermission("monthlyReport.write", "/report");
+  const actor = await requirePermission("monthlyReport.write", "/monthly-report");
   const prisma = db();
   const { month: requested } = await searchParams;
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
@@ -34,7 +34,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
               Excel导入调度表
             </Link>
           )}
-          <form className="flex items-end gap-2" action="/report">
+          <form className="flex items-end gap-2" action="/monthly-report">
             <label className="text-sm text-slate-600">
               <span className="block">填报月份</span>
               <input type="month" name="month" defaultValue={month} max={currentMonth()} className={inputClass} />
@@ -64,7 +64,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
               </div>
               <div className="flex items-center gap-3">
                 <ReportStatusBadge status={p.report?.status ?? null} />
-                <Link href={`/report/${encodeURIComponent(p.code)}?month=${month}`} className="text-sm font-medium text-sky-700 hover:underline">
+                <Link href={`/monthly-report/${encodeURIComponent(p.code)}?month=${month}`} className="text-sm font-medium text-sky-700 hover:underline">
                   {p.report ? "查看/修改" : "填报"}
                 </Link>
               </div>

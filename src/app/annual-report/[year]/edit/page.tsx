@@ -21,7 +21,7 @@ export default async function EditReportTextPage({ params }: { params: Promise<{
   const { year: raw } = await params;
   const year = yearParam(raw);
   if (year === null) notFound();
-  await requirePermission("document.edit", `/reports/${year}/edit`);
+  await requirePermission("document.edit", `/annual-report/${year}/edit`);
   const prisma = db();
   const [years, sections] = await Promise.all([listPlanYears(prisma), listReportSections(prisma, year)]);
   if (!years.includes(year)) notFound();
@@ -29,7 +29,7 @@ export default async function EditReportTextPage({ params }: { params: Promise<{
     <div className="space-y-5">
       <div>
         <p className="text-sm text-slate-500">
-          <Link href={`/reports/${year}`} className="text-sky-700 hover:underline">
+          <Link href={`/annual-report/${year}`} className="text-sky-700 hover:underline">
             {year}年情况报告
           </Link>{" "}
           / 编辑报告文字

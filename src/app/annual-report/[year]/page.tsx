@@ -22,7 +22,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const { year: raw } = await params;
   const year = yearParam(raw);
   if (year === null) notFound();
-  const actor = await requirePermission("data.read", `/reports/${year}`);
+  const actor = await requirePermission("data.read", `/annual-report/${year}`);
   const prisma = db();
   const [years, months] = await Promise.all([listPlanYears(prisma), listPublishedMonths(prisma, year)]);
   if (!years.includes(year)) notFound();
@@ -31,7 +31,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const data = month ? await loadAnnualReport(prisma, year, month) : null;
   const editable = can(actor, "document.edit");
   const editLink = editable ? (
-    <Link href={`/reports/${year}/edit`} className="text-sm text-sky-700 hover:underline" data-testid="edit-report-text">
+    <Link href={`/annual-report/${year}/edit`} className="text-sm text-sky-700 hover:underline" data-testid="edit-report-text">
       编辑报告文字
     </Link>
   ) : null;
@@ -49,7 +49,7 @@ export default async function AnnualReportPage({ params, searchParams }: { param
     <div>
       <DocumentToolbar
         back={{ href: `/periods/${month}`, label: `${formatMonth(month!)}调度期` }}
-        docxHref={`/reports/${year}/docx${queryString({ month })}`}
+        docxHref={`/annual-report/${year}/docx${queryString({ month })}`}
         docxLabel="下载报告（Word）"
       >
         {months.length > 1 && (
