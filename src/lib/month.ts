@@ -65,36 +65,30 @@ export function dayToDate(day: string): Date {
   return d;
 }
 
-/** An instant as a business-time-zone date and time: "2024-12-03 10:00". */
-export function formatDateTime(instant: Date, timeZone = appTimeZone()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
+/** The calendar fields of an instant in a time zone, as numbers-in-strings ("2024", "12", "03", "10", "00", "00"). */
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+function zonedParts(instant: Date, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", string> {
+  let f = partFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    partFormats.set(timeZone, f);
+  }
+  const parts = f.formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+}
+
+/** An instant as a business-time-zone date and time: "2024-12-03 10:00" (with `seconds`, "2024-12-03 10:00:05"). */
+export function formatDateTime(instant: Date, timeZone = appTimeZone(), { seconds = false }: { seconds?: boolean } = {}): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ""}`;
 }
 
 /** The instant a business-time-zone calendar day starts. */
 export function startOfDay(day: string, timeZone = appTimeZone()): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   // the zone's offset at that moment: format the instant there and read it back as UTC
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(utcMidnight);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const shown = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const p = zonedParts(utcMidnight, timeZone);
+  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return new Date(utcMidnight.getTime() - (shown - utcMidnight.getTime()));
 }

@@ -30,10 +30,22 @@ describe("months", () => {
   });
 });
 
-import { formatDateTime } from "@/lib/month";
+import { formatDateTime, startOfDay } from "@/lib/month";
 describe("formatDateTime", () => {
   it("shows an instant in China time, across the date line", () => {
     expect(formatDateTime(new Date("2024-12-31T17:30:00Z"), "Asia/Shanghai")).toBe("2025-01-01 01:30");
     expect(formatDateTime(new Date("2024-12-03T02:00:00Z"), "Asia/Shanghai")).toBe("2024-12-03 10:00");
+  });
+  it("shows seconds when asked (the audit log)", () => {
+    expect(formatDateTime(new Date("2024-12-03T02:00:05Z"), "Asia/Shanghai", { seconds: true })).toBe("2024-12-03 10:00:05");
+  });
+});
+
+describe("startOfDay", () => {
+  it("is the instant the business day starts in its time zone", () => {
+    expect(startOfDay("2024-12-03", "Asia/Shanghai").toISOString()).toBe("2024-12-02T16:00:00.000Z");
+    expect(startOfDay("2024-12-03", "UTC").toISOString()).toBe("2024-12-03T00:00:00.000Z");
+    // a zone west of UTC, across summer time
+    expect(startOfDay("2024-07-01", "America/New_York").toISOString()).toBe("2024-07-01T04:00:00.000Z");
   });
 });

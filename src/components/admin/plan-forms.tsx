@@ -1,16 +1,13 @@
 "use client";
+import { FormEnd, Outcome } from "@/components/forms/form-end";
 import { useActionState, useState } from "react";
 import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/plans/actions";
-import { initialActionState, type ActionState } from "@/server/action-state";
-import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
+import { initialActionState } from "@/server/action-state";
+import { Field, buttonClass, inputClass } from "@/components/forms/field";
+import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { formatYi } from "@/lib/money";
 
 const LABELS = { declaredTotalInvestment: "计划总投资（万元）", declaredAnnualInvestment: "年度计划投资（万元）" };
-
-function Outcome({ state }: { state: ActionState }) {
-  return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />;
-}
 
 /** A year's declared figures: editing an existing plan, or (`create`) a new year's plan. */
 export function PlanForm({ year, stamp, defaults, create = false }: { year: number; stamp: string; defaults: Record<string, string>; create?: boolean }) {
@@ -54,7 +51,7 @@ export function PlanForm({ year, stamp, defaults, create = false }: { year: numb
         {field("productionTargetLabel", "投产目标", { hint: "如 大部分投产" })}
       </div>
       {field("targetText", "目标表述（原文）")}
-      <Outcome state={state} />
+      <Outcome state={state} labels={LABELS} />
       {create && state.ok && (
         <p className="text-sm">
           下一步：
@@ -123,10 +120,7 @@ export function PlanEntriesForm({
           );
         })}
       </ul>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        保存清单
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="保存清单" />
     </form>
   );
 }

@@ -1,17 +1,14 @@
 "use client";
+import { FormEnd } from "@/components/forms/form-end";
 import { useActionState } from "react";
 import { milestonesAction, plannedInvestmentAction } from "@/server/projects/actions";
-import { initialActionState, type ActionState } from "@/server/action-state";
-import { FormMessage, buttonClass, inputClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { initialActionState } from "@/server/action-state";
+import { inputClass } from "@/components/forms/field";
+import { invalidProps } from "@/components/forms/conflict";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";
 import { MILESTONE_KINDS } from "@/lib/schemas/project";
 
 const LABELS = { name: "项目名称", totalInvestment: "总投资（万元）", status: "状态", version: "版本" };
-
-function Outcome({ state }: { state: ActionState }) {
-  return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />;
-}
 
 /** 倒排工期: one row per month of the year, the planned cumulative investment at its end. */
 export function PlannedInvestmentForm({ code, version, year, months }: { code: string; version: number; year: number; months: Record<string, string> }) {
@@ -43,10 +40,7 @@ export function PlannedInvestmentForm({ code, version, year, months }: { code: s
         })}
       </div>
       <p className="text-xs text-slate-500">累计数逐月不减；空着的月份不设计划。季度目标即3、6、9、12月末的累计数。</p>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        保存倒排工期
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="保存倒排工期" />
     </form>
   );
 }
@@ -104,10 +98,7 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
           </fieldset>
         ))}
       </div>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        保存节点目标
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="保存节点目标" />
     </form>
   );
 }

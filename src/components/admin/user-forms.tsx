@@ -1,20 +1,17 @@
 "use client";
+import { FormEnd, Outcome } from "@/components/forms/form-end";
 import { useActionState } from "react";
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from "@/server/users/actions";
 import { ParkSelect } from "@/components/forms/park-select";
-import { initialActionState, type ActionState } from "@/server/action-state";
-import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
+import { initialActionState } from "@/server/action-state";
+import { Field, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";
 import { passwordRuleText } from "@/domain/password-rule";
 import { ReauthField } from "@/components/forms/reauth-field";
 
 type Park = { id: number; name: string };
 const LABELS = { displayName: "姓名", role: "角色", active: "状态" };
-
-function Outcome({ state }: { state: ActionState }) {
-  return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />;
-}
 
 function RoleParkFields({ errors, values, parks, idPrefix }: { errors: Record<string, string[] | undefined>; values: Record<string, string>; parks: Park[]; idPrefix: string }) {
   return (
@@ -54,10 +51,7 @@ export function CreateUserForm({ parks, passwordMin }: { parks: Park[]; password
         </Field>
         <ReauthField id="create-reauthPassword" errors={errors} />
       </div>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        创建用户
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="创建用户" />
     </form>
   );
 }
@@ -83,10 +77,7 @@ export function EditUserForm({ user, parks }: { user: UserRow; parks: Park[] }) 
       <div className="sm:max-w-xs">
         <ReauthField id={`${p}reauthPassword`} errors={errors} hint="修改角色或县区园区时须输入；只改姓名可不填" />
       </div>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        保存角色和园区
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="保存角色和园区" secondary />
     </form>
   );
 }
@@ -98,7 +89,7 @@ export function ActiveForm({ user }: { user: UserRow }) {
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="stamp" value={user.stamp} />
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-      <Outcome state={state} />
+      <Outcome state={state} labels={LABELS} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
         {user.active ? "停用账号" : "重新启用"}
       </button>
@@ -117,10 +108,7 @@ export function ResetPasswordForm({ user, passwordMin }: { user: UserRow; passwo
         <input id={id} name="password" type="password" autoComplete="new-password" className={inputClass} {...invalidProps(errors, "password")} />
       </Field>
       <ReauthField id={`u${user.id}-reset-reauthPassword`} errors={errors} />
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        重置密码
-      </button>
+      <FormEnd state={state} pending={pending} labels={LABELS} label="重置密码" secondary />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
+import { FormEnd, Outcome } from "@/components/forms/form-end";
 // The 督办 loop's forms on an issue's page; the page shows only the steps the transition table
 // allows from the issue's status and the signed-in account may take (src/domain/issue-loop.ts).
 import { useActionState } from "react";
 import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, feedbackIssueAction, issueProgressAction, reviewIssueAction } from "@/server/issues/actions";
-import { initialActionState, type ActionState } from "@/server/action-state";
+import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { invalidProps } from "@/components/forms/conflict";
 
 const CONFLICT_LABELS = {
   status: "状态",
@@ -17,11 +18,6 @@ const CONFLICT_LABELS = {
   reviewComment: "复核意见",
   latestUpdate: "最新进展",
 };
-
-function Outcome({ state }: { state: ActionState }) {
-  if (state.conflict) return <ConflictNotice message={state.message} conflict={state.conflict} labels={CONFLICT_LABELS} />;
-  return <FormMessage ok={state.ok} message={state.message} />;
-}
 
 type Common = { issueId: number; version: number };
 
@@ -57,7 +53,7 @@ export function AssignForm({
           <input id="dueDate" name="dueDate" type="date" defaultValue={v.dueDate} className={inputClass} {...invalidProps(errors, "dueDate")} />
         </Field>
       </div>
-      <Outcome state={state} />
+      <Outcome state={state} labels={CONFLICT_LABELS} />
       <button type="submit" disabled={pending} className={adjusting ? secondaryButtonClass : buttonClass}>
         {adjusting ? "保存调整" : "交办"}
       </button>
@@ -74,10 +70,7 @@ export function AcknowledgeForm({ issueId, version }: Common) {
       <Field name="note" label="签收说明（选填）" errors={errors.note} hint="如具体承办人、办理计划">
         <input id="note" name="note" defaultValue={state.ok ? "" : state.values?.note} className={inputClass} {...invalidProps(errors, "note")} />
       </Field>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        签收
-      </button>
+      <FormEnd state={state} pending={pending} labels={CONFLICT_LABELS} label="签收" />
     </form>
   );
 }
@@ -91,10 +84,7 @@ export function ProgressForm({ issueId, version }: Common) {
       <Field name="text" label="办理进展" errors={errors.text}>
         <textarea id="text" name="text" rows={2} defaultValue={state.ok ? "" : state.values?.text} className={inputClass} {...invalidProps(errors, "text")} />
       </Field>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        记录进展
-      </button>
+      <FormEnd state={state} pending={pending} labels={CONFLICT_LABELS} label="记录进展" secondary />
     </form>
   );
 }
@@ -108,10 +98,7 @@ export function FeedbackForm({ issueId, version }: Common) {
       <Field name="feedback" label="办理结果" errors={errors.feedback} hint="说明已做了什么、问题是否解决；提交后由园区复核">
         <textarea id="feedback" name="feedback" rows={3} defaultValue={state.ok ? "" : state.values?.feedback} className={inputClass} {...invalidProps(errors, "feedback")} />
       </Field>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={buttonClass}>
-        反馈办结
-      </button>
+      <FormEnd state={state} pending={pending} labels={CONFLICT_LABELS} label="反馈办结" />
     </form>
   );
 }
@@ -130,7 +117,7 @@ export function ReviewForm({ issueId, version, today }: Common & { today: string
         <input id="closedDate" name="closedDate" type="date" defaultValue={v.closedDate ?? today} max={today} className={inputClass} {...invalidProps(errors, "closedDate")} />
       </Field>
       {errors.decision && <FormMessage ok={false} message={errors.decision.join("；")} />}
-      <Outcome state={state} />
+      <Outcome state={state} labels={CONFLICT_LABELS} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="decision" value="accept" disabled={pending} className={buttonClass}>
           复核通过，办结
@@ -156,10 +143,7 @@ export function CloseForm({ issueId, version, today }: Common & { today: string 
       <Field name="closedDate" label="办结日期" errors={errors.closedDate}>
         <input id="closedDate" name="closedDate" type="date" defaultValue={v.closedDate ?? today} max={today} className={inputClass} {...invalidProps(errors, "closedDate")} />
       </Field>
-      <Outcome state={state} />
-      <button type="submit" disabled={pending} className={secondaryButtonClass}>
-        直接办结
-      </button>
+      <FormEnd state={state} pending={pending} labels={CONFLICT_LABELS} label="直接办结" secondary />
     </form>
   );
 }

@@ -19,22 +19,12 @@ import { AUDIT_ENTITY_LABEL, type DiffRow } from "@/server/audit/labels";
 import { Pagination } from "@/components/common/pagination";
 import { FilterBar } from "@/components/common/filter-bar";
 import type { RawSearchParams } from "@/lib/search-params";
+import { formatDateTime } from "@/lib/month";
 
 import { ExportLink } from "@/components/excel/export-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "操作日志" };
-
-const dateTime = new Intl.DateTimeFormat("zh-CN", {
-  timeZone: process.env.APP_TIMEZONE || "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
 
 /** Only the fields the entry changed: 字段 / 修改前 → 修改后; for a creation, 字段 / 内容. */
 function Diff({ rows, created }: { rows: DiffRow[]; created: boolean }) {
@@ -158,7 +148,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="font-medium">{r.actionLabel}</span>
                 <span className="text-slate-700">{r.subject}</span>
                 <span className="text-slate-600">操作人：{r.actorLabel}</span>
-                <span className="num text-xs text-slate-500">{dateTime.format(r.createdAt)}</span>
+                <span className="num text-xs text-slate-500">{formatDateTime(r.createdAt, undefined, { seconds: true })}</span>
                 {r.ip !== "—" && <span className="text-xs text-slate-500">IP：{r.ip}</span>}
               </div>
               {r.diff.length > 0 && (
