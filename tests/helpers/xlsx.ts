@@ -52,23 +52,23 @@ export function makeZip(entries: ZipEntry[]): Buffer {
     const data = zlib.deflateRawSync(e.data);
     const size = e.declaredSize ?? e.data.length;
     const crc = crc32(e.data);
+    // the fields both headers carry, the central one 2 bytes further on: method (deflate), CRC, sizes, name length
+    const common = (b: Buffer, at: number) => {
+      b.writeUInt16LE(8, at - 6);
+      b.writeUInt32LE(crc, at);
+      b.writeUInt32LE(data.length, at + 4);
+      b.writeUInt32LE(size, at + 8);
+      b.writeUInt16LE(name.length, at + 12);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    common(local, 14);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    common(central, 16);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     centrals.push(central, name);

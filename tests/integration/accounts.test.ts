@@ -7,7 +7,7 @@
 // and headers as the browser sends them), and the services directly.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // first, before the app: the request and database the app's code sees
 import { request as h } from "../helpers/next-request";
 
@@ -32,8 +32,9 @@ import { PEER_HEADER } from "@/server/http/client-address";
 import { bootstrapUserSchema } from "@/lib/schemas/user";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { DEMO_ACCOUNTS } from "@/server/seed/demo-accounts";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 
 const DEMO = "demo2024";
@@ -46,12 +47,7 @@ let a: Actors;
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${++n}`;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-  h.prisma = t.prisma;
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]), h);
 
 /** A fresh browser at `address` (over HTTPS behind a proxy when asked): no cookies yet. */
 function browser(address: string, options: { https?: boolean; userAgent?: string } = {}) {

@@ -1,6 +1,6 @@
 // Admin writes beyond permission: projects (versions, metrics, audit), the plan's list and
 // stamp, 倒排工期 and milestones, and user accounts (self-protection, sessions, passwords).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { savePlan, setPlanEntries } from "@/server/plans/service";
 import { resetUserPassword, setUserActive, updateUser } from "@/server/users/service";
@@ -10,16 +10,14 @@ import { checkLogin, actorForToken } from "@/server/auth/sessions";
 import { getOverviewHeadline } from "@/server/figures/overview";
 import { publishedIfNow } from "../helpers/publication";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { projectFields, storedPlanFields } from "../helpers/admin-forms";
+import { sessionToken, type Actors } from "../helpers/actors";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
 const project = async (code: string) => t.prisma.project.findUniqueOrThrow({ where: { code }, include: { metrics: { orderBy: { sortOrder: "asc" } } } });
 
@@ -95,16 +93,7 @@ describe("projects", () => {
 
   it("two admins saving the same project at once: one wins, the other sees a conflict", async () => {
     const p = await project("YQ2024-003");
-    const form = (total: string) =>
-      projectSchema.parse({
-        code: p.code,
-        name: p.name,
-        parkId: String(p.parkId),
-        totalInvestment: total,
-        status: p.status,
-        actualStartMonth: p.actualStartMonth!,
-        version: String(p.version),
-      });
+    const form = (total: string) => projectSchema.parse(projectFields(p, { totalInvestment: total }));
     const results = await Promise.allSettled(["300100", "300200", "300300", "300400"].map((x) => updateProject(t.prisma, a.admin, form(x))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
@@ -165,38 +154,14 @@ describe("annual plan", () => {
     await savePlan(
       t.prisma,
       a.admin,
-      planSchema.parse({
-        year: "2024",
-        stamp: await stamp(),
-        title: plan.title,
-        declaredProjectCount: "51",
-        declaredTotalInvestment: "1340000",
-        declaredAnnualInvestment: "336000",
-        startDeadline: "2024-04-30",
-        startTargetLabel: "全部开工",
-        productionDeadline: "2024-06-30",
-        productionTargetLabel: "大部分投产",
-        targetText: plan.targetText,
-      }),
+      planSchema.parse(storedPlanFields(plan, { stamp: await stamp(), declaredProjectCount: "51", declaredTotalInvestment: "1340000", declaredAnnualInvestment: "336000" })),
     );
     expect((await getOverviewHeadline(t.prisma, 2024))!.plan.declared).toMatchObject({ projectCount: 51, totalInvestment: "1340000" });
     expect((await publishedIfNow(t.prisma, "2024-11", "2024-12-10")).totals.projectCount).toBe(4);
     const stale = await savePlan(
       t.prisma,
       a.admin,
-      planSchema.parse({
-        year: "2024",
-        stamp: plan.updatedAt.toISOString(),
-        title: plan.title,
-        declaredProjectCount: "50",
-        declaredTotalInvestment: "1336000",
-        declaredAnnualInvestment: "336000",
-        startDeadline: "2024-04-30",
-        startTargetLabel: "全部开工",
-        productionDeadline: "2024-06-30",
-        productionTargetLabel: "大部分投产",
-        targetText: plan.targetText,
-      }),
+      planSchema.parse(storedPlanFields(plan, { declaredProjectCount: "50", declaredTotalInvestment: "1336000", declaredAnnualInvestment: "336000" })),
     ).catch((e) => e);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 } })).declaredProjectCount).toBe(51);

@@ -3,7 +3,7 @@
 // ids, filters by person, action, entity and date, sign-ins in their own view, administrators'
 // account actions in theirs, read by the 审计员 too, a CSV export for administrators and auditors
 // only, and no entry for a save that changed nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // first, before the app: the request and database the app's code sees
 import { request as h } from "../helpers/next-request";
 
@@ -29,19 +29,16 @@ import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchem
 import { createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
 import { assignIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
 import { openPeriodSchema } from "@/lib/schemas/period";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { projectFields } from "../helpers/admin-forms";
+import { sessionToken, type Actors } from "../helpers/actors";
 import { formData } from "../helpers/fingerprint";
 import { monthlyReportForm } from "../helpers/monthly-report";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-  h.prisma = t.prisma;
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]), h);
 
 const CJK = /[\u4e00-\u9fff]/;
 const filters = (over: Partial<AuditFilters> = {}): AuditFilters => ({ view: "changes", page: 1, ...over });
@@ -281,17 +278,7 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
 
   it("project facts", async () => {
     const p = await project("YQ2024-003");
-    const form = (version: number) =>
-      projectSchema.parse({
-        code: p.code,
-        name: p.name,
-        parkId: String(p.parkId),
-        totalInvestment: "310000.50",
-        status: p.status,
-        actualStartMonth: p.actualStartMonth ?? "",
-        plannedStartMonth: p.plannedStartMonth ?? "",
-        version: String(version),
-      });
+    const form = (version: number) => projectSchema.parse(projectFields(p, { totalInvestment: "310000.50", version: String(version) }));
     const saved = await updateProject(t.prisma, a.admin, form(p.version));
     await unchanged(
       "project",
@@ -301,16 +288,7 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
     // the same through the action: the form is told, and nothing is written
     h.token = await sessionToken(t.prisma, a.admin);
     const entries = await auditCount();
-    const values = {
-      code: p.code,
-      name: p.name,
-      parkId: String(p.parkId),
-      totalInvestment: "310,000.5",
-      status: p.status,
-      actualStartMonth: p.actualStartMonth ?? "",
-      plannedStartMonth: p.plannedStartMonth ?? "",
-      version: String(saved.version),
-    };
+    const values = projectFields(p, { totalInvestment: "310,000.5", version: String(saved.version) });
     const result = await updateProjectAction(initialActionState, formData(values));
     expect(result.message).toBe(NO_CHANGE_MESSAGE);
     expect(result.ok).toBe(false);

@@ -4,21 +4,18 @@
 // that, recording itself. Also: the retention setting and its floor, the commands, accounts.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { businessDate } from "@/lib/month";
 import { AUDIT_RETENTION_FLOOR, applyRetentionFromEnv, getRetentionDays, parseRetentionDays, purgeAuditLog, RetentionError, setRetentionDays } from "@/server/audit/retention";
 import { createUserSchema } from "@/lib/schemas/user";
 import { createUser } from "@/server/users/service";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
 const DAY_MS = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);

@@ -1,7 +1,7 @@
 // The authorization matrix: every write service × every role, and the server actions called
 // directly as a hand-made request would call them. A refused call throws AuthError (or, through
 // an action, returns the refusal message) and changes nothing at all.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // first, before the app: the request and database the app's code sees
 import { request as h } from "../helpers/next-request";
 
@@ -45,8 +45,10 @@ import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
 import { auditExport, issueExport, projectListExport, scheduleExport, templateExport } from "@/server/excel/exports";
 import { xlsxBuffer } from "@/server/excel/workbook";
 import { colOf, loadWorkbook, rowOf, saveWorkbook } from "../helpers/xlsx";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { planFields, projectFields } from "../helpers/admin-forms";
+import { sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 import { monthlyReportFields, monthlyReportForm } from "../helpers/monthly-report";
@@ -223,15 +225,7 @@ const cases: Case[] = [
     allowed: adminOnly,
     prepare: async () => {
       const p = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-003" } });
-      return projectForm({
-        code: p.code,
-        name: p.name,
-        parkId: String(p.parkId),
-        totalInvestment: String(300001 + n++),
-        status: p.status,
-        actualStartMonth: p.actualStartMonth ?? "",
-        version: String(p.version),
-      });
+      return projectForm(projectFields(p, { totalInvestment: String(300001 + n++) }));
     },
     run: (actor, v) => updateProject(t.prisma, actor, projectSchema.parse(v)),
   },
@@ -259,22 +253,7 @@ const cases: Case[] = [
   {
     name: "createPlan",
     allowed: adminOnly,
-    prepare: async () => {
-      const year = String(2040 + planYears++);
-      return {
-        year,
-        stamp: new Date(0).toISOString(),
-        title: `市工业园区${year}年重大项目计划`,
-        declaredProjectCount: "30",
-        declaredTotalInvestment: "800000",
-        declaredAnnualInvestment: "200000.5",
-        startDeadline: `${year}-04-30`,
-        startTargetLabel: "全部开工",
-        productionDeadline: `${year}-06-30`,
-        productionTargetLabel: "大部分投产",
-        targetText: "四月底前全部开工，六月底前大部分投产",
-      };
-    },
+    prepare: async () => planFields(2040 + planYears++),
     run: (actor, v) => createPlan(t.prisma, actor, planSchema.parse(v)),
   },
   {
@@ -437,12 +416,7 @@ const cases: Case[] = [
 
 const caseNamed = (name: string) => cases.find((c) => c.name === name)!.prepare;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-  h.prisma = t.prisma;
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]), h);
 
 describe("authorization matrix: every write service × every role", () => {
   for (const c of cases) {

@@ -4,16 +4,9 @@
 // message and the database stays exactly as it was.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import ExcelJS from "exceljs";
-import type { Db } from "@/server/db/client";
 
-// the import's form actions run against a database client the test chooses, as a signed-in user
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+// the form actions run against a database client the test chooses, as a signed-in user (h.prisma, h.token)
+import { request as h } from "../helpers/next-request";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";

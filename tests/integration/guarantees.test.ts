@@ -1,6 +1,6 @@
 // Guarantees a park official would check by hand, each written against a one-line bug that once
 // went unnoticed (see CONTRIBUTING.md, "Planting a bug"): plant the bug and the test fails.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reviewMonthlyReport, saveMonthlyReport } from "@/server/monthly-reports/service";
 import { createProject } from "@/server/projects/service";
 import { setPlanEntries } from "@/server/plans/service";
@@ -13,17 +13,14 @@ import { getPublicationTotals, listFigures } from "@/server/figures/queries";
 import { planEntriesSchema, projectSchema } from "@/lib/schemas/project";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { ConflictError, StateError } from "@/server/errors";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { sessionToken, type Actors } from "../helpers/actors";
 import { monthlyReportForm as report } from "../helpers/monthly-report";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
 const reportRow = (code: string, month: string) => t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code }, month } });
 

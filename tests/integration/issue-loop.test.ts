@@ -2,7 +2,7 @@
 // accepted) → 办结, each step only for the right role and park, each one an IssueUpdate and an
 // audit row; a step out of order changes nothing; escalation after the configured days with the
 // clock injected; the to-do lists; 办结率 and average days to close per unit and category.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AuthError } from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor";
 import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
@@ -12,19 +12,16 @@ import { getIssueCloseStats } from "@/server/issues/stats";
 import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { StateError } from "@/server/errors";
 import { stepLabel } from "@/domain/issue-loop";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 import { fingerprint } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 import { countingClient } from "../helpers/query-count";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
 const form = async (id: number) => {
   const i = await t.prisma.issue.findUniqueOrThrow({ where: { id } });

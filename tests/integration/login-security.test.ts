@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import type { Db } from "@/server/db/client";
 
@@ -19,8 +19,9 @@ import { SESSION_IDLE_DEFAULT_MINUTES } from "@/domain/session-rules";
 import { loginBlock, unlockUsername } from "@/server/auth/throttle";
 import { AuthError } from "@/server/auth/permissions";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { sessionToken, type Actors } from "../helpers/actors";
 import { OFFSITE_NEXT } from "../fixtures/redirect-battery";
 import { MALFORMED_PATHS, RAW_LOGIN_ADDRESSES, UNKNOWN_PATHS, VALID_PATHS } from "../fixtures/odd-paths";
 import { proxy } from "@/proxy";
@@ -28,12 +29,7 @@ import { SESSION_COOKIE } from "@/server/auth/sessions";
 
 let t: TestDatabase;
 let a: Actors;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-  h.prisma = t.prisma;
-});
-afterAll(async () => t?.drop());
+useSeededDatabase((db, actors) => ([t, a] = [db, actors]), h);
 
 const PASSWORD = "demo2024";
 

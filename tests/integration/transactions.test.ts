@@ -5,16 +5,10 @@
 import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/server/db/client";
 
-// the form actions below run against a database client the test chooses, as a signed-in user
-const h = vi.hoisted(() => ({ prisma: null as unknown as Db, token: undefined as string | undefined }));
-vi.mock("@/server/db", () => ({ db: () => h.prisma }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "ppt_session" && h.token ? { name, value: h.token } : undefined) }),
-  headers: async () => new Headers({ "user-agent": "vitest" }),
-}));
+// the form actions run against a database client the test chooses, as a signed-in user (h.prisma, h.token)
+import { request as h } from "../helpers/next-request";
+import { monthlyReportFields } from "../helpers/monthly-report";
 import { ProtocolAwareQueue } from "@/server/db/embedded-queue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
@@ -22,6 +16,7 @@ import { atEveryStatement, faultyDb, type FaultKind } from "../helpers/faults";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
+import { TX_OPTIONS } from "@/server/tx";
 import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
 import { saveReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
@@ -74,11 +69,13 @@ describe(`concurrent transactions (${process.env.DATABASE_URL ? "PostgreSQL" : "
 
   it("twenty concurrent transactions each adding a row all commit", async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        t.prisma.$transaction(async (tx) => {
-          await tx.park.create({ data: { name: `并发园区${i}`, county: "z" } });
-          await tx.park.update({ where: { id: parkId }, data: { sortOrder: { increment: 1 } } });
-        }),
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          t.prisma.$transaction(async (tx) => {
+            await tx.park.create({ data: { name: `并发园区${i}`, county: "z" } });
+            await tx.park.update({ where: { id: parkId }, data: { sortOrder: { increment: 1 } } });
+          }, TX_OPTIONS), // the app's own waiting time (src/server/tx.ts): Prisma's default 2 s is too short on a busy machine
       ),
     );
     expect(await t.prisma.park.count({ where: { county: "z" } })).toBe(20);
@@ -285,18 +282,7 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
 
   const report = () => t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" }, include: { currentRevision: true } });
   const submit = async (progressText: string) =>
-    saveReportAction(
-      initialActionState,
-      formData({
-        projectCode: "YQ2024-001",
-        month: "2024-12",
-        monthInvestment: "5000",
-        cumulativeInvestment: "155000",
-        progressText,
-        version: String((await report())?.version ?? 0),
-        intent: "submit",
-      }),
-    );
+    saveReportAction(initialActionState, formData(monthlyReportFields({ progressText, version: String((await report())?.version ?? 0) })));
 
   it("is stored whole or not at all, the county is told so, and the same save then succeeds", async () => {
     const f = faultyDb(t.url);
@@ -369,18 +355,7 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
       expect([before, whole]).toContainEqual(after);
       // the same form sent again (the page not reloaded): stored now, or refused as a conflict if it was stored — never twice
       f.count();
-      const retry = await saveReportAction(
-        initialActionState,
-        formData({
-          projectCode: "YQ2024-001",
-          month: "2024-12",
-          monthInvestment: "5000",
-          cumulativeInvestment: "155000",
-          progressText: "设备进场",
-          version: String(before.version),
-          intent: "submit",
-        }),
-      );
+      const retry = await saveReportAction(initialActionState, formData(monthlyReportFields({ progressText: "设备进场", version: String(before.version) })));
       expect(retry.message).toMatch(/^(2024年12月报表已提交（第3版）|保存冲突)/);
       expect(await snapshot()).toEqual(whole);
     } finally {
