@@ -31,7 +31,7 @@ import { assignIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
 import { openPeriodSchema } from "@/lib/schemas/period";
 import { type TestDatabase } from "../helpers/db";
 import { useSeededDatabase } from "../helpers/seeded";
-import { projectFields } from "../helpers/admin-forms";
+import { projectFields, storedPlanFields } from "../helpers/admin-forms";
 import { sessionToken, type Actors } from "../helpers/actors";
 import { formData } from "../helpers/fingerprint";
 import { monthlyReportForm } from "../helpers/monthly-report";
@@ -328,20 +328,7 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
   it("the annual plan and its list", async () => {
     const plan = () => t.prisma.annualPlan.findUniqueOrThrow({ where: { year: 2024 }, include: { entries: true } });
     const p = await plan();
-    const form = (stamp: Date) =>
-      planSchema.parse({
-        year: "2024",
-        stamp: stamp.toISOString(),
-        title: p.title,
-        declaredProjectCount: String(p.declaredProjectCount),
-        declaredTotalInvestment: p.declaredTotalInvestment.toString(),
-        declaredAnnualInvestment: p.declaredAnnualInvestment.toString(),
-        startDeadline: p.startDeadline.toISOString().slice(0, 10),
-        startTargetLabel: p.startTargetLabel,
-        productionDeadline: p.productionDeadline.toISOString().slice(0, 10),
-        productionTargetLabel: p.productionTargetLabel,
-        targetText: p.targetText,
-      });
+    const form = (stamp: Date) => planSchema.parse(storedPlanFields(p, { stamp: stamp.toISOString() }));
     await unchanged("plan", () => savePlan(t.prisma, a.admin, form(p.updatedAt)), plan);
     const codes = (await t.prisma.annualPlanEntry.findMany({ where: { planId: p.id }, include: { project: true } })).map(
       (e) => [e.project.code, e.annualPlannedInvestment?.toString() ?? ""] as const,

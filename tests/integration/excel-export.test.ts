@@ -1,10 +1,11 @@
 // The Excel downloads as the office opens them: the 调度表 of a published month (columns, numbers
 // as numbers with their formats, subtotals per park and the total, frozen header, A3 landscape
 // print set-up with the header repeated), and the lists with the same filters as their pages.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type ExcelJS from "exceljs";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 import { colOf, loadWorkbook, rowOf } from "../helpers/xlsx";
 import { auditExport, issueExport, projectListExport, scheduleExport, type ExportResult } from "@/server/excel/exports";
 import { xlsxBuffer } from "@/server/excel/workbook";
@@ -14,11 +15,7 @@ import { countAudit, parseAuditFilters } from "@/server/audit/queries";
 describe("Excel exports", () => {
   let t: TestDatabase;
   let a: Actors;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
-  });
-  afterAll(async () => t?.drop());
+  useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
   async function sheet(result: ExportResult): Promise<ExcelJS.Worksheet> {
     if (!result.ok) throw new Error(result.message);

@@ -14,6 +14,7 @@ import { headlineFigures } from "@/domain/headline";
 import { AuthError } from "@/server/auth/permissions";
 import { StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
 import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { monthlyReportForm as form } from "../helpers/monthly-report";
 import { formData } from "../helpers/fingerprint";
@@ -27,11 +28,7 @@ const TODAY = "2025-01-08";
 describe("reporting periods and published figures", () => {
   let t: TestDatabase;
   let a: Actors;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
-  });
-  afterAll(async () => t?.drop());
+  useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
   const totals = async (month: string, publicationNo?: number) => {
     const pub = publicationNo ? await getPublication(t.prisma, month, publicationNo) : await getReadPublication(t.prisma, 2024, month);

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createPlan } from "@/server/plans/service";
 import { planSchema } from "@/lib/schemas/project";
 import { ValidationError } from "@/server/errors";
 import { listPlanYears, resolvePlanYear } from "@/server/plans/queries";
 import { publishedIfNow } from "../helpers/publication";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 
 const form = (over: Record<string, string> = {}) =>
   planSchema.parse({
@@ -26,11 +27,7 @@ const form = (over: Record<string, string> = {}) =>
 describe("creating a year's plan", () => {
   let t: TestDatabase;
   let a: Actors;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
-  });
-  afterAll(async () => t?.drop());
+  useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
   it("an admin creates the next year's plan; it becomes the default year with nothing listed yet", async () => {
     await createPlan(t.prisma, a.admin, form());

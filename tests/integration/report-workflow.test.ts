@@ -1,22 +1,19 @@
 // The monthly reporting workflow through its service: save, submit, return, correct,
 // approve; revisions kept; conflicts detected; audit complete.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveMonthlyReport, reviewMonthlyReport, withdrawMonthlyReport } from "@/server/monthly-reports/service";
 import { getReviewQueue } from "@/server/monthly-reports/queries";
 import { previousCountedFigure } from "@/server/monthly-reports/counted-revision";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { type TestDatabase } from "../helpers/db";
+import { useSeededDatabase } from "../helpers/seeded";
+import { type Actors } from "../helpers/actors";
 import { monthlyReportForm as form } from "../helpers/monthly-report";
 
 describe("monthly report workflow", () => {
   let t: TestDatabase;
   let a: Actors;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
-  });
-  afterAll(async () => t?.drop());
+  useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
   const report = () =>
     t.prisma.monthlyReport.findFirstOrThrow({
@@ -175,11 +172,7 @@ describe("monthly report workflow", () => {
 describe("撤回: a county withdraws its own submitted report before review", () => {
   let t: TestDatabase;
   let a: Actors;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
-  });
-  afterAll(async () => t?.drop());
+  useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
   const get = () => t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-002" }, month: "2024-12" }, include: { events: { orderBy: { id: "asc" } } } });
   const inQueue = async () => (await getReviewQueue(t.prisma, {}, 1)).items.some((i) => i.projectCode === "YQ2024-002");
