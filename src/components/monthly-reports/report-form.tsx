@@ -97,16 +97,7 @@ export function ReportForm({
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="monthInvestment" label="本月完成投资（万元）" errors={errors.monthInvestment}>
-          <input
-            id="monthInvestment"
-            name="monthInvestment"
-            inputMode="decimal"
-            autoComplete="off"
-            value={monthInvestment}
-            onChange={(e) => onMonthInvestment(e.target.value)}
-            className={inputClass}
-            {...invalid("monthInvestment")}
-          />
+          <AmountInput name="monthInvestment" value={monthInvestment} onChange={onMonthInvestment} invalidProps={invalid("monthInvestment")} />
         </Field>
         <Field
           name="cumulativeInvestment"
@@ -118,16 +109,7 @@ export function ReportForm({
               : `项目总投资 ${formatWan(totalInvestment)}`
           }
         >
-          <input
-            id="cumulativeInvestment"
-            name="cumulativeInvestment"
-            inputMode="decimal"
-            autoComplete="off"
-            value={cumulative}
-            onChange={(e) => onCumulative(e.target.value)}
-            className={inputClass}
-            {...invalid("cumulativeInvestment")}
-          />
+          <AmountInput name="cumulativeInvestment" value={cumulative} onChange={onCumulative} invalidProps={invalid("cumulativeInvestment")} />
           {auto && suggestion !== null && (
             <p className="mt-1 text-xs text-slate-600" data-testid="cumulative-auto">
               已按上期累计 + 本月自动计算；如需更正可直接修改，并在说明中写明原因
@@ -187,4 +169,9 @@ export function ReportForm({
       </div>
     </form>
   );
+}
+
+/** An amount in 万元 as typed (the schema reads it; a phone shows its decimal keypad). */
+function AmountInput({ name, value, onChange, invalidProps }: { name: string; value: string; onChange: (value: string) => void; invalidProps: object }) {
+  return <input id={name} name={name} inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onChange(e.target.value)} className={inputClass} {...invalidProps} />;
 }

@@ -9,6 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { can, refusalMessage } from "@/server/auth/permissions";
 import { getReadPublication } from "@/server/periods/queries";
 import { listFigures } from "@/server/figures/queries";
+import { figureListQuery } from "@/server/figures/project-list";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { getIssueStats, listIssueLeaders, listIssueYears, listIssues, parseIssueFilters } from "@/server/issues/queries";
 import { AUDIT_EXPORT_LIMIT, AUDIT_VIEW_LABEL, auditExportStem, countAudit, exportAudit, parseAuditFilters } from "@/server/audit/queries";
@@ -139,18 +140,7 @@ export async function projectListExport(prisma: Db, actor: Actor | null, sp: Raw
   if (year === undefined) return refuse(404, "还没有年度重大项目计划。");
   const pub = await getReadPublication(prisma, year);
   if (!pub) return refuse(404, `${year}年还没有发布的调度期，没有可导出的数字。`);
-  const { total, rows } = await listFigures(prisma, {
-    publicationId: pub.publicationId,
-    parkId: params.park,
-    status: params.status,
-    industry: params.industry,
-    warning: params.warning,
-    q: params.q,
-    sort: params.sort,
-    dir: params.dir,
-    page: 1,
-    size: LIST_EXPORT_LIMIT,
-  });
+  const { total, rows } = await listFigures(prisma, figureListQuery(pub.publicationId, params, { page: 1, size: LIST_EXPORT_LIMIT }));
   const note = `数据为${formatMonth(pub.month)}第${pub.publicationNo}次发布（${formatDateTime(pub.publishedAt)}）的数字${pub.periodReopened ? "（该月已重新开放、正在更正）" : ""}，只计审核通过的月报。单位：万元。导出时间：${formatDateTime(now)}`;
   return {
     ok: true,

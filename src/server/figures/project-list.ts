@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { getReadPublication, type PublicationRef } from "@/server/periods/queries";
-import { listFigures, type FigureRow } from "@/server/figures/queries";
+import { listFigures, type FigureQuery, type FigureRow } from "@/server/figures/queries";
 import type { ProjectListParams } from "@/lib/project-list";
 
 export type ProjectListPage = {
@@ -14,21 +14,17 @@ export type ProjectListPage = {
   rows: FigureRow[];
 };
 
+/** The list's URL state (filters, sort, page and size) as a query of one publication's figures; the page and its Excel export share it. */
+export function figureListQuery(publicationId: number, params: ProjectListParams, over: Partial<FigureQuery> = {}): FigureQuery {
+  const { park: parkId, status, industry, warning, q, sort, dir, page, size } = params;
+  return { publicationId, parkId, status, industry, warning, q, sort, dir, page, size, ...over };
+}
+
 export async function getProjectListPage(prisma: Db, year: number, params: ProjectListParams): Promise<ProjectListPage> {
   const pub = await getReadPublication(prisma, year);
   if (!pub) return { pub, total: 0, page: 1, pages: 1, rows: [] };
-  const query = {
-    publicationId: pub.publicationId,
-    parkId: params.park,
-    status: params.status,
-    industry: params.industry,
-    warning: params.warning,
-    q: params.q,
-    sort: params.sort,
-    dir: params.dir,
-    size: params.size,
-  };
-  let { total, rows } = await listFigures(prisma, { ...query, page: params.page });
+  const query = figureListQuery(pub.publicationId, params);
+  let { total, rows } = await listFigures(prisma, query);
   const pages = Math.max(1, Math.ceil(total / params.size));
   let page = params.page;
   if (page > pages) {
