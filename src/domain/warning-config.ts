@@ -1,7 +1,8 @@
 // Thresholds of the 三色预警 (red/yellow/green early warnings), in one place.
 // Lag is measured in percentage points of the project's total investment:
 //   (planned cumulative for the month − actual cumulative for the month) / total investment × 100.
-// Each threshold may be overridden by an environment variable (a decimal number of points).
+// Each threshold may be overridden by an environment variable (a decimal number of points, or
+// whole months for 入库 and for consecutive 未报 months).
 import { Decimal } from "@/lib/money";
 
 export type WarningConfig = {
@@ -13,9 +14,13 @@ export type WarningConfig = {
   statsYellowMonths: number;
   /** 入库: red from this many months after the start month (default 2) — WARNING_STATS_RED_MONTHS */
   statsRedMonths: number;
+  /** 未报: yellow from this many consecutive months without a report (default 1) — WARNING_SILENT_YELLOW_MONTHS */
+  silentYellowMonths: number;
+  /** 未报: red from this many consecutive months without a report (default 2) — WARNING_SILENT_RED_MONTHS */
+  silentRedMonths: number;
 };
 
-export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10", statsYellowMonths: 1, statsRedMonths: 2 } as const;
+export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10", statsYellowMonths: 1, statsRedMonths: 2, silentYellowMonths: 1, silentRedMonths: 2 } as const;
 
 function months(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value.trim() === "") return fallback;
@@ -39,5 +44,8 @@ export function warningConfig(env: Record<string, string | undefined> = process.
   const statsYellow = months(env.WARNING_STATS_YELLOW_MONTHS, DEFAULT_WARNING_CONFIG.statsYellowMonths, "WARNING_STATS_YELLOW_MONTHS");
   const statsRed = months(env.WARNING_STATS_RED_MONTHS, DEFAULT_WARNING_CONFIG.statsRedMonths, "WARNING_STATS_RED_MONTHS");
   if (statsYellow > statsRed) throw new Error("WARNING_STATS_YELLOW_MONTHS 不能大于 WARNING_STATS_RED_MONTHS");
-  return { redLagPoints: red, yellowLagPoints: yellow, statsYellowMonths: statsYellow, statsRedMonths: statsRed };
+  const silentYellow = months(env.WARNING_SILENT_YELLOW_MONTHS, DEFAULT_WARNING_CONFIG.silentYellowMonths, "WARNING_SILENT_YELLOW_MONTHS");
+  const silentRed = months(env.WARNING_SILENT_RED_MONTHS, DEFAULT_WARNING_CONFIG.silentRedMonths, "WARNING_SILENT_RED_MONTHS");
+  if (silentYellow > silentRed) throw new Error("WARNING_SILENT_YELLOW_MONTHS 不能大于 WARNING_SILENT_RED_MONTHS");
+  return { redLagPoints: red, yellowLagPoints: yellow, statsYellowMonths: statsYellow, statsRedMonths: statsRed, silentYellowMonths: silentYellow, silentRedMonths: silentRed };
 }

@@ -2,7 +2,7 @@
 // ./warning-config.ts; docs/rules.md ("三色预警") states the rules in words. Nothing here is stored:
 // a project's colour is derived from its facts and its monthly history every time.
 import { dec, Decimal, type DecimalLike } from "@/lib/money";
-import { formatMonth } from "@/lib/month";
+import { addMonths, formatMonth, monthRange } from "@/lib/month";
 import { warningConfig, type WarningConfig } from "./warning-config";
 import { monthsStartedNotEntered } from "./nodes";
 // "stale" and "started on time" are defined once, beside their SQL forms
@@ -32,13 +32,18 @@ export type WarningInput = {
   /** 总投资, 万元 */
   totalInvestment: DecimalLike;
   /**
-   * The month the warning is as of: the latest month any project of the plan reported
-   * (or, when nobody has reported yet, the current month). A project without a report for
-   * this month is stale.
+   * The month the warning is as of (the published period's month). A project without a
+   * report for this month is stale (未报).
    */
   referenceMonth: string;
-  /** months up to and including referenceMonth, ascending; later months are ignored */
+  /** months of the year up to and including referenceMonth, ascending; later months are ignored */
   history: MonthPoint[];
+  /**
+   * The project's newest counted figure up to referenceMonth, of any year (what a 未报 month
+   * carries forward), with the plan figure of its month (when that month is not in history,
+   * e.g. last December); null: the project has never reported. Undefined: taken from history.
+   */
+  carried?: { month: string; actual: string; demo?: boolean; planned?: string | null; plannedDemo?: boolean } | null;
   /** open (待办/办理中) issues of the project whose due date has passed */
   overdueOpenIssues: number;
   /** the month the project entered the statistics (入库), or null; undefined: the 入库 rule is not applied */
@@ -47,11 +52,14 @@ export type WarningInput = {
 
 export type Warning = {
   level: WarningLevel;
-  /** no report for referenceMonth: the colour only reflects what is known */
+  /** no report for referenceMonth (未报) */
   stale: boolean;
   /** why, in the order a leader should read them (most serious first) */
   reasons: string[];
-  /** points behind plan at referenceMonth (negative: ahead), when both figures exist */
+  /**
+   * points behind plan at referenceMonth (negative: ahead), when the month has a plan figure and
+   * the project a figure: its own, or, when 未报, the carried one (no progress assumed)
+   */
   lagPoints: string | null;
   /** the reasons rest on demo figures */
   demo: boolean;
@@ -78,6 +86,34 @@ export function worse(a: WarningLevel, b: WarningLevel): WarningLevel {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
+/**
+ * The consecutive 未报 months ending at `referenceMonth` that count against a project, oldest
+ * first: every month after its newest counted figure (of any year). A project that has never
+ * reported counts from its start month, but not before January of the reference month's year;
+ * one that has never reported and has not started has no 未报 months (it is judged on its start).
+ */
+export function silentMonths(input: { latestReported: string | null; actualStartMonth: string | null; referenceMonth: string }): string[] {
+  const ref = input.referenceMonth;
+  let from: string;
+  if (input.latestReported !== null) from = addMonths(input.latestReported, 1);
+  else if (input.actualStartMonth !== null && input.actualStartMonth <= ref) {
+    const january = `${ref.slice(0, 4)}-01`;
+    from = input.actualStartMonth > january ? input.actualStartMonth : january;
+  } else return [];
+  return from > ref ? [] : monthRange(from, ref);
+}
+
+/** ["2024-11", "2024-12"] → "2024年11月、12月"; four or more: "2024年8月至12月" */
+export function formatMonths(months: string[]): string {
+  const one = (m: string, prev: string | null) => (prev !== null && prev.slice(0, 4) === m.slice(0, 4) ? `${Number(m.slice(5))}月` : formatMonth(m));
+  if (months.length >= 4) return `${formatMonth(months[0])}至${one(months.at(-1)!, months[0])}`;
+  return months.map((m, i) => one(m, i === 0 ? null : months[i - 1])).join("、");
+}
+
+function silenceText(months: string[]): string {
+  return months.length === 1 ? `${formatMonth(months[0])}未报` : `连续${months.length}个月未报（${formatMonths(months)}）`;
+}
+
 export function evaluateWarning(input: WarningInput, config: WarningConfig = warningConfig()): Warning {
   const red: string[] = [];
   const yellow: string[] = [];
@@ -87,8 +123,21 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
   const ref = input.referenceMonth;
   const history = input.history.filter((h) => h.month <= ref).sort((a, b) => (a.month < b.month ? -1 : 1));
   const current = history.find((h) => h.month === ref);
-  const latestReported = history.filter((h) => h.actual !== null).at(-1)?.month ?? null;
+  const lastInHistory = history.filter((h) => h.actual !== null).at(-1);
+  const carried =
+    input.carried !== undefined
+      ? input.carried === null || input.carried.month > ref
+        ? null
+        : input.carried
+      : lastInHistory
+        ? { month: lastInHistory.month, actual: lastInHistory.actual!, demo: lastInHistory.actualDemo }
+        : null;
+  const carriedPoint = carried === null ? undefined : history.find((h) => h.month === carried.month);
+  const carriedPlanned = carried === null ? null : carried.planned !== undefined ? carried.planned : (carriedPoint?.planned ?? null);
+  const carriedPlannedDemo = carried === null ? false : (carried.plannedDemo ?? carriedPoint?.plannedDemo ?? false);
+  const latestReported = carried?.month ?? null;
   const stale = isStale(latestReported, ref);
+  const silent = stale ? silentMonths({ latestReported, actualStartMonth: input.actualStartMonth, referenceMonth: ref }) : [];
 
   // 1. start deadline
   if (input.actualStartMonth === null) {
@@ -97,13 +146,16 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
     yellow.push(`开工晚于计划截止日期 ${deadlineText}（${formatMonth(input.actualStartMonth)}开工）`);
   }
 
-  // 2. investment behind the project's own monthly plan, at the reference month
+  // 2. investment behind the project's own monthly plan, at the reference month; a 未报 month
+  //    adds nothing: the carried figure is judged against this month's plan
   let currentLag: Decimal | null = null;
-  if (current && !stale) {
-    currentLag = lagPoints(current.planned, current.actual, input.totalInvestment);
+  if (current && carried !== null) {
+    currentLag = lagPoints(current.planned, carried.actual, input.totalInvestment);
     if (currentLag !== null) {
-      const demoNote = current.plannedDemo || current.actualDemo ? "（演示数据）" : "";
-      const text = `${formatMonth(ref)}累计完成投资落后月度计划 ${pts(currentLag)} 个百分点${demoNote}`;
+      const demoNote = current.plannedDemo || carried.demo ? "（演示数据）" : "";
+      const text = stale
+        ? `累计完成投资落后${formatMonth(ref)}月度计划 ${pts(currentLag)} 个百分点（${formatMonth(ref)}未报，按${formatMonth(carried.month)}累计数计，不计未报月份进度）${demoNote}`
+        : `${formatMonth(ref)}累计完成投资落后月度计划 ${pts(currentLag)} 个百分点${demoNote}`;
       if (currentLag.greaterThan(config.redLagPoints)) {
         red.push(text);
         demo ||= demoNote !== "";
@@ -114,9 +166,16 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
     }
   }
 
-  // 3. a project that was red in an earlier month and is no longer red stays yellow
-  if (red.length === 0) {
-    const wasRed = history.find((h) => {
+  // 3. red in an earlier month: only a later report lifts it. While the project has not reported
+  //    since its last figure was red on lag, it stays red (the last figure is cited); once a later
+  //    report is not red, it stays yellow, citing the LATEST red month of the year.
+  const lastLag = stale && carried !== null ? lagPoints(carriedPlanned, carried.actual, input.totalInvestment) : null;
+  if (lastLag !== null && lastLag.greaterThan(config.redLagPoints)) {
+    const demoNote = carriedPlannedDemo || carried!.demo ? "（演示数据）" : "";
+    red.push(`${formatMonth(carried!.month)}落后月度计划 ${pts(lastLag)} 个百分点（红色预警），此后未报，预警未解除${demoNote}`);
+    demo ||= demoNote !== "";
+  } else if (red.length === 0) {
+    const wasRed = history.findLast((h) => {
       if (h.month >= ref) return false;
       const lag = lagPoints(h.planned, h.actual, input.totalInvestment);
       return lag !== null && lag.greaterThan(config.redLagPoints);
@@ -139,12 +198,17 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
     }
   }
 
-  // 5. overdue open issues
+  // 5. consecutive 未报 months raise the colour on their own
+  const silence = silent.length >= config.silentRedMonths ? red : silent.length >= config.silentYellowMonths ? yellow : null;
+  silence?.push(silenceText(silent));
+
+  // 6. overdue open issues
   if (input.overdueOpenIssues > 0) yellow.push(`有${input.overdueOpenIssues}个问题逾期未办结`);
 
   const level: WarningLevel = red.length > 0 ? "red" : yellow.length > 0 ? "yellow" : "green";
   const reasons = [...red, ...yellow];
-  if (stale) reasons.push(`缺少${formatMonth(ref)}月报（${STALE_LABEL}），未按最新月份评估投资进度`);
+  // 未报 is always said, even when it does not (yet) count towards the colour
+  if (stale && silence === null) reasons.push(silent.length > 0 ? silenceText(silent) : `尚无${formatMonth(ref)}月报（${STALE_LABEL}）`);
   return { level, stale, reasons, lagPoints: currentLag === null ? null : pts(currentLag), demo };
 }
 

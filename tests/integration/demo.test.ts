@@ -7,6 +7,8 @@ import { getReadPublication } from "@/server/periods/queries";
 import { getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, listParkRanking } from "@/server/figures/queries";
 import { listParks } from "@/server/parks/queries";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
+import { reviewMonthlyReport } from "@/server/monthly-reports/service";
+import { publishPeriod } from "@/server/periods/service";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 const TODAY = "2026-11-26";
@@ -62,7 +64,7 @@ describe("the demo set", () => {
       "DEMO-001": ["GREEN", false, "-0.6"],
       "DEMO-002": ["YELLOW", false, "15.0"],
       "DEMO-003": ["RED", true, null], // not started, never reported: 未报
-      "DEMO-004": ["GREEN", true, null], // no November report: 未报, October carried forward
+      "DEMO-004": ["YELLOW", true, "8.0"], // no November report: 未报, October carried forward and judged against November's plan
       "DEMO-005": ["YELLOW", false, "1.7"], // overdue issue
       "DEMO-006": ["GREEN", false, "0.0"],
     });
@@ -77,7 +79,7 @@ describe("the demo set", () => {
     expect(items.find((p) => p.code === "DEMO-005")!.warningReasons).toEqual(["有1个问题逾期未办结"]);
     const stale = items.find((p) => p.code === "DEMO-004")!;
     expect(stale).toMatchObject({ missing: true, figureMonth: "2024-10", cumulative: "47000" });
-    expect(stale.warningReasons).toContain("缺少2024年11月月报（数据未更新），未按最新月份评估投资进度");
+    expect(stale.warningReasons).toContain("2024年11月未报");
     // its history: 未报 in November with October's figure, never lower
     const history = await getProjectFigureHistory(t.prisma, stale.projectId, 2024);
     expect(history.slice(-2).map((h) => [h.month, h.cumulative?.toString(), h.missing, h.figureMonth])).toEqual([
@@ -89,7 +91,7 @@ describe("the demo set", () => {
     expect(ranking.rows.map((r) => [r.label, r.projectCount, r.missing, r.cumulative, r.red, r.yellow])).toEqual([
       ["溆浦县园区", 2, 1, "56000", 1, 1],
       ["洞口县园区", 3, 0, "242000", 1, 1],
-      ["新晃县园区", 2, 1, "94000", 0, 1],
+      ["新晃县园区", 2, 1, "94000", 0, 2],
       ["会同县园区", 3, 0, "213500", 0, 2],
     ]);
   });
@@ -171,5 +173,35 @@ describe("the demo set", () => {
     ]);
     expect(oct.events.map((e) => e.action)).toEqual(["SUBMIT", "RETURN", "SUBMIT", "APPROVE"]);
     expect(p.milestones.map((m) => m.name)).toEqual(["开工", "主体完工", "投产"]);
+  });
+  it("publishing December: a red project that did not report stays red, citing its November lag, and no colour improves by silence", async () => {
+    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    const u = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const admin = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
+    const november = (await getReadPublication(t.prisma, 2024))!;
+    for (const r of await t.prisma.monthlyReport.findMany({ where: { month: "2024-12", status: "SUBMITTED" } })) {
+      await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
+    }
+    const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
+    await publishPeriod(t.prisma, admin, { month: "2024-12", version: period.version }, TODAY);
+    const december = (await getReadPublication(t.prisma, 2024))!;
+    expect(december.month).toBe("2024-12");
+
+    const figures = async (publicationId: number) => (await listFigures(t.prisma, { publicationId, page: 1, size: 20 })).rows;
+    const before = new Map((await figures(november.publicationId)).map((f) => [f.code, f]));
+    const after = await figures(december.publicationId);
+    const js = after.find((f) => f.code === "YQ2024-002")!;
+    expect(js).toMatchObject({ missing: true, figureMonth: "2024-11", warningLevel: "RED" });
+    expect(js.warningReasons).toContain("2024年11月落后月度计划 22.3 个百分点（红色预警），此后未报，预警未解除（演示数据）");
+    expect(js.warningReasons).toContain("2024年12月未报");
+    // not the first red month (August, 20.4 points)
+    expect(js.warningReasons.some((r) => r.includes("20.4"))).toBe(false);
+    // every project silent in December is at least as serious as in November
+    const rank = { GREEN: 0, YELLOW: 1, RED: 2 } as const;
+    const silent = after.filter((f) => f.missing);
+    expect(silent.length).toBeGreaterThan(1);
+    for (const f of silent) expect(rank[f.warningLevel], `${f.code}: ${f.warningReasons.join("；")}`).toBeGreaterThanOrEqual(rank[before.get(f.code)!.warningLevel]);
+    const count = async (publicationId: number, month: string) => (await getPublicationTotals(t.prisma, { publicationId, month })).red;
+    expect(await count(december.publicationId, "2024-12")).toBeGreaterThanOrEqual(await count(november.publicationId, "2024-11"));
   });
 });

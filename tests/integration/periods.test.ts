@@ -109,7 +109,7 @@ describe("reporting periods and published figures", () => {
       ["YQ2024-003", "2024-11", "56000", null],
       ["YQ2024-004", "2024-11", "47000", null],
     ]);
-    expect(rows.every((r) => r.warningReasons.some((x) => x.includes("数据未更新")))).toBe(true);
+    expect(rows.every((r) => r.warningReasons.includes("2024年12月未报"))).toBe(true);
 
     // the month chart never falls when projects only add reports
     const series = await getMonthlySeries(t.prisma, 2024, (await getReadPublication(t.prisma, 2024))!.publicationId);

@@ -118,7 +118,9 @@ describe("入库 warning (已开工未入库)", () => {
     overdueOpenIssues: 0,
     statsEnteredMonth: null,
   };
-  const run = (over: Partial<WarningInput>) => evaluateWarning({ ...base, ...over }, config);
+  // the project reported every month (its figure is the reference month's): no 未报 warning
+  const reported = (input: WarningInput): WarningInput => ({ carried: { month: input.referenceMonth, actual: "0" }, ...input });
+  const run = (over: Partial<WarningInput>) => evaluateWarning(reported({ ...base, ...over }), config);
 
   it("nothing in the start month; yellow one month after; red from two months after", () => {
     expect(run({ referenceMonth: "2024-03" }).level).toBe("green");
@@ -143,13 +145,13 @@ describe("入库 warning (已开工未入库)", () => {
   });
   it("not applied when the caller gives no 入库 facts", () => {
     const { statsEnteredMonth: _, ...withoutStats } = base;
-    expect(evaluateWarning({ ...withoutStats, referenceMonth: "2024-08" }, config).level).toBe("green");
+    expect(evaluateWarning(reported({ ...withoutStats, referenceMonth: "2024-08" }), config).level).toBe("green");
   });
   it("thresholds from WARNING_STATS_YELLOW_MONTHS / WARNING_STATS_RED_MONTHS", () => {
     const c = warningConfig({ WARNING_STATS_YELLOW_MONTHS: "2", WARNING_STATS_RED_MONTHS: "3" });
-    expect(evaluateWarning({ ...base, referenceMonth: "2024-04" }, c).level).toBe("green");
-    expect(evaluateWarning({ ...base, referenceMonth: "2024-05" }, c).level).toBe("yellow");
-    expect(evaluateWarning({ ...base, referenceMonth: "2024-06" }, c).level).toBe("red");
+    expect(evaluateWarning(reported({ ...base, referenceMonth: "2024-04" }), c).level).toBe("green");
+    expect(evaluateWarning(reported({ ...base, referenceMonth: "2024-05" }), c).level).toBe("yellow");
+    expect(evaluateWarning(reported({ ...base, referenceMonth: "2024-06" }), c).level).toBe("red");
     expect(() => warningConfig({ WARNING_STATS_YELLOW_MONTHS: "3", WARNING_STATS_RED_MONTHS: "2" })).toThrow("WARNING_STATS_YELLOW_MONTHS 不能大于 WARNING_STATS_RED_MONTHS");
     expect(() => warningConfig({ WARNING_STATS_RED_MONTHS: "0" })).toThrow("WARNING_STATS_RED_MONTHS 必须是 1 到 120 之间的整数（月），而不是「0」");
   });

@@ -18,4 +18,11 @@ describe("三色预警 thresholds from the environment", () => {
     expect(() => warningConfig({ WARNING_RED_LAG_POINTS: "10", WARNING_YELLOW_LAG_POINTS: "11" })).toThrow("WARNING_YELLOW_LAG_POINTS 不能大于 WARNING_RED_LAG_POINTS");
     expect(warningConfig({ WARNING_RED_LAG_POINTS: "10", WARNING_YELLOW_LAG_POINTS: "10" }).yellowLagPoints.toString()).toBe("10");
   });
+  it("未报 months: yellow from 1 and red from 2 by default, whole months from the environment, yellow not above red", () => {
+    expect(warningConfig({})).toMatchObject({ silentYellowMonths: 1, silentRedMonths: 2 });
+    expect(warningConfig({ WARNING_SILENT_YELLOW_MONTHS: " 2 ", WARNING_SILENT_RED_MONTHS: "3" })).toMatchObject({ silentYellowMonths: 2, silentRedMonths: 3 });
+    expect(() => warningConfig({ WARNING_SILENT_RED_MONTHS: "0" })).toThrow("WARNING_SILENT_RED_MONTHS 必须是 1 到 120 之间的整数（月），而不是「0」");
+    expect(() => warningConfig({ WARNING_SILENT_YELLOW_MONTHS: "1.5" })).toThrow("WARNING_SILENT_YELLOW_MONTHS 必须是 1 到 120 之间的整数（月），而不是「1.5」");
+    expect(() => warningConfig({ WARNING_SILENT_YELLOW_MONTHS: "3" })).toThrow("WARNING_SILENT_YELLOW_MONTHS 不能大于 WARNING_SILENT_RED_MONTHS");
+  });
 });

@@ -60,9 +60,11 @@ export async function WarningsSection({
         <Link href={`/projects${queryString({ year, warning: "yellow" })}`} className="mx-1 text-blue-700 underline underline-offset-2">
           全部黄色预警
         </Link>
-        。规则：红色——超过开工截止日期仍未开工，或累计完成投资落后本项目月度计划超过{config.redLagPoints.toString()}个百分点（按总投资计）；黄色——落后
+        。规则：红色——超过开工截止日期仍未开工，累计完成投资落后本项目月度计划超过{config.redLagPoints.toString()}个百分点（按总投资计），或连续
+        {config.silentRedMonths}个月以上未报；黄色——落后
         {config.yellowLagPoints.toString()}～{config.redLagPoints.toString()}
-        个百分点、开工晚于截止日期、曾为红色现已追赶，或发布时有逾期未办结问题；本月未报的项目按上月数结转并标“未报”。
+        个百分点、开工晚于截止日期、曾为红色现已追赶、{config.silentYellowMonths}
+        个月未报，或发布时有逾期未办结问题；未报的项目按最近一次上报的累计数结转并标“未报”，对照本月计划评估，不计未报月份的进度。
       </p>
     </Section>
   );

@@ -7,8 +7,9 @@
 //   report. 年度投资完成率 is like for like (src/domain/annual-rate.ts).
 //
 // 本年累计完成投资 is the carried cumulative minus the newest approved cumulative up to the
-// previous December (至上年底累计). The 三色预警 colour is evaluated by src/lib/warnings.ts on
-// the approved history of the year, as of the period's month; overdue issues as of the day of
+// previous December (至上年底累计). The 三色预警 colour is evaluated by src/domain/warnings.ts on
+// the approved history of the year and the carried figure (a 未报 month is judged against its own
+// plan, and consecutive 未报 months count), as of the period's month; overdue issues as of the day of
 // publication (asOfDate); 入库 (已开工未入库, src/lib/stats-entry.ts) as of the period's month.
 //
 // (No "server-only" marker: the seed scripts publish too.)
@@ -44,6 +45,9 @@ type SourceRow = {
   cumulative: Prisma.Decimal | null;
   monthInvestment: Prisma.Decimal | null;
   figureDemo: boolean | null;
+  /** the plan figure of figureMonth (which may be last year's) */
+  figurePlanned: Prisma.Decimal | null;
+  figurePlannedDemo: boolean | null;
   priorYearCumulative: Prisma.Decimal | null;
   actualStartMonth: string | null;
   actualProductionMonth: string | null;
@@ -100,6 +104,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
              p."totalInvestment", e."annualPlannedInvestment" AS "annualPlanned",
              cur.month AS "figureMonth", cur."revisionId", cur."cumulativeInvestment" AS cumulative,
              cur."monthInvestment", cur."isDemo" AS "figureDemo",
+             fp."cumulativePlanned" AS "figurePlanned", fp."isDemo" AS "figurePlannedDemo",
              base."cumulativeInvestment" AS "priorYearCumulative",
              CASE WHEN p."actualStartMonth" <= ${opts.month} THEN p."actualStartMonth" END AS "actualStartMonth",
              CASE WHEN p."actualProductionMonth" <= ${opts.month} THEN p."actualProductionMonth" END AS "actualProductionMonth",
@@ -127,6 +132,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
         JOIN "Project" p ON p.id = e."projectId"
         ${approvedFigureUpTo(opts.month, "cur")}
         ${approvedFigureUpTo(priorEnd, "base")}
+        LEFT JOIN "PlannedInvestment" fp ON fp."projectId" = p.id AND fp.month = cur.month
        WHERE e."planId" = ${plan.id} AND p.id > ${afterId}
        ORDER BY p.id
        LIMIT ${BATCH}`);
@@ -167,6 +173,16 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
       totalInvestment: r.totalInvestment,
       referenceMonth: month,
       history,
+      carried:
+        r.figureMonth === null || r.cumulative === null
+          ? null
+          : {
+              month: r.figureMonth,
+              actual: dec(r.cumulative).toString(),
+              demo: r.figureDemo ?? false,
+              planned: r.figurePlanned === null ? null : dec(r.figurePlanned).toString(),
+              plannedDemo: r.figurePlannedDemo ?? false,
+            },
       overdueOpenIssues: r.overdueIssues,
       statsEnteredMonth: r.statsEnteredMonth,
     },
