@@ -148,7 +148,7 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
           projectId,
           parkId,
           category: input.category,
-          subCategory: input.subCategory || null,
+          subCategory: input.subCategory,
           title: input.title,
           description: input.description,
           responsibleUnit: input.responsibleUnit || null,
