@@ -34,9 +34,9 @@ describe("问题类别", () => {
     expect(parseIssueCategoryFilter(undefined)).toBeUndefined();
   });
 
-  it("the form sends the sub-category; the top category follows from it", () => {
+  it("the form sends the sub-category (the service takes the top category from it); a top category sent with it must be its own", () => {
     const base = { projectCode: "YQ2024-001", title: "缺少技术工人", description: "高技能人才短缺" };
-    expect(createIssueSchema.parse({ ...base, subCategory: "TALENT" })).toMatchObject({ category: "FACTOR", subCategory: "TALENT" });
+    expect(createIssueSchema.parse({ ...base, subCategory: "TALENT" })).toMatchObject({ subCategory: "TALENT" });
     expect(createIssueSchema.parse({ ...base, category: "FACTOR", subCategory: "LAND" })).toMatchObject({ category: "FACTOR", subCategory: "LAND" });
     const wrong = createIssueSchema.safeParse({ ...base, category: "FUNDING", subCategory: "TALENT" });
     expect(wrong.success).toBe(false);

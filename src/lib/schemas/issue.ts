@@ -1,7 +1,7 @@
 // 问题台账 forms: shared by the client forms and the server actions.
 import { z } from "zod";
 import { dayField, idField, textField, versionField } from "./common";
-import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, issueSubCategory, type IssueTopCategory } from "@/domain/issue-categories";
+import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, issueSubCategory } from "@/domain/issue-categories";
 
 export const ISSUE_CATEGORIES = ISSUE_TOP_CATEGORIES;
 export const ISSUE_TITLE_MAX = 200;
@@ -57,8 +57,8 @@ export const createIssueSchema = z
     if (v.dueDate && v.raisedDate && v.dueDate < v.raisedDate) {
       ctx.addIssue({ code: "custom", path: ["dueDate"], message: "办结时限不能早于提出日期" });
     }
-  })
-  .transform((v) => ({ ...v, category: issueSubCategory(v.subCategory)!.category as IssueTopCategory }));
+  });
+/** The form's input; the top category is the sub-category's (`issueSubCategory(subCategory).category`). */
 export type CreateIssueInput = z.infer<typeof createIssueSchema>;
 
 /** 交办: the responsible unit, its 包保领导 and the deadline are all required. */

@@ -183,6 +183,7 @@ export const AUDIT_FIELDS = {
   park: { label: "县区园区", kind: "count" },
   plannedInvestment: { label: "倒排工期月份", kind: "count" },
   reportSection: { label: "报告段落", kind: "count" },
+  demoDate: { label: "演示日期（记录）", kind: "count" },
   // the audit log's own retention and purge (npm run audit:retention / audit:purge)
   retentionDays: { label: "保存期限（天）", kind: "count" },
   operator: { label: "服务器上的操作账号", kind: "text" },
