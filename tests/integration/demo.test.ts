@@ -16,6 +16,7 @@ import { createIssueSchema } from "@/lib/schemas/issue";
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
+import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 
 const TODAY = "2026-11-26";
 
@@ -203,6 +204,9 @@ describe("the demo set", () => {
       // an issue raised in the demo is raised on its date, in its year's ledger
       const issue = await createIssue(t.prisma, admin, createIssueSchema.parse({ projectCode: "DEMO-002", subCategory: "FINANCING", title: "演示日期测试问题", description: "—" }));
       expect([issue.raisedDate!.toISOString().slice(0, 10), issue.year]).toEqual(["2025-01-03", 2024]);
+      // December's report was submitted on the demo's story, not when the demo was loaded
+      const submitted = await t.prisma.monthlyReport.findFirstOrThrow({ where: { month: "2024-12", status: "SUBMITTED", isDemo: true } });
+      expect(businessDate(submitted.updatedAt) <= "2025-01-03").toBe(true);
       // the office reviews December and publishes it: the publication and its 通报 are dated that day
       for (const r of await t.prisma.monthlyReport.findMany({ where: { month: "2024-12", status: "SUBMITTED" } })) {
         await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
@@ -215,6 +219,12 @@ describe("the demo set", () => {
       const bulletin = writeBulletin((await loadBulletin(t.prisma, "2024-12"))!);
       expect(bulletin.dateLine).toBe("2025年1月3日");
       expect(bulletin.asOf).toContain("2025-01-03");
+      // its 情况报告 lists the demo's issues by title under their sub-problems, never their text as the report's
+      const report = writeAnnualReport((await loadAnnualReport(t.prisma, 2024))!);
+      const texts = report.blocks.flatMap((b) => (b.kind === "p" ? [(b.lead ?? "") + b.text] : []));
+      expect(texts).toContain("1. 演示日期测试问题（未办结）");
+      expect(texts).toContain("2. （演示）电子元器件产业园项目贷款审批（未办结）（演示数据）");
+      expect(texts.join("\n")).not.toContain("项目贷款3亿元待银行审批");
       // the demo's earlier months were published on their deadlines
       const november = await t.prisma.periodPublication.findFirstOrThrow({ where: { period: { month: "2024-11" } } });
       expect(businessDate(november.publishedAt)).toBe("2024-12-05");

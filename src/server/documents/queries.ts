@@ -212,7 +212,7 @@ export type IssueItem = { title: string; closed: boolean; overdue: boolean; isDe
 
 /**
  * 二、存在的主要问题, one sub-problem: the seed report's stored text for it (the issues loaded from the
- * report, "Issue".source set), printed unchanged; then the ledger's other issues of the
+ * report: "Issue".source set, not demo data — the demo's issues name 演示数据 as their source), printed unchanged; then the ledger's other issues of the
  * sub-category, counted and listed by title.
  */
 export type IssueGroup = {
@@ -252,7 +252,7 @@ export async function listIssueGroups(prisma: Db, options: { year: number; asOf:
   const rows = await prisma.$queryRaw<IssueGroupRow[]>(Prisma.sql`
     SELECT g.category, g."subCategory", g."fromReport", g.title, g.description, g.closed, g.overdue, g."isDemo",
            g.total, g."closedCount", g."overdueCount"
-      FROM (SELECT i.category, i."subCategory", i.source IS NOT NULL AS "fromReport", i.title, i.description, i."isDemo",
+      FROM (SELECT i.category, i."subCategory", (i.source IS NOT NULL AND NOT i."isDemo") AS "fromReport", i.title, i.description, i."isDemo",
                    i.status = 'CLOSED' AS closed, ${overdueSql(options.asOf)} AS overdue,
                    row_number() OVER w AS n,
                    (count(*) OVER p)::int AS total,
@@ -260,7 +260,7 @@ export async function listIssueGroups(prisma: Db, options: { year: number; asOf:
                    (count(*) FILTER (WHERE ${overdueSql(options.asOf)}) OVER p)::int AS "overdueCount"
               FROM ${issuesAsOf(options.asOf)} i
              WHERE i.year = ${options.year}
-            WINDOW p AS (PARTITION BY i.category, i."subCategory", i.source IS NOT NULL),
+            WINDOW p AS (PARTITION BY i.category, i."subCategory", (i.source IS NOT NULL AND NOT i."isDemo")),
                    w AS (p ORDER BY i."sortOrder", i.id)) g
      WHERE g."fromReport" OR g.n <= ${ISSUE_ITEMS_LIMIT}
      ORDER BY g.category, g."subCategory", g."fromReport" DESC, g.n`);

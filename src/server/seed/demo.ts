@@ -260,6 +260,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
             currentRevisionId: last!.id,
             approvedRevisionId: r.status === "APPROVED" ? last!.id : null,
             returnReason: r.status !== "APPROVED" ? (lastReturned ?? null) : null,
+            // last changed at its last event (the to-do's 提交 time), not when the demo was loaded
+            updatedAt: eventTime(r.month, Math.max(0, n - 1)),
           },
         });
         count("monthlyReport");
