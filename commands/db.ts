@@ -4,6 +4,7 @@
 import { createPrismaClient } from "../src/server/db/client";
 import { migrateDeploy, migrateStatus, openDatabase } from "../src/server/db/runtime";
 import { seedDatabase } from "../src/server/seed";
+import { readDemoDate } from "../src/server/seed/demo";
 import { applyRetentionFromEnv } from "../src/server/audit/retention";
 
 async function main() {
@@ -28,6 +29,8 @@ async function main() {
         const demo = flags.includes("--demo");
         const result = await seedDatabase(prisma, { demo, demoAccounts: demo });
         console.log(Object.keys(result.created).length ? `已导入：${JSON.stringify(result.created)}` : "种子数据已存在，未作改动。");
+        const demoDate = await readDemoDate(prisma);
+        if (demoDate) console.log(`演示日期：${demoDate}。应用（npm start）启动时按此日期计算业务日期，除非设置了 APP_TODAY；已在运行的应用需重启。`);
       } finally {
         await prisma.$disconnect();
       }

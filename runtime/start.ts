@@ -10,6 +10,8 @@ import { createPrismaClient } from "../src/server/db/client";
 import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
 import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
 import { seedDatabase } from "../src/server/seed";
+import { readDemoDate } from "../src/server/seed/demo";
+import { appToday } from "../src/lib/month";
 import { applyRetentionFromEnv } from "../src/server/audit/retention";
 import { heapFlags } from "./heap-flags";
 import { shutdownGraceSeconds, supervise } from "./supervise";
@@ -49,6 +51,23 @@ function buildIfNeeded() {
   fs.writeFileSync(FINGERPRINT_FILE, current);
 }
 
+/**
+ * The business "today" of the app servers: APP_TODAY when the operator set it; else the demo's
+ * date when the database holds the demo set (recorded by its seed, so every app server sharing the
+ * database agrees, and the header says 演示日期); else the clock's (nothing set).
+ */
+async function businessToday(prisma: ReturnType<typeof createPrismaClient>): Promise<Record<string, string>> {
+  const fixed = appToday();
+  if (fixed) {
+    console.log(`业务日期：${fixed}（APP_TODAY）。`);
+    return process.env.APP_TODAY_SOURCE ? {} : { APP_TODAY_SOURCE: "operator" };
+  }
+  const demoDate = await readDemoDate(prisma);
+  if (!demoDate) return {};
+  console.log(`演示数据：业务日期按演示日期 ${demoDate} 计算（设置 APP_TODAY 可改）。`);
+  return { APP_TODAY: demoDate, APP_TODAY_SOURCE: "demo" };
+}
+
 async function main() {
   const serverFlags = dev ? [] : heapFlags();
   const graceSeconds = shutdownGraceSeconds();
@@ -56,6 +75,8 @@ async function main() {
   const database = await openDatabase();
   console.log(`数据库：${database.description}`);
   let server: ReturnType<typeof supervise> | null = null;
+  /** the business "today" the app servers run on (APP_TODAY), when it is not the clock's */
+  let today: Record<string, string> = {};
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
@@ -82,6 +103,7 @@ async function main() {
         const result = await seedDatabase(prisma, { demo: flag("DEMO_DATA"), demoAccounts: flag("DEMO_ACCOUNTS") });
         console.log(`空数据库，已导入种子数据：${JSON.stringify(result.created)}`);
       }
+      today = await businessToday(prisma);
     } finally {
       await prisma.$disconnect();
     }
@@ -103,6 +125,7 @@ async function main() {
         PORT: port,
         DATABASE_URL: database.url,
         SHUTDOWN_GRACE_SECONDS: String(graceSeconds),
+        ...today,
         ...(database.kind === "embedded" ? { DATABASE_POOL_MAX: String(EMBEDDED_POOL_MAX) } : {}),
       },
     },

@@ -1,4 +1,6 @@
 // Chinese labels of the enums, in one place.
+import { ISSUE_TOP_CATEGORY_LABEL } from "@/domain/issue-categories";
+
 export const PROJECT_STATUS_LABEL = {
   NOT_STARTED: "未开工",
   UNDER_CONSTRUCTION: "在建",
@@ -21,16 +23,8 @@ export const ISSUE_STATUS_LABEL = {
   CLOSED: "已办结",
 } as const;
 
-export const ISSUE_CATEGORY_LABEL = {
-  FUNDING: "资金问题",
-  FACTOR: "要素保障问题",
-  INSTITUTIONAL: "体制机制问题",
-  LAND: "土地",
-  ENERGY: "能源",
-  ENVIRONMENT: "环保",
-  WATER_POWER: "用水用电",
-  APPROVAL: "审批",
-} as const;
+/** 问题类别 (top level); the sub-categories are in src/domain/issue-categories.ts. */
+export const ISSUE_CATEGORY_LABEL = ISSUE_TOP_CATEGORY_LABEL;
 
 export const ROLE_LABEL = {
   ADMIN: "园区管理员",
@@ -38,19 +32,6 @@ export const ROLE_LABEL = {
   LEADER: "领导",
   AUDITOR: "审计员",
 } as const;
-
-/** Named sub-problems per category, from the seed report's taxonomy (二、问题). */
-export const ISSUE_SUBCATEGORIES: Record<keyof typeof ISSUE_CATEGORY_LABEL, readonly string[]> = {
-  FUNDING: ["土地成本增加", "原材料价格上涨", "部分企业经营困难"],
-  FACTOR: ["技术人才不足", "能耗双控压力大"],
-  INSTITUTIONAL: ["管理模式粗放", "政策落实不到位"],
-  // the plan names these factor guarantees without sub-problems: the sub-category is free text
-  LAND: [],
-  ENERGY: [],
-  ENVIRONMENT: [],
-  WATER_POWER: [],
-  APPROVAL: [],
-};
 
 export const MILESTONE_KIND_LABEL = {
   LAND: "土地摘牌",

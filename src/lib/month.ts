@@ -1,5 +1,9 @@
 // Calendar months ("YYYY-MM") and business dates, reckoned in China time by default
 // (APP_TIMEZONE, default Asia/Shanghai), whatever the server's own time zone.
+// The business "today" is the clock's date unless APP_TODAY ("YYYY-MM-DD") names another: the
+// demo's date (演示日期, set by runtime/start.ts from the database) or an operator's. It moves only
+// business dates — deadlines, 超期, the open month, an issue's 提出日期, a publication's date —
+// never timestamps (createdAt, the audit log, sessions), which stay real time.
 
 export const MONTH_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
@@ -11,10 +15,38 @@ export function isMonth(value: string): boolean {
   return MONTH_PATTERN.test(value);
 }
 
-/** The calendar date (YYYY-MM-DD) of an instant in the business time zone. */
+const DAY_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+/**
+ * The business "today" APP_TODAY names ("YYYY-MM-DD"), or null when it is unset; a value that is
+ * not a calendar day is refused (runtime/start.ts checks it before serving).
+ */
+export function appToday(env: Record<string, string | undefined> = process.env): string | null {
+  const raw = env.APP_TODAY?.trim();
+  if (!raw) return null;
+  if (!DAY_PATTERN.test(raw) || new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw) {
+    throw new Error(`APP_TODAY 必须是日期（年-月-日，如 2025-01-03），而不是「${raw}」`);
+  }
+  return raw;
+}
+
+/** Whether the business "today" is the demo's date (runtime/start.ts sets APP_TODAY_SOURCE=demo). */
+export function isDemoToday(env: Record<string, string | undefined> = process.env): boolean {
+  return appToday(env) !== null && env.APP_TODAY_SOURCE === "demo";
+}
+
+/**
+ * The calendar date (YYYY-MM-DD) of an instant in the business time zone; without an instant,
+ * the business "today": APP_TODAY when set, else the clock's date.
+ */
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function businessDate(now: Date = new Date(), timeZone = appTimeZone()): string {
+export function businessDate(now?: Date, timeZone = appTimeZone()): string {
+  if (now === undefined) {
+    const fixed = appToday();
+    if (fixed) return fixed;
+    now = new Date();
+  }
   // one formatter per zone: creating one costs far more than formatting (an import checks thousands of rows)
   let f = dayFormats.get(timeZone);
   if (!f) {
@@ -24,8 +56,20 @@ export function businessDate(now: Date = new Date(), timeZone = appTimeZone()): 
   return f.format(now);
 }
 
-/** "This month" in the business time zone. */
-export function currentMonth(now: Date = new Date(), timeZone = appTimeZone()): string {
+/**
+ * "Now" on the business day: the clock's instant, moved to APP_TODAY's date at the same time of
+ * day when it is set. For business events stamped with a time (a publication's 发布时间), never
+ * for audit timestamps (createdAt, the audit log), which stay real time.
+ */
+export function businessInstant(now: Date = new Date(), timeZone = appTimeZone()): Date {
+  const fixed = appToday();
+  if (!fixed) return now;
+  const days = Math.round((Date.parse(`${fixed}T00:00:00Z`) - Date.parse(`${businessDate(now, timeZone)}T00:00:00Z`)) / 86_400_000);
+  return new Date(now.getTime() + days * 86_400_000);
+}
+
+/** "This month" in the business time zone (of the business "today" without an instant). */
+export function currentMonth(now?: Date, timeZone = appTimeZone()): string {
   return businessDate(now, timeZone).slice(0, 7);
 }
 

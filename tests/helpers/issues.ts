@@ -27,8 +27,10 @@ export async function issueAt(
   // from the report (the seed), so one is made here as the seed makes them
   let issue =
     code === null
-      ? await prisma.issue.create({ data: { year: 2024, category: "LAND", title, description: "全园区测试问题", raisedDate: new Date(`${raisedDate}T00:00:00Z`) } })
-      : await createIssue(prisma, a.admin, createIssueSchema.parse({ projectCode: code, category: "LAND", title, description: "测试问题", raisedDate }));
+      ? await prisma.issue.create({
+          data: { year: 2024, category: "FACTOR", subCategory: "LAND", title, description: "全园区测试问题", raisedDate: new Date(`${raisedDate}T00:00:00Z`) },
+        })
+      : await createIssue(prisma, a.admin, createIssueSchema.parse({ projectCode: code, subCategory: "LAND", title, description: "测试问题", raisedDate }));
   const form = () => ({ issueId: String(issue.id), version: String(issue.version) });
   if (status === "OPEN") return form();
   issue = await assignIssue(

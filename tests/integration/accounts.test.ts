@@ -91,7 +91,7 @@ async function account(role: "ADMIN" | "COUNTY" | "LEADER", password: string, op
   return actor;
 }
 
-const issueForm = () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "", title: `流动资金紧张${unique()}`, description: "银行授信未到位" });
+const issueForm = () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "FUNDING_OTHER", title: `流动资金紧张${unique()}`, description: "银行授信未到位" });
 const user = (username: string) => t.prisma.user.findUniqueOrThrow({ where: { username } });
 
 describe("the first sign-in of an account an administrator created", () => {

@@ -362,7 +362,7 @@ describe("a save that changed nothing writes nothing and leaves no entry", () =>
     const issue = await createIssue(
       t.prisma,
       a.admin,
-      createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", title: "用工短缺（审计测试）", description: "技术工人不足" }),
+      createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "TALENT", title: "用工短缺（审计测试）", description: "技术工人不足" }),
     );
     const form = (version: number) =>
       assignIssueSchema.parse({ issueId: String(issue.id), version: String(version), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" });

@@ -74,7 +74,7 @@ async function freshIssue() {
   const issue = await createIssue(
     t.prisma,
     a.admin,
-    createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "技术人才不足", title: `缺少技术工人${unique()}`, description: "高技能人才短缺" }),
+    createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "TALENT", title: `缺少技术工人${unique()}`, description: "高技能人才短缺" }),
   );
   return { issueId: String(issue.id), version: String(issue.version) };
 }
@@ -180,7 +180,7 @@ const cases: Case[] = [
   {
     name: "createIssue (project)",
     allowed: county,
-    prepare: async () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "原材料价格上涨", title: `铝锭涨价${unique()}`, description: "原材料价格上涨" }),
+    prepare: async () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "MATERIAL_PRICE", title: `铝锭涨价${unique()}`, description: "原材料价格上涨" }),
     run: (actor, v) => createIssue(t.prisma, actor, createIssueSchema.parse(v)),
   },
   {
@@ -189,8 +189,8 @@ const cases: Case[] = [
     prepare: async () => ({
       projectCode: "",
       parkId: String(a.huitong.parkId),
-      category: "WATER_POWER",
-      subCategory: "增量配电",
+      category: "FACTOR",
+      subCategory: "WATER_POWER",
       title: `园区供电不足${unique()}`,
       description: "缺少增量配电网架",
     }),

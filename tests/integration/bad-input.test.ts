@@ -71,7 +71,7 @@ const newIssue =
   () => ({
     projectCode: "YQ2024-001",
     category: "FUNDING",
-    subCategory: "",
+    subCategory: "FUNDING_OTHER",
     title: "流动资金紧张",
     description: "银行授信未到位",
     ...over,
@@ -374,15 +374,23 @@ const cases: Case[] = [
     field: "description",
     message: "问题描述不能超过2000个字",
   },
-  { name: "no category", action: createIssueAction, as: "huitong", values: newIssue({ category: "" }), field: "category", message: "请选择问题类别" },
+  { name: "no category", action: createIssueAction, as: "huitong", values: newIssue({ category: "", subCategory: "" }), field: "subCategory", message: "请选择问题类别" },
+  {
+    name: "unknown sub-category",
+    action: createIssueAction,
+    as: "huitong",
+    values: newIssue({ subCategory: "技术人才不足" }),
+    field: "subCategory",
+    message: "没有这个问题类别，请从列表中选择",
+  },
   { name: "unknown category", action: createIssueAction, as: "huitong", values: newIssue({ category: "WEATHER" }), field: "category", message: "请选择问题类别" },
   {
     name: "sub-problem not in its category",
     action: createIssueAction,
     as: "huitong",
-    values: newIssue({ subCategory: "技术人才不足" }),
+    values: newIssue({ subCategory: "TALENT" }),
     field: "subCategory",
-    message: "「资金问题」下没有这个具体问题，请从列表中选择",
+    message: "「资金问题」下没有「技术人才不足」，请从列表中选择",
   },
   {
     name: "neither project nor park",
@@ -883,7 +891,7 @@ beforeAll(async () => {
   const created = await createIssue(
     t.prisma,
     a.huitong,
-    createIssueSchema.parse({ projectCode: "YQ2024-001", category: "LAND", title: "厂房用地未交付", description: "二期用地尚未完成征拆" }),
+    createIssueSchema.parse({ projectCode: "YQ2024-001", category: "FACTOR", subCategory: "LAND", title: "厂房用地未交付", description: "二期用地尚未完成征拆" }),
   );
   issue = { id: created.id, version: created.version };
   working = await issueAt(t.prisma, a, "IN_PROGRESS");

@@ -1,6 +1,6 @@
 // The demo set (演示数据) on top of the seed report: marked, idempotent, never contradicting the
 // report, and giving each warning colour something to show.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDatabase } from "@/server/seed";
 import { getProjectDetail } from "@/server/projects/queries";
 import { getReadPublication } from "@/server/periods/queries";
@@ -10,6 +10,13 @@ import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issu
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { readDemoDate } from "@/server/seed/demo";
+import { businessDate, currentMonth } from "@/lib/month";
+import { isPastDeadline } from "@/domain/periods";
+import { createIssue } from "@/server/issues/service";
+import { createIssueSchema } from "@/lib/schemas/issue";
+import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
+import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 
 const TODAY = "2026-11-26";
 
@@ -174,18 +181,65 @@ describe("the demo set", () => {
     expect(oct.events.map((e) => e.action)).toEqual(["SUBMIT", "RETURN", "SUBMIT", "APPROVE"]);
     expect(p.milestones.map((m) => m.name)).toEqual(["开工", "主体完工", "投产"]);
   });
-  it("publishing December: a red project that did not report stays red, citing its November lag, and no colour improves by silence", async () => {
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
-    const u = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
-    const admin = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
-    const november = (await getReadPublication(t.prisma, 2024))!;
-    for (const r of await t.prisma.monthlyReport.findMany({ where: { month: "2024-12", status: "SUBMITTED" } })) {
-      await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
+
+  it("tells its story on its own date (演示日期 2025-01-03), whatever the clock says", async () => {
+    expect(await readDemoDate(t.prisma)).toBe("2025-01-03");
+    vi.stubEnv("APP_TODAY", "2025-01-03");
+    try {
+      expect(currentMonth()).toBe("2025-01");
+      // the open 2024-12 调度期 is before its deadline, as the county's journey says
+      const december = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
+      expect(december.status).toBe("OPEN");
+      expect(isPastDeadline(december.deadline.toISOString().slice(0, 10), businessDate())).toBe(false);
+      // nodes planned relative to the demo's date: 临期 and 超期 by days, never by years
+      const open = await t.prisma.milestone.findMany({ where: { isDemo: true, actualDate: null, plannedDate: { not: null } } });
+      const late = open.map((m) => (Date.parse("2025-01-03") - m.plannedDate!.getTime()) / 86_400_000).filter((d) => d > 0);
+      expect(late).toEqual(expect.arrayContaining([3, 10])); // "today-3", "today-10" in milestones.json
+      expect(Math.max(...late)).toBeLessThan(366);
+      expect(open.some((m) => m.plannedDate!.toISOString().slice(0, 10) > "2025-01-03")).toBe(true);
+
+      await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+      const user = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+      const admin = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, parkId: user.parkId };
+      // an issue raised in the demo is raised on its date, in its year's ledger
+      const issue = await createIssue(t.prisma, admin, createIssueSchema.parse({ projectCode: "DEMO-002", subCategory: "FINANCING", title: "演示日期测试问题", description: "—" }));
+      expect([issue.raisedDate!.toISOString().slice(0, 10), issue.year]).toEqual(["2025-01-03", 2024]);
+      // December's report was submitted on the demo's story, not when the demo was loaded
+      const submitted = await t.prisma.monthlyReport.findFirstOrThrow({ where: { month: "2024-12", status: "SUBMITTED", isDemo: true } });
+      expect(businessDate(submitted.updatedAt) <= "2025-01-03").toBe(true);
+      // the office reviews December and publishes it: the publication and its 通报 are dated that day
+      for (const r of await t.prisma.monthlyReport.findMany({ where: { month: "2024-12", status: "SUBMITTED" } })) {
+        await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
+      }
+      const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
+      await publishPeriod(t.prisma, admin, { month: "2024-12", version: period.version });
+      const pub = await t.prisma.periodPublication.findFirstOrThrow({ where: { period: { month: "2024-12" } } });
+      expect(pub.asOfDate.toISOString().slice(0, 10)).toBe("2025-01-03");
+      expect(businessDate(pub.publishedAt)).toBe("2025-01-03");
+      const bulletin = writeBulletin((await loadBulletin(t.prisma, "2024-12"))!);
+      expect(bulletin.dateLine).toBe("2025年1月3日");
+      expect(bulletin.asOf).toContain("2025-01-03");
+      // its 情况报告 lists the demo's issues by title under their sub-problems, never their text as the report's
+      const report = writeAnnualReport((await loadAnnualReport(t.prisma, 2024))!);
+      const texts = report.blocks.flatMap((b) => (b.kind === "p" ? [(b.lead ?? "") + b.text] : []));
+      expect(texts).toContain("1. 演示日期测试问题（未办结）");
+      expect(texts).toContain("2. （演示）电子元器件产业园项目贷款审批（未办结）（演示数据）");
+      expect(texts.join("\n")).not.toContain("项目贷款3亿元待银行审批");
+      // the demo's earlier months were published on their deadlines
+      const november = await t.prisma.periodPublication.findFirstOrThrow({ where: { period: { month: "2024-11" } } });
+      expect(businessDate(november.publishedAt)).toBe("2024-12-05");
+    } finally {
+      vi.unstubAllEnvs();
     }
-    const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
-    await publishPeriod(t.prisma, admin, { month: "2024-12", version: period.version }, TODAY);
-    const december = (await getReadPublication(t.prisma, 2024))!;
-    expect(december.month).toBe("2024-12");
+  });
+
+  it("publishing December (the test above): a red project that did not report stays red, citing its November lag, and no colour improves by silence", async () => {
+    const publication = async (month: string) => ({
+      publicationId: (await t.prisma.periodPublication.findFirstOrThrow({ where: { period: { month } }, orderBy: { publicationNo: "desc" } })).id,
+    });
+    const november = await publication("2024-11");
+    const december = await publication("2024-12");
+    expect((await getReadPublication(t.prisma, 2024))!.publicationId).toBe(december.publicationId);
 
     const figures = async (publicationId: number) => (await listFigures(t.prisma, { publicationId, page: 1, size: 20 })).rows;
     const before = new Map((await figures(november.publicationId)).map((f) => [f.code, f]));

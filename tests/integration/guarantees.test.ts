@@ -115,7 +115,11 @@ describe("figures", () => {
   it("an issue due today is not overdue; one due yesterday is", async () => {
     const today = "2024-12-10";
     const due = async (dueDate: string, title: string) =>
-      createIssue(t.prisma, a.admin, createIssueSchema.parse({ projectCode: "YQ2024-004", category: "LAND", title, description: "测试", raisedDate: "2024-12-01", dueDate }));
+      createIssue(
+        t.prisma,
+        a.admin,
+        createIssueSchema.parse({ projectCode: "YQ2024-004", category: "FACTOR", subCategory: "LAND", title, description: "测试", raisedDate: "2024-12-01", dueDate }),
+      );
     await due("2024-12-10", "今天到期的问题");
     await due("2024-12-09", "昨天到期的问题");
     const rows = await listIssues(t.prisma, { year: 2024, today });

@@ -15,9 +15,15 @@ import { countingClient, type CountingClient } from "../helpers/query-count";
 const TODAY = "2025-03-15";
 const YEAR = 2025;
 const STATUSES: IssueStatus[] = ["OPEN", "IN_PROGRESS", "CLOSED"];
-const CATEGORIES: IssueCategory[] = ["FUNDING", "LAND", "ENERGY", "APPROVAL"];
+/** [问题类别, sub-category]: two under 要素保障问题, so that a top-category filter takes in both */
+const CATEGORIES: Array<[IssueCategory, string]> = [
+  ["FUNDING", "FINANCING"],
+  ["FACTOR", "LAND"],
+  ["FACTOR", "ENERGY"],
+  ["INSTITUTIONAL", "APPROVAL"],
+];
 
-type Made = { id: number; status: IssueStatus; category: IssueCategory; parkId: number; dueDate: string | null; sortOrder: number; overdue: boolean };
+type Made = { id: number; status: IssueStatus; category: IssueCategory; subCategory: string; parkId: number; dueDate: string | null; sortOrder: number; overdue: boolean };
 
 describe("lists paged in SQL", () => {
   let t: TestDatabase;
@@ -36,15 +42,15 @@ describe("lists paged in SQL", () => {
   const addIssues = async (n: number, from: number) => {
     for (let k = from; k < from + n; k++) {
       const status = STATUSES[k % 3];
-      const category = CATEGORIES[k % 4];
+      const [category, subCategory] = CATEGORIES[k % 4];
       const parkId = parks[k % parks.length];
       // due dates spread around TODAY; every seventh issue has none
       const dueDate = k % 7 === 0 ? null : `2025-0${1 + (k % 6)}-${String(1 + (k % 27)).padStart(2, "0")}`;
       const sortOrder = k % 5;
       const row = await t.prisma.issue.create({
-        data: { year: YEAR, parkId, category, status, title: `问题${k}`, description: "—", dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, sortOrder },
+        data: { year: YEAR, parkId, category, subCategory, status, title: `问题${k}`, description: "—", dueDate: dueDate ? new Date(`${dueDate}T00:00:00Z`) : null, sortOrder },
       });
-      made.push({ id: row.id, status, category, parkId, dueDate, sortOrder, overdue: status !== "CLOSED" && dueDate !== null && dueDate < TODAY });
+      made.push({ id: row.id, status, category, subCategory, parkId, dueDate, sortOrder, overdue: status !== "CLOSED" && dueDate !== null && dueDate < TODAY });
     }
   };
 
@@ -90,12 +96,19 @@ describe("lists paged in SQL", () => {
     expect(first.closed).toBe(0);
     expect(rows.map((r) => r.id)).toEqual(want.map((m) => m.id));
 
-    const overdue = await allPages({ year: YEAR, overdue: true, category: "LAND" }, 5);
-    const wantOverdue = made.filter((m) => m.overdue && m.category === "LAND").sort(ledgerOrder);
+    const overdue = await allPages({ year: YEAR, overdue: true, category: "FACTOR", subCategory: "LAND" }, 5);
+    const wantOverdue = made.filter((m) => m.overdue && m.subCategory === "LAND").sort(ledgerOrder);
     expect(overdue.first.total).toBe(wantOverdue.length);
     expect(overdue.first.overdue).toBe(wantOverdue.length);
     expect(overdue.rows.map((r) => r.id)).toEqual(wantOverdue.map((m) => m.id));
-    expect(overdue.rows.every((r) => r.overdue && r.category === "LAND")).toBe(true);
+    expect(overdue.rows.every((r) => r.overdue && r.subCategory === "LAND")).toBe(true);
+
+    // a top category takes in every sub-category under it (要素保障问题: 土地 and 能源)
+    const factor = await allPages({ year: YEAR, category: "FACTOR" }, 9);
+    const wantFactor = made.filter((m) => m.category === "FACTOR").sort(ledgerOrder);
+    expect(new Set(wantFactor.map((m) => m.subCategory))).toEqual(new Set(["LAND", "ENERGY"]));
+    expect(factor.first.total).toBe(wantFactor.length);
+    expect(factor.rows.map((r) => r.id)).toEqual(wantFactor.map((m) => m.id));
 
     // another year: none of these; every year: the seed's too
     expect((await getIssueLedger(t.prisma, { year: 2023 }, {}, TODAY)).total).toBe(await t.prisma.issue.count({ where: { year: 2023 } }));

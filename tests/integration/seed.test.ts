@@ -153,13 +153,13 @@ describe("seeding the 2024 report", () => {
   it("records the report's problems in the issue ledger under its taxonomy", async () => {
     const issues = await t.prisma.issue.findMany({ orderBy: { sortOrder: "asc" } });
     expect(issues.map((i) => [i.category, i.subCategory, i.status])).toEqual([
-      ["FUNDING", "土地成本增加", "OPEN"],
-      ["FUNDING", "原材料价格上涨", "OPEN"],
-      ["FUNDING", "部分企业经营困难", "OPEN"],
-      ["FACTOR", "技术人才不足", "OPEN"],
-      ["FACTOR", "能耗双控压力大", "OPEN"],
-      ["INSTITUTIONAL", "管理模式粗放", "OPEN"],
-      ["INSTITUTIONAL", "政策落实不到位", "OPEN"],
+      ["FUNDING", "LAND_COST", "OPEN"],
+      ["FUNDING", "MATERIAL_PRICE", "OPEN"],
+      ["FUNDING", "BUSINESS_DIFFICULTY", "OPEN"],
+      ["FACTOR", "TALENT", "OPEN"],
+      ["FACTOR", "ENERGY_CONTROL", "OPEN"],
+      ["INSTITUTIONAL", "MANAGEMENT", "OPEN"],
+      ["INSTITUTIONAL", "POLICY", "OPEN"],
     ]);
     expect(issues[0].raisedDate).toBeNull();
   });

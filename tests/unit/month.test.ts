@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { addMonths, businessDate, currentMonth, dayToDate, formatDay, formatMonth, isMonth, monthRange } from "@/lib/month";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { addMonths, appToday, businessDate, businessInstant, currentMonth, dayToDate, formatDay, formatMonth, isDemoToday, isMonth, monthRange } from "@/lib/month";
+import { isOverdue } from "@/domain/overdue";
 
 describe("months", () => {
   it("validates YYYY-MM", () => {
@@ -47,5 +48,44 @@ describe("startOfDay", () => {
     expect(startOfDay("2024-12-03", "UTC").toISOString()).toBe("2024-12-03T00:00:00.000Z");
     // a zone west of UTC, across summer time
     expect(startOfDay("2024-07-01", "America/New_York").toISOString()).toBe("2024-07-01T04:00:00.000Z");
+  });
+});
+
+describe("the business today (APP_TODAY, the demo's date)", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("without an instant, today is APP_TODAY when set: the month, overdue and deadlines follow it", () => {
+    vi.stubEnv("APP_TODAY", "2025-01-03");
+    expect(businessDate()).toBe("2025-01-03");
+    expect(currentMonth()).toBe("2025-01");
+    // an issue due 2024-12-31 is overdue on the demo's date; one due 2025-01-05 is not yet
+    expect(isOverdue({ status: "IN_PROGRESS", dueDate: dayToDate("2024-12-31") })).toBe(true);
+    expect(isOverdue({ status: "IN_PROGRESS", dueDate: dayToDate("2025-01-05") })).toBe(false);
+    // an explicit instant is that instant's date, whatever APP_TODAY says (audit and retention use it)
+    expect(businessDate(new Date("2026-12-06T03:00:00Z"))).toBe("2026-12-06");
+  });
+
+  it("is the clock's date when APP_TODAY is unset", () => {
+    vi.stubEnv("APP_TODAY", "");
+    expect(businessDate()).toBe(businessDate(new Date()));
+    expect(appToday()).toBeNull();
+    expect(businessInstant(new Date("2026-12-06T03:00:00Z")).toISOString()).toBe("2026-12-06T03:00:00.000Z");
+  });
+
+  it("stamps a business event on the business day at the clock's time of day", () => {
+    vi.stubEnv("APP_TODAY", "2025-01-03");
+    // 2026-12-06 15:40 UTC is 23:40 in Shanghai: 2025-01-03 23:40 there
+    expect(businessInstant(new Date("2026-12-06T15:40:00Z")).toISOString()).toBe("2025-01-03T15:40:00.000Z");
+    expect(businessDate(businessInstant(new Date("2026-12-06T17:10:00Z")))).toBe("2025-01-03");
+  });
+
+  it("refuses a value that is not a calendar day, and says when it is the demo's date", () => {
+    vi.stubEnv("APP_TODAY", "2025-02-30");
+    expect(() => businessDate()).toThrow("APP_TODAY 必须是日期");
+    vi.stubEnv("APP_TODAY", "2025-01-03");
+    vi.stubEnv("APP_TODAY_SOURCE", "demo");
+    expect(isDemoToday()).toBe(true);
+    vi.stubEnv("APP_TODAY_SOURCE", "operator");
+    expect(isDemoToday()).toBe(false);
   });
 });

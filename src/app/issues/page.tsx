@@ -8,11 +8,12 @@ import { listParks } from "@/server/parks/queries";
 import { IssueList } from "@/components/issues/issue-list";
 import { ExportLink } from "@/components/excel/export-link";
 import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
-import { FilterBar, labelOptions } from "@/components/common/filter-bar";
+import { FilterBar, labelOptions, type FilterOption } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { buttonClass, secondaryButtonClass } from "@/components/forms/field";
 import { issueEscalationDays } from "@/domain/overdue";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, subCategoriesOf } from "@/domain/issue-categories";
 import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +36,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const pageHref = (n: number) =>
     `/issues${queryString({
       status: filters.status,
-      category: filters.category,
+      category: filters.subCategory ?? filters.category,
       park: filters.parkId,
       overdue: filters.overdue ? 1 : undefined,
       escalated: filters.escalated ? 1 : undefined,
@@ -105,7 +106,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             options: [{ value: "all", label: "全部年度" }, ...years.map((y) => ({ value: y, label: `${y}年` }))],
           },
           { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
-          { kind: "select", name: "category", label: "类别", value: filters.category, all: "全部", options: labelOptions(ISSUE_CATEGORY_LABEL) },
+          { kind: "select", name: "category", label: "类别", value: filters.subCategory ?? filters.category, all: "全部", options: issueCategoryOptions() },
           { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
           { kind: "select", name: "leader", label: "包保领导", value: filters.leader, all: "全部", options: leaders.map((l) => ({ value: l, label: l })) },
           { kind: "checkbox", name: "overdue", label: "只看逾期", checked: filters.overdue === true },
@@ -128,4 +129,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       <Pagination page={page} pages={pages} href={pageHref} />
     </div>
   );
+}
+
+/** The category filter in two levels: each top category (all its sub-categories), then each sub-category. */
+function issueCategoryOptions(): FilterOption[] {
+  return ISSUE_TOP_CATEGORIES.flatMap((c) => [
+    { value: c, label: `${ISSUE_TOP_CATEGORY_LABEL[c]}（全部）`, group: ISSUE_TOP_CATEGORY_LABEL[c] },
+    ...subCategoriesOf(c).map((s) => ({ value: s.code, label: s.label, group: ISSUE_TOP_CATEGORY_LABEL[c] })),
+  ]);
 }

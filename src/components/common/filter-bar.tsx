@@ -3,7 +3,18 @@
 import Link from "next/link";
 import { buttonClass, inputClass } from "@/components/forms/field";
 
-export type FilterOption = { value: string | number; label: string };
+/** An option; consecutive options of one `group` are shown under that heading (an optgroup). */
+export type FilterOption = { value: string | number; label: string; group?: string };
+
+function groupOptions(options: readonly FilterOption[]): Array<{ group?: string; options: FilterOption[] }> {
+  const out: Array<{ group?: string; options: FilterOption[] }> = [];
+  for (const o of options) {
+    const last = out[out.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else out.push({ group: o.group, options: [o] });
+  }
+  return out;
+}
 
 export type FilterField =
   | {
@@ -85,11 +96,20 @@ function Field({ field: f }: { field: FilterField }) {
       ) : (
         <select name={f.name} defaultValue={f.value === undefined ? "" : String(f.value)} className={inputClass}>
           {f.all !== undefined && <option value="">{f.all}</option>}
-          {f.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          {groupOptions(f.options).map((g, i) => {
+            const options = g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ));
+            return g.group === undefined ? (
+              options
+            ) : (
+              <optgroup key={`${g.group}-${i}`} label={g.group}>
+                {options}
+              </optgroup>
+            );
+          })}
         </select>
       )}
     </label>

@@ -1,65 +1,33 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { createIssueAction } from "@/server/issues/actions";
 import { initialActionState } from "@/server/action-state";
 import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
-import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
-import { ISSUE_CATEGORIES, ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/schemas/issue";
-
-type Category = (typeof ISSUE_CATEGORIES)[number];
+import { ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, subCategoriesOf } from "@/domain/issue-categories";
+import { ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/schemas/issue";
 
 /**
- * The category select and its sub-problem (a list where the report names them, else free text).
- * The select is uncontrolled so that React's reset after a failed submission restores what was
- * submitted; the state only picks the sub-problem list.
+ * 问题类别 in two levels: one select grouped by the seed report's three categories, each with its
+ * sub-categories (src/domain/issue-categories.ts); the server derives the top category from it.
  */
-function CategoryFields({ errors, values }: { errors: Record<string, string[] | undefined>; values: Record<string, string> }) {
-  const [category, setCategory] = useState<Category | "">((values.category as Category) ?? "");
-  const named = category ? ISSUE_SUBCATEGORIES[category] : [];
+function CategoryField({ errors, values }: { errors: Record<string, string[] | undefined>; values: Record<string, string> }) {
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <Field name="category" label="问题类别" errors={errors.category}>
-        <select
-          id="category"
-          name="category"
-          defaultValue={values.category ?? ""}
-          onChange={(e) => setCategory(e.target.value as Category)}
-          className={inputClass}
-          {...invalidProps(errors, "category")}
-        >
-          <option value="">请选择</option>
-          {ISSUE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {ISSUE_CATEGORY_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name="subCategory" label="具体问题（选填）" errors={errors.subCategory}>
-        {named.length > 0 ? (
-          <select key={category} id="subCategory" name="subCategory" defaultValue={values.subCategory ?? ""} className={inputClass} {...invalidProps(errors, "subCategory")}>
-            <option value="">不细分</option>
-            {named.map((s) => (
-              <option key={s} value={s}>
-                {s}
+    <Field name="subCategory" label="问题类别" errors={errors.subCategory ?? errors.category}>
+      <select id="subCategory" name="subCategory" defaultValue={values.subCategory ?? ""} className={inputClass} {...invalidProps(errors, "subCategory")}>
+        <option value="">请选择</option>
+        {ISSUE_TOP_CATEGORIES.map((c) => (
+          <optgroup key={c} label={ISSUE_TOP_CATEGORY_LABEL[c]}>
+            {subCategoriesOf(c).map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.label}
               </option>
             ))}
-          </select>
-        ) : (
-          <input
-            key={category}
-            id="subCategory"
-            name="subCategory"
-            defaultValue={values.subCategory ?? ""}
-            maxLength={60}
-            className={inputClass}
-            {...invalidProps(errors, "subCategory")}
-          />
-        )}
-      </Field>
-    </div>
+          </optgroup>
+        ))}
+      </select>
+    </Field>
   );
 }
 
@@ -101,7 +69,7 @@ export function IssueForm({
         </div>
       )}
       {fixedProject && errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}
-      <CategoryFields errors={errors} values={v} />
+      <CategoryField errors={errors} values={v} />
       <Field name="title" label="问题标题" errors={errors.title} hint={`不超过${ISSUE_TITLE_MAX}字，同一年度内不能重复`}>
         <input id="title" name="title" defaultValue={v.title ?? ""} className={inputClass} {...invalidProps(errors, "title")} />
       </Field>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { IssueStatusBadge } from "@/components/issues/issue-status";
 import type { IssueRow } from "@/server/issues/queries";
+import { issueCategoryPath } from "@/domain/issue-categories";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
 import { formatDay } from "@/lib/month";
 
@@ -38,8 +39,7 @@ export function IssueList({
             <IssueStatusBadge status={i.status} overdue={i.overdue} escalated={i.escalated} leader={i.responsibleLeader} />
           </div>
           <p className="mt-1 text-slate-600">
-            {ISSUE_CATEGORY_LABEL[i.category]}
-            {i.subCategory && i.subCategory !== i.title && ` · ${i.subCategory}`}
+            {i.subCategory ? issueCategoryPath(i.category, i.subCategory) : ISSUE_CATEGORY_LABEL[i.category]}
             {showProject && i.projectCode && (
               <>
                 {" · "}

@@ -7,7 +7,8 @@ import type { getIssue } from "@/server/issues/queries";
 import { EscalatedBadge, IssueStatusBadge } from "@/components/issues/issue-status";
 import { IssueLoopSteps } from "@/components/issues/issue-loop-steps";
 import { AcknowledgeForm, AssignForm, CloseForm, FeedbackForm, ProgressForm, ReviewForm } from "@/components/issues/issue-actions";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { issueCategoryPath } from "@/domain/issue-categories";
+import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { ISSUE_LOOP, availableSteps, stepLabel, type IssueLoopAction } from "@/domain/issue-loop";
 import { issueEscalationDays } from "@/domain/overdue";
 import { formatDateTime, formatDay } from "@/lib/month";
@@ -44,8 +45,7 @@ export function IssueHeader({ issue }: { issue: Issue }) {
         {issue.title}
       </h1>
       <p className="mt-1 text-sm text-slate-600">
-        <IssueStatusBadge status={issue.status} overdue={issue.overdue} /> {ISSUE_CATEGORY_LABEL[issue.category]}
-        {issue.subCategory && ` · ${issue.subCategory}`} · {issue.year}年 · 编号 {issue.id}
+        <IssueStatusBadge status={issue.status} overdue={issue.overdue} /> {issueCategoryPath(issue.category, issue.subCategory)} · {issue.year}年 · 编号 {issue.id}
       </p>
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
         <IssueLoopSteps status={issue.status} />

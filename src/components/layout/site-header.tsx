@@ -4,7 +4,7 @@ import { can } from "@/server/auth/permissions";
 import { logoutAction } from "@/server/auth/actions";
 import { ROLE_LABEL } from "@/lib/labels";
 import { ACCOUNT_PATH, CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
-import { businessDate } from "@/lib/month";
+import { appToday, businessDate, formatDay, dayToDate, isDemoToday } from "@/lib/month";
 import { db } from "@/server/db";
 import { getTodoBadge, TODO_BADGE_CAP } from "@/server/todo/queries";
 
@@ -18,6 +18,26 @@ async function todoCount(actor: Actor): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The business "today" when it is not the clock's: the demo's date (演示数据 · 演示日期…), or the
+ * date an operator set with APP_TODAY. Every deadline, 超期 and open month on the pages follows it.
+ */
+function TodayBadge() {
+  const fixed = appToday();
+  if (!fixed) return null;
+  const day = formatDay(dayToDate(fixed));
+  const demo = isDemoToday();
+  return (
+    <span
+      className="whitespace-nowrap rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
+      title={demo ? "演示数据按演示日期讲述：截止日、超期天数、本月都按这一天计算" : "业务日期由 APP_TODAY 设定：截止日、超期天数、本月都按这一天计算"}
+      data-testid="today-badge"
+    >
+      {demo ? `演示数据 · 演示日期${day}` : `业务日期${day}`}
+    </span>
+  );
 }
 
 export async function SiteHeader({ actor }: { actor: Actor | null }) {
@@ -50,6 +70,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         <Link href="/" className="text-lg font-semibold text-slate-900">
           园区重大项目调度平台
         </Link>
+        <TodayBadge />
         {actor && !restricted && (
           <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             {links.map(([href, label]) => (

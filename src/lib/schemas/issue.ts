@@ -1,9 +1,9 @@
 // 问题台账 forms: shared by the client forms and the server actions.
 import { z } from "zod";
 import { dayField, idField, textField, versionField } from "./common";
-import { ISSUE_CATEGORY_LABEL, ISSUE_SUBCATEGORIES } from "@/lib/labels";
+import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, issueSubCategory } from "@/domain/issue-categories";
 
-export const ISSUE_CATEGORIES = Object.keys(ISSUE_CATEGORY_LABEL) as Array<keyof typeof ISSUE_CATEGORY_LABEL>;
+export const ISSUE_CATEGORIES = ISSUE_TOP_CATEGORIES;
 export const ISSUE_TITLE_MAX = 200;
 export const ISSUE_TEXT_MAX = 2000;
 
@@ -32,8 +32,15 @@ export const createIssueSchema = z
       .optional()
       .transform((s) => (s ? Number(s) : null))
       .refine((n) => n === null || (Number.isInteger(n) && n > 0), "请选择县区园区"),
-    category: z.enum(ISSUE_CATEGORIES, { error: "请选择问题类别" }),
-    subCategory: textField("具体问题", 60),
+    /** the top category: optional, the sub-category says it; when given, it must be the sub-category's */
+    category: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(ISSUE_CATEGORIES, { error: "请选择问题类别" }).optional()),
+    /** 问题类别 › 具体问题: one code of src/domain/issue-categories.ts */
+    subCategory: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z.enum(ISSUE_SUBCATEGORY_CODES as [string, ...string[]], {
+        error: (iss) => (iss.input === "" || iss.input === undefined || iss.input === null ? "请选择问题类别" : "没有这个问题类别，请从列表中选择"),
+      }),
+    ),
     title: textField("问题标题", ISSUE_TITLE_MAX, { required: true }),
     description: textField("问题描述", ISSUE_TEXT_MAX, { required: true }),
     raisedDate: dayField("提出日期", { optional: true, notFuture: true }),
@@ -43,14 +50,15 @@ export const createIssueSchema = z
     if (v.projectCode === "" && v.parkId === null) {
       ctx.addIssue({ code: "custom", path: ["projectCode"], message: "请选择问题所属的项目或县区园区" });
     }
-    const named = ISSUE_SUBCATEGORIES[v.category];
-    if (v.subCategory !== "" && named.length > 0 && !named.includes(v.subCategory)) {
-      ctx.addIssue({ code: "custom", path: ["subCategory"], message: `「${ISSUE_CATEGORY_LABEL[v.category]}」下没有这个具体问题，请从列表中选择` });
+    const sub = issueSubCategory(v.subCategory);
+    if (sub && v.category && sub.category !== v.category) {
+      ctx.addIssue({ code: "custom", path: ["subCategory"], message: `「${ISSUE_TOP_CATEGORY_LABEL[v.category]}」下没有「${sub.label}」，请从列表中选择` });
     }
     if (v.dueDate && v.raisedDate && v.dueDate < v.raisedDate) {
       ctx.addIssue({ code: "custom", path: ["dueDate"], message: "办结时限不能早于提出日期" });
     }
   });
+/** The form's input; the top category is the sub-category's (`issueSubCategory(subCategory).category`). */
 export type CreateIssueInput = z.infer<typeof createIssueSchema>;
 
 /** 交办: the responsible unit, its 包保领导 and the deadline are all required. */

@@ -6,6 +6,7 @@
 import { formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { PERIOD_STATUS_LABEL } from "@/domain/periods";
+import { subCategoryLabel } from "@/domain/issue-categories";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
 
 export const AUDIT_ENTITY_LABEL = {
@@ -44,6 +45,7 @@ type FieldKind =
   | "status"
   | "role"
   | "category"
+  | "subCategory"
   | "bool"
   | "atLeast"
   | "count"
@@ -127,7 +129,7 @@ export const AUDIT_FIELDS = {
   // issues
   projectId: { label: "所属项目", kind: "project" },
   category: { label: "问题类别", kind: "category" },
-  subCategory: { label: "问题细类", kind: "text" },
+  subCategory: { label: "问题细类", kind: "subCategory" },
   description: { label: "问题描述", kind: "text" },
   responsibleUnit: { label: "责任单位", kind: "text" },
   raisedDate: { label: "提出日期", kind: "day" },
@@ -181,6 +183,7 @@ export const AUDIT_FIELDS = {
   park: { label: "县区园区", kind: "count" },
   plannedInvestment: { label: "倒排工期月份", kind: "count" },
   reportSection: { label: "报告段落", kind: "count" },
+  demoDate: { label: "演示日期（记录）", kind: "count" },
   // the audit log's own retention and purge (npm run audit:retention / audit:purge)
   retentionDays: { label: "保存期限（天）", kind: "count" },
   operator: { label: "服务器上的操作账号", kind: "text" },
@@ -194,6 +197,12 @@ export const AUDIT_FIELDS = {
 
 export type AuditField = keyof typeof AUDIT_FIELDS;
 
+/**
+ * 问题类别 as the log stores it: today's three, and the five one-level categories entries written
+ * before migration 20261206163000 still hold.
+ */
+const AUDIT_CATEGORY_LABEL: Record<string, string> = { ...ISSUE_CATEGORY_LABEL, LAND: "土地", ENERGY: "能源", ENVIRONMENT: "环保", WATER_POWER: "用水用电", APPROVAL: "审批" };
+
 /** Every enum value the log stores, with its label (statuses of projects, reports, issues, periods; roles; categories). */
 export const AUDIT_ENUM_LABELS: Record<string, Record<string, string>> = {
   Project: PROJECT_STATUS_LABEL,
@@ -201,7 +210,7 @@ export const AUDIT_ENUM_LABELS: Record<string, Record<string, string>> = {
   Issue: ISSUE_STATUS_LABEL,
   ReportingPeriod: PERIOD_STATUS_LABEL,
   role: ROLE_LABEL,
-  category: ISSUE_CATEGORY_LABEL,
+  category: AUDIT_CATEGORY_LABEL,
 };
 
 /** What the formatter needs beyond the entry: park and project names by id. */
@@ -252,7 +261,10 @@ export function formatAuditValue(field: string, value: unknown, entity: string, 
     case "role":
       return ROLE_LABEL[value as keyof typeof ROLE_LABEL] ?? plain(value);
     case "category":
-      return ISSUE_CATEGORY_LABEL[value as keyof typeof ISSUE_CATEGORY_LABEL] ?? plain(value);
+      return AUDIT_CATEGORY_LABEL[String(value)] ?? plain(value);
+    case "subCategory":
+      // a code since migration 20261206163000; free text in older entries
+      return typeof value === "string" ? subCategoryLabel(value) || NONE : plain(value);
     case "bool":
       return value === true ? "是" : value === false ? "否" : plain(value);
     case "atLeast":

@@ -1,7 +1,7 @@
 // 市工业园区重大项目情况报告: the year's report (as of a published month) in the seed report's own
 // structure — 一、重大项目工作情况: (一) the plan (the stored measures text with the plan's figures
 // filled in) and (二) a paragraph per project in the seed's phrasing; 二、存在的主要问题 by category
-// from the issue ledger; 三、下一步工作计划 from the stored text — plus what the data knows and the
+// and sub-problem: the report's stored text unchanged, the ledger's issues listed under it; 三、下一步工作计划 from the stored text — plus what the data knows and the
 // seed did not state (completion against 序时进度, warnings, 办结率). Figures from one publication.
 import "server-only";
 import type { Db } from "@/server/db/client";
@@ -9,7 +9,7 @@ import { getOverviewHeadline, type OverviewHeadline } from "@/server/figures/ove
 import { compareWithSchedule, scheduleProgress } from "@/domain/schedule-progress";
 import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
-import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
+import { ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, subCategoryLabel } from "@/domain/issue-categories";
 import { WARNING_LABEL } from "@/domain/warnings";
 import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, type PlanPlaceholder } from "@/domain/report-wording";
 import {
@@ -23,6 +23,7 @@ import {
   type DocumentFigure,
   type IssueFigures,
   type IssueGroup,
+  type IssueItem,
   type ProjectFacts,
   type ReportTextSection,
 } from "./queries";
@@ -117,9 +118,35 @@ export function projectParagraph(f: DocumentFigure, facts: ProjectFacts | undefi
   return parts.join("");
 }
 
-function categoryTitle(category: IssueGroup["category"]): string {
-  const label: string = ISSUE_CATEGORY_LABEL[category];
-  return label.endsWith("问题") ? label : `${label}问题`;
+/**
+ * 二、存在的主要问题 by category (the seed report's three) and sub-problem, in the table's order
+ * (src/domain/issue-categories.ts): a sub-problem's stored report text as it is — never with
+ * anything spliced into it — then the ledger's issues of that sub-category as numbered items,
+ * each with its title and where it stands.
+ */
+export function issueSection(groups: IssueGroup[]): DocBlock[] {
+  const blocks: DocBlock[] = [];
+  ISSUE_TOP_CATEGORIES.filter((c) => groups.some((g) => g.category === c)).forEach((c, ci) => {
+    blocks.push({ kind: "h2", text: `（${chineseNumber(ci + 1)}）${ISSUE_TOP_CATEGORY_LABEL[c]}` });
+    groups
+      .filter((g) => g.category === c)
+      .forEach((g, gi) => {
+        const lead = `${chineseNumber(gi + 1)}是${subCategoryLabel(g.subCategory)}。`;
+        const counts = `问题台账中本类问题${g.total}个，已办结${g.closed}个${g.overdue ? `，逾期${g.overdue}个` : ""}${g.items.length < g.total ? `，以下列出前${g.items.length}个` : ""}：`;
+        if (g.reportText.length > 0) {
+          g.reportText.forEach((t, ti) => blocks.push({ kind: "p", ...(ti === 0 ? { lead } : {}), text: chineseQuotes(t.description) + (t.closed ? "（已办结）" : "") }));
+          if (g.total > 0) blocks.push({ kind: "p", text: counts });
+        } else {
+          blocks.push({ kind: "p", lead, text: counts });
+        }
+        g.items.forEach((item, ii) => blocks.push({ kind: "p", text: `${ii + 1}. ${item.title}（${issueItemState(item)}）${item.isDemo ? "（演示数据）" : ""}` }));
+      });
+  });
+  return blocks;
+}
+
+function issueItemState(item: IssueItem): string {
+  return item.closed ? "已办结" : item.overdue ? "未办结，已逾期" : "未办结";
 }
 
 /** Writes the report from its data: the blocks the page and the .docx both render. */
@@ -151,15 +178,7 @@ export function writeAnnualReport(d: AnnualReportData): GeneratedDocument {
 
   blocks.push({ kind: "h1", text: `二、${base}推进存在的主要问题` });
   blocks.push({ kind: "p", text: issueSentence(month, formatDay(d.asOfDate), d.issues) });
-  const categories = [...new Set(d.issueGroups.map((g) => g.category))];
-  categories.forEach((c, ci) => {
-    const groups = d.issueGroups.filter((g) => g.category === c);
-    blocks.push({ kind: "h2", text: `（${chineseNumber(ci + 1)}）${categoryTitle(c)}` });
-    groups.forEach((g, gi) => {
-      const status = g.total > 1 ? `（台账${g.total}个，已办结${g.closed}个${g.overdue ? `，逾期${g.overdue}个` : ""}）` : g.closed ? "（已办结）" : g.overdue ? "（已逾期）" : "";
-      blocks.push({ kind: "p", lead: `${chineseNumber(gi + 1)}是${g.subCategory}。`, text: g.descriptions.map((t) => endSentence(chineseQuotes(t))).join("") + status });
-    });
-  });
+  blocks.push(...issueSection(d.issueGroups));
 
   blocks.push({ kind: "h1", text: "三、下一步工作计划" });
   if (nextSections.length === 0) blocks.push({ kind: "note", text: `${h.plan.year}年的下一步工作计划尚未填写（园区管理员可在本页“编辑报告文字”中填写）。` });

@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/client";
 import { overdueSql } from "@/domain/overdue";
 import { percent } from "@/lib/money";
 import { belowScheduleSql } from "@/domain/schedule-progress";
+import { ISSUE_SUBCATEGORIES, subCategoryLabel } from "@/domain/issue-categories";
 
 /** How many rows each of a document's lists shows at most (the count says how many there are). */
 export const DOCUMENT_LIST_LIMIT = 50;
@@ -36,14 +37,17 @@ export type DocumentFigure = {
   openIssues: string[];
 };
 
-type FigureRaw = Omit<DocumentFigure, "totalInvestment" | "annualPlanned" | "cumulative" | "yearInvestment" | "annualRate" | "totalRate" | "lagPoints"> &
-  Record<"totalInvestment" | "annualPlanned" | "cumulative" | "yearInvestment" | "annualRate" | "totalRate" | "lagPoints", Prisma.Decimal | null>;
+type FigureRaw = Omit<DocumentFigure, "totalInvestment" | "annualPlanned" | "cumulative" | "yearInvestment" | "annualRate" | "totalRate" | "lagPoints" | "openIssues"> & {
+  openIssueSubs: string[];
+  openIssueTitles: string[];
+} & Record<"totalInvestment" | "annualPlanned" | "cumulative" | "yearInvestment" | "annualRate" | "totalRate" | "lagPoints", Prisma.Decimal | null>;
 
 const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
 
-function figureOf(r: FigureRaw): DocumentFigure {
+function figureOf({ openIssueSubs, openIssueTitles, ...r }: FigureRaw): DocumentFigure {
   return {
     ...r,
+    openIssues: openIssueSubs.map((sub, i) => `${subCategoryLabel(sub)}：${openIssueTitles[i]}`),
     totalInvestment: r.totalInvestment!.toString(),
     annualPlanned: text(r.annualPlanned),
     cumulative: text(r.cumulative),
@@ -61,7 +65,7 @@ function figureOf(r: FigureRaw): DocumentFigure {
 function issuesAsOf(asOf: string): Prisma.Sql {
   return Prisma.sql`(
     SELECT x.id, x.year, x."projectId", x."parkId", x.category, x."subCategory", x.title, x.description, x."raisedDate",
-           x."dueDate", x."closedDate", x."sortOrder", x."isDemo",
+           x."dueDate", x."closedDate", x."sortOrder", x."isDemo", x.source,
            CASE WHEN x.status = 'CLOSED' AND (x."closedDate" IS NULL OR x."closedDate" <= ${asOf}::date) THEN 'CLOSED' ELSE 'OPEN' END AS status
       FROM "Issue" x
      WHERE x."raisedDate" IS NULL OR x."raisedDate" <= ${asOf}::date)`;
@@ -100,13 +104,13 @@ export async function listDocumentFigures(
       SELECT p.code, p.name, pk.name AS "parkName", f."totalInvestment", f."annualPlanned", f.cumulative, f."yearInvestment",
              f."annualRate", f."totalRate", f."lagPoints", f."figureMonth", f.missing, f."actualStartMonth", f."warningLevel",
              f."warningReasons", f."isDemo",
-             coalesce(iss.items, '{}') AS "openIssues"
+             coalesce(iss.subs, '{}') AS "openIssueSubs", coalesce(iss.titles, '{}') AS "openIssueTitles"
         FROM "ProjectFigure" f
         JOIN "Project" p ON p.id = f."projectId"
         JOIN "Park" pk ON pk.id = f."parkId"
         LEFT JOIN LATERAL (
-          SELECT array_agg(s.item ORDER BY s."sortOrder", s.id) AS items
-            FROM (SELECT i.id, i."sortOrder", coalesce(i."subCategory", i.title) AS item
+          SELECT array_agg(s."subCategory" ORDER BY s."sortOrder", s.id) AS subs, array_agg(s.title ORDER BY s."sortOrder", s.id) AS titles
+            FROM (SELECT i.id, i."sortOrder", i."subCategory", i.title
                     FROM ${issuesAsOf(options.asOf)} i
                    WHERE i."projectId" = f."projectId" AND i.status <> 'CLOSED'
                    ORDER BY i."sortOrder", i.id LIMIT 3) s
@@ -200,29 +204,81 @@ export async function getIssueFigures(prisma: Db, options: { year: number; month
   return { ...r, open: r.yearRaised - r.yearClosed, closureRate: percent(r.yearClosed, r.yearRaised) };
 }
 
+/** How many of the ledger's issues a sub-problem lists at most in the report (the count says how many there are). */
+export const ISSUE_ITEMS_LIMIT = 10;
+
+/** One issue of the ledger, listed under its sub-problem as a numbered item. */
+export type IssueItem = { title: string; closed: boolean; overdue: boolean; isDemo: boolean };
+
+/**
+ * 二、存在的主要问题, one sub-problem: the seed report's stored text for it (the issues loaded from the
+ * report: "Issue".source set, not demo data — the demo's issues name 演示数据 as their source), printed unchanged; then the ledger's other issues of the
+ * sub-category, counted and listed by title.
+ */
 export type IssueGroup = {
   category: IssueCategory;
+  /** the sub-category code (src/domain/issue-categories.ts) */
   subCategory: string;
+  /** the report's own text of the sub-problem, as stored (one per issue loaded from it) */
+  reportText: Array<{ description: string; closed: boolean }>;
+  /** the ledger's issues of the sub-category (not from the report): counts … */
   total: number;
   closed: number;
   overdue: number;
-  /** the first three different descriptions of the sub-problem (ledger order) */
-  descriptions: string[];
+  /** … and the first ISSUE_ITEMS_LIMIT, in ledger order */
+  items: IssueItem[];
 };
 
-/** 二、存在的主要问题: the year's issues on `asOf` by category and sub-category, with each sub-problem's text. One query. */
+type IssueGroupRow = {
+  category: IssueCategory;
+  subCategory: string;
+  fromReport: boolean;
+  title: string;
+  description: string;
+  closed: boolean;
+  overdue: boolean;
+  isDemo: boolean;
+  total: number;
+  closedCount: number;
+  overdueCount: number;
+};
+
+/**
+ * 二、存在的主要问题: the year's issues on `asOf`, per sub-category in the table's order. One query,
+ * bounded: every issue from the report (a handful), at most ISSUE_ITEMS_LIMIT ledger issues per
+ * sub-category with their counts.
+ */
 export async function listIssueGroups(prisma: Db, options: { year: number; asOf: string }): Promise<IssueGroup[]> {
-  const rows = await prisma.$queryRaw<IssueGroup[]>(Prisma.sql`
-    SELECT g.category, g.sub AS "subCategory", count(*)::int AS total,
-           count(*) FILTER (WHERE g.status = 'CLOSED')::int AS closed,
-           count(*) FILTER (WHERE g.overdue)::int AS overdue,
-           (array_agg(g.description ORDER BY g."sortOrder", g.id))[1:6] AS descriptions
-      FROM (SELECT i.*, coalesce(nullif(i."subCategory", ''), i.title) AS sub, ${overdueSql(options.asOf)} AS overdue
-              FROM ${issuesAsOf(options.asOf)} i WHERE i.year = ${options.year}) g
-     GROUP BY g.category, g.sub
-     ORDER BY g.category, min(g."sortOrder"), g.sub`);
-  // the same text twice says nothing more: the first three different ones
-  return rows.map((r) => ({ ...r, descriptions: [...new Set(r.descriptions)].slice(0, 3) }));
+  const rows = await prisma.$queryRaw<IssueGroupRow[]>(Prisma.sql`
+    SELECT g.category, g."subCategory", g."fromReport", g.title, g.description, g.closed, g.overdue, g."isDemo",
+           g.total, g."closedCount", g."overdueCount"
+      FROM (SELECT i.category, i."subCategory", (i.source IS NOT NULL AND NOT i."isDemo") AS "fromReport", i.title, i.description, i."isDemo",
+                   i.status = 'CLOSED' AS closed, ${overdueSql(options.asOf)} AS overdue,
+                   row_number() OVER w AS n,
+                   (count(*) OVER p)::int AS total,
+                   (count(*) FILTER (WHERE i.status = 'CLOSED') OVER p)::int AS "closedCount",
+                   (count(*) FILTER (WHERE ${overdueSql(options.asOf)}) OVER p)::int AS "overdueCount"
+              FROM ${issuesAsOf(options.asOf)} i
+             WHERE i.year = ${options.year}
+            WINDOW p AS (PARTITION BY i.category, i."subCategory", (i.source IS NOT NULL AND NOT i."isDemo")),
+                   w AS (p ORDER BY i."sortOrder", i.id)) g
+     WHERE g."fromReport" OR g.n <= ${ISSUE_ITEMS_LIMIT}
+     ORDER BY g.category, g."subCategory", g."fromReport" DESC, g.n`);
+  const groups = new Map<string, IssueGroup>();
+  for (const r of rows) {
+    let g = groups.get(r.subCategory);
+    if (!g) groups.set(r.subCategory, (g = { category: r.category, subCategory: r.subCategory, reportText: [], total: 0, closed: 0, overdue: 0, items: [] }));
+    if (r.fromReport) {
+      g.reportText.push({ description: r.description, closed: r.closed });
+    } else {
+      g.total = r.total;
+      g.closed = r.closedCount;
+      g.overdue = r.overdueCount;
+      g.items.push({ title: r.title, closed: r.closed, overdue: r.overdue, isDemo: r.isDemo });
+    }
+  }
+  // the report's order of sub-problems (src/domain/issue-categories.ts)
+  return ISSUE_SUBCATEGORIES.flatMap((s) => groups.get(s.code) ?? []);
 }
 
 export type ReportTextSection = { id: number; key: string; sortOrder: number; title: string; body: string; version: number; updatedAt: Date };

@@ -17,6 +17,7 @@ import { auditChanges } from "@/server/audit/csv";
 import { parseProjectListParams } from "@/lib/project-list";
 import { businessDate, currentMonth, formatDateTime, formatDay, formatMonth, isMonth } from "@/lib/month";
 import { intParam, param, type RawSearchParams } from "@/lib/search-params";
+import { subCategoryLabel } from "@/domain/issue-categories";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { WARNING_LABEL } from "@/domain/warnings";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column, type SheetOptions } from "./workbook";
@@ -48,7 +49,7 @@ function listBuild<R>(options: SheetOptions, rows: R[], total: number, cells: (r
 }
 
 /** The 调度表 of `month` (all county parks, or `?park=`). Every account that reads the project data. */
-export async function scheduleExport(prisma: Db, actor: Actor | null, month: string, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
+export async function scheduleExport(prisma: Db, actor: Actor | null, month: string, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   const refused = dataRefusal(actor);
   if (refused) return refused;
   if (!isMonth(month) || month > currentMonth(now)) return refuse(404, "没有该月的调度表。");
@@ -69,7 +70,7 @@ export async function scheduleExport(prisma: Db, actor: Actor | null, month: str
     build: scheduleBuild({
       month,
       title,
-      note: scheduleNote(source, now),
+      note: scheduleNote(source, now ?? new Date()),
       rows,
       live: source.kind === "live",
       template: false,
@@ -82,7 +83,7 @@ export async function scheduleExport(prisma: Db, actor: Actor | null, month: str
  * The import template of one county park and month: its projects with last month's figures.
  * A county account gets its own park; an administrator names it (`?park=`).
  */
-export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
+export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   if (!actor) return signIn();
   if (!can(actor, "monthlyReport.import")) return refuse(403, refusalMessage("monthlyReport.import"));
   const month = param(sp, "month") ?? currentMonth(now);
@@ -103,7 +104,7 @@ export async function templateExport(prisma: Db, actor: Actor | null, sp: RawSea
       title: `${formatMonth(month)}重大项目调度表（${park.name}）导入模板`,
       note:
         `填写说明：按项目代码匹配，只改“本月完成投资”“开工至今累计完成投资”“形象进度”（及说明、实际开工/投产月份）；其余列仅供参考，导入时不读取。` +
-        `累计数留空或保持上月数时，按“上月累计+本月”计算。金额单位：万元，填数字（不要填“万元”等文字）。预填的是截至${formatDateTime(now)}已报的数字。`,
+        `累计数留空或保持上月数时，按“上月累计+本月”计算。金额单位：万元，填数字（不要填“万元”等文字）。预填的是截至${formatDateTime(now ?? new Date())}已报的数字。`,
       rows,
       live: true,
       template: true,
@@ -132,7 +133,7 @@ const PROJECT_COLUMNS: Column[] = [
 ];
 
 /** 项目库 (/projects) with its filters and sort: the publication leaders read. */
-export async function projectListExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
+export async function projectListExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   const refused = dataRefusal(actor);
   if (refused) return refused;
   const params = parseProjectListParams(sp);
@@ -141,7 +142,7 @@ export async function projectListExport(prisma: Db, actor: Actor | null, sp: Raw
   const pub = await getReadPublication(prisma, year);
   if (!pub) return refuse(404, `${year}年还没有发布的调度期，没有可导出的数字。`);
   const { total, rows } = await listFigures(prisma, figureListQuery(pub.publicationId, params, { page: 1, size: LIST_EXPORT_LIMIT }));
-  const note = `数据为${formatMonth(pub.month)}第${pub.publicationNo}次发布（${formatDateTime(pub.publishedAt)}）的数字${pub.periodReopened ? "（该月已重新开放、正在更正）" : ""}，只计审核通过的月报。单位：万元。导出时间：${formatDateTime(now)}`;
+  const note = `数据为${formatMonth(pub.month)}第${pub.publicationNo}次发布（${formatDateTime(pub.publishedAt)}）的数字${pub.periodReopened ? "（该月已重新开放、正在更正）" : ""}，只计审核通过的月报。单位：万元。导出时间：${formatDateTime(now ?? new Date())}`;
   return {
     ok: true,
     fileName: `项目库-${year}年-${businessDate(now)}.xlsx`,
@@ -193,7 +194,7 @@ const ISSUE_COLUMNS: Column[] = [
 ];
 
 /** 问题台账 (/issues) with its filters, overdue first. */
-export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
+export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   const refused = dataRefusal(actor);
   if (refused) return refused;
   const years = await listIssueYears(prisma);
@@ -212,7 +213,7 @@ export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearch
       {
         name: "问题台账",
         title: `${filters.year ? `${filters.year}年` : ""}重大项目问题台账`,
-        note: `共${total}个问题，已办结${closed}个，逾期未办结${overdue}个（按${today}判定）。导出时间：${formatDateTime(now)}`,
+        note: `共${total}个问题，已办结${closed}个，逾期未办结${overdue}个（按${today}判定）。导出时间：${formatDateTime(now ?? new Date())}`,
         columns: ISSUE_COLUMNS,
       },
       rows,
@@ -221,7 +222,7 @@ export async function issueExport(prisma: Db, actor: Actor | null, sp: RawSearch
         i + 1,
         r.year,
         ISSUE_CATEGORY_LABEL[r.category],
-        r.subCategory,
+        subCategoryLabel(r.subCategory),
         r.title,
         r.description,
         r.projectCode,
@@ -250,21 +251,22 @@ const AUDIT_COLUMNS: Column[] = [
 ];
 
 /** 操作日志 (/admin/audit) with its filters: administrators and auditors (audit.read). */
-export async function auditExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now = new Date()): Promise<ExportResult> {
+export async function auditExport(prisma: Db, actor: Actor | null, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   if (!actor) return signIn();
   if (!can(actor, "audit.read")) return refuse(403, "只有园区管理员和审计员可以导出操作日志。");
   const filters = parseAuditFilters(sp);
   const total = await countAudit(prisma, filters);
   return {
     ok: true,
-    fileName: `${auditExportStem(filters.view)}-${businessDate(now)}.xlsx`,
+    // the audit log is real time, whatever the business "today" (APP_TODAY)
+    fileName: `${auditExportStem(filters.view)}-${businessDate(now ?? new Date())}.xlsx`,
     rows: Math.min(total, AUDIT_EXPORT_LIMIT),
     total,
     build: async (wb) => {
       const sheet = new Sheet(wb, {
         name: "操作日志",
         title: filters.view === "changes" ? "操作日志" : AUDIT_VIEW_LABEL[filters.view],
-        note: `共${total}条，最新的在前。导出时间：${formatDateTime(now)}`,
+        note: `共${total}条，最新的在前。导出时间：${formatDateTime(now ?? new Date())}`,
         columns: AUDIT_COLUMNS,
       });
       for await (const batch of exportAudit(prisma, filters)) {

@@ -304,7 +304,7 @@ export const PREVIEW_ERROR_ROWS = 200;
  * error, or without any change, is answered and nothing is stored; otherwise the batch is
  * stored awaiting apply (batchId).
  */
-export async function previewImport(prisma: Db, actor: Actor | null, input: { month: string; fileName: string; bytes: Buffer }, now = new Date()): Promise<PreviewResult> {
+export async function previewImport(prisma: Db, actor: Actor | null, input: { month: string; fileName: string; bytes: Buffer }, now?: Date): Promise<PreviewResult> {
   assertCan(actor, "monthlyReport.import");
   const { month } = input;
   if (!isMonth(month) || month > currentMonth(now)) return { ok: false, message: `填报月份无效：不能晚于本月（${currentMonth(now)}）。`, preview: null };

@@ -65,6 +65,8 @@ export type PublishOptions = {
   reopenReason?: string | null;
   /** business date ("YYYY-MM-DD") on which overdue issues are judged */
   asOfDate: string;
+  /** the publication's 发布时间 on the business clock (src/lib/month.ts businessInstant); default now */
+  publishedAt?: Date;
 };
 
 /**
@@ -89,6 +91,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
       publishedById: opts.publishedById,
       reopenReason: opts.reopenReason ?? null,
       asOfDate: dayToDate(opts.asOfDate),
+      ...(opts.publishedAt ? { publishedAt: opts.publishedAt } : {}),
     },
   });
 

@@ -7,7 +7,8 @@ import type { Db } from "@/server/db/client";
 import { businessDate } from "@/lib/month";
 import { percent } from "@/lib/money";
 import { issueEscalationDays, escalatedSql, isEscalated, isOverdue, overdueSql } from "@/domain/overdue";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { parseIssueCategoryFilter } from "@/domain/issue-categories";
 import { intParam, param, type RawSearchParams } from "@/lib/search-params";
 
 /** Which issues: any combination; `today` (business date "YYYY-MM-DD") decides what is overdue. */
@@ -17,7 +18,10 @@ export type IssueScope = {
   parkId?: number;
   projectId?: number;
   status?: IssueStatus;
+  /** a top category (问题类别), its sub-categories included */
   category?: IssueCategory;
+  /** one sub-category code under `category` (src/domain/issue-categories.ts) */
+  subCategory?: string;
   /** only the overdue ones */
   overdue?: boolean;
   /** only the escalated ones (overdue by more than the escalation days) */
@@ -49,7 +53,8 @@ export function parseIssueFilters(sp: RawSearchParams, newestYear: number | unde
     allYears,
     filters: {
       status: pick(one("status"), Object.keys(ISSUE_STATUS_LABEL) as IssueStatus[]),
-      category: pick(one("category"), Object.keys(ISSUE_CATEGORY_LABEL) as IssueCategory[]),
+      // one parameter: a top category (with its sub-categories) or one sub-category
+      ...parseIssueCategoryFilter(one("category")),
       parkId: intParam(sp, "park"),
       overdue: one("overdue") === "1",
       escalated: one("escalated") === "1",
@@ -87,6 +92,7 @@ export function issueFilter(scope: IssueScope): Prisma.Sql {
   if (scope.projectId !== undefined) parts.push(Prisma.sql`i."projectId" = ${scope.projectId}`);
   if (scope.status) parts.push(Prisma.sql`i.status = ${scope.status}::"IssueStatus"`);
   if (scope.category) parts.push(Prisma.sql`i.category = ${scope.category}::"IssueCategory"`);
+  if (scope.subCategory) parts.push(Prisma.sql`i."subCategory" = ${scope.subCategory}`);
   if (scope.overdue) parts.push(overdueSql(scope.today));
   if (scope.escalated) parts.push(escalated(scope));
   if (scope.wholePark) parts.push(Prisma.sql`(i."parkId" IS NULL AND i."projectId" IS NULL)`);
@@ -131,7 +137,7 @@ export type IssueRow = {
   id: number;
   year: number;
   category: IssueCategory;
-  subCategory: string | null;
+  subCategory: string;
   title: string;
   description: string;
   status: IssueStatus;

@@ -3,6 +3,7 @@
 // may follow the issue's status and which permission it needs (checked centrally with the issue's
 // park); each is one transaction: a conditional write on Issue.version (update where id and
 // version), an IssueUpdate row, an audit row. `today` (business date) is a parameter so tests fix it.
+import { issueSubCategory } from "@/domain/issue-categories";
 import "server-only";
 import { Prisma, type Issue } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -147,8 +148,9 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
           year: year!,
           projectId,
           parkId,
-          category: input.category,
-          subCategory: input.subCategory || null,
+          // the sub-category says its category (src/domain/issue-categories.ts)
+          category: issueSubCategory(input.subCategory)!.category,
+          subCategory: input.subCategory,
           title: input.title,
           description: input.description,
           responsibleUnit: input.responsibleUnit || null,

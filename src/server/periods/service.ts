@@ -11,7 +11,7 @@ import { confirmPassword, type RequestContext } from "@/server/auth/reauth";
 import { writeAudit } from "@/server/audit/write";
 import { NothingChangedError } from "@/server/audit/unchanged";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
-import { businessDate, dayToDate, formatMonth } from "@/lib/month";
+import { businessDate, businessInstant, dayToDate, formatMonth } from "@/lib/month";
 import { defaultDeadline, periodTitle } from "@/domain/periods";
 import type { OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput } from "@/lib/schemas/period";
 import { publishFigures } from "@/server/figures/publish";
@@ -71,6 +71,8 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
       publishedById: actor.id,
       reopenReason: period.reopenReason,
       asOfDate: today,
+      // on the demo's date (APP_TODAY) the publication is stamped on that day, as the story tells it
+      publishedAt: businessInstant(),
     });
     const updated = await tx.reportingPeriod.update({
       where: { id: period.id },
@@ -149,7 +151,10 @@ export async function publishAsSystem(prisma: Db, month: string, note: string, i
     const period = await lockPeriod(tx, month, "update");
     if (period.status === "PUBLISHED") return false;
     const asOfDate = period.deadline.toISOString().slice(0, 10);
-    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate });
+    // the demo's months were published on their deadline (10:00 China time), as its story tells it;
+    // imported data is published when it is imported
+    const publishedAt = isDemo ? new Date(`${asOfDate}T02:00:00Z`) : undefined;
+    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate, publishedAt });
     await tx.reportingPeriod.update({ where: { id: period.id }, data: { status: "PUBLISHED", isDemo, version: { increment: 1 } } });
     await writeAudit(tx, null, {
       action: "period.publish",

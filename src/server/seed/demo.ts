@@ -2,11 +2,12 @@
 // Every row it adds is marked isDemo. It never overwrites or contradicts the report: a month
 // that already has a report (e.g. the report's own 2024-11 figures) is left as it is.
 // Idempotent: what exists is skipped.
+import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, isIssueCategoryPair } from "@/domain/issue-categories";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { businessDate, dayToDate, formatDay } from "@/lib/month";
+import { dayToDate, formatDay } from "@/lib/month";
 import { addDays } from "@/domain/nodes";
 import { amount, month, readDataset, type Dataset } from "./seed-report";
 
@@ -14,6 +15,8 @@ const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
 
 const projectsSchema = z.object({
   year: z.number().int(),
+  /** the demo's date (演示日期): its business "today" (runtime/start.ts), the day its story is told */
+  demoDate: day,
   projects: z.array(
     z.object({
       code: z.string().startsWith("DEMO-"),
@@ -77,24 +80,27 @@ const milestonesSchema = z.object({
 });
 const issuesSchema = z.object({
   issues: z.array(
-    z.object({
-      project: z.string().optional(),
-      park: z.string().optional(),
-      category: z.enum(["FUNDING", "FACTOR", "INSTITUTIONAL", "LAND", "ENERGY", "ENVIRONMENT", "WATER_POWER", "APPROVAL"]),
-      subCategory: z.string(),
-      title: z.string().startsWith("（演示）"),
-      description: z.string(),
-      responsibleUnit: z.string(),
-      responsibleLeader: z.string().optional(),
-      raisedDate: day,
-      dueDate: day,
-      status: z.enum(["OPEN", "ASSIGNED", "IN_PROGRESS", "FEEDBACK", "CLOSED"]),
-      acknowledgedDate: day.optional(),
-      feedbackDate: day.optional(),
-      feedback: z.string().optional(),
-      closedDate: day.optional(),
-      resolution: z.string().optional(),
-    }),
+    z
+      .object({
+        project: z.string().optional(),
+        park: z.string().optional(),
+        category: z.enum(ISSUE_TOP_CATEGORIES),
+        // a sub-category code under the category (src/domain/issue-categories.ts)
+        subCategory: z.enum(ISSUE_SUBCATEGORY_CODES as [string, ...string[]]),
+        title: z.string().startsWith("（演示）"),
+        description: z.string(),
+        responsibleUnit: z.string(),
+        responsibleLeader: z.string().optional(),
+        raisedDate: day,
+        dueDate: day,
+        status: z.enum(["OPEN", "ASSIGNED", "IN_PROGRESS", "FEEDBACK", "CLOSED"]),
+        acknowledgedDate: day.optional(),
+        feedbackDate: day.optional(),
+        feedback: z.string().optional(),
+        closedDate: day.optional(),
+        resolution: z.string().optional(),
+      })
+      .refine((i) => isIssueCategoryPair(i.category, i.subCategory), { message: "问题子类不属于该类别", path: ["subCategory"] }),
   ),
 });
 
@@ -119,10 +125,10 @@ function eventTime(month: string, n: number): Date {
   return new Date(Date.UTC(y, m, 3 + n, 2, 0, 0));
 }
 
-/** A demo day: "YYYY-MM-DD" as it is, "today+N" counted from today's business date. */
-function demoDay(value: string): string {
+/** A demo day: "YYYY-MM-DD" as it is, "today+N" counted from the demo's date. */
+function demoDay(value: string, demoDate: string): string {
   const m = /^today([+-][0-9]+)$/.exec(value);
-  return m ? addDays(businessDate(), Number(m[1])) : value;
+  return m ? addDays(demoDate, Number(m[1])) : value;
 }
 
 export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<string, number>> {
@@ -130,6 +136,14 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
     async (tx) => {
       const created: Record<string, number> = {};
       const count = (what: string) => (created[what] = (created[what] ?? 0) + 1);
+      // the demo's date, recorded once (a second run keeps the first): every app server on this
+      // database takes it as its business "today" unless APP_TODAY is set (runtime/start.ts)
+      const recorded = await tx.demoSettings.findUnique({ where: { id: 1 } });
+      if (!recorded) {
+        await tx.demoSettings.create({ data: { id: 1, demoDate: dayToDate(data.projects.demoDate) } });
+        count("demoDate");
+      }
+      const demoDate = recorded ? recorded.demoDate.toISOString().slice(0, 10) : data.projects.demoDate;
       const plan = await tx.annualPlan.findUnique({ where: { year: data.projects.year } });
       if (!plan) throw new Error(`演示数据需要先载入${data.projects.year}年计划`);
 
@@ -246,6 +260,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
             currentRevisionId: last!.id,
             approvedRevisionId: r.status === "APPROVED" ? last!.id : null,
             returnReason: r.status !== "APPROVED" ? (lastReturned ?? null) : null,
+            // last changed at its last event (the to-do's 提交 time), not when the demo was loaded
+            updatedAt: eventTime(r.month, Math.max(0, n - 1)),
           },
         });
         count("monthlyReport");
@@ -261,7 +277,7 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
                 projectId: id,
                 kind,
                 name,
-                plannedDate: planned ? dayToDate(demoDay(planned)) : null,
+                plannedDate: planned ? dayToDate(demoDay(planned, demoDate)) : null,
                 actualDate: actual ? dayToDate(actual) : null,
                 responsibleUnit: unit ?? null,
                 responsiblePerson: person ?? null,
@@ -334,4 +350,10 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** The demo's date the database records ("YYYY-MM-DD"), or null without the demo set. */
+export async function readDemoDate(prisma: Db): Promise<string | null> {
+  const row = await prisma.demoSettings.findUnique({ where: { id: 1 } });
+  return row ? row.demoDate.toISOString().slice(0, 10) : null;
 }

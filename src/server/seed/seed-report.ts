@@ -1,5 +1,6 @@
 // Loads seed-data/ (the 2024 report) into the database. Idempotent: what exists is left as
 // it is (including edits made in the app since), what is missing is created.
+import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, isIssueCategoryPair } from "@/domain/issue-categories";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -67,12 +68,15 @@ const projectsSchema = z.object({
 const issuesSchema = z.object({
   source: z.string(),
   issues: z.array(
-    z.object({
-      category: z.enum(["FUNDING", "FACTOR", "INSTITUTIONAL", "LAND", "ENERGY", "ENVIRONMENT", "WATER_POWER", "APPROVAL"]),
-      subCategory: z.string(),
-      title: z.string(),
-      description: z.string(),
-    }),
+    z
+      .object({
+        category: z.enum(ISSUE_TOP_CATEGORIES),
+        // a sub-category code under the category (src/domain/issue-categories.ts)
+        subCategory: z.enum(ISSUE_SUBCATEGORY_CODES as [string, ...string[]]),
+        title: z.string(),
+        description: z.string(),
+      })
+      .refine((i) => isIssueCategoryPair(i.category, i.subCategory), { message: "问题子类不属于该类别", path: ["subCategory"] }),
   ),
 });
 

@@ -17,8 +17,7 @@ test("admin raises an issue, hands it out (交办), closes it before anyone ackn
 
   await page.getByRole("link", { name: "反映问题" }).click();
   await page.getByLabel("所属项目").selectOption("YQ2024-002");
-  await page.getByLabel("问题类别").selectOption("FACTOR");
-  await page.getByLabel("具体问题（选填）").selectOption("能耗双控压力大");
+  await page.getByLabel("问题类别").selectOption({ label: "能耗双控压力大" });
   const title = `碳酸锂二期用能指标不足 ${stamp}`;
   await page.getByLabel("问题标题").fill(title);
   await page.getByLabel("问题描述").fill("二期新增用能约2万吨标煤，尚未取得能耗指标。");
@@ -61,7 +60,7 @@ test("an overdue issue is flagged in red and counted", async ({ page }) => {
   await login(page, "admin");
   await page.goto("/issues/new");
   await page.getByLabel("所属项目").selectOption("YQ2024-003");
-  await page.getByLabel("问题类别").selectOption("APPROVAL");
+  await page.getByLabel("问题类别").selectOption({ label: "审批" });
   const title = `原料药车间环评批复滞后 ${stamp}`;
   await page.getByLabel("问题标题").fill(title);
   await page.getByLabel("问题描述").fill("环评批复尚未下达。");
@@ -86,8 +85,7 @@ test("county staff raise an issue from the monthly entry page", async ({ page })
   await login(page, "huitong");
   await page.goto("/monthly-report/YQ2024-001?month=2024-12");
   const form = page.getByRole("form", { name: "反映问题" });
-  await form.getByLabel("问题类别").selectOption("FUNDING");
-  await form.getByLabel("具体问题（选填）").selectOption("原材料价格上涨");
+  await form.getByLabel("问题类别").selectOption({ label: "原材料价格上涨" });
   const title = `铝锭价格上涨 ${stamp}`;
   await form.getByLabel("问题标题").fill(title);
   await form.getByRole("button", { name: "登记问题" }).click();

@@ -19,7 +19,7 @@ test("the office raises an issue about 会同's project and hands it out (交办
   await login(page, "admin");
   await page.goto("/issues/new");
   await page.getByLabel("所属项目").selectOption("YQ2024-001");
-  await page.getByLabel("问题类别").selectOption("LAND");
+  await page.getByLabel("问题类别").selectOption("LAND"); // 要素保障问题 › 土地
   await page.getByLabel("问题标题").fill(title);
   await page.getByLabel("问题描述").fill("二期厂房用地尚未交付企业，影响设备进场。");
   await page.getByRole("button", { name: "登记问题" }).click();

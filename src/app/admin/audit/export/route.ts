@@ -44,11 +44,13 @@ export async function GET(request: Request) {
       await rows.return(undefined);
     },
   });
-  const name = `${auditExportStem(filters.view)}-${businessDate()}.csv`;
+  // the audit log is real time, whatever the business "today" (APP_TODAY)
+  const day = businessDate(new Date());
+  const name = `${auditExportStem(filters.view)}-${day}.csv`;
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-${businessDate()}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "content-disposition": `attachment; filename="audit-${day}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
       "cache-control": "no-store",
       "x-audit-rows": String(Math.min(total, AUDIT_EXPORT_LIMIT)),
       "x-audit-total": String(total),

@@ -5,7 +5,8 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { getIssue } from "@/server/issues/queries";
 import { PrintButton } from "@/components/issues/print-button";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
+import { issueCategoryPath } from "@/domain/issue-categories";
+import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { stepLabel } from "@/domain/issue-loop";
 import { issueEscalationDays } from "@/domain/overdue";
 import { businessDate, dayToDate, formatDateTime, formatDay } from "@/lib/month";
@@ -61,10 +62,7 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
         <tbody>
           <Row label="项目">{where}</Row>
           <Row label="所属园区">{park}</Row>
-          <Row label="问题类别">
-            {ISSUE_CATEGORY_LABEL[issue.category]}
-            {issue.subCategory && ` · ${issue.subCategory}`}
-          </Row>
+          <Row label="问题类别">{issueCategoryPath(issue.category, issue.subCategory)}</Row>
           <Row label="问题">
             <p className="font-medium">{issue.title}</p>
             <p className="whitespace-pre-wrap break-words">{issue.description}</p>
