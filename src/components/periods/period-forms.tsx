@@ -40,7 +40,11 @@ export function PublishForm({
               我已核对上面的名单，确认发布：<strong>{confirm.text}</strong>。发布后县区不能再填报本月，如需更正须向园区申请重新开放。
             </span>
           </label>
-          {confirmError && <p className="mt-1 text-red-700">{confirmError.join("；")}</p>}
+          {confirmError && (
+            <p className="mt-1 text-red-700" role="alert">
+              {confirmError.join("；")}
+            </p>
+          )}
         </div>
       )}
       {!confirmError && <FormMessage ok={false} message={state.message} />}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isMonth } from "@/lib/month";
-import { textField, versionField } from "./common";
+import { idField, textField, versionField } from "./common";
 import { reauthField } from "./user";
 
 export const REOPEN_REASON_MAX = 500;
@@ -56,8 +56,6 @@ export type OpenPeriodInput = z.infer<typeof openPeriodSchema>;
 export const CORRECTION_REASON_MAX = 500;
 export const CORRECTION_REPLY_MAX = 500;
 
-const idField = (label: string) => z.coerce.number({ error: `缺少${label}` }).refine((n) => Number.isInteger(n) && n > 0 && n <= 2147483647, `${label}无效，请刷新页面`);
-
 /** 申请更正: a county asks the office to re-open a published month for one of its projects. */
 export const requestCorrectionSchema = z
   .object({
@@ -73,7 +71,7 @@ export type RequestCorrectionInput = z.infer<typeof requestCorrectionSchema>;
 /** 不同意: the office declines a request, with a reply the county reads. */
 export const declineCorrectionSchema = z
   .object({
-    requestId: idField("更正申请"),
+    requestId: idField("更正申请无效，请刷新页面"),
     version: versionField,
     reply: textField("答复", CORRECTION_REPLY_MAX, { required: true }),
   })

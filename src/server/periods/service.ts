@@ -266,5 +266,6 @@ export async function declineCorrection(prisma: Db, actor: Actor | null, input: 
       before: { status: "PENDING" },
       after: { status: "DECLINED", month: c.month, reply: input.reply },
     });
+    return { id: c.id };
   }, TX_OPTIONS);
 }

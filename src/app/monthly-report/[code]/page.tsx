@@ -11,7 +11,7 @@ import { RevisionHistory } from "@/components/monthly-reports/revision-history";
 import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { IssueForm } from "@/components/issues/issue-form";
 import { CorrectionRequestForm } from "@/components/monthly-reports/correction-form";
-import { getPeriod, listProjectCorrections } from "@/server/periods/queries";
+import { getPeriod, listProjectCorrections, type CorrectionRow } from "@/server/periods/queries";
 import { CORRECTION_STATUS_LABEL, publishedMonthNotice } from "@/domain/periods";
 import { CORRECTION_REASON_MAX } from "@/lib/schemas/period";
 import { currentMonth, formatDateTime, formatMonth, isMonth } from "@/lib/month";
@@ -32,7 +32,7 @@ export default async function ReportEntryPage({ params, searchParams }: { params
   // a published month takes no report: say so before anyone types, and offer 申请更正 instead
   const period = await getPeriod(prisma, month);
   const published = period?.status === "PUBLISHED";
-  const corrections = published ? await listProjectCorrections(prisma, project.id, month) : [];
+  const corrections = await listProjectCorrections(prisma, project.id, month);
   const pendingCorrection = corrections.find((c) => c.status === "PENDING");
   const mayRequest = can(actor, "correction.request", { parkId: project.parkId });
   const current = report?.revisions.find((r) => r.id === report.currentRevisionId);
@@ -69,27 +69,7 @@ export default async function ReportEntryPage({ params, searchParams }: { params
       {published ? (
         <section id="correction" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="correction">
           <h2 className="font-medium">申请更正</h2>
-          {corrections.length > 0 && (
-            <ul className="mt-2 space-y-2 text-sm" data-testid="correction-history">
-              {corrections.map((c) => (
-                <li key={c.id} className="rounded-md bg-slate-50 px-3 py-2">
-                  <p>
-                    <span
-                      className={`mr-2 rounded px-1.5 text-xs ${c.status === "DECLINED" ? "bg-red-100 text-red-800" : c.status === "PENDING" ? "bg-amber-100 text-amber-800" : "bg-emerald-100 text-emerald-800"}`}
-                    >
-                      {CORRECTION_STATUS_LABEL[c.status]}
-                    </span>
-                    {c.requestedBy} {formatDateTime(c.createdAt)}申请：{c.reason}
-                  </p>
-                  {c.reply && (
-                    <p className="mt-1 text-slate-700">
-                      园区答复（{c.decidedBy ?? "园区"} {c.decidedAt ? formatDateTime(c.decidedAt) : ""}）：{c.reply}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <CorrectionHistory corrections={corrections} />
           <div className="mt-3">
             {pendingCorrection ? (
               <p className="text-sm text-slate-600">已申请更正，正在等待园区处理。园区重新开放本月后即可在此修改。</p>
@@ -128,6 +108,12 @@ export default async function ReportEntryPage({ params, searchParams }: { params
           {canWithdraw && report && <WithdrawForm reportId={report.id} version={report.version} />}
         </section>
       )}
+      {!published && corrections.length > 0 && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 className="font-medium">更正申请记录</h2>
+          <CorrectionHistory corrections={corrections} />
+        </section>
+      )}
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="raise-issue">
         <h2 className="font-medium">反映问题</h2>
         <p className="mb-3 text-sm text-slate-600">
@@ -144,5 +130,31 @@ export default async function ReportEntryPage({ params, searchParams }: { params
         </section>
       )}
     </div>
+  );
+}
+
+/** A project-month's 申请更正, newest first, with the office's replies. */
+function CorrectionHistory({ corrections }: { corrections: CorrectionRow[] }) {
+  if (corrections.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-2 text-sm" data-testid="correction-history">
+      {corrections.map((c) => (
+        <li key={c.id} className="rounded-md bg-slate-50 px-3 py-2">
+          <p>
+            <span
+              className={`mr-2 rounded px-1.5 text-xs ${c.status === "DECLINED" ? "bg-red-100 text-red-800" : c.status === "PENDING" ? "bg-amber-100 text-amber-800" : "bg-emerald-100 text-emerald-800"}`}
+            >
+              {CORRECTION_STATUS_LABEL[c.status]}
+            </span>
+            {c.requestedBy} {formatDateTime(c.createdAt)}申请：{c.reason}
+          </p>
+          {c.reply && (
+            <p className="mt-1 text-slate-700">
+              园区答复（{c.decidedBy ?? "园区"} {c.decidedAt ? formatDateTime(c.decidedAt) : ""}）：{c.reply}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
