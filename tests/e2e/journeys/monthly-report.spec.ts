@@ -129,7 +129,9 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(dongkou.getByTestId("correction").getByRole("alert")).toHaveText("请填写更正原因");
   await dongkou.getByLabel(/更正原因/).fill("监理月报已核对，本月投资1,000万元无误，请重新开放补报");
   await dongkou.getByRole("button", { name: "申请更正" }).click();
-  await expect(dongkou.getByRole("status")).toContainText("已向园区申请更正2024年12月的数据");
+  await expect(dongkou.getByTestId("correction")).toContainText("已申请更正，正在等待园区处理。");
+  await expect(dongkou.getByTestId("correction-history")).toContainText("待处理");
+  await expect(dongkou.getByLabel(/更正原因/)).toHaveCount(0);
 
   // the office sees the request on its to-do and re-opens the month from it (the reason filled in)
   await admin.goto("/todo");
