@@ -1,4 +1,5 @@
 // 调度期 (monthly reporting periods): pure rules shared by the server and the pages.
+import { Prisma } from "@/generated/prisma/client";
 import { addMonths, formatMonth } from "@/lib/month";
 
 export type PeriodStatusName = "OPEN" | "PUBLISHED";
@@ -62,3 +63,81 @@ export function parkProgressPage<T extends ParkProgressCounts>(progress: T[], pa
   const current = Math.min(Math.max(1, page), pages);
   return { rows: parksMostBehindFirst(progress).slice((current - 1) * size, current * size), page: current, pages };
 }
+
+// ---- what publishing leaves behind -------------------------------------------------------------
+
+/**
+ * Where a project of the month's list stands when the month is published, unless approved:
+ * 待审核 (SUBMITTED: blocks publishing), 退回 or 草稿 without an approved revision, 未报 (no
+ * report) — these three are published as 未报 — or a correction (退回 or 草稿 of a month approved
+ * before), published with its approved revision.
+ */
+export type LeftBehindGroup = "submitted" | "returned" | "draft" | "missing" | "correction";
+
+export const LEFT_BEHIND_GROUPS: readonly LeftBehindGroup[] = ["submitted", "returned", "draft", "missing", "correction"];
+
+export const LEFT_BEHIND_LABEL: Record<LeftBehindGroup, string> = {
+  submitted: "待审核",
+  returned: "退回",
+  draft: "草稿",
+  missing: "未报",
+  correction: "更正未提交",
+};
+
+export type LeftBehindReport = { status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED"; approvedRevisionId: number | null } | null;
+
+/** TypeScript twin of LEFT_BEHIND_GROUP_SQL: the group of a project's report of the month (null: approved, nothing left behind). */
+export function leftBehindGroup(report: LeftBehindReport): LeftBehindGroup | null {
+  if (!report) return "missing";
+  if (report.status === "SUBMITTED") return "submitted";
+  if (report.status === "APPROVED") return null;
+  if (report.approvedRevisionId !== null) return "correction";
+  return report.status === "RETURNED" ? "returned" : "draft";
+}
+
+/** SQL over report alias `r` (LEFT JOINed, so r.id IS NULL when none): the group, NULL when approved. */
+export const LEFT_BEHIND_GROUP_SQL = Prisma.sql`CASE
+    WHEN r.id IS NULL THEN 'missing'
+    WHEN r.status = 'SUBMITTED' THEN 'submitted'
+    WHEN r.status = 'APPROVED' THEN NULL
+    WHEN r."approvedRevisionId" IS NOT NULL THEN 'correction'
+    WHEN r.status = 'RETURNED' THEN 'returned'
+    ELSE 'draft' END`;
+
+export type LeftBehindCounts = Record<LeftBehindGroup, number>;
+
+/** Whether publishing now needs the office's explicit confirmation (something would be published as 未报 or uncorrected). */
+export function needsPublishConfirmation(c: LeftBehindCounts): boolean {
+  return c.returned + c.draft + c.missing + c.correction > 0;
+}
+
+/** What the office confirms when it publishes, sent back with the form: "退回,草稿,未报,更正" counts. */
+export function leftBehindToken(c: LeftBehindCounts): string {
+  return `${c.returned},${c.draft},${c.missing},${c.correction}`;
+}
+
+/** The confirmation in words: "将按未报处理：退回1个、草稿0个、未报7个项目" (and the corrections left, when any). */
+export function leftBehindText(c: LeftBehindCounts): string {
+  const corrections = c.correction > 0 ? `；另有${c.correction}个项目的更正未提交，按原审核通过的数据发布` : "";
+  return `将按未报处理：退回${c.returned}个、草稿${c.draft}个、未报${c.missing}个项目${corrections}`;
+}
+
+/**
+ * What a county reads about a published month before typing anything, and what the server says
+ * when a write reaches one: the month's data stands as 未报 (no approved report) or is read-only.
+ */
+export function publishedMonthNotice(month: string, hadApproved: boolean): string {
+  return hadApproved
+    ? `${formatMonth(month)}已发布；本月数据只读。如需更正，请向园区申请重新开放。`
+    : `${formatMonth(month)}已发布；本月数据按未报处理。如需更正，请向园区申请重新开放。`;
+}
+
+/** The office's words when a review reaches a published month. */
+export function publishedMonthOfficeNotice(month: string): string {
+  return `${formatMonth(month)}已发布，不能再审核。如需更正，请先在调度期页面重新开放。`;
+}
+
+/** The re-opening reason the office is offered from the month's requests is cut to this length (the field takes 500). */
+export const REOPEN_REASON_DEFAULT_MAX = 500;
+
+export const CORRECTION_STATUS_LABEL = { PENDING: "待处理", REOPENED: "已重新开放", DECLINED: "未同意" } as const;

@@ -24,6 +24,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     revisionPhoto: await prisma.revisionPhoto.count(),
     statsFigure: await prisma.projectStatsFigure.count(),
     importBatch: await prisma.importBatch.count(),
+    correctionRequest: await prisma.correctionRequest.count(),
   };
   const rows = {
     projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true, statsFigures: true } }),
@@ -32,6 +33,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     plans: await prisma.annualPlan.findMany({ orderBy: { id: "asc" }, include: { entries: { orderBy: { id: "asc" } } } }),
     reports: await prisma.monthlyReport.findMany({ orderBy: { id: "asc" } }),
     periods: await prisma.reportingPeriod.findMany({ orderBy: { id: "asc" } }),
+    corrections: await prisma.correctionRequest.findMany({ orderBy: { id: "asc" } }),
     importBatches: await prisma.importBatch.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, appliedAt: true } }),
   };
   return JSON.stringify({ counts, rows });

@@ -4,6 +4,8 @@
 import type { Db } from "../../src/server/db/client";
 import { publishFigures } from "../../src/server/figures/publish";
 import { getPublicationTotals, type PublicationTotals } from "../../src/server/figures/queries";
+import { countLeftBehind } from "../../src/server/periods/left-behind";
+import { leftBehindToken } from "../../src/domain/periods";
 
 const ROLLBACK = Symbol("rollback");
 
@@ -55,4 +57,12 @@ export async function publishedIfNow(
       if (e !== ROLLBACK) throw e;
     });
   return result!;
+}
+
+/**
+ * What the office confirms on the publish block for `month` now (src/domain/periods.ts
+ * leftBehindToken): publishing a month that leaves projects 未报 needs it.
+ */
+export async function leftBehindConfirmation(prisma: Db, month: string): Promise<string> {
+  return leftBehindToken(await countLeftBehind(prisma, month));
 }

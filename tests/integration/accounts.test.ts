@@ -36,6 +36,7 @@ import { type TestDatabase } from "../helpers/db";
 import { useSeededDatabase } from "../helpers/seeded";
 import { type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 const DEMO = "demo2024";
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
@@ -324,7 +325,8 @@ describe("re-authentication before an administrator's sensitive changes", () => 
     browser("10.3.3.1");
     await signIn(admin.username, "Admin-own-2025");
     const nov = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
-    if (nov.status !== "PUBLISHED") await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: nov.version });
+    if (nov.status !== "PUBLISHED")
+      await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: nov.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-11") });
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
 
     const before = await fingerprint(t.prisma);

@@ -15,8 +15,8 @@ import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssu
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { createPlan, savePlan, setPlanEntries } from "@/server/plans/service";
 import { monthlyReportSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
-import { openPeriod, publishPeriod, reopenPeriod } from "@/server/periods/service";
-import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
+import { declineCorrection, openPeriod, publishPeriod, reopenPeriod, requestCorrection } from "@/server/periods/service";
+import { declineCorrectionSchema, openPeriodSchema, publishPeriodSchema, reopenPeriodSchema, requestCorrectionSchema } from "@/lib/schemas/period";
 import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { milestonesSchema, planEntriesSchema, planSchema, plannedInvestmentSchema, projectSchema } from "@/lib/schemas/project";
 import { bootstrapUserSchema, createUserSchema, resetPasswordSchema, setUserActiveSchema, updateUserSchema } from "@/lib/schemas/user";
@@ -52,6 +52,7 @@ import { sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 import { monthlyReportFields, monthlyReportForm } from "../helpers/monthly-report";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 type Role = "anonymous" | "leader" | "ownCounty" | "otherCounty" | "admin" | "auditor";
 /** the demo accounts' password, which the administrator types again on the sensitive forms */
@@ -88,6 +89,16 @@ async function freshUser() {
     { bootstrap: true },
   );
   return { userId: String(u.id), stamp: u.updatedAt.toISOString() };
+}
+
+/** November's period, published (again, when a re-opening case left it open), for the 申请更正 cases. */
+async function publishedNovember() {
+  let period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+  if (period.status === "OPEN") {
+    await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-11") });
+    period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+  }
+  return period;
 }
 
 /** 会同's October, submitted (again) and awaiting review, for the withdraw cases. */
@@ -287,7 +298,7 @@ const cases: Case[] = [
       const published = new Set((await t.prisma.reportingPeriod.findMany({ where: { status: "PUBLISHED" } })).map((p) => p.month));
       const month = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"].find((m) => !published.has(m))!;
       const period = await t.prisma.reportingPeriod.findUnique({ where: { month } });
-      return { month, version: String(period?.version ?? 1) };
+      return { month, version: String(period?.version ?? 1), leftBehind: await leftBehindConfirmation(t.prisma, month) };
     },
     run: (actor, v) => publishPeriod(t.prisma, actor, publishPeriodSchema.parse(v)),
   },
@@ -297,12 +308,35 @@ const cases: Case[] = [
     prepare: async () => {
       let period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
       if (period.status === "OPEN") {
-        await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version });
+        await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-11") });
         period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
       }
       return { month: "2024-11", version: String(period.version), reason: `更正数据${unique()}`, reauthPassword: PASSWORD };
     },
     run: (actor, v) => reopenPeriod(t.prisma, actor, reopenPeriodSchema.parse(v)).then(() => true),
+  },
+  {
+    name: "requestCorrection",
+    allowed: ["ownCounty"],
+    prepare: async () => {
+      // 会同's November, published, with no request pending (an earlier case's is answered)
+      await publishedNovember();
+      await t.prisma.correctionRequest.updateMany({ where: { status: "PENDING" }, data: { status: "DECLINED", reply: "已答复", decidedAt: new Date() } });
+      return { month: "2024-11", projectCode: "YQ2024-001", reason: `补报投资数据${unique()}` };
+    },
+    run: (actor, v) => requestCorrection(t.prisma, actor, requestCorrectionSchema.parse(v)),
+  },
+  {
+    name: "declineCorrection",
+    allowed: adminOnly,
+    prepare: async () => {
+      const period = await publishedNovember();
+      const project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } });
+      await t.prisma.correctionRequest.updateMany({ where: { status: "PENDING" }, data: { status: "DECLINED", reply: "已答复", decidedAt: new Date() } });
+      const c = await t.prisma.correctionRequest.create({ data: { periodId: period.id, projectId: project.id, requestedById: a.huitong.id, reason: `补报投资数据${unique()}` } });
+      return { requestId: String(c.id), version: String(c.version), reply: "数据无误，不予更正" };
+    },
+    run: (actor, v) => declineCorrection(t.prisma, actor, declineCorrectionSchema.parse(v)),
   },
   {
     name: "openPeriod",

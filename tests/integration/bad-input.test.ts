@@ -23,7 +23,7 @@ import { changePasswordAction, endSessionAction } from "@/server/account/actions
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { saveReportSectionAction } from "@/server/documents/actions";
 import { applyImportAction, uploadImportAction } from "@/server/excel/actions";
-import { openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
+import { declineCorrectionAction, openPeriodAction, publishPeriodAction, reopenPeriodAction, requestCorrectionAction } from "@/server/periods/actions";
 import { createIssue } from "@/server/issues/service";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { addMonths, businessDate, currentMonth } from "@/lib/month";
@@ -248,7 +248,7 @@ const cases: Case[] = [
     as: "huitong",
     values: report({ month: "2024-11", cumulativeInvestment: "150100", explanation: "更正", version: "1" }),
     field: null,
-    message: "2024年11月调度已发布，不能再填报或审核。如需更正，请园区管理员重新开放该调度期。",
+    message: "2024年11月已发布；本月数据只读。如需更正，请向园区申请重新开放。",
   },
 
   // node records and 入统数
@@ -337,6 +337,111 @@ const cases: Case[] = [
     values: () => ({ month: "2024-13", version: "1" }),
     field: "month",
     message: "调度期月份格式应为 年-月，如 2024-11",
+  },
+  {
+    name: "publish a month with projects not reported, without confirming them",
+    action: publishPeriodAction,
+    as: "admin",
+    values: () => ({ month: "2024-12", version: "1" }),
+    field: "leftBehind",
+    message: "将按未报处理：退回0个、草稿0个、未报4个项目。请勾选确认后再发布。",
+  },
+  {
+    name: "publish with a malformed confirmation",
+    action: publishPeriodAction,
+    as: "admin",
+    values: () => ({ month: "2024-12", version: "1", leftBehind: "全部" }),
+    field: "leftBehind",
+    message: "确认的项目个数无效，请刷新页面后重新确认",
+  },
+  {
+    name: "publish with the confirmation of an older page",
+    action: publishPeriodAction,
+    as: "admin",
+    values: () => ({ month: "2024-12", version: "1", leftBehind: "0,0,3,0" }),
+    field: null,
+    message: "在您打开页面之后，未审核通过的项目有了变化（现在将按未报处理：退回0个、草稿0个、未报4个项目），请刷新页面核对后再发布。",
+  },
+  // 申请更正
+  {
+    name: "a correction request without a reason",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-11", projectCode: "YQ2024-001", reason: "  " }),
+    field: "reason",
+    message: "请填写更正原因",
+  },
+  {
+    name: "a correction request with a reason too short to act on",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-11", projectCode: "YQ2024-001", reason: "更正" }),
+    field: "reason",
+    message: "请写明需要更正的内容和原因（至少4个字）",
+  },
+  {
+    name: "a correction request with a reason too long",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-11", projectCode: "YQ2024-001", reason: long(501) }),
+    field: "reason",
+    message: "更正原因不能超过500个字",
+  },
+  {
+    name: "a correction request with a script in its reason",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-11", projectCode: "YQ2024-001", reason: "<script>alert(1)</script>更正数据" }),
+    field: "reason",
+    message: "不能包含网页标签",
+  },
+  {
+    name: "a correction request for a month not published",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-12", projectCode: "YQ2024-001", reason: "补报12月投资数据" }),
+    field: null,
+    message: "2024年12月未发布（或已重新开放），可以直接填报，无需申请更正。",
+  },
+  {
+    name: "a correction request for a malformed month",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-13", projectCode: "YQ2024-001", reason: "补报12月投资数据" }),
+    field: "month",
+    message: "调度期月份格式应为 年-月，如 2024-11",
+  },
+  {
+    name: "a correction request for an unknown project",
+    action: requestCorrectionAction,
+    as: "huitong",
+    values: () => ({ month: "2024-11", projectCode: "NO-SUCH", reason: "补报11月投资数据" }),
+    field: null,
+    message: "无权申请更正该项目：只能为本县区园区的项目申请更正。",
+  },
+  {
+    name: "declining a correction without a reply",
+    action: declineCorrectionAction,
+    as: "admin",
+    values: () => ({ requestId: "999999", version: "1", reply: "" }),
+    field: "reply",
+    message: "请填写答复",
+  },
+  {
+    name: "declining a correction with a malformed id",
+    action: declineCorrectionAction,
+    as: "admin",
+    values: () => ({ requestId: "abc", version: "1", reply: "数据无误，不予更正" }),
+    field: "requestId",
+    message: "更正申请无效，请刷新页面",
+  },
+  {
+    name: "declining a correction that does not exist",
+    action: declineCorrectionAction,
+    as: "admin",
+    values: () => ({ requestId: "999999", version: "1", reply: "数据无误，不予更正" }),
+    field: null,
+    message: "更正申请不存在。",
   },
   {
     name: "publish a year without a plan",

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/server/seed";
 import { resolvePlanYear } from "@/server/plans/queries";
-import { publishedIfNow } from "../helpers/publication";
+import { leftBehindConfirmation, publishedIfNow } from "../helpers/publication";
 import { getReadPublication } from "@/server/periods/queries";
 import { getFigureBreakdown, getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, type FigureQuery } from "@/server/figures/queries";
 import { publishPeriod, reopenPeriod } from "@/server/periods/service";
@@ -189,7 +189,7 @@ describe("the aggregates stay on a fixed number of queries as rows grow", () => 
     // published again, the sums are right: 200 × 7,700万元 more in November, 200 × 8,800万元 planned
     const period = async () => t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
     await reopenPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version, reason: "补录批量项目", reauthPassword: "demo2024" });
-    await publishPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version }, TODAY);
+    await publishPeriod(t.prisma, admin, { month: "2024-11", version: (await period()).version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-11") }, TODAY);
     const republished = (await getReadPublication(t.prisma, 2024))!.publicationId;
     expect(republished).not.toBe(publicationId);
     const series = await getMonthlySeries(db(), 2024, republished);

@@ -10,6 +10,7 @@ import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issu
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { leftBehindConfirmation } from "../helpers/publication";
 import { readDemoDate } from "@/server/seed/demo";
 import { businessDate, currentMonth } from "@/lib/month";
 import { isPastDeadline } from "@/domain/periods";
@@ -212,7 +213,7 @@ describe("the demo set", () => {
         await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
       }
       const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
-      await publishPeriod(t.prisma, admin, { month: "2024-12", version: period.version });
+      await publishPeriod(t.prisma, admin, { month: "2024-12", version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-12") });
       const pub = await t.prisma.periodPublication.findFirstOrThrow({ where: { period: { month: "2024-12" } } });
       expect(pub.asOfDate.toISOString().slice(0, 10)).toBe("2025-01-03");
       expect(businessDate(pub.publishedAt)).toBe("2025-01-03");

@@ -21,6 +21,7 @@ import { monthlyReportForm } from "../helpers/monthly-report";
 import { saveMonthlyReport, reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { SEED_PROJECT_SENTENCES } from "../fixtures/seed-report-sentences";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 /** The seed report's text with its half-width punctuation written as the platform writes it. */
 function seedReportText(): string {
@@ -123,7 +124,7 @@ describe("the annual report on the seed report", () => {
     expect(await loadBulletin(t.prisma, "2024-12")).toBeNull();
 
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
-    await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: period.version }, "2025-01-08");
+    await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-12") }, "2025-01-08");
     now = await paragraphOf();
     expect(now.doc.asOf).toMatch(/^数据截至2024年12月（已发布/);
     expect(JSON.stringify(now.text("中伟新材料项目"))).toContain("目前已完成固定资产投资15.5亿元。");

@@ -23,6 +23,7 @@ import { applyImport, previewImport } from "@/server/excel/import-service";
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
 import { H } from "@/server/excel/schedule";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 const MONTH = "2024-12";
 
@@ -112,7 +113,7 @@ describe("Excel import of a monthly 调度表", () => {
     // the office approves and publishes; the published 调度表 shows the imported figures
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
-    await publishPeriod(t.prisma, a.admin, { month: MONTH, version: period.version }, "2025-01-06");
+    await publishPeriod(t.prisma, a.admin, { month: MONTH, version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, MONTH) }, "2025-01-06");
     const published = (await loadWorkbook(await exported({}))).worksheets[0];
     expect(String(published.getCell("A1").value)).not.toContain("未发布");
     expect(String(published.getCell("A2").value)).toMatch(/^已发布：数据为第1次发布/);

@@ -57,6 +57,8 @@ const FORMS: Array<[string, Action, string[]]> = [
   ["publishPeriodAction", periods.publishPeriodAction, fieldsOf(publishPeriodSchema)],
   ["reopenPeriodAction", periods.reopenPeriodAction, ["month", "version", "reason", "reauthPassword"]],
   ["openPeriodAction", periods.openPeriodAction, fieldsOf(openPeriodSchema)],
+  ["requestCorrectionAction", periods.requestCorrectionAction, ["month", "projectCode", "reason"]],
+  ["declineCorrectionAction", periods.declineCorrectionAction, ["requestId", "version", "reply"]],
   ["changePasswordAction", account.changePasswordAction, fieldsOf(changePasswordSchema)],
   ["endSessionAction", account.endSessionAction, fieldsOf(endSessionSchema)],
   // its form posts no field: a stray one a hand-made request adds is checked all the same

@@ -22,6 +22,7 @@ import { atEveryStatement, faultyDb } from "../helpers/faults";
 import { publishPeriodAction } from "@/server/periods/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { CONNECTION_FAILURE_MESSAGE } from "@/server/db/connection-errors";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 const TODAY = "2025-01-08";
 
@@ -60,7 +61,7 @@ describe("reporting periods and published figures", () => {
     const r = await reportOf("YQ2024-001", "2024-11");
     await expect(
       saveMonthlyReport(t.prisma, a.huitong, form({ month: "2024-11", cumulativeInvestment: "150100", monthInvestment: "100", explanation: "更正", version: String(r.version) })),
-    ).rejects.toThrow(/已发布，不能再填报/);
+    ).rejects.toThrow("2024年11月已发布；本月数据只读。如需更正，请向园区申请重新开放。");
   });
 
   it("drafts, submissions and returns of the next open month leave the published figures unchanged", async () => {
@@ -97,7 +98,12 @@ describe("reporting periods and published figures", () => {
       await expect(publishPeriod(t.prisma, who, { month: "2024-12", version: await version("2024-12") }, TODAY)).rejects.toBeInstanceOf(AuthError);
     }
     await expect(publishPeriod(t.prisma, a.admin, { month: "2024-12", version: 0 }, TODAY)).rejects.toThrow(/已被其他人更改/);
-    const result = await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: await version("2024-12") }, TODAY);
+    const result = await publishPeriod(
+      t.prisma,
+      a.admin,
+      { month: "2024-12", version: await version("2024-12"), leftBehind: await leftBehindConfirmation(t.prisma, "2024-12") },
+      TODAY,
+    );
     expect(result).toEqual({ publicationNo: 1, projects: 4 });
 
     const dec = await totals("2024-12");
@@ -139,7 +145,12 @@ describe("reporting periods and published figures", () => {
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: corrected.id, version: corrected.version, decision: "approve", reason: "" });
     expect(await totals("2024-12")).toMatchObject({ cumulative: "428000" });
 
-    const again = await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: await version("2024-12") }, TODAY);
+    const again = await publishPeriod(
+      t.prisma,
+      a.admin,
+      { month: "2024-12", version: await version("2024-12"), leftBehind: await leftBehindConfirmation(t.prisma, "2024-12") },
+      TODAY,
+    );
     expect(again.publicationNo).toBe(2);
     expect(await totals("2024-12")).toMatchObject({ cumulative: "431000" });
     expect(await totals("2024-12", 1)).toMatchObject({ cumulative: "428000" });
@@ -269,7 +280,8 @@ describe(`a publication whose database connection is lost, or whose server proce
     const f = faultyDb(t.url);
     h.prisma = f.prisma;
     try {
-      const publish = async () => publishPeriodAction(initialActionState, formData({ month: MONTH, version: String(await version()) }));
+      const publish = async () =>
+        publishPeriodAction(initialActionState, formData({ month: MONTH, version: String(await version()), leftBehind: await leftBehindConfirmation(t.prisma, MONTH) }));
       const version = async () => (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version;
       if (process.env.DATABASE_URL) {
         f.arm({ at: { afterBegin: 5 }, kind: "terminate" });
@@ -311,7 +323,16 @@ describe(`a publication whose database connection is lost, or whose server proce
     }
     // still open after every kill: the office publishes on a good connection, whole
     await settles(
-      publishPeriod(t.prisma, a.admin, { month: MONTH, version: (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version }, TODAY),
+      publishPeriod(
+        t.prisma,
+        a.admin,
+        {
+          month: MONTH,
+          version: (await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } })).version,
+          leftBehind: await leftBehindConfirmation(t.prisma, MONTH),
+        },
+        TODAY,
+      ),
       "publishing afterwards",
     );
     expect(await snapshot()).toEqual(publishedWhole(before));

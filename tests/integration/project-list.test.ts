@@ -15,6 +15,7 @@ import { parseProjectListParams } from "@/lib/project-list";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts, type Actors } from "../helpers/actors";
 import { countingClient, type CountingClient } from "../helpers/query-count";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 const TODAY = "2025-01-08";
 const code = (g: number) => `BULK-${String(g).padStart(3, "0")}`;
@@ -82,7 +83,7 @@ describe("the project list with 124 published projects", () => {
       UPDATE "MonthlyReport" r SET "approvedRevisionId" = rv.id, "currentRevisionId" = rv.id
         FROM "MonthlyReportRevision" rv WHERE rv."reportId" = r.id AND r."approvedRevisionId" IS NULL`);
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-12" } });
-    await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: period.version }, TODAY);
+    await publishPeriod(t.prisma, a.admin, { month: "2024-12", version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-12") }, TODAY);
 
     expect(await count(() => list({}, countedDb()))).toBe(before);
     const first = await list({});

@@ -19,6 +19,7 @@ import { H } from "@/server/excel/schedule";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { documentToDocx } from "@/server/documents/docx";
 import { StateError } from "@/server/errors";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 describe("the published arithmetic, over two years", () => {
   let t: TestDatabase;
@@ -27,7 +28,7 @@ describe("the published arithmetic, over two years", () => {
 
   const publish = async (month: string, today: string) => {
     const { version } = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month } });
-    await publishPeriod(t.prisma, f.admin, { month, version }, today);
+    await publishPeriod(t.prisma, f.admin, { month, version, leftBehind: await leftBehindConfirmation(t.prisma, month) }, today);
     published[month] = (await getReadPublication(t.prisma, Number(month.slice(0, 4)), month))!.publicationId;
   };
   const figures = async (month: string) => {

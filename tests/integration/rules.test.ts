@@ -9,6 +9,7 @@ import { isStale, staleSql } from "@/domain/stale";
 import { byDeadline, byDeadlineSql } from "@/domain/deadlines";
 import { dayToDate } from "@/lib/month";
 import { nodeState, startedNotEntered, nodeAttentionSql, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
+import { LEFT_BEHIND_GROUP_SQL, leftBehindGroup, type LeftBehindGroup, type LeftBehindReport } from "@/domain/periods";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
 let t: TestDatabase;
@@ -177,6 +178,31 @@ describe("已开工未入库 (started, due for the statistics, not entered)", ()
       cases.map(([, total, start, entered]) => Prisma.sql`${total}::numeric, ${start}::text, ${entered}::text`),
       `"totalInvestment", "actualStartMonth", "statsEnteredMonth"`,
       Prisma.sql`(SELECT ${startedNotEnteredSql(month)} FROM (SELECT v."totalInvestment", v."actualStartMonth", v."statsEnteredMonth") AS p)`,
+    );
+    expect(ts).toEqual(expected);
+    expect(sql).toEqual(expected);
+  });
+});
+
+describe("what publishing leaves behind (待审核 / 退回 / 草稿 / 未报 / 更正未提交)", () => {
+  // [label, report (null: none), group (null: approved, nothing left)]
+  const cases: Array<[string, LeftBehindReport, LeftBehindGroup | null]> = [
+    ["no report", null, "missing"],
+    ["awaiting review", { status: "SUBMITTED", approvedRevisionId: null }, "submitted"],
+    ["a correction awaiting review", { status: "SUBMITTED", approvedRevisionId: 7 }, "submitted"],
+    ["approved", { status: "APPROVED", approvedRevisionId: 7 }, null],
+    ["returned, never approved", { status: "RETURNED", approvedRevisionId: null }, "returned"],
+    ["draft, never submitted", { status: "DRAFT", approvedRevisionId: null }, "draft"],
+    ["a returned correction of an approved month", { status: "RETURNED", approvedRevisionId: 7 }, "correction"],
+    ["a draft correction of an approved month", { status: "DRAFT", approvedRevisionId: 7 }, "correction"],
+  ];
+  it("SQL and TypeScript give the same answers", async () => {
+    const expected = cases.map((c) => c[2]);
+    const ts = cases.map(([, report]) => leftBehindGroup(report));
+    const sql = await sqlAnswers<LeftBehindGroup | null>(
+      cases.map(([, r]) => Prisma.sql`${r ? 1 : null}::int, ${r?.status ?? null}::text, ${r?.approvedRevisionId ?? null}::int`),
+      `id, status, "approvedRevisionId"`,
+      Prisma.sql`(SELECT ${LEFT_BEHIND_GROUP_SQL} FROM (SELECT v.id, v.status, v."approvedRevisionId") AS r)`,
     );
     expect(ts).toEqual(expected);
     expect(sql).toEqual(expected);

@@ -24,6 +24,12 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ["manage users", { action: "user.manage" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["read audit", { action: "audit.read" }, { admin: true, leader: false, county1: false, unbound: false, auditor: true, anonymous: false }],
   ["read the project data", { action: "data.read" }, { admin: true, leader: true, county1: true, unbound: true, auditor: false, anonymous: false }],
+  [
+    "request a correction (申请更正) on own park",
+    { action: "correction.request" },
+    { admin: false, leader: false, county1: true, unbound: false, auditor: false, anonymous: false },
+  ],
+  ["decide a correction request", { action: "correction.decide" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["edit the report text", { action: "document.edit" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
 ];
 

@@ -8,6 +8,8 @@ import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { getPeriod } from "@/server/periods/queries";
+import { publishedMonthNotice } from "@/domain/periods";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "月度填报" };
@@ -17,7 +19,9 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
   const prisma = db();
   const { month: requested } = await searchParams;
   const month = requested && isMonth(requested) && requested <= currentMonth() ? requested : await defaultReportMonth(prisma);
-  const { projects, done } = await getReportingList(prisma, actor, month);
+  const [{ projects, done }, period] = await Promise.all([getReportingList(prisma, actor, month), getPeriod(prisma, month)]);
+  // a published month takes no report: said here before anyone opens a form
+  const published = period?.status === "PUBLISHED";
 
   return (
     <div className="space-y-4">
@@ -45,6 +49,12 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
           </form>
         </div>
       </div>
+      {published && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="published-notice">
+          <p>{publishedMonthNotice(month, false)}</p>
+          <p className="mt-1 text-amber-800">已审核通过的项目本月数据只读。申请更正请打开项目，写明原因提交，园区会在待办中看到。</p>
+        </div>
+      )}
       {projects.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">{formatMonth(month)}所在年度的重大项目清单中没有需要您填报的项目。</p>
       ) : (
@@ -60,12 +70,19 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
                   {p.code} · {p.parkName}
                   {p.report?.cumulativeInvestment && <> · 累计 {formatYi(p.report.cumulativeInvestment)}</>}
                 </p>
-                {p.report?.status === "RETURNED" && <p className="text-sm text-red-700">退回原因：{p.report.returnReason}</p>}
+                {p.report?.status === "RETURNED" && !published && <p className="text-sm text-red-700">退回原因：{p.report.returnReason}</p>}
               </div>
               <div className="flex items-center gap-3">
-                <ReportStatusBadge status={p.report?.status ?? null} />
-                <Link href={`/monthly-report/${encodeURIComponent(p.code)}?month=${month}`} className="text-sm font-medium text-sky-700 hover:underline">
-                  {p.report ? "查看/修改" : "填报"}
+                {published && p.report?.status !== "APPROVED" ? (
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">按未报处理</span>
+                ) : (
+                  <ReportStatusBadge status={p.report?.status ?? null} />
+                )}
+                <Link
+                  href={`/monthly-report/${encodeURIComponent(p.code)}?month=${month}${published ? "#correction" : ""}`}
+                  className="text-sm font-medium text-sky-700 hover:underline"
+                >
+                  {published ? (p.report?.status === "APPROVED" ? "查看" : "查看 · 申请更正") : p.report ? "查看/修改" : "填报"}
                 </Link>
               </div>
             </li>

@@ -4,7 +4,17 @@ import { Suspense } from "react";
 import { requirePermission } from "@/server/auth/current";
 import { todoRole } from "@/server/todo/queries";
 import { IssueTodos } from "@/components/todo/issue-todos";
-import { NodesSection, NotEnteredSection, PublishSection, ReturnedSection, ReviewSection, ToReportSection, TodoSkeleton } from "@/components/todo/sections";
+import {
+  CorrectionsSection,
+  NodesSection,
+  NotEnteredSection,
+  PublishSection,
+  PublishedSection,
+  ReturnedSection,
+  ReviewSection,
+  ToReportSection,
+  TodoSkeleton,
+} from "@/components/todo/sections";
 import { businessDate, formatDay, dayToDate } from "@/lib/month";
 
 export const dynamic = "force-dynamic";
@@ -30,6 +40,9 @@ export default async function TodoPage() {
       <div className="grid gap-4 lg:grid-cols-2">
         {countyParkId !== null && (
           <>
+            <Suspense fallback={<TodoSkeleton label="已发布月份" />}>
+              <PublishedSection parkId={countyParkId} />
+            </Suspense>
             <Suspense fallback={<TodoSkeleton label="待填报" />}>
               <ToReportSection parkId={countyParkId} today={today} />
             </Suspense>
@@ -45,6 +58,9 @@ export default async function TodoPage() {
           <>
             <Suspense fallback={<TodoSkeleton label="待审核月报" />}>
               <ReviewSection />
+            </Suspense>
+            <Suspense fallback={<TodoSkeleton label="更正申请" />}>
+              <CorrectionsSection />
             </Suspense>
             <Suspense fallback={<TodoSkeleton label="调度期" />}>
               <PublishSection />

@@ -4,19 +4,37 @@
 import { cache } from "react";
 import Link from "next/link";
 import { db } from "@/server/db";
-import { getPeriod, getPeriodProgress, listUnapprovedProjects } from "@/server/periods/queries";
+import { getLeftBehind, getPeriod, getPeriodProgress, listPendingCorrections, listUnapprovedProjects, type LeftBehindRow } from "@/server/periods/queries";
 import { listPublicationSummaries } from "@/server/figures/queries";
-import { DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/period-forms";
+import { DeclineCorrectionForm, DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
 import { ExportLink } from "@/components/excel/export-link";
 import { businessDate, formatDateTime, formatDay } from "@/lib/month";
-import { PERIOD_STATUS_LABEL, defaultDeadline, isPastDeadline, parkProgressPage, periodTitle, progressTotals, unapprovedCount } from "@/domain/periods";
+import {
+  LEFT_BEHIND_LABEL,
+  PERIOD_STATUS_LABEL,
+  REOPEN_REASON_DEFAULT_MAX,
+  defaultDeadline,
+  isPastDeadline,
+  leftBehindText,
+  leftBehindToken,
+  needsPublishConfirmation,
+  parkProgressPage,
+  periodTitle,
+  progressTotals,
+  unapprovedCount,
+  type LeftBehindGroup,
+} from "@/domain/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
 
 const PAGE_SIZE = 20;
 const PARK_PAGE_SIZE = 20;
+/** How many projects each group of the publish block names (the full list is below, by group). */
+const LEFT_BEHIND_SHOWN = 8;
+/** How many pending 申请更正 the re-open block shows. */
+const CORRECTIONS_SHOWN = 10;
 
 // a month nobody has opened or reported yet has no row: it is shown as not open
 const periodOf = cache((month: string) => getPeriod(db(), month));
@@ -74,22 +92,113 @@ export async function PeriodHeader({ month, parkId }: { month: string; parkId: n
 }
 
 export async function PeriodActionsSection({ month }: { month: string }) {
-  const [period, deadline, progress] = await Promise.all([periodOf(month), periodDeadline(month), progressOf(month)]);
+  const [period, deadline] = await Promise.all([periodOf(month), periodDeadline(month)]);
   const title = periodTitle(month);
-  const pending = progressTotals(progress).submitted;
   return (
     <Section title="发布与开放" id="period-actions">
       {!period ? (
         <DeadlineForm month={month} deadline={deadline} label="开放本期" />
       ) : period.status === "OPEN" ? (
         <div className="space-y-4">
-          <PublishForm month={month} version={period.version} pending={pending} title={title} />
+          <PublishBlock month={month} version={period.version} title={title} />
           <DeadlineForm month={month} deadline={deadline} label="修改截止日" />
         </div>
       ) : (
-        <ReopenForm month={month} version={period.version} title={title} />
+        <ReopenBlock month={month} version={period.version} title={title} />
       )}
     </Section>
+  );
+}
+
+const GROUP_NOTE: Record<LeftBehindGroup, string> = {
+  submitted: "须先审核通过或退回，才能发布",
+  returned: "发布后按未报处理",
+  draft: "发布后按未报处理",
+  missing: "发布后按未报处理",
+  correction: "已审核过，更正未提交：按原审核通过的数据发布",
+};
+
+/** The publish block: every project of the month not approved, named and grouped by where it stands, then the publish form. */
+async function PublishBlock({ month, version, title }: { month: string; version: number; title: string }) {
+  const { counts, rows } = await getLeftBehind(db(), month, LEFT_BEHIND_SHOWN);
+  const groups = (["submitted", "returned", "draft", "missing", "correction"] as const).filter((g) => counts[g] > 0);
+  const confirm = needsPublishConfirmation(counts) ? { text: leftBehindText(counts), token: leftBehindToken(counts) } : null;
+  const projectHref = (g: LeftBehindGroup, r: LeftBehindRow) => (g === "submitted" ? `/review?month=${month}` : `/monthly-report/${encodeURIComponent(r.code)}?month=${month}`);
+  return (
+    <div className="space-y-3" data-testid="publish-block">
+      {groups.length === 0 ? (
+        <p className="text-sm text-emerald-800">本月清单上的项目均已审核通过。</p>
+      ) : (
+        <div className="grid gap-3 md:grid-cols-2">
+          {groups.map((g) => (
+            <div key={g} className={`rounded-md border p-3 ${g === "submitted" ? "border-red-200 bg-red-50/40" : "border-slate-200"}`} data-testid={`left-${g}`}>
+              <h3 className="text-sm font-semibold">
+                {LEFT_BEHIND_LABEL[g]} <span data-testid={`left-${g}-count`}>{counts[g]}</span>个<span className="ml-2 text-xs font-normal text-slate-500">{GROUP_NOTE[g]}</span>
+              </h3>
+              <ul className="mt-1 divide-y divide-slate-100 text-sm">
+                {rows[g].map((r) => (
+                  <li key={r.code} className="flex flex-wrap items-baseline justify-between gap-x-2 py-1">
+                    <Link href={projectHref(g, r)} className="min-w-0 text-sky-700 hover:underline">
+                      {r.name}
+                    </Link>
+                    <span className="text-xs whitespace-nowrap text-slate-500">
+                      {r.code} · {r.parkName}
+                    </span>
+                    {r.returnReason && g === "returned" && <span className="w-full text-xs text-red-700">退回原因：{r.returnReason}</span>}
+                  </li>
+                ))}
+              </ul>
+              {counts[g] > rows[g].length && (
+                <p className="mt-1 text-right text-xs">
+                  <Link href={`/periods/${month}?state=${g}#period-missing`} className="text-sky-700 hover:underline">
+                    还有{counts[g] - rows[g].length}个，查看全部{counts[g]}个 →
+                  </Link>
+                </p>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <PublishForm month={month} version={version} pending={counts.submitted} title={title} confirm={confirm} />
+    </div>
+  );
+}
+
+/** A published month: the 申请更正 waiting for the office (decline here, or re-open with the reason filled in), then re-opening. */
+async function ReopenBlock({ month, version, title }: { month: string; version: number; title: string }) {
+  const { total, rows } = await listPendingCorrections(db(), { month, limit: CORRECTIONS_SHOWN });
+  const suggested = rows.length ? `应${rows.map((r) => `${r.parkName}申请更正${r.name}：${r.reason}`).join("；")}`.slice(0, REOPEN_REASON_DEFAULT_MAX) : undefined;
+  return (
+    <div className="space-y-4">
+      {total > 0 && (
+        <div id="corrections" className="space-y-2" data-testid="period-corrections">
+          <h3 className="text-sm font-semibold">
+            县区的更正申请（{total}个待处理）
+            <span className="ml-2 text-xs font-normal text-slate-500">重新开放即同意全部申请（原因作为答复）；也可逐个答复不同意</span>
+          </h3>
+          <ul className="space-y-2">
+            {rows.map((r) => (
+              <li key={r.id} className="rounded-md border border-amber-200 bg-amber-50/50 p-3 text-sm" data-testid={`correction-${r.code}`}>
+                <p className="font-medium">
+                  <Link href={`/monthly-report/${encodeURIComponent(r.code)}?month=${month}`} className="text-sky-700 hover:underline">
+                    {r.name}
+                  </Link>{" "}
+                  <span className="text-xs font-normal text-slate-500">
+                    {r.code} · {r.parkName} · {r.requestedBy} {formatDateTime(r.createdAt)}申请
+                  </span>
+                </p>
+                <p className="text-slate-700">更正原因：{r.reason}</p>
+                <div className="mt-2">
+                  <DeclineCorrectionForm requestId={r.id} version={r.version} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          {total > rows.length && <p className="text-xs text-slate-500">另有{total - rows.length}个申请，处理上面的之后显示。</p>}
+        </div>
+      )}
+      <ReopenForm month={month} version={version} title={title} reason={suggested} />
+    </div>
   );
 }
 
@@ -147,20 +256,21 @@ export async function PeriodProgressSection({ month, parkId, parkPage }: { month
   );
 }
 
-export async function UnapprovedSection({ month, parkId, page }: { month: string; parkId: number | undefined; page: number }) {
+export async function UnapprovedSection({ month, parkId, page, group }: { month: string; parkId: number | undefined; page: number; group?: LeftBehindGroup }) {
   const progress = await progressOf(month);
   page = Math.max(1, page);
-  const missing = await listUnapprovedProjects(db(), month, { parkId, page, size: PAGE_SIZE, total: unapprovedCount(progress, parkId) });
+  const missing = await listUnapprovedProjects(db(), month, { parkId, group, page, size: PAGE_SIZE, total: group ? undefined : unapprovedCount(progress, parkId) });
   const pages = Math.max(1, Math.ceil(missing.total / PAGE_SIZE));
-  const pageHref = (n: number) => `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), page: String(n) })}`;
+  const pageHref = (n: number) =>
+    `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), ...(group ? { state: group } : {}), page: String(n) })}#period-missing`;
   return (
     <Section
-      title={`尚未审核通过的项目（${missing.total}个）`}
+      title={`尚未审核通过的项目${group ? `：${LEFT_BEHIND_LABEL[group]}` : ""}（${missing.total}个）`}
       id="period-missing"
       aside={
-        parkId ? (
-          <Link href={`/periods/${month}`} className="text-sky-700 hover:underline">
-            看全部园区
+        parkId || group ? (
+          <Link href={`/periods/${month}#period-missing`} className="text-sky-700 hover:underline">
+            {group ? "看全部未审核通过的项目" : "看全部园区"}
           </Link>
         ) : undefined
       }

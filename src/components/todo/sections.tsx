@@ -2,13 +2,14 @@
 // list where the work is done. County staff see their own park's; the office sees every park's.
 import Link from "next/link";
 import { db } from "@/server/db";
-import { TODO_LIMIT, listAwaitingReview, listPublishablePeriods, listReturnedReports, listToReport } from "@/server/todo/queries";
+import { TODO_LIMIT, listAwaitingReview, listPublishablePeriods, listPublishedLeft, listReturnedReports, listToReport } from "@/server/todo/queries";
+import { listPendingCorrections } from "@/server/periods/queries";
 import { listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
 import { DemoBadge } from "@/components/common/badges";
 import { NodeOwners, NodeStateBadge } from "@/components/nodes/node-state-badge";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { isPastDeadline } from "@/domain/periods";
+import { CORRECTION_STATUS_LABEL, isPastDeadline, publishedMonthNotice } from "@/domain/periods";
 import { daysUntil, nodeDueSoonDays } from "@/domain/nodes";
 import { queryString } from "@/lib/search-params";
 
@@ -78,7 +79,7 @@ export async function ToReportSection({ parkId, today }: { parkId: number; today
           {late ? "（已过截止日）" : left === 0 ? "（今天截止）" : `（还有${left}天）`}
         </span>
       }
-      more={{ href: `/report${queryString({ month: period.month })}`, label: "去填报" }}
+      more={{ href: `/monthly-report${queryString({ month: period.month })}`, label: "去填报" }}
     >
       <ul className="divide-y divide-slate-100">
         {rows.map((r) => (
@@ -115,6 +116,58 @@ export async function ReturnedSection({ parkId }: { parkId: number }) {
         ))}
       </ul>
     </TodoCard>
+  );
+}
+
+/**
+ * The newest published month, said before anyone types: its projects of the park left without an
+ * approved report are published as 未报; each offers 申请更正 (or shows the request and the reply).
+ */
+export async function PublishedSection({ parkId }: { parkId: number }) {
+  const { month, total, unasked, rows } = await listPublishedLeft(db(), parkId);
+  if (!month || total === 0) return null;
+  return (
+    <section aria-labelledby="todo-published" className="min-w-0 rounded-lg border border-amber-300 bg-amber-50/40 p-4" data-testid="todo-published">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-2">
+        <h2 id="todo-published" className="text-base font-semibold">
+          {formatMonth(month)}已发布
+          <span
+            className={`ml-2 inline-block rounded-full px-2 text-sm ${unasked > 0 ? "bg-red-100 text-red-800" : "bg-slate-100 text-slate-600"}`}
+            data-testid="todo-published-count"
+          >
+            {unasked}
+          </span>
+        </h2>
+        <span className="text-xs text-slate-500">本园区{total}个项目未审核通过</span>
+      </div>
+      <p className="mb-2 text-sm text-amber-900" data-testid="published-notice">
+        {publishedMonthNotice(month, false)}
+      </p>
+      <ul className="divide-y divide-amber-100">
+        {rows.map((r) => (
+          <li key={r.code} className="py-1.5 text-sm" data-testid={`published-${r.code}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+              <span>
+                {r.name}
+                <span className="ml-1 text-xs text-slate-500">{r.status === "RETURNED" ? "退回未改" : r.status === "DRAFT" ? "草稿未提交" : "未填报"}</span>
+                {r.isDemo && <DemoBadge />}
+              </span>
+              <Link href={`/monthly-report/${encodeURIComponent(r.code)}${queryString({ month })}#correction`} className="whitespace-nowrap text-sky-700 hover:underline">
+                {r.requestStatus === "PENDING" ? "已申请更正，等待园区处理" : r.requestStatus ? `更正申请${CORRECTION_STATUS_LABEL[r.requestStatus]}` : "申请更正"}
+              </Link>
+            </div>
+            {r.requestStatus === "DECLINED" && r.reply && <p className="text-slate-700">园区答复：{r.reply}</p>}
+          </li>
+        ))}
+      </ul>
+      {total > rows.length && (
+        <p className="mt-2 text-right text-sm">
+          <Link href={`/monthly-report${queryString({ month })}`} className="text-sky-700 hover:underline">
+            全部{total}个项目 · 月度填报 →
+          </Link>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -189,6 +242,30 @@ export async function PublishSection() {
               已审核{p.approved}个，未审核或未报{p.missing}个 · 截止{formatDay(p.deadline)}
               {p.isDemo && <DemoBadge />}
             </span>
+          </li>
+        ))}
+      </ul>
+    </TodoCard>
+  );
+}
+
+/** 申请更正 waiting for the office: each opens the month's period page, where it is re-opened or declined. */
+export async function CorrectionsSection() {
+  const { total, rows } = await listPendingCorrections(db(), { limit: TODO_LIMIT });
+  return (
+    <TodoCard id="todo-corrections" title="县区更正申请" count={total}>
+      <ul className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <li key={r.id} className="py-1.5 text-sm" data-testid={`todo-correction-${r.code}`}>
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+              <Link href={`/periods/${r.month}#corrections`} className="text-sky-700 hover:underline">
+                {r.name} · {formatMonth(r.month)}
+              </Link>
+              <span className="whitespace-nowrap text-xs text-slate-500">
+                {r.parkName} · {formatDateTime(r.createdAt)}
+              </span>
+            </div>
+            <p className="text-slate-700">更正原因：{r.reason}</p>
           </li>
         ))}
       </ul>

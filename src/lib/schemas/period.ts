@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isMonth } from "@/lib/month";
-import { textField, versionField } from "./common";
+import { idField, textField, versionField } from "./common";
 import { reauthField } from "./user";
 
 export const REOPEN_REASON_MAX = 500;
@@ -10,9 +10,21 @@ const periodMonth = z
   .trim()
   .refine((v) => isMonth(v), "调度期月份格式应为 年-月，如 2024-11");
 
-/** 发布: the period's month and the version the office looked at. */
-export const publishPeriodSchema = z.object({ month: periodMonth, version: versionField });
-export type PublishPeriodInput = z.infer<typeof publishPeriodSchema>;
+/**
+ * 发布: the period's month, the version the office looked at and, when projects would be
+ * published as 未报, the counts it confirmed ("退回,草稿,未报,更正", src/domain/periods.ts
+ * leftBehindToken; absent when the box was not ticked).
+ */
+export const publishPeriodSchema = z.object({
+  month: periodMonth,
+  version: versionField,
+  leftBehind: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? "").trim() || undefined)
+    .refine((v) => v === undefined || /^[0-9]{1,6}(,[0-9]{1,6}){3}$/.test(v), "确认的项目个数无效，请刷新页面后重新确认"),
+});
+export type PublishPeriodInput = Omit<z.infer<typeof publishPeriodSchema>, "leftBehind"> & { leftBehind?: string };
 
 /** 重新开放: needs a reason that is kept with the next publication, and the administrator's password. */
 export const reopenPeriodSchema = z
@@ -40,3 +52,30 @@ export const openPeriodSchema = z.object({
     ),
 });
 export type OpenPeriodInput = z.infer<typeof openPeriodSchema>;
+
+export const CORRECTION_REASON_MAX = 500;
+export const CORRECTION_REPLY_MAX = 500;
+
+/** 申请更正: a county asks the office to re-open a published month for one of its projects. */
+export const requestCorrectionSchema = z
+  .object({
+    month: periodMonth,
+    projectCode: z.string({ error: "缺少项目代码" }).trim().min(1, "缺少项目代码").max(40, "项目代码无效"),
+    reason: textField("更正原因", CORRECTION_REASON_MAX, { required: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reason !== "" && [...v.reason].length < 4) ctx.addIssue({ code: "custom", path: ["reason"], message: "请写明需要更正的内容和原因（至少4个字）" });
+  });
+export type RequestCorrectionInput = z.infer<typeof requestCorrectionSchema>;
+
+/** 不同意: the office declines a request, with a reply the county reads. */
+export const declineCorrectionSchema = z
+  .object({
+    requestId: idField("更正申请无效，请刷新页面"),
+    version: versionField,
+    reply: textField("答复", CORRECTION_REPLY_MAX, { required: true }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reply !== "" && [...v.reply].length < 4) ctx.addIssue({ code: "custom", path: ["reply"], message: "请写明不同意的理由（至少4个字）" });
+  });
+export type DeclineCorrectionInput = z.infer<typeof declineCorrectionSchema>;

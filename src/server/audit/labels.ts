@@ -5,7 +5,7 @@
 // writes without a label here.
 import { formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
-import { PERIOD_STATUS_LABEL } from "@/domain/periods";
+import { CORRECTION_STATUS_LABEL, PERIOD_STATUS_LABEL } from "@/domain/periods";
 import { subCategoryLabel } from "@/domain/issue-categories";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
 
@@ -16,6 +16,7 @@ export const AUDIT_ENTITY_LABEL = {
   Issue: "问题",
   User: "用户",
   ReportingPeriod: "调度期",
+  CorrectionRequest: "更正申请",
   Dataset: "数据导入",
   ImportBatch: "调度表导入",
   LoginAttempt: "登录尝试",
@@ -151,6 +152,12 @@ export const AUDIT_FIELDS = {
   reopenReason: { label: "重新开放原因", kind: "text" },
   reason: { label: "原因", kind: "text" },
   note: { label: "备注", kind: "text" },
+  leftReturned: { label: "发布时退回的项目（按未报处理）", kind: "count" },
+  leftDraft: { label: "发布时草稿的项目（按未报处理）", kind: "count" },
+  leftMissing: { label: "发布时未报的项目", kind: "count" },
+  leftCorrections: { label: "发布时更正未提交的项目（按原审核数据）", kind: "count" },
+  // 申请更正
+  reply: { label: "园区答复", kind: "text" },
   // users and sign-in
   username: { label: "用户名", kind: "text" },
   displayName: { label: "姓名", kind: "text" },
@@ -209,6 +216,7 @@ export const AUDIT_ENUM_LABELS: Record<string, Record<string, string>> = {
   MonthlyReport: REPORT_STATUS_LABEL,
   Issue: ISSUE_STATUS_LABEL,
   ReportingPeriod: PERIOD_STATUS_LABEL,
+  CorrectionRequest: CORRECTION_STATUS_LABEL,
   role: ROLE_LABEL,
   category: AUDIT_CATEGORY_LABEL,
 };

@@ -37,6 +37,10 @@ export const ROLE_PERMISSIONS = {
   "project.manage": { ADMIN: "all" },
   /** open, publish and re-open monthly reporting periods (调度期) */
   "period.manage": { ADMIN: "all" },
+  /** 申请更正: ask the office to re-open a published month for one of the own park's projects */
+  "correction.request": { COUNTY: "own-park" },
+  /** decide a 申请更正: re-open the month (period.manage's re-opening) or decline with a reply */
+  "correction.decide": { ADMIN: "all" },
   /** create accounts, change roles and parks, deactivate, reset passwords */
   "user.manage": { ADMIN: "all" },
   /** read the audit log and export it (CSV, xlsx) */
@@ -117,6 +121,8 @@ const FORBIDDEN_MESSAGE: Record<Action, string> = {
   "issue.verify": "只有园区管理员可以复核问题。",
   "project.manage": "只有园区管理员可以管理项目和计划。",
   "period.manage": "只有园区管理员可以开放、发布或重新开放调度期。",
+  "correction.request": "无权申请更正该项目：只能为本县区园区的项目申请更正。",
+  "correction.decide": "只有园区管理员可以处理更正申请。",
   "user.manage": "只有园区管理员可以管理用户。",
   "audit.read": "只有园区管理员和审计员可以查看操作日志。",
   "node.record": "无权登记该节点：只能登记本县区园区项目的节点和入库情况。",

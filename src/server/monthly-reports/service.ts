@@ -111,7 +111,7 @@ export async function saveMonthlyReport(
     return await prisma.$transaction(async (tx) => {
       const report = await lockReport(tx, project.id, month);
       if (report && report.version !== input.version) throw await conflictFor(tx, report, input);
-      await assertPeriodOpen(tx, month);
+      await assertPeriodOpen(tx, month, { hadApproved: report?.approvedRevisionId != null });
       if (!report && input.version !== 0) {
         throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
       }
@@ -221,7 +221,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
     if (report.status !== "SUBMITTED" || !report.currentRevision) {
       throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
     }
-    await assertPeriodOpen(tx, report.month);
+    await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
     // conditional write: only while the report still has the version reviewed (else a conflict)

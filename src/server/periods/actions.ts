@@ -4,9 +4,10 @@
 import { db } from "@/server/db";
 import { clientAddress } from "@/server/auth/current";
 import { formAction, refreshAll } from "@/server/safe-action";
-import { openPeriodSchema, publishPeriodSchema, reopenPeriodSchema } from "@/lib/schemas/period";
+import { declineCorrectionSchema, openPeriodSchema, publishPeriodSchema, reopenPeriodSchema, requestCorrectionSchema } from "@/lib/schemas/period";
 import { periodTitle } from "@/domain/periods";
-import { openPeriod, publishPeriod, reopenPeriod } from "./service";
+import { formatMonth } from "@/lib/month";
+import { declineCorrection, openPeriod, publishPeriod, reopenPeriod, requestCorrection } from "./service";
 
 export const publishPeriodAction = formAction(publishPeriodSchema, async (actor, input) => {
   const { publicationNo, projects } = await publishPeriod(db(), actor, input);
@@ -15,13 +16,26 @@ export const publishPeriodAction = formAction(publishPeriodSchema, async (actor,
 });
 
 export const reopenPeriodAction = formAction(reopenPeriodSchema, async (actor, input) => {
-  await reopenPeriod(db(), actor, input, { address: await clientAddress() });
+  const { corrections } = await reopenPeriod(db(), actor, input, { address: await clientAddress() });
   refreshAll();
-  return `${periodTitle(input.month)}已重新开放。更正并审核后请再次发布；发布前领导仍看到上次发布的数据。`;
+  const answered = corrections > 0 ? `${corrections}个更正申请已答复为“已重新开放”。` : "";
+  return `${periodTitle(input.month)}已重新开放。${answered}更正并审核后请再次发布；发布前领导仍看到上次发布的数据。`;
 });
 
 export const openPeriodAction = formAction(openPeriodSchema, async (actor, input) => {
   await openPeriod(db(), actor, input);
   refreshAll();
   return `${periodTitle(input.month)}已开放，报送截止 ${input.deadline}。`;
+});
+
+export const requestCorrectionAction = formAction(requestCorrectionSchema, async (actor, input) => {
+  await requestCorrection(db(), actor, input);
+  refreshAll();
+  return `已向园区申请更正${formatMonth(input.month)}的数据。园区重新开放后即可修改；如不同意，答复会显示在这里和您的待办中。`;
+});
+
+export const declineCorrectionAction = formAction(declineCorrectionSchema, async (actor, input) => {
+  await declineCorrection(db(), actor, input);
+  refreshAll();
+  return "已答复不同意，县区将在待办和填报页看到您的答复。";
 });

@@ -3,6 +3,8 @@
 import "server-only";
 import { Prisma, type PeriodStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { LEFT_BEHIND_GROUPS, LEFT_BEHIND_GROUP_SQL, type LeftBehindCounts, type LeftBehindGroup } from "@/domain/periods";
+import { LEFT_BEHIND_FROM, countLeftBehind } from "./left-behind";
 
 export type PublicationRef = {
   publicationId: number;
@@ -128,11 +130,12 @@ export type MissingProject = { code: string; name: string; parkName: string; sta
 export async function listUnapprovedProjects(
   prisma: Db,
   month: string,
-  options: { parkId?: number; page: number; size: number; total?: number },
+  options: { parkId?: number; group?: LeftBehindGroup; page: number; size: number; total?: number },
 ): Promise<{ total: number; rows: MissingProject[] }> {
   const year = Number(month.slice(0, 4));
   const where = Prisma.sql`ap.year = ${year} AND (r.id IS NULL OR r.status <> 'APPROVED')
-    ${options.parkId !== undefined ? Prisma.sql`AND p."parkId" = ${options.parkId}` : Prisma.empty}`;
+    ${options.parkId !== undefined ? Prisma.sql`AND p."parkId" = ${options.parkId}` : Prisma.empty}
+    ${options.group !== undefined ? Prisma.sql`AND ${LEFT_BEHIND_GROUP_SQL} = ${options.group}` : Prisma.empty}`;
   const from = Prisma.sql`
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
@@ -149,4 +152,77 @@ export async function listUnapprovedProjects(
        LIMIT ${options.size} OFFSET ${(options.page - 1) * options.size}`),
   ]);
   return { total, rows };
+}
+
+// ---- what publishing leaves behind -------------------------------------------------------------
+
+export type LeftBehindRow = { group: LeftBehindGroup; code: string; name: string; parkName: string; returnReason: string | null };
+
+/**
+ * The publish block's lists: every group's count, and its first `perGroup` projects named (name,
+ * code, county park), in the list's order. One statement for the rows, one for the counts.
+ */
+export async function getLeftBehind(prisma: Db, month: string, perGroup: number): Promise<{ counts: LeftBehindCounts; rows: Record<LeftBehindGroup, LeftBehindRow[]> }> {
+  const [counts, rows] = await Promise.all([
+    countLeftBehind(prisma, month),
+    prisma.$queryRaw<LeftBehindRow[]>(Prisma.sql`
+      SELECT x."group", x.code, x.name, x."parkName", x."returnReason" FROM (
+        SELECT ${LEFT_BEHIND_GROUP_SQL} AS "group", p.code, p.name, pk.name AS "parkName", r."returnReason",
+               row_number() OVER (PARTITION BY ${LEFT_BEHIND_GROUP_SQL} ORDER BY pk."sortOrder", pk.name, e."sortOrder", p.code) AS n,
+               pk."sortOrder" AS ps, pk.name AS pn, e."sortOrder" AS es
+          ${LEFT_BEHIND_FROM(month)}
+      ) x
+      WHERE x."group" IS NOT NULL AND x.n <= ${perGroup}
+      ORDER BY x.ps, x.pn, x.es, x.code`),
+  ]);
+  const byGroup = Object.fromEntries(LEFT_BEHIND_GROUPS.map((g) => [g, [] as LeftBehindRow[]])) as Record<LeftBehindGroup, LeftBehindRow[]>;
+  for (const r of rows) byGroup[r.group].push(r);
+  return { counts, rows: byGroup };
+}
+
+// ---- 申请更正 -----------------------------------------------------------------------------------
+
+export type CorrectionRow = {
+  id: number;
+  version: number;
+  month: string;
+  code: string;
+  name: string;
+  parkName: string;
+  reason: string;
+  status: "PENDING" | "REOPENED" | "DECLINED";
+  reply: string | null;
+  requestedBy: string;
+  createdAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  /** the month's period now: PUBLISHED, or OPEN after re-opening */
+  periodStatus: PeriodStatus;
+};
+
+const CORRECTION_SELECT = Prisma.sql`
+    SELECT c.id, c.version, rp.month, p.code, p.name, pk.name AS "parkName", c.reason, c.status::text AS status, c.reply,
+           u."displayName" AS "requestedBy", c."createdAt", d."displayName" AS "decidedBy", c."decidedAt", rp.status AS "periodStatus"
+      FROM "CorrectionRequest" c
+      JOIN "ReportingPeriod" rp ON rp.id = c."periodId"
+      JOIN "Project" p ON p.id = c."projectId"
+      JOIN "Park" pk ON pk.id = p."parkId"
+      JOIN "User" u ON u.id = c."requestedById"
+      LEFT JOIN "User" d ON d.id = c."decidedById"`;
+
+/** The requests still waiting for the office, oldest first (of one month when given), a bounded list with its total. */
+export async function listPendingCorrections(prisma: Db, options: { month?: string; limit: number }): Promise<{ total: number; rows: CorrectionRow[] }> {
+  const where = Prisma.sql`c.status = 'PENDING' ${options.month ? Prisma.sql`AND rp.month = ${options.month}` : Prisma.empty}`;
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "CorrectionRequest" c JOIN "ReportingPeriod" rp ON rp.id = c."periodId" WHERE ${where}`),
+    prisma.$queryRaw<CorrectionRow[]>(Prisma.sql`${CORRECTION_SELECT} WHERE ${where} ORDER BY c."createdAt", c.id LIMIT ${options.limit}`),
+  ]);
+  return { total: count[0]?.n ?? 0, rows };
+}
+
+/** One project-month's requests, newest first (the form shows them with the office's replies). */
+export async function listProjectCorrections(prisma: Db, projectId: number, month: string): Promise<CorrectionRow[]> {
+  return prisma.$queryRaw<CorrectionRow[]>(
+    Prisma.sql`${CORRECTION_SELECT} WHERE c."projectId" = ${projectId} AND rp.month = ${month} ORDER BY c."createdAt" DESC, c.id DESC LIMIT 20`,
+  );
 }

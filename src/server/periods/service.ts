@@ -10,11 +10,21 @@ import { assertCan } from "@/server/auth/permissions";
 import { confirmPassword, type RequestContext } from "@/server/auth/reauth";
 import { writeAudit } from "@/server/audit/write";
 import { NothingChangedError } from "@/server/audit/unchanged";
-import { ConflictError, NotFoundError, StateError } from "@/server/errors";
+import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, businessInstant, dayToDate, formatMonth } from "@/lib/month";
-import { defaultDeadline, periodTitle } from "@/domain/periods";
-import type { OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput } from "@/lib/schemas/period";
+import {
+  defaultDeadline,
+  leftBehindText,
+  leftBehindToken,
+  needsPublishConfirmation,
+  periodTitle,
+  publishedMonthNotice,
+  publishedMonthOfficeNotice,
+  CORRECTION_STATUS_LABEL,
+} from "@/domain/periods";
+import type { DeclineCorrectionInput, OpenPeriodInput, PublishPeriodInput, ReopenPeriodInput, RequestCorrectionInput } from "@/lib/schemas/period";
 import { publishFigures } from "@/server/figures/publish";
+import { countLeftBehind } from "./left-behind";
 
 /** Publishing computes every project's figures: it may hold the transaction longer than an edit. */
 const PUBLISH_TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;
@@ -35,12 +45,14 @@ async function lockPeriod(tx: Tx, month: string, mode: "share" | "update"): Prom
 
 /**
  * Refuses a report write or review in a published period: its figures are what leaders read,
- * and only re-opening (with a reason) lets them change. Opens the period when needed.
+ * and only re-opening (with a reason) lets them change. Opens the period when needed. The county
+ * reads the words its form showed before it typed (publishedMonthNotice: 按未报处理, or 只读 when
+ * the month had an approved report); a review gets the office's.
  */
-export async function assertPeriodOpen(tx: Tx, month: string): Promise<void> {
+export async function assertPeriodOpen(tx: Tx, month: string, words: { hadApproved?: boolean; office?: boolean } = {}): Promise<void> {
   const period = await lockPeriod(tx, month, "share");
   if (period.status === "PUBLISHED") {
-    throw new StateError(`${periodTitle(month)}已发布，不能再填报或审核。如需更正，请园区管理员重新开放该调度期。`);
+    throw new StateError(words.office ? publishedMonthOfficeNotice(month) : publishedMonthNotice(month, words.hadApproved ?? false));
   }
 }
 
@@ -66,6 +78,15 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
     if (pending > 0) {
       throw new StateError(`${periodTitle(input.month)}还有${pending}份报表等待审核，请先审核通过或退回，再发布。`);
     }
+    // what would be published as 未报 (or with its earlier approved figure) is confirmed by name
+    // and count; a confirmation given for other counts (the page was older) is refused
+    const left = await countLeftBehind(tx, input.month);
+    if (needsPublishConfirmation(left) && input.leftBehind === undefined) {
+      throw new ValidationError({ leftBehind: [`${leftBehindText(left)}。请勾选确认后再发布。`] }, `${leftBehindText(left)}，请确认后再发布。`);
+    }
+    if (input.leftBehind !== undefined && input.leftBehind !== leftBehindToken(left)) {
+      throw new ConflictError(`在您打开页面之后，未审核通过的项目有了变化（现在${leftBehindText(left)}），请刷新页面核对后再发布。`);
+    }
     const { publicationId, projects } = await publishFigures(tx, {
       month: input.month,
       publishedById: actor.id,
@@ -84,7 +105,16 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
       entity: "ReportingPeriod",
       entityId: input.month,
       before: { status: period.status, currentPublicationId: period.currentPublicationId },
-      after: { status: updated.status, publicationNo: publication.publicationNo, projects, reopenReason: period.reopenReason },
+      after: {
+        status: updated.status,
+        publicationNo: publication.publicationNo,
+        projects,
+        reopenReason: period.reopenReason,
+        leftReturned: left.returned,
+        leftDraft: left.draft,
+        leftMissing: left.missing,
+        leftCorrections: left.correction,
+      },
     });
     return { publicationNo: publication.publicationNo, projects };
   }, PUBLISH_TX_OPTIONS);
@@ -102,9 +132,10 @@ export async function reopenPeriod(prisma: Db, actor: Actor | null, input: Reope
     if (!period[0]) throw new NotFoundError(`${periodTitle(input.month)}不存在。`);
     checkVersion(period[0], input.version);
     if (period[0].status !== "PUBLISHED") throw new StateError(`${periodTitle(input.month)}尚未发布，无需重新开放。`);
+    const now = new Date();
     await tx.reportingPeriod.update({
       where: { id: period[0].id },
-      data: { status: "OPEN", reopenReason: input.reason, reopenedAt: new Date(), version: { increment: 1 } },
+      data: { status: "OPEN", reopenReason: input.reason, reopenedAt: now, version: { increment: 1 } },
     });
     await writeAudit(tx, actor, {
       action: "period.reopen",
@@ -114,6 +145,23 @@ export async function reopenPeriod(prisma: Db, actor: Actor | null, input: Reope
       after: { status: "OPEN", reason: input.reason },
       ip: request.address,
     });
+    // the month's pending 申请更正 are answered by the re-opening: its reason is their reply
+    const pending = await tx.correctionRequest.findMany({ where: { periodId: period[0].id, status: "PENDING" }, orderBy: { id: "asc" } });
+    for (const c of pending) {
+      await tx.correctionRequest.update({
+        where: { id: c.id, version: c.version, status: "PENDING" },
+        data: { status: "REOPENED", reply: input.reason, decidedById: actor.id, decidedAt: now, version: { increment: 1 } },
+      });
+      await writeAudit(tx, actor, {
+        action: "correction.reopen",
+        entity: "CorrectionRequest",
+        entityId: String(c.id),
+        before: { status: "PENDING" },
+        after: { status: "REOPENED", month: input.month, reply: input.reason },
+        ip: request.address,
+      });
+    }
+    return { corrections: pending.length };
   }, TX_OPTIONS);
 }
 
@@ -164,4 +212,65 @@ export async function publishAsSystem(prisma: Db, month: string, note: string, i
     });
     return true;
   }, PUBLISH_TX_OPTIONS);
+}
+
+// ---- 申请更正 -----------------------------------------------------------------------------------
+
+/**
+ * A county asks the office to re-open a published month for one of its projects, with a reason.
+ * Only for a published month, and one pending request per project and month.
+ */
+export async function requestCorrection(prisma: Db, actor: Actor | null, input: RequestCorrectionInput) {
+  assertCan(actor, "correction.request");
+  const project = await prisma.project.findUnique({ where: { code: input.projectCode }, select: { id: true, parkId: true, code: true, name: true } });
+  // permission first: an unknown code tells nothing more than another park's
+  assertCan(actor, "correction.request", { parkId: project?.parkId ?? -1 });
+  if (!project) throw new NotFoundError("项目不存在。");
+  return prisma.$transaction(async (tx) => {
+    const period = await tx.$queryRaw<ReportingPeriod[]>`SELECT * FROM "ReportingPeriod" WHERE month = ${input.month} FOR UPDATE`;
+    if (!period[0] || period[0].status !== "PUBLISHED") {
+      throw new StateError(`${formatMonth(input.month)}未发布（或已重新开放），可以直接填报，无需申请更正。`);
+    }
+    const open = await tx.correctionRequest.findFirst({ where: { periodId: period[0].id, projectId: project.id, status: "PENDING" } });
+    if (open) throw new StateError(`已于${open.createdAt.toISOString().slice(0, 10)}申请更正${formatMonth(input.month)}的该项目，正在等待园区处理，无需重复申请。`);
+    const created = await tx.correctionRequest.create({
+      data: { periodId: period[0].id, projectId: project.id, requestedById: actor.id, reason: input.reason },
+    });
+    await writeAudit(tx, actor, {
+      action: "correction.request",
+      entity: "CorrectionRequest",
+      entityId: String(created.id),
+      after: { month: input.month, project: `${project.code} ${project.name}`, reason: input.reason, status: "PENDING" },
+    });
+    return { id: created.id };
+  }, TX_OPTIONS);
+}
+
+/** The office declines a 申请更正 with a reply the county reads on its to-do and its form. */
+export async function declineCorrection(prisma: Db, actor: Actor | null, input: DeclineCorrectionInput) {
+  assertCan(actor, "correction.decide");
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ id: number; version: number; status: keyof typeof CORRECTION_STATUS_LABEL; month: string; decidedBy: string | null }>>`
+      SELECT c.id, c.version, c.status::text AS status, rp.month, d."displayName" AS "decidedBy"
+        FROM "CorrectionRequest" c JOIN "ReportingPeriod" rp ON rp.id = c."periodId" LEFT JOIN "User" d ON d.id = c."decidedById"
+       WHERE c.id = ${input.requestId} FOR UPDATE OF c`;
+    const c = rows[0];
+    if (!c) throw new NotFoundError("更正申请不存在。");
+    if (c.status !== "PENDING") {
+      throw new ConflictError(`该更正申请已由${c.decidedBy ?? "其他管理员"}处理（${CORRECTION_STATUS_LABEL[c.status]}），请刷新页面。`);
+    }
+    if (c.version !== input.version) throw new ConflictError("该更正申请在您打开页面之后已有变化，请刷新页面后再处理。");
+    await tx.correctionRequest.update({
+      where: { id: c.id, version: c.version, status: "PENDING" },
+      data: { status: "DECLINED", reply: input.reply, decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
+    });
+    await writeAudit(tx, actor, {
+      action: "correction.decline",
+      entity: "CorrectionRequest",
+      entityId: String(c.id),
+      before: { status: "PENDING" },
+      after: { status: "DECLINED", month: c.month, reply: input.reply },
+    });
+    return { id: c.id };
+  }, TX_OPTIONS);
 }

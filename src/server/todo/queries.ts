@@ -29,6 +29,10 @@ export async function getOpenPeriod(prisma: Db) {
 export type TodoCounts = {
   toReport: number;
   returned: number;
+  /** the newest published month's projects of the county's park left without an approved report, not yet asked about */
+  published: number;
+  /** 申请更正 waiting for the office */
+  corrections: number;
   nodes: number;
   review: number;
   publishable: number;
@@ -37,7 +41,7 @@ export type TodoCounts = {
   total: number;
 };
 
-const ZERO: TodoCounts = { toReport: 0, returned: 0, nodes: 0, review: 0, publishable: 0, overdueNodes: 0, notEntered: 0, total: 0 };
+const ZERO: TodoCounts = { toReport: 0, returned: 0, published: 0, corrections: 0, nodes: 0, review: 0, publishable: 0, overdueNodes: 0, notEntered: 0, total: 0 };
 
 /** SQL: the open period's projects of park `parkId` with nothing submitted yet (none or a draft). */
 function toReportFrom(parkId: number): Prisma.Sql {
@@ -52,6 +56,32 @@ function toReportFrom(parkId: number): Prisma.Sql {
 
 const OPEN_PERIOD = Prisma.sql`op AS (SELECT month FROM "ReportingPeriod" WHERE status = 'OPEN' ORDER BY month DESC LIMIT 1)`;
 
+/** SQL over report alias `r`: its month can still take it (the period is not published). */
+const MONTH_NOT_PUBLISHED = Prisma.sql`NOT EXISTS (SELECT 1 FROM "ReportingPeriod" rpx WHERE rpx.month = r.month AND rpx.status = 'PUBLISHED')`;
+
+/** SQL: reports returned to park `parkId` whose month can still take a correction (a published month's are on the published card). */
+function returnedWhere(parkId: number): Prisma.Sql {
+  return Prisma.sql`r.status = 'RETURNED' AND p."parkId" = ${parkId} AND ${MONTH_NOT_PUBLISHED}`;
+}
+
+const NEWEST_PUBLISHED = Prisma.sql`pm AS (SELECT id, month FROM "ReportingPeriod" WHERE status = 'PUBLISHED' ORDER BY month DESC LIMIT 1)`;
+
+/**
+ * SQL (needs NEWEST_PUBLISHED): the newest published month's projects of park `parkId` without an
+ * approved report (退回, 草稿 or none: published as 未报). `unasked`: only those without a request.
+ */
+function publishedLeftFrom(parkId: number, unasked: boolean, join: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+      FROM pm
+      JOIN "AnnualPlan" ap ON ap.year = substr(pm.month, 1, 4)::int
+      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+      JOIN "Project" p ON p.id = e."projectId"
+      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = pm.month
+      ${join}
+     WHERE p."parkId" = ${parkId} AND (r.id IS NULL OR r."approvedRevisionId" IS NULL)
+       ${unasked ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "CorrectionRequest" c WHERE c."periodId" = pm.id AND c."projectId" = p.id)` : Prisma.empty}`;
+}
+
 /** SQL: open periods nothing awaits review in and something is approved in — ready to publish. */
 const PUBLISHABLE = Prisma.sql`rp.status = 'OPEN'
     AND NOT EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r.month = rp.month AND r.status = 'SUBMITTED')
@@ -63,17 +93,19 @@ export async function getTodoCounts(prisma: Db, actor: Actor | null, today: stri
   if (countyParkId === null && !office) return ZERO;
   const zero = Prisma.sql`0`;
   const [row] = await prisma.$queryRaw<Array<Omit<TodoCounts, "total">>>(Prisma.sql`
-    WITH ${OPEN_PERIOD}
+    WITH ${OPEN_PERIOD}, ${NEWEST_PUBLISHED}
     SELECT
       ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) ${toReportFrom(countyParkId)})`}::int AS "toReport",
-      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE r.status = 'RETURNED' AND p."parkId" = ${countyParkId})`}::int AS returned,
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE ${returnedWhere(countyParkId)})`}::int AS returned,
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) ${publishedLeftFrom(countyParkId, true)})`}::int AS published,
+      ${office ? Prisma.sql`(SELECT count(*) FROM "CorrectionRequest" c WHERE c.status = 'PENDING')` : zero}::int AS corrections,
       ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE p."parkId" = ${countyParkId} AND ${nodeAttentionSql(today, dueSoonDays)})`}::int AS nodes,
       ${office ? Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED')` : zero}::int AS review,
       ${office ? Prisma.sql`(SELECT count(*) FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE})` : zero}::int AS publishable,
       ${office ? Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue')` : zero}::int AS "overdueNodes",
       ${office ? Prisma.sql`(SELECT count(*) FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))})` : zero}::int AS "notEntered"`);
   const c = row ?? ZERO;
-  return { ...c, total: c.toReport + c.returned + c.nodes + c.review + c.publishable + c.overdueNodes + c.notEntered };
+  return { ...c, total: c.toReport + c.returned + c.published + c.corrections + c.nodes + c.review + c.publishable + c.overdueNodes + c.notEntered };
 }
 
 export type ToReportRow = { code: string; name: string; status: "DRAFT" | null; isDemo: boolean };
@@ -96,7 +128,7 @@ export type ReturnedRow = { code: string; name: string; parkName: string; month:
 
 /** Reports returned to the county (the current status RETURNED), oldest month first, with the reason. */
 export async function listReturnedReports(prisma: Db, parkId: number, limit = TODO_LIMIT) {
-  const where = Prisma.sql`r.status = 'RETURNED' AND p."parkId" = ${parkId}`;
+  const where = returnedWhere(parkId);
   const [count, rows] = await Promise.all([
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE ${where}`),
     prisma.$queryRaw<ReturnedRow[]>(Prisma.sql`
@@ -156,12 +188,14 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
   const parts: Prisma.Sql[] = [];
   if (countyParkId !== null) {
     parts.push(Prisma.sql`SELECT 1 ${toReportFrom(countyParkId)}`);
-    parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE r.status = 'RETURNED' AND p."parkId" = ${countyParkId}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE ${returnedWhere(countyParkId)}`);
+    parts.push(Prisma.sql`SELECT 1 ${publishedLeftFrom(countyParkId, true)}`);
     parts.push(Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE p."parkId" = ${countyParkId} AND ${nodeAttentionSql(today, dueSoonDays)}`);
   }
   if (office) {
     parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`);
     parts.push(Prisma.sql`SELECT 1 FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "CorrectionRequest" c WHERE c.status = 'PENDING'`);
     parts.push(
       Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
     );
@@ -171,7 +205,42 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
   if (parts.length === 0) return 0;
   const capped = parts.map((q) => Prisma.sql`(${q} LIMIT ${cap})`);
   const [row] = await prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
-    WITH ${OPEN_PERIOD}
+    WITH ${OPEN_PERIOD}, ${NEWEST_PUBLISHED}
     SELECT least(count(*), ${cap})::int AS n FROM (${Prisma.join(capped, " UNION ALL ")}) x`);
   return row?.n ?? 0;
+}
+
+export type PublishedLeftRow = {
+  code: string;
+  name: string;
+  status: "DRAFT" | "RETURNED" | null;
+  /** the project's latest 申请更正 for the month, if any */
+  requestStatus: "PENDING" | "REOPENED" | "DECLINED" | null;
+  reply: string | null;
+  isDemo: boolean;
+};
+
+/**
+ * The county's published card: the newest published month, its projects of park `parkId` left
+ * without an approved report (published as 未报) — the ones not yet asked about first — each with
+ * its latest 申请更正 and the office's reply; the count is of those not yet asked about.
+ */
+export async function listPublishedLeft(prisma: Db, parkId: number, limit = TODO_LIMIT) {
+  const [period] = await prisma.$queryRaw<Array<{ id: number; month: string }>>(Prisma.sql`WITH ${NEWEST_PUBLISHED} SELECT id, month FROM pm`);
+  if (!period) return { month: null, total: 0, unasked: 0, rows: [] as PublishedLeftRow[] };
+  const [counts, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ total: number; unasked: number }>>(Prisma.sql`
+      WITH ${NEWEST_PUBLISHED}
+      SELECT (SELECT count(*) ${publishedLeftFrom(parkId, false)})::int AS total, (SELECT count(*) ${publishedLeftFrom(parkId, true)})::int AS unasked`),
+    prisma.$queryRaw<PublishedLeftRow[]>(Prisma.sql`
+      WITH ${NEWEST_PUBLISHED}
+      SELECT p.code, p.name, r.status::text AS status, c.status::text AS "requestStatus", c.reply, p."isDemo"
+        ${publishedLeftFrom(
+          parkId,
+          false,
+          Prisma.sql`LEFT JOIN LATERAL (SELECT c.status, c.reply FROM "CorrectionRequest" c WHERE c."periodId" = pm.id AND c."projectId" = p.id ORDER BY c.id DESC LIMIT 1) c ON true`,
+        )}
+       ORDER BY (c.status IS NOT NULL), e."sortOrder", p.code LIMIT ${limit}`),
+  ]);
+  return { month: period.month, total: counts[0]?.total ?? 0, unasked: counts[0]?.unasked ?? 0, rows };
 }

@@ -67,10 +67,36 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(leader.getByTestId("annual-completed")).toHaveText("42.3亿元");
   await expect(leader.getByTestId("freshness")).toContainText("数据截至2024年11月");
 
-  // the office publishes December: 中伟 15.4亿元 approved, the other three carried forward as 未报
+  // 洞口's 金石 is submitted and returned: at publication it is left behind as 退回
+  const dongkou = await as(browser, "dongkou", true);
+  await dongkou.goto("/monthly-report/YQ2024-002?month=2024-12");
+  await dongkou.getByLabel("本月完成投资（万元）").fill("1000");
+  // 上期（2024年11月）累计 170,000万元 + 本月 1,000万元
+  await expect(dongkou.getByLabel("累计完成固定资产投资（万元）")).toHaveValue("171000");
+  await dongkou.getByLabel("形象进度").fill("设备安装调试");
+  await dongkou.getByRole("button", { name: "提交审核" }).click();
+  await expect(dongkou.getByRole("status")).toContainText("已提交");
+  await admin.goto("/review");
+  const jinshi = admin.getByTestId("review-YQ2024-002-2024-12");
+  await jinshi.getByLabel("退回原因（退回时必填）").fill("本月投资与监理月报不一致，请核实");
+  await jinshi.getByRole("button", { name: "退回" }).click();
+  await expect(jinshi.getByRole("status")).toHaveText("已退回县区。");
+
+  // the office publishes December: the publish block names what is left behind, by group, and
+  // publishing asks for a confirmation naming the counts (中伟 15.4亿元 approved; 金石 returned and
+  // the two not reported are carried forward as 未报)
   await admin.goto("/periods/2024-12");
   await expect(admin.getByTestId("progress-table")).toContainText("会同县园区");
-  await expect(admin.getByTestId("missing-list")).toContainText("金石资源再生利用及高端制造项目");
+  const block = admin.getByTestId("publish-block");
+  await expect(block.getByTestId("left-returned")).toContainText("金石资源再生利用及高端制造项目");
+  await expect(block.getByTestId("left-returned")).toContainText("YQ2024-002 · 洞口县园区");
+  await expect(block.getByTestId("left-returned")).toContainText("退回原因：本月投资与监理月报不一致，请核实");
+  await expect(block.getByTestId("left-missing-count")).toHaveText("2");
+  await expect(block.getByTestId("left-draft")).toHaveCount(0);
+  await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
+  await expect(block.getByRole("alert")).toHaveText("将按未报处理：退回1个、草稿0个、未报2个项目。请勾选确认后再发布。");
+  await expect(admin.getByTestId("period-status")).toContainText("填报中");
+  await block.getByLabel(/我已核对上面的名单/).check();
   await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
   await expect(admin.getByTestId("period-status")).toContainText("已发布");
   await expect(admin.getByTestId("publication-1")).toContainText("4个项目，本年完成投资 42.7亿元");
@@ -81,21 +107,56 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(leader.getByTestId("freshness")).toContainText("数据截至2024年12月（已发布");
   await expect(leader.getByTestId("freshness")).toContainText("3个项目本月未报");
 
-  // a published month takes no more reports
+  // a published month says so before anyone types, and shows nothing to type into
   await county.goto("/monthly-report/YQ2024-001?month=2024-12");
-  await county.getByLabel("本月完成投资（万元）").fill("4100");
-  await county.getByLabel("累计完成固定资产投资（万元）").fill("154100");
-  await county.getByLabel("说明").fill("更正");
-  await county.getByRole("button", { name: "提交审核" }).click();
-  await expect(county.locator("main").getByRole("alert")).toContainText("2024年12月调度已发布，不能再填报或审核");
+  await expect(county.getByTestId("published-notice")).toHaveText("2024年12月已发布；本月数据只读。如需更正，请向园区申请重新开放。");
+  await expect(county.getByLabel("本月完成投资（万元）")).toHaveCount(0);
+  await expect(county.getByRole("button", { name: "提交审核" })).toHaveCount(0);
 
-  // re-opening needs a reason; leaders keep the published figures meanwhile
-  await admin.reload();
-  await admin.getByLabel("重新开放原因（必填，记入操作日志和下次发布）").fill("中伟项目更正本月投资");
+  // 洞口's to-do: the returned report is no longer offered for editing; the month is named 未报
+  await dongkou.goto("/todo");
+  await expect(dongkou.getByTestId("todo-returned-count")).toHaveText("0");
+  const published = dongkou.getByTestId("todo-published");
+  await expect(published.getByTestId("published-notice")).toHaveText("2024年12月已发布；本月数据按未报处理。如需更正，请向园区申请重新开放。");
+  await expect(published.getByTestId("published-YQ2024-002")).toContainText("退回未改");
+  await published.getByRole("link", { name: "申请更正" }).click();
+  await expect(dongkou.getByTestId("published-notice")).toHaveText("2024年12月已发布；本月数据按未报处理。如需更正，请向园区申请重新开放。");
+  await expect(dongkou.getByLabel("本月完成投资（万元）")).toHaveCount(0);
+  await expect(dongkou.getByRole("button", { name: "提交审核" })).toHaveCount(0);
+  await expect(dongkou.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
+  // 申请更正 needs a reason
+  await dongkou.getByRole("button", { name: "申请更正" }).click();
+  await expect(dongkou.getByTestId("correction").getByRole("alert")).toHaveText("请填写更正原因");
+  await dongkou.getByLabel(/更正原因/).fill("监理月报已核对，本月投资1,000万元无误，请重新开放补报");
+  await dongkou.getByRole("button", { name: "申请更正" }).click();
+  await expect(dongkou.getByTestId("correction")).toContainText("已申请更正，正在等待园区处理。");
+  await expect(dongkou.getByTestId("correction-history")).toContainText("待处理");
+  await expect(dongkou.getByLabel(/更正原因/)).toHaveCount(0);
+
+  // the office sees the request on its to-do and re-opens the month from it (the reason filled in)
+  await admin.goto("/todo");
+  await expect(admin.getByTestId("todo-corrections-count")).toHaveText("1");
+  const request = admin.getByTestId("todo-correction-YQ2024-002");
+  await expect(request).toContainText("监理月报已核对");
+  await request.getByRole("link", { name: /金石资源再生利用及高端制造项目 · 2024年12月/ }).click();
+  await expect(admin.getByTestId("period-corrections")).toContainText("洞口县园区");
+  const reason = admin.getByLabel("重新开放原因（必填，记入操作日志和下次发布）");
+  await expect(reason).toHaveValue(/^应洞口县园区申请更正金石资源再生利用及高端制造项目：监理月报已核对/);
   await admin.getByLabel("您的登录密码（确认身份）").fill(DEMO_PASSWORD);
   await admin.getByRole("button", { name: "重新开放" }).click();
   await expect(admin.getByTestId("period-status")).toContainText("填报中");
-  await expect(admin.getByTestId("period-status")).toContainText("重新开放原因：中伟项目更正本月投资");
+  await expect(admin.getByTestId("period-status")).toContainText("重新开放原因：应洞口县园区申请更正金石资源再生利用及高端制造项目");
+
+  // 洞口 can edit again: the returned report is back on its to-do with its form
+  await dongkou.goto("/todo");
+  await expect(dongkou.getByTestId("todo-returned-count")).toHaveText("1");
+  await expect(dongkou.getByTestId("todo-published")).toHaveCount(0);
+  await dongkou.goto("/monthly-report/YQ2024-002?month=2024-12");
+  await expect(dongkou.getByTestId("published-notice")).toHaveCount(0);
+  await expect(dongkou.getByTestId("return-reason")).toContainText("本月投资与监理月报不一致");
+  await expect(dongkou.getByLabel("本月完成投资（万元）")).toBeEditable();
+  await expect(dongkou.getByRole("button", { name: "提交审核" })).toBeEnabled();
+  await expect(dongkou.getByTestId("correction-history")).toContainText("已重新开放");
   await leader.reload();
   await expect(leader.getByTestId("freshness")).toContainText("该月正在更正，以下为上次发布的数据");
   await expect(leader.getByTestId("annual-completed")).toHaveText("42.7亿元");

@@ -4,6 +4,7 @@ import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { PeriodActionsSection, PeriodHeader, PeriodProgressSection, PublicationsSection, UnapprovedSection } from "@/components/periods/period-sections";
 import { isMonth } from "@/lib/month";
+import { LEFT_BEHIND_GROUPS, type LeftBehindGroup } from "@/domain/periods";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +21,12 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
       <PeriodHeader month={month} parkId={parkId} />
       {can(actor, { action: "period.manage" }) && <PeriodActionsSection month={month} />}
       <PeriodProgressSection month={month} parkId={parkId} parkPage={intParam(sp, "parks") ?? 1} />
-      <UnapprovedSection month={month} parkId={parkId} page={intParam(sp, "page") ?? 1} />
+      <UnapprovedSection month={month} parkId={parkId} page={intParam(sp, "page") ?? 1} group={leftBehindGroupParam(sp.state)} />
       <PublicationsSection month={month} />
     </div>
   );
+}
+
+function leftBehindGroupParam(raw: string | string[] | undefined): LeftBehindGroup | undefined {
+  return LEFT_BEHIND_GROUPS.find((g) => g === raw);
 }
