@@ -212,6 +212,17 @@ export async function PublicationsSection({ month }: { month: string }) {
               <p className="num text-slate-700">
                 {p.projectCount}个项目，本年完成投资 {formatYi(p.yearInvestment)}，开工至今累计 {formatYi(p.cumulative)}；未报{p.missing}个；红色预警{p.red}个、黄色预警{p.yellow}个
               </p>
+              <p className="mt-1 flex flex-wrap gap-x-3 text-sky-700" data-testid={`publication-${p.publicationNo}-documents`}>
+                <Link href={`/periods/${month}/bulletin?publication=${p.publicationNo}`} className="hover:underline">
+                  该次发布的通报
+                </Link>
+                <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}&publication=${p.publicationNo}`} className="hover:underline">
+                  情况报告
+                </Link>
+                <a href={`/periods/${month}/schedule?publication=${p.publicationNo}`} className="hover:underline">
+                  调度表（Excel）
+                </a>
+              </p>
             </li>
           ))}
         </ul>

@@ -149,7 +149,7 @@ export async function publishAsSystem(prisma: Db, month: string, note: string, i
     const period = await lockPeriod(tx, month, "update");
     if (period.status === "PUBLISHED") return false;
     const asOfDate = period.deadline.toISOString().slice(0, 10);
-    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate });
+    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate, periodIsDemo: isDemo });
     await tx.reportingPeriod.update({ where: { id: period.id }, data: { status: "PUBLISHED", isDemo, version: { increment: 1 } } });
     await writeAudit(tx, null, {
       action: "period.publish",
