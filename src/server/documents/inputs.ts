@@ -5,7 +5,8 @@
 //   - the issue ledger as of the publication's date: counts, 办结率, overdue and escalated, and the
 //     issues listed by category and sub-category (each with its title, description and status);
 //   - the 情况报告's stored text (ReportSection) of the year as it stood;
-//   - the stated facts (建设内容, expected benefits, metrics) of the projects its paragraphs print.
+//   - the stated facts (建设内容, expected benefits, metrics) of the projects its paragraphs print;
+//   - the year's 节点 超期/临期 and 已开工未入库 counts as of that day.
 // Every list is bounded like the documents' lists. `documentInputsSchema` validates the JSON on
 // every read, so a stored document of another shape is refused rather than printed wrongly.
 //
@@ -14,6 +15,7 @@ import { z } from "zod";
 import { IssueCategory, Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { escalatedSql, overdueSql } from "@/domain/overdue";
+import { nodeAttentionSql, nodeDueSoonDays, nodeStateSql, startedNotEnteredSql } from "@/domain/nodes";
 import { percent } from "@/lib/money";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -107,6 +109,15 @@ const projectFactsSchema = z.object({
   metrics: z.array(metricSchema),
 });
 
+const operationsSchema = z.object({
+  /** the year's listed projects' nodes 超期 and 临期 (within dueSoonDays) on the publication's day */
+  nodesOverdue: z.number().int(),
+  nodesDueSoon: z.number().int(),
+  dueSoonDays: z.number().int(),
+  /** 已开工未入库 as of the month */
+  startedNotEntered: z.number().int(),
+});
+
 export const documentInputsSchema = z.object({
   plan: planSchema,
   /** the month's figures rest on demo data */
@@ -116,6 +127,7 @@ export const documentInputsSchema = z.object({
   reportSections: z.array(reportSectionSchema),
   /** the facts of the first DOCUMENT_LIST_LIMIT projects in list order (the 情况报告's paragraphs) */
   projectFacts: z.array(projectFactsSchema),
+  operations: operationsSchema,
 });
 
 export type DocumentInputs = z.infer<typeof documentInputsSchema>;
@@ -126,6 +138,7 @@ export type IssueItem = z.infer<typeof issueItemSchema>;
 export type ReportTextSection = z.infer<typeof reportSectionSchema>;
 export type MetricRow = z.infer<typeof metricSchema> & { code: string };
 export type ProjectFacts = z.infer<typeof projectFactsSchema>;
+export type PublicationOperations = z.infer<typeof operationsSchema>;
 
 /**
  * Issues as they stood on `asOf` ("YYYY-MM-DD"): closed only if closed by that day, and only those
@@ -229,15 +242,31 @@ async function projectFacts(tx: Tx, publicationId: number): Promise<ProjectFacts
   return facts;
 }
 
+/** 节点 超期/临期 on `asOf` and 已开工未入库 at `month`, over the projects of the year's list: one statement. */
+async function operations(tx: Tx, options: { year: number; month: string; asOf: string }): Promise<PublicationOperations> {
+  const dueSoonDays = nodeDueSoonDays();
+  const listed = Prisma.sql`SELECT e."projectId" FROM "AnnualPlanEntry" e JOIN "AnnualPlan" ap ON ap.id = e."planId" WHERE ap.year = ${options.year}`;
+  const [r] = await tx.$queryRaw<Array<Omit<PublicationOperations, "dueSoonDays">>>(Prisma.sql`
+    SELECT (SELECT count(*) FILTER (WHERE ${nodeStateSql(options.asOf, dueSoonDays)} = 'overdue')::int
+              FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+             WHERE ${nodeAttentionSql(options.asOf, dueSoonDays)} AND p.id IN (${listed})) AS "nodesOverdue",
+           (SELECT count(*) FILTER (WHERE ${nodeStateSql(options.asOf, dueSoonDays)} = 'due-soon')::int
+              FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+             WHERE ${nodeAttentionSql(options.asOf, dueSoonDays)} AND p.id IN (${listed})) AS "nodesDueSoon",
+           (SELECT count(*)::int FROM "Project" p WHERE ${startedNotEnteredSql(options.month)} AND p.id IN (${listed})) AS "startedNotEntered"`);
+  return { ...r, dueSoonDays };
+}
+
 /** Everything the documents of a publication state besides its figures, as the database says it now (call it in the publishing transaction). */
 export async function computeDocumentInputs(tx: Tx, options: { publicationId: number; month: string; asOf: string; periodIsDemo: boolean }): Promise<DocumentInputs> {
   const year = Number(options.month.slice(0, 4));
   const plan = await tx.annualPlan.findUniqueOrThrow({ where: { year } });
-  const [issues, groups, sections, facts] = await Promise.all([
+  const [issues, groups, sections, facts, ops] = await Promise.all([
     issueFigures(tx, { year, month: options.month, asOf: options.asOf }),
     issueGroups(tx, { year, asOf: options.asOf }),
     readReportSections(tx, year),
     projectFacts(tx, options.publicationId),
+    operations(tx, { year, month: options.month, asOf: options.asOf }),
   ]);
   return {
     plan: {
@@ -261,6 +290,7 @@ export async function computeDocumentInputs(tx: Tx, options: { publicationId: nu
     issueGroups: groups,
     reportSections: sections,
     projectFacts: facts,
+    operations: ops,
   };
 }
 

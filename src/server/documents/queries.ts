@@ -133,3 +133,19 @@ export async function listPublishedMonths(prisma: Db, year: number): Promise<str
      ORDER BY rp.month DESC`);
   return rows.map((r) => r.month);
 }
+
+export type PublicationCounts = { publicationNo: number; issues: DocumentInputs["issues"]; operations: DocumentInputs["operations"] };
+
+/** The counts stored with each publication of `month` (issues, nodes, 入库 as of its day), by publication number: one row per publication. */
+export async function listPublicationCounts(prisma: Db, month: string): Promise<Map<number, PublicationCounts>> {
+  const rows = await prisma.$queryRaw<Array<{ publicationNo: number; publicationId: number }>>(Prisma.sql`
+    SELECT pub."publicationNo", pub.id AS "publicationId"
+      FROM "ReportingPeriod" rp JOIN "PeriodPublication" pub ON pub."periodId" = rp.id
+     WHERE rp.month = ${month}`);
+  const out = new Map<number, PublicationCounts>();
+  for (const r of rows) {
+    const inputs = await readDocumentInputs(prisma, r.publicationId);
+    if (inputs) out.set(r.publicationNo, { publicationNo: r.publicationNo, issues: inputs.issues, operations: inputs.operations });
+  }
+  return out;
+}
