@@ -220,17 +220,15 @@ async function projectFacts(tx: Tx, publicationId: number): Promise<ProjectFacts
   const listed = Prisma.sql`SELECT f."projectId", f."listOrder", f.code FROM "ProjectFigure" f WHERE f."publicationId" = ${publicationId}
                             ORDER BY f."listOrder", f.code LIMIT ${DOCUMENT_LIST_LIMIT}`;
   type Raw = Omit<ProjectFacts, "expectedOutput" | "expectedTax" | "metrics"> & { expectedOutput: Prisma.Decimal | null; expectedTax: Prisma.Decimal | null };
-  const [projects, metrics] = await Promise.all([
-    tx.$queryRaw<Raw[]>(Prisma.sql`
+  const projects = await tx.$queryRaw<Raw[]>(Prisma.sql`
       SELECT p.code, p."constructionContent", p."expectedOutput", p."expectedOutputAtLeast", p."expectedJobs", p."expectedJobsAtLeast",
              p."expectedTax", p."expectedTaxAtLeast"
         FROM (${listed}) l JOIN "Project" p ON p.id = l."projectId"
-       ORDER BY l."listOrder", l.code`),
-    tx.$queryRaw<Array<{ code: string; name: string; value: Prisma.Decimal; unit: string; qualifier: string | null }>>(Prisma.sql`
+       ORDER BY l."listOrder", l.code`);
+  const metrics = await tx.$queryRaw<Array<{ code: string; name: string; value: Prisma.Decimal; unit: string; qualifier: string | null }>>(Prisma.sql`
       SELECT p.code, m.name, m.value, m.unit, m.qualifier
         FROM (${listed}) l JOIN "Project" p ON p.id = l."projectId" JOIN "ProjectMetric" m ON m."projectId" = p.id
-       ORDER BY p.code, m."sortOrder", m.id`),
-  ]);
+       ORDER BY p.code, m."sortOrder", m.id`);
   const facts = projects.map((p) => ({
     ...p,
     expectedOutput: p.expectedOutput?.toString() ?? null,
@@ -261,13 +259,13 @@ async function operations(tx: Tx, options: { year: number; month: string; asOf: 
 export async function computeDocumentInputs(tx: Tx, options: { publicationId: number; month: string; asOf: string; periodIsDemo: boolean }): Promise<DocumentInputs> {
   const year = Number(options.month.slice(0, 4));
   const plan = await tx.annualPlan.findUniqueOrThrow({ where: { year } });
-  const [issues, groups, sections, facts, ops] = await Promise.all([
-    issueFigures(tx, { year, month: options.month, asOf: options.asOf }),
-    issueGroups(tx, { year, asOf: options.asOf }),
-    readReportSections(tx, year),
-    projectFacts(tx, options.publicationId),
-    operations(tx, { year, month: options.month, asOf: options.asOf }),
-  ]);
+  // one statement after the other: inside the publishing transaction (one connection), a lost
+  // connection then fails the first statement it reaches and nothing runs beside it
+  const issues = await issueFigures(tx, { year, month: options.month, asOf: options.asOf });
+  const groups = await issueGroups(tx, { year, asOf: options.asOf });
+  const sections = await readReportSections(tx, year);
+  const facts = await projectFacts(tx, options.publicationId);
+  const ops = await operations(tx, { year, month: options.month, asOf: options.asOf });
   return {
     plan: {
       year: plan.year,
