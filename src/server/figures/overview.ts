@@ -10,7 +10,7 @@ import { getFigureBreakdown, getPublicationTotals, type FigureBreakdownRow, type
 import { headlineFigures, type Headline } from "@/domain/headline";
 import { countGap, investmentGap, startDeadlineGap } from "@/domain/plan-gaps";
 import { dayToDate, formatDay } from "@/lib/month";
-import { readDocumentInputs, type DocumentPlan } from "@/server/documents/inputs";
+import type { DocumentPlan } from "@/server/documents/inputs";
 import { rate } from "@/lib/progress";
 import { annualRate } from "@/domain/annual-rate";
 import type { Decimal } from "@/lib/money";
@@ -39,15 +39,12 @@ export type OverviewHeadline = {
 
 /**
  * Everything the overview states as a figure about `year`'s plan, or null without that plan; with
- * `month`, as of that published month instead of the newest one. With a publication, the plan's
- * facts (title, declared figures, targets, deadlines) are the ones stored with it; before the
- * year's first publication (or for one made before they were stored), the plan's as it is now.
+ * `month`, as of that published month instead of the newest one. The plan's facts are the plan's
+ * as it is now (a published document reads the plan as it was published: publicationHeadline).
  */
 export async function getOverviewHeadline(prisma: Db, year: number, month?: string): Promise<OverviewHeadline | null> {
   const [row, publication] = await Promise.all([prisma.annualPlan.findUnique({ where: { year } }), getReadPublication(prisma, year, month)]);
   if (!row) return null;
-  const stored = publication ? await readDocumentInputs(prisma, publication.publicationId) : null;
-  if (publication && stored) return publicationHeadline(prisma, publication, stored.plan);
   const plan: OverviewPlan = {
     year: row.year,
     title: row.title,
