@@ -6,6 +6,7 @@ import Link from "next/link";
 import { db } from "@/server/db";
 import { getLeftBehind, getPeriod, getPeriodProgress, listPendingCorrections, listUnapprovedProjects, type LeftBehindRow } from "@/server/periods/queries";
 import { listPublicationSummaries } from "@/server/figures/queries";
+import { listPublicationCounts, type PublicationCounts } from "@/server/documents/queries";
 import { DeclineCorrectionForm, DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
@@ -299,7 +300,7 @@ export async function UnapprovedSection({ month, parkId, page, group }: { month:
 }
 
 export async function PublicationsSection({ month }: { month: string }) {
-  const [period, publications] = await Promise.all([periodOf(month), listPublicationSummaries(db(), month)]);
+  const [period, publications, counts] = await Promise.all([periodOf(month), listPublicationSummaries(db(), month), listPublicationCounts(db(), month)]);
   return (
     <Section title="发布记录" id="period-publications">
       {publications.length === 0 ? (
@@ -322,10 +323,35 @@ export async function PublicationsSection({ month }: { month: string }) {
               <p className="num text-slate-700">
                 {p.projectCount}个项目，本年完成投资 {formatYi(p.yearInvestment)}，开工至今累计 {formatYi(p.cumulative)}；未报{p.missing}个；红色预警{p.red}个、黄色预警{p.yellow}个
               </p>
+              <PublicationCountsLine counts={counts.get(p.publicationNo)} />
+              <p className="mt-1 flex flex-wrap gap-x-3 text-sky-700" data-testid={`publication-${p.publicationNo}-documents`}>
+                <Link href={`/periods/${month}/bulletin?publication=${p.publicationNo}`} className="hover:underline">
+                  该次发布的通报
+                </Link>
+                <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}&publication=${p.publicationNo}`} className="hover:underline">
+                  情况报告
+                </Link>
+                <a href={`/periods/${month}/schedule?publication=${p.publicationNo}`} className="hover:underline">
+                  调度表（Excel）
+                </a>
+              </p>
             </li>
           ))}
         </ul>
       )}
     </Section>
+  );
+}
+
+/** What a publication stored besides its figures, as of its day: issues, nodes, 入库. */
+function PublicationCountsLine({ counts }: { counts: PublicationCounts | undefined }) {
+  if (!counts) return null;
+  const { issues: i, operations: o } = counts;
+  return (
+    <p className="num text-slate-600" data-testid="publication-counts">
+      发布时：问题台账{i.yearRaised}个，已办结{i.yearClosed}个（办结率{i.closureRate ?? "—"}），逾期{i.overdue}个，升级督办{i.escalated}个；超期节点{o.nodesOverdue}个，临期节点
+      {o.nodesDueSoon}个；已开工未入库
+      {o.startedNotEntered}个
+    </p>
   );
 }

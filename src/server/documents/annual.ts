@@ -5,7 +5,7 @@
 // seed did not state (completion against 序时进度, warnings, 办结率). Figures from one publication.
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { getOverviewHeadline, type OverviewHeadline } from "@/server/figures/overview";
+import { publicationHeadline, type OverviewHeadline } from "@/server/figures/overview";
 import { compareWithSchedule, scheduleProgress } from "@/domain/schedule-progress";
 import { dec } from "@/lib/money";
 import { formatDay, formatMonth } from "@/lib/month";
@@ -14,11 +14,9 @@ import { WARNING_LABEL } from "@/domain/warnings";
 import { chineseNumber, fillPlaceholders, reportAmount, reportCount, reportMetric, reportMonth, scheduleGapText, type PlanPlaceholder } from "@/domain/report-wording";
 import {
   DOCUMENT_LIST_LIMIT,
-  getIssueFigures,
-  getProjectFacts,
   listDocumentFigures,
-  listIssueGroups,
-  listReportSections,
+  listPublishedMonths,
+  loadDocumentPublication,
   type Bounded,
   type DocumentFigure,
   type IssueFigures,
@@ -46,29 +44,36 @@ export type AnnualReportData = {
   facts: Map<string, ProjectFacts>;
   issueGroups: IssueGroup[];
   issues: IssueFigures;
+  /** published before its document inputs were stored: issues, text and facts as they are now */
+  legacy?: boolean;
 };
 
 /**
  * The data of `year`'s report as of the published `month` (default: the newest published month
- * of the year); null without a plan or a publication.
+ * of the year) — its current publication, or publication `publicationNo` of that month; null
+ * without a plan or a publication. All of it as stored when that publication was made: the
+ * figures, the issues, the report's text and the projects' facts.
  */
-export async function loadAnnualReport(prisma: Db, year: number, month?: string): Promise<AnnualReportData | null> {
-  const headline = await getOverviewHeadline(prisma, year, month);
-  if (!headline?.publication || !headline.totals) return null;
-  const pub = headline.publication;
-  const { asOfDate } = await prisma.periodPublication.findUniqueOrThrow({ where: { id: pub.publicationId }, select: { asOfDate: true } });
-  const asOf = asOfDate.toISOString().slice(0, 10);
-  const [sections, projects, issueGroups, issues] = await Promise.all([
-    listReportSections(prisma, year),
-    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "report", limit: DOCUMENT_LIST_LIMIT }),
-    listIssueGroups(prisma, { year, asOf }),
-    getIssueFigures(prisma, { year, month: pub.month, asOf }),
+export async function loadAnnualReport(prisma: Db, year: number, month?: string, publicationNo?: number): Promise<AnnualReportData | null> {
+  const asOfMonth = month ?? (await listPublishedMonths(prisma, year))[0];
+  if (!asOfMonth || Number(asOfMonth.slice(0, 4)) !== year) return null;
+  const doc = await loadDocumentPublication(prisma, asOfMonth, publicationNo);
+  if (!doc) return null;
+  const [headline, projects] = await Promise.all([
+    publicationHeadline(prisma, doc.publication, doc.inputs.plan),
+    listDocumentFigures(prisma, { publicationId: doc.publication.publicationId, kind: "report", limit: DOCUMENT_LIST_LIMIT }),
   ]);
-  const facts = await getProjectFacts(
-    prisma,
-    projects.rows.map((p) => p.code),
-  );
-  return { headline, asOfDate, sections, projects, facts, issueGroups, issues };
+  const facts = new Map(doc.inputs.projectFacts.map((f) => [f.code, f]));
+  return {
+    headline,
+    asOfDate: doc.asOfDate,
+    sections: doc.inputs.reportSections,
+    projects,
+    facts,
+    issueGroups: doc.inputs.issueGroups,
+    issues: doc.inputs.issues,
+    legacy: doc.legacy,
+  };
 }
 
 /** The values the stored plan text's placeholders take: the plan's declared figures and targets. */
@@ -189,7 +194,7 @@ export function writeAnnualReport(d: AnnualReportData): GeneratedDocument {
   return {
     title: chineseQuotes(`${base}情况报告`),
     subtitle: `（截至${formatMonth(month)}）`,
-    asOf: publishedNote(pub),
+    asOf: publishedNote(pub, d.legacy),
     blocks,
     dateLine: formatDay(d.asOfDate),
     fileName: `${base}情况报告（截至${formatMonth(month)}）.docx`,

@@ -1,11 +1,11 @@
 // 月度通报: a published 调度期's bulletin in the usual structure — overall progress against
 // 序时进度, the ranking of county parks (the same rows and order as /parks and the overview:
 // listParkRanking), the projects not started, those behind 序时进度, red and yellow warnings with
-// their reasons, and the issues raised, closed and overdue with 办结率. Every figure comes from
-// the month's current publication.
+// their reasons, and the issues raised, closed and overdue with 办结率. Everything comes from one
+// publication of the month (its current one, or the one asked for) as it was published.
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { getOverviewHeadline, type OverviewHeadline } from "@/server/figures/overview";
+import { publicationHeadline, type OverviewHeadline } from "@/server/figures/overview";
 import { listParkRanking, type ParkRankingRow } from "@/server/figures/queries";
 import { scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
 import { annualRate } from "@/domain/annual-rate";
@@ -13,7 +13,7 @@ import { formatYi } from "@/lib/money";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { reportMonth } from "@/domain/report-wording";
 import { WARNING_LABEL } from "@/domain/warnings";
-import { getIssueFigures, listDocumentFigures, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
+import { listDocumentFigures, loadDocumentPublication, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
 import { chineseQuotes, planSubject, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";
 import { issueSentence, progressSentences } from "./headline-text";
 
@@ -28,24 +28,26 @@ export type BulletinData = {
   behind: Bounded<DocumentFigure>;
   warnings: Bounded<DocumentFigure>;
   issues: IssueFigures;
+  /** published before its document inputs were stored: issues as they are now */
+  legacy?: boolean;
 };
 
-/** The data of a published month's 通报, or null when the month has no publication. */
-export async function loadBulletin(prisma: Db, month: string): Promise<BulletinData | null> {
-  const year = Number(month.slice(0, 4));
-  const headline = await getOverviewHeadline(prisma, year, month);
-  if (!headline?.publication || headline.publication.month !== month || !headline.totals) return null;
-  const pub = headline.publication;
-  const { asOfDate } = await prisma.periodPublication.findUniqueOrThrow({ where: { id: pub.publicationId }, select: { asOfDate: true } });
-  const asOf = asOfDate.toISOString().slice(0, 10);
-  const [ranking, notStarted, behind, warnings, issues] = await Promise.all([
-    listParkRanking(prisma, pub.publicationId, { page: 1, size: RANKING_LIMIT }),
-    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "notStarted" }),
-    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "behind", month }),
-    listDocumentFigures(prisma, { publicationId: pub.publicationId, asOf, kind: "warning" }),
-    getIssueFigures(prisma, { year, month, asOf }),
+/**
+ * The data of a published month's 通报 — of its current publication, or of publication
+ * `publicationNo` — or null when there is no such publication. All of it as stored when published.
+ */
+export async function loadBulletin(prisma: Db, month: string, publicationNo?: number): Promise<BulletinData | null> {
+  const doc = await loadDocumentPublication(prisma, month, publicationNo);
+  if (!doc) return null;
+  const publicationId = doc.publication.publicationId;
+  const [headline, ranking, notStarted, behind, warnings] = await Promise.all([
+    publicationHeadline(prisma, doc.publication, doc.inputs.plan),
+    listParkRanking(prisma, publicationId, { page: 1, size: RANKING_LIMIT }),
+    listDocumentFigures(prisma, { publicationId, kind: "notStarted" }),
+    listDocumentFigures(prisma, { publicationId, kind: "behind", month }),
+    listDocumentFigures(prisma, { publicationId, kind: "warning" }),
   ]);
-  return { headline, asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues };
+  return { headline, asOfDate: doc.asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues: doc.inputs.issues, legacy: doc.legacy };
 }
 
 /** The ranking table's rows as the 通报 prints them (and as /parks shows the same publication). */
@@ -168,18 +170,22 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
   return {
     title: chineseQuotes(`${planSubject(h.plan.title)}建设进展情况通报`),
     subtitle: `（${formatMonth(month)}）`,
-    asOf: publishedNote(pub),
+    asOf: publishedNote(pub, d.legacy),
     blocks,
     dateLine: formatDay(d.asOfDate),
     fileName: `${formatMonth(month)}重大项目通报.docx`,
   };
 }
 
-/** "数据截至2024年11月（已发布，2024-12-03 10:00发布）" — every document says which month and that it is published. */
-export function publishedNote(pub: NonNullable<OverviewHeadline["publication"]>): string {
+/**
+ * "数据截至2024年11月（已发布，2024-12-03 10:00发布）" — every document says which month and which
+ * publication it is. Only what was fixed when it was published: whether the month has been
+ * re-opened since is said beside the document (src/components/documents/publication-banner.tsx).
+ */
+export function publishedNote(pub: NonNullable<OverviewHeadline["publication"]>, legacy = false): string {
   return (
     `数据截至${formatMonth(pub.month)}（已发布，${formatDateTime(pub.publishedAt)}${pub.publicationNo > 1 ? `第${pub.publicationNo}次发布` : "发布"}）` +
-    (pub.periodReopened ? "；该月已重新开放更正，此为最近一次发布的数据" : "") +
-    (pub.isDemo ? "；含演示数据" : "")
+    (pub.isDemo ? "；含演示数据" : "") +
+    (legacy ? "；该次发布早于发布存档功能，问题、报告文字和项目说明按当前数据" : "")
   );
 }

@@ -48,7 +48,7 @@ function listBuild<R>(options: SheetOptions, rows: R[], total: number, cells: (r
   };
 }
 
-/** The 调度表 of `month` (all county parks, or `?park=`). Every account that reads the project data. */
+/** The 调度表 of `month` (all county parks, or `?park=`; `?publication=N` for that publication of the month). Every account that reads the project data. */
 export async function scheduleExport(prisma: Db, actor: Actor | null, month: string, sp: RawSearchParams, now?: Date): Promise<ExportResult> {
   const refused = dataRefusal(actor);
   if (refused) return refused;
@@ -56,7 +56,17 @@ export async function scheduleExport(prisma: Db, actor: Actor | null, month: str
   const parkId = intParam(sp, "park");
   const park = parkId === undefined ? null : await prisma.park.findUnique({ where: { id: parkId }, select: { id: true, name: true } });
   if (parkId !== undefined && !park) return refuse(404, "没有该县区园区。");
-  const source = await scheduleSource(prisma, month);
+  const publicationNo = intParam(sp, "publication");
+  const source = publicationNo === undefined ? await scheduleSource(prisma, month) : await scheduleSource(prisma, month, publicationNo);
+  if (!source) return refuse(404, `${formatMonth(month)}没有第${publicationNo}次发布。`);
+  if (park && source.kind === "publication") {
+    // the park's name as stored with the publication
+    const stored = await prisma.publicationParkTotal.findUnique({
+      where: { publicationId_parkId: { publicationId: source.publicationId, parkId: park.id } },
+      select: { parkName: true },
+    });
+    if (stored) park.name = stored.parkName;
+  }
   const rows = await scheduleRows(prisma, month, source, { parkId: park?.id, limit: SCHEDULE_EXPORT_LIMIT + 1 });
   const truncated = rows.length > SCHEDULE_EXPORT_LIMIT;
   if (truncated) rows.length = SCHEDULE_EXPORT_LIMIT;

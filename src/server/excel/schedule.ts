@@ -2,7 +2,8 @@
 // row per park and a total row, and the import template of a county park (the same columns and
 // three more for the import). What figures a month shows:
 //   - a month with a publication (published, or re-opened after one): that publication's
-//     ProjectFigure rows, what leaders read;
+//     ProjectFigure rows, what leaders read, with the project and park facts stored with them
+//     (frozen when published); `?publication=N` asks for an earlier publication of the month;
 //   - an open month never published: the approved figures as of the export, computed by the
 //     same rule as publishing (the newest approved revision up to the month, 未报 carried
 //     forward); 预警 is evaluated only when the month is published, so it reads 发布时评定.
@@ -104,10 +105,31 @@ export type ScheduleRow = {
   reportStatus?: string | null;
 };
 
-export type ScheduleSource = { kind: "publication"; publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean } | { kind: "live" };
+export type ScheduleSource =
+  | {
+      kind: "publication";
+      publicationId: number;
+      publicationNo: number;
+      publishedAt: Date;
+      reopened: boolean;
+      /** asked for by number: says nothing of the month's state since */ pinned?: boolean;
+    }
+  | { kind: "live" };
 
-/** Which figures the 调度表 of `month` shows (see the top of this file). */
-export async function scheduleSource(prisma: Db, month: string): Promise<ScheduleSource> {
+/**
+ * Which figures the 调度表 of `month` shows (see the top of this file); with `publicationNo`, that
+ * publication of the month (null when there is none).
+ */
+export async function scheduleSource(prisma: Db, month: string): Promise<ScheduleSource>;
+export async function scheduleSource(prisma: Db, month: string, publicationNo: number): Promise<ScheduleSource | null>;
+export async function scheduleSource(prisma: Db, month: string, publicationNo?: number): Promise<ScheduleSource | null> {
+  if (publicationNo !== undefined) {
+    const rows = await prisma.$queryRaw<Array<{ publicationId: number; publicationNo: number; publishedAt: Date }>>(Prisma.sql`
+      SELECT pub.id AS "publicationId", pub."publicationNo", pub."publishedAt"
+        FROM "ReportingPeriod" rp JOIN "PeriodPublication" pub ON pub."periodId" = rp.id
+       WHERE rp.month = ${month} AND pub."publicationNo" = ${publicationNo}`);
+    return rows[0] ? { kind: "publication", ...rows[0], reopened: false, pinned: true } : null;
+  }
   const rows = await prisma.$queryRaw<Array<{ publicationId: number; publicationNo: number; publishedAt: Date; reopened: boolean }>>(Prisma.sql`
     SELECT pub.id AS "publicationId", pub."publicationNo", pub."publishedAt", (rp.status = 'OPEN') AS reopened
       FROM "ReportingPeriod" rp JOIN "PeriodPublication" pub ON pub.id = rp."currentPublicationId"
@@ -120,19 +142,18 @@ const parkFilter = (column: Prisma.Sql, parkId?: number) => (parkId === undefine
 /** The 调度表's rows, ordered by park then list order; at most `limit`. */
 export async function scheduleRows(prisma: Db, month: string, source: ScheduleSource, options: { parkId?: number; limit: number }): Promise<ScheduleRow[]> {
   if (source.kind === "publication") {
+    // everything as stored with the publication; 形象进度 from the counted revision, which never changes
     return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
-      SELECT p.id AS "projectId", p.code, p.name, f."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
-             coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
-             coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
+      SELECT f."projectId", f.code, f.name, f."parkId", t."parkName", t.county, f."constructionContent",
+             f."startMonth", f."endMonth",
              f."totalInvestment", f."priorYearCumulative", f."annualPlanned", f."monthInvestment", f."yearInvestment",
              f."annualRate", f.cumulative, f."totalRate", rv."progressText", f."warningLevel"::text AS warning,
-             f.missing, f."figureMonth", p."responsibleLeader"
+             f.missing, f."figureMonth", f."responsibleLeader"
         FROM "ProjectFigure" f
-        JOIN "Project" p ON p.id = f."projectId"
-        JOIN "Park" pk ON pk.id = f."parkId"
+        JOIN "PublicationParkTotal" t ON t."publicationId" = f."publicationId" AND t."parkId" = f."parkId"
         LEFT JOIN "MonthlyReportRevision" rv ON rv.id = f."revisionId"
        WHERE f."publicationId" = ${source.publicationId} ${parkFilter(Prisma.sql`f."parkId"`, options.parkId)}
-       ORDER BY pk."sortOrder", pk.name, f."listOrder", p.code
+       ORDER BY t."parkSortOrder", t."parkName", f."listOrder", f.code
        LIMIT ${options.limit}`);
   }
   const year = Number(month.slice(0, 4));
@@ -333,5 +354,6 @@ export function scheduleNote(source: ScheduleSource, exportedAt: Date): string {
     return `未发布，数据为截至导出时审核通过的数字（未报的项目沿用其最近一次审核通过的累计数）；预警在发布时评定。单位：万元。${at}`;
   }
   const pub = `第${source.publicationNo}次发布（${formatDateTime(source.publishedAt)}）`;
+  if (source.pinned) return `已发布：数据为${pub}的数字，只计审核通过的月报。单位：万元。${at}`;
   return source.reopened ? `已重新开放、正在更正：数据仍为${pub}的数字，重新发布后会变化。单位：万元。${at}` : `已发布：数据为${pub}的数字，只计审核通过的月报。单位：万元。${at}`;
 }

@@ -9,7 +9,8 @@ import { getReadPublication, type PublicationRef } from "@/server/periods/querie
 import { getFigureBreakdown, getPublicationTotals, type FigureBreakdownRow, type PublicationTotals } from "@/server/figures/queries";
 import { headlineFigures, type Headline } from "@/domain/headline";
 import { countGap, investmentGap, startDeadlineGap } from "@/domain/plan-gaps";
-import { formatDay } from "@/lib/month";
+import { dayToDate, formatDay } from "@/lib/month";
+import type { DocumentPlan } from "@/server/documents/inputs";
 import { rate } from "@/lib/progress";
 import { annualRate } from "@/domain/annual-rate";
 import type { Decimal } from "@/lib/money";
@@ -38,7 +39,8 @@ export type OverviewHeadline = {
 
 /**
  * Everything the overview states as a figure about `year`'s plan, or null without that plan; with
- * `month`, as of that published month (the generated documents) instead of the newest one.
+ * `month`, as of that published month instead of the newest one. The plan's facts are the plan's
+ * as it is now (a published document reads the plan as it was published: publicationHeadline).
  */
 export async function getOverviewHeadline(prisma: Db, year: number, month?: string): Promise<OverviewHeadline | null> {
   const [row, publication] = await Promise.all([prisma.annualPlan.findUnique({ where: { year } }), getReadPublication(prisma, year, month)]);
@@ -57,8 +59,18 @@ export async function getOverviewHeadline(prisma: Db, year: number, month?: stri
       annualInvestment: row.declaredAnnualInvestment.toString(),
     },
   };
-  const startDeadline = formatDay(row.startDeadline);
-  const base = { plan, startDeadline, productionDeadline: formatDay(row.productionDeadline), publication };
+  return headlineOf(prisma, plan, { start: row.startDeadline, production: row.productionDeadline }, publication);
+}
+
+/** The headline of one publication with the plan's facts as stored when it was published (the documents). */
+export async function publicationHeadline(prisma: Db, publication: PublicationRef, stored: DocumentPlan): Promise<OverviewHeadline> {
+  const { startDeadline, productionDeadline, ...plan } = stored;
+  return (await headlineOf(prisma, plan, { start: dayToDate(startDeadline), production: dayToDate(productionDeadline) }, publication))!;
+}
+
+async function headlineOf(prisma: Db, plan: OverviewPlan, deadlines: { start: Date; production: Date }, publication: PublicationRef | null): Promise<OverviewHeadline> {
+  const startDeadline = formatDay(deadlines.start);
+  const base = { plan, startDeadline, productionDeadline: formatDay(deadlines.production), publication };
   if (!publication) return { ...base, totals: null, figures: null, flags: { count: null, total: null, start: null } };
   const totals = await getPublicationTotals(prisma, { publicationId: publication.publicationId, month: publication.month });
   return {

@@ -12,6 +12,11 @@
 // plan, and consecutive 未报 months count), as of the period's month; overdue issues as of the day of
 // publication (asOfDate); 入库 (已开工未入库, src/lib/stats-entry.ts) as of the period's month.
 //
+// The publication is frozen: with the figures it stores the project facts they are printed with
+// (ProjectFigure: code, name, 建设内容, … and the open issues as of asOfDate), each park's name
+// (PublicationParkTotal), and what the documents state besides (PublicationDocumentInputs:
+// src/server/documents/inputs.ts) — nothing a publication shows is read live afterwards.
+//
 // (No "server-only" marker: the seed scripts publish too.)
 // Projects are processed in batches of BATCH (keyset on project id), so memory stays bounded
 // whatever the size of the list; each batch is one SELECT and one INSERT.
@@ -25,6 +30,7 @@ import { planScopeSumsSql, projectAnnualRate } from "@/domain/annual-rate";
 import { warningConfig } from "@/domain/warning-config";
 import { overdueSql } from "@/domain/overdue";
 import { byDeadlineSql } from "@/domain/deadlines";
+import { openIssuesSql, storeDocumentInputs } from "@/server/documents/inputs";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -67,6 +73,8 @@ export type PublishOptions = {
   asOfDate: string;
   /** the publication's 发布时间 on the business clock (src/lib/month.ts businessInstant); default now */
   publishedAt?: Date;
+  /** the month's figures rest on demo data (default: the period's flag) */
+  periodIsDemo?: boolean;
 };
 
 /**
@@ -142,11 +150,12 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
     if (rows.length === 0) break;
     afterId = rows[rows.length - 1].projectId;
     projects += rows.length;
-    await insertFigures(tx, publication.id, opts.month, year, startDeadline, rows, config);
+    await insertFigures(tx, publication.id, opts.month, year, startDeadline, rows, config, opts.asOfDate);
     if (rows.length < BATCH) break;
   }
 
   await insertParkTotals(tx, publication.id, plan, year);
+  await storeDocumentInputs(tx, { publicationId: publication.id, month: opts.month, asOf: opts.asOfDate, periodIsDemo: opts.periodIsDemo ?? period.isDemo });
   await tx.reportingPeriod.update({
     where: { id: period.id },
     data: { currentPublicationId: publication.id },
@@ -217,20 +226,34 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
   };
 }
 
-async function insertFigures(tx: Tx, publicationId: number, month: string, year: number, startDeadline: string, rows: SourceRow[], config: ReturnType<typeof warningConfig>) {
+async function insertFigures(
+  tx: Tx,
+  publicationId: number,
+  month: string,
+  year: number,
+  startDeadline: string,
+  rows: SourceRow[],
+  config: ReturnType<typeof warningConfig>,
+  asOfDate: string,
+) {
   const figures = rows.map((r) => toFigure(month, startDeadline, r, config));
   const col = <K extends keyof (typeof figures)[number]>(k: K) => figures.map((f) => f[k]);
-  // one INSERT per batch: arrays of each column, unnested in the database
+  // one INSERT per batch: arrays of each column, unnested in the database; the project's printed
+  // facts and open issues joined in the same statement
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "ProjectFigure" ("publicationId", "projectId", month, "planYear", "parkId", industry, "listOrder",
       "totalInvestment", "annualPlanned", "figureMonth", "revisionId", missing, cumulative, "monthInvestment",
       "priorYearCumulative", "yearInvestment", "plannedCumulative", "annualRate", "totalRate", "lagPoints",
-      "actualStartMonth", "actualProductionMonth", "warningLevel", "warningReasons", "isDemo")
+      "actualStartMonth", "actualProductionMonth", "warningLevel", "warningReasons", "isDemo",
+      code, name, enterprise, "projectStatus", "constructionContent", "startMonth", "endMonth", "responsibleLeader", "openIssues")
     SELECT ${publicationId}, t."projectId", ${month}, ${year}, t."parkId", t.industry, t."listOrder",
            t."totalInvestment", t."annualPlanned", t."figureMonth", t."revisionId", t.missing, t.cumulative,
            t."monthInvestment", t."priorYearCumulative", t."yearInvestment", t."plannedCumulative", t."annualRate",
            t."totalRate", t."lagPoints", t."actualStartMonth", t."actualProductionMonth", t."warningLevel"::"WarningLevel",
-           ARRAY(SELECT json_array_elements_text(t.reasons)), t."isDemo"
+           ARRAY(SELECT json_array_elements_text(t.reasons)), t."isDemo",
+           p.code, p.name, p.enterprise, p.status, p."constructionContent",
+           coalesce(p."actualStartMonth", p."plannedStartMonth"), coalesce(p."actualProductionMonth", p."plannedProductionMonth"),
+           p."responsibleLeader", ${openIssuesSql(Prisma.sql`t."projectId"`, asOfDate)}
       FROM unnest(
         ${col("projectId")}::int[], ${col("parkId")}::int[], ${col("industry")}::text[], ${col("listOrder")}::int[],
         ${col("totalInvestment")}::numeric[], ${col("annualPlanned")}::numeric[], ${col("figureMonth")}::text[],
@@ -241,7 +264,8 @@ async function insertFigures(tx: Tx, publicationId: number, month: string, year:
         ${col("warningLevel")}::text[], ${figures.map((f) => JSON.stringify(f.warningReasons))}::json[], ${col("isDemo")}::boolean[]
       ) AS t("projectId", "parkId", industry, "listOrder", "totalInvestment", "annualPlanned", "figureMonth", "revisionId",
              missing, cumulative, "monthInvestment", "priorYearCumulative", "yearInvestment", "plannedCumulative",
-             "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo")`);
+             "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo")
+      JOIN "Project" p ON p.id = t."projectId"`);
 }
 
 /**
@@ -270,7 +294,7 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
     INSERT INTO "PublicationParkTotal" ("publicationId", "parkId", projects, "totalInvestment", "annualPlanned",
       "withAnnualPlan", "yearInvestmentOfPlanned", "yearInvestment", cumulative, "plannedAtMonth", "actualOfPlanned",
       started, "startedByDeadline", "inProduction", "inProductionByDeadline", missing, red, yellow, green, "demoFigures",
-      "plannedByMonth", "plannedProjectsByMonth")
+      "plannedByMonth", "plannedProjectsByMonth", "parkName", county, "parkSortOrder")
     SELECT ${publicationId}, f."parkId", count(*)::int, sum(f."totalInvestment"), ${planScope.annualPlanned},
            ${planScope.projectsWithAnnualPlan}, ${planScope.yearInvestmentOfPlanned},
            sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0), sum(f."plannedCumulative"),
@@ -279,9 +303,10 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
            count(f."actualProductionMonth")::int, count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`f."actualProductionMonth"`, plan.productionDeadline)})::int,
            count(*) FILTER (WHERE f.missing)::int, count(*) FILTER (WHERE f."warningLevel" = 'RED')::int,
            count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int, count(*) FILTER (WHERE f."warningLevel" = 'GREEN')::int,
-           count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n
+           count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n, pk.name, pk.county, pk."sortOrder"
       FROM "ProjectFigure" f
       JOIN arr ON arr."parkId" = f."parkId"
+      JOIN "Park" pk ON pk.id = f."parkId"
      WHERE f."publicationId" = ${publicationId}
-     GROUP BY f."parkId", arr.planned, arr.n`);
+     GROUP BY f."parkId", arr.planned, arr.n, pk.name, pk.county, pk."sortOrder"`);
 }

@@ -1,7 +1,8 @@
 // Reads of published figures (ProjectFigure, computed once when a period is published; see
 // src/server/figures/publish.ts). Every function aggregates, filters, sorts and pages in SQL
 // over one publication's rows through its indexes: the cost of a page does not depend on how
-// many months or reports exist, and no function returns more rows than its page.
+// many months or reports exist, and no function returns more rows than its page. Names, codes
+// and the other facts printed beside a figure are the ones stored with it (frozen when published).
 import "server-only";
 import { Prisma, type ProjectStatus, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -198,13 +199,12 @@ type BreakdownRaw = Omit<FigureBreakdownRow, "totalInvestment" | "annualPlanned"
 
 async function getParkBreakdown(prisma: Db, publicationId: number): Promise<FigureBreakdownRow[]> {
   const rows = await prisma.$queryRaw<BreakdownRaw[]>(Prisma.sql`
-    SELECT pk.id::text AS key, pk.name AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
+    SELECT t."parkId"::text AS key, t."parkName" AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
            t."withAnnualPlan" AS "projectsWithAnnualPlan", t."yearInvestmentOfPlanned", t."yearInvestment", t.cumulative,
            t.missing, t.red, t.yellow, t."demoFigures" > 0 AS demo
       FROM "PublicationParkTotal" t
-      JOIN "Park" pk ON pk.id = t."parkId"
      WHERE t."publicationId" = ${publicationId}
-     ORDER BY pk."sortOrder", pk.name`);
+     ORDER BY t."parkSortOrder", t."parkName"`);
   return rows.map(breakdownRow);
 }
 
@@ -283,21 +283,21 @@ function likePattern(q: string): string {
 /** A page of one publication's project figures, filtered and sorted in SQL, with the total count. */
 export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ total: number; rows: FigureRow[] }> {
   const where: Prisma.Sql[] = [scopeSql(query)];
-  if (query.status) where.push(Prisma.sql`p.status = ${query.status}::"ProjectStatus"`);
+  if (query.status) where.push(Prisma.sql`f."projectStatus" = ${query.status}::"ProjectStatus"`);
   if (query.industry) where.push(Prisma.sql`f.industry = ${query.industry}`);
   if (query.warning === "stale") where.push(Prisma.sql`f.missing`);
   else if (query.warning === "attention") where.push(Prisma.sql`f."warningLevel" <> 'GREEN'`);
   else if (query.warning) where.push(Prisma.sql`f."warningLevel" = ${query.warning.toUpperCase()}::"WarningLevel"`);
   if (query.q && query.q.trim()) {
     const like = likePattern(query.q.trim());
-    where.push(Prisma.sql`(p.name ILIKE ${like} OR p.code ILIKE ${like} OR coalesce(p.enterprise, '') ILIKE ${like})`);
+    where.push(Prisma.sql`(f.name ILIKE ${like} OR f.code ILIKE ${like} OR coalesce(f.enterprise, '') ILIKE ${like})`);
   }
   const sort = SORT_SQL[query.sort ?? "list"];
   const dir = Prisma.raw(query.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST");
   const filter = Prisma.join(where, " AND ");
   const [count, rows] = await Promise.all([
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
-      SELECT count(*)::int AS n FROM "ProjectFigure" f JOIN "Project" p ON p.id = f."projectId" WHERE ${filter}`),
+      SELECT count(*)::int AS n FROM "ProjectFigure" f WHERE ${filter}`),
     prisma.$queryRaw<
       Array<
         Omit<
@@ -328,16 +328,15 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
           >
       >
     >(Prisma.sql`
-      SELECT f."projectId", p.code, p.name, f."parkId", pk.name AS "parkName", p.enterprise, f.industry, p.status,
-             p."responsibleLeader", f."totalInvestment", f."annualPlanned", f."figureMonth", f.missing, f.cumulative,
+      SELECT f."projectId", f.code, f.name, f."parkId", t."parkName", f.enterprise, f.industry, f."projectStatus" AS status,
+             f."responsibleLeader", f."totalInvestment", f."annualPlanned", f."figureMonth", f.missing, f.cumulative,
              f."monthInvestment", f."priorYearCumulative", f."yearInvestment", f."plannedCumulative", f."annualRate",
              f."totalRate", f."lagPoints", f."actualStartMonth", f."actualProductionMonth", f."warningLevel",
              f."warningReasons", f."isDemo"
         FROM "ProjectFigure" f
-        JOIN "Project" p ON p.id = f."projectId"
-        JOIN "Park" pk ON pk.id = f."parkId"
+        JOIN "PublicationParkTotal" t ON t."publicationId" = f."publicationId" AND t."parkId" = f."parkId"
        WHERE ${filter}
-       ORDER BY ${sort} ${dir}, ${query.sort === "warning" ? Prisma.sql`f."lagPoints" DESC NULLS LAST,` : Prisma.empty} f."listOrder", p.code
+       ORDER BY ${sort} ${dir}, ${query.sort === "warning" ? Prisma.sql`f."lagPoints" DESC NULLS LAST,` : Prisma.empty} f."listOrder", f.code
        LIMIT ${query.size} OFFSET ${(Math.max(1, query.page) - 1) * query.size}`),
   ]);
   const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
@@ -418,13 +417,12 @@ export async function listParkRanking(prisma: Db, publicationId: number, options
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
       SELECT count(*)::int AS n FROM "PublicationParkTotal" t WHERE t."publicationId" = ${publicationId}`),
     prisma.$queryRaw<Array<BreakdownRaw & { parkId: number; green: number }>>(Prisma.sql`
-      SELECT pk.id::text AS key, pk.id AS "parkId", pk.name AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
+      SELECT t."parkId"::text AS key, t."parkId", t."parkName" AS label, t.projects AS "projectCount", t."totalInvestment", t."annualPlanned",
              t."withAnnualPlan" AS "projectsWithAnnualPlan", t."yearInvestmentOfPlanned", t."yearInvestment", t.cumulative,
              t.missing, t.red, t.yellow, t.green, t."demoFigures" > 0 AS demo
         FROM "PublicationParkTotal" t
-        JOIN "Park" pk ON pk.id = t."parkId"
        WHERE t."publicationId" = ${publicationId}
-       ORDER BY ${annualRankingOrderSql(Prisma.sql`t."yearInvestmentOfPlanned"`, Prisma.sql`t."annualPlanned"`)}, pk."sortOrder", pk.name
+       ORDER BY ${annualRankingOrderSql(Prisma.sql`t."yearInvestmentOfPlanned"`, Prisma.sql`t."annualPlanned"`)}, t."parkSortOrder", t."parkName"
        LIMIT ${options.size} OFFSET ${(Math.max(1, options.page) - 1) * options.size}`),
   ]);
   return { total: count[0]?.n ?? 0, rows: rows.map((r) => ({ ...breakdownRow(r), parkId: r.parkId, green: r.green })) };

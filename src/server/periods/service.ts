@@ -202,7 +202,7 @@ export async function publishAsSystem(prisma: Db, month: string, note: string, i
     // the demo's months were published on their deadline (10:00 China time), as its story tells it;
     // imported data is published when it is imported
     const publishedAt = isDemo ? new Date(`${asOfDate}T02:00:00Z`) : undefined;
-    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate, publishedAt });
+    const { publicationId, projects } = await publishFigures(tx, { month, publishedById: null, asOfDate, publishedAt, periodIsDemo: isDemo });
     await tx.reportingPeriod.update({ where: { id: period.id }, data: { status: "PUBLISHED", isDemo, version: { increment: 1 } } });
     await writeAudit(tx, null, {
       action: "period.publish",

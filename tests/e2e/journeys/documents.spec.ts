@@ -1,6 +1,7 @@
 // The generated documents in Chromium: an admin opens the published 2024-11 调度期, reads its 通报
 // and downloads it, reads the year's 情况报告 (every figure and sentence the seed report states
-// about its four projects) and downloads it, edits the 三、下一步 text and sees it in the report;
+// about its four projects) and downloads it, edits the 三、下一步 text and sees it in the preview of
+// the next publication while the published report keeps its own;
 // the report prints to A4 pages. A leader reads both and cannot edit.
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
@@ -72,10 +73,18 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
   await form.getByLabel("正文").fill("强化组织领导，建立项目推进和调度机制；重点解决好{要素保障}等要素保障。");
   await form.getByRole("button", { name: "保存段落" }).click();
   await expect(form.getByRole("status")).toHaveText("已保存段落「全力推动项目建设」。");
+  // the published report keeps the text it was published with; the edit appears from the next publication
+  await expect(page.getByTestId("text-next-publication")).toContainText("修改从下一次发布调度期起写入报告");
+  const edited = "（一）全力推动项目建设。强化组织领导，建立项目推进和调度机制；重点解决好土地、资金、能源、环保、用水用电等要素保障。";
   await page.goto("/annual-report/2024");
-  await expect(page.getByTestId("annual-report")).toContainText(
-    "（一）全力推动项目建设。强化组织领导，建立项目推进和调度机制；重点解决好土地、资金、能源、环保、用水用电等要素保障。",
-  );
+  await expect(page.getByTestId("annual-report")).toContainText("（一）全力推动项目建设。");
+  await expect(page.getByTestId("annual-report")).not.toContainText(edited);
+  await expect(page.getByTestId("publication-banner")).toContainText("存档的数据");
+  // the preview shows it as the next publication will print it
+  await page.goto("/annual-report/2024/edit");
+  await page.getByTestId("text-preview-link").click();
+  await expect(page.getByTestId("text-preview")).toBeVisible();
+  await expect(page.getByTestId("annual-report")).toContainText(edited);
 });
 
 test("a leader reads the 通报 and the report, and has no way to edit the report text", async ({ browser }) => {

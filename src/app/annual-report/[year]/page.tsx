@@ -6,13 +6,14 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { listPlanYears } from "@/server/plans/queries";
-import { listPublishedMonths } from "@/server/documents/queries";
+import { listPublishedMonths, listReportSections } from "@/server/documents/queries";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { DocumentView } from "@/components/documents/document-view";
 import { DocumentToolbar } from "@/components/documents/toolbar";
+import { PublicationBanner } from "@/components/documents/publication-banner";
 import { EmptyState } from "@/components/common/badges";
 import { formatMonth } from "@/lib/month";
-import { param, queryString, type RawSearchParams } from "@/lib/search-params";
+import { intParam, param, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "情况报告" };
@@ -26,9 +27,12 @@ export default async function AnnualReportPage({ params, searchParams }: { param
   const prisma = db();
   const [years, months] = await Promise.all([listPlanYears(prisma), listPublishedMonths(prisma, year)]);
   if (!years.includes(year)) notFound();
-  const requested = param(await searchParams, "month");
+  const sp = await searchParams;
+  const requested = param(sp, "month");
   const month = requested && months.includes(requested) ? requested : months[0];
-  const data = month ? await loadAnnualReport(prisma, year, month) : null;
+  const publicationNo = month === requested ? intParam(sp, "publication") : undefined;
+  const data = month ? await loadAnnualReport(prisma, year, month, publicationNo) : null;
+  if (!data && publicationNo !== undefined) notFound();
   const editable = can(actor, "document.edit");
   const editLink = editable ? (
     <Link href={`/annual-report/${year}/edit`} className="text-sm text-sky-700 hover:underline" data-testid="edit-report-text">
@@ -44,12 +48,14 @@ export default async function AnnualReportPage({ params, searchParams }: { param
       </div>
     );
   }
-  const doc = writeAnnualReport(data);
+  // 预览 (document.edit): the report's text as it is saved now, which the next publication will take
+  const preview = editable && param(sp, "preview") === "text";
+  const doc = writeAnnualReport(preview ? { ...data, sections: await listReportSections(prisma, year) } : data);
   return (
     <div>
       <DocumentToolbar
         back={{ href: `/periods/${month}`, label: `${formatMonth(month!)}调度期` }}
-        docxHref={`/annual-report/${year}/docx${queryString({ month })}`}
+        docxHref={`/annual-report/${year}/docx${queryString({ month, publication: publicationNo })}`}
         docxLabel="下载报告（Word）"
       >
         {months.length > 1 && (
@@ -69,6 +75,19 @@ export default async function AnnualReportPage({ params, searchParams }: { param
         )}
         {editLink}
       </DocumentToolbar>
+      {preview && (
+        <p className="no-print mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="text-preview">
+          预览：报告文字为当前保存的文字，将在下一次发布时写入报告；数字、问题仍为下列发布时的数据。已发布的报告不变。
+          <Link href={`/annual-report/${year}${queryString({ month })}`} className="ml-1 text-sky-700 hover:underline">
+            返回已发布的报告
+          </Link>
+        </p>
+      )}
+      <PublicationBanner
+        month={month!}
+        publicationNo={data.headline.publication!.publicationNo}
+        hrefOf={(n) => `/annual-report/${year}${queryString({ month, publication: n })}`}
+      />
       <DocumentView doc={doc} testId="annual-report" />
     </div>
   );

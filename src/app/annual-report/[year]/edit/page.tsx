@@ -39,6 +39,12 @@ export default async function EditReportTextPage({ params }: { params: Promise<{
           这些文字按年度保存，生成报告时原样写入。正文中可用占位符，生成时按年度计划填入：
           {PLAN_PLACEHOLDERS.map((p) => `{${p}}`).join("、")}。每次保存都记入操作日志。
         </p>
+        <p className="mt-2 rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900" data-testid="text-next-publication">
+          已发布月份的情况报告保留发布时的文字，此处的修改不会改变它们；修改从下一次发布调度期起写入报告（已发布的月份须重新开放并再次发布）。
+          <Link href={`/annual-report/${year}?preview=text`} className="ml-1 text-sky-700 hover:underline" data-testid="text-preview-link">
+            预览按当前文字生成的报告
+          </Link>
+        </p>
       </div>
       {(Object.keys(REPORT_TEXT_KEYS) as ReportTextKey[]).map((key) => {
         const rows = sections.filter((s) => s.key === key);

@@ -6,18 +6,23 @@ import { requirePermission } from "@/server/auth/current";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { DocumentView } from "@/components/documents/document-view";
 import { DocumentToolbar } from "@/components/documents/toolbar";
+import { PublicationBanner } from "@/components/documents/publication-banner";
 import { EmptyState } from "@/components/common/badges";
 import { formatMonth, isMonth } from "@/lib/month";
+import { intParam, queryString, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "月度通报" };
 
-// 月度通报 of a published 调度期: every figure from the month's current publication.
-export default async function BulletinPage({ params }: { params: Promise<{ month: string }> }) {
+// 月度通报 of a published 调度期: everything from the month's current publication (or from
+// ?publication=N, an earlier one), as it was published.
+export default async function BulletinPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<RawSearchParams> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
   await requirePermission("data.read", `/periods/${month}/bulletin`);
-  const data = await loadBulletin(db(), month);
+  const publicationNo = intParam(await searchParams, "publication");
+  const data = await loadBulletin(db(), month, publicationNo);
+  if (!data && publicationNo !== undefined) notFound();
   if (!data) {
     return (
       <div className="space-y-3">
@@ -32,13 +37,19 @@ export default async function BulletinPage({ params }: { params: Promise<{ month
     );
   }
   const doc = writeBulletin(data);
+  const shownNo = data.headline.publication!.publicationNo;
   return (
     <div>
-      <DocumentToolbar back={{ href: `/periods/${month}`, label: `${formatMonth(month)}调度期` }} docxHref={`/periods/${month}/bulletin/docx`} docxLabel="下载通报（Word）">
+      <DocumentToolbar
+        back={{ href: `/periods/${month}`, label: `${formatMonth(month)}调度期` }}
+        docxHref={`/periods/${month}/bulletin/docx${queryString({ publication: publicationNo })}`}
+        docxLabel="下载通报（Word）"
+      >
         <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
           情况报告（截至本月）
         </Link>
       </DocumentToolbar>
+      <PublicationBanner month={month} publicationNo={shownNo} hrefOf={(n) => `/periods/${month}/bulletin?publication=${n}`} />
       <DocumentView doc={doc} testId="bulletin" />
     </div>
   );
