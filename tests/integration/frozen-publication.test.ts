@@ -28,6 +28,7 @@ import { reportSectionSchema } from "@/lib/schemas/report-text";
 import { closeIssueSchema } from "@/lib/schemas/issue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { monthlyReportForm } from "../helpers/monthly-report";
+import { leftBehindConfirmation } from "../helpers/publication";
 
 const MONTH = "2024-12";
 /** the business day the office publishes December on; the changes below happen on it and after */
@@ -97,7 +98,7 @@ describe("a published month never changes", () => {
       await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
     }
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
-    await publishPeriod(t.prisma, admin, { month: MONTH, version: period.version }, PUBLISHED_ON);
+    await publishPeriod(t.prisma, admin, { month: MONTH, version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, MONTH) }, PUBLISHED_ON);
     first = await documents();
   });
   afterAll(async () => t?.drop());
@@ -214,7 +215,7 @@ describe("a published month never changes", () => {
     expect(reopened["report.current.docx"]).toEqual(first["report.current.docx"]);
 
     period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
-    await publishPeriod(t.prisma, admin, { month: MONTH, version: period.version }, "2025-01-15");
+    await publishPeriod(t.prisma, admin, { month: MONTH, version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, MONTH) }, "2025-01-15");
     const republished = await documents();
     expect(pinned(republished)).toEqual(pinned(first));
 
