@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { requirePermission } from "@/server/auth/current";
 import { todoRole } from "@/server/todo/queries";
 import { IssueTodos } from "@/components/todo/issue-todos";
+import { PlanChecksSection } from "@/components/todo/plan-checks";
 import { NodesSection, NotEnteredSection, PublishSection, ReturnedSection, ReviewSection, ToReportSection, TodoSkeleton } from "@/components/todo/sections";
 import { businessDate, formatDay, dayToDate } from "@/lib/month";
 
@@ -54,6 +55,9 @@ export default async function TodoPage() {
             </Suspense>
             <Suspense fallback={<TodoSkeleton label="入库" />}>
               <NotEnteredSection today={today} />
+            </Suspense>
+            <Suspense fallback={<TodoSkeleton label="计划数据核对" />}>
+              <PlanChecksSection />
             </Suspense>
           </>
         )}
