@@ -47,7 +47,7 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
 }
 
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
-  const { plan, startDeadline, totals, figures } = headline;
+  const { plan, startDeadline, totals, figures, flags } = headline;
   const { declared } = plan;
   const entered = (v: React.ReactNode) => (totals ? v : "未发布");
   // leaders read the figures and one neutral line of scope; the office's prompts (尚缺N个, 请核实…)
@@ -73,7 +73,7 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
           computedLabel="按期开工"
           declared={entered(`${totals?.projectCount}个`)}
           computed={entered(`${totals?.startedByDeadline}个`)}
-          note={totals ? `已开工${totals.started}个` : undefined}
+          note={totals ? `已开工${totals.started}个${flags.start ? `；${flags.start}` : "。"}` : undefined}
         />
       </div>
       {figures && (
@@ -133,7 +133,7 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
 }
 
 export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
-  const { plan, startDeadline, productionDeadline, flags, totals, figures } = headline;
+  const { plan, startDeadline, productionDeadline, totals, figures } = headline;
   if (!totals || !figures) return null;
   return (
     <Section
@@ -167,7 +167,6 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
           testIds={["production-rate", "in-production"]}
         />
       </dl>
-      {flags.start && <p className="mt-3 text-sm text-slate-700">{flags.start}</p>}
       <p className="mt-2 text-xs text-slate-500">
         <Link href={`/projects${queryString({ year: plan.year, status: "NOT_STARTED" })}`} className="text-blue-700 underline underline-offset-2">
           查看未开工项目

@@ -120,7 +120,7 @@ test("a county imports its 调度表 from Excel; the office approves and publish
     if (r.getCell(2).value === "YQ2024-001") {
       found = true;
       expect(r.getCell(10).value).toBe(4500);
-      expect(r.getCell(13).value).toBe(154500);
+      expect(r.getCell(14).value).toBe(154500); // 开工至今累计 (after 本年累计 and its like-for-like column)
     }
   });
   expect(found).toBe(true);
