@@ -250,13 +250,14 @@ test("the overview prints as a report: no navigation or forms", async ({ page })
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeHidden();
   await expect(page.getByTestId("project-table")).toBeVisible();
-  await expect(page.getByTestId("vs-schedule")).toBeVisible();
+  await expect(page.getByTestId("annual-scope")).toBeVisible();
+  await expect(page.getByTestId("scope-line")).toBeVisible();
 });
 
 test("many leaders opening the cockpit at once all get it", async ({ request }) => {
   const bodies = await Promise.all(Array.from({ length: 24 }, (_, i) => request.get(`/?n=${i}`).then((r) => r.text())));
   for (const body of bodies) {
-    expect(body).toContain("请核实申报口径");
+    expect(body).toContain("口径：计划申报50个项目");
     expect(body).not.toContain("data-dgst");
   }
 });
