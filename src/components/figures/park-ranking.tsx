@@ -92,7 +92,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
                 <td className={cell} data-col="rate" title={outside ?? undefined}>
                   {annual === null ? <span className="text-xs text-slate-500">{NO_PLAN_SCOPE}</span> : rateText(annual, { percentSign: false })}
                   {annual !== null && (
-                    <span className="block text-xs font-normal text-slate-500 sm:hidden" data-col="equation">
+                    <span className="block min-w-[8.5rem] whitespace-normal text-xs font-normal text-slate-500 sm:hidden" data-col="equation">
                       {annualRateEquation(r)}
                     </span>
                   )}

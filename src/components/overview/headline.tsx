@@ -54,6 +54,11 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
   // are in its to-do and on the plan page (src/components/todo/plan-checks.tsx)
   return (
     <div className="space-y-2">
+      {figures && (
+        <p className="text-sm text-slate-700" data-testid="scope-line">
+          {figures.scopeLine}
+        </p>
+      )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={entered(`${totals?.projectCount}个`)} />
         <FigureCard testId="card-total" label="总投资" declared={formatYi(declared.totalInvestment)} computed={entered(totals && formatYi(totals.totalInvestment))} />
@@ -76,11 +81,6 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
           note={totals ? `已开工${totals.started}个${flags.start ? `；${flags.start}` : "。"}` : undefined}
         />
       </div>
-      {figures && (
-        <p className="text-sm text-slate-600" data-testid="scope-line">
-          {figures.scopeLine}
-        </p>
-      )}
     </div>
   );
 }

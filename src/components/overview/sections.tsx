@@ -123,7 +123,7 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
                           {r.label}
                         </Link>
                       </th>
-                      <td className="num px-2 py-1 text-right">{r.projectCount}个</td>
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{r.projectCount}个</td>
                       <td className="num px-2 py-1 text-right" data-col="rate">
                         <span className="inline-block h-2 rounded bg-blue-600 align-middle" style={{ width: `${Math.min(100, value?.toNumber() ?? 0) * 0.6}px` }} aria-hidden />{" "}
                         {industryUsesAnnual ? rateText(value) : formatPercent(value)}
