@@ -17,6 +17,9 @@ import { scheduleExport, type ExportResult } from "@/server/excel/exports";
 import { H } from "@/server/excel/schedule";
 import { xlsxBuffer } from "@/server/excel/workbook";
 import { getPlanChecks } from "@/server/plans/checks";
+import { getParkStats } from "@/server/figures/park";
+import { getReadPublication } from "@/server/periods/queries";
+import { annualRateScope, rateText } from "@/domain/rate-scope";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedWithAccounts } from "../helpers/actors";
 import type { Actor } from "@/server/auth/actor";
@@ -128,6 +131,23 @@ describe("every rate reconciles on the demo data", () => {
     // the .docx prints the same rows
     const paragraphs = await docxParagraphs(await documentToDocx(doc));
     for (const row of table.rows) for (const cell of row.slice(1)) expect(paragraphs).toContain(cell);
+  });
+
+  it("each park page: the rate shown is the one its scope sentence computes, 无同口径计划 without a plan figure", async () => {
+    const pub = (await getReadPublication(t.prisma, 2024, "2024-11"))!;
+    let rated = 0;
+    for (const park of await t.prisma.park.findMany({ orderBy: { id: "asc" } })) {
+      const stats = await getParkStats(t.prisma, pub, park.id);
+      const scope = annualRateScope(stats);
+      if (stats.projectsWithAnnualPlan === 0) {
+        expect(rateText(stats.annualRate), park.name).toBe("无同口径计划");
+        continue;
+      }
+      expect(checkEquations(scope), park.name).toBe(1);
+      expect(`${/= ([0-9.]+)%$/.exec(scope)![1]}%`, park.name).toBe(rateText(stats.annualRate));
+      rated++;
+    }
+    expect(rated).toBeGreaterThan(1);
   });
 
   it("the 情况报告: the headline and every project's rate with its plan beside it", async () => {
