@@ -12,6 +12,8 @@ import { dec, formatYi, type DecimalLike } from "@/lib/money";
 import { rate } from "@/lib/progress";
 import type { Decimal } from "@/lib/money";
 import { annualRate as likeForLikeRate } from "./annual-rate";
+import { declaredDifference } from "./plan-gaps";
+import { allProjectsYearLabel, allProjectsYearText, annualRateScope, declaredScopeLine } from "./rate-scope";
 import { compareWithSchedule, scheduleProgress, type ScheduleComparison } from "./schedule-progress";
 
 export type PublicationSums = {
@@ -43,13 +45,20 @@ export type Headline = {
   vsSchedule: ScheduleComparison | null;
   /** "占年度计划X%，超序时进度Y个百分点" or why there is no rate */
   annualText: string;
+  /** "有年度计划的6个项目：本年完成18.6亿元 ÷ 年度计划25亿元 = 74.4%" (./rate-scope.ts) */
+  annualScope: string;
+  /** "全部40个项目本年累计完成62.1亿元（含无年度计划的项目）", and its label without the amount */
+  allProjectsYear: string;
+  allProjectsYearLabel: string;
+  /** the neutral line of scope: declared, entered, which projects the rate runs over */
+  scopeLine: string;
   /** 开累完成率 */
   totalRate: Decimal | null;
   startRate: Decimal | null;
   productionRate: Decimal | null;
   /** 本年完成 of all entered projects ÷ the declared annual plan of the whole list */
   declaredRate: Decimal | null;
-  /** set when the entered projects' completion exceeds the declared annual plan: 请核实申报口径 */
+  /** set when the entered projects' completion exceeds the declared annual plan (at its declared precision): a prompt for the office only */
   declaredInconsistency: string | null;
 };
 
@@ -62,7 +71,7 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
   const yearAll = dec(sums.yearInvestment);
   const declaredAnnual = dec(declared.annualInvestment);
   const declaredInconsistency =
-    !declaredAnnual.isZero() && yearAll.greaterThan(declaredAnnual)
+    !declaredAnnual.isZero() && declaredDifference(declaredAnnual, yearAll).greaterThan(0)
       ? `已录入的${sums.projectCount}个项目本年完成投资${formatYi(yearAll)}，已超过计划申报的全部${declared.projectCount}个项目年度计划投资${formatYi(declaredAnnual)}，两者口径不一致，请核实申报口径。`
       : null;
   return {
@@ -71,6 +80,10 @@ export function headlineFigures(sums: PublicationSums, declared: DeclaredPlan): 
     annualRate,
     vsSchedule,
     annualText,
+    annualScope: annualRateScope(sums),
+    allProjectsYear: allProjectsYearText(sums),
+    allProjectsYearLabel: allProjectsYearLabel(sums),
+    scopeLine: declaredScopeLine(declared, sums),
     totalRate: rate(sums.cumulative, sums.totalInvestment),
     startRate: rate(sums.started, sums.projectCount),
     productionRate: rate(sums.inProduction, sums.projectCount),

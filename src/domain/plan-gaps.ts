@@ -1,13 +1,29 @@
 // What the declared plan figures and the sums of the projects in the platform say about each
-// other. The platform shows both and flags a gap; it never "fixes" either.
-import { dec, formatYi, type DecimalLike } from "@/lib/money";
+// other. The platform shows both and flags a gap; it never "fixes" either. These messages are
+// prompts for the office (its to-do and the plan page, where the figures are entered): official
+// documents and the leaders' cockpit state the scope plainly instead (./rate-scope.ts).
+//
+// A declared figure is a rounded one: it is compared at the precision it was declared in (whole
+// 万元, or the decimal places it was written with), so a platform sum of 1336000.15万元 agrees
+// with a declared 1336000万元 and raises nothing.
+import { dec, Decimal, formatYi, type DecimalLike } from "@/lib/money";
 
 export type Gap = { kind: "ok" | "over" | "under"; message: string | null };
+
+/** The computed sum rounded (half up) to the precision of the declared figure: whole 万元 or its own decimal places. */
+export function atDeclaredPrecision(declared: DecimalLike, computed: DecimalLike): Decimal {
+  return dec(computed).toDecimalPlaces(Math.max(0, dec(declared).decimalPlaces()), Decimal.ROUND_HALF_UP);
+}
+
+/** computed − declared, once the computed sum is rounded as the declared figure was: zero when they agree. */
+export function declaredDifference(declared: DecimalLike, computed: DecimalLike): Decimal {
+  return atDeclaredPrecision(declared, computed).minus(dec(declared));
+}
 
 export function investmentGap(input: { declaredTotal: DecimalLike; computedTotal: DecimalLike; declaredCount: number; computedCount: number }): Gap {
   const declared = dec(input.declaredTotal);
   const computed = dec(input.computedTotal);
-  const diff = computed.minus(declared);
+  const diff = declaredDifference(declared, computed);
   if (diff.isZero()) return { kind: "ok", message: null };
   if (diff.isPositive()) {
     return {

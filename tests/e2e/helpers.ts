@@ -25,3 +25,24 @@ export async function ensureSignedIn(page: Page, username: string) {
   await page.goto("/");
   if (new URL(page.url()).pathname === "/login") await login(page, username);
 }
+
+/** Reports other journeys left awaiting review would block an import or publishing: approve them. */
+export async function approveAllPending(admin: Page) {
+  for (let i = 0; i < 10; i++) {
+    await admin.goto("/review");
+    const approve = admin.getByRole("button", { name: "审核通过" }).first();
+    if ((await approve.count()) === 0) return;
+    await approve.click();
+    await expect(admin.getByRole("status").first()).toHaveText("已审核通过。");
+  }
+}
+
+/** The office publishes `month` ("2024-12") from its period page; what other journeys left returned or unreported is confirmed as 未报 by its count. */
+export async function publishMonth(admin: Page, month: string) {
+  await approveAllPending(admin);
+  await admin.goto(`/periods/${month}`);
+  const confirm = admin.getByTestId("publish-confirm");
+  if (await confirm.count()) await confirm.check();
+  await admin.getByRole("button", { name: `发布${Number(month.slice(0, 4))}年${Number(month.slice(5))}月调度` }).click();
+  await expect(admin.getByTestId("period-status")).toContainText("已发布");
+}

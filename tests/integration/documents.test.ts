@@ -79,11 +79,13 @@ describe("the annual report on the seed report", () => {
     // 三、
     expect(all).toContain("（一）全力推动项目建设。强化组织领导");
     expect(all).toContain("（三）持续强化服务保障。提升服务质量和效率");
-    // what the data adds: 序时进度, warnings, the declared-plan inconsistency
+    // what the data adds: 序时进度, warnings, the scope stated plainly (never the office's 请核实)
     expect(all).toContain("序时进度91.7%");
     expect(all).toContain("开累完成率45.5%"); // 15 / 33
     expect(all).toContain("黄色预警：开工晚于计划截止日期2024年4月30日（2024年9月开工）");
-    expect(all).toContain("请核实申报口径");
+    expect(all).toContain("全部4个项目本年累计完成42.3亿元（含无年度计划的项目）");
+    expect(all).toContain("无同口径计划（4个项目均未列年度计划投资）");
+    expect(all).not.toContain("请核实");
   });
 
   it("names the 公文 fonts and sizes, A4 margins and a page-number footer", async () => {
@@ -132,8 +134,8 @@ describe("the annual report on the seed report", () => {
     expect(JSON.stringify(now.text("金石资源"))).toContain("目前已完成固定资产投资17亿元（2024年11月数，2024年12月未报）。");
     const november = await paragraphOf("2024-11");
     expect(JSON.stringify(november.text("中伟新材料项目"))).toContain("目前已完成固定资产投资15亿元。");
-    expect(writeBulletin((await loadBulletin(t.prisma, "2024-11"))!).blocks.some((b) => b.kind === "p" && b.text.includes("本年累计完成投资42.3亿元"))).toBe(true);
-    expect(writeBulletin((await loadBulletin(t.prisma, "2024-12"))!).blocks.some((b) => b.kind === "p" && b.text.includes("本年累计完成投资42.8亿元"))).toBe(true);
+    expect(writeBulletin((await loadBulletin(t.prisma, "2024-11"))!).blocks.some((b) => b.kind === "p" && b.text.includes("全部4个项目本年累计完成42.3亿元"))).toBe(true);
+    expect(writeBulletin((await loadBulletin(t.prisma, "2024-12"))!).blocks.some((b) => b.kind === "p" && b.text.includes("全部4个项目本年累计完成42.8亿元"))).toBe(true);
   });
 });
 
@@ -160,10 +162,12 @@ describe("the 通报 on the demo data", () => {
         String(i + 1),
         p.label,
         String(p.projectCount),
+        String(p.projectsWithAnnualPlan),
+        p.projectsWithAnnualPlan === 0 ? "—" : formatYi(p.yearInvestmentOfPlanned, { unit: false }),
         p.projectsWithAnnualPlan === 0 ? "—" : formatYi(p.annualPlanned, { unit: false }),
-        formatYi(p.yearInvestment, { unit: false }),
-        r === null ? "—" : r.toFixed(1),
+        r === null ? "无同口径计划" : r.toFixed(1),
         r === null ? "—" : `${r.lessThan(schedule) ? "−" : "+"}${r.minus(schedule).abs().toFixed(1)}`,
+        formatYi(p.yearInvestment, { unit: false }),
       ]);
     expect(expected.length).toBeGreaterThan(1);
     expect(table.rows).toEqual(expected);

@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { requirePermission } from "@/server/auth/current";
 import { todoRole } from "@/server/todo/queries";
 import { IssueTodos } from "@/components/todo/issue-todos";
+import { PlanChecksSection } from "@/components/todo/plan-checks";
 import {
   CorrectionsSection,
   NodesSection,
@@ -70,6 +71,9 @@ export default async function TodoPage() {
             </Suspense>
             <Suspense fallback={<TodoSkeleton label="入库" />}>
               <NotEnteredSection today={today} />
+            </Suspense>
+            <Suspense fallback={<TodoSkeleton label="计划数据核对" />}>
+              <PlanChecksSection />
             </Suspense>
           </>
         )}

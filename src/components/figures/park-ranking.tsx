@@ -1,5 +1,7 @@
-// 县区园区通报表: per county park of one publication — 项目个数, 年度计划投资, 本年完成投资,
-// 年度投资完成率 (like for like), 与序时进度差, 未报, 红/黄 — lowest completion first. The
+// 县区园区通报表: per county park of one publication — 项目个数, how many have an annual plan
+// figure, their 本年完成 and 年度计划 (the rate's numerator and denominator, side by side), 年度投资
+// 完成率 (like for like; "无同口径计划" without any plan figure), 与序时进度差, the all-projects
+// 本年完成 apart, 未报, 红/黄 — lowest completion first. The
 // overview shows its top rows (ParkRankingTop), /parks all of them a page at a time.
 import Link from "next/link";
 import { db } from "@/server/db";
@@ -8,6 +10,7 @@ import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { formatYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { annualRate } from "@/domain/annual-rate";
+import { annualRateEquation, ANNUAL_RATE_RULE, NO_PLAN_SCOPE, outsideScopeNote, rateText } from "@/domain/rate-scope";
 import { isBelowSchedule, scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
 
 const cell = "num whitespace-nowrap px-2 py-2 text-right";
@@ -34,16 +37,22 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
               项目个数（个）
             </th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
-              年度计划投资（亿元）
+              其中有年度计划（个）
             </th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
-              本年完成投资（亿元）
+              有计划项目本年完成（亿元）
+            </th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
+              年度计划投资（亿元）
             </th>
             <th scope="col" className="px-2 py-2 text-right font-medium">
               年度投资完成率（%）
             </th>
             <th scope="col" className="px-2 py-2 text-right font-medium">
               与序时进度差（个百分点）
+            </th>
+            <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
+              全部项目本年完成（亿元）
             </th>
             <th scope="col" className="px-2 py-2 text-right font-medium">
               未报（个）
@@ -56,6 +65,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
         <tbody className="divide-y divide-slate-100">
           {rows.map((r, i) => {
             const annual = annualRate(r);
+            const outside = outsideScopeNote(r);
             return (
               <tr key={r.key} data-testid={`ranking-${r.label}`}>
                 <td className="num hidden px-2 py-2 text-slate-500 sm:table-cell">{firstRank + i}</td>
@@ -70,20 +80,27 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
                   )}
                 </th>
                 <td className={`${cell} ${secondary}`}>{r.projectCount}</td>
-                <td className={`${cell} ${secondary}`}>
+                <td className={`${cell} ${secondary}`} data-col="planned-count">
+                  {r.projectsWithAnnualPlan}
+                </td>
+                <td className={`${cell} ${secondary}`} data-col="planned-year">
+                  {r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.yearInvestmentOfPlanned, { unit: false })}
+                </td>
+                <td className={`${cell} ${secondary}`} data-col="planned">
                   {r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.annualPlanned, { unit: false })}
-                  {r.projectsWithAnnualPlan > 0 && r.projectsWithAnnualPlan < r.projectCount && (
-                    <span className="block text-xs font-normal text-slate-500">{r.projectsWithAnnualPlan}个项目有计划</span>
+                </td>
+                <td className={cell} data-col="rate" title={outside ?? undefined}>
+                  {annual === null ? <span className="text-xs text-slate-500">{NO_PLAN_SCOPE}</span> : rateText(annual, { percentSign: false })}
+                  {annual !== null && (
+                    <span className="block min-w-[8.5rem] whitespace-normal text-xs font-normal text-slate-500 sm:hidden" data-col="equation">
+                      {annualRateEquation(r)}
+                    </span>
                   )}
                 </td>
-                <td className={`${cell} ${secondary}`}>
-                  {formatYi(r.yearInvestment, { unit: false })}
-                  {r.projectsWithAnnualPlan > 0 && r.projectsWithAnnualPlan < r.projectCount && (
-                    <span className="block text-xs font-normal text-slate-500">有计划项目{formatYi(r.yearInvestmentOfPlanned, { unit: false })}</span>
-                  )}
-                </td>
-                <td className={cell}>{annual === null ? "—" : annual.toFixed(1)}</td>
                 <td className={`${cell} ${isBelowSchedule(annual, month) ? "text-red-700" : ""}`}>{scheduleGapPoints(annual, month)}</td>
+                <td className={`${cell} ${secondary}`} data-col="all-year">
+                  {formatYi(r.yearInvestment, { unit: false })}
+                </td>
                 <td className={`${cell} ${r.missing > 0 ? "text-amber-700" : ""}`}>{r.missing}</td>
                 <td className={cell}>
                   <span className={r.red > 0 ? "text-red-700" : ""}>{r.red}</span>/<span className={r.yellow > 0 ? "text-amber-700" : ""}>{r.yellow}</span>
@@ -93,6 +110,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
           })}
         </tbody>
       </table>
+      <p className="px-2 py-1 text-xs text-slate-500">{ANNUAL_RATE_RULE}；“全部项目本年完成”含无年度计划的项目，不参与完成率计算。</p>
     </div>
   );
 }

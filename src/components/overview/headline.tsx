@@ -8,6 +8,8 @@ import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { Section } from "@/components/common/badges";
 import { YearForm } from "@/components/common/year-select";
 import { formatYi } from "@/lib/money";
+import { reportAmount } from "@/domain/report-wording";
+import { ANNUAL_RATE_RULE, rateText } from "@/domain/rate-scope";
 import { formatMonth } from "@/lib/month";
 import { formatPercent } from "@/lib/progress";
 import { queryString } from "@/lib/search-params";
@@ -45,53 +47,55 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
 }
 
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
-  const { plan, flags, startDeadline, totals } = headline;
+  const { plan, startDeadline, totals, figures, flags } = headline;
   const { declared } = plan;
   const entered = (v: React.ReactNode) => (totals ? v : "未发布");
+  // leaders read the figures and one neutral line of scope; the office's prompts (尚缺N个, 请核实…)
+  // are in its to-do and on the plan page (src/components/todo/plan-checks.tsx)
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={entered(`${totals?.projectCount}个`)} flag={flags.count} />
-      <FigureCard
-        testId="card-total"
-        label="总投资"
-        declared={formatYi(declared.totalInvestment)}
-        computed={entered(totals && formatYi(totals.totalInvestment))}
-        flag={flags.total}
-      />
-      <FigureCard
-        testId="card-annual"
-        label="年度计划投资"
-        declared={formatYi(declared.annualInvestment)}
-        computed={entered(totals && (totals.projectsWithAnnualPlan > 0 ? formatYi(totals.annualPlanned) : "未分解到项目"))}
-        note={
-          totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资` : undefined
-        }
-      />
-      <FigureCard
-        testId="card-start"
-        label={`${plan.startTargetLabel}（${startDeadline}前）`}
-        declaredLabel="已录入项目"
-        computedLabel="按期开工"
-        declared={entered(`${totals?.projectCount}个`)}
-        computed={entered(`${totals?.startedByDeadline}个`)}
-        note={totals ? `已开工${totals.started}个` : undefined}
-        flag={flags.start}
-      />
+    <div className="space-y-2">
+      {figures && (
+        <p className="text-sm text-slate-700" data-testid="scope-line">
+          {figures.scopeLine}
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={entered(`${totals?.projectCount}个`)} />
+        <FigureCard testId="card-total" label="总投资" declared={formatYi(declared.totalInvestment)} computed={entered(totals && formatYi(totals.totalInvestment))} />
+        <FigureCard
+          testId="card-annual"
+          label="年度计划投资"
+          declared={formatYi(declared.annualInvestment)}
+          computed={entered(totals && (totals.projectsWithAnnualPlan > 0 ? formatYi(totals.annualPlanned) : "未分解到项目"))}
+          note={
+            totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资` : undefined
+          }
+        />
+        <FigureCard
+          testId="card-start"
+          label={`${plan.startTargetLabel}（${startDeadline}前）`}
+          declaredLabel="已录入项目"
+          computedLabel="按期开工"
+          declared={entered(`${totals?.projectCount}个`)}
+          computed={entered(`${totals?.startedByDeadline}个`)}
+          note={totals ? `已开工${totals.started}个${flags.start ? `；${flags.start}` : "。"}` : undefined}
+        />
+      </div>
     </div>
   );
 }
 
 export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
-  const { figures, totals, plan, publication } = headline;
+  const { figures, totals, publication } = headline;
   if (!figures || !totals || !publication) return null;
   const tone = figures.vsSchedule?.kind === "behind" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800";
   return (
     <Section id="annual-heading" title="年度投资完成与序时进度" aside={<PublishedAsOf publication={publication} short />}>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3">
         <div>
           <dt className="text-xs text-slate-600">年度投资完成率</dt>
           <dd className="num text-lg font-semibold" data-testid="annual-rate">
-            {formatPercent(figures.annualRate)}
+            {rateText(figures.annualRate)}
           </dd>
         </div>
         <div>
@@ -100,44 +104,36 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
             {formatPercent(figures.schedule)}
           </dd>
         </div>
+      </dl>
+      <p data-testid="annual-scope" className="num mt-2 text-sm text-slate-800">
+        {figures.annualScope}
+      </p>
+      {figures.vsSchedule && (
+        <p data-testid="vs-schedule" className={`mt-2 rounded px-2 py-1 text-sm ${tone}`}>
+          {figures.vsSchedule.text}（{formatMonth(figures.month)}序时进度{formatPercent(figures.schedule)}）
+        </p>
+      )}
+      <dl className="mt-3 grid gap-2 border-t border-slate-100 pt-3 sm:grid-cols-2">
         <div>
-          <dt className="text-xs text-slate-600">本年累计完成投资</dt>
-          <dd className="num text-lg font-semibold" data-testid="annual-completed">
+          <dt className="text-xs text-slate-600">{figures.allProjectsYearLabel}</dt>
+          <dd className="num text-sm font-semibold" data-testid="annual-completed">
             {formatYi(totals.yearInvestment)}
           </dd>
         </div>
         <div>
-          <dt className="text-xs text-slate-600">开累完成率（开工至今 ÷ 总投资）</dt>
-          <dd className="num text-lg font-semibold" data-testid="total-rate">
-            {formatPercent(figures.totalRate)}
+          <dt className="text-xs text-slate-600">开累完成率（全部项目）</dt>
+          <dd className="num text-sm" data-testid="total-rate">
+            开工至今累计{reportAmount(totals.cumulative)} ÷ 总投资{reportAmount(totals.totalInvestment)} = {formatPercent(figures.totalRate)}
           </dd>
         </div>
       </dl>
-      <p data-testid="vs-schedule" className={`mt-3 rounded px-2 py-1 text-sm ${figures.vsSchedule ? tone : "bg-slate-50 text-slate-700"}`}>
-        {figures.vsSchedule ? `本年完成投资${formatYi(totals.yearInvestmentOfPlanned)}，${figures.annualText}` : figures.annualText}
-        {figures.vsSchedule && totals.projectsWithAnnualPlan < totals.projectCount && `（按有年度计划的${totals.projectsWithAnnualPlan}个项目同口径计算）`}
-      </p>
-      {figures.declaredInconsistency ? (
-        <p data-testid="declared-inconsistency" role="note" className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
-          ⚠ {figures.declaredInconsistency}
-        </p>
-      ) : (
-        figures.declaredRate && (
-          <p className="mt-2 text-xs text-slate-600" data-testid="declared-rate">
-            与计划申报口径比：已录入项目本年完成投资占申报年度计划投资{formatYi(plan.declared.annualInvestment)}的{formatPercent(figures.declaredRate)}（申报
-            {plan.declared.projectCount}个项目，已录入{totals.projectCount}个）。
-          </p>
-        )
-      )}
-      <p className="mt-2 text-xs text-slate-500">
-        序时进度 = 已过月数 ÷ 12；年度投资完成率 = 本年累计完成投资 ÷ 年度计划投资（同口径：只计有年度计划投资的项目）；本年累计完成 = 最近审核累计 − 上年末累计。
-      </p>
+      <p className="mt-2 text-xs text-slate-500">序时进度 = 已过月数 ÷ 12；{ANNUAL_RATE_RULE}；本年累计完成 = 最近审核累计 − 上年末累计。</p>
     </Section>
   );
 }
 
 export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
-  const { plan, startDeadline, productionDeadline, flags, totals, figures } = headline;
+  const { plan, startDeadline, productionDeadline, totals, figures } = headline;
   if (!totals || !figures) return null;
   return (
     <Section
@@ -155,6 +151,7 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
           rate={formatPercent(figures.startRate)}
           verb="已开工"
           count={totals.started}
+          of={totals.projectCount}
           onTime={totals.startedByDeadline}
           note={`目标：${plan.startTargetLabel}；尚未开工${totals.projectCount - totals.started}个`}
           testIds={["start-rate", "started"]}
@@ -164,12 +161,12 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
           rate={formatPercent(figures.productionRate)}
           verb="已投产"
           count={totals.inProduction}
+          of={totals.projectCount}
           onTime={totals.inProductionByDeadline}
           note={`目标：${plan.productionTargetLabel}`}
           testIds={["production-rate", "in-production"]}
         />
       </dl>
-      {flags.start && <p className="mt-3 rounded bg-amber-50 px-2 py-1 text-sm text-amber-800">⚠ {flags.start}</p>}
       <p className="mt-2 text-xs text-slate-500">
         <Link href={`/projects${queryString({ year: plan.year, status: "NOT_STARTED" })}`} className="text-blue-700 underline underline-offset-2">
           查看未开工项目
@@ -184,7 +181,7 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
 }
 
 /** One target of the plan: its rate, how many reached it (and by the deadline), the target itself. */
-function TargetBox(props: { label: string; rate: string; verb: string; count: number; onTime: number; note: string; testIds: [string, string] }) {
+function TargetBox(props: { label: string; rate: string; verb: string; count: number; of: number; onTime: number; note: string; testIds: [string, string] }) {
   return (
     <div className="rounded bg-slate-50 p-3">
       <dt className="text-xs text-slate-600">{props.label}</dt>
@@ -193,7 +190,8 @@ function TargetBox(props: { label: string; rate: string; verb: string; count: nu
       </dd>
       <dd className="num text-sm" data-testid={props.testIds[1]}>
         {props.verb}
-        <span className="whitespace-nowrap">{props.count}个</span>（按期<span className="whitespace-nowrap">{props.onTime}个</span>）
+        <span className="whitespace-nowrap">{props.count}个</span> ÷ 全部<span className="whitespace-nowrap">{props.of}个</span>（按期
+        <span className="whitespace-nowrap">{props.onTime}个</span>）
       </dd>
       <dd className="text-xs text-slate-500">{props.note}</dd>
     </div>

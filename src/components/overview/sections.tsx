@@ -18,6 +18,8 @@ import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { formatYi } from "@/lib/money";
 import { businessDate, dayToDate, formatDay, formatMonth } from "@/lib/month";
 import { formatPercent } from "@/lib/progress";
+import { reportAmount } from "@/domain/report-wording";
+import { ANNUAL_RATE_RULE, annualRateEquation, rateText } from "@/domain/rate-scope";
 import { warningConfig } from "@/domain/warning-config";
 import { queryString } from "@/lib/search-params";
 
@@ -90,7 +92,7 @@ export async function OverviewTimeline({ year, publication }: { year: number; pu
 export async function OverviewBreakdowns({ year, publication }: { year: number; publication: PublicationRef }) {
   const { rows: industries, total: industryCount, annual: industryUsesAnnual } = await getIndustryCompletion(db(), publication.publicationId, OVERVIEW_TOP);
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid gap-4">
       <Section id="by-park" title="县区园区排名（完成率由低到高）" aside={<PublishedAsOf publication={publication} short />}>
         <ParkRankingTop publicationId={publication.publicationId} month={publication.month} year={year} limit={5} testId="by-park-table" />
       </Section>
@@ -123,10 +125,17 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
                           {r.label}
                         </Link>
                       </th>
-                      <td className="num px-2 py-1 text-right">{r.projectCount}个</td>
-                      <td className="num px-2 py-1 text-right">
+                      <td className="num whitespace-nowrap px-2 py-1 text-right">{r.projectCount}个</td>
+                      <td className="num px-2 py-1 text-right" data-col="rate">
                         <span className="inline-block h-2 rounded bg-blue-600 align-middle" style={{ width: `${Math.min(100, value?.toNumber() ?? 0) * 0.6}px` }} aria-hidden />{" "}
-                        {formatPercent(value)}
+                        {industryUsesAnnual ? rateText(value) : formatPercent(value)}
+                        <span className="block text-xs text-slate-500" data-col="equation">
+                          {industryUsesAnnual
+                            ? value === null
+                              ? `${r.projectCount}个项目均未列年度计划投资`
+                              : annualRateEquation(r)
+                            : `开工至今累计${reportAmount(r.cumulative)} ÷ 总投资${reportAmount(r.totalInvestment)}`}
+                        </span>
                       </td>
                     </tr>
                   );
@@ -134,7 +143,7 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
               </tbody>
             </table>
             <p className="mt-1 text-xs text-slate-500">
-              {industryUsesAnnual ? "年度投资完成率 = 本年累计完成 ÷ 年度计划投资（同口径）" : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}
+              {industryUsesAnnual ? ANNUAL_RATE_RULE : "开累完成率 = 开工至今累计完成 ÷ 总投资（清单未列各项目年度计划投资）"}
               ；按总投资由大到小列出前{industries.length}个产业，共{industryCount}个。
             </p>
           </>

@@ -18,6 +18,8 @@ import { IssueSummaryTable } from "@/components/dashboard/issue-summary";
 import { IssueList } from "@/components/issues/issue-list";
 import { formatYi } from "@/lib/money";
 import { formatPercent } from "@/lib/progress";
+import { reportAmount } from "@/domain/report-wording";
+import { allProjectsYearLabel, annualRateScope, outsideScopeNote, rateText } from "@/domain/rate-scope";
 import { queryString } from "@/lib/search-params";
 
 /** The park's sums, once per request whichever sections ask. */
@@ -30,7 +32,7 @@ function Stat({ label, testId, children, note }: { label: string; testId: string
       <dd className="num whitespace-nowrap text-xl font-semibold" data-testid={testId}>
         {children}
       </dd>
-      {note && <dd className="text-xs text-slate-500">{note}</dd>}
+      {note && <dd className="num text-xs break-words text-slate-600">{note}</dd>}
     </div>
   );
 }
@@ -49,23 +51,19 @@ export async function ParkStats({ pub, parkId }: { pub: PublicationRef; parkId: 
       <Stat label="总投资" testId="park-total">
         {formatYi(totals.totalInvestment)}
       </Stat>
-      <Stat label="本年完成投资" testId="park-year-completed">
-        {formatYi(totals.yearInvestment)}
+      <Stat label="年度投资完成率" testId="park-annual-rate" note={<span data-testid="park-annual-scope">{annualRateScope(totals)}</span>}>
+        {rateText(totals.annualRate)}
       </Stat>
-      <Stat
-        label="年度投资完成率"
-        testId="park-annual-rate"
-        note={totals.projectsWithAnnualPlan < totals.projectCount ? `按${totals.projectsWithAnnualPlan}个有年度计划的项目同口径计算` : "本年完成 ÷ 年度计划投资"}
-      >
-        {formatPercent(totals.annualRate)}
+      <Stat label={allProjectsYearLabel(totals)} testId="park-year-completed" note={outsideScopeNote(totals) ?? "不参与年度投资完成率计算的项目也计入此数"}>
+        {formatYi(totals.yearInvestment)}
       </Stat>
       <Stat
         label="开累完成率"
         testId="park-rate"
         note={
-          <>
-            开工至今累计<span className="num">{formatYi(totals.cumulative)}</span> ÷ 总投资
-          </>
+          <span data-testid="park-rate-equation">
+            开工至今累计{reportAmount(totals.cumulative)} ÷ 总投资{reportAmount(totals.totalInvestment)} = {formatPercent(totals.totalRate)}
+          </span>
         }
       >
         {formatPercent(totals.totalRate)}

@@ -112,7 +112,7 @@ export function projectParagraph(f: DocumentFigure, facts: ProjectFacts | undefi
   const data: string[] = [];
   if (f.annualRate !== null && f.annualPlanned !== null) {
     data.push(
-      `本年完成投资${reportAmount(f.yearInvestment)}，占年度计划的${dec(f.annualRate).toFixed(1)}%，${scheduleGapText(compareWithSchedule(f.annualRate, scheduleProgress(month)))}`,
+      `本年完成投资${reportAmount(f.yearInvestment)}，占年度计划投资${reportAmount(f.annualPlanned)}的${dec(f.annualRate).toFixed(1)}%，${scheduleGapText(compareWithSchedule(f.annualRate, scheduleProgress(month)))}`,
     );
   }
   if (f.totalRate !== null) data.push(`开累完成率${dec(f.totalRate).toFixed(1)}%`);

@@ -9,6 +9,7 @@ import { publicationHeadline, type OverviewHeadline } from "@/server/figures/ove
 import { listParkRanking, type ParkRankingRow } from "@/server/figures/queries";
 import { scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
 import { annualRate } from "@/domain/annual-rate";
+import { ANNUAL_RATE_RULE, rateText } from "@/domain/rate-scope";
 import { formatYi } from "@/lib/money";
 import { formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { reportMonth } from "@/domain/report-wording";
@@ -50,6 +51,19 @@ export async function loadBulletin(prisma: Db, month: string, publicationNo?: nu
   return { headline, asOfDate: doc.asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues: doc.inputs.issues, legacy: doc.legacy };
 }
 
+/** The ranking table's head: the rate between its numerator and denominator, the all-projects total apart. */
+export const RANKING_HEAD = [
+  "位次",
+  "县区园区",
+  "项目个数（个）",
+  "其中有年度计划（个）",
+  "有计划项目本年完成（亿元）",
+  "年度计划投资（亿元）",
+  "年度投资完成率（%）",
+  "与序时进度差（个百分点）",
+  "全部项目本年完成（亿元）",
+];
+
 /** The ranking table's rows as the 通报 prints them (and as /parks shows the same publication). */
 export function rankingRows(rows: ParkRankingRow[], month: string): string[][] {
   return rows.map((r, i) => {
@@ -58,10 +72,12 @@ export function rankingRows(rows: ParkRankingRow[], month: string): string[][] {
       String(i + 1),
       r.label,
       String(r.projectCount),
+      String(r.projectsWithAnnualPlan),
+      r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.yearInvestmentOfPlanned, { unit: false }),
       r.projectsWithAnnualPlan === 0 ? "—" : formatYi(r.annualPlanned, { unit: false }),
-      formatYi(r.yearInvestment, { unit: false }),
-      annual === null ? "—" : annual.toFixed(1),
+      rateText(annual, { percentSign: false }),
       scheduleGapPoints(annual, month),
+      formatYi(r.yearInvestment, { unit: false }),
     ];
   });
 }
@@ -87,15 +103,15 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
   blocks.push({ kind: "h1", text: "二、县区园区推进情况" });
   blocks.push({
     kind: "p",
-    text: `按年度投资完成率从低到高排列（年度投资完成率 = 本年完成投资 ÷ 年度计划投资，只计列有年度计划投资的项目；${formatMonth(month)}序时进度${schedule.toFixed(1)}%）。`,
+    text: `按年度投资完成率从低到高排列（${ANNUAL_RATE_RULE}；“全部项目本年完成”含无年度计划的项目，不参与完成率计算；${formatMonth(month)}序时进度${schedule.toFixed(1)}%）。`,
   });
   blocks.push({
     kind: "table",
     caption: `${formatMonth(month)}县区园区重大项目投资完成情况`,
-    head: ["位次", "县区园区", "项目个数（个）", "年度计划投资（亿元）", "本年完成投资（亿元）", "年度投资完成率（%）", "与序时进度差（个百分点）"],
+    head: RANKING_HEAD,
     rows: rankingRows(d.ranking, month),
-    numeric: [true, false, true, true, true, true, true],
-    secondary: [true, false, true, true, true, false, false],
+    numeric: [true, false, true, true, true, true, true, true, true],
+    secondary: [true, false, true, true, true, true, false, false, true],
     testId: "bulletin-ranking",
   });
 

@@ -7,7 +7,10 @@
 //   - an open month never published: the approved figures as of the export, computed by the
 //     same rule as publishing (the newest approved revision up to the month, 未报 carried
 //     forward); 预警 is evaluated only when the month is published, so it reads 发布时评定.
-// Sums are computed with Decimal while the rows stream by (they arrive ordered by park).
+// Sums are computed with Decimal while the rows stream by (they arrive ordered by park). Every rate
+// column can be recomputed from the columns beside it, on project rows and on 小计/合计 alike:
+// 占年度计划% = 其中有年度计划项目本年累计 ÷ 本年计划投资 (both over the projects with a plan
+// figure, src/domain/annual-rate.ts), 占总投资% = 开工至今累计 ÷ 总投资.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -17,6 +20,10 @@ import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/domain/warnings";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
+
+/** Under every 调度表: how its rate columns are recomputed from the columns beside them. */
+export const SCOPE_NOTE =
+  "注：占年度计划%（同口径）= 其中有年度计划项目本年累计 ÷ 本年计划投资，两列只计列有年度计划投资的项目（小计、合计同）；本年累计完成投资含无年度计划的项目；占总投资% = 开工至今累计完成投资 ÷ 总投资。";
 
 /** The most projects one 调度表 holds (the synthetic province scale has 5,000). */
 export const SCHEDULE_EXPORT_LIMIT = 20_000;
@@ -34,7 +41,8 @@ export const H = {
   annual: "本年计划投资（万元）",
   month: "本月完成投资（万元）",
   year: "本年累计完成投资（万元）",
-  annualRate: "占年度计划%",
+  yearOfPlanned: "其中有年度计划项目本年累计（万元）",
+  annualRate: "占年度计划%（同口径）",
   cumulative: "开工至今累计完成投资（万元）",
   totalRate: "占总投资%",
   progress: "形象进度",
@@ -58,7 +66,8 @@ export const SCHEDULE_COLUMNS: Column[] = [
   { header: H.annual, kind: "money", width: 14 },
   { header: H.month, kind: "money", width: 14 },
   { header: H.year, kind: "money", width: 14 },
-  { header: H.annualRate, kind: "percent", width: 10 },
+  { header: H.yearOfPlanned, kind: "money", width: 15 },
+  { header: H.annualRate, kind: "percent", width: 11 },
   { header: H.cumulative, kind: "money", width: 15 },
   { header: H.totalRate, kind: "percent", width: 10 },
   { header: H.progress, kind: "wrap", width: 30 },
@@ -274,6 +283,7 @@ class Sums {
       this.annual.toNumber(),
       this.month.toNumber(),
       this.year.toNumber(),
+      this.yearOfPlanned.toNumber(),
       fraction(annualRate({ yearInvestmentOfPlanned: this.yearOfPlanned, annualPlanned: this.annual })),
       this.cumulative.toNumber(),
       rate(this.cumulative, this.total),
@@ -324,6 +334,7 @@ export function scheduleBuild(input: ScheduleSheetInput): Build {
         moneyCell(r.annualPlanned),
         moneyCell(r.monthInvestment),
         moneyCell(r.yearInvestment),
+        inPlanScope(r) ? moneyCell(r.yearInvestment) : null,
         percentCell(r.annualRate),
         moneyCell(r.cumulative),
         percentCell(r.totalRate),
@@ -337,6 +348,7 @@ export function scheduleBuild(input: ScheduleSheetInput): Build {
     }
     closePark();
     sheet.add(all.cells("合计", columns.length), "total");
+    sheet.footnote(SCOPE_NOTE);
     if (input.truncatedNote) sheet.footnote(input.truncatedNote);
     sheet.commit();
   };

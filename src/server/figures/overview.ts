@@ -114,9 +114,11 @@ export type IndustryCompletion = {
 export async function getIndustryCompletion(prisma: Db, publicationId: number, limit: number): Promise<IndustryCompletion> {
   const all = await getFigureBreakdown(prisma, publicationId, "industry");
   const listed = all.slice(0, limit);
+  const annual = listed.some((r) => r.projectsWithAnnualPlan > 0);
+  // one rate per column: an industry without a plan figure has no 年度投资完成率 (无同口径计划), never its 开累完成率 instead
   return {
-    rows: listed.map((r) => ({ ...r, rate: annualRate(r) ?? rate(r.cumulative, r.totalInvestment) })),
+    rows: listed.map((r) => ({ ...r, rate: annual ? annualRate(r) : rate(r.cumulative, r.totalInvestment) })),
     total: all.length,
-    annual: listed.some((r) => r.projectsWithAnnualPlan > 0),
+    annual,
   };
 }

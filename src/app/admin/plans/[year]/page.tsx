@@ -6,6 +6,7 @@ import { requirePermission } from "@/server/auth/current";
 import { getPlanForEdit } from "@/server/plans/queries";
 import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
 import { formatYi } from "@/lib/money";
+import { PlanChecksSection } from "@/components/todo/plan-checks";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "年度计划" };
@@ -24,10 +25,12 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
         ← 返回管理
       </Link>
       <h1 className="text-2xl font-semibold">{plan.year}年计划与清单</h1>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <PlanChecksSection year={plan.year} testId="plan-checks" />
+      <section id="declared" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-1 font-medium">计划申报数</h2>
         <p className="mb-3 text-sm text-slate-600">
-          按计划文件原文填写；系统在概览中将申报数与清单项目的合计（当前 {listed.count}个，总投资 {formatYi(listed.totalInvestment)}）并列显示，差异会被标出，不会自动“修正”。
+          按计划文件原文填写；系统在概览中将申报数与清单项目的合计（当前 {listed.count}个，总投资 {formatYi(listed.totalInvestment)}
+          ）并列显示，差异列在上方“计划数据核对”中（只给办公室看），不会自动“修正”。
         </p>
         <PlanForm
           year={plan.year}
@@ -45,7 +48,7 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
           }}
         />
       </section>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <section id="entries" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">列入{plan.year}年清单的项目</h2>
         <PlanEntriesForm key={plan.updatedAt.toISOString()} year={plan.year} stamp={plan.updatedAt.toISOString()} projects={projects} />
       </section>
