@@ -29,6 +29,10 @@ import { closeIssueSchema } from "@/lib/schemas/issue";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { leftBehindConfirmation } from "../helpers/publication";
+import { subCategoriesOf, type IssueTopCategory } from "@/domain/issue-categories";
+
+/** Another sub-category of the same category (the CHECK allows only the table's pairs). */
+const otherSub = (category: IssueTopCategory, code: string) => subCategoriesOf(category).find((s) => s.code !== code)!.code;
 
 const MONTH = "2024-12";
 /** the business day the office publishes December on; the changes below happen on it and after */
@@ -132,7 +136,10 @@ describe("a published month never changes", () => {
       where: { year: 2024, status: { not: "CLOSED" }, id: { not: open.id }, projectId: { not: null } },
       orderBy: { id: "asc" },
     });
-    await t.prisma.issue.update({ where: { id: other.id }, data: { title: "（改）已改标题", subCategory: "已改子类", description: "已改描述。", version: { increment: 1 } } });
+    await t.prisma.issue.update({
+      where: { id: other.id },
+      data: { title: "（改）已改标题", subCategory: otherSub(other.category, other.subCategory), description: "已改描述。", version: { increment: 1 } },
+    });
     const project = await t.prisma.project.findUniqueOrThrow({ where: { code: "YQ2024-001" } });
     await t.prisma.issue.create({
       data: {
@@ -140,7 +147,7 @@ describe("a published month never changes", () => {
         projectId: project.id,
         parkId: project.parkId,
         category: other.category,
-        subCategory: "发布当天新增",
+        subCategory: otherSub(other.category, other.subCategory),
         title: "发布当天新增的问题",
         description: "发布当天新增的问题描述。",
         raisedDate: new Date(`${PUBLISHED_ON}T00:00:00Z`),

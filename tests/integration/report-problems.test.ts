@@ -10,6 +10,8 @@ import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { documentToDocx } from "@/server/documents/docx";
 import { createIssue } from "@/server/issues/service";
 import { createIssueSchema } from "@/lib/schemas/issue";
+import { publishPeriod, reopenPeriod } from "@/server/periods/service";
+import { leftBehindConfirmation } from "../helpers/publication";
 import { ISSUE_SUBCATEGORIES, ISSUE_TOP_CATEGORY_LABEL } from "@/domain/issue-categories";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs } from "../helpers/docx-text";
@@ -50,6 +52,11 @@ describe("情况报告 二、存在的主要问题 with an issue filed under eve
         createIssueSchema.parse({ projectCode: "YQ2024-001", subCategory: f.code, title: f.title, description: f.description, raisedDate: "2024-11-20" }),
       );
     }
+    // a publication is frozen: the month is re-opened and published again to take the new issues in
+    const november = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+    await reopenPeriod(t.prisma, a.admin, { month: "2024-11", version: november.version, reason: "补录问题台账", reauthPassword: "demo2024" });
+    const reopened = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: "2024-11" } });
+    await publishPeriod(t.prisma, a.admin, { month: "2024-11", version: reopened.version, leftBehind: await leftBehindConfirmation(t.prisma, "2024-11") }, "2024-12-05");
     paragraphs = await docxParagraphs(await documentToDocx(writeAnnualReport((await loadAnnualReport(t.prisma, 2024))!)));
   });
   afterAll(async () => t?.drop());
