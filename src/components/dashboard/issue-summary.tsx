@@ -3,6 +3,7 @@ import { DemoBadge, EmptyState } from "@/components/common/badges";
 import type { IssueSummary as Summary } from "@/server/issues/queries";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatPercent, rate } from "@/lib/progress";
+import { Th } from "@/components/common/table";
 
 const STATUSES = Object.keys(ISSUE_STATUS_LABEL) as Array<keyof typeof ISSUE_STATUS_LABEL>;
 
@@ -45,20 +46,14 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
             <caption className="sr-only">问题按类别和办理状态统计</caption>
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  类别
-                </th>
+                <Th>类别</Th>
                 {STATUSES.map((s) => (
                   <th key={s} scope="col" className="px-2 py-1 text-right font-medium">
                     {ISSUE_STATUS_LABEL[s]}
                   </th>
                 ))}
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  逾期
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  合计
-                </th>
+                <Th numeric>逾期</Th>
+                <Th numeric>合计</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

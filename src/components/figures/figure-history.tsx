@@ -6,6 +6,7 @@ import { MissingBadge, LEVEL } from "./figure-badges";
 import type { WarningLevel } from "@/generated/prisma/client";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
+import { Th } from "@/components/common/table";
 
 type HistoryRow = {
   month: string;
@@ -37,18 +38,10 @@ export function FigureHistorySection({ rows, year }: { rows: HistoryRow[]; year:
             <table className="w-full text-sm" data-testid="figure-history">
               <thead className="bg-slate-100 text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="px-2 py-1 font-medium">
-                    月份
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">
-                    计划累计（亿元）
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">
-                    已发布累计（亿元）
-                  </th>
-                  <th scope="col" className="px-2 py-1 font-medium">
-                    预警
-                  </th>
+                  <Th>月份</Th>
+                  <Th numeric>计划累计（亿元）</Th>
+                  <Th numeric>已发布累计（亿元）</Th>
+                  <Th>预警</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

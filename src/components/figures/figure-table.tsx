@@ -7,6 +7,7 @@ import { DemoBadge } from "@/components/common/badges";
 import { FigureBadges } from "./figure-badges";
 import { dec, formatYi } from "@/lib/money";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
+import { Th } from "@/components/common/table";
 
 /** 亿元 without the unit (the header states it), or — */
 export function yi(wan: string | null): string {
@@ -46,17 +47,9 @@ export function FigureTable({
         <table className="w-full text-sm" data-testid={`${testId}-table`}>
           <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                预警
-              </th>
-              <th scope="col" className="min-w-[12rem] px-3 py-2 font-medium">
-                项目
-              </th>
-              {showPark && (
-                <th scope="col" className="px-3 py-2 font-medium">
-                  县区园区
-                </th>
-              )}
+              <Th className="px-3 py-2">预警</Th>
+              <Th className="min-w-[12rem] px-3 py-2">项目</Th>
+              {showPark && <Th className="px-3 py-2">县区园区</Th>}
               {sortHeader(
                 "total",
                 <>
@@ -111,9 +104,7 @@ export function FigureTable({
                 </>,
                 "text-right",
               )}
-              <th scope="col" className="px-3 py-2 font-medium">
-                状态
-              </th>
+              <Th className="px-3 py-2">状态</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

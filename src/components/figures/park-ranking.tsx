@@ -12,6 +12,7 @@ import { formatMonth } from "@/lib/month";
 import { annualRate } from "@/domain/annual-rate";
 import { annualRateEquation, ANNUAL_RATE_RULE, NO_PLAN_SCOPE, outsideScopeNote, rateText } from "@/domain/rate-scope";
 import { isBelowSchedule, scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
+import { Th } from "@/components/common/table";
 
 const cell = "num whitespace-nowrap px-2 py-2 text-right";
 const secondary = "hidden sm:table-cell";
@@ -30,9 +31,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
             <th scope="col" className="hidden px-2 py-2 font-medium sm:table-cell">
               位次
             </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              县区园区
-            </th>
+            <Th className="px-2 py-2">县区园区</Th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
               项目个数（个）
             </th>
@@ -45,21 +44,21 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
               年度计划投资（亿元）
             </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
+            <Th numeric className="px-2 py-2">
               年度投资完成率（%）
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
+            </Th>
+            <Th numeric className="px-2 py-2">
               与序时进度差（个百分点）
-            </th>
+            </Th>
             <th scope="col" className={`px-2 py-2 text-right font-medium ${secondary}`}>
               全部项目本年完成（亿元）
             </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
+            <Th numeric className="px-2 py-2">
               未报（个）
-            </th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">
+            </Th>
+            <Th numeric className="px-2 py-2">
               红/黄（个）
-            </th>
+            </Th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -6,6 +6,7 @@ import { seriesPlanRate, type SeriesPoint } from "@/server/figures/queries";
 import { formatYi, wanToYi } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { formatPercent } from "@/lib/progress";
+import { Th } from "@/components/common/table";
 
 /** `table` false leaves the month table to a linked page (`more`), keeping a summary page small. */
 export function SeriesSection({ id, title, points, table = true, more }: { id: string; title: string; points: SeriesPoint[]; table?: boolean; more?: React.ReactNode }) {
@@ -38,24 +39,12 @@ export function SeriesSection({ id, title, points, table = true, more }: { id: s
                 <table className="w-full min-w-[28rem] text-sm" data-testid={`${id}-table`}>
                   <thead className="bg-slate-100 text-left text-slate-600">
                     <tr>
-                      <th scope="col" className="px-2 py-1 font-medium">
-                        月份
-                      </th>
-                      <th scope="col" className="px-2 py-1 text-right font-medium">
-                        计划累计（亿元）
-                      </th>
-                      <th scope="col" className="px-2 py-1 text-right font-medium">
-                        实际累计（亿元）
-                      </th>
-                      <th scope="col" className="px-2 py-1 text-right font-medium">
-                        项目（个）
-                      </th>
-                      <th scope="col" className="px-2 py-1 text-right font-medium">
-                        未报（个）
-                      </th>
-                      <th scope="col" className="px-2 py-1 text-right font-medium">
-                        同口径完成率（%）
-                      </th>
+                      <Th>月份</Th>
+                      <Th numeric>计划累计（亿元）</Th>
+                      <Th numeric>实际累计（亿元）</Th>
+                      <Th numeric>项目（个）</Th>
+                      <Th numeric>未报（个）</Th>
+                      <Th numeric>同口径完成率（%）</Th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">

@@ -1,6 +1,7 @@
 // 办结率 and average days to close of one grouping (responsible units, or categories).
 import { EmptyState } from "@/components/common/badges";
 import type { IssueCloseRow } from "@/server/issues/stats";
+import { Th } from "@/components/common/table";
 
 export function IssueCloseStatsTable({ rows, nameHeader, name, testId }: { rows: IssueCloseRow[]; nameHeader: string; name: (r: IssueCloseRow) => string; testId: string }) {
   if (rows.length === 0) return <EmptyState>本年度没有问题。</EmptyState>;
@@ -8,21 +9,19 @@ export function IssueCloseStatsTable({ rows, nameHeader, name, testId }: { rows:
     <table className="w-full whitespace-nowrap text-[13px] sm:text-sm" data-testid={testId}>
       <thead className="bg-slate-100 text-left text-slate-600">
         <tr>
-          <th scope="col" className="px-1 py-1 sm:px-2 font-medium">
-            {nameHeader}
-          </th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+          <Th className="px-1 py-1 sm:px-2">{nameHeader}</Th>
+          <Th numeric className="px-1 py-1 sm:px-2">
             问题
-          </th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+          </Th>
+          <Th numeric className="px-1 py-1 sm:px-2">
             已办结
-          </th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+          </Th>
+          <Th numeric className="px-1 py-1 sm:px-2">
             办结率
-          </th>
-          <th scope="col" className="px-1 py-1 sm:px-2 text-right font-medium">
+          </Th>
+          <Th numeric className="px-1 py-1 sm:px-2">
             平均用时
-          </th>
+          </Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">

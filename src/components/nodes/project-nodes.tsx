@@ -10,6 +10,7 @@ import { NodeRecordForm, StatsFigureForm } from "./node-forms";
 import { NODE_KINDS, NODE_KIND_LABEL, nodeDueSoonDays, nodeState, type NodeKind, type NodeProjectFacts, isDueForStatsEntry, STATS_ENTRY_MIN_INVESTMENT } from "@/domain/nodes";
 import { currentMonth, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatWan } from "@/lib/money";
+import { Th } from "@/components/common/table";
 
 type ProjectRef = { id: number; code: string; parkId: number } & NodeProjectFacts;
 
@@ -111,15 +112,9 @@ export async function ProjectStatsSection({ project, actor, today }: { project: 
           <table className="w-full text-sm" data-testid="stats-figures">
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  月份
-                </th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">
-                  入统累计投资
-                </th>
-                <th scope="col" className="px-2 py-1 font-medium">
-                  登记人
-                </th>
+                <Th>月份</Th>
+                <Th numeric>入统累计投资</Th>
+                <Th>登记人</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -22,6 +22,7 @@ import { reportAmount } from "@/domain/report-wording";
 import { ANNUAL_RATE_RULE, annualRateEquation, rateText } from "@/domain/rate-scope";
 import { warningConfig } from "@/domain/warning-config";
 import { queryString } from "@/lib/search-params";
+import { Th } from "@/components/common/table";
 
 /** How many rows each overview list shows before linking to the full list. */
 export const OVERVIEW_TOP = 8;
@@ -104,15 +105,9 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
             <table className="w-full text-sm" data-testid="by-industry-table">
               <thead className="bg-slate-100 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-2 py-1 font-medium">
-                    产业
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">
-                    项目
-                  </th>
-                  <th scope="col" className="px-2 py-1 text-right font-medium">
-                    {industryUsesAnnual ? "年度投资完成率" : "开累完成率"}
-                  </th>
+                  <Th>产业</Th>
+                  <Th numeric>项目</Th>
+                  <Th numeric>{industryUsesAnnual ? "年度投资完成率" : "开累完成率"}</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
