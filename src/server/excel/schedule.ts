@@ -148,6 +148,13 @@ export async function scheduleSource(prisma: Db, month: string, publicationNo?: 
 
 const parkFilter = (column: Prisma.Sql, parkId?: number) => (parkId === undefined ? Prisma.empty : Prisma.sql`AND ${column} = ${parkId}`);
 
+/** The columns a live 调度表 row and a template row read alike from the year's list (p: Project, pk: Park, e: AnnualPlanEntry, base: 至上年底 figure). */
+const LISTED_PROJECT_COLUMNS = Prisma.sql`p.id AS "projectId", p.code, p.name, p."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
+           coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
+           coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
+           p."totalInvestment", coalesce(base."cumulativeInvestment", 0) AS "priorYearCumulative",
+           e."annualPlannedInvestment" AS "annualPlanned"`;
+
 /** The 调度表's rows, ordered by park then list order; at most `limit`. */
 export async function scheduleRows(prisma: Db, month: string, source: ScheduleSource, options: { parkId?: number; limit: number }): Promise<ScheduleRow[]> {
   if (source.kind === "publication") {
@@ -167,11 +174,7 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
   }
   const year = Number(month.slice(0, 4));
   return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
-    SELECT p.id AS "projectId", p.code, p.name, p."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
-           coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
-           coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
-           p."totalInvestment", coalesce(base."cumulativeInvestment", 0) AS "priorYearCumulative",
-           e."annualPlannedInvestment" AS "annualPlanned",
+    SELECT ${LISTED_PROJECT_COLUMNS},
            CASE WHEN cur.month = ${month} THEN cur."monthInvestment" END AS "monthInvestment",
            coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
            round(${annualRateSql(Prisma.sql`coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
@@ -199,11 +202,7 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
 export async function templateRows(prisma: Db, month: string, parkId: number, limit: number): Promise<ScheduleRow[]> {
   const year = Number(month.slice(0, 4));
   return prisma.$queryRaw<ScheduleRow[]>(Prisma.sql`
-    SELECT p.id AS "projectId", p.code, p.name, p."parkId", pk.name AS "parkName", pk.county, p."constructionContent",
-           coalesce(p."actualStartMonth", p."plannedStartMonth") AS "startMonth",
-           coalesce(p."actualProductionMonth", p."plannedProductionMonth") AS "endMonth",
-           p."totalInvestment", coalesce(base."cumulativeInvestment", 0) AS "priorYearCumulative",
-           e."annualPlannedInvestment" AS "annualPlanned",
+    SELECT ${LISTED_PROJECT_COLUMNS},
            own."monthInvestment",
            coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0) AS "yearInvestment",
            round(${annualRateSql(Prisma.sql`coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",

@@ -276,6 +276,20 @@ export type FigureRow = {
   isDemo: boolean;
 };
 
+/** The Decimal fields of a figure row, as $queryRaw returns them (FigureRow has them as text). */
+type FigureDecimalField =
+  | "totalInvestment"
+  | "annualPlanned"
+  | "cumulative"
+  | "monthInvestment"
+  | "priorYearCumulative"
+  | "yearInvestment"
+  | "plannedCumulative"
+  | "annualRate"
+  | "totalRate"
+  | "lagPoints";
+type FigureRaw = Omit<FigureRow, FigureDecimalField> & Record<FigureDecimalField, Prisma.Decimal | null>;
+
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
@@ -298,36 +312,7 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
   const [count, rows] = await Promise.all([
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
       SELECT count(*)::int AS n FROM "ProjectFigure" f WHERE ${filter}`),
-    prisma.$queryRaw<
-      Array<
-        Omit<
-          FigureRow,
-          | "totalInvestment"
-          | "annualPlanned"
-          | "cumulative"
-          | "monthInvestment"
-          | "priorYearCumulative"
-          | "yearInvestment"
-          | "plannedCumulative"
-          | "annualRate"
-          | "totalRate"
-          | "lagPoints"
-        > &
-          Record<
-            | "totalInvestment"
-            | "annualPlanned"
-            | "cumulative"
-            | "monthInvestment"
-            | "priorYearCumulative"
-            | "yearInvestment"
-            | "plannedCumulative"
-            | "annualRate"
-            | "totalRate"
-            | "lagPoints",
-            Prisma.Decimal | null
-          >
-      >
-    >(Prisma.sql`
+    prisma.$queryRaw<FigureRaw[]>(Prisma.sql`
       SELECT f."projectId", f.code, f.name, f."parkId", t."parkName", f.enterprise, f.industry, f."projectStatus" AS status,
              f."responsibleLeader", f."totalInvestment", f."annualPlanned", f."figureMonth", f.missing, f.cumulative,
              f."monthInvestment", f."priorYearCumulative", f."yearInvestment", f."plannedCumulative", f."annualRate",

@@ -147,20 +147,7 @@ export async function reopenPeriod(prisma: Db, actor: Actor | null, input: Reope
     });
     // the month's pending 申请更正 are answered by the re-opening: its reason is their reply
     const pending = await tx.correctionRequest.findMany({ where: { periodId: period[0].id, status: "PENDING" }, orderBy: { id: "asc" } });
-    for (const c of pending) {
-      await tx.correctionRequest.update({
-        where: { id: c.id, version: c.version, status: "PENDING" },
-        data: { status: "REOPENED", reply: input.reason, decidedById: actor.id, decidedAt: now, version: { increment: 1 } },
-      });
-      await writeAudit(tx, actor, {
-        action: "correction.reopen",
-        entity: "CorrectionRequest",
-        entityId: String(c.id),
-        before: { status: "PENDING" },
-        after: { status: "REOPENED", month: input.month, reply: input.reason },
-        ip: request.address,
-      });
-    }
+    for (const c of pending) await decideCorrection(tx, actor, { ...c, month: input.month }, "REOPENED", input.reason, now, request.address);
     return { corrections: pending.length };
   }, TX_OPTIONS);
 }
@@ -246,6 +233,30 @@ export async function requestCorrection(prisma: Db, actor: Actor | null, input: 
   }, TX_OPTIONS);
 }
 
+/** A pending 申请更正 answered (re-opened or declined) with its reply, and audited, in the caller's transaction. */
+async function decideCorrection(
+  tx: Tx,
+  actor: Actor,
+  c: { id: number; version: number; month: string },
+  status: "REOPENED" | "DECLINED",
+  reply: string,
+  at: Date,
+  ip?: string | null,
+) {
+  await tx.correctionRequest.update({
+    where: { id: c.id, version: c.version, status: "PENDING" },
+    data: { status, reply, decidedById: actor.id, decidedAt: at, version: { increment: 1 } },
+  });
+  await writeAudit(tx, actor, {
+    action: status === "REOPENED" ? "correction.reopen" : "correction.decline",
+    entity: "CorrectionRequest",
+    entityId: String(c.id),
+    before: { status: "PENDING" },
+    after: { status, month: c.month, reply },
+    ip,
+  });
+}
+
 /** The office declines a 申请更正 with a reply the county reads on its to-do and its form. */
 export async function declineCorrection(prisma: Db, actor: Actor | null, input: DeclineCorrectionInput) {
   assertCan(actor, "correction.decide");
@@ -260,17 +271,7 @@ export async function declineCorrection(prisma: Db, actor: Actor | null, input: 
       throw new ConflictError(`该更正申请已由${c.decidedBy ?? "其他管理员"}处理（${CORRECTION_STATUS_LABEL[c.status]}），请刷新页面。`);
     }
     if (c.version !== input.version) throw new ConflictError("该更正申请在您打开页面之后已有变化，请刷新页面后再处理。");
-    await tx.correctionRequest.update({
-      where: { id: c.id, version: c.version, status: "PENDING" },
-      data: { status: "DECLINED", reply: input.reply, decidedById: actor.id, decidedAt: new Date(), version: { increment: 1 } },
-    });
-    await writeAudit(tx, actor, {
-      action: "correction.decline",
-      entity: "CorrectionRequest",
-      entityId: String(c.id),
-      before: { status: "PENDING" },
-      after: { status: "DECLINED", month: c.month, reply: input.reply },
-    });
+    await decideCorrection(tx, actor, c, "DECLINED", input.reply, new Date());
     return { id: c.id };
   }, TX_OPTIONS);
 }

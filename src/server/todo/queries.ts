@@ -43,14 +43,20 @@ export type TodoCounts = {
 
 const ZERO: TodoCounts = { toReport: 0, returned: 0, published: 0, corrections: 0, nodes: 0, review: 0, publishable: 0, overdueNodes: 0, notEntered: 0, total: 0 };
 
+/** SQL: FROM the one-month CTE `month` (op or pm), the projects of that year's list (p, e) and their report of the month, if any (r). */
+function listedWithReport(month: "op" | "pm"): Prisma.Sql {
+  const m = Prisma.raw(month);
+  return Prisma.sql`FROM ${m}
+      JOIN "AnnualPlan" ap ON ap.year = substr(${m}.month, 1, 4)::int
+      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+      JOIN "Project" p ON p.id = e."projectId"
+      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = ${m}.month`;
+}
+
 /** SQL: the open period's projects of park `parkId` with nothing submitted yet (none or a draft). */
 function toReportFrom(parkId: number): Prisma.Sql {
   return Prisma.sql`
-      FROM op
-      JOIN "AnnualPlan" ap ON ap.year = substr(op.month, 1, 4)::int
-      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
-      JOIN "Project" p ON p.id = e."projectId"
-      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = op.month
+      ${listedWithReport("op")}
      WHERE p."parkId" = ${parkId} AND (r.id IS NULL OR r.status = 'DRAFT')`;
 }
 
@@ -72,11 +78,7 @@ const NEWEST_PUBLISHED = Prisma.sql`pm AS (SELECT id, month FROM "ReportingPerio
  */
 function publishedLeftFrom(parkId: number, unasked: boolean, join: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-      FROM pm
-      JOIN "AnnualPlan" ap ON ap.year = substr(pm.month, 1, 4)::int
-      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
-      JOIN "Project" p ON p.id = e."projectId"
-      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = pm.month
+      ${listedWithReport("pm")}
       ${join}
      WHERE p."parkId" = ${parkId} AND (r.id IS NULL OR r."approvedRevisionId" IS NULL)
        ${unasked ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "CorrectionRequest" c WHERE c."periodId" = pm.id AND c."projectId" = p.id)` : Prisma.empty}`;
