@@ -23,26 +23,25 @@ export type IssueSubCategoryDef = {
   fromReport: boolean;
 };
 
-const sub = (category: IssueTopCategory, code: string, label: string, fromReport = false): IssueSubCategoryDef => ({ code, category, label, fromReport });
+/** One category's sub-categories in order: the report's own sub-problems first, then the ones added here. Codes are unique across categories. */
+function group(category: IssueTopCategory, fromReport: Record<string, string>, added: Record<string, string>): IssueSubCategoryDef[] {
+  const defs = (entries: Record<string, string>, report: boolean) => Object.entries(entries).map(([code, label]) => ({ code, category, label, fromReport: report }));
+  return [...defs(fromReport, true), ...defs(added, false)];
+}
 
 /** Every sub-category, in the report's order. */
 export const ISSUE_SUBCATEGORIES: readonly IssueSubCategoryDef[] = [
-  sub("FUNDING", "LAND_COST", "土地成本增加", true),
-  sub("FUNDING", "MATERIAL_PRICE", "原材料价格上涨", true),
-  sub("FUNDING", "BUSINESS_DIFFICULTY", "部分企业经营困难", true),
-  sub("FUNDING", "FINANCING", "融资"),
-  sub("FUNDING", "FUNDING_OTHER", "其他资金问题"),
-  sub("FACTOR", "TALENT", "技术人才不足", true),
-  sub("FACTOR", "ENERGY_CONTROL", "能耗双控压力大", true),
-  sub("FACTOR", "LAND", "土地"),
-  sub("FACTOR", "ENERGY", "能源"),
-  sub("FACTOR", "ENVIRONMENT", "环保"),
-  sub("FACTOR", "WATER_POWER", "用水用电"),
-  sub("FACTOR", "FACTOR_OTHER", "其他要素保障问题"),
-  sub("INSTITUTIONAL", "MANAGEMENT", "管理模式粗放", true),
-  sub("INSTITUTIONAL", "POLICY", "政策落实不到位", true),
-  sub("INSTITUTIONAL", "APPROVAL", "审批"),
-  sub("INSTITUTIONAL", "INSTITUTIONAL_OTHER", "其他体制机制问题"),
+  ...group(
+    "FUNDING",
+    { LAND_COST: "土地成本增加", MATERIAL_PRICE: "原材料价格上涨", BUSINESS_DIFFICULTY: "部分企业经营困难" },
+    { FINANCING: "融资", FUNDING_OTHER: "其他资金问题" },
+  ),
+  ...group(
+    "FACTOR",
+    { TALENT: "技术人才不足", ENERGY_CONTROL: "能耗双控压力大" },
+    { LAND: "土地", ENERGY: "能源", ENVIRONMENT: "环保", WATER_POWER: "用水用电", FACTOR_OTHER: "其他要素保障问题" },
+  ),
+  ...group("INSTITUTIONAL", { MANAGEMENT: "管理模式粗放", POLICY: "政策落实不到位" }, { APPROVAL: "审批", INSTITUTIONAL_OTHER: "其他体制机制问题" }),
 ];
 
 const BY_CODE = new Map(ISSUE_SUBCATEGORIES.map((s) => [s.code, s]));

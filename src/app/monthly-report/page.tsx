@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DemoBadge } from "@/components/common/badges";
 import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
@@ -64,7 +65,7 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
               <div className="min-w-0">
                 <p className="font-medium">
                   {p.name}
-                  {p.isDemo && <span className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-700">演示数据</span>}
+                  {p.isDemo && <DemoBadge />}
                 </p>
                 <p className="text-xs text-slate-500">
                   {p.code} · {p.parkName}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/common/breadcrumbs";
 import { db } from "@/server/db";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { getReadPublication } from "@/server/periods/queries";
@@ -38,12 +38,7 @@ export default async function ParksPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-500">
-            <Link href={`/overview${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">
-              概览
-            </Link>{" "}
-            / 县区园区
-          </p>
+          <Breadcrumbs steps={[{ href: `/overview${queryString({ year: yearParam })}`, label: "概览" }]} here="县区园区" />
           <h1 className="mt-1 text-2xl font-semibold">县区园区投资完成情况</h1>
           <PublicationNote pub={pub} year={year} />
         </div>

@@ -6,6 +6,7 @@ import { initialActionState } from "@/server/action-state";
 import { Field, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { formatYi } from "@/lib/money";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 const LABELS = { declaredTotalInvestment: "计划总投资（万元）", declaredAnnualInvestment: "年度计划投资（万元）" };
 
@@ -82,8 +83,7 @@ export function PlanEntriesForm({
   const formKey = useResultKey(state);
   return (
     <form key={formKey} action={action} className="space-y-3" noValidate aria-label="年度清单">
-      <input type="hidden" name="year" value={year} />
-      <input type="hidden" name="stamp" value={stamp} />
+      <HiddenFields values={{ year, stamp }} />
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
         {projects.map((p) => {
           const on = `on_${p.code}`;

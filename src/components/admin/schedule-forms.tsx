@@ -7,6 +7,7 @@ import { inputClass } from "@/components/forms/field";
 import { invalidProps } from "@/components/forms/conflict";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";
 import { MILESTONE_KINDS } from "@/lib/schemas/project";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 const LABELS = { name: "项目名称", totalInvestment: "总投资（万元）", status: "状态", version: "版本" };
 
@@ -18,9 +19,7 @@ export function PlannedInvestmentForm({ code, version, year, months }: { code: s
   const keys = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
   return (
     <form action={action} className="space-y-3" noValidate aria-label="倒排工期">
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="year" value={year} />
+      <HiddenFields values={{ code, version, year }} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {keys.map((m) => {
           const name = `m_${m}`;
@@ -60,8 +59,7 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
   const v = { ...dates, ...(state.ok ? {} : state.values) };
   return (
     <form action={action} className="space-y-3" noValidate aria-label="节点目标">
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ code, version }} />
       <p className="text-xs text-slate-500">不设的节点留空。实际日期不能早于前序节点（如投产不早于开工）；入库的实际日期即项目入库时间。</p>
       <div className="divide-y divide-slate-100">
         {MILESTONE_KINDS.map((k) => (

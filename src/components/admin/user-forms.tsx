@@ -9,6 +9,7 @@ import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ROLE_LABEL } from "@/lib/labels";
 import { passwordRuleText } from "@/domain/password-rule";
 import { ReauthField } from "@/components/forms/reauth-field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 type Park = { id: number; name: string };
 const LABELS = { displayName: "姓名", role: "角色", active: "状态" };
@@ -66,8 +67,7 @@ export function EditUserForm({ user, parks }: { user: UserRow; parks: Park[] }) 
   const p = `u${user.id}-`;
   return (
     <form key={formKey} action={action} className="space-y-3" noValidate aria-label={`修改 ${user.username}`}>
-      <input type="hidden" name="userId" value={user.id} />
-      <input type="hidden" name="stamp" value={user.stamp} />
+      <HiddenFields values={{ userId: user.id, stamp: user.stamp }} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name={`${p}displayName`} label="姓名" errors={errors.displayName}>
           <input id={`${p}displayName`} name="displayName" defaultValue={v.displayName} className={inputClass} {...invalidProps(errors, "displayName")} />
@@ -86,9 +86,7 @@ export function ActiveForm({ user }: { user: UserRow }) {
   const [state, action, pending] = useActionState(setUserActiveAction, initialActionState);
   return (
     <form action={action} className="space-y-2" aria-label={`${user.active ? "停用" : "启用"} ${user.username}`}>
-      <input type="hidden" name="userId" value={user.id} />
-      <input type="hidden" name="stamp" value={user.stamp} />
-      <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+      <HiddenFields values={{ userId: user.id, stamp: user.stamp, active: user.active ? "false" : "true" }} />
       <Outcome state={state} labels={LABELS} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
         {user.active ? "停用账号" : "重新启用"}

@@ -6,6 +6,7 @@ import { deleteReportSectionAction, saveReportSectionAction } from "@/server/doc
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 const LABELS = { title: "小标题", body: "正文" };
 
@@ -29,10 +30,7 @@ export function SectionForm(p: SectionFormProps) {
   const values = state.ok || !state.values ? { title: p.title, body: p.body } : { title: state.values.title ?? "", body: state.values.body ?? "" };
   return (
     <form key={key} action={action} className="space-y-2 rounded-md border border-slate-200 bg-white p-3" aria-label={p.id ? `编辑段落${p.numberLabel}` : "新增段落"}>
-      <input type="hidden" name="year" value={p.year} />
-      <input type="hidden" name="key" value={p.sectionKey} />
-      <input type="hidden" name="id" value={p.id ?? ""} />
-      <input type="hidden" name="version" value={p.version} />
+      <HiddenFields values={{ year: p.year, key: p.sectionKey, id: p.id ?? "", version: p.version }} />
       <Field name={`${prefix}-title`} label={`${p.numberLabel} 小标题`} errors={errors.title}>
         <input id={`${prefix}-title`} name="title" defaultValue={values.title} className={inputClass} {...invalidProps(errors, "title")} />
       </Field>
@@ -60,9 +58,7 @@ export function DeleteSectionForm({ year, id, version, numberLabel }: { year: nu
       className="flex flex-wrap items-center gap-2"
       aria-label={`删除段落${numberLabel}`}
     >
-      <input type="hidden" name="year" value={year} />
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ year, id, version }} />
       <button type="submit" disabled={busy} className={secondaryButtonClass}>
         删除段落{numberLabel}
       </button>

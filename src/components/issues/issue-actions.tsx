@@ -7,6 +7,7 @@ import { acknowledgeIssueAction, assignIssueAction, closeIssueAction, feedbackIs
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { invalidProps } from "@/components/forms/conflict";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 const CONFLICT_LABELS = {
   status: "状态",
@@ -24,8 +25,7 @@ type Common = { issueId: number; version: number };
 function Hidden({ issueId, version }: Common) {
   return (
     <>
-      <input type="hidden" name="issueId" value={issueId} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ issueId, version }} />
     </>
   );
 }

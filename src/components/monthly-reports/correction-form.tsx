@@ -4,14 +4,14 @@ import { useActionState } from "react";
 import { requestCorrectionAction } from "@/server/periods/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 export function CorrectionRequestForm({ projectCode, month, max }: { projectCode: string; month: string; max: number }) {
   const [state, action, busy] = useActionState(requestCorrectionAction, initialActionState);
   if (state.ok) return <FormMessage ok message={state.message} />;
   return (
     <form action={action} className="space-y-2" aria-label="申请更正">
-      <input type="hidden" name="projectCode" value={projectCode} />
-      <input type="hidden" name="month" value={month} />
+      <HiddenFields values={{ projectCode, month }} />
       <Field name="correction-reason" label="更正原因（必填：要更正什么、为什么）" errors={state.fieldErrors?.reason} hint={`不超过${max}字`}>
         <textarea
           id="correction-reason"

@@ -10,6 +10,7 @@ import { formatMonth } from "@/lib/month";
 import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
 import type { PhotoRef } from "@/server/photos/queries";
 import { PhotoField } from "./photo-field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 /** Enter in a one-line field (a figure, a month) never submits the report: only the buttons do. */
 function keepEnterFromSubmitting(e: React.KeyboardEvent<HTMLFormElement>) {
@@ -88,9 +89,7 @@ export function ReportForm({
 
   return (
     <form action={action} className="space-y-4" noValidate onKeyDown={keepEnterFromSubmitting}>
-      <input type="hidden" name="projectCode" value={projectCode} />
-      <input type="hidden" name="month" value={month} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ projectCode, month, version }} />
       {errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}
       {errors.month && <FormMessage ok={false} message={errors.month.join("；")} />}
       {errors.version && <FormMessage ok={false} message={errors.version.join("；")} />}

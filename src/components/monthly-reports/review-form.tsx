@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { reviewReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 export function ReviewForm({ reportId, version, label }: { reportId: number; version: number; label: string }) {
   const [state, action, pending] = useActionState(reviewReportAction, initialActionState);
@@ -10,8 +11,7 @@ export function ReviewForm({ reportId, version, label }: { reportId: number; ver
   const reasonError = state.fieldErrors?.reason;
   return (
     <form action={action} className="space-y-2" aria-label={`审核 ${label}`}>
-      <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ reportId, version }} />
       <label className="block text-sm text-slate-600" htmlFor={`reason-${reportId}`}>
         退回原因（退回时必填）
       </label>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { withdrawReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
 import { FormMessage, secondaryButtonClass } from "@/components/forms/field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 export function WithdrawForm({ reportId, version }: { reportId: number; version: number }) {
   const [state, action, pending] = useActionState(withdrawReportAction, initialActionState);
@@ -19,8 +20,7 @@ export function WithdrawForm({ reportId, version }: { reportId: number; version:
   }
   return (
     <form action={action} className="mt-3 flex flex-wrap items-center gap-2" aria-label="撤回报表">
-      <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ reportId, version }} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
         {pending ? "正在撤回…" : "撤回报表"}
       </button>

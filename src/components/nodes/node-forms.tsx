@@ -5,6 +5,7 @@ import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { initialActionState } from "@/server/action-state";
 import { FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 function Errors({ name, errors }: { name: string; errors?: string[] }) {
   return (
@@ -40,9 +41,7 @@ export function NodeRecordForm({
   const id = (f: string) => `${f}-${kind}`;
   return (
     <form action={action} className="space-y-2" noValidate aria-label={`登记${label}`}>
-      <input type="hidden" name="code" value={code} />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="stamp" value={stamp} />
+      <HiddenFields values={{ code, kind, stamp }} />
       <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
         <div className="space-y-1">
           <label htmlFor={id("actualDate")} className="block text-sm text-slate-700">

@@ -146,26 +146,28 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
       }
     >
       <dl className="grid grid-cols-2 gap-3">
-        <TargetBox
-          label={`开工率（其中${startDeadline}前）`}
-          rate={formatPercent(figures.startRate)}
-          verb="已开工"
-          count={totals.started}
-          of={totals.projectCount}
-          onTime={totals.startedByDeadline}
-          note={`目标：${plan.startTargetLabel}；尚未开工${totals.projectCount - totals.started}个`}
-          testIds={["start-rate", "started"]}
-        />
-        <TargetBox
-          label={`投产率（其中${productionDeadline}前）`}
-          rate={formatPercent(figures.productionRate)}
-          verb="已投产"
-          count={totals.inProduction}
-          of={totals.projectCount}
-          onTime={totals.inProductionByDeadline}
-          note={`目标：${plan.productionTargetLabel}`}
-          testIds={["production-rate", "in-production"]}
-        />
+        {[
+          {
+            label: `开工率（其中${startDeadline}前）`,
+            rate: figures.startRate,
+            verb: "已开工",
+            count: totals.started,
+            onTime: totals.startedByDeadline,
+            note: `目标：${plan.startTargetLabel}；尚未开工${totals.projectCount - totals.started}个`,
+            testIds: ["start-rate", "started"] as const,
+          },
+          {
+            label: `投产率（其中${productionDeadline}前）`,
+            rate: figures.productionRate,
+            verb: "已投产",
+            count: totals.inProduction,
+            onTime: totals.inProductionByDeadline,
+            note: `目标：${plan.productionTargetLabel}`,
+            testIds: ["production-rate", "in-production"] as const,
+          },
+        ].map(({ rate, ...box }) => (
+          <TargetBox key={box.verb} {...box} rate={formatPercent(rate)} of={totals.projectCount} />
+        ))}
       </dl>
       <p className="mt-2 text-xs text-slate-500">
         <Link href={`/projects${queryString({ year: plan.year, status: "NOT_STARTED" })}`} className="text-blue-700 underline underline-offset-2">
@@ -181,7 +183,7 @@ export function TargetsSection({ headline }: { headline: OverviewHeadline }) {
 }
 
 /** One target of the plan: its rate, how many reached it (and by the deadline), the target itself. */
-function TargetBox(props: { label: string; rate: string; verb: string; count: number; of: number; onTime: number; note: string; testIds: [string, string] }) {
+function TargetBox(props: { label: string; rate: string; verb: string; count: number; of: number; onTime: number; note: string; testIds: readonly [string, string] }) {
   return (
     <div className="rounded bg-slate-50 p-3">
       <dt className="text-xs text-slate-600">{props.label}</dt>

@@ -6,6 +6,7 @@ import { declineCorrectionAction, openPeriodAction, publishPeriodAction, reopenP
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { ReauthField } from "@/components/forms/reauth-field";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 
 export function PublishForm({
   month,
@@ -26,8 +27,7 @@ export function PublishForm({
   const confirmError = state.fieldErrors?.leftBehind;
   return (
     <form action={action} className="space-y-2" aria-label={`发布${title}`}>
-      <input type="hidden" name="month" value={month} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ month, version }} />
       <p className="text-sm text-slate-600">
         发布后，领导驾驶舱、项目库、园区页和预警均按本期已审核数据显示；未审核通过的项目按上期数据结转并标注“未报”。
         {pending > 0 && <span className="text-amber-800">还有{pending}份报表等待审核，审核后才能发布。</span>}
@@ -60,8 +60,7 @@ export function ReopenForm({ month, version, title, reason }: { month: string; v
   if (state.ok) return <FormMessage ok message={state.message} />;
   return (
     <form action={action} className="space-y-2" aria-label={`重新开放${title}`}>
-      <input type="hidden" name="month" value={month} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ month, version }} />
       <Field name="reopen-reason" label="重新开放原因（必填，记入操作日志和下次发布）" errors={state.fieldErrors?.reason}>
         <textarea
           id="reopen-reason"
@@ -115,8 +114,7 @@ export function DeclineCorrectionForm({ requestId, version }: { requestId: numbe
   const id = `decline-reply-${requestId}`;
   return (
     <form action={action} className="space-y-2" aria-label="答复不同意">
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ requestId, version }} />
       <Field name={id} label="不同意时的答复（必填，县区可见）" errors={state.fieldErrors?.reply}>
         <textarea id={id} name="reply" rows={2} defaultValue={state.values?.reply} className={inputClass} aria-invalid={state.fieldErrors?.reply ? true : undefined} />
       </Field>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { listUsers } from "@/server/users/queries";
@@ -8,6 +7,7 @@ import { ActiveForm, CreateUserForm, EditUserForm, ResetPasswordForm } from "@/c
 import { UnlockLoginForm } from "@/components/admin/unlock-form";
 import { ROLE_LABEL } from "@/lib/labels";
 import { passwordMinLength } from "@/domain/password-rule";
+import { AdminHeading } from "@/components/admin/admin-heading";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "用户管理" };
@@ -20,10 +20,7 @@ export default async function UsersPage() {
   const passwordMin = passwordMinLength();
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
-        ← 返回管理
-      </Link>
-      <h1 className="text-2xl font-semibold">用户管理</h1>
+      <AdminHeading title="用户管理" />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">新建用户</h2>
         <CreateUserForm parks={parks} passwordMin={passwordMin} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/common/breadcrumbs";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { getPark } from "@/server/parks/queries";
@@ -42,15 +42,12 @@ export default async function ParkPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-500">
-            <Link href={`/overview${queryString({ year })}`} className="text-blue-700 hover:underline">
-              概览
-            </Link>{" "}
-            /{" "}
-            <Link href={`/parks${queryString({ year: yearParam })}`} className="text-blue-700 hover:underline">
-              县区园区
-            </Link>
-          </p>
+          <Breadcrumbs
+            steps={[
+              { href: `/overview${queryString({ year })}`, label: "概览" },
+              { href: `/parks${queryString({ year: yearParam })}`, label: "县区园区" },
+            ]}
+          />
           <h1 className="mt-1 text-2xl font-semibold">
             {park.name}
             {park.isDemo && <DemoBadge />}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
@@ -7,6 +6,7 @@ import { getPlanForEdit } from "@/server/plans/queries";
 import { PlanEntriesForm, PlanForm } from "@/components/admin/plan-forms";
 import { formatYi } from "@/lib/money";
 import { PlanChecksSection } from "@/components/todo/plan-checks";
+import { AdminHeading } from "@/components/admin/admin-heading";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "年度计划" };
@@ -21,10 +21,7 @@ export default async function PlanPage({ params }: { params: Promise<{ year: str
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
-        ← 返回管理
-      </Link>
-      <h1 className="text-2xl font-semibold">{plan.year}年计划与清单</h1>
+      <AdminHeading title={`${plan.year}年计划与清单`} />
       <PlanChecksSection year={plan.year} testId="plan-checks" />
       <section id="declared" className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-1 font-medium">计划申报数</h2>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { listPlanYears } from "@/server/plans/queries";
 import { PlanForm } from "@/components/admin/plan-forms";
 import { currentMonth } from "@/lib/month";
+import { AdminHeading } from "@/components/admin/admin-heading";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建年度计划" };
@@ -16,10 +16,7 @@ export default async function NewPlanPage() {
   const year = years.includes(thisYear) ? Math.max(...years) + 1 : thisYear;
   return (
     <div className="mx-auto max-w-4xl space-y-5">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
-        ← 返回管理
-      </Link>
-      <h1 className="text-2xl font-semibold">新建年度计划</h1>
+      <AdminHeading title="新建年度计划" />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="mb-3 text-sm text-slate-600">按计划文件原文填写申报数与目标；建好后在该年计划页选择列入清单的项目。已有计划的年度：{years.join("、") || "无"}。</p>
         <PlanForm

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { listParks } from "@/server/parks/queries";
 import { ProjectForm } from "@/components/admin/project-form";
+import { AdminHeading } from "@/components/admin/admin-heading";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "新建项目" };
@@ -13,10 +13,7 @@ export default async function NewProjectPage() {
   const parks = await listParks(db());
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link href="/admin" className="text-sm text-sky-700 hover:underline">
-        ← 返回管理
-      </Link>
-      <h1 className="text-2xl font-semibold">新建项目</h1>
+      <AdminHeading title="新建项目" />
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <ProjectForm mode="create" version={0} defaults={{ status: "NOT_STARTED" }} parks={parks} />
       </section>
