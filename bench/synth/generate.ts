@@ -7,6 +7,7 @@
 // approved cumulative + this month's investment. Revisions that do not count (drafts, returned
 // ones, corrections awaiting review) are computed from the same previous approved cumulative.
 import { addMonths, monthRange } from "@/lib/month";
+import { ISSUE_SUBCATEGORIES } from "@/domain/issue-categories";
 
 export type SynthOptions = {
   /** 1 = 50 projects, 100 = 5,000 projects; fractions allowed (0.1 = 5 projects) */
@@ -74,17 +75,8 @@ function at(month: string, d: number, hour: number): string {
 const INDUSTRIES = ["新能源", "新材料", "装备制造", "电子信息", "生物医药", "食品加工", "现代物流", "绿色化工"] as const;
 const PRODUCTS = ["锂电池正极材料", "光伏组件", "智能装备", "电子元器件", "中药饮片", "农产品深加工", "冷链仓储", "精细化学品", "风电塔筒", "新型建材"];
 const PROGRESS = ["主体结构施工中", "厂房封顶，设备基础施工", "设备安装调试", "场地平整完成，桩基施工", "钢结构吊装", "配套管网施工", "试生产", "已投产运营"];
-const CATEGORIES = ["FUNDING", "FACTOR", "INSTITUTIONAL", "LAND", "ENERGY", "ENVIRONMENT", "WATER_POWER", "APPROVAL"] as const;
-const CATEGORY_NAMES: Record<(typeof CATEGORIES)[number], string> = {
-  FUNDING: "资金",
-  FACTOR: "要素保障",
-  INSTITUTIONAL: "体制机制",
-  LAND: "土地",
-  ENERGY: "能源",
-  ENVIRONMENT: "环保",
-  WATER_POWER: "用水用电",
-  APPROVAL: "审批",
-};
+/** the ledger's sub-categories an office adds issues under (the seed report's own sub-problems hold its stored text) */
+const SUBCATEGORIES = ISSUE_SUBCATEGORIES.filter((c) => !c.fromReport);
 const UNITS = ["县发改局", "县自然资源局", "县住建局", "县生态环境分局", "县供电公司", "园区管委会", "县财政局"];
 const LEADERS = ["张副县长", "李副县长", "王主任", "刘副主任", "陈书记"];
 
@@ -584,7 +576,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
     const parkLevel = r() < 0.1;
     const projectId = parkLevel ? null : int(r, 1, plan.projects);
     const parkId = projectId ? ((projectId - 1) % plan.parks) + 1 : int(r, 1, plan.parks);
-    const category = pick(r, CATEGORIES);
+    const sub = pick(r, SUBCATEGORIES);
     const raised = addDays(firstDay, int(r, 0, span));
     const due = addDays(raised, int(r, 10, 120));
     const old = Date.parse(lastDay) - Date.parse(raised) > 90 * 86400_000;
@@ -603,10 +595,10 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       Number(raised.slice(0, 4)),
       projectId,
       parkId,
-      category,
-      `${CATEGORY_NAMES[category]}协调`,
-      `${CATEGORY_NAMES[category]}问题：${projectId ? `BENCH-${String(projectId).padStart(5, "0")}` : `基准${String(parkId).padStart(3, "0")}县园区`}（合成#${j + 1}）`,
-      `合成基准数据：${CATEGORY_NAMES[category]}方面的问题，需${unit}协调解决。`,
+      sub.category,
+      sub.code,
+      `${sub.label}问题：${projectId ? `BENCH-${String(projectId).padStart(5, "0")}` : `基准${String(parkId).padStart(3, "0")}县园区`}（合成#${j + 1}）`,
+      `合成基准数据：${sub.label}方面的问题，需${unit}协调解决。`,
       unit,
       pick(r, LEADERS),
       raised,

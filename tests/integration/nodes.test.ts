@@ -149,9 +149,16 @@ describe("the to-do lists of a county", () => {
     expect(open.rows.map((r) => r.code)).toEqual(["YQ2024-001"]);
     const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" } } });
     await t.prisma.monthlyReport.update({ where: { id: report.id }, data: { status: "RETURNED", returnReason: "请核实本月投资" } });
+    // its month is published: it is no longer 退回待修改 (the to-do's published card offers 申请更正 instead)
+    const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: report.month } });
+    expect(period.status).toBe("PUBLISHED");
+    expect((await listReturnedReports(t.prisma, a.huitong.parkId!)).total).toBe(0);
+    // re-opened, the month takes the correction again: listed with the reason, for its own park only
+    await t.prisma.reportingPeriod.update({ where: { id: period.id }, data: { status: "OPEN" } });
     const returned = await listReturnedReports(t.prisma, a.huitong.parkId!);
     expect(returned.rows.map((r) => [r.code, r.month, r.reason])).toEqual([["YQ2024-001", report.month, "请核实本月投资"]]);
     expect((await listReturnedReports(t.prisma, a.dongkou.parkId!)).total).toBe(0);
+    await t.prisma.reportingPeriod.update({ where: { id: period.id }, data: { status: period.status } });
     await t.prisma.monthlyReport.update({ where: { id: report.id }, data: { status: report.status, returnReason: null } });
   });
 });
