@@ -1,7 +1,7 @@
-// The monthly figures' rules, shared by the form and the Excel import (src/server/monthly-reports/rules.ts),
+// The monthly figures' rules, shared by the form and the Excel import (src/domain/monthly-figures.ts),
 // at their boundaries.
 import { describe, expect, it } from "vitest";
-import { expectedCumulative, monthlyReportErrors } from "@/server/monthly-reports/rules";
+import { expectedCumulative, monthlyReportErrors } from "@/domain/monthly-figures";
 
 const project = { totalInvestment: "1000", firstListYear: 2024, actualStartMonth: null, actualProductionMonth: null };
 const figures = (over: Record<string, string | null> = {}) => ({ month: "2024-12", monthInvestment: "100", cumulativeInvestment: "600", explanation: null, ...over });

@@ -2,7 +2,7 @@
 //
 // previewImport reads the file (import-rows.ts, after zip-guard.ts), matches rows to projects by
 // 项目代码, runs every row through the monthly form's own schema (monthlyReportSchema) and rules
-// (src/server/monthly-reports/rules.ts) against the current figures, and says per row what would change.
+// (src/domain/monthly-figures.ts) against the current figures, and says per row what would change.
 // A file with any error is only shown, never stored; a clean one with changes is stored as an
 // ImportBatch (PostgreSQL: app servers keep no state) awaiting apply.
 //
@@ -25,7 +25,7 @@ import { assertCan, can } from "@/server/auth/permissions";
 import { writeAudit, writeAuditMany } from "@/server/audit/write";
 import { storedAmount } from "@/server/audit/unchanged";
 import { previousCountedFigures } from "@/server/monthly-reports/counted-revision";
-import { monthlyReportErrors, submittedLockedMessage, expectedCumulative } from "@/server/monthly-reports/rules";
+import { monthlyReportErrors, submittedLockedMessage, expectedCumulative } from "@/domain/monthly-figures";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { type Tx, TX_OPTIONS } from "@/server/tx";

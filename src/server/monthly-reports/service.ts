@@ -10,7 +10,7 @@ import { writeAudit } from "@/server/audit/write";
 import { assertChanged, storedAmount } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
-import { monthlyReportErrors, submittedLockedMessage } from "./rules";
+import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";

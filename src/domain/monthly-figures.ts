@@ -1,11 +1,13 @@
 // The rules a month's figures must satisfy, written once for the monthly form (saveMonthlyReport)
 // and the Excel import (src/server/excel/import-service.ts): pure, given the project's facts and
-// the previous counted figure (src/domain/counted-revision.ts, read by ./counted-revision.ts).
+// the previous counted figure (./counted-revision.ts).
 import type { Decimal } from "decimal.js";
 import { dec, formatWan, type DecimalLike } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
-import type { FieldErrors } from "@/server/errors";
 import { productionBeforeStart } from "@/domain/nodes";
+
+/** Messages per form field (the same shape as src/server/errors.ts FieldErrors). */
+type FieldErrors = Record<string, string[] | undefined>;
 
 export type MonthFigures = {
   month: string;
