@@ -48,6 +48,9 @@ test("an administrator creates a county account; its first sign-in changes the p
   await a.getByLabel("再次输入新密码").fill("short1");
   await a.getByRole("button", { name: "修改密码" }).click();
   await expect(a.getByText("密码至少12位")).toBeVisible();
+  // React resets the form once the refused submission settles, possibly after its message shows:
+  // type the next attempt only into the emptied form (on a busy machine it was typed, then wiped)
+  await expect(a.getByLabel("新密码", { exact: true })).toHaveValue("");
   await a.getByLabel("当前密码（管理员告知的初始密码）").fill(initial);
   await a.getByLabel("新密码", { exact: true }).fill(own);
   await a.getByLabel("再次输入新密码").fill(own);
