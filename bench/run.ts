@@ -1,4 +1,4 @@
-// npm run bench [-- --engine pg|embedded] [--scale N] [--samples 30] [--port 3131] [--uploads]
+// npm run bench [-- --engine pg|embedded] [--scale N] [--samples 30] [--port 3131] [--uploads] [--publish-only]
 // For each target (PostgreSQL at scales 1 and 100, the embedded database at scales 1 and 10):
 // makes sure its synthetic dataset exists (npm run db:synth), starts the production app on it
 // with `npm start` (runtime/start.ts: builds once when the sources changed) and
@@ -10,6 +10,8 @@
 // bounded in count and time. Not part of npm test.
 // --uploads: instead, the server's memory under photo uploads and oversized requests
 // (bench/uploads.ts), on the scale-1 dataset of the engine given (embedded by default).
+// --publish-only: only publishing, on the PostgreSQL targets (no server, no pages); its line replaces
+// the target's publishing line in the results, the pages stay as last measured.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -23,6 +25,10 @@ import { publishFigures } from "../src/server/figures/publish";
 import { dataFolderPassword } from "../src/server/db/embedded-auth";
 import { embeddedTarget, ensureSynth, postgresTarget, type SynthTarget } from "./synth/target";
 import { measureUploads, servingPid, uploadsMarkdown, type UploadsResult } from "./uploads";
+import { lighthouseMarkdown, type LighthouseResult } from "./lighthouse-results";
+import { descendants, gitCommit } from "./common";
+import { login as loginAt } from "./login";
+import { rushMarkdown, type RushResult } from "./rush/report";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const HOST = "127.0.0.1";
@@ -88,6 +94,10 @@ type Results = {
   commit: string;
   targets: TargetResult[];
   uploads?: UploadsResult;
+  /** written by bench/lighthouse.ts --record; kept as it is by every run here */
+  lighthouse?: LighthouseResult;
+  /** npm run bench:rush (bench/rush.ts) */
+  rush?: RushResult;
 };
 
 // ---------------------------------------------------------------- HTTP
@@ -120,42 +130,6 @@ function sqlOf(reply: Reply): { queries: number | null; ms: number | null } {
   return { queries: q === undefined ? null : Number(q), ms: ms === undefined ? null : Number(ms) };
 }
 
-/** Signs in the way a browser without JavaScript does: the login form's own fields, posted back. */
-async function login(port: number, username: string, password: string): Promise<string> {
-  const base = `http://${HOST}:${port}`;
-  const page = await fetch(`${base}/login`);
-  const html = await page.text();
-  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
-  if (!form) throw new Error("登录页没有表单");
-  const data = new FormData();
-  for (const tag of form.match(/<input[^>]*>/g) ?? []) {
-    const name = /\sname="([^"]*)"/.exec(tag)?.[1];
-    if (!name) continue;
-    const value = /\svalue="([^"]*)"/.exec(tag)?.[1] ?? "";
-    data.append(decodeEntities(name), decodeEntities(value));
-  }
-  data.set("username", username);
-  data.set("password", password);
-  data.set("next", "/");
-  const res = await fetch(`${base}/login`, { method: "POST", body: data, redirect: "manual" });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("ppt_session="));
-  if (!cookie) throw new Error(`登录失败（HTTP ${res.status}）`);
-  return cookie;
-}
-
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
 // ---------------------------------------------------------------- client JavaScript of a page
 
 const gzipCache = new Map<string, number>();
@@ -186,27 +160,6 @@ function clientJsGzip(html: string): number | null {
 }
 
 // ---------------------------------------------------------------- server process and memory
-
-function descendants(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const out: number[] = [];
-  const visit = (pid: number) => {
-    out.push(pid);
-    for (const c of children.get(pid) ?? []) visit(c);
-  };
-  visit(root);
-  return out;
-}
 
 function status(pid: number): { hwmKB: number; cmd: string } | null {
   try {
@@ -419,6 +372,7 @@ async function measurePublish(url: string | null, month: string, projects: numbe
   }
   const prisma = createPrismaClient(url, 2);
   const times: number[] = [];
+  let flags: number | null = null;
   try {
     const runs = slow ? 3 : 5;
     for (let i = 0; i < runs; i++) {
@@ -430,6 +384,9 @@ async function measurePublish(url: string | null, month: string, projects: numbe
             const r = await publishFigures(tx, { month, publishedById: null, asOfDate: `${month}-28` });
             times.push(performance.now() - t0);
             out.projects = r.projects;
+            // the 数据质量 flags it stored (the checks run inside publishFigures)
+            const [n] = await tx.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "PublicationQualityFlag" WHERE "publicationId" = ${r.publicationId}`;
+            flags = n.n;
             throw new Undo();
           },
           { timeout: 600_000, maxWait: 30_000 },
@@ -447,7 +404,7 @@ async function measurePublish(url: string | null, month: string, projects: numbe
   out.p50Ms = round(median(times));
   out.maxMs = round(times.length ? Math.max(...times) : null);
   out.notes.push(
-    `publishFigures (the computation publishing runs) for the open month ${month} (all projects on the year's list), in a transaction rolled back afterwards; timed in the bench process`,
+    `publishFigures (the computation publishing runs, 数据质量 checks included${flags === null ? "" : `: ${flags} flags stored`}) for the open month ${month} (all projects on the year's list), in a transaction rolled back afterwards; timed in the bench process`,
   );
   return out;
 }
@@ -487,7 +444,7 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
   const server = await startServer(target, port, label);
   console.log(`服务已启动：http://${HOST}:${port}（日志 ${server.log}）`);
   try {
-    const cookie = await login(port, "bench-admin", SYNTH_PASSWORD);
+    const cookie = await loginAt(`http://${HOST}:${port}`, "bench-admin", SYNTH_PASSWORD);
     const code = `BENCH-${String(Math.ceil(plan.projects / 2)).padStart(5, "0")}`;
     const routes: Array<[string, string]> = [
       ["总览 overview", "/overview"],
@@ -544,22 +501,12 @@ async function runUploads(engine: Engine, port: number, serverUrl: string | unde
   await ensureSynth(target, { scale: 1, log: (l) => console.log(l) });
   const server = await startServer(target, port, `${engine}-uploads`);
   try {
-    const cookie = await login(port, "bench-p001", SYNTH_PASSWORD);
+    const cookie = await loginAt(`http://${HOST}:${port}`, "bench-p001", SYNTH_PASSWORD);
     const result = await measureUploads({ port, cookie, pid: servingPid(server.child.pid!, descendants), engine, commit: gitCommit() });
     console.log(JSON.stringify(result, null, 2));
     return result;
   } finally {
     await server.stop();
-  }
-}
-
-function gitCommit(): string {
-  try {
-    const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench"], { encoding: "utf8" }).trim();
-    return dirty ? `${sha} (+ uncommitted changes)` : sha;
-  } catch {
-    return "unknown";
   }
 }
 
@@ -624,6 +571,8 @@ export function renderMarkdown(results: Results): string {
     );
   }
   lines.push(...uploadsMarkdown(results.uploads));
+  lines.push(...lighthouseMarkdown(results.lighthouse));
+  lines.push(...rushMarkdown(results.rush));
   return lines.join("\n");
 }
 
@@ -636,8 +585,15 @@ async function main() {
       concurrency: { type: "string", default: "8" },
       port: { type: "string", default: "3131" },
       uploads: { type: "boolean", default: false },
+      "publish-only": { type: "boolean", default: false },
+      "render-only": { type: "boolean", default: false },
     },
   });
+  if (values["render-only"]) {
+    // bench/rush.ts wrote its key of results.json: RESULTS.md again from it, nothing measured
+    fs.writeFileSync(RESULTS_MD, renderMarkdown(JSON.parse(fs.readFileSync(RESULTS_JSON, "utf8")) as Results));
+    return;
+  }
   const port = Number(values.port);
   if (!(port >= 1024 && port < 65536)) throw new Error("--port 无效");
   const engine = values.engine === "postgres" ? "pg" : values.engine;
@@ -668,9 +624,11 @@ async function main() {
     date: new Date().toISOString(),
     commit: gitCommit(),
     targets: previous?.targets ?? [],
+    lighthouse: previous?.lighthouse,
   };
   if (values.uploads) {
     results.targets = previous?.targets ?? [];
+    results.rush = previous?.rush;
     results.uploads = await runUploads(engine === "pg" ? "pg" : "embedded", port, serverUrl);
     fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
     fs.writeFileSync(RESULTS_MD, renderMarkdown(results));
@@ -679,6 +637,30 @@ async function main() {
     return;
   }
   results.uploads = previous?.uploads;
+  results.rush = previous?.rush;
+  if (values["publish-only"]) {
+    // only publishing (PostgreSQL targets): its line replaces the target's publishing line, the pages stay as measured
+    for (const spec of targets.filter((t) => t.engine === "pg")) {
+      const plan = synthPlan({ scale: spec.scale });
+      const target = postgresTarget({ scale: spec.scale, serverUrl });
+      if (target.engine !== "postgres") continue;
+      await ensureSynth(target, { scale: spec.scale, log: (l) => console.log(l) });
+      const load = os.loadavg()[0];
+      const publish = await measurePublish(target.url, plan.openMonth, plan.projects, spec.scale >= 100);
+      publish.notes.push(
+        `measured alone (--publish-only) ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on commit \`${gitCommit()}\`; machine load average ${round(load, 2)} at start, ${round(os.loadavg()[0], 2)} at end`,
+      );
+      console.log(`pg-s${spec.scale} 发布 publish: p50 ${publish.p50Ms ?? "—"} ms, max ${publish.maxMs ?? "—"} ms ${publish.notes.join("; ")}`);
+      const t = results.targets.find((x) => x.engine === spec.engine && x.scale === spec.scale);
+      if (!t) continue;
+      t.publish = publish;
+      fs.writeFileSync(RESULTS_JSON, JSON.stringify(results, null, 2) + "\n");
+      fs.writeFileSync(RESULTS_MD, renderMarkdown(results));
+      console.log(`已写入 ${path.relative(process.cwd(), RESULTS_MD)} 与 ${path.relative(process.cwd(), RESULTS_JSON)}`);
+    }
+    agent.destroy();
+    return;
+  }
   for (const spec of targets) {
     const t = await runTarget(spec, port, { samples, concurrency, serverUrl });
     results.targets = [...results.targets.filter((x) => !(x.engine === t.engine && x.scale === t.scale)), t];

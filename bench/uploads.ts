@@ -53,7 +53,8 @@ export function servingPid(root: number, descendants: (root: number) => number[]
   throw new Error("runtime/serve.mjs process not found");
 }
 
-function actionIds(): Record<string, string> {
+/** Server action ids of the build (.next), by "file#export". */
+export function actionIds(): Record<string, string> {
   const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };

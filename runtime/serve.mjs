@@ -3,13 +3,16 @@
 // - runs the request gate first (src/server/http/request-gate.ts, registered by
 //   src/instrumentation.ts): bodies bounded per route before they are read, server actions
 //   without a session refused, uploads a few at a time;
+// - with MAX_ACTIVE_REQUESTS set (off by default), handles at most that many requests at once, the others in order after them;
 // - passes on the TCP peer's address in a header a client cannot set (any copy the client sent is
 //   removed first; src/server/http/client-address.ts reads it; forwarded headers count only with
 //   TRUST_PROXY);
 // - stops gracefully on SIGTERM/SIGINT, or when start.ts is gone: no new connections, requests in
-//   flight finish (at most SHUTDOWN_GRACE_SECONDS, default 10), then it exits.
+//   flight finish, a request arriving on a connection already open is answered and its connection
+//   closed (at most SHUTDOWN_GRACE_SECONDS, default 10; runtime/http-shutdown.mjs), then it exits.
 import http from "node:http";
-import { gracefulClose } from "./http-shutdown.mjs";
+import { gracefulClose, KEEP_ALIVE_MS } from "./http-shutdown.mjs";
+import { requestTurns } from "./request-turns.mjs";
 
 const PEER_HEADER = "x-ppt-peer-address";
 const GATE_KEY = Symbol.for("ppt.requestGate");
@@ -35,8 +38,15 @@ if (!dev) {
 // (the development server registers it on its first request; until then requests pass unchecked)
 const gate = (req, res, pass, options) => (globalThis[GATE_KEY] ? globalThis[GATE_KEY](req, res, pass, options) : pass());
 
+// MAX_ACTIVE_REQUESTS (unset or 0: no limit): at most that many requests at once; the others wait
+// their turn (runtime/request-turns.mjs). Off by default: a turn is held while a request's body is
+// read, so without a proxy that buffers bodies (nginx does) a few slow clients could hold them all.
+const maxActive = Math.floor(Number(process.env.MAX_ACTIVE_REQUESTS) || 0);
+const turns = maxActive > 0 ? requestTurns(maxActive) : null;
+
 let stopping = false;
-const onRequest = (expectContinue) => (req, res) => {
+const onRequest = (expectContinue) => (req, res) => (turns ? turns.admit(req, res, () => handleRequest(expectContinue, req, res)) : handleRequest(expectContinue, req, res));
+function handleRequest(expectContinue, req, res) {
   delete req.headers[PEER_HEADER];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_HEADER] = peer;
@@ -60,8 +70,9 @@ const onRequest = (expectContinue) => (req, res) => {
       }),
     { expectContinue },
   );
-};
+}
 const server = http.createServer(onRequest(false));
+server.keepAliveTimeout = KEEP_ALIVE_MS;
 // a client that asks before sending its body (Expect: 100-continue) is answered before it sends it
 server.on("checkContinue", onRequest(true));
 if (dev) {

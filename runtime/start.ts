@@ -1,19 +1,19 @@
 // npm start: build the app if its sources changed, open the database (DATABASE_URL, or the
 // embedded one in DATA_DIR), apply migrations, seed an empty database, serve on PORT (3000), and
 // start the server again whenever it exits unexpectedly (runtime/supervise.ts).
+// `npm start -- --build-only` only builds (when needed) and exits.
 // `npm run dev` does the same with the Next.js development server instead of a build.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createPrismaClient } from "../src/server/db/client";
-import { ensureMigrated, openDatabase } from "../src/server/db/runtime";
+import { openDatabase } from "../src/server/db/runtime";
 import { EMBEDDED_POOL_MAX } from "../src/server/db/embedded";
-import { seedDatabase } from "../src/server/seed";
-import { readDemoDate } from "../src/server/seed/demo";
-import { appToday } from "../src/lib/month";
-import { applyRetentionFromEnv } from "../src/server/audit/retention";
+import { qualityConfig } from "../src/domain/quality-config";
 import { heapFlags } from "./heap-flags";
+import { withBuildLock } from "./build-lock";
+import { prepareDatabase } from "./prepare-database";
+import { createProgress } from "./progress";
 import { shutdownGraceSeconds, supervise } from "./supervise";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -38,41 +38,58 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
-function buildIfNeeded() {
+const progress = createProgress();
+
+const BUILD_LOCK_FILE = ".build.lock";
+
+/** The fingerprint of the sources the current build was made from, or null (no complete build). */
+function builtFingerprint(): string | null {
+  return fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE) ? fs.readFileSync(FINGERPRINT_FILE, "utf8") : null;
+}
+
+async function buildIfNeeded() {
   const current = fingerprint();
-  const built = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE) ? fs.readFileSync(FINGERPRINT_FILE, "utf8") : null;
-  if (built === current) {
+  if (builtFingerprint() === current) {
     console.log("应用已是最新构建。");
     return;
   }
-  console.log("正在构建应用（首次启动需要一两分钟）…");
-  const result = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new Error("构建失败，见上方输出。");
-  fs.writeFileSync(FINGERPRINT_FILE, current);
-}
-
-/**
- * The business "today" of the app servers: APP_TODAY when the operator set it; else the demo's
- * date when the database holds the demo set (recorded by its seed, so every app server sharing the
- * database agrees, and the header says 演示日期); else the clock's (nothing set).
- */
-async function businessToday(prisma: ReturnType<typeof createPrismaClient>): Promise<Record<string, string>> {
-  const fixed = appToday();
-  if (fixed) {
-    console.log(`业务日期：${fixed}（APP_TODAY）。`);
-    return process.env.APP_TODAY_SOURCE ? {} : { APP_TODAY_SOURCE: "operator" };
-  }
-  const demoDate = await readDemoDate(prisma);
-  if (!demoDate) return {};
-  console.log(`演示数据：业务日期按演示日期 ${demoDate} 计算（设置 APP_TODAY 可改）。`);
-  return { APP_TODAY: demoDate, APP_TODAY_SOURCE: "demo" };
+  // several servers started from one folder (park-projects@3001, @3002): one builds, the others
+  // wait for it and then find the build up to date
+  await withBuildLock(
+    BUILD_LOCK_FILE,
+    async () => {
+      if (builtFingerprint() === current) {
+        console.log("应用已由另一进程构建完成，是最新构建。");
+        return;
+      }
+      // measured on a busy two-core machine: 2–3 min for the build (issue 18 saw 5 min 21 s for a whole first start)
+      await progress.step("构建应用", "首次启动或代码更新后才需要；双核机器上通常 2–5 分钟，机器繁忙时更久，期间 Next.js 输出自己的进度", async () => {
+        // a build half-made by a killed process is not taken for a finished one
+        fs.rmSync(FINGERPRINT_FILE, { force: true });
+        const status = await new Promise<number | null>((resolve, reject) => {
+          const child = spawn(process.execPath, [NEXT, "build"], { stdio: "inherit", env: process.env });
+          child.on("error", reject);
+          child.on("exit", (code) => resolve(code));
+        });
+        if (status !== 0) throw new Error("构建失败，见上方输出。");
+      });
+      fs.writeFileSync(FINGERPRINT_FILE, current);
+    },
+    (holder) => console.log(`另一进程（${holder}）正在构建应用（同一目录），等待其完成…`),
+  );
 }
 
 async function main() {
+  // `npm start -- --build-only`: build when the sources changed, then exit (before starting or
+  // restarting app servers that share this folder: docs/operations.md, "Several app servers")
+  if (process.argv.includes("--build-only")) {
+    await buildIfNeeded();
+    return;
+  }
   const serverFlags = dev ? [] : heapFlags();
   const graceSeconds = shutdownGraceSeconds();
-  if (!dev) buildIfNeeded();
-  const database = await openDatabase();
+  if (!dev) await buildIfNeeded();
+  const database = await progress.step("打开数据库", "通常几秒；内置数据库首次创建约半分钟", () => openDatabase());
   console.log(`数据库：${database.description}`);
   let server: ReturnType<typeof supervise> | null = null;
   /** the business "today" the app servers run on (APP_TODAY), when it is not the clock's */
@@ -89,29 +106,16 @@ async function main() {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   try {
-    const applied = await ensureMigrated(database.url);
-    console.log(applied.length ? `已应用数据库迁移：${applied.join(", ")}` : "数据库结构已是最新。");
-    const prisma = createPrismaClient(database.url, 2);
-    try {
-      // AUDIT_RETENTION_DAYS, when set, applied with the migrations (refused below 180 days)
-      const retention = await applyRetentionFromEnv(prisma);
-      if (retention?.changed) console.log(`操作日志保存期限：${retention.before}天 → ${retention.after}天。`);
-      const empty = (await prisma.annualPlan.count()) === 0 && (await prisma.project.count()) === 0;
-      if (empty && process.env.SEED_ON_START !== "false") {
-        const embedded = database.kind === "embedded";
-        const flag = (name: string) => (process.env[name] ? process.env[name] === "true" : embedded);
-        const result = await seedDatabase(prisma, { demo: flag("DEMO_DATA"), demoAccounts: flag("DEMO_ACCOUNTS") });
-        console.log(`空数据库，已导入种子数据：${JSON.stringify(result.created)}`);
-      }
-      today = await businessToday(prisma);
-    } finally {
-      await prisma.$disconnect();
-    }
+    // the 数据质量 thresholds (QUALITY_*): a bad value stops the start with its message, rather than every submit
+    qualityConfig();
+    // migrations, retention, the first seeding: once, when several servers start together
+    today = await prepareDatabase(database, progress.step);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     await shutdown(1);
   }
   if (stopping) return;
+  console.log("正在启动应用服务…（通常几秒到半分钟）");
   server = supervise({
     command: process.execPath,
     args: [...serverFlags, path.resolve("runtime", "serve.mjs"), ...(dev ? ["--dev"] : [])],
@@ -135,8 +139,8 @@ async function main() {
       console.error(`应用服务未能启动（退出码 ${code}），见上方输出。`);
       void shutdown(1);
     },
+    onFirstReady: () => console.log(`已就绪，启动共用时 ${progress.total()}。服务地址：http://localhost:${port}`),
   });
-  console.log(`服务地址：http://localhost:${port}`);
 }
 
 main().catch((e) => {

@@ -42,6 +42,8 @@ export type SupervisorOptions = {
   stopTimeoutMs: number;
   /** called when the server could not start the first time (it never reported ready) */
   onStartFailure: (code: number | null) => void;
+  /** called once, when the server first reports it is ready */
+  onFirstReady?: () => void;
 };
 
 export function supervise(o: SupervisorOptions) {
@@ -64,6 +66,7 @@ export function supervise(o: SupervisorOptions) {
     c.on("message", (m) => {
       if (m && typeof m === "object" && (m as { ready?: boolean }).ready) {
         if (everReady) o.log("应用服务已重新启动。");
+        else o.onFirstReady?.();
         everReady = true;
       }
     });

@@ -6,6 +6,11 @@
 // counted (approved) revisions of a project form a consistent chain: cumulative = previous
 // approved cumulative + this month's investment. Revisions that do not count (drafts, returned
 // ones, corrections awaiting review) are computed from the same previous approved cumulative.
+//
+// So that publishing's 数据质量 checks (src/domain/data-quality.ts) do real work, about 2% of
+// project-months jump (本月 six times its usual amount; approved with a 核实说明) and about 3% of
+// revisions carry one of a few shared site photos (the same photo in several projects' and months'
+// reports); the 形象进度 text is drawn from a short list, so it often repeats last month's.
 import { addMonths, monthRange } from "@/lib/month";
 import { ISSUE_SUBCATEGORIES } from "@/domain/issue-categories";
 
@@ -21,12 +26,12 @@ export type SynthOptions = {
 
 export const DEFAULT_SEED = 20241130;
 /** bump when the generator changes: a dataset of another version is rebuilt */
-export const SYNTH_VERSION = 4;
+export const SYNTH_VERSION = 5;
 export const DEFAULT_END_MONTH = "2026-11";
 export const SYNTH_PASSWORD = "bench2024";
 
 /** a column's PostgreSQL type; "text[]" columns are sent as array literals ("{a,b}") */
-export type SqlType = "int" | "numeric" | "text" | "bool" | "date" | "timestamptz" | "text[]" | `"${string}"`;
+export type SqlType = "int" | "numeric" | "text" | "bool" | "date" | "timestamptz" | "bytea" | "text[]" | `"${string}"`;
 export type Table = { name: string; columns: Array<[string, SqlType]>; rows: unknown[][] };
 
 /** mulberry32: small, fast, good enough for test data, identical on every platform. */
@@ -79,6 +84,14 @@ const PROGRESS = ["主体结构施工中", "厂房封顶，设备基础施工", 
 const SUBCATEGORIES = ISSUE_SUBCATEGORIES.filter((c) => !c.fromReport);
 const UNITS = ["县发改局", "县自然资源局", "县住建局", "县生态环境分局", "县供电公司", "园区管委会", "县财政局"];
 const LEADERS = ["张副县长", "李副县长", "王主任", "刘副主任", "陈书记"];
+/** the shared site photos (a real 8×6 JPEG; each gets its own content address) */
+const SHARED_PHOTOS = 25;
+const PHOTO_JPEG = Buffer.from(
+  "/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAGAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAwT/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCQAkT/2Q==",
+  "base64",
+);
+/** the 核实说明 the office gives when it approves a jump */
+const JUMP_NOTE = "已核实：本月集中支付设备款，附付款凭证";
 
 export type SynthPlan = {
   scale: number;
@@ -242,8 +255,34 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       ["actualStartMonth", "text"],
       ["actualProductionMonth", "text"],
       ["explanation", "text"],
+      ["photoCount", "int"],
       ["createdById", "int"],
       ["createdAt", "timestamptz"],
+    ],
+    rows: [],
+  };
+  const photos: Table = {
+    name: "Photo",
+    columns: [
+      ["id", "int"],
+      ["sha256", "text"],
+      ["mime", "text"],
+      ["width", "int"],
+      ["height", "int"],
+      ["data", "bytea"],
+      ["thumbWidth", "int"],
+      ["thumbHeight", "int"],
+      ["thumb", "bytea"],
+      ["createdAt", "timestamptz"],
+    ],
+    rows: Array.from({ length: SHARED_PHOTOS }, (_, k) => [k + 1, (k + 1).toString(16).padStart(64, "0"), "image/jpeg", 8, 6, PHOTO_JPEG, 8, 6, PHOTO_JPEG, created]),
+  };
+  const revisionPhotos: Table = {
+    name: "RevisionPhoto",
+    columns: [
+      ["revisionId", "int"],
+      ["position", "int"],
+      ["photoId", "int"],
     ],
     rows: [],
   };
@@ -279,6 +318,8 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
 
   for (let i = 0; i < plan.projects; i++) {
     const r = stream(seed, 1, i);
+    // the 数据质量 extras draw from a stream of their own
+    const q = stream(seed, 7, i);
     const id = i + 1;
     const park = i % plan.parks;
     const industry = pick(r, INDUSTRIES);
@@ -309,7 +350,8 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       const month = monthAt(t);
       const open = month === openMonth;
       const remaining = totalC - cum;
-      const monthC = Math.min(remaining, Math.floor(((totalC * pace) / duration) * (0.4 + r() * 1.2)));
+      const jump = q() < 0.02;
+      const monthC = Math.min(remaining, Math.floor(((totalC * pace) / duration) * (0.4 + r() * 1.2) * (jump ? 6 : 1)));
       const x = r();
       // what happened to this project-month
       type Kind = "none" | "approved" | "returned-then-approved" | "correction-approved" | "correction-pending" | "returned" | "draft" | "submitted";
@@ -371,6 +413,8 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
       for (const [k, [c, fate, explanation]] of steps.entries()) {
         const rid = ++revisionId;
         revs.push({ id: rid, monthC: c, status: fate });
+        const photo = q() < 0.03 ? 1 + Math.floor(q() * SHARED_PHOTOS) : null;
+        if (photo !== null) revisionPhotos.rows.push([rid, 1, photo]);
         revisions.rows.push([
           rid,
           reportId,
@@ -381,6 +425,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
           t >= actualStart ? startMonth : null,
           productionMonth ?? (reached(c) ? month : null),
           explanation,
+          photo === null ? 0 : 1,
           county,
           stamp(n),
         ]);
@@ -395,7 +440,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
           events.rows.push([++eventId, reportId, rid, "RETURN", "SUBMITTED", "RETURNED", "本月完成投资与形象进度不符，请核实后重报", ADMIN, stamp(n++)]);
           status = "RETURNED";
         } else if (fate === "APPROVED") {
-          events.rows.push([++eventId, reportId, rid, "APPROVE", "SUBMITTED", "APPROVED", null, ADMIN, stamp(n++)]);
+          events.rows.push([++eventId, reportId, rid, "APPROVE", "SUBMITTED", "APPROVED", jump ? JUMP_NOTE : null, ADMIN, stamp(n++)]);
           status = "APPROVED";
           approvedId = rid;
           approvedC = c;
@@ -630,7 +675,7 @@ export function generate(options: SynthOptions, passwordHash: string): SynthData
 
   return {
     plan,
-    tables: [parks, users, projects, annualPlans, planEntries, planned, milestones, reports, revisions, events, issues, periods],
+    tables: [parks, users, projects, annualPlans, planEntries, planned, milestones, reports, revisions, photos, revisionPhotos, events, issues, periods],
     reportPointers: pointers,
     adminUserId: ADMIN,
   };

@@ -24,6 +24,10 @@ export function schemaFingerprint(): string {
 
 /** the AuditLog row that marks a database as a complete synthetic dataset */
 export const SYNTH_MARKER = { action: "seed", entity: "Dataset", entityId: "synth" } as const;
+/** the AuditLog row written with the rows (same transaction): a load interrupted while publishing resumes there */
+export const SYNTH_ROWS_MARKER = { action: "seed", entity: "Dataset", entityId: "synth-rows" } as const;
+
+type Marker = typeof SYNTH_MARKER | typeof SYNTH_ROWS_MARKER;
 
 export type SynthSummary = {
   plan: SynthPlan;
@@ -59,6 +63,7 @@ const SERIAL_TABLES = [
   "Milestone",
   "MonthlyReport",
   "MonthlyReportRevision",
+  "Photo",
   "ReportEvent",
   "Issue",
   "ReportingPeriod",
@@ -71,22 +76,36 @@ async function isEmpty(client: pg.ClientBase): Promise<boolean> {
   return Number(rows[0].n) === 0;
 }
 
-/** Whether the database holds a complete synthetic dataset, and which. */
-export async function synthMarker(url: string): Promise<Record<string, unknown> | null> {
+async function readMarker(url: string, marker: Marker): Promise<Record<string, unknown> | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const exists = await client.query(`SELECT to_regclass('public."AuditLog"') IS NOT NULL AS ok`);
     if (!exists.rows[0].ok) return null;
     const { rows } = await client.query(`SELECT "after" FROM "AuditLog" WHERE "action" = $1 AND "entity" = $2 AND "entityId" = $3 ORDER BY id DESC LIMIT 1`, [
-      SYNTH_MARKER.action,
-      SYNTH_MARKER.entity,
-      SYNTH_MARKER.entityId,
+      marker.action,
+      marker.entity,
+      marker.entityId,
     ]);
     return rows[0]?.after ?? null;
   } finally {
     await client.end();
   }
+}
+
+/** Whether the database holds a complete synthetic dataset, and which. */
+export function synthMarker(url: string): Promise<Record<string, unknown> | null> {
+  return readMarker(url, SYNTH_MARKER);
+}
+
+/** Whether the database holds a synthetic dataset's rows (complete or not: publishing may have been interrupted), and which. */
+export function synthRowsMarker(url: string): Promise<Record<string, unknown> | null> {
+  return readMarker(url, SYNTH_ROWS_MARKER);
+}
+
+/** what both markers record of the dataset, to tell whether a database holds the one asked for */
+export function datasetIdentity(plan: SynthPlan): Record<string, unknown> {
+  return { version: SYNTH_VERSION, schema: schemaFingerprint(), scale: plan.scale, seed: plan.seed, end: plan.openMonth, months: plan.months.length, openMonth: plan.openMonth };
 }
 
 /**
@@ -124,24 +143,47 @@ export async function loadSynth(url: string, options: SynthOptions & { publish?:
     for (const name of SERIAL_TABLES) {
       await client.query(`SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), GREATEST((SELECT max(id) FROM "${name}"), 1))`);
     }
+    await writeMarker(client, SYNTH_ROWS_MARKER, { ...datasetIdentity(plan), rows });
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     await client.end();
     throw e;
   }
+  await client.end();
   const t2 = performance.now();
+  const published = await finishSynth(url, plan, rows, options);
+  const t3 = performance.now();
+  const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
+  return { plan, rows, publications: published, seconds };
+}
 
+/**
+ * The second half of a load, after the rows are committed: the publication of every published
+ * month that has none yet (each through the app's own publishFigures, in its own transaction, so
+ * an interrupted load resumes at the month it stopped at), VACUUM ANALYZE, then the marker.
+ * Returns the number of publications the dataset has.
+ */
+export async function finishSynth(url: string, plan: SynthPlan, rows: Record<string, number>, options: { publish?: boolean; log?: (line: string) => void }): Promise<number> {
+  const log = options.log ?? (() => {});
+  const t0 = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   let publications = 0;
   try {
     await client.query("ANALYZE");
     if (options.publish !== false) {
+      const admin = await client.query(`SELECT id FROM "User" WHERE username = 'bench-admin'`);
+      const done = await client.query(`SELECT DISTINCT rp.month FROM "PeriodPublication" pp JOIN "ReportingPeriod" rp ON rp.id = pp."periodId"`);
+      const publishedMonths = new Set<string>(done.rows.map((r: { month: string }) => r.month));
+      publications = publishedMonths.size;
+      if (publications) log(`  已发布 ${publications} 个月（上次中断前），继续发布其余月份`);
       // each published month gets its publication, computed by the app's own publishFigures
       const prisma = createPrismaClient(url, 2);
       try {
-        for (const month of plan.months.filter((m) => m !== plan.openMonth)) {
+        for (const month of plan.months.filter((m) => m !== plan.openMonth && !publishedMonths.has(m))) {
           const s = performance.now();
-          const r = await prisma.$transaction((tx) => publishFigures(tx, { month, publishedById: data.adminUserId, asOfDate: `${addMonths(month, 1)}-08` }), {
+          const r = await prisma.$transaction((tx) => publishFigures(tx, { month, publishedById: admin.rows[0]?.id ?? null, asOfDate: `${addMonths(month, 1)}-08` }), {
             timeout: 600_000,
             maxWait: 30_000,
           });
@@ -151,30 +193,33 @@ export async function loadSynth(url: string, options: SynthOptions & { publish?:
       } finally {
         await prisma.$disconnect();
       }
-      log(`  发布：${publications} 个月（${((performance.now() - t2) / 1000).toFixed(1)} 秒）`);
+      log(`  发布：${publications} 个月（${((performance.now() - t0) / 1000).toFixed(1)} 秒）`);
     }
     // the state autovacuum keeps a live database in: statistics, and the visibility map that lets
     // PostgreSQL answer from an index alone (a freshly bulk-loaded table has none)
     await client.query("VACUUM ANALYZE");
-    const t3 = performance.now();
-    const seconds = { generate: (t1 - t0) / 1000, insert: (t2 - t1) / 1000, publish: (t3 - t2) / 1000, total: (t3 - t0) / 1000 };
-    await client.query(`INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`, [
-      SYNTH_MARKER.action,
-      SYNTH_MARKER.entity,
-      SYNTH_MARKER.entityId,
-      JSON.stringify({
-        version: SYNTH_VERSION,
-        schema: schemaFingerprint(),
-        scale: plan.scale,
-        seed: plan.seed,
-        end: plan.openMonth,
-        months: plan.months.length,
-        openMonth: plan.openMonth,
-        rows,
-        publications,
-      }),
-    ]);
-    return { plan, rows, publications, seconds };
+    await writeMarker(client, SYNTH_MARKER, { ...datasetIdentity(plan), rows, publications });
+    return publications;
+  } finally {
+    await client.end();
+  }
+}
+
+async function writeMarker(client: pg.ClientBase, marker: Marker, after: Record<string, unknown>): Promise<void> {
+  await client.query(`INSERT INTO "AuditLog" ("actor", "action", "entity", "entityId", "after") VALUES ('system', $1, $2, $3, $4)`, [
+    marker.action,
+    marker.entity,
+    marker.entityId,
+    JSON.stringify(after),
+  ]);
+}
+
+/** Records that the database holds the complete dataset `after` describes (a new marker: the newest counts). */
+export async function markSynth(url: string, after: Record<string, unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await writeMarker(client, SYNTH_MARKER, after);
   } finally {
     await client.end();
   }

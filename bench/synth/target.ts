@@ -7,7 +7,7 @@ import pg from "pg";
 import { startEmbeddedDatabase } from "@/server/db/embedded";
 import { migrateDeploy } from "@/server/db/runtime";
 import { synthPlan, SYNTH_VERSION, type SynthOptions } from "./generate";
-import { loadSynth, schemaFingerprint, synthMarker, type SynthSummary } from "./load";
+import { finishSynth, loadSynth, markSynth, schemaFingerprint, synthMarker, synthRowsMarker, type SynthSummary } from "./load";
 
 export const SYNTH_DB_PREFIX = "ppt_synth_";
 const OWNER_FILE = ".synth-owner";
@@ -54,14 +54,14 @@ async function adminQuery(serverUrl: string, sql: string, params: unknown[] = []
 
 /** whether a complete dataset's marker is the one `options` would write, on the current schema */
 function sameDataset(marker: Record<string, unknown>, options: SynthOptions): boolean {
+  return marker.schema === schemaFingerprint() && sameGeneration(marker, options);
+}
+
+/** whether a dataset's marker is the one `options` would write, whatever schema it was loaded under */
+function sameGeneration(marker: Record<string, unknown>, options: SynthOptions): boolean {
   const plan = synthPlan(options);
   return (
-    marker.version === SYNTH_VERSION &&
-    marker.schema === schemaFingerprint() &&
-    marker.scale === plan.scale &&
-    marker.seed === plan.seed &&
-    marker.months === plan.months.length &&
-    marker.openMonth === plan.openMonth
+    marker.version === SYNTH_VERSION && marker.scale === plan.scale && marker.seed === plan.seed && marker.months === plan.months.length && marker.openMonth === plan.openMonth
   );
 }
 
@@ -78,8 +78,27 @@ export async function ensureSynth(target: SynthTarget, options: SynthOptions & {
     if (exists && !options.fresh) {
       const marker = await synthMarker(target.url);
       if (marker && sameDataset(marker, options)) return { created: false, marker };
+      if (marker && sameGeneration(marker, options)) {
+        // loaded under an older schema: migrated forward as a production database is (a scale-1000
+        // load takes half an hour); a generator change (SYNTH_VERSION) still rebuilds
+        log(`${target.database} 是旧数据库结构下写入的合成数据，应用新的迁移…`);
+        await migrateDeploy(target.url, true);
+        const migrated = { ...marker, schema: schemaFingerprint() };
+        await markSynth(target.url, migrated);
+        return { created: false, marker: migrated };
+      }
       if (marker) log(`${target.database} 是另一版本或参数的合成数据，重建…`);
-      else throw new Error(`数据库 ${target.database} 已存在但不是完整的合成数据（可能上次中断）：加 --fresh 重建。`);
+      else {
+        // interrupted after its rows were committed (while publishing): resume at the first unpublished month
+        const rows = await synthRowsMarker(target.url);
+        const plan = synthPlan(options);
+        if (!rows || !sameDataset(rows, options)) throw new Error(`数据库 ${target.database} 已存在但不是完整的合成数据（可能上次中断）：加 --fresh 重建。`);
+        log(`${target.database} 的数据已写入但发布未完成（上次中断），继续…`);
+        const t0 = performance.now();
+        const publications = await finishSynth(target.url, plan, rows.rows as Record<string, number>, options);
+        const seconds = (performance.now() - t0) / 1000;
+        return { created: true, summary: { plan, rows: rows.rows as Record<string, number>, publications, seconds: { generate: 0, insert: 0, publish: seconds, total: seconds } } };
+      }
     }
     if (exists) {
       log(`删除并重建 ${target.database}…`);

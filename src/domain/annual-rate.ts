@@ -13,6 +13,11 @@ export function inPlanScope(project: { annualPlanned: DecimalLike | null }): boo
   return project.annualPlanned !== null;
 }
 
+/** SQL twin of inPlanScope over an annual plan column `planned` (NULL: none): the rows the rate runs over. */
+export function inPlanScopeSql(planned: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${planned} IS NOT NULL)`;
+}
+
 /** Σ over the plan scope: the like-for-like numerator and denominator (with how many projects). */
 export type PlanScopeSums = { annualPlanned: DecimalLike; yearInvestmentOfPlanned: DecimalLike };
 
@@ -53,7 +58,7 @@ export function planScopeSumsSql(year: Prisma.Sql, planned: Prisma.Sql): { annua
   return {
     annualPlanned: Prisma.sql`coalesce(sum(${planned}), 0)`,
     projectsWithAnnualPlan: Prisma.sql`count(${planned})::int`,
-    yearInvestmentOfPlanned: Prisma.sql`coalesce(sum(${year}) FILTER (WHERE ${planned} IS NOT NULL), 0)`,
+    yearInvestmentOfPlanned: Prisma.sql`coalesce(sum(${year}) FILTER (WHERE ${inPlanScopeSql(planned)}), 0)`,
   };
 }
 
@@ -69,8 +74,8 @@ export function annualRankingOrderSql(yearOfPlanned: Prisma.Sql, planned: Prisma
 
 /** TypeScript twin of annualRankingOrderSql: rows in ranking order, ties (and rows without a rate) in their given order. */
 export function rankByAnnualRate<T extends PlanScopeSums>(rows: readonly T[]): T[] {
-  return rows
-    .map((r, i) => ({ r, i, rate: annualRate(r) }))
-    .sort((a, b) => (a.rate === null ? (b.rate === null ? a.i - b.i : 1) : b.rate === null ? -1 : a.rate.comparedTo(b.rate) || a.i - b.i))
-    .map((x) => x.r);
+  // Array.prototype.sort is stable: ties keep their given order
+  const rated = rows.map((r) => ({ r, rate: annualRate(r) }));
+  const withRate = rated.filter((x) => x.rate !== null).sort((a, b) => a.rate!.comparedTo(b.rate!));
+  return [...withRate, ...rated.filter((x) => x.rate === null)].map((x) => x.r);
 }

@@ -16,9 +16,14 @@ import { Prisma, type ReportStatus } from "@/generated/prisma/client";
 /** "approved": the published figure; "counted": a submitted revision stands until it is reviewed. */
 export type RevisionBasis = "approved" | "counted";
 
+const REVISION_SQL: Record<RevisionBasis, Prisma.Sql> = {
+  approved: Prisma.sql`r."approvedRevisionId"`,
+  counted: Prisma.sql`CASE WHEN r.status = 'SUBMITTED' THEN r."currentRevisionId" ELSE r."approvedRevisionId" END`,
+};
+
 /** SQL, over report alias `r`: the id of the revision that counts under `basis` (NULL: none). */
 export function revisionSql(basis: RevisionBasis): Prisma.Sql {
-  return basis === "approved" ? Prisma.sql`r."approvedRevisionId"` : Prisma.sql`CASE WHEN r.status = 'SUBMITTED' THEN r."currentRevisionId" ELSE r."approvedRevisionId" END`;
+  return REVISION_SQL[basis];
 }
 
 /** The reporting check's revision (revisionSql("counted")): the submitted one while it awaits review, else the approved one. */
@@ -42,7 +47,7 @@ const ident = (alias: string) => Prisma.raw(`"${alias.replace(/"/g, "")}"`);
  * LEFT JOIN LATERAL giving, for a project (`project`, default `p.id`), the newest month that has a
  * revision counting under `basis` — up to and including `upTo`, or strictly before `before` — as
  * `alias`: month, status, "revisionId", "cumulativeInvestment", "monthInvestment", "progressText",
- * "isDemo" (all NULL when there is none). Months without such a revision are skipped, so an older
+ * "isDemo" and the money in place by source ("fundsFiscal" … "fundsOther", src/domain/funding.ts) (all NULL when there is none). Months without such a revision are skipped, so an older
  * figure shows: the figure is carried forward.
  */
 export function figureUpToSql(options: { alias: string; basis: RevisionBasis; upTo?: string | Prisma.Sql; before?: string | Prisma.Sql; project?: Prisma.Sql }): Prisma.Sql {
@@ -50,7 +55,8 @@ export function figureUpToSql(options: { alias: string; basis: RevisionBasis; up
   if (bound === null) throw new Error("figureUpToSql: upTo or before");
   return Prisma.sql`
   LEFT JOIN LATERAL (
-    SELECT r.month, r.status, rv.id AS "revisionId", rv."cumulativeInvestment", rv."monthInvestment", rv."progressText", r."isDemo"
+    SELECT r.month, r.status, rv.id AS "revisionId", rv."cumulativeInvestment", rv."monthInvestment", rv."progressText", r."isDemo",
+           rv."fundsFiscal", rv."fundsBond", rv."fundsBank", rv."fundsSelf", rv."fundsOther"
       FROM "MonthlyReport" r
       JOIN "MonthlyReportRevision" rv ON rv.id = ${revisionSql(options.basis)}
      WHERE r."projectId" = ${options.project ?? Prisma.sql`p.id`} AND ${bound}
@@ -74,6 +80,7 @@ export function figureUpTo<R extends ReportRevisions & { month: string }>(
   for (const r of reports) {
     const within = "upTo" in bound ? r.month <= bound.upTo : r.month < bound.before;
     const revisionId = revisionOf(r, basis);
+    // Stryker disable next-line EqualityOperator: a project has one report a month, so two months are never equal
     if (within && revisionId !== null && (best === null || r.month > best.month)) best = { ...r, revisionId };
   }
   return best;

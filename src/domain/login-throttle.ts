@@ -37,6 +37,7 @@ export function addressBlocked(distinctNames: number, failures: number): boolean
 
 /** "30秒", "2分钟", "15分钟": a wait as a person reads it (rounded up). */
 export function formatWait(seconds: number): string {
+  // Stryker disable next-line EqualityOperator: 0 seconds reads "0秒" either way
   if (seconds <= 0) return "0秒";
   if (seconds < 60) return `${Math.ceil(seconds)}秒`;
   return `${Math.ceil(seconds / 60)}分钟`;

@@ -43,10 +43,8 @@ export function unapprovedCount(progress: ParkProgressCounts[], parkId?: number)
  * ones the office chases), then in their usual order (the query's, kept for ties).
  */
 export function parksMostBehindFirst<T extends ParkProgressCounts>(progress: T[]): T[] {
-  return progress
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => b.p.projects - b.p.approved - (a.p.projects - a.p.approved) || a.i - b.i)
-    .map(({ p }) => p);
+  // Array.prototype.sort is stable: ties keep the query's order
+  return [...progress].sort((a, b) => b.projects - b.approved - (a.projects - a.approved));
 }
 
 export type ProgressCounts = { projects: number; approved: number; submitted: number; returned: number; draft: number; missing: number };

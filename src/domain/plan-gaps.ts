@@ -43,6 +43,7 @@ export function investmentGap(input: { declaredTotal: DecimalLike; computedTotal
 
 export function countGap(declaredCount: number, computedCount: number): Gap {
   if (declaredCount === computedCount) return { kind: "ok", message: null };
+  // Stryker disable next-line EqualityOperator: equal counts returned above
   return declaredCount > computedCount
     ? { kind: "under", message: `计划申报${declaredCount}个项目，平台已录入${computedCount}个，尚缺${declaredCount - computedCount}个。` }
     : { kind: "over", message: `平台已录入${computedCount}个项目，多于计划申报的${declaredCount}个。` };

@@ -8,10 +8,8 @@ import { dec, wanToYi, type DecimalLike } from "@/lib/money";
 const YI_IN_WAN = 10000;
 
 function plainDigits(value: DecimalLike): string {
-  const d = dec(value);
-  // toFixed() never switches to exponent notation; trailing zeros of the fraction are dropped
-  const text = d.toFixed();
-  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+  // toFixed() never switches to exponent notation, and a Decimal keeps no trailing zeros of the fraction
+  return dec(value).toFixed();
 }
 
 /** An amount held in 万元 as the report writes it: 330000 → "33亿元", 5000 → "5000万元"; `atLeast` adds "以上". */
@@ -39,15 +37,16 @@ export function reportMonth(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 }
 
-const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+/** 一 … 九: the digit d is DIGITS[d - 1] */
+const DIGITS = [..."一二三四五六七八九"];
 
 /** 1 → "一", 10 → "十", 12 → "十二", 20 → "二十", 35 → "三十五" (1–99), as in 一是 / （一）. */
 export function chineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  if (n < 10) return DIGITS[n];
+  if (n < 10) return DIGITS[n - 1];
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return `${tens === 1 ? "" : DIGITS[tens]}十${ones === 0 ? "" : DIGITS[ones]}`;
+  return `${tens === 1 ? "" : DIGITS[tens - 1]}十${ones === 0 ? "" : DIGITS[ones - 1]}`;
 }
 
 /** A percentage point gap against 序时进度, without spaces, as a document writes it. */

@@ -23,17 +23,19 @@ export type WarningConfig = {
 export const DEFAULT_WARNING_CONFIG = { redLagPoints: "20", yellowLagPoints: "10", statsYellowMonths: 1, statsRedMonths: 2, silentYellowMonths: 1, silentRedMonths: 2 } as const;
 
 function months(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  if (!/^[0-9]+$/.test(value.trim()) || Number(value.trim()) < 1 || Number(value.trim()) > 120) {
+  const v = value?.trim();
+  if (!v) return fallback;
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > 120) {
     throw new Error(`${name} 必须是 1 到 120 之间的整数（月），而不是「${value}」`);
   }
-  return Number(value.trim());
+  return Number(v);
 }
 
 function points(value: string | undefined, fallback: string, name: string): Decimal {
-  if (value === undefined || value.trim() === "") return new Decimal(fallback);
-  if (!/^[0-9]+(\.[0-9]+)?$/.test(value.trim())) throw new Error(`${name} 必须是非负数（百分点），而不是「${value}」`);
-  return new Decimal(value.trim());
+  const v = value?.trim();
+  if (!v) return new Decimal(fallback);
+  if (!/^[0-9]+(\.[0-9]+)?$/.test(v)) throw new Error(`${name} 必须是非负数（百分点），而不是「${value}」`);
+  return new Decimal(v);
 }
 
 /** The configuration in effect: defaults, overridden by the environment. */

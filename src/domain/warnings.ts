@@ -83,6 +83,7 @@ function pts(d: Decimal): string {
 const RANK: Record<WarningLevel, number> = { green: 0, yellow: 1, red: 2 };
 
 export function worse(a: WarningLevel, b: WarningLevel): WarningLevel {
+  // Stryker disable next-line EqualityOperator: of two equal levels either is the answer
   return RANK[a] >= RANK[b] ? a : b;
 }
 
@@ -96,11 +97,13 @@ export function silentMonths(input: { latestReported: string | null; actualStart
   const ref = input.referenceMonth;
   let from: string;
   if (input.latestReported !== null) from = addMonths(input.latestReported, 1);
-  else if (input.actualStartMonth !== null && input.actualStartMonth <= ref) {
+  else if (input.actualStartMonth !== null) {
     const january = `${ref.slice(0, 4)}-01`;
+    // Stryker disable next-line EqualityOperator: when the start is January both sides are the same month
     from = input.actualStartMonth > january ? input.actualStartMonth : january;
   } else return [];
-  return from > ref ? [] : monthRange(from, ref);
+  // empty when `from` is after the reference month (reported up to it, or starting later)
+  return monthRange(from, ref);
 }
 
 /** ["2024-11", "2024-12"] → "2024年11月、12月"; four or more: "2024年8月至12月" */
@@ -118,9 +121,9 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
   const red: string[] = [];
   const yellow: string[] = [];
   let demo = false;
-  const deadlineMonth = input.startDeadline.slice(0, 7);
   const deadlineText = formatDeadline(input.startDeadline);
   const ref = input.referenceMonth;
+  // Stryker disable next-line EqualityOperator: a month appears once in a history
   const history = input.history.filter((h) => h.month <= ref).sort((a, b) => (a.month < b.month ? -1 : 1));
   const current = history.find((h) => h.month === ref);
   const lastInHistory = history.filter((h) => h.actual !== null).at(-1);
@@ -134,14 +137,15 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
         : null;
   const carriedPoint = carried === null ? undefined : history.find((h) => h.month === carried.month);
   const carriedPlanned = carried === null ? null : carried.planned !== undefined ? carried.planned : (carriedPoint?.planned ?? null);
-  const carriedPlannedDemo = carried === null ? false : (carried.plannedDemo ?? carriedPoint?.plannedDemo ?? false);
+  const carriedPlannedDemo = carried?.plannedDemo ?? carriedPoint?.plannedDemo ?? false;
   const latestReported = carried?.month ?? null;
   const stale = isStale(latestReported, ref);
   const silent = stale ? silentMonths({ latestReported, actualStartMonth: input.actualStartMonth, referenceMonth: ref }) : [];
 
   // 1. start deadline
   if (input.actualStartMonth === null) {
-    if (ref > deadlineMonth) red.push(`计划${deadlineText}前开工，截至${formatMonth(ref)}仍未开工`);
+    // the reference month is past the deadline's month
+    if (!byDeadline(ref, input.startDeadline)) red.push(`计划${deadlineText}前开工，截至${formatMonth(ref)}仍未开工`);
   } else if (!byDeadline(input.actualStartMonth, input.startDeadline)) {
     yellow.push(`开工晚于计划截止日期 ${deadlineText}（${formatMonth(input.actualStartMonth)}开工）`);
   }
@@ -176,6 +180,7 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
     demo ||= demoNote !== "";
   } else if (red.length === 0) {
     const wasRed = history.findLast((h) => {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the reference month itself, when red, is red already (step 2) and this branch is not reached
       if (h.month >= ref) return false;
       const lag = lagPoints(h.planned, h.actual, input.totalInvestment);
       return lag !== null && lag.greaterThan(config.redLagPoints);
@@ -191,6 +196,7 @@ export function evaluateWarning(input: WarningInput, config: WarningConfig = war
   // 4. 入库: a started project due for the statistics, not entered some months after its start
   if (input.statsEnteredMonth !== undefined) {
     const months = monthsStartedNotEntered({ totalInvestment: input.totalInvestment, actualStartMonth: input.actualStartMonth, statsEnteredMonth: input.statsEnteredMonth }, ref);
+    // Stryker disable next-line ConditionalExpression: null >= n is false in JavaScript too; the check is for the type
     if (months !== null && months >= config.statsYellowMonths) {
       const text = `${formatMonth(input.actualStartMonth!)}开工，已${months}个月未入库（纳统）`;
       if (months >= config.statsRedMonths) red.push(text);

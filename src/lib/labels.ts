@@ -43,5 +43,29 @@ export const MILESTONE_KIND_LABEL = {
   PRODUCTION: "投产",
   STATS_ENTRY: "入库",
   COMPLETION: "竣工",
+  FULL_PRODUCTION: "达产",
   OTHER: "其他",
+} as const;
+
+/** 形象进度 stages (optional on a monthly report), in the order a project passes them. */
+export const PROGRESS_STAGE_LABEL = {
+  PRELIMINARY: "前期",
+  FOUNDATION: "基础施工",
+  STRUCTURE: "主体施工",
+  STRUCTURE_DONE: "主体完工",
+  EQUIPMENT: "设备安装",
+  COMMISSIONING: "调试",
+  PRODUCTION: "投产",
+} as const;
+
+/** 数据质量 checks (src/domain/data-quality.ts). */
+export const QUALITY_KIND_LABEL = {
+  JUMP: "本月投资突增",
+  OVER_TOTAL: "累计超过总投资",
+  AHEAD_OF_STAGE: "投资与形象进度不符",
+  PHOTO_REUSED: "照片重复使用",
+  TEXT_UNCHANGED: "形象进度未更新",
+  ZERO_STREAK: "在建连续零投资",
+  STATS_APART: "调度数与入统数相差大",
+  FUNDS_SHORT: "投资超过到位资金",
 } as const;

@@ -7,6 +7,7 @@ export type DecimalLike = Decimal.Value | { toString(): string };
 const TEN_THOUSAND = new Decimal(10000);
 
 export function dec(value: DecimalLike): Decimal {
+  // Stryker disable next-line ConditionalExpression: a string's or a number's toString() gives Decimal the same value
   return value instanceof Decimal ? value : new Decimal(typeof value === "object" ? value.toString() : value);
 }
 
@@ -28,19 +29,19 @@ export function parseAmountToWan(text: string): Decimal {
   return m[2]?.startsWith("亿") ? value.times(TEN_THOUSAND) : value;
 }
 
+/** `d` to at most `maxPlaces` (≥ 1) decimals, without trailing zeros. */
 function trimZeros(d: Decimal, maxPlaces: number): string {
-  const fixed = d.toFixed(maxPlaces);
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  return d.toFixed(maxPlaces).replace(/\.?0+$/, "");
 }
 
 function group(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** Thousands separators in the integer part (a leading minus sign is never followed by a comma). */
 function withGrouping(text: string): string {
-  const negative = text.startsWith("-");
-  const [i, f] = (negative ? text.slice(1) : text).split(".");
-  return (negative ? "-" : "") + group(i) + (f ? "." + f : "");
+  const [i, f] = text.split(".");
+  return group(i) + (f ? "." + f : "");
 }
 
 /** 万元 → 亿元 as an exact decimal. */

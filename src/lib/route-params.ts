@@ -9,6 +9,7 @@ const MONTH = /^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$/;
 /** A numeric id as path parameters carry it (1–999999999), or null. */
 export function idParam(raw: string): number | null {
   const value = decodeSegment(raw);
+  // Stryker disable next-line ConditionalExpression: the pattern refuses null ("null") too; the check is for the type
   return value !== null && ID.test(value) ? Number(value) : null;
 }
 
@@ -34,17 +35,17 @@ export function routeParam(pathname: string): RouteParam | "invalid" | null {
   const parts = pathname.split("/").slice(1);
   const [a, b, c, d] = parts;
   const n = parts.length;
-  let kind: RouteParam["kind"] | null = null;
-  let raw = "";
-  if ((a === "projects" || a === "monthly-report") && n === 2 && !(a === "projects" && b === "export")) [kind, raw] = ["project", b];
-  else if (a === "admin" && b === "projects" && n === 4 && d === "edit") [kind, raw] = ["project", c];
-  else if (a === "parks" && n === 2) [kind, raw] = ["park", b];
-  else if (a === "issues" && n === 2 && b !== "new" && b !== "stats" && b !== "export") [kind, raw] = ["issue", b];
-  else if (a === "issues" && n === 3 && c === "print") [kind, raw] = ["issue", b];
-  else if (a === "admin" && b === "plans" && n === 3 && c !== "new") [kind, raw] = ["plan", c];
-  else if (a === "periods" && (n === 2 || (n === 3 && c === "bulletin"))) [kind, raw] = ["period", b];
-  else if (a === "annual-report" && (n === 2 || (n === 3 && c === "edit"))) [kind, raw] = ["plan", b];
-  if (kind === null) return null;
+  let route: [RouteParam["kind"], string] | null = null;
+  if ((a === "projects" || a === "monthly-report") && n === 2 && !(a === "projects" && b === "export")) route = ["project", b];
+  else if (a === "admin" && b === "projects" && n === 4 && d === "edit") route = ["project", c];
+  else if (a === "parks" && n === 2) route = ["park", b];
+  else if (a === "issues" && n === 2 && b !== "new" && b !== "stats" && b !== "export") route = ["issue", b];
+  else if (a === "issues" && n === 3 && c === "print") route = ["issue", b];
+  else if (a === "admin" && b === "plans" && n === 3 && c !== "new") route = ["plan", c];
+  else if (a === "periods" && (n === 2 || (n === 3 && c === "bulletin"))) route = ["period", b];
+  else if (a === "annual-report" && (n === 2 || (n === 3 && c === "edit"))) route = ["plan", b];
+  if (route === null) return null;
+  const [kind, raw] = route;
   const value = decodeSegment(raw);
   if (value === null) return "invalid";
   if (kind === "project") return PROJECT_CODE.test(value) ? { kind, code: value } : "invalid";

@@ -12,6 +12,7 @@ export function param(sp: RawSearchParams, name: string): string | undefined {
 
 export function intParam(sp: RawSearchParams, name: string): number | undefined {
   const s = param(sp, name);
+  // Stryker disable next-line ConditionalExpression: the pattern refuses undefined ("undefined") too; the check is for the type
   return s !== undefined && /^[0-9]{1,9}$/.test(s) ? Number(s) : undefined;
 }
 

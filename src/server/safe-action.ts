@@ -14,7 +14,7 @@ import { cleanStoredText, FIELD_MAX_CHARS, hygieneErrors } from "@/lib/schemas/t
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
 
-import type { ActionState } from "@/server/action-state";
+import type { ActionOutcome, ActionState } from "@/server/action-state";
 export type { ActionState } from "@/server/action-state";
 
 export function formValues(formData: FormData): Record<string, string> {
@@ -56,7 +56,7 @@ export function toActionState(error: unknown, values?: Record<string, string>): 
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
-  run: (actor: Actor | null, input: z.infer<S>, formData: FormData) => Promise<string | void>,
+  run: (actor: Actor | null, input: z.infer<S>, formData: FormData) => Promise<ActionOutcome>,
   options: {
     /** the one action allowed while the account must still change a password an administrator set */
     whilePasswordChangeDue?: boolean;
@@ -80,8 +80,9 @@ export function formAction<S extends z.ZodType>(
     try {
       const actor = await currentActor();
       if (actor?.mustChangePassword && !options.whilePasswordChangeDue) return { ok: false, message: MUST_CHANGE_PASSWORD_MESSAGE, values };
-      const message = await run(actor, parsed.data, formData);
-      return { ok: true, message: message ?? "已保存。" };
+      const outcome = await run(actor, parsed.data, formData);
+      if (typeof outcome === "object") return { ok: true, message: outcome.message, link: outcome.link };
+      return { ok: true, message: outcome ?? "已保存。" };
     } catch (e) {
       unstable_rethrow(e); // a redirect() after the write goes through to Next.js
       return toActionState(e, values);

@@ -26,14 +26,20 @@ export async function ensureSignedIn(page: Page, username: string) {
   if (new URL(page.url()).pathname === "/login") await login(page, username);
 }
 
-/** Reports other journeys left awaiting review would block an import or publishing: approve them. */
+/**
+ * Reports other journeys left awaiting review would block an import or publishing: approve them,
+ * one at a time, with a 核实说明 where the report has 数据质量提示.
+ */
 export async function approveAllPending(admin: Page) {
   for (let i = 0; i < 10; i++) {
     await admin.goto("/review");
-    const approve = admin.getByRole("button", { name: "审核通过" }).first();
-    if ((await approve.count()) === 0) return;
-    await approve.click();
-    await expect(admin.getByRole("status").first()).toHaveText("已审核通过。");
+    const form = admin.getByRole("form", { name: /^审核 / }).first();
+    if ((await form.count()) === 0) return;
+    const note = form.getByLabel(/^核实说明/);
+    const flagged = (await note.count()) > 0;
+    if (flagged) await note.fill("已核实（演练）");
+    await form.getByRole("button", { name: "审核通过" }).click();
+    await expect(admin.getByRole("status").first()).toHaveText(flagged ? "已审核通过，核实说明已记录。" : "已审核通过。");
   }
 }
 

@@ -22,9 +22,13 @@ export async function fingerprint(prisma: Db): Promise<string> {
     parkTotal: await prisma.publicationParkTotal.count(),
     photo: await prisma.photo.count(),
     revisionPhoto: await prisma.revisionPhoto.count(),
+    revisionQualityFlag: await prisma.revisionQualityFlag.count(),
     statsFigure: await prisma.projectStatsFigure.count(),
     importBatch: await prisma.importBatch.count(),
     correctionRequest: await prisma.correctionRequest.count(),
+    benefitReport: await prisma.benefitReport.count(),
+    benefitRevision: await prisma.benefitRevision.count(),
+    benefitEvent: await prisma.benefitEvent.count(),
   };
   const rows = {
     projects: await prisma.project.findMany({ orderBy: { id: "asc" }, include: { metrics: true, plannedMonths: true, milestones: true, statsFigures: true } }),
@@ -34,6 +38,7 @@ export async function fingerprint(prisma: Db): Promise<string> {
     reports: await prisma.monthlyReport.findMany({ orderBy: { id: "asc" } }),
     periods: await prisma.reportingPeriod.findMany({ orderBy: { id: "asc" } }),
     corrections: await prisma.correctionRequest.findMany({ orderBy: { id: "asc" } }),
+    benefitReports: await prisma.benefitReport.findMany({ orderBy: { id: "asc" } }),
     importBatches: await prisma.importBatch.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, appliedAt: true } }),
   };
   return JSON.stringify({ counts, rows });

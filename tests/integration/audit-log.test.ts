@@ -81,7 +81,7 @@ describe("the audit page in Chinese", () => {
 
   it("shows a report approval as a Chinese before → after of only the changed fields, with names", async () => {
     const saved = await saveMonthlyReport(t.prisma, a.huitong, monthlyReportForm({ monthInvestment: "100", cumulativeInvestment: "150100" }));
-    const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { project: true } });
+    const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: saved.reportId }, include: { project: true, currentRevision: true } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
     const { rows } = await listAudit(t.prisma, filters({ action: "report.approve" }));
     const row = rows[0];
@@ -90,7 +90,8 @@ describe("the audit page in Chinese", () => {
     expect(row.actorLabel).toContain(a.admin.displayName);
     expect(row.diff).toEqual([
       { field: "status", label: "状态", before: "已提交", after: "已审核" },
-      { field: "approvedRevisionId", label: "审核通过的版本", before: "—", after: String(report.currentRevisionId) },
+      // the revision as the county numbers it (第N版), never its internal id
+      { field: "approvedRevisionId", label: "审核通过的版本", before: "—", after: `第${report.currentRevision!.revisionNo}版` },
     ]);
     // the submission before it: money in 万元, the month as 2024年12月, nothing in English
     const submit = (await listAudit(t.prisma, filters({ action: "report.submit" }))).rows[0];

@@ -14,6 +14,8 @@ import { createUser, resetUserPassword, setUserActive, updateUser } from "@/serv
 import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
 import { createProject, saveMilestones, savePlannedInvestment, updateProject } from "@/server/projects/service";
 import { createPlan, savePlan, setPlanEntries } from "@/server/plans/service";
+import { saveFundingPlan } from "@/server/funding/service";
+import { fundingPlanSchema } from "@/lib/schemas/funding";
 import { monthlyReportSchema, withdrawSchema } from "@/lib/schemas/monthly-report";
 import { declineCorrection, openPeriod, publishPeriod, reopenPeriod, requestCorrection } from "@/server/periods/service";
 import { declineCorrectionSchema, openPeriodSchema, publishPeriodSchema, reopenPeriodSchema, requestCorrectionSchema } from "@/lib/schemas/period";
@@ -35,6 +37,10 @@ import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { recordNode, saveStatsFigure } from "@/server/nodes/service";
 import { nodeRecordSchema, statsFigureSchema } from "@/lib/schemas/nodes";
 import { createUserAction, setUserActiveAction } from "@/server/users/actions";
+import { reviewBenefitReport, saveBenefitReport } from "@/server/benefits/service";
+import { benefitReportSchema } from "@/lib/schemas/benefits";
+import { reviewBenefitAction, saveBenefitAction } from "@/server/benefits/actions";
+import { benefitFields, producingProject, PRODUCING_CODE } from "../helpers/benefits";
 import { initialActionState } from "@/server/action-state";
 import { deleteReportSection, saveReportSection } from "@/server/documents/service";
 import { deleteReportSectionSchema, reportSectionSchema } from "@/lib/schemas/report-text";
@@ -113,6 +119,26 @@ async function submittedOctober() {
     r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-10" } });
   }
   return { reportId: String(r.id), version: String(r.version) };
+}
+
+/** 会同's project in production: a save of its 2025 benefits (from the current version), or a submitted one for review. */
+async function benefitSave() {
+  await producingProject(t.prisma, a.huitong.parkId!);
+  const r = await t.prisma.benefitReport.findFirst({ where: { project: { code: PRODUCING_CODE }, year: 2025, quarter: 0 } });
+  return benefitFields({ version: String(r?.version ?? 0), output: `${300000 + (n++ % 1000)}` });
+}
+async function submittedBenefits() {
+  await producingProject(t.prisma, a.huitong.parkId!);
+  let r = await t.prisma.benefitReport.findFirst({ where: { project: { code: PRODUCING_CODE }, year: 2026, quarter: 0 } });
+  if (r?.status !== "SUBMITTED") {
+    await saveBenefitReport(
+      t.prisma,
+      a.admin,
+      benefitReportSchema.parse(benefitFields({ year: "2026", intent: "submit", version: String(r?.version ?? 0), output: `${400000 + (n++ % 1000)}` })),
+    );
+    r = await t.prisma.benefitReport.findFirstOrThrow({ where: { project: { code: PRODUCING_CODE }, year: 2026, quarter: 0 } });
+  }
+  return { reportId: String(r.id), version: String(r.version), decision: "return", reason: `请补充完税证明${unique()}`, note: "" };
 }
 
 const projectForm = (over: Record<string, string> = {}) => ({
@@ -291,6 +317,21 @@ const cases: Case[] = [
     run: (actor, v) => savePlannedInvestment(t.prisma, actor, plannedInvestmentSchema.parse(v)),
   },
   {
+    name: "saveFundingPlan",
+    allowed: adminOnly,
+    prepare: async () => ({ code: "YQ2024-001", version: await projectVersion("YQ2024-001"), plan_FISCAL: "50000", plan_BANK_LOAN: String(100000 + n++) }),
+    run: (actor, v) => saveFundingPlan(t.prisma, actor, fundingPlanSchema.parse(v)),
+  },
+  {
+    name: "saveMonthlyReport with money in place by source",
+    allowed: county,
+    prepare: async () => {
+      const r = await t.prisma.monthlyReport.findFirst({ where: { project: { code: "YQ2024-001" }, month: "2024-12" } });
+      return monthlyReportFields({ intent: "save", fundsFiscal: String(1000 + n++), fundsBank: "20000", version: String(r?.version ?? 0) });
+    },
+    run: (actor, v) => saveMonthlyReport(t.prisma, actor, monthlyReportSchema.parse(v)),
+  },
+  {
     name: "publishPeriod",
     allowed: adminOnly,
     prepare: async () => {
@@ -378,6 +419,18 @@ const cases: Case[] = [
       };
     },
     run: (actor, v) => recordNode(t.prisma, actor, nodeRecordSchema.parse(v)),
+  },
+  {
+    name: "saveBenefitReport (效益填报)",
+    allowed: county,
+    prepare: benefitSave,
+    run: (actor, v) => saveBenefitReport(t.prisma, actor, benefitReportSchema.parse(v)),
+  },
+  {
+    name: "reviewBenefitReport (退回效益填报)",
+    allowed: adminOnly,
+    prepare: submittedBenefits,
+    run: (actor, v) => reviewBenefitReport(t.prisma, actor, { reportId: Number(v.reportId), version: Number(v.version), decision: "return", reason: v.reason }),
   },
   {
     name: "saveStatsFigure",
@@ -743,6 +796,29 @@ describe("server actions called directly, as a hand-made request would", () => {
         ["ownCounty", "只有园区管理员可以编辑报告文字。"],
         ["leader", "只有园区管理员可以编辑报告文字。"],
         ["auditor", "只有园区管理员可以编辑报告文字。"],
+        ["anonymous", signIn],
+      ],
+      allowedAs: "admin",
+    },
+    {
+      name: "saveBenefitAction: 洞口 enters 会同's benefits",
+      action: saveBenefitAction,
+      values: benefitSave,
+      refused: [
+        ["otherCounty", "无权填报该项目的效益：只能填报本县区园区的项目。"],
+        ["leader", "无权填报该项目的效益：只能填报本县区园区的项目。"],
+        ["auditor", "无权填报该项目的效益：只能填报本县区园区的项目。"],
+        ["anonymous", signIn],
+      ],
+      allowedAs: "ownCounty",
+    },
+    {
+      name: "reviewBenefitAction: a county approves benefits",
+      action: reviewBenefitAction,
+      values: async () => ({ ...(await submittedBenefits()), decision: "approve", reason: "" }),
+      refused: [
+        ["ownCounty", "只有园区管理员可以审核效益填报。"],
+        ["leader", "只有园区管理员可以审核效益填报。"],
         ["anonymous", signIn],
       ],
       allowedAs: "admin",

@@ -18,6 +18,7 @@ import {
   reviewIssueAction,
 } from "@/server/issues/actions";
 import { createProjectAction, plannedInvestmentAction, updateProjectAction } from "@/server/projects/actions";
+import { fundingPlanAction } from "@/server/funding/actions";
 import { createUserAction, resetPasswordAction, updateUserAction } from "@/server/users/actions";
 import { changePasswordAction, endSessionAction } from "@/server/account/actions";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
@@ -32,6 +33,8 @@ import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 import { monthlyReportFields } from "../helpers/monthly-report";
+import { saveBenefitAction, reviewBenefitAction } from "@/server/benefits/actions";
+import { benefitFields, producingProject } from "../helpers/benefits";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 type As = "huitong" | "admin";
@@ -105,7 +108,53 @@ const own =
   () => ({ currentPassword: "demo2024", newPassword: "Huitong-own-2026", newPasswordAgain: "Huitong-own-2026", ...over });
 let dongkouRow: { id: number; updatedAt: Date; displayName: string };
 
+const benefits =
+  (over: Record<string, string> = {}) =>
+  () =>
+    benefitFields(over);
+
 const cases: Case[] = [
+  // 效益填报 (达产与效益)
+  { name: "产值 negative", action: saveBenefitAction, as: "huitong", values: benefits({ output: "-5" }), field: "output", message: "产值不能为负数" },
+  { name: "产值 in words", action: saveBenefitAction, as: "huitong", values: benefits({ output: "三十二亿" }), field: "output", message: "产值须为数字（单位：万元）" },
+  { name: "税收 with three decimals", action: saveBenefitAction, as: "huitong", values: benefits({ tax: "4800.123" }), field: "tax", message: "税收最多保留两位小数（万元）" },
+  { name: "新增就业 not whole", action: saveBenefitAction, as: "huitong", values: benefits({ jobs: "12.5" }), field: "jobs", message: "新增就业人数须为整数" },
+  { name: "year of two digits", action: saveBenefitAction, as: "huitong", values: benefits({ year: "25" }), field: "year", message: "年度格式应为四位数字，如 2025" },
+  { name: "quarter 5", action: saveBenefitAction, as: "huitong", values: benefits({ quarter: "5" }), field: "quarter", message: "期间无效：请选择全年或第1–4季度" },
+  { name: "named metric negative", action: saveBenefitAction, as: "huitong", values: benefits({ metric_0: "-1" }), field: "metric_0", message: "年供电量（亿千瓦时）不能为负数" },
+  {
+    name: "named metric with five decimals",
+    action: saveBenefitAction,
+    as: "huitong",
+    values: benefits({ metric_0: "12.12345" }),
+    field: "metric_0",
+    message: "年供电量（亿千瓦时）最多保留四位小数",
+  },
+  {
+    name: "nothing reported",
+    action: saveBenefitAction,
+    as: "huitong",
+    values: benefits({ output: "", tax: "", jobs: "", metric_0: "" }),
+    field: "output",
+    message: "请至少填写一项效益数据（产值、税收、新增就业或项目指标）。",
+  },
+  {
+    name: "a year before production",
+    action: saveBenefitAction,
+    as: "huitong",
+    values: benefits({ year: "2024" }),
+    field: "year",
+    message: "项目于2025年3月投产，不能填报2024年（投产前）的效益。",
+  },
+  { name: "a year not yet ended", action: saveBenefitAction, as: "huitong", values: benefits({ year: "2099" }), field: "year", message: "2099年尚未结束，结束后再填报。" },
+  {
+    name: "benefits: return without a reason",
+    action: reviewBenefitAction,
+    as: "admin",
+    values: () => ({ reportId: "1", version: "1", decision: "return", reason: "" }),
+    field: "reason",
+    message: "退回时请填写退回原因",
+  },
   // 月度调度 (the lead's form)
   {
     name: "kept photo id not a number",
@@ -140,6 +189,32 @@ const cases: Case[] = [
     message: "只能撤回“已提交”且尚未审核的报表，该报表当前为“已审核”。",
   },
   { name: "negative amount", action: saveReportAction, as: "huitong", values: report({ monthInvestment: "-5" }), field: "monthInvestment", message: "本月完成投资不能为负数" },
+  // 资金到位 by source (optional each; 万元, two decimals, never negative)
+  { name: "money in place negative", action: saveReportAction, as: "huitong", values: report({ fundsBank: "-1" }), field: "fundsBank", message: "银行贷款累计到位不能为负数" },
+  {
+    name: "money in place with three decimals",
+    action: saveReportAction,
+    as: "huitong",
+    values: report({ fundsFiscal: "100.125" }),
+    field: "fundsFiscal",
+    message: "财政资金累计到位最多保留两位小数（万元）",
+  },
+  {
+    name: "money in place in words",
+    action: saveReportAction,
+    as: "huitong",
+    values: report({ fundsBond: "五千" }),
+    field: "fundsBond",
+    message: "地方政府专项债券累计到位须为数字（单位：万元），如 1200 或 1200.50",
+  },
+  {
+    name: "money in place too large",
+    action: saveReportAction,
+    as: "huitong",
+    values: report({ fundsSelf: "9999999999999" }),
+    field: "fundsSelf",
+    message: "企业自筹累计到位数额过大，请核对单位是否为万元",
+  },
   {
     name: "three decimals",
     action: saveReportAction,
@@ -242,6 +317,14 @@ const cases: Case[] = [
     message: "保存冲突",
   },
   { name: "unknown intent", action: saveReportAction, as: "huitong", values: report({ intent: "delete" }), field: "intent", message: "无效的操作" },
+  {
+    name: "a 形象进度阶段 not in the list",
+    action: saveReportAction,
+    as: "huitong",
+    values: report({ progressStage: "土建" }),
+    field: "progressStage",
+    message: "形象进度阶段无效：请从前期、基础施工、主体施工、主体完工、设备安装、调试、投产中选择，或不选",
+  },
   {
     name: "correcting a published month",
     action: saveReportAction,
@@ -462,6 +545,32 @@ const cases: Case[] = [
 
   // 问题台账
   { name: "empty title", action: createIssueAction, as: "huitong", values: newIssue({ title: "" }), field: "title", message: "请填写问题标题" },
+  // 资金问题: the source and the amount short (资金缺口)
+  { name: "funding gap negative", action: createIssueAction, as: "huitong", values: newIssue({ fundingGap: "-100" }), field: "fundingGap", message: "资金缺口不能为负数" },
+  {
+    name: "funding gap in words",
+    action: createIssueAction,
+    as: "huitong",
+    values: newIssue({ fundingGap: "两亿" }),
+    field: "fundingGap",
+    message: "资金缺口须为数字（单位：万元），如 1200 或 1200.50",
+  },
+  {
+    name: "funding source unknown",
+    action: createIssueAction,
+    as: "huitong",
+    values: newIssue({ fundingSource: "PRIVATE_EQUITY" }),
+    field: "fundingSource",
+    message: "没有这个资金来源，请从列表中选择",
+  },
+  {
+    name: "a funding gap on an issue that is not about money",
+    action: createIssueAction,
+    as: "huitong",
+    values: newIssue({ category: "FACTOR", subCategory: "TALENT", fundingGap: "5000" }),
+    field: "fundingGap",
+    message: "资金来源和资金缺口只用于“资金问题”类别：请改选资金问题下的类别，或清空这两项",
+  },
   { name: "oversized title", action: createIssueAction, as: "huitong", values: newIssue({ title: long(201) }), field: "title", message: "问题标题不能超过200个字" },
   {
     name: "html in description",
@@ -800,6 +909,30 @@ const cases: Case[] = [
     message: "计划累计投资不能少于上月（1月 160000万元）",
   },
   {
+    name: "funding plan negative",
+    action: fundingPlanAction,
+    as: "admin",
+    values: () => ({ code: "YQ2024-001", version: String(projectVersion), plan_BANK_LOAN: "-100" }),
+    field: "plan_BANK_LOAN",
+    message: "银行贷款计划不能为负数",
+  },
+  {
+    name: "funding plan in 亿元 words",
+    action: fundingPlanAction,
+    as: "admin",
+    values: () => ({ code: "YQ2024-001", version: String(projectVersion), plan_FISCAL: "3亿" }),
+    field: "plan_FISCAL",
+    message: "财政资金计划须为数字（单位：万元），如 1200 或 1200.50",
+  },
+  {
+    name: "funding plan with three decimals",
+    action: fundingPlanAction,
+    as: "admin",
+    values: () => ({ code: "YQ2024-001", version: String(projectVersion), plan_OTHER: "1.005" }),
+    field: "plan_OTHER",
+    message: "其他计划最多保留两位小数（万元）",
+  },
+  {
     name: "planned cumulative negative",
     action: plannedInvestmentAction,
     as: "admin",
@@ -1005,6 +1138,7 @@ beforeAll(async () => {
   approvedNovember = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: "2024-11", status: "APPROVED" } });
   textSection = await t.prisma.reportSection.findFirstOrThrow({ where: { key: "next-steps" }, orderBy: { sortOrder: "asc" } });
   dongkouRow = await t.prisma.user.findUniqueOrThrow({ where: { username: "dongkou" } });
+  await producingProject(t.prisma, a.huitong.parkId!);
 });
 afterAll(async () => t?.drop());
 
@@ -1048,6 +1182,7 @@ describe(`bad input: ${cases.length} cases, each with its message and nothing ch
   it("the valid versions of these forms do save (so the cases above fail only for their bad field)", async () => {
     h.token = tokens.huitong;
     expect(await saveReportAction(initialActionState, formData(report()()))).toMatchObject({ ok: true });
+    expect(await saveBenefitAction(initialActionState, formData(benefits()()))).toMatchObject({ ok: true });
     expect(await createIssueAction(initialActionState, formData(newIssue()()))).toMatchObject({ ok: true });
     expect(await feedbackIssueAction(initialActionState, formData({ ...working, feedback: "已办结" }))).toMatchObject({ ok: true });
     h.token = tokens.admin;

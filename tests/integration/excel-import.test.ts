@@ -318,7 +318,8 @@ describe("Excel import of a monthly 调度表", () => {
     };
     await again(); // awaiting review
     const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-004" }, month: MONTH } });
-    await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });
+    // 形象进度 left as the template prefilled it (November's) while 本月 > 0: flagged 形象进度未更新, approved with a 核实说明
+    await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "", note: "已核实：本月仅零星投入" });
     await again(); // approved
   });
 

@@ -30,6 +30,17 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { leftBehindConfirmation } from "../helpers/publication";
 import { subCategoriesOf, type IssueTopCategory } from "@/domain/issue-categories";
+import { reviewBenefitReport, saveBenefitReport } from "@/server/benefits/service";
+import { benefitReportSchema } from "@/lib/schemas/benefits";
+
+/** 会同's DEMO-001 (in production since 2024-06): its 2024 benefits saved, submitted and approved by the office. */
+async function approveBenefits(t: TestDatabase, county: Actor, office: Actor, output: string) {
+  const existing = await t.prisma.benefitReport.findFirst({ where: { project: { code: "DEMO-001" }, year: 2024, quarter: 0 } });
+  const form = { projectCode: "DEMO-001", year: "2024", quarter: "0", output, jobs: "85", intent: "submit", version: String(existing?.version ?? 0) };
+  const saved = await saveBenefitReport(t.prisma, county, benefitReportSchema.parse(form));
+  const r = await t.prisma.benefitReport.findUniqueOrThrow({ where: { id: saved.reportId } });
+  await reviewBenefitReport(t.prisma, office, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
+}
 
 /** Another sub-category of the same category (the CHECK allows only the table's pairs). */
 const otherSub = (category: IssueTopCategory, code: string) => subCategoriesOf(category).find((s) => s.code !== code)!.code;
@@ -97,6 +108,9 @@ describe("a published month never changes", () => {
     };
     admin = await actor("admin");
     huitong = await actor("huitong");
+    // 投产项目效益: DEMO-001's promises and its 2024 benefits, approved before publishing
+    await t.prisma.project.update({ where: { code: "DEMO-001" }, data: { expectedOutput: "100000", expectedOutputAtLeast: true, expectedJobs: 80, expectedJobsAtLeast: true } });
+    await approveBenefits(t, huitong, admin, "42000");
     // December: the report awaiting review approved, the month published
     for (const r of await t.prisma.monthlyReport.findMany({ where: { month: MONTH, status: "SUBMITTED" } })) {
       await reviewMonthlyReport(t.prisma, admin, { reportId: r.id, version: r.version, decision: "approve", reason: "" });
@@ -196,12 +210,28 @@ describe("a published month never changes", () => {
       reportSectionSchema.parse({ year: "2024", id: String(section.id), key: section.key, version: String(section.version), title: "改后的小标题", body: "改后的正文。" }),
     );
     await saveReportSection(t.prisma, admin, reportSectionSchema.parse({ year: "2024", id: "", key: "next-steps", title: "新增的段落", body: "新增的正文。" }));
+    // 投产项目效益: the benefits corrected and approved again, 达产 reached, the promise changed
+    await approveBenefits(t, huitong, admin, "150000");
+    const demo1 = await t.prisma.project.findUniqueOrThrow({ where: { code: "DEMO-001" } });
+    await t.prisma.milestone.upsert({
+      where: { projectId_name: { projectId: demo1.id, name: "达产" } },
+      create: { projectId: demo1.id, kind: "FULL_PRODUCTION", name: "达产", actualDate: new Date("2024-12-20T00:00:00Z") },
+      update: { actualDate: new Date("2024-12-20T00:00:00Z") },
+    });
+    await t.prisma.project.update({ where: { id: demo1.id }, data: { expectedOutput: "50000" } });
 
     // the changes are real: the live data says so
     expect((await t.prisma.issue.findUniqueOrThrow({ where: { id: open.id } })).status).toBe("CLOSED");
     expect(first["counts.first"]).toBeDefined();
     expect(report.blocks.some((b) => "lead" in b && b.lead?.includes("中伟新材料项目。"))).toBe(true);
     expect(text).not.toContain("已更名");
+    // the 通报's and the 情况报告's 投产项目效益 as published
+    const bulletin = JSON.stringify((first["bulletin.first.model"] as ReturnType<typeof writeBulletin>).blocks);
+    expect(bulletin).toContain("九、投产项目效益");
+    expect(bulletin).toContain(
+      "2024年6月投产，投产未达产。项目承诺达产后年产值10亿元以上、新增就业80人以上。2024年实现产值4.2亿元，为承诺的42%；2024年新增就业85人，为承诺的106.2%，已达到承诺。",
+    );
+    expect(JSON.stringify(report.blocks)).toContain("2024年实现产值4.2亿元，为承诺的42%");
 
     expect(await documents()).toEqual(first);
   });

@@ -247,6 +247,18 @@ describe("to-do lists", () => {
     expect(await getIssueTodos(t.prisma, a.leader, today)).toEqual({ lists: [], total: 0 });
   });
 
+  it("a park's issues are its own and its projects': an issue of a 会同 project counts for 会同 even when it names no park", async () => {
+    const byProject = await issueAt(t.prisma, a, "ASSIGNED", { title: "待办测试：只记项目的问题" });
+    // as an issue imported or written before issues carried their park: the project alone says whose it is
+    await t.prisma.issue.update({ where: { id: Number(byProject.issueId) }, data: { parkId: null } });
+    const today = "2024-12-10";
+    const listed = async (actor: Actor) => (await getIssueTodos(t.prisma, actor, today)).lists.flatMap((l) => l.issues.map((i) => i.id));
+    expect(await listed(a.huitong)).toContain(Number(byProject.issueId));
+    expect(await listed(a.dongkou)).not.toContain(Number(byProject.issueId));
+    const ledger = await listIssues(t.prisma, { parkId: a.huitong.parkId!, status: "ASSIGNED", today }, { offset: 0, size: 100 });
+    expect(ledger.map((i) => i.id)).toContain(Number(byProject.issueId));
+  });
+
   it("the office sees issues awaiting 复核 and overdue ones, each issue counted once; lists are bounded", async () => {
     const review = await issueAt(t.prisma, a, "FEEDBACK", { dueDate: "2024-12-31", title: "待办测试：待复核且逾期" });
     const today = "2025-02-01";

@@ -277,6 +277,28 @@ describe("lists paged in SQL", () => {
       expect(res.result.items.find((x) => x.projectCode === "LIST-09")!.photos).toEqual([]);
     });
 
+    it("each report shows its current revision's 数据质量提示, in the checks' order, in the same statement", async () => {
+      const flagged = await t.prisma.monthlyReport.findMany({ where: { month: "2025-02", status: "SUBMITTED" }, orderBy: { id: "asc" } });
+      // every report of the month flagged twice (the kinds given out of order): still one statement for the page
+      await t.prisma.revisionQualityFlag.createMany({
+        data: flagged.flatMap((r) => [
+          { revisionId: r.currentRevisionId!, kind: "STATS_APART" as const, message: `入统数相差${r.id}`, evidence: {} },
+          { revisionId: r.currentRevisionId!, kind: "JUMP" as const, message: `突增${r.id}`, evidence: {} },
+        ]),
+      });
+      const res = await c.count((p) => getReviewQueue(p, { month: "2025-02" }, 1));
+      expect(res.statements).toBe(3);
+      expect(res.result.items).toHaveLength(20);
+      for (const item of res.result.items) {
+        expect(item.flags).toEqual([
+          { kind: "JUMP", message: `突增${item.id}` },
+          { kind: "STATS_APART", message: `入统数相差${item.id}` },
+        ]);
+      }
+      const january = await getReviewQueue(t.prisma, { month: "2025-01" }, 1);
+      expect(january.items.every((x) => x.flags.length === 0)).toBe(true);
+    });
+
     it("three SQL statements per page, whatever the queue's length (no query per row)", async () => {
       const a = await c.count((p) => getReviewQueue(p, {}, 2));
       expect(a.statements).toBe(3);

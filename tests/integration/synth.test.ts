@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate, synthPlan } from "../../bench/synth/generate";
-import { loadSynth, type SynthSummary } from "../../bench/synth/load";
+import { finishSynth, loadSynth, synthMarker, synthRowsMarker, type SynthSummary } from "../../bench/synth/load";
 import { embeddedTarget, postgresTarget } from "../../bench/synth/target";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 
@@ -141,6 +141,40 @@ describe("synthetic benchmark dataset", () => {
 
   it("refuses to write into a database that already has data", async () => {
     await expect(loadSynth(a.url, options)).rejects.toThrow(/已有数据/);
+  });
+
+  it("a load interrupted while publishing resumes at the first month without a publication and ends as a complete load does", async () => {
+    const c = await createTestDatabase();
+    try {
+      // stopped after its third publication (PostgreSQL restarted, the process killed…)
+      let published = 0;
+      const stop = new Error("interrupted");
+      await expect(
+        loadSynth(c.url, {
+          ...options,
+          log: (line) => {
+            if (line.includes("发布 20") && ++published === 3) throw stop;
+          },
+        }),
+      ).rejects.toBe(stop);
+      expect(await synthMarker(c.url)).toBeNull();
+      const rows = await synthRowsMarker(c.url);
+      expect(rows).toMatchObject({ scale: options.scale, rows: summary.rows });
+      const lines: string[] = [];
+      const publications = await finishSynth(c.url, synthPlan(options), rows!.rows as Record<string, number>, { log: (l) => lines.push(l) });
+      expect(publications).toBe(11);
+      expect(lines[0]).toContain("已发布 3 个月");
+      expect(lines.filter((l) => l.includes("发布 20"))).toHaveLength(8);
+      // the same publications, and the same figures in them, as the uninterrupted load
+      const PUBLISHED = `SELECT json_agg(json_build_array(rp.month, pp."publicationNo", (SELECT json_build_array(count(*), sum(f.cumulative)) FROM "ProjectFigure" f WHERE f."publicationId" = pp.id)) ORDER BY rp.month) AS f
+        FROM "PeriodPublication" pp JOIN "ReportingPeriod" rp ON rp.id = pp."periodId"`;
+      const [pc] = await query<{ f: unknown }>(c.url, PUBLISHED);
+      const [pa] = await query<{ f: unknown }>(a.url, PUBLISHED);
+      expect(pc.f).toEqual(pa.f);
+      expect(await synthMarker(c.url)).toMatchObject({ scale: options.scale, publications: 11 });
+    } finally {
+      await c.drop();
+    }
   });
 
   it("only ever targets a database or folder of its own", () => {

@@ -119,3 +119,18 @@ describe("the session cookie", () => {
     }
   });
 });
+
+describe("the settings' edges", () => {
+  it("a minimum length with anything but digits is not read; 128 characters are allowed, 129 are not", () => {
+    expect(passwordMinLength("10x")).toBe(12);
+    expect(passwordMinLength("x10")).toBe(12);
+    const at = (n: number) => "a1" + "b".repeat(n - 2);
+    expect(passwordProblems(at(128), 12)).toEqual([]);
+    expect(passwordProblems(at(129), 12)).toEqual(["密码不能超过128位"]);
+  });
+  it("the idle timeout is read with spaces around it, never from a value with anything else", () => {
+    expect(sessionIdleMinutes(" 45 ")).toBe(45);
+    expect(sessionIdleMinutes("45x")).toBe(30);
+    expect(sessionIdleMinutes("x45")).toBe(30);
+  });
+});

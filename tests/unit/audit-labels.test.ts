@@ -255,3 +255,19 @@ describe("how an entry reads", () => {
     expect(csvCell("@x")).toBe(`"'@x"`);
   });
 });
+
+describe("internal ids never show in the audit log", () => {
+  it("a revision reads as 第N版 and a publication as its month and 第N次发布, never as the row's id", () => {
+    const ctx = { revisions: new Map([[58, 2]]), publications: new Map([[7, { month: "2024-12", publicationNo: 2 }]]) };
+    expect(formatAuditValue("approvedRevisionId", 58, "MonthlyReport", ctx)).toBe("第2版");
+    expect(formatAuditValue("currentRevisionId", 58, "MonthlyReport", ctx)).toBe("第2版");
+    expect(formatAuditValue("publicationId", 7, "ReportingPeriod", ctx)).toBe("2024年12月第2次发布");
+    expect(formatAuditValue("currentPublicationId", 7, "ReportingPeriod", ctx)).toBe("2024年12月第2次发布");
+    expect(auditDiff("MonthlyReport", { approvedRevisionId: null }, { approvedRevisionId: 58 }, ctx)).toEqual([
+      { field: "approvedRevisionId", label: "审核通过的版本", before: "—", after: "第2版" },
+    ]);
+    // a revision the context does not know still shows no number
+    expect(formatAuditValue("approvedRevisionId", 58, "MonthlyReport")).not.toMatch(/[0-9]/);
+    expect(formatAuditValue("publicationId", 7, "ReportingPeriod")).not.toMatch(/[0-9]/);
+  });
+});

@@ -70,6 +70,7 @@ describe("nodes", () => {
       PRODUCTION: ["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT"],
       STATS_ENTRY: ["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START"],
       COMPLETION: ["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE"],
+      FULL_PRODUCTION: ["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION"],
     });
   });
   it("nodes without a date are skipped; planned dates are not held against the actual start month", () => {

@@ -3,7 +3,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ISSUE_SUBCATEGORIES, ISSUE_TOP_CATEGORIES, issueCategoryPath, parseIssueCategoryFilter, subCategoriesOf } from "@/domain/issue-categories";
+import { Prisma } from "@/generated/prisma/client";
+import {
+  ISSUE_SUBCATEGORIES,
+  ISSUE_TOP_CATEGORIES,
+  isIssueCategoryPair,
+  issueCategoryPath,
+  issueSubCategory,
+  parseIssueCategoryFilter,
+  subCategoriesOf,
+  subCategoryLabel,
+} from "@/domain/issue-categories";
+import { subCategoryLabelSql } from "@/domain/issue-categories-sql";
 import { createIssueSchema } from "@/lib/schemas/issue";
 
 describe("问题类别", () => {
@@ -42,5 +53,34 @@ describe("问题类别", () => {
     expect(wrong.success).toBe(false);
     expect(wrong.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["subCategory", "「资金问题」下没有「技术人才不足」，请从列表中选择"]]);
     expect(createIssueSchema.safeParse({ ...base, subCategory: "" }).error?.issues[0].message).toBe("请选择问题类别");
+  });
+
+  it("a sub-category's label, the stored text of an issue recorded before the table, and the path without a known sub-category", () => {
+    expect(issueSubCategory("LAND_COST")).toEqual({ code: "LAND_COST", category: "FUNDING", label: "土地成本增加", fromReport: true });
+    expect(issueSubCategory("FINANCING")).toEqual({ code: "FINANCING", category: "FUNDING", label: "融资", fromReport: false });
+    expect(issueSubCategory("")).toBeUndefined();
+    expect(issueSubCategory(null)).toBeUndefined();
+    expect(issueSubCategory("FUNDING")).toBeUndefined();
+    expect(subCategoryLabel("ENERGY")).toBe("能源");
+    expect(subCategoryLabel("供电线路迁改")).toBe("供电线路迁改");
+    expect(subCategoryLabel(null)).toBe("");
+    expect(subCategoryLabel(undefined)).toBe("");
+    expect(issueCategoryPath("FUNDING", null)).toBe("资金问题");
+    expect(issueCategoryPath("INSTITUTIONAL", "供电线路迁改")).toBe("体制机制问题");
+    expect(issueCategoryPath("INSTITUTIONAL", "POLICY")).toBe("体制机制问题 › 政策落实不到位");
+  });
+
+  it("a pair is allowed only when the sub-category belongs to the top category", () => {
+    expect(isIssueCategoryPair("FACTOR", "TALENT")).toBe(true);
+    expect(isIssueCategoryPair("FUNDING", "TALENT")).toBe(false);
+    expect(isIssueCategoryPair("FACTOR", "WEATHER")).toBe(false);
+    expect(isIssueCategoryPair("FACTOR", "FACTOR")).toBe(false);
+  });
+
+  it("the SQL twin of the label: every code with its label, the stored text otherwise, '' for none", () => {
+    const sql = subCategoryLabelSql(Prisma.sql`i."subCategory"`);
+    const whens = ISSUE_SUBCATEGORIES.map((_, k) => `WHEN $${2 * k + 1} THEN $${2 * k + 2}`).join(" ");
+    expect(sql.text).toBe(`(CASE i."subCategory" ${whens} ELSE coalesce(i."subCategory", '') END)`);
+    expect(sql.values).toEqual(ISSUE_SUBCATEGORIES.flatMap((s) => [s.code, s.label]));
   });
 });

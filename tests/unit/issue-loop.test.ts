@@ -56,6 +56,7 @@ describe("the 督办 transition table", () => {
 
   it("a recorded step is named by its action; a later 交办 is 调整交办; rows from before the loop have none", () => {
     expect(stepLabel({ action: "assign", fromStatus: "OPEN" })).toBe("交办");
+    expect(stepLabel({ action: "assign", fromStatus: null })).toBe("交办");
     expect(stepLabel({ action: "assign", fromStatus: "ASSIGNED" })).toBe("调整交办");
     expect(stepLabel({ action: "assign", fromStatus: "IN_PROGRESS" })).toBe("调整交办");
     expect(stepLabel({ action: "return", fromStatus: "FEEDBACK" })).toBe("退回重办");
@@ -114,5 +115,11 @@ describe("ISSUE_ESCALATION_DAYS", () => {
   });
   it.each(["-1", "3.5", "七", "1e3", "99999"])("refuses %s with a Chinese message", (v) => {
     expect(() => issueEscalationDays({ ISSUE_ESCALATION_DAYS: v })).toThrow("ISSUE_ESCALATION_DAYS 必须是不小于0的整数");
+  });
+});
+
+describe("the 督办 steps' names", () => {
+  it("are the office's words", () => {
+    expect(ISSUE_LOOP_ACTIONS.map((a) => ISSUE_LOOP[a].label)).toEqual(["交办", "签收", "办理", "反馈", "复核通过", "退回重办", "直接办结"]);
   });
 });

@@ -42,3 +42,16 @@ describe("sums and formatting", () => {
     expect(dec("1.10").equals(dec("1.1"))).toBe(true);
   });
 });
+
+describe("amounts: the edges", () => {
+  it("亿元 keep six decimal places at most, rounded; an explicit precision is kept as asked", () => {
+    expect(formatYi("12345.6789")).toBe("1.234568亿元");
+    expect(formatYi("12345.6789", { places: 2 })).toBe("1.23亿元");
+    expect(formatYi("1000000")).toBe("100亿元");
+  });
+  it("negative amounts are grouped like positive ones", () => {
+    expect(formatWan("-1234567.5")).toBe("-1,234,567.5万元");
+    expect(formatYi("-12345678")).toBe("-1,234.5678亿元");
+    expect(formatWan("-100")).toBe("-100万元");
+  });
+});

@@ -87,5 +87,12 @@ describe("the business today (APP_TODAY, the demo's date)", () => {
     expect(isDemoToday()).toBe(true);
     vi.stubEnv("APP_TODAY_SOURCE", "operator");
     expect(isDemoToday()).toBe(false);
+    // the demo's mark without a date is no demo date
+    expect(isDemoToday({ APP_TODAY_SOURCE: "demo" })).toBe(false);
+    expect(appToday({})).toBeNull();
+    expect(appToday({ APP_TODAY: " 2025-01-03 " })).toBe("2025-01-03");
+    for (const bad of ["x2025-01-03", "2025-01-03x", "2025-13-01", "2025-00-10", "2025-01-32", "2025-01-1x", "2025-01-00", "2025-1-03"]) {
+      expect(() => appToday({ APP_TODAY: bad }), bad).toThrow(`APP_TODAY 必须是日期（年-月-日，如 2025-01-03），而不是「${bad}」`);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The monthly figures' rules, shared by the form and the Excel import (src/domain/monthly-figures.ts),
 // at their boundaries.
 import { describe, expect, it } from "vitest";
-import { expectedCumulative, monthlyReportErrors } from "@/domain/monthly-figures";
+import { expectedCumulative, monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 
 const project = { totalInvestment: "1000", firstListYear: 2024, actualStartMonth: null, actualProductionMonth: null };
 const figures = (over: Record<string, string | null> = {}) => ({ month: "2024-12", monthInvestment: "100", cumulativeInvestment: "600", explanation: null, ...over });
@@ -48,5 +48,23 @@ describe("monthly figures' rules", () => {
     expect(monthlyReportErrors(producing, figures({ actualStartMonth: "2024-07" }), previous).actualStartMonth).toEqual([
       "实际开工月份（2024年7月）不能晚于项目已登记的实际投产月份（2024年6月）",
     ]);
+  });
+
+  it("a start month is checked against a recorded production month only when the report gives no production month of its own", () => {
+    const producing = { ...project, actualStartMonth: "2024-03", actualProductionMonth: "2024-06" };
+    // the report moves both: the pair it gives is consistent, the recorded production month does not matter
+    expect(monthlyReportErrors(producing, figures({ actualStartMonth: "2024-07", actualProductionMonth: "2024-08" }), previous)).toEqual({});
+    // a start month with no production month anywhere, or the recorded months untouched: nothing to say
+    expect(monthlyReportErrors(project, figures({ actualStartMonth: "2024-07" }), previous)).toEqual({});
+    expect(monthlyReportErrors(producing, figures(), previous)).toEqual({});
+    expect(monthlyReportErrors(producing, figures({ actualStartMonth: "2024-06" }), previous)).toEqual({});
+  });
+
+  it("a project on no list yet takes a report of any year", () => {
+    expect(monthlyReportErrors({ ...project, firstListYear: null }, figures({ month: "2019-01" }), null).month).toBeUndefined();
+  });
+
+  it("a month awaiting review cannot be changed by the county, and it is told whom to ask", () => {
+    expect(submittedLockedMessage("2024-11")).toBe("2024年11月的报表已提交、正在等待审核，不能修改。如需更正，请联系园区管理员退回。");
   });
 });

@@ -44,6 +44,7 @@ describe("节点状态 (临期 / 超期)", () => {
   });
   it("开工 / 投产 / 入库 count as reached when the project records them (entered once)", () => {
     expect(state("2024-01-01", null, "START", { ...none, actualStartMonth: "2024-02" })).toBe("done");
+    expect(state("2024-01-01", null, "START", none)).toBe("overdue");
     expect(state("2024-01-01", null, "PRODUCTION", { ...none, actualStartMonth: "2024-02" })).toBe("overdue");
     expect(state("2024-01-01", null, "PRODUCTION", { ...none, actualProductionMonth: "2024-05" })).toBe("done");
     expect(state("2024-01-01", null, "STATS_ENTRY", { ...none, statsEnteredMonth: "2024-05" })).toBe("done");

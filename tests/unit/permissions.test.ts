@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, AuthError, can, landingPath, mayOpenPath, parkScope, ROLE_PERMISSIONS, type Action, type Permission } from "@/server/auth/permissions";
+import {
+  assertCan,
+  AuthError,
+  can,
+  landingPath,
+  mayOpenPath,
+  MUST_CHANGE_PASSWORD_MESSAGE,
+  parkScope,
+  refusalMessage,
+  ROLE_PERMISSIONS,
+  type Action,
+  type Permission,
+} from "@/server/auth/permissions";
 import type { Actor } from "@/server/auth/actor";
 
 const actor = (role: Actor["role"], parkId: number | null = null): Actor => ({ id: 1, username: "u", displayName: "u", role, parkId });
@@ -31,6 +43,7 @@ const cases: Array<[string, Permission, Record<string, boolean>]> = [
   ],
   ["decide a correction request", { action: "correction.decide" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
   ["edit the report text", { action: "document.edit" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
+  ["read the 数据质量 prompts one by one", { action: "quality.detail" }, { admin: true, leader: false, county1: false, unbound: false, auditor: false, anonymous: false }],
 ];
 
 describe("node records and the to-do page", () => {
@@ -133,6 +146,7 @@ describe("the permission table, asked by action name", () => {
       "user.manage": "只有园区管理员可以管理用户。",
       "audit.read": "只有园区管理员和审计员可以查看操作日志。",
       "document.edit": "只有园区管理员可以编辑报告文字。",
+      "quality.detail": "数据质量提示的明细只对园区管理员开放；领导可在月度通报中查看各县区、各类提示的条数。",
     };
     for (const [action, message] of Object.entries(messages)) {
       expect(refusal(leader, action as Parameters<typeof assertCan>[1]), action).toMatchObject({ kind: "forbidden", message });
@@ -173,6 +187,7 @@ describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
       "/projects/export",
       "/parks",
       "/parks/1",
+      "/figures/explain",
       "/periods",
       "/periods/2024-11",
       "/periods/2024-11/schedule",
@@ -201,7 +216,7 @@ describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
 
   it("the gate lets every other role on as before (their pages check their own permission), and nobody unsigned", () => {
     for (const who of [admin, leader, county1, unbound]) {
-      for (const path of ["/", "/overview", "/projects", "/issues/1", "/account", "/forbidden", "/todo", "/admin/users"])
+      for (const path of ["/", "/overview", "/projects", "/issues/1", "/figures/explain", "/account", "/forbidden", "/todo", "/admin/users"])
         expect(mayOpenPath(who, path), `${who.role} ${path}`).toBe(true);
     }
     expect(mayOpenPath(admin, "/admin/audit")).toBe(true);
@@ -209,5 +224,28 @@ describe("审计员 (AUDITOR): reads the audit log and nothing else", () => {
     expect(mayOpenPath(county1, "/admin/audit/export")).toBe(false);
     expect(mayOpenPath(null, "/admin/audit")).toBe(false);
     expect(mayOpenPath(null, "/overview")).toBe(false);
+  });
+});
+
+describe("refusals a county reads, and the first password", () => {
+  it("importing, asking for a correction or deciding one outside the reach says why", () => {
+    expect(() => assertCan(county1, "monthlyReport.import", { parkId: 2 })).toThrow("无权导入该县区园区的调度表：只能导入本县区园区的项目。");
+    expect(() => assertCan(county1, "correction.request", { parkId: 2 })).toThrow("无权申请更正该项目：只能为本县区园区的项目申请更正。");
+    expect(() => assertCan(county1, "correction.decide")).toThrow("只有园区管理员可以处理更正申请。");
+    expect(refusalMessage("correction.request")).toBe("无权申请更正该项目：只能为本县区园区的项目申请更正。");
+    expect(refusalMessage("period.manage")).toBe("只有园区管理员可以开放、发布或重新开放调度期。");
+  });
+
+  it("an account whose password an administrator set does nothing before changing it, whatever it holds", () => {
+    const fresh = { ...admin, mustChangePassword: true };
+    expect(() => assertCan(fresh, "data.read")).toThrow("请先修改初始密码：管理员设置的密码须由本人修改后才能继续操作。");
+    expect(() => assertCan(fresh, "data.read")).toThrow(expect.objectContaining({ kind: "forbidden" }));
+    expect(MUST_CHANGE_PASSWORD_MESSAGE).toBe("请先修改初始密码：管理员设置的密码须由本人修改后才能继续操作。");
+    expect(() => assertCan(admin, "data.read")).not.toThrow();
+  });
+
+  it("nobody unsigned opens even the account pages", () => {
+    expect(mayOpenPath(null, "/account")).toBe(false);
+    expect(mayOpenPath(null, "/forbidden")).toBe(false);
   });
 });

@@ -2,7 +2,17 @@
 // same projects, the all-projects total stands apart, and a breakdown without any plan figure says
 // 无同口径计划 instead of 0.0%.
 import { describe, expect, it } from "vitest";
-import { allProjectsYearLabel, allProjectsYearText, annualRateEquation, annualRateScope, declaredScopeLine, NO_PLAN_SCOPE, outsideScopeNote, rateText } from "@/domain/rate-scope";
+import {
+  ANNUAL_RATE_RULE,
+  allProjectsYearLabel,
+  allProjectsYearText,
+  annualRateEquation,
+  annualRateScope,
+  declaredScopeLine,
+  NO_PLAN_SCOPE,
+  outsideScopeNote,
+  rateText,
+} from "@/domain/rate-scope";
 
 // the cockpit: 40 projects, 6 with a plan of 25亿元 completing 18.6亿元; 62.1亿元 in all
 const cockpit = { projectCount: 40, projectsWithAnnualPlan: 6, annualPlanned: "250000", yearInvestmentOfPlanned: "186000", yearInvestment: "621000" };
@@ -43,5 +53,22 @@ describe("a rate with its scope", () => {
   it("rates to one decimal place, with or without the sign", () => {
     expect(rateText("74.44")).toBe("74.4%");
     expect(rateText("74.45", { percentSign: false })).toBe("74.5");
+  });
+});
+
+describe("a rate's scope when every project has a plan figure", () => {
+  const all = { projectCount: 4, projectsWithAnnualPlan: 4, annualPlanned: "40000", yearInvestmentOfPlanned: "30000", yearInvestment: "30000" };
+  it("the all-projects total needs no note, and the line of scope says the rate runs over all of them", () => {
+    expect(allProjectsYearLabel(all)).toBe("全部4个项目本年累计完成投资");
+    expect(allProjectsYearText(all)).toBe("全部4个项目本年累计完成3亿元");
+    expect(declaredScopeLine({ projectCount: 4, annualInvestment: "40000" }, all)).toBe(
+      "口径：计划申报4个项目、年度计划投资4亿元；平台已录入4个项目，均列有年度计划投资，年度投资完成率按全部项目计算。",
+    );
+  });
+});
+
+describe("the rule under the tables", () => {
+  it("is stated in one sentence", () => {
+    expect(ANNUAL_RATE_RULE).toBe("年度投资完成率 = 有年度计划项目的本年完成投资 ÷ 这些项目的年度计划投资（同口径）；没有项目列年度计划投资的，写“无同口径计划”");
   });
 });

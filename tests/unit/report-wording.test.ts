@@ -34,6 +34,9 @@ describe("counts, metrics and months", () => {
     expect(reportCount(150, "人", { atLeast: true })).toBe("150人以上");
     expect(reportCount(200, "人")).toBe("200人");
     expect(reportMetric({ name: "年供热量", value: "41.0000", unit: "万吨标煤", qualifier: "约" })).toBe("年供热量约41万吨标煤");
+    expect(reportMetric({ name: "年供热量", value: "41", unit: "万吨标煤", qualifier: " 约 " })).toBe("年供热量约41万吨标煤");
+    expect(reportMetric({ name: "年产值", value: "2.50", unit: "亿元", qualifier: " 以上" })).toBe("年产值2.5亿元以上");
+    expect(reportMetric({ name: "年产值", value: "2.50", unit: "亿元", qualifier: null })).toBe("年产值2.5亿元");
     expect(reportMetric({ name: "年供电量", value: "13.0000", unit: "亿千瓦时", qualifier: "约" })).toBe("年供电量约13亿千瓦时");
     expect(reportMetric({ name: "年产能", value: "2.5000", unit: "万吨", qualifier: "以上" })).toBe("年产能2.5万吨以上");
     expect(reportMetric({ name: "年产能", value: "3", unit: "万吨", qualifier: null })).toBe("年产能3万吨");
@@ -44,6 +47,7 @@ describe("counts, metrics and months", () => {
   it("numbers paragraphs in Chinese: 一 … 十, 十一, 二十, 九十九", () => {
     expect([1, 2, 3, 9, 10, 11, 19, 20, 21, 99].map(chineseNumber)).toEqual(["一", "二", "三", "九", "十", "十一", "十九", "二十", "二十一", "九十九"]);
     expect(chineseNumber(100)).toBe("100");
+    expect([4, 5, 6, 7, 8, 45, 67, 80].map(chineseNumber)).toEqual(["四", "五", "六", "七", "八", "四十五", "六十七", "八十"]);
     expect(chineseNumber(0)).toBe("0");
   });
 

@@ -110,3 +110,17 @@ describe("the gate's session cookie", () => {
     expect(cookieReader("=x; a").get("a")).toBeUndefined();
   });
 });
+
+describe("what the gate says, word for word", () => {
+  it("names the limits a county can act on", () => {
+    expect(GATE_MESSAGES).toEqual({
+      tooLarge: "提交的内容过大，未被接收，没有保存任何内容。照片每张不超过10 MB、每次最多6张；Excel 文件不超过5 MB。",
+      fieldTooLarge: "提交的文字过长，未被接收，没有保存任何内容。",
+      busy: "服务器繁忙，请稍后重试。本次提交未被接收，没有保存任何内容。",
+      signIn: "登录已失效，请重新登录后再提交。本次提交未被接收，没有保存任何内容。",
+      crossSite: "跨站请求已被拒绝。",
+      malformed: "提交的内容格式不正确，未被接收。",
+    });
+    expect(IMPORT_MAX_BYTES).toBe(5 * 1024 * 1024);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeParam } from "@/lib/route-params";
+import { idParam, routeParam, yearParam } from "@/lib/route-params";
 import { MALFORMED_PATHS, UNKNOWN_PATHS } from "../fixtures/odd-paths";
 
 describe("path parameters are validated before any query", () => {
@@ -97,5 +97,54 @@ describe("the odd paths of the browser test", () => {
   });
   it.each(UNKNOWN_PATHS)("%s is well-formed: looked up in the database", (path) => {
     expect(routeParam(path)).toMatchObject({ kind: expect.any(String) });
+  });
+});
+
+describe("one path parameter on its own", () => {
+  it("an id is a whole number from 1 to 999999999, percent-encoded or not", () => {
+    expect(idParam("7")).toBe(7);
+    expect(idParam("%37")).toBe(7);
+    expect(idParam("999999999")).toBe(999999999);
+    for (const raw of ["0", "07", "-1", "1000000000", "1.5", "1e3", " 7", "7x", "", "%E0%A4%A"]) expect(idParam(raw), raw).toBeNull();
+  });
+  it("a plan year is four digits from 1900 to 2199, the whole segment", () => {
+    expect(yearParam("2024")).toBe(2024);
+    expect(yearParam("1900")).toBe(1900);
+    expect(yearParam("2199")).toBe(2199);
+    for (const raw of ["1899", "2200", "x2024", "2024x", "202", "20245", ""]) expect(yearParam(raw), raw).toBeNull();
+  });
+});
+
+describe("which paths carry a parameter", () => {
+  it.each([
+    ["/issues/12/print", { kind: "issue", id: 12 }],
+    ["/annual-report/2024/edit", { kind: "plan", year: 2024 }],
+    ["/annual-report/2024", { kind: "plan", year: 2024 }],
+    ["/monthly-report/YQ2024-001", { kind: "project", code: "YQ2024-001" }],
+    // only the project list has an export page; a project coded "export" has its monthly report
+    ["/monthly-report/export", { kind: "project", code: "export" }],
+    ["/admin/projects/YQ2024-001/edit", { kind: "project", code: "YQ2024-001" }],
+  ])("%s", (path, expected) => {
+    expect(routeParam(path)).toEqual(expected);
+  });
+  it.each([
+    "/projects/export",
+    "/monthly-report/YQ2024-001/x",
+    "/issues/12/history",
+    "/issues/12/print/x",
+    "/parks/3/print",
+    "/foo/12/print",
+    "/annual-report/2024/x",
+    "/annual-report/2024/edit/x",
+    "/reports/2024/edit",
+  ])("%s is left to the router", (path) => {
+    expect(routeParam(path)).toBeNull();
+  });
+});
+
+describe("a month in the path", () => {
+  it("is a whole YYYY-MM of a real month", () => {
+    expect(routeParam("/periods/2024-11")).toEqual({ kind: "period", month: "2024-11" });
+    for (const path of ["/periods/x2024-11", "/periods/2024-00", "/periods/2024-13", "/periods/2024-11x"]) expect(routeParam(path), path).toBe("invalid");
   });
 });

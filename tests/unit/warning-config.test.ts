@@ -26,3 +26,14 @@ describe("三色预警 thresholds from the environment", () => {
     expect(() => warningConfig({ WARNING_SILENT_YELLOW_MONTHS: "3" })).toThrow("WARNING_SILENT_YELLOW_MONTHS 不能大于 WARNING_SILENT_RED_MONTHS");
   });
 });
+
+describe("warning configuration: the edges", () => {
+  it("reads whole months and points with spaces around them", () => {
+    const c = warningConfig({ WARNING_STATS_RED_MONTHS: " 3 ", WARNING_SILENT_RED_MONTHS: " 4 ", WARNING_RED_LAG_POINTS: " 25.5 " });
+    expect([c.statsRedMonths, c.silentRedMonths, c.redLagPoints.toString()]).toEqual([3, 4, "25.5"]);
+  });
+  it("a yellow threshold may equal the red one", () => {
+    const c = warningConfig({ WARNING_SILENT_YELLOW_MONTHS: "2", WARNING_SILENT_RED_MONTHS: "2", WARNING_STATS_YELLOW_MONTHS: "3", WARNING_STATS_RED_MONTHS: "3" });
+    expect([c.silentYellowMonths, c.silentRedMonths, c.statsYellowMonths, c.statsRedMonths]).toEqual([2, 2, 3, 3]);
+  });
+});

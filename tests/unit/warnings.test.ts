@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { evaluateWarning, lagPoints, worse, type MonthPoint, type WarningInput, type WarningLevel } from "@/domain/warnings";
+import {
+  evaluateWarning,
+  formatDeadline,
+  formatMonths,
+  lagPoints,
+  silentMonths,
+  STALE_LABEL,
+  worse,
+  type MonthPoint,
+  type WarningInput,
+  type WarningLevel,
+} from "@/domain/warnings";
 import { warningConfig } from "@/domain/warning-config";
 
 const config = warningConfig({});
@@ -320,5 +331,60 @@ describe("未报 never helps", () => {
       }
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe("未报 months and the carried figure: the edges", () => {
+  it("a project that never reported counts its silent months from its start, but not before this year's January", () => {
+    const silent = (actualStartMonth: string | null, latestReported: string | null = null, referenceMonth = "2024-03") =>
+      silentMonths({ latestReported, actualStartMonth, referenceMonth });
+    expect(silent("2023-10")).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(silent("2024-02")).toEqual(["2024-02", "2024-03"]);
+    expect(silent("2024-01")).toEqual(["2024-01", "2024-02", "2024-03"]);
+    expect(silent("2024-05")).toEqual([]);
+    expect(silent(null)).toEqual([]);
+    expect(silent("2023-10", "2024-03")).toEqual([]);
+    expect(silent(null, "2023-11")).toEqual(["2023-12", "2024-01", "2024-02", "2024-03"]);
+  });
+
+  it("months are written as a reader writes them", () => {
+    expect(formatMonths(["2024-11", "2024-12", "2025-01"])).toBe("2024年11月、12月、2025年1月");
+    expect(formatMonths(["2024-11", "2024-12", "2025-01", "2025-02"])).toBe("2024年11月至2025年2月");
+    expect(formatMonths(["2024-08", "2024-09", "2024-10", "2024-11", "2024-12"])).toBe("2024年8月至12月");
+    expect(formatDeadline("2024-04-30")).toBe("2024年4月30日");
+    expect(STALE_LABEL).toBe("数据未更新");
+  });
+
+  it("a project that has never reported (carried: none) is judged on its start and its silence", () => {
+    const w = run({ carried: null, history: [at("2024-11", "60000", null)] });
+    expect(w.stale).toBe(true);
+    expect(w.level).toBe("red");
+    expect(w.reasons).toEqual(["连续9个月未报（2024年3月至11月）"]);
+  });
+
+  it("a figure of a month after the reference month is not carried back", () => {
+    const w = run({ carried: { month: "2024-12", actual: "90000" }, history: [at("2024-11", "60000", null)] });
+    expect(w.stale).toBe(true);
+    expect(w.lagPoints).toBeNull();
+    expect(w.reasons).toEqual(["连续9个月未报（2024年3月至11月）"]);
+  });
+
+  it("a red carried figure resting on demo figures says so, from the carried plan, its month's plan or the figure itself", () => {
+    const reason = "2024年11月落后月度计划 50.0 个百分点（红色预警），此后未报，预警未解除";
+    const stale = (carried: WarningInput["carried"], history: MonthPoint[] = [at("2024-11", "60000", "10000")]) => run({ referenceMonth: "2024-12", history, carried });
+    for (const w of [
+      stale({ month: "2024-11", actual: "10000", plannedDemo: true }),
+      stale({ month: "2024-11", actual: "10000" }, [at("2024-11", "60000", "10000", true)]),
+      stale({ month: "2024-11", actual: "10000", demo: true }),
+    ]) {
+      expect(w.level).toBe("red");
+      expect(w.reasons[0]).toBe(`${reason}（演示数据）`);
+      expect(w.demo).toBe(true);
+    }
+    const real = stale({ month: "2024-11", actual: "10000" });
+    expect(real.reasons[0]).toBe(reason);
+    expect(real.demo).toBe(false);
+    // the carried figure's own plan figure wins over its month's
+    expect(stale({ month: "2024-11", actual: "10000", plannedDemo: false }, [at("2024-11", "60000", "10000", true)]).demo).toBe(false);
   });
 });

@@ -82,13 +82,13 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           </dd>
         </div>
         <div className={`rounded-lg border p-3 ${overdue > 0 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
-          <dt className="text-xs text-slate-500">逾期未办结</dt>
+          <dt className="text-xs text-slate-600">逾期未办结</dt>
           <dd className={`num text-xl font-semibold ${overdue > 0 ? "text-red-700" : ""}`} data-testid="overdue-count">
             {overdue}个
           </dd>
         </div>
         <div className={`col-span-2 rounded-lg border p-3 sm:col-span-1 ${escalated > 0 ? "border-red-400 bg-red-50" : "border-slate-200 bg-white"}`}>
-          <dt className="text-xs text-slate-500">已升级督办（逾期超过{issueEscalationDays()}天）</dt>
+          <dt className="text-xs text-slate-600">已升级督办（逾期超过{issueEscalationDays()}天）</dt>
           <dd className={`num text-xl font-semibold ${escalated > 0 ? "text-red-800" : ""}`} data-testid="escalated-count">
             {escalated}个
           </dd>

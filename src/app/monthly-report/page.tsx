@@ -8,7 +8,7 @@ import { defaultReportMonth, getReportingList } from "@/server/monthly-reports/q
 import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { FormatHint, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { getPeriod } from "@/server/periods/queries";
 import { publishedMonthNotice } from "@/domain/periods";
 
@@ -41,7 +41,10 @@ export default async function ReportListPage({ searchParams }: { searchParams: P
           )}
           <form className="flex items-end gap-2" action="/monthly-report">
             <label className="text-sm text-slate-600">
-              <span className="block">填报月份</span>
+              <span className="block">
+                填报月份
+                <FormatHint type="month" short />
+              </span>
               <input type="month" name="month" defaultValue={month} max={currentMonth()} className={inputClass} />
             </label>
             <button type="submit" className={secondaryButtonClass}>

@@ -9,7 +9,8 @@ import { DeadlineForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { formatDateTime, formatDay } from "@/lib/month";
 import { formatYi } from "@/lib/money";
-import { PERIOD_STATUS_LABEL, periodTitle } from "@/domain/periods";
+import { PERIOD_STATUS_LABEL, deadlineDay, periodTitle } from "@/domain/periods";
+import { TechDetails } from "@/components/common/tech-details";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
@@ -42,9 +43,10 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
       )}
       {can(actor, { action: "period.manage" }) && (
         <Section title="开放调度期" id="open-period">
-          <p className="mb-2 text-sm text-slate-600">
-            县区首次填报某月时，该月调度期自动开放（截止日为次月5日，可在环境变量 REPORT_DEADLINE_DAY 中设置）。也可提前开放或指定截止日：
-          </p>
+          <p className="mb-2 text-sm text-slate-600">县区首次填报某月时，该月调度期自动开放，截止日为次月{deadlineDay()}日。也可提前开放或指定截止日：</p>
+          <div className="mb-2">
+            <TechDetails testId="deadline-setting">默认截止日由服务器配置项 REPORT_DEADLINE_DAY 设定（1–28，未设置时为 5），修改后重启服务生效，见运维文档。</TechDetails>
+          </div>
           <DeadlineForm label="开放" />
         </Section>
       )}
@@ -69,7 +71,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
               {p.cumulative !== null && (
                 <span className="num w-full text-slate-700" data-testid={`period-figures-${p.month}`}>
                   已发布：开工至今累计 {formatYi(p.cumulative)}，本年完成 {formatYi(p.yearInvestment!)}，未报{p.missing}个
-                  <Link href={`/periods/${p.month}/bulletin`} className="ml-3 whitespace-nowrap text-sky-700 hover:underline">
+                  <Link href={`/periods/${p.month}/bulletin`} className="ml-3 whitespace-nowrap text-sky-700 underline underline-offset-2">
                     月度通报
                   </Link>
                 </span>

@@ -1,5 +1,5 @@
-import { LoadingState } from "@/components/common/route-states";
+import { PageSkeleton } from "@/components/common/skeleton";
 
 export default function Loading() {
-  return <LoadingState what="项目库" />;
+  return <PageSkeleton what="项目库" kind="list" />;
 }

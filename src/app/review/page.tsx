@@ -1,4 +1,6 @@
+import { renderStamp } from "@/server/render-stamp";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { getReviewPage, reviewFilters } from "@/server/monthly-reports/review-queries";
@@ -13,13 +15,20 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   await requirePermission("monthlyReport.review", "/review");
   const { filters, page } = reviewFilters(await searchParams);
   const queue = await getReviewPage(db(), filters, page);
+  // the live counts' render stamp: counts rendered afresh replace what decisions on the page moved
+  const stamp = renderStamp();
   const pageHref = (n: number) => reviewHref({ park: filters.parkId, month: filters.month, status: filters.status, page: n === 1 ? undefined : n });
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">审核月度调度</h1>
-      <ReviewCounts queue={queue} filters={filters} />
-      <ReviewStatusChips counts={queue.counts} filters={filters} />
-      <ReviewParkChips counts={queue.counts} filters={filters} />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">审核月度调度</h1>
+        <Link href="/review/benefits" className="text-sm font-medium text-sky-700 underline underline-offset-2">
+          审核效益填报
+        </Link>
+      </div>
+      <ReviewCounts queue={queue} filters={filters} stamp={stamp} />
+      <ReviewStatusChips counts={queue.counts} filters={filters} stamp={stamp} />
+      <ReviewParkChips counts={queue.counts} filters={filters} stamp={stamp} />
       <ReviewFilterForm counts={queue.counts} filters={filters} />
       <ReviewQueue queue={queue} filters={filters} />
       <Pagination page={queue.page} pages={queue.pages} href={pageHref} />

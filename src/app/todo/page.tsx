@@ -6,6 +6,7 @@ import { todoRole } from "@/server/todo/queries";
 import { IssueTodos } from "@/components/todo/issue-todos";
 import { PlanChecksSection } from "@/components/todo/plan-checks";
 import {
+  BenefitTodoSection,
   CorrectionsSection,
   NodesSection,
   NotEnteredSection,
@@ -33,7 +34,7 @@ export default async function TodoPage() {
         <h1 className="text-2xl font-semibold">我的待办</h1>
         <p className="text-sm text-slate-600">
           截至{formatDay(dayToDate(today))} ·{" "}
-          <Link href="/overview" className="text-sky-700 hover:underline">
+          <Link href="/overview" className="text-sky-700 underline underline-offset-2">
             查看驾驶舱
           </Link>
         </p>
@@ -53,12 +54,18 @@ export default async function TodoPage() {
             <Suspense fallback={<TodoSkeleton label="节点" />}>
               <NodesSection parkId={countyParkId} today={today} />
             </Suspense>
+            <Suspense fallback={null}>
+              <BenefitTodoSection parkId={countyParkId} />
+            </Suspense>
           </>
         )}
         {office && (
           <>
             <Suspense fallback={<TodoSkeleton label="待审核月报" />}>
               <ReviewSection />
+            </Suspense>
+            <Suspense fallback={null}>
+              <BenefitTodoSection />
             </Suspense>
             <Suspense fallback={<TodoSkeleton label="更正申请" />}>
               <CorrectionsSection />

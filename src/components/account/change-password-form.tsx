@@ -24,7 +24,7 @@ export function ChangePasswordForm({ passwordMin, next, first = false }: { passw
       <Field name="newPasswordAgain" label="再次输入新密码" errors={errors.newPasswordAgain}>
         <input id="newPasswordAgain" name="newPasswordAgain" type="password" autoComplete="new-password" className={inputClass} {...invalidProps(errors, "newPasswordAgain")} />
       </Field>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "正在修改…" : "修改密码"}
       </button>

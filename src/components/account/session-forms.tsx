@@ -23,7 +23,7 @@ export function EndOtherSessionsForm({ others }: { others: number }) {
   const [state, action, pending] = useActionState(endOtherSessionsAction, initialActionState);
   return (
     <form action={action} className="space-y-2" aria-label="结束其他所有会话">
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <button type="submit" disabled={pending || others === 0} className={secondaryButtonClass}>
         结束其他所有会话
       </button>

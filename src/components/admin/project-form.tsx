@@ -6,7 +6,7 @@ import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps, useResultKey } from "@/components/forms/conflict";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
-import { CONTENT_MAX, METRIC_ROWS, PROJECT_STATUSES } from "@/lib/schemas/project";
+import { CONTENT_MAX, METRIC_ROWS } from "@/lib/text-limits";
 
 export type ProjectFormValues = Record<string, string>;
 
@@ -74,7 +74,7 @@ export function ProjectForm({
         {text("totalInvestment", "总投资（万元）", { inputMode: "decimal", hint: "单位万元，最多两位小数；33亿元 填 330000" })}
         <Field name="status" label="项目状态" errors={errors.status}>
           <select id="status" name="status" defaultValue={v.status ?? "NOT_STARTED"} className={inputClass} {...invalidProps(errors, "status")}>
-            {PROJECT_STATUSES.map((s) => (
+            {(Object.keys(PROJECT_STATUS_LABEL) as Array<keyof typeof PROJECT_STATUS_LABEL>).map((s) => (
               <option key={s} value={s}>
                 {PROJECT_STATUS_LABEL[s]}
               </option>
@@ -145,7 +145,11 @@ export function ProjectForm({
         {text("contactPhone", "联系电话", { type: "tel" })}
       </fieldset>
 
-      {state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={CONFLICT_LABELS} /> : <FormMessage ok={state.ok} message={state.message} />}
+      {state.conflict ? (
+        <ConflictNotice message={state.message} conflict={state.conflict} labels={CONFLICT_LABELS} />
+      ) : (
+        <FormMessage ok={state.ok} message={state.message} link={state.link} />
+      )}
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "正在保存…" : mode === "create" ? "创建项目" : "保存项目"}
       </button>

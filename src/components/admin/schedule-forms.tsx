@@ -3,10 +3,10 @@ import { FormEnd } from "@/components/forms/form-end";
 import { useActionState } from "react";
 import { milestonesAction, plannedInvestmentAction } from "@/server/projects/actions";
 import { initialActionState } from "@/server/action-state";
-import { inputClass } from "@/components/forms/field";
+import { FormatHint, inputClass } from "@/components/forms/field";
 import { invalidProps } from "@/components/forms/conflict";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";
-import { MILESTONE_KINDS } from "@/lib/schemas/project";
+import { NODE_KINDS as MILESTONE_KINDS } from "@/domain/node-order";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 
 const LABELS = { name: "项目名称", totalInvestment: "总投资（万元）", status: "状态", version: "版本" };
@@ -75,6 +75,7 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
                   <label htmlFor={name} className="block text-sm text-slate-700">
                     <span className="sr-only">{MILESTONE_KIND_LABEL[k]}</span>
                     {f.label}
+                    {f.type === "date" && <FormatHint type="date" short />}
                   </label>
                   <input
                     id={name}

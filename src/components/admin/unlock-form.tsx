@@ -10,7 +10,7 @@ export function UnlockLoginForm({ username }: { username: string }) {
   return (
     <form action={action} className="space-y-2" aria-label={`解除 ${username} 的登录限制`}>
       <input type="hidden" name="username" value={username} />
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <button type="submit" disabled={pending} className={secondaryButtonClass}>
         解除登录限制
       </button>

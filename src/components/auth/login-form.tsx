@@ -15,7 +15,7 @@ export function LoginForm({ next }: { next?: string }) {
       <Field name="password" label="密码" errors={state.fieldErrors?.password}>
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <button type="submit" disabled={pending} className={`${buttonClass} w-full`}>
         {pending ? "正在登录…" : "登录"}
       </button>

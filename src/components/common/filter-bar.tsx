@@ -1,7 +1,8 @@
 // The filter bar of the list pages, written once: a GET form of labelled fields (select, search box,
 // checkbox), the params it keeps as hidden inputs, a submit button and a reset link.
 import Link from "next/link";
-import { buttonClass, inputClass } from "@/components/forms/field";
+import { FormatHint, buttonClass, inputClass } from "@/components/forms/field";
+import { PhoneFold } from "./phone-fold";
 
 /** An option; consecutive options of one `group` are shown under that heading (an optgroup). */
 export type FilterOption = { value: string | number; label: string; group?: string };
@@ -53,23 +54,43 @@ export function FilterBar({
   const cells = shown.reduce((n, f) => n + (isWide(f) ? 2 : 1), 1);
   const wide = WIDE_COLUMNS[Math.min(6, cells <= 6 ? cells : Math.ceil(cells / 2))] ?? WIDE_COLUMNS[6];
   return (
-    <form method="get" action={action} className={`no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 ${wide}`} aria-label={label}>
-      {shown.map((f) => (
-        <Field key={f.name} field={f} />
-      ))}
-      {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
-      <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
-        <button type="submit" className={buttonClass}>
-          {submitLabel}
-        </button>
-        {reset && (
-          <Link href={reset.href} className="pb-2 text-sm text-blue-700 hover:underline">
-            {reset.label}
-          </Link>
-        )}
-      </div>
-    </form>
+    <PhoneFold label="筛选" openLabel="收起筛选" chips={activeChips(shown)} testId="filter-toggle" className="no-print">
+      <form method="get" action={action} className={`no-print grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 ${wide}`} aria-label={label}>
+        {shown.map((f) => (
+          <Field key={f.name} field={f} />
+        ))}
+        {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
+        <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
+          <button type="submit" className={buttonClass}>
+            {submitLabel}
+          </button>
+          {reset && (
+            <Link href={reset.href} className="pb-2 text-sm text-blue-700 hover:underline">
+              {reset.label}
+            </Link>
+          )}
+        </div>
+      </form>
+    </PhoneFold>
   );
+}
+
+/**
+ * The filters in force, as the chips shown beside the folded form on a phone: a select with an
+ * "all" option that is set, a search typed, a date, a box ticked (a select without "all", such as
+ * the year or the sort order, is a view rather than a filter).
+ */
+export function activeChips(fields: readonly FilterField[]): string[] {
+  return fields.flatMap((f) => {
+    if (f.kind === "checkbox") return f.checked ? [f.label] : [];
+    if (f.value === undefined || f.value === "") return [];
+    if (f.kind === "select") {
+      if (f.all === undefined) return [];
+      const option = f.options.find((o) => String(o.value) === String(f.value));
+      return option ? [`${f.label}：${option.label}`] : [];
+    }
+    return [`${f.label.replace(/（.*）$/, "")}：${f.value}`];
+  });
 }
 
 // whole class names, so that Tailwind sees them
@@ -88,7 +109,10 @@ function Field({ field: f }: { field: FilterField }) {
   }
   return (
     <label className={`flex flex-col gap-1 text-sm ${isWide(f) ? "col-span-2" : ""}`}>
-      <span className="text-xs text-slate-500">{f.label}</span>
+      <span className="text-xs text-slate-500">
+        {f.label}
+        {f.kind === "date" && <FormatHint type="date" short />}
+      </span>
       {f.kind === "search" ? (
         <input type="search" name={f.name} defaultValue={f.value ?? ""} placeholder={f.placeholder} className={inputClass} />
       ) : f.kind === "date" ? (

@@ -1,21 +1,8 @@
 "use client";
-// Shared loading and error states of the pages (each route's loading.tsx / error.tsx uses them).
+// Shared error state of the pages (each route's error.tsx uses it; loading.tsx uses PageSkeleton from skeleton.tsx).
 import { useEffect } from "react";
 import { isGateMessage } from "@/lib/gate-messages";
-
-export function LoadingState({ what }: { what: string }) {
-  return (
-    <div role="status" aria-live="polite" className="space-y-4">
-      <p className="text-sm text-slate-600">正在读取{what}…</p>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" aria-hidden>
-        {[0, 1, 2, 3].map((i) => (
-          <div key={i} className="h-24 animate-pulse rounded-lg bg-slate-200" />
-        ))}
-      </div>
-      <div className="h-64 animate-pulse rounded-lg bg-slate-200" aria-hidden />
-    </div>
-  );
-}
+import { TechDetails } from "@/components/common/tech-details";
 
 export function ErrorState({ error, retry, what }: { error: Error & { digest?: string }; retry: () => void; what: string }) {
   useEffect(() => {
@@ -41,7 +28,11 @@ export function ErrorState({ error, retry, what }: { error: Error & { digest?: s
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">暂时无法读取{what}</h1>
       <p className="mt-2 text-sm">数据库暂时无法连接或服务繁忙，页面数据没有读取成功。已保存的数据不受影响，请稍后点击“重试”；如果持续出现，请联系系统管理员检查数据库服务。</p>
-      {error.digest && <p className="mt-1 text-xs text-red-700">错误编号：{error.digest}</p>}
+      {error.digest && (
+        <div className="mt-2">
+          <TechDetails>错误编号（供系统管理员查日志）：{error.digest}</TechDetails>
+        </div>
+      )}
       <button
         type="button"
         onClick={() => retry()}

@@ -4,6 +4,7 @@ import type { IssueSummary as Summary } from "@/server/issues/queries";
 import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { formatPercent, rate } from "@/lib/progress";
 import { Th } from "@/components/common/table";
+import { ScrollTable } from "@/components/common/scroll-table";
 
 const STATUSES = Object.keys(ISSUE_STATUS_LABEL) as Array<keyof typeof ISSUE_STATUS_LABEL>;
 
@@ -41,7 +42,7 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
           ))}
         </ul>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollTable>
           <table className="w-full min-w-[24rem] text-sm" data-testid="issue-summary-table">
             <caption className="sr-only">问题按类别和办理状态统计</caption>
             <thead className="bg-slate-100 text-left text-slate-600">
@@ -73,7 +74,7 @@ export function IssueSummaryTable({ summary, detailHref, compact = false }: { su
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       <p className="mt-2 text-xs text-slate-500">
         逾期：未办结且已过办结时限；未设办结时限的问题不计逾期。办结率 = 已办结 ÷ 问题总数。

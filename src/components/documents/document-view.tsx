@@ -7,16 +7,15 @@ import type { DocBlock, GeneratedDocument } from "@/server/documents/model";
 const cellClass = (numeric: boolean, text: string) => (numeric ? "num whitespace-nowrap text-right" : [...text].length <= 6 ? "whitespace-nowrap" : "min-w-[7em]");
 
 function Table({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
-  const hide = (i: number) => (b.secondary?.[i] ? "hidden sm:table-cell print:table-cell" : "");
   return (
     <figure className="doc-table my-3">
       <figcaption className="doc-h1 mb-1 text-center text-[0.85em]">{b.caption}</figcaption>
-      <div className="overflow-x-auto">
+      <div className="hidden overflow-x-auto sm:block print:block">
         <table className="w-full border-collapse text-[0.75em] leading-normal" data-testid={b.testId}>
           <thead>
             <tr>
-              {b.head.map((h, i) => (
-                <th key={h} scope="col" className={`doc-h1 border border-slate-500 px-1.5 py-1 font-normal ${hide(i)}`}>
+              {b.head.map((h) => (
+                <th key={h} scope="col" className="doc-h1 border border-slate-500 px-1.5 py-1 font-normal">
                   {h}
                 </th>
               ))}
@@ -26,7 +25,7 @@ function Table({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
             {b.rows.map((r, ri) => (
               <tr key={ri}>
                 {r.map((c, i) => (
-                  <td key={i} className={`border border-slate-500 px-1.5 py-1 ${cellClass(b.numeric[i], c)} ${hide(i)}`}>
+                  <td key={i} className={`border border-slate-500 px-1.5 py-1 ${cellClass(b.numeric[i], c)}`}>
                     {c}
                   </td>
                 ))}
@@ -35,14 +34,46 @@ function Table({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
           </tbody>
         </table>
       </div>
+      <TableCards b={b} />
     </figure>
+  );
+}
+
+/**
+ * On a phone's screen a table becomes one card per row: its first text column as the card's title,
+ * every other column below it with its heading — no column is left out (print keeps the table).
+ */
+function TableCards({ b }: { b: Extract<DocBlock, { kind: "table" }> }) {
+  const titleAt = Math.max(0, b.numeric.indexOf(false));
+  return (
+    <ul className="space-y-2 text-[0.75em] leading-normal sm:hidden print:hidden" data-testid={`${b.testId}-cards`}>
+      {b.rows.map((r, ri) => (
+        <li key={ri} className="rounded border border-slate-400 px-2 py-1.5">
+          <p className="doc-h1">{r[titleAt]}</p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+            {r.map((c, i) =>
+              i === titleAt ? null : (
+                <div key={i} className="contents">
+                  <dt className="text-slate-600">{b.head[i]}</dt>
+                  <dd className={b.numeric[i] ? "num text-right" : ""}>{c}</dd>
+                </div>
+              ),
+            )}
+          </dl>
+        </li>
+      ))}
+    </ul>
   );
 }
 
 function Block({ b }: { b: DocBlock }) {
   switch (b.kind) {
     case "h1":
-      return <h2 className="doc-h1 doc-indent">{b.text}</h2>;
+      return (
+        <h2 id={b.anchor} className="doc-h1 doc-indent scroll-mt-4">
+          {b.text}
+        </h2>
+      );
     case "h2":
       return <h3 className="doc-h2 doc-indent">{b.text}</h3>;
     case "p":

@@ -37,7 +37,11 @@ export function SectionForm(p: SectionFormProps) {
       <Field name={`${prefix}-body`} label="正文" errors={errors.body}>
         <textarea id={`${prefix}-body`} name="body" rows={p.id ? 6 : 3} defaultValue={values.body} className={inputClass} {...invalidProps(errors, "body")} />
       </Field>
-      {state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />}
+      {state.conflict ? (
+        <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} />
+      ) : (
+        <FormMessage ok={state.ok} message={state.message} link={state.link} />
+      )}
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={busy} className={buttonClass}>
           {p.id ? "保存段落" : "新增段落"}
@@ -62,7 +66,11 @@ export function DeleteSectionForm({ year, id, version, numberLabel }: { year: nu
       <button type="submit" disabled={busy} className={secondaryButtonClass}>
         删除段落{numberLabel}
       </button>
-      {state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} /> : <FormMessage ok={state.ok} message={state.message} />}
+      {state.conflict ? (
+        <ConflictNotice message={state.message} conflict={state.conflict} labels={LABELS} />
+      ) : (
+        <FormMessage ok={state.ok} message={state.message} link={state.link} />
+      )}
     </form>
   );
 }

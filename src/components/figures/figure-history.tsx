@@ -1,6 +1,8 @@
 // A project's published figures month by month (getProjectFigureHistory): its 倒排工期 plan vs
-// the published cumulative, with 未报 months marked and the month the carried figure is from.
-import { TimelineChart } from "@/components/charts/timeline-chart";
+// the published cumulative, with 未报 months marked and the month the carried figure is from. The
+// chart is the one the cockpit and park pages draw on the server (no chart library in the browser).
+import { TimelineSvg } from "@/components/charts/timeline-svg";
+import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { EmptyState, Section, WarningBadge } from "@/components/common/badges";
 import { MissingBadge, LEVEL } from "./figure-badges";
 import type { WarningLevel } from "@/generated/prisma/client";
@@ -25,16 +27,17 @@ export function FigureHistorySection({ rows, year }: { rows: HistoryRow[]; year:
         <EmptyState>{year}年还没有已发布的月度数据。</EmptyState>
       ) : (
         <>
-          <TimelineChart
+          <TimelineSvg
             title={title}
             data={rows.map((r) => ({
               month: r.month,
               label: `${Number(r.month.slice(5))}月`,
               planned: r.plannedCumulative === null ? null : wanToYi(r.plannedCumulative).toString(),
               actual: r.cumulative === null ? null : wanToYi(r.cumulative).toString(),
+              actualText: r.cumulative === null ? undefined : formatYi(r.cumulative, { places: 2 }),
             }))}
           />
-          <div className="mt-2 overflow-x-auto">
+          <ChartDataTable open>
             <table className="w-full text-sm" data-testid="figure-history">
               <thead className="bg-slate-100 text-left text-slate-600">
                 <tr>
@@ -62,7 +65,7 @@ export function FigureHistorySection({ rows, year }: { rows: HistoryRow[]; year:
                 ))}
               </tbody>
             </table>
-          </div>
+          </ChartDataTable>
           <p className="mt-2 text-xs text-slate-500">每月取该月最近一次发布的数据，只计审核通过的月报；未报的月份沿用最近一次审核通过的累计数，并标明其月份。</p>
         </>
       )}

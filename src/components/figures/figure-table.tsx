@@ -8,6 +8,7 @@ import { FigureBadges } from "./figure-badges";
 import { dec, formatYi } from "@/lib/money";
 import { PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { Th } from "@/components/common/table";
+import { ScrollTable } from "@/components/common/scroll-table";
 
 /** 亿元 without the unit (the header states it), or — */
 export function yi(wan: string | null): string {
@@ -43,7 +44,7 @@ export function FigureTable({
 }) {
   return (
     <>
-      <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white md:block print:block">
+      <ScrollTable className="hidden rounded-lg border border-slate-200 bg-white md:block print:block">
         <table className="w-full text-sm" data-testid={`${testId}-table`}>
           <thead className="bg-slate-100 text-left align-bottom text-slate-600">
             <tr>
@@ -142,7 +143,7 @@ export function FigureTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <ul className="space-y-3 md:hidden print:hidden" data-testid={`${testId}-cards`}>
         {rows.map((p) => (
           <li key={p.projectId} className="rounded-lg border border-slate-200 bg-white p-3" data-testid={`card-${p.code}`}>

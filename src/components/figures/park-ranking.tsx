@@ -13,6 +13,7 @@ import { annualRate } from "@/domain/annual-rate";
 import { annualRateEquation, ANNUAL_RATE_RULE, NO_PLAN_SCOPE, outsideScopeNote, rateText } from "@/domain/rate-scope";
 import { isBelowSchedule, scheduleGapPoints, scheduleProgress } from "@/domain/schedule-progress";
 import { Th } from "@/components/common/table";
+import { ScrollTable } from "@/components/common/scroll-table";
 
 const cell = "num whitespace-nowrap px-2 py-2 text-right";
 const secondary = "hidden sm:table-cell";
@@ -21,7 +22,7 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
   if (rows.length === 0) return <EmptyState>这一期没有县区园区的数据。</EmptyState>;
   const schedule = scheduleProgress(month);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollTable className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid={testId}>
         <caption className="sr-only">
           {formatMonth(month)}县区园区年度投资完成情况，按年度投资完成率从低到高排列；序时进度{schedule.toFixed(1)}%
@@ -90,11 +91,10 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
                 </td>
                 <td className={cell} data-col="rate" title={outside ?? undefined}>
                   {annual === null ? <span className="text-xs text-slate-500">{NO_PLAN_SCOPE}</span> : rateText(annual, { percentSign: false })}
-                  {annual !== null && (
-                    <span className="block min-w-[8.5rem] whitespace-normal text-xs font-normal text-slate-500 sm:hidden" data-col="equation">
-                      {annualRateEquation(r)}
-                    </span>
-                  )}
+                  {/* on a phone, where the amount columns are left out: the rate's numerator and denominator, or without a plan scope the year's amount */}
+                  <span className="block min-w-[8.5rem] whitespace-normal text-xs font-normal text-slate-500 sm:hidden" data-col="equation">
+                    {annual !== null ? annualRateEquation(r) : `全部${r.projectCount}个项目本年完成${formatYi(r.yearInvestment)}`}
+                  </span>
                 </td>
                 <td className={`${cell} ${isBelowSchedule(annual, month) ? "text-red-700" : ""}`}>{scheduleGapPoints(annual, month)}</td>
                 <td className={`${cell} ${secondary}`} data-col="all-year">
@@ -110,7 +110,10 @@ export function ParkRankingTable({ rows, month, firstRank = 1, testId = "park-ra
         </tbody>
       </table>
       <p className="px-2 py-1 text-xs text-slate-500">{ANNUAL_RATE_RULE}；“全部项目本年完成”含无年度计划的项目，不参与完成率计算。</p>
-    </div>
+      <p className="px-2 pb-1 text-xs text-slate-500 sm:hidden" data-testid="ranking-phone-note">
+        手机上完成率下方列出其分子和分母（无同口径计划时列出本年完成）；位次和项目个数等见电脑端或点园区名称查看。
+      </p>
+    </ScrollTable>
   );
 }
 

@@ -5,7 +5,11 @@ import { FormMessage, buttonClass, secondaryButtonClass } from "./field";
 import { ConflictNotice } from "./conflict";
 
 export function Outcome({ state, labels }: { state: ActionState; labels: Record<string, string> }) {
-  return state.conflict ? <ConflictNotice message={state.message} conflict={state.conflict} labels={labels} /> : <FormMessage ok={state.ok} message={state.message} />;
+  return state.conflict ? (
+    <ConflictNotice message={state.message} conflict={state.conflict} labels={labels} />
+  ) : (
+    <FormMessage ok={state.ok} message={state.message} link={state.link} />
+  );
 }
 
 export function FormEnd({

@@ -6,7 +6,8 @@ import { ParkSelect } from "@/components/forms/park-select";
 import { Field, FormMessage, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, subCategoriesOf } from "@/domain/issue-categories";
-import { ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/schemas/issue";
+import { ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/text-limits";
+import { FUNDING_SOURCE_LABEL, FUNDING_SOURCES } from "@/domain/funding-sources";
 
 /**
  * 问题类别 in two levels: one select grouped by the seed report's three categories, each with its
@@ -70,6 +71,21 @@ export function IssueForm({
       )}
       {fixedProject && errors.projectCode && <FormMessage ok={false} message={errors.projectCode.join("；")} />}
       <CategoryField errors={errors} values={v} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="fundingSource" label="资金来源（资金问题选填）" errors={errors.fundingSource}>
+          <select id="fundingSource" name="fundingSource" defaultValue={v.fundingSource ?? ""} className={inputClass} {...invalidProps(errors, "fundingSource")}>
+            <option value="">不注明</option>
+            {FUNDING_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {FUNDING_SOURCE_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="fundingGap" label="资金缺口（万元，资金问题选填）" errors={errors.fundingGap}>
+          <input id="fundingGap" name="fundingGap" inputMode="decimal" defaultValue={v.fundingGap ?? ""} className={inputClass} {...invalidProps(errors, "fundingGap")} />
+        </Field>
+      </div>
       <Field name="title" label="问题标题" errors={errors.title} hint={`不超过${ISSUE_TITLE_MAX}字，同一年度内不能重复`}>
         <input id="title" name="title" defaultValue={v.title ?? ""} className={inputClass} {...invalidProps(errors, "title")} />
       </Field>
@@ -92,7 +108,7 @@ export function IssueForm({
           </Field>
         </div>
       )}
-      {state.conflict ? null : <FormMessage ok={state.ok} message={state.message} />}
+      {state.conflict ? null : <FormMessage ok={state.ok} message={state.message} link={state.link} />}
       <button type="submit" disabled={pending} className={buttonClass}>
         {pending ? "正在提交…" : "登记问题"}
       </button>

@@ -53,7 +53,7 @@ export function IssueList({
             {showProject && !i.projectCode && i.parkName !== undefined && ` · ${i.parkName ?? "全园区"}`}
           </p>
           {showDescription && i.description && <p className="mt-1 text-slate-700">{i.description}</p>}
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-600">
             {[i.responsibleUnit && `责任单位：${i.responsibleUnit}`, i.responsibleLeader && `包保领导：${i.responsibleLeader}`, i.raisedDate && `提出：${formatDay(i.raisedDate)}`]
               .filter(Boolean)
               .map((text) => `${text} · `)

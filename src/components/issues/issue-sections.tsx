@@ -13,6 +13,8 @@ import { ISSUE_LOOP, availableSteps, stepLabel, type IssueLoopAction } from "@/d
 import { issueEscalationDays } from "@/domain/overdue";
 import { formatDateTime, formatDay } from "@/lib/month";
 
+import { FUNDING_SOURCE_LABEL } from "@/domain/funding-sources";
+import { formatWan } from "@/lib/money";
 type Issue = NonNullable<Awaited<ReturnType<typeof getIssue>>>;
 
 function Fact({ label, children, testId, wide = false }: { label: string; children: React.ReactNode; testId?: string; wide?: boolean }) {
@@ -92,6 +94,11 @@ export function IssueFacts({ issue }: { issue: Issue }) {
             {issue.overdue && "（已逾期）"}
           </dd>
         </div>
+        {(issue.fundingSource || issue.fundingGap !== null) && (
+          <Fact label="资金来源 / 资金缺口" testId="issue-funding">
+            {issue.fundingSource ? FUNDING_SOURCE_LABEL[issue.fundingSource] : "未注明来源"} / {issue.fundingGap !== null ? formatWan(issue.fundingGap) : "未注明缺口"}
+          </Fact>
+        )}
         <Fact label="办理账号">{handler}</Fact>
         <Fact label="交办 / 签收 / 反馈">{[issue.assignedDate, issue.acknowledgedDate, issue.feedbackDate].map((d) => (d ? formatDay(d) : "—")).join(" / ")}</Fact>
         <Fact label="问题描述" wide>

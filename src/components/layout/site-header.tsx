@@ -1,3 +1,4 @@
+import { renderStamp } from "@/server/render-stamp";
 import Link from "next/link";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
@@ -7,6 +8,7 @@ import { ACCOUNT_PATH, CHANGE_PASSWORD_PATH } from "@/lib/account-paths";
 import { appToday, businessDate, formatDay, dayToDate, isDemoToday } from "@/lib/month";
 import { db } from "@/server/db";
 import { getTodoBadge, TODO_BADGE_CAP } from "@/server/todo/queries";
+import { TodoBadge } from "@/components/common/live-count";
 
 /**
  * The to-do count of the navigation: reports, periods, nodes, 入库 and the 督办 issues awaiting this
@@ -32,7 +34,7 @@ function TodayBadge() {
   return (
     <span
       className="whitespace-nowrap rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900"
-      title={demo ? "演示数据按演示日期讲述：截止日、超期天数、本月都按这一天计算" : "业务日期由 APP_TODAY 设定：截止日、超期天数、本月都按这一天计算"}
+      title={demo ? "演示数据按演示日期讲述：截止日、超期天数、本月都按这一天计算" : "业务日期由系统管理员设定：截止日、超期天数、本月都按这一天计算"}
       data-testid="today-badge"
     >
       {demo ? `演示数据 · 演示日期${day}` : `业务日期${day}`}
@@ -57,6 +59,8 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
   // while a password an administrator set is still to be changed, the page is that change only
   const restricted = !!actor?.mustChangePassword;
   const count = actor && withTodo && !restricted ? await todoCount(actor) : null;
+  // a count rendered afresh replaces what the page's own writes moved it by (src/components/common/live-count.tsx)
+  const stamp = renderStamp();
   if (actor) {
     if (can(actor, "monthlyReport.write")) links.push(["/monthly-report", "月度填报"]);
     if (can(actor, "monthlyReport.review")) links.push(["/review", "审核"]);
@@ -74,13 +78,11 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
         {actor && !restricted && (
           <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             {links.map(([href, label]) => (
-              <Link key={href} href={href} className="whitespace-nowrap hover:text-slate-900">
+              // no prefetch: the menu is on every page, and fetching its nine pages ahead on every
+              // page view cost the server nine renders and a phone's main thread its first seconds
+              <Link key={href} href={href} prefetch={false} className="whitespace-nowrap hover:text-slate-900">
                 {label}
-                {href === "/todo" && count !== null && (
-                  <span className={`ml-1 inline-block rounded-full px-1.5 text-xs ${count > 0 ? "bg-red-600 text-white" : "bg-slate-200 text-slate-700"}`} data-testid="todo-count">
-                    {count > TODO_BADGE_CAP ? `${TODO_BADGE_CAP}+` : count}
-                  </span>
-                )}
+                {href === "/todo" && count !== null && <TodoBadge base={count} cap={TODO_BADGE_CAP} stamp={stamp} />}
               </Link>
             ))}
           </nav>

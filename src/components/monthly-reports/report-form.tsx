@@ -7,10 +7,12 @@ import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { formatWan } from "@/lib/money";
 import { startsAutoCumulative, suggestedCumulative } from "@/domain/cumulative";
 import { formatMonth } from "@/lib/month";
-import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/schemas/monthly-report";
+import { EXPLANATION_MAX, PROGRESS_MAX } from "@/lib/text-limits";
+import { PROGRESS_STAGE_LABEL } from "@/lib/labels";
 import type { PhotoRef } from "@/server/photos/queries";
 import { PhotoField } from "./photo-field";
 import { HiddenFields } from "@/components/forms/hidden-fields";
+import { FUNDING_SOURCE_LABEL, FUNDING_SOURCES, FUNDS_COLUMN, type FundingSource, type FundsColumn } from "@/domain/funding-sources";
 
 /** Enter in a one-line field (a figure, a month) never submits the report: only the buttons do. */
 function keepEnterFromSubmitting(e: React.KeyboardEvent<HTMLFormElement>) {
@@ -22,10 +24,12 @@ export type ReportFormDefaults = {
   monthInvestment: string;
   cumulativeInvestment: string;
   progressText: string;
+  /** 形象进度阶段 (a key of PROGRESS_STAGE_LABEL; "" none) */
+  progressStage: string;
   actualStartMonth: string;
   actualProductionMonth: string;
   explanation: string;
-};
+} & Record<FundsColumn, string>;
 
 const CONFLICT_LABELS: Record<string, string> = {
   monthInvestment: "本月完成投资（万元）",
@@ -43,12 +47,15 @@ export function ReportForm({
   totalInvestment,
   locked,
   photos,
+  fundingPlans,
 }: {
   projectCode: string;
   month: string;
   version: number;
   defaults: ReportFormDefaults;
-  previous: { month: string; cumulativeInvestment: string } | null;
+  previous: { month: string; cumulativeInvestment: string; funds: Record<FundsColumn, string | null> } | null;
+  /** 资金计划 by source (万元; absent: not planned) */
+  fundingPlans: Partial<Record<FundingSource, string>>;
   totalInvestment: string;
   locked: string | null;
   /** the current revision's photos, offered to keep */
@@ -132,6 +139,35 @@ export function ReportForm({
       <Field name="progressText" label="形象进度" errors={errors.progressText} hint={`不超过${PROGRESS_MAX}字，如：主体厂房完成70%，设备开始进场`}>
         <textarea id="progressText" name="progressText" rows={3} defaultValue={v.progressText} className={inputClass} {...invalid("progressText")} />
       </Field>
+
+      <Field name="progressStage" label="形象进度阶段（选填）" errors={errors.progressStage} hint="项目目前所处的阶段，审核时与累计完成投资对照">
+        <select id="progressStage" name="progressStage" defaultValue={v.progressStage} className={inputClass} {...invalid("progressStage")}>
+          <option value="">不选</option>
+          {Object.entries(PROGRESS_STAGE_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+
+      <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="funds">
+        <legend className="px-1 text-sm font-medium text-slate-800">资金到位（开工至今累计，万元，选填）</legend>
+        <p className="text-xs text-slate-600">填各来源至本月末累计到位的资金；留空的来源沿用上期数{previous ? `（${formatMonth(previous.month)}）` : ""}。</p>
+        <div className="grid gap-3 sm:grid-cols-2">
+          {FUNDING_SOURCES.map((s) => {
+            const name = FUNDS_COLUMN[s];
+            const planned = fundingPlans[s];
+            const last = previous?.funds[name] ?? null;
+            const hint = [planned !== undefined ? `计划 ${formatWan(planned)}` : "未列计划", last !== null ? `上期 ${formatWan(last)}` : null].filter(Boolean).join("；");
+            return (
+              <Field key={s} name={name} label={`${FUNDING_SOURCE_LABEL[s]}（万元）`} errors={errors[name]} hint={hint}>
+                <input id={name} name={name} inputMode="decimal" autoComplete="off" defaultValue={v[name]} className={inputClass} {...invalid(name)} />
+              </Field>
+            );
+          })}
+        </div>
+      </fieldset>
 
       <PhotoField photos={photos} errors={errors.photos} />
 

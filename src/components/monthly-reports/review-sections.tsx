@@ -2,10 +2,11 @@
 // the queue, each rendering one page of getReviewPage (differences worked out by the server).
 import Link from "next/link";
 import { ReviewForm } from "@/components/monthly-reports/review-form";
+import { LiveCount } from "@/components/common/live-count";
 import { PhotoThumbs } from "@/components/monthly-reports/photo-thumbs";
 import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
 import { inputClass, secondaryButtonClass } from "@/components/forms/field";
-import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { PROGRESS_STAGE_LABEL, QUALITY_KIND_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatWan, percent, type Decimal } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { queryString } from "@/lib/search-params";
@@ -88,17 +89,45 @@ function Comparison({ r }: { r: ReviewQueueItem }) {
   );
 }
 
+/** 数据质量提示: the checks' flags on the revision under review, each with its evidence. */
+function QualityFlags({ r }: { r: ReviewQueueItem }) {
+  if (r.flags.length === 0) return null;
+  return (
+    <section className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" aria-label="数据质量提示" data-testid="quality-flags">
+      <h3 className="font-medium text-amber-900">数据质量提示（{r.flags.length}项）</h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5">
+        {r.flags.map((f) => (
+          <li key={f.kind} data-testid={`quality-flag-${f.kind}`}>
+            <span className="font-medium">{QUALITY_KIND_LABEL[f.kind]}</span>：{f.message}
+          </li>
+        ))}
+      </ul>
+      {r.status === "SUBMITTED" && <p className="mt-1 text-xs text-amber-800">请核实后再审核；审核通过时须填写核实说明。</p>}
+      {r.verification && (
+        <p className="mt-1 text-amber-900" data-testid="review-verification">
+          核实说明：{r.verification}
+        </p>
+      )}
+    </section>
+  );
+}
+
 /** Up to this many county parks get a chip each; beyond, the park select alone (with its counts). */
 const PARK_CHIPS_MAX = 12;
 
-export function ReviewCounts({ queue: { counts, page, pages }, filters }: { queue: ReviewPage; filters: Filters }) {
+export function ReviewCounts({ queue: { counts, page, pages }, filters, stamp }: { queue: ReviewPage; filters: Filters; stamp: string }) {
   const { status } = filters;
   return (
     <p className="text-sm text-slate-700" data-testid="review-counts">
-      待审核共 <span className="num font-semibold">{counts.all}</span> 份
+      待审核共{" "}
+      <span className="num font-semibold">
+        <LiveCount name="review-all" base={counts.all} stamp={stamp} />
+      </span>{" "}
+      份
       {(filters.parkId !== undefined || filters.month || status !== "SUBMITTED") && (
         <>
-          ，{statusName(status)}且符合筛选 <span className="num font-semibold">{counts.filtered}</span> 份
+          ，{statusName(status)}且符合筛选{" "}
+          <span className="num font-semibold">{status === "SUBMITTED" ? <LiveCount name="review-filtered" base={counts.filtered} stamp={stamp} /> : counts.filtered}</span> 份
         </>
       )}
       {counts.filtered > 0 && `，第${page}/${pages}页（${status === "SUBMITTED" ? "最早提交的在前" : "最近变动的在前"}）`}
@@ -106,7 +135,7 @@ export function ReviewCounts({ queue: { counts, page, pages }, filters }: { queu
   );
 }
 
-export function ReviewStatusChips({ counts, filters }: { counts: ReviewPage["counts"]; filters: Filters }) {
+export function ReviewStatusChips({ counts, filters, stamp }: { counts: ReviewPage["counts"]; filters: Filters; stamp: string }) {
   const { status } = filters;
   return (
     <ul className="flex flex-wrap gap-2 text-sm" aria-label="按状态" data-testid="review-by-status">
@@ -118,7 +147,10 @@ export function ReviewStatusChips({ counts, filters }: { counts: ReviewPage["cou
             className={`inline-block whitespace-nowrap rounded-full border px-3 py-0.5 ${x.status === status ? "border-sky-800 bg-sky-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
           >
             {x.status === "SUBMITTED" ? "待审核" : REPORT_STATUS_LABEL[x.status]}
-            {x.status === "APPROVED" && !filters.month && counts.approvedMonth && `（${formatMonth(counts.approvedMonth)}）`} <span className="num">{x.count}</span>
+            {x.status === "APPROVED" && !filters.month && counts.approvedMonth && `（${formatMonth(counts.approvedMonth)}）`}{" "}
+            <span className="num">
+              <LiveCount name={`review-${x.status}`} base={x.count} stamp={stamp} />
+            </span>
           </Link>
         </li>
       ))}
@@ -126,7 +158,7 @@ export function ReviewStatusChips({ counts, filters }: { counts: ReviewPage["cou
   );
 }
 
-export function ReviewParkChips({ counts, filters }: { counts: ReviewPage["counts"]; filters: Filters }) {
+export function ReviewParkChips({ counts, filters, stamp }: { counts: ReviewPage["counts"]; filters: Filters; stamp: string }) {
   const { status } = filters;
   return (
     <>
@@ -140,7 +172,7 @@ export function ReviewParkChips({ counts, filters }: { counts: ReviewPage["count
                 aria-current={p.parkId === filters.parkId ? "true" : undefined}
                 className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 ${p.parkId === filters.parkId ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white hover:bg-slate-100"}`}
               >
-                {p.parkName} <span className="num">{p.count}</span>
+                {p.parkName} <span className="num">{status === "SUBMITTED" ? <LiveCount name={`review-park-${p.parkName}`} base={p.count} stamp={stamp} /> : p.count}</span>
               </Link>
             </li>
           ))}
@@ -221,13 +253,22 @@ export function ReviewQueue({ queue: { counts, items }, filters }: { queue: Revi
                     </span>
                   )}
                   {r.isCorrection && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">更正已审核数据</span>}
+                  {r.flags.length > 0 && (
+                    <span className="ml-2 whitespace-nowrap rounded border border-amber-400 bg-amber-100 px-1.5 text-xs text-amber-900" data-testid="quality-count">
+                      数据质量提示 {r.flags.length}
+                    </span>
+                  )}
                 </p>
                 <p className="text-xs text-slate-500">
                   {r.parkName} · {r.submittedBy} {r.status === "SUBMITTED" ? "提交" : "填报"}（第{r.revisionNo}版）
                 </p>
               </div>
               <Comparison r={r} />
-              <p className="mt-2 text-sm text-slate-700">形象进度：{r.progressText}</p>
+              <QualityFlags r={r} />
+              <p className="mt-2 text-sm text-slate-700">
+                形象进度：{r.progressStage && <span className="mr-1 rounded bg-slate-100 px-1.5 text-xs text-slate-700">{PROGRESS_STAGE_LABEL[r.progressStage]}</span>}
+                {r.progressText}
+              </p>
               {r.explanation && <p className="text-sm text-slate-600">说明：{r.explanation}</p>}
               {r.returnReason && r.status === "RETURNED" && <p className="text-sm text-red-700">退回原因：{r.returnReason}</p>}
               <PhotoThumbs photos={r.photos} label={`${r.projectName}${formatMonth(r.month)}`} testId="review-photos" />
@@ -236,7 +277,18 @@ export function ReviewQueue({ queue: { counts, items }, filters }: { queue: Revi
               </Link>
               {r.status === "SUBMITTED" && (
                 <div className="mt-3 border-t border-slate-100 pt-3">
-                  <ReviewForm reportId={r.id} version={r.version} label={`${r.projectName} ${formatMonth(r.month)}`} />
+                  <ReviewForm
+                    reportId={r.id}
+                    version={r.version}
+                    label={`${r.projectName} ${formatMonth(r.month)}`}
+                    flagged={r.flags.length > 0}
+                    counts={{
+                      left: ["todo", "review-SUBMITTED", "review-all", "review-filtered", `review-park-${r.parkName}`],
+                      // the 已审核 chip counts one month's approvals unless a month is chosen
+                      approved: filters.month !== undefined || r.month === counts.approvedMonth ? "review-APPROVED" : null,
+                      returned: "review-RETURNED",
+                    }}
+                  />
                 </div>
               )}
             </li>

@@ -1,6 +1,6 @@
 import type { ReportEntry } from "@/server/monthly-reports/queries";
 import { formatWan } from "@/lib/money";
-import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { PROGRESS_STAGE_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 import { PhotoThumbs } from "./photo-thumbs";
 
 const ACTION_LABEL = { SAVE: "保存草稿", SUBMIT: "提交审核", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
@@ -24,7 +24,10 @@ export function RevisionHistory({ report }: { report: NonNullable<ReportEntry["r
               <p className="num text-slate-700">
                 本月 {r.monthInvestment === null ? "—" : formatWan(r.monthInvestment)}，累计 {formatWan(r.cumulativeInvestment)}
               </p>
-              <p className="text-slate-600">{r.progressText}</p>
+              <p className="text-slate-600">
+                {r.progressStage && <span className="mr-1 rounded bg-slate-100 px-1.5 text-xs text-slate-700">{PROGRESS_STAGE_LABEL[r.progressStage]}</span>}
+                {r.progressText}
+              </p>
               {r.explanation && <p className="text-slate-500">说明：{r.explanation}</p>}
               <PhotoThumbs photos={r.photos} label={`第${r.revisionNo}版`} testId={`revision-photos-${r.revisionNo}`} />
             </li>
@@ -37,7 +40,7 @@ export function RevisionHistory({ report }: { report: NonNullable<ReportEntry["r
           {report.events.map((e) => (
             <li key={e.id}>
               {time(e.at)} · {e.by} · {ACTION_LABEL[e.action]} → {REPORT_STATUS_LABEL[e.toStatus]}
-              {e.reason && <>（{e.reason}）</>}
+              {e.reason && (e.action === "APPROVE" ? <span data-testid="event-verification">（核实说明：{e.reason}）</span> : <>（{e.reason}）</>)}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { initialActionState } from "@/server/action-state";
-import { FormMessage, buttonClass, inputClass } from "@/components/forms/field";
+import { FormMessage, FormatHint, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 
@@ -46,6 +46,7 @@ export function NodeRecordForm({
         <div className="space-y-1">
           <label htmlFor={id("actualDate")} className="block text-sm text-slate-700">
             {label}实际完成日期
+            <FormatHint type="date" />
           </label>
           <input id={id("actualDate")} name="actualDate" type="date" max={today} defaultValue={v.actualDate ?? ""} className={inputClass} {...invalidProps(errors, "actualDate")} />
           <Errors name="actualDate" errors={errors.actualDate} />
@@ -68,7 +69,7 @@ export function NodeRecordForm({
       {state.conflict ? (
         <ConflictNotice message={state.message} conflict={state.conflict} labels={{ actualDate: "实际完成日期", evidence: "佐证材料" }} />
       ) : (
-        <FormMessage ok={state.ok} message={state.message} />
+        <FormMessage ok={state.ok} message={state.message} link={state.link} />
       )}
       <button type="submit" disabled={pending} className={buttonClass}>
         {submitLabel ?? `登记${label}完成`}
@@ -89,6 +90,7 @@ export function StatsFigureForm({ code, month }: { code: string; month: string }
         <div className="space-y-1">
           <label htmlFor="stats-month" className="block text-sm text-slate-700">
             入统月份
+            <FormatHint type="month" />
           </label>
           <input id="stats-month" name="month" type="month" max={month} defaultValue={v.month ?? month} className={inputClass} {...invalidProps(errors, "month")} />
           <Errors name="month" errors={errors.month} />
@@ -108,7 +110,7 @@ export function StatsFigureForm({ code, month }: { code: string; month: string }
           <Errors name="cumulativeInvestment" errors={errors.cumulativeInvestment} />
         </div>
       </div>
-      <FormMessage ok={state.ok} message={state.message} />
+      <FormMessage ok={state.ok} message={state.message} link={state.link} />
       <button type="submit" disabled={pending} className={buttonClass}>
         保存入统数
       </button>

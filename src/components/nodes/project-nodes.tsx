@@ -11,6 +11,7 @@ import { NODE_KINDS, NODE_KIND_LABEL, nodeDueSoonDays, nodeState, type NodeKind,
 import { currentMonth, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { formatWan } from "@/lib/money";
 import { Th } from "@/components/common/table";
+import { ScrollTable } from "@/components/common/scroll-table";
 
 type ProjectRef = { id: number; code: string; parkId: number } & NodeProjectFacts;
 
@@ -108,7 +109,7 @@ export async function ProjectStatsSection({ project, actor, today }: { project: 
         )}
       </dl>
       {stats.figures.length > 0 && (
-        <div className="mt-3 overflow-x-auto">
+        <ScrollTable className="mt-3">
           <table className="w-full text-sm" data-testid="stats-figures">
             <thead className="bg-slate-100 text-left text-slate-600">
               <tr>
@@ -127,7 +128,7 @@ export async function ProjectStatsSection({ project, actor, today }: { project: 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {mayRecord && due && !stats.statsEnteredMonth && (
         <div className="mt-3">

@@ -13,6 +13,8 @@ import { ANNUAL_RATE_RULE, rateText } from "@/domain/rate-scope";
 import { formatMonth } from "@/lib/month";
 import { formatPercent } from "@/lib/progress";
 import { queryString } from "@/lib/search-params";
+import { scopeHref } from "@/lib/explain-links";
+import { ExplainLink } from "@/components/figures/explain-link";
 
 export function OverviewHeader({ headline, years }: { headline: OverviewHeadline; years: number[] }) {
   const { plan, startDeadline, productionDeadline, publication, totals } = headline;
@@ -29,7 +31,12 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
             <>
               <PublishedAsOf publication={publication} />
               {publication.periodReopened && <span className="text-amber-800">；该月正在更正，以下为上次发布的数据</span>}
-              {totals.missing > 0 && <span className="text-amber-800">；{totals.missing}个项目本月未报，按其最近一次审核数结转（标“未报”）</span>}。
+              {totals.missing > 0 && (
+                <span className="text-amber-800">
+                  ；<ExplainLink href={scopeHref(publication, "missing")}>{totals.missing}个项目本月未报</ExplainLink>，按其最近一次审核数结转（标“未报”）
+                </span>
+              )}
+              。
             </>
           ) : (
             <>
@@ -47,7 +54,7 @@ export function OverviewHeader({ headline, years }: { headline: OverviewHeadline
 }
 
 export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
-  const { plan, startDeadline, totals, figures, flags } = headline;
+  const { plan, startDeadline, totals, figures, flags, publication } = headline;
   const { declared } = plan;
   const entered = (v: React.ReactNode) => (totals ? v : "未发布");
   // leaders read the figures and one neutral line of scope; the office's prompts (尚缺N个, 请核实…)
@@ -60,13 +67,27 @@ export function HeadlineCards({ headline }: { headline: OverviewHeadline }) {
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <FigureCard testId="card-count" label="项目个数" declared={`${declared.projectCount}个`} computed={entered(`${totals?.projectCount}个`)} />
-        <FigureCard testId="card-total" label="总投资" declared={formatYi(declared.totalInvestment)} computed={entered(totals && formatYi(totals.totalInvestment))} />
+        <FigureCard
+          testId="card-count"
+          label="项目个数"
+          declared={`${declared.projectCount}个`}
+          computed={entered(publication && <ExplainLink href={scopeHref(publication, "total")}>{totals?.projectCount}个</ExplainLink>)}
+        />
+        <FigureCard
+          testId="card-total"
+          label="总投资"
+          declared={formatYi(declared.totalInvestment)}
+          computed={entered(totals && publication && <ExplainLink href={scopeHref(publication, "total")}>{formatYi(totals.totalInvestment)}</ExplainLink>)}
+        />
         <FigureCard
           testId="card-annual"
           label="年度计划投资"
           declared={formatYi(declared.annualInvestment)}
-          computed={entered(totals && (totals.projectsWithAnnualPlan > 0 ? formatYi(totals.annualPlanned) : "未分解到项目"))}
+          computed={entered(
+            totals &&
+              publication &&
+              (totals.projectsWithAnnualPlan > 0 ? <ExplainLink href={scopeHref(publication, "annual-rate")}>{formatYi(totals.annualPlanned)}</ExplainLink> : "未分解到项目"),
+          )}
           note={
             totals && totals.projectsWithAnnualPlan > 0 && totals.projectsWithAnnualPlan < totals.projectCount ? `${totals.projectsWithAnnualPlan}个项目有年度计划投资` : undefined
           }
@@ -95,7 +116,7 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
         <div>
           <dt className="text-xs text-slate-600">年度投资完成率</dt>
           <dd className="num text-lg font-semibold" data-testid="annual-rate">
-            {rateText(figures.annualRate)}
+            <ExplainLink href={scopeHref(publication, "annual-rate")}>{rateText(figures.annualRate)}</ExplainLink>
           </dd>
         </div>
         <div>
@@ -105,8 +126,11 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
           </dd>
         </div>
       </dl>
-      <p data-testid="annual-scope" className="num mt-2 text-sm text-slate-800">
-        {figures.annualScope}
+      <p className="num mt-2 text-sm text-slate-800">
+        <span data-testid="annual-scope">{figures.annualScope}</span>
+        <ExplainLink href={scopeHref(publication, "annual-rate")} testId="annual-scope-explain">
+          <span className="no-print ml-1 text-xs text-blue-700">构成</span>
+        </ExplainLink>
       </p>
       {figures.vsSchedule && (
         <p data-testid="vs-schedule" className={`mt-2 rounded px-2 py-1 text-sm ${tone}`}>
@@ -117,13 +141,15 @@ export function AnnualSection({ headline }: { headline: OverviewHeadline }) {
         <div>
           <dt className="text-xs text-slate-600">{figures.allProjectsYearLabel}</dt>
           <dd className="num text-sm font-semibold" data-testid="annual-completed">
-            {formatYi(totals.yearInvestment)}
+            <ExplainLink href={scopeHref(publication, "year")}>{formatYi(totals.yearInvestment)}</ExplainLink>
           </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-600">开累完成率（全部项目）</dt>
           <dd className="num text-sm" data-testid="total-rate">
-            开工至今累计{reportAmount(totals.cumulative)} ÷ 总投资{reportAmount(totals.totalInvestment)} = {formatPercent(figures.totalRate)}
+            <ExplainLink href={scopeHref(publication, "total-rate")}>
+              开工至今累计{reportAmount(totals.cumulative)} ÷ 总投资{reportAmount(totals.totalInvestment)} = {formatPercent(figures.totalRate)}
+            </ExplainLink>
           </dd>
         </div>
       </dl>

@@ -80,7 +80,6 @@ export async function OverviewTimeline({ year, publication }: { year: number; pu
       id="timeline"
       title="累计计划投资与已发布完成（按月，亿元）"
       points={points}
-      table={false}
       more={
         <Link href={`/periods${queryString({ year })}`} className="ml-1 text-blue-700 underline underline-offset-2">
           各月数据见调度期
@@ -188,14 +187,5 @@ export async function OverviewProjects({ year, publication }: { year: number; pu
         ))}
       </ul>
     </Section>
-  );
-}
-
-/** Placeholder while a section loads. */
-export function SectionSkeleton({ label }: { label: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-500" aria-busy="true">
-      正在加载{label}…
-    </div>
   );
 }

@@ -21,6 +21,8 @@ import { formatPercent } from "@/lib/progress";
 import { reportAmount } from "@/domain/report-wording";
 import { allProjectsYearLabel, annualRateScope, outsideScopeNote, rateText } from "@/domain/rate-scope";
 import { queryString } from "@/lib/search-params";
+import { scopeHref } from "@/lib/explain-links";
+import { ExplainLink } from "@/components/figures/explain-link";
 
 /** The park's sums, once per request whichever sections ask. */
 const loadParkStats = cache((pub: PublicationRef, parkId: number) => getParkStats(db(), pub, parkId));
@@ -46,16 +48,16 @@ export async function ParkStats({ pub, parkId }: { pub: PublicationRef; parkId: 
         testId="park-count"
         note={totals.missing > 0 ? <span className="text-amber-700">其中{totals.missing}个未报，沿用其最近一次审核通过的数</span> : undefined}
       >
-        {totals.projectCount}个
+        <ExplainLink href={scopeHref(pub, "total", parkId)}>{totals.projectCount}个</ExplainLink>
       </Stat>
       <Stat label="总投资" testId="park-total">
-        {formatYi(totals.totalInvestment)}
+        <ExplainLink href={scopeHref(pub, "total", parkId)}>{formatYi(totals.totalInvestment)}</ExplainLink>
       </Stat>
       <Stat label="年度投资完成率" testId="park-annual-rate" note={<span data-testid="park-annual-scope">{annualRateScope(totals)}</span>}>
-        {rateText(totals.annualRate)}
+        <ExplainLink href={scopeHref(pub, "annual-rate", parkId)}>{rateText(totals.annualRate)}</ExplainLink>
       </Stat>
       <Stat label={allProjectsYearLabel(totals)} testId="park-year-completed" note={outsideScopeNote(totals) ?? "不参与年度投资完成率计算的项目也计入此数"}>
-        {formatYi(totals.yearInvestment)}
+        <ExplainLink href={scopeHref(pub, "year", parkId)}>{formatYi(totals.yearInvestment)}</ExplainLink>
       </Stat>
       <Stat
         label="开累完成率"
@@ -66,7 +68,7 @@ export async function ParkStats({ pub, parkId }: { pub: PublicationRef; parkId: 
           </span>
         }
       >
-        {formatPercent(totals.totalRate)}
+        <ExplainLink href={scopeHref(pub, "total-rate", parkId)}>{formatPercent(totals.totalRate)}</ExplainLink>
       </Stat>
     </dl>
   );

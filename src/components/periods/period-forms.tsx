@@ -2,6 +2,7 @@
 // The office's 调度期 controls: publish (confirming what is left 未报), re-open with a reason,
 // decline a 申请更正 with a reply, open a month / change its deadline.
 import { useActionState } from "react";
+import Link from "next/link";
 import { declineCorrectionAction, openPeriodAction, publishPeriodAction, reopenPeriodAction } from "@/server/periods/actions";
 import { initialActionState } from "@/server/action-state";
 import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
@@ -30,7 +31,14 @@ export function PublishForm({
       <HiddenFields values={{ month, version }} />
       <p className="text-sm text-slate-600">
         发布后，领导驾驶舱、项目库、园区页和预警均按本期已审核数据显示；未审核通过的项目按上期数据结转并标注“未报”。
-        {pending > 0 && <span className="text-amber-800">还有{pending}份报表等待审核，审核后才能发布。</span>}
+        {pending > 0 && (
+          <span className="text-amber-800">
+            还有{pending}份报表等待审核，审核后才能发布。
+            <Link href={`/review?month=${month}`} className="font-medium underline underline-offset-2">
+              去审核
+            </Link>
+          </span>
+        )}
       </p>
       {confirm && pending === 0 && (
         <div className={`rounded-md border px-3 py-2 text-sm ${confirmError ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}>
@@ -101,7 +109,7 @@ export function DeadlineForm({ month, deadline, label }: { month?: string; deadl
         {label}
       </button>
       <div className="w-full">
-        <FormMessage ok={state.ok} message={state.message} />
+        <FormMessage ok={state.ok} message={state.message} link={state.link} />
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { getLeftBehind, getPeriod, getPeriodProgress, listPendingCorrections, listUnapprovedProjects, type LeftBehindRow } from "@/server/periods/queries";
 import { listPublicationSummaries } from "@/server/figures/queries";
 import { listPublicationCounts, type PublicationCounts } from "@/server/documents/queries";
+import { qualityCountsOfMonth, type QualityCount } from "@/server/data-quality/queries";
 import { DeclineCorrectionForm, DeadlineForm, PublishForm, ReopenForm } from "@/components/periods/period-forms";
 import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
 import { Pagination } from "@/components/common/pagination";
@@ -29,6 +30,7 @@ import {
 } from "@/domain/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatYi } from "@/lib/money";
+import { ScrollTable } from "@/components/common/scroll-table";
 
 const PAGE_SIZE = 20;
 const PARK_PAGE_SIZE = 20;
@@ -46,7 +48,7 @@ async function periodDeadline(month: string): Promise<string> {
   return period ? period.deadline.toISOString().slice(0, 10) : defaultDeadline(month);
 }
 
-export async function PeriodHeader({ month, parkId }: { month: string; parkId: number | undefined }) {
+export async function PeriodHeader({ month, parkId, qualityDetail }: { month: string; parkId: number | undefined; qualityDetail: boolean }) {
   const [period, deadline] = await Promise.all([periodOf(month), periodDeadline(month)]);
   const title = periodTitle(month);
   const today = businessDate();
@@ -82,6 +84,11 @@ export async function PeriodHeader({ month, parkId }: { month: string; parkId: n
             <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
               情况报告（截至本月）
             </Link>
+            {qualityDetail && (
+              <Link href={`/periods/${month}/quality`} className="text-sm text-sky-700 hover:underline" data-testid="quality-link">
+                数据质量提示
+              </Link>
+            )}
           </>
         )}
         <Link href="/periods" className="text-sm text-sky-700 hover:underline">
@@ -215,7 +222,7 @@ export async function PeriodProgressSection({ month, parkId, parkPage }: { month
       id="period-progress"
       aside={`${totals.projects}个项目：已审核${totals.approved}，待审核${totals.submitted}，退回${totals.returned}，草稿${totals.draft}，未报${totals.missing}`}
     >
-      <div className="overflow-x-auto">
+      <ScrollTable>
         <table className="w-full text-sm" data-testid="progress-table">
           <thead className="text-left text-xs text-slate-500">
             <tr>
@@ -246,7 +253,7 @@ export async function PeriodProgressSection({ month, parkId, parkPage }: { month
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       {pages > 1 && (
         <>
           <p className="mt-2 text-xs text-slate-500">按尚未审核通过的项目数从多到少排列。</p>
@@ -299,8 +306,13 @@ export async function UnapprovedSection({ month, parkId, page, group }: { month:
   );
 }
 
-export async function PublicationsSection({ month }: { month: string }) {
-  const [period, publications, counts] = await Promise.all([periodOf(month), listPublicationSummaries(db(), month), listPublicationCounts(db(), month)]);
+export async function PublicationsSection({ month, qualityDetail }: { month: string; qualityDetail: boolean }) {
+  const [period, publications, counts, quality] = await Promise.all([
+    periodOf(month),
+    listPublicationSummaries(db(), month),
+    listPublicationCounts(db(), month),
+    qualityCountsOfMonth(db(), month),
+  ]);
   return (
     <Section title="发布记录" id="period-publications">
       {publications.length === 0 ? (
@@ -324,6 +336,7 @@ export async function PublicationsSection({ month }: { month: string }) {
                 {p.projectCount}个项目，本年完成投资 {formatYi(p.yearInvestment)}，开工至今累计 {formatYi(p.cumulative)}；未报{p.missing}个；红色预警{p.red}个、黄色预警{p.yellow}个
               </p>
               <PublicationCountsLine counts={counts.get(p.publicationNo)} />
+              <PublicationQualityLine month={month} publicationNo={p.publicationNo} quality={quality.get(p.publicationNo)} detail={qualityDetail} />
               <p className="mt-1 flex flex-wrap gap-x-3 text-sky-700" data-testid={`publication-${p.publicationNo}-documents`}>
                 <Link href={`/periods/${month}/bulletin?publication=${p.publicationNo}`} className="hover:underline">
                   该次发布的通报
@@ -340,6 +353,21 @@ export async function PublicationsSection({ month }: { month: string }) {
         </ul>
       )}
     </Section>
+  );
+}
+
+/** The publication's 数据质量 prompts: the office opens them one by one, everyone else reads the 通报's counts. */
+function PublicationQualityLine({ month, publicationNo, quality, detail }: { month: string; publicationNo: number; quality: QualityCount | undefined; detail: boolean }) {
+  if (!quality) return <p className="text-slate-600">该次发布时尚未启用数据质量检查</p>;
+  const href = detail ? `/periods/${month}/quality?publication=${publicationNo}` : `/periods/${month}/bulletin?publication=${publicationNo}#data-quality`;
+  return (
+    <p className="num text-slate-600" data-testid="publication-quality">
+      数据质量提示
+      <Link href={href} className="mx-0.5 text-sky-700 hover:underline">
+        {quality.count}条
+      </Link>
+      {quality.count > 0 && `（涉及${quality.projects}个项目）`}
+    </p>
   );
 }
 

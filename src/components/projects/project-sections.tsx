@@ -21,6 +21,8 @@ import { ProjectNodesSection, ProjectStatsSection } from "@/components/nodes/pro
 import { dec, formatMoney, formatWan, formatYi } from "@/lib/money";
 import { businessDate, formatDateTime, formatDay, formatMonth } from "@/lib/month";
 import { PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
+import { sourceHref } from "@/lib/explain-links";
+import { ExplainLink } from "@/components/figures/explain-link";
 
 const ACTION_LABEL = { SAVE: "保存", SUBMIT: "提交", APPROVE: "审核通过", RETURN: "退回", WITHDRAW: "撤回" } as const;
 
@@ -153,10 +155,15 @@ export async function ProjectFactsSection({ p }: { p: ProjectDetail }) {
         <Fact label="开工至今累计完成（开累完成率）" testId="fact-completed">
           {item?.cumulative ? (
             <>
-              {formatYi(item.cumulative)}（{item.totalRate === null ? "—" : `${dec(item.totalRate).toFixed(1)}%`}）
+              <ExplainLink href={sourceHref(pub!, p.code)} label="查看数据来源" testId="fact-completed-source">
+                {formatYi(item.cumulative)}（{item.totalRate === null ? "—" : `${dec(item.totalRate).toFixed(1)}%`}）
+              </ExplainLink>
               <span className="block text-xs text-slate-500">
                 截至{formatMonth(item.figureMonth!)}·已发布{item.missing && `（${formatMonth(item.month)}未报）`}
                 {item.isDemo && <DemoBadge />}
+                <Link href={sourceHref(pub!, p.code)} className="no-print ml-1 text-blue-700 hover:underline">
+                  来源
+                </Link>
               </span>
             </>
           ) : (
@@ -166,8 +173,10 @@ export async function ProjectFactsSection({ p }: { p: ProjectDetail }) {
         <Fact label="本年完成投资（年度投资完成率）" testId="fact-year">
           {item && item.figureMonth !== null ? (
             <>
-              {formatYi(item.yearInvestment)}
-              {item.annualRate !== null && `（${dec(item.annualRate).toFixed(1)}%）`}
+              <ExplainLink href={sourceHref(pub!, p.code)} label="查看数据来源">
+                {formatYi(item.yearInvestment)}
+                {item.annualRate !== null && `（${dec(item.annualRate).toFixed(1)}%）`}
+              </ExplainLink>
             </>
           ) : (
             "—"

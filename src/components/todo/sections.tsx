@@ -2,7 +2,8 @@
 // list where the work is done. County staff see their own park's; the office sees every park's.
 import Link from "next/link";
 import { db } from "@/server/db";
-import { TODO_LIMIT, listAwaitingReview, listPublishablePeriods, listPublishedLeft, listReturnedReports, listToReport } from "@/server/todo/queries";
+import { TODO_LIMIT, listAwaitingReview, listBenefitTodos, listPublishablePeriods, listPublishedLeft, listReturnedReports, listToReport } from "@/server/todo/queries";
+import { benefitPeriodLabel } from "@/domain/benefits";
 import { listPendingCorrections } from "@/server/periods/queries";
 import { listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
 import { DemoBadge } from "@/components/common/badges";
@@ -112,6 +113,45 @@ export async function ReturnedSection({ parkId }: { parkId: number }) {
               {r.returnedAt && <span className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(r.returnedAt)}退回</span>}
             </div>
             <p className="text-red-700">退回原因：{r.reason ?? "未说明"}</p>
+          </li>
+        ))}
+      </ul>
+    </TodoCard>
+  );
+}
+
+/**
+ * 效益填报 waiting on the account: for a county park those the office returned (with the reason),
+ * for the office those submitted. Shown only when there is one: few projects are in production.
+ */
+export async function BenefitTodoSection({ parkId }: { parkId?: number }) {
+  const office = parkId === undefined;
+  const { total, rows } = await listBenefitTodos(db(), office ? "office" : { parkId });
+  if (total === 0) return null;
+  return (
+    <TodoCard
+      id={office ? "todo-benefit-review" : "todo-benefit-returned"}
+      title={office ? "待审核效益填报" : "退回的效益填报"}
+      count={total}
+      more={office ? { href: "/review/benefits", label: "去处理" } : undefined}
+    >
+      <ul className="divide-y divide-slate-100">
+        {rows.map((r) => (
+          <li key={`${r.code}-${r.year}-${r.quarter}`} className="py-1.5 text-sm">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+              {office ? (
+                <span>
+                  {r.name} · {benefitPeriodLabel(r.year, r.quarter)}
+                  {r.isDemo && <DemoBadge />}
+                </span>
+              ) : (
+                <Link href={`/benefits/${encodeURIComponent(r.code)}${queryString({ year: String(r.year), quarter: String(r.quarter) })}`} className="text-sky-700 hover:underline">
+                  {r.name} · {benefitPeriodLabel(r.year, r.quarter)}
+                </Link>
+              )}
+              <span className="whitespace-nowrap text-xs text-slate-500">{office ? `${r.parkName} · ${formatDateTime(r.at)}提交` : `${formatDateTime(r.at)}退回`}</span>
+            </div>
+            {!office && <p className="text-red-700">退回原因：{r.reason ?? "未说明"}</p>}
           </li>
         ))}
       </ul>
@@ -294,10 +334,5 @@ export async function NotEnteredSection({ today }: { today: string }) {
   );
 }
 
-export function TodoSkeleton({ label }: { label: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-500" aria-busy="true">
-      正在加载{label}…
-    </div>
-  );
-}
+/** Placeholder while a card loads: the app's one section skeleton. */
+export { SectionSkeleton as TodoSkeleton } from "@/components/common/skeleton";

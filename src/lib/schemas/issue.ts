@@ -1,11 +1,12 @@
 // 问题台账 forms: shared by the client forms and the server actions.
 import { z } from "zod";
-import { dayField, idField, textField, versionField } from "./common";
+import { ISSUE_TEXT_MAX, ISSUE_TITLE_MAX } from "@/lib/text-limits";
+import { dayField, idField, optionalAmountField, textField, versionField } from "./common";
+import { FUNDING_SOURCES } from "@/domain/funding-sources";
 import { ISSUE_SUBCATEGORY_CODES, ISSUE_TOP_CATEGORIES, ISSUE_TOP_CATEGORY_LABEL, issueSubCategory } from "@/domain/issue-categories";
 
 export const ISSUE_CATEGORIES = ISSUE_TOP_CATEGORIES;
-export const ISSUE_TITLE_MAX = 200;
-export const ISSUE_TEXT_MAX = 2000;
+export { ISSUE_TEXT_MAX, ISSUE_TITLE_MAX };
 
 const assignFields = {
   responsibleUnit: textField("责任单位", 100),
@@ -44,6 +45,9 @@ export const createIssueSchema = z
     title: textField("问题标题", ISSUE_TITLE_MAX, { required: true }),
     description: textField("问题描述", ISSUE_TEXT_MAX, { required: true }),
     raisedDate: dayField("提出日期", { optional: true, notFuture: true }),
+    /** 资金问题 only: the source the problem concerns and the amount short (资金缺口, 万元), both optional */
+    fundingSource: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(FUNDING_SOURCES, { error: "没有这个资金来源，请从列表中选择" }).optional()),
+    fundingGap: optionalAmountField("资金缺口"),
     ...assignFields,
   })
   .superRefine((v, ctx) => {
@@ -53,6 +57,13 @@ export const createIssueSchema = z
     const sub = issueSubCategory(v.subCategory);
     if (sub && v.category && sub.category !== v.category) {
       ctx.addIssue({ code: "custom", path: ["subCategory"], message: `「${ISSUE_TOP_CATEGORY_LABEL[v.category]}」下没有「${sub.label}」，请从列表中选择` });
+    }
+    if ((v.fundingSource || v.fundingGap !== null) && sub && sub.category !== "FUNDING") {
+      ctx.addIssue({
+        code: "custom",
+        path: [v.fundingSource ? "fundingSource" : "fundingGap"],
+        message: "资金来源和资金缺口只用于“资金问题”类别：请改选资金问题下的类别，或清空这两项",
+      });
     }
     if (v.dueDate && v.raisedDate && v.dueDate < v.raisedDate) {
       ctx.addIssue({ code: "custom", path: ["dueDate"], message: "办结时限不能早于提出日期" });

@@ -1,5 +1,6 @@
 // Admin forms for projects, annual plans, planned investment (倒排工期) and milestones.
 import { z } from "zod";
+import { CONTENT_MAX, METRIC_ROWS } from "@/lib/text-limits";
 import {
   amountField,
   checkboxField,
@@ -18,8 +19,7 @@ import { PROJECT_STATUS_LABEL } from "@/lib/labels";
 import { NODE_KINDS, productionBeforeStart } from "@/domain/node-order";
 
 export const PROJECT_STATUSES = Object.keys(PROJECT_STATUS_LABEL) as Array<keyof typeof PROJECT_STATUS_LABEL>;
-export const METRIC_ROWS = 4;
-export const CONTENT_MAX = 4000;
+export { CONTENT_MAX, METRIC_ROWS };
 
 export const projectCodeField = z
   .string({ error: "请填写项目代码" })

@@ -7,11 +7,13 @@ import { formatWan } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { CORRECTION_STATUS_LABEL, PERIOD_STATUS_LABEL } from "@/domain/periods";
 import { subCategoryLabel } from "@/domain/issue-categories";
-import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
+import { FUNDING_SOURCE_LABEL } from "@/domain/funding-sources";
+import { ISSUE_CATEGORY_LABEL, ISSUE_STATUS_LABEL, MILESTONE_KIND_LABEL, PROGRESS_STAGE_LABEL, PROJECT_STATUS_LABEL, REPORT_STATUS_LABEL, ROLE_LABEL } from "@/lib/labels";
 
 export const AUDIT_ENTITY_LABEL = {
   Project: "项目",
   MonthlyReport: "月度调度",
+  BenefitReport: "效益填报",
   AnnualPlan: "年度计划",
   Issue: "问题",
   User: "用户",
@@ -47,11 +49,15 @@ type FieldKind =
   | "role"
   | "category"
   | "subCategory"
+  | "stage"
+  | "fundingSource"
   | "bool"
   | "atLeast"
   | "count"
   | "park"
   | "project"
+  | "revision"
+  | "publication"
   | "monthMoney"
   | "codeMoney"
   | "milestone"
@@ -97,6 +103,7 @@ export const AUDIT_FIELDS = {
   [MILESTONE_KIND_LABEL.PRODUCTION]: { label: "节点：投产", kind: "milestone" },
   [MILESTONE_KIND_LABEL.STATS_ENTRY]: { label: "节点：入库", kind: "milestone" },
   [MILESTONE_KIND_LABEL.COMPLETION]: { label: "节点：竣工", kind: "milestone" },
+  [MILESTONE_KIND_LABEL.FULL_PRODUCTION]: { label: "节点：达产", kind: "milestone" },
   [MILESTONE_KIND_LABEL.OTHER]: { label: "节点：其他", kind: "milestone" },
   // node records and 入库/纳统
   node: { label: "节点", kind: "text" },
@@ -122,11 +129,32 @@ export const AUDIT_FIELDS = {
   monthInvestment: { label: "本月完成投资（万元）", kind: "money" },
   cumulativeInvestment: { label: "累计完成投资（万元）", kind: "money" },
   progressText: { label: "形象进度", kind: "text" },
+  progressStage: { label: "形象进度阶段", kind: "stage" },
   explanation: { label: "说明", kind: "text" },
-  currentRevisionId: { label: "当前填报版本", kind: "count" },
-  approvedRevisionId: { label: "审核通过的版本", kind: "count" },
+  currentRevisionId: { label: "当前填报版本", kind: "revision" },
+  approvedRevisionId: { label: "审核通过的版本", kind: "revision" },
   returnReason: { label: "退回原因", kind: "text" },
+  verification: { label: "核实说明", kind: "text" },
   photos: { label: "形象进度照片（张）", kind: "count" },
+  // benefit reports (达产与效益)
+  period: { label: "效益期间", kind: "text" },
+  output: { label: "产值（万元）", kind: "money" },
+  tax: { label: "税收（万元）", kind: "money" },
+  jobs: { label: "新增就业（人）", kind: "count" },
+  approvedRevisionNo: { label: "审核通过的版本号", kind: "count" },
+  // 资金到位 (src/domain/funding.ts): cumulative money in place by source on a report, the plan by source
+  fundsFiscal: { label: "财政资金累计到位（万元）", kind: "money" },
+  fundsBond: { label: "地方政府专项债券累计到位（万元）", kind: "money" },
+  fundsBank: { label: "银行贷款累计到位（万元）", kind: "money" },
+  fundsSelf: { label: "企业自筹累计到位（万元）", kind: "money" },
+  fundsOther: { label: "其他资金累计到位（万元）", kind: "money" },
+  planFiscal: { label: "资金计划：财政资金（万元）", kind: "money" },
+  planBond: { label: "资金计划：地方政府专项债券（万元）", kind: "money" },
+  planBank: { label: "资金计划：银行贷款（万元）", kind: "money" },
+  planSelf: { label: "资金计划：企业自筹（万元）", kind: "money" },
+  planOther: { label: "资金计划：其他（万元）", kind: "money" },
+  fundingSource: { label: "资金来源", kind: "fundingSource" },
+  fundingGap: { label: "资金缺口（万元）", kind: "money" },
   // issues
   projectId: { label: "所属项目", kind: "project" },
   category: { label: "问题类别", kind: "category" },
@@ -145,8 +173,8 @@ export const AUDIT_FIELDS = {
   reviewComment: { label: "复核意见", kind: "text" },
   // periods
   deadline: { label: "截止日期", kind: "day" },
-  currentPublicationId: { label: "当前发布", kind: "count" },
-  publicationId: { label: "发布记录", kind: "count" },
+  currentPublicationId: { label: "当前发布", kind: "publication" },
+  publicationId: { label: "发布记录", kind: "publication" },
   publicationNo: { label: "发布期次", kind: "count" },
   projects: { label: "项目个数", kind: "count" },
   reopenReason: { label: "重新开放原因", kind: "text" },
@@ -156,6 +184,7 @@ export const AUDIT_FIELDS = {
   leftDraft: { label: "发布时草稿的项目（按未报处理）", kind: "count" },
   leftMissing: { label: "发布时未报的项目", kind: "count" },
   leftCorrections: { label: "发布时更正未提交的项目（按原审核数据）", kind: "count" },
+  qualityFlags: { label: "数据质量提示（条）", kind: "count" },
   // 申请更正
   reply: { label: "园区答复", kind: "text" },
   // users and sign-in
@@ -189,8 +218,11 @@ export const AUDIT_FIELDS = {
   monthlyReport: { label: "月度调度", kind: "count" },
   park: { label: "县区园区", kind: "count" },
   plannedInvestment: { label: "倒排工期月份", kind: "count" },
+  fundingPlan: { label: "资金计划（按来源）", kind: "count" },
   reportSection: { label: "报告段落", kind: "count" },
   demoDate: { label: "演示日期（记录）", kind: "count" },
+  benefitPromise: { label: "承诺效益（演示项目）", kind: "count" },
+  benefitReport: { label: "效益填报", kind: "count" },
   // the audit log's own retention and purge (npm run audit:retention / audit:purge)
   retentionDays: { label: "保存期限（天）", kind: "count" },
   operator: { label: "服务器上的操作账号", kind: "text" },
@@ -214,15 +246,26 @@ const AUDIT_CATEGORY_LABEL: Record<string, string> = { ...ISSUE_CATEGORY_LABEL, 
 export const AUDIT_ENUM_LABELS: Record<string, Record<string, string>> = {
   Project: PROJECT_STATUS_LABEL,
   MonthlyReport: REPORT_STATUS_LABEL,
+  BenefitReport: REPORT_STATUS_LABEL,
   Issue: ISSUE_STATUS_LABEL,
   ReportingPeriod: PERIOD_STATUS_LABEL,
   CorrectionRequest: CORRECTION_STATUS_LABEL,
   role: ROLE_LABEL,
   category: AUDIT_CATEGORY_LABEL,
+  stage: PROGRESS_STAGE_LABEL,
+  fundingSource: FUNDING_SOURCE_LABEL,
 };
 
-/** What the formatter needs beyond the entry: park and project names by id. */
-export type AuditContext = { parks?: ReadonlyMap<number, string>; projects?: ReadonlyMap<number, string> };
+/**
+ * What the formatter needs beyond the entry: park and project names by id, a revision's 第N版 by
+ * its id, a publication's month and 第N次发布 by its id (internal ids are never shown).
+ */
+export type AuditContext = {
+  parks?: ReadonlyMap<number, string>;
+  projects?: ReadonlyMap<number, string>;
+  revisions?: ReadonlyMap<number, number>;
+  publications?: ReadonlyMap<number, { month: string; publicationNo: number }>;
+};
 
 export const NONE = "—";
 
@@ -270,6 +313,10 @@ export function formatAuditValue(field: string, value: unknown, entity: string, 
       return ROLE_LABEL[value as keyof typeof ROLE_LABEL] ?? plain(value);
     case "category":
       return AUDIT_CATEGORY_LABEL[String(value)] ?? plain(value);
+    case "stage":
+      return (PROGRESS_STAGE_LABEL as Record<string, string>)[String(value)] ?? plain(value);
+    case "fundingSource":
+      return (FUNDING_SOURCE_LABEL as Record<string, string>)[String(value)] ?? plain(value);
     case "subCategory":
       // a code since migration 20261206163000; free text in older entries
       return typeof value === "string" ? subCategoryLabel(value) || NONE : plain(value);
@@ -283,6 +330,14 @@ export function formatAuditValue(field: string, value: unknown, entity: string, 
       return ctx.parks?.get(Number(value)) ?? `园区 #${plain(value)}`;
     case "project":
       return ctx.projects?.get(Number(value)) ?? `项目 #${plain(value)}`;
+    case "revision": {
+      const no = ctx.revisions?.get(Number(value));
+      return no === undefined ? "（版本已不存在）" : `第${no}版`;
+    }
+    case "publication": {
+      const pub = ctx.publications?.get(Number(value));
+      return pub === undefined ? "（发布记录已不存在）" : `${formatMonth(pub.month)}第${pub.publicationNo}次发布`;
+    }
     case "milestone": {
       const m = value as { planned?: string | null; actual?: string | null };
       const d = (x: string | null | undefined) => (isDayText(x) ? formatDayText(x) : NONE);
@@ -393,7 +448,12 @@ export function auditLabelProblems(entry: { entity: string; before?: unknown; af
       if (!(k in AUDIT_FIELDS)) problems.push(`field ${k}`);
       if (v === null || v === undefined) continue;
       const kind = kindOf(k);
-      const labels = kind === "status" ? AUDIT_ENUM_LABELS[entry.entity] : kind === "role" || kind === "category" ? AUDIT_ENUM_LABELS[kind] : null;
+      const labels =
+        kind === "status"
+          ? AUDIT_ENUM_LABELS[entry.entity]
+          : kind === "role" || kind === "category" || kind === "stage" || kind === "fundingSource"
+            ? AUDIT_ENUM_LABELS[kind]
+            : null;
       if ((kind === "status" && !labels) || (labels && !(String(v) in labels))) problems.push(`${k} value ${String(v)} of ${entry.entity}`);
     }
   }

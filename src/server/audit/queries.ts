@@ -158,9 +158,31 @@ async function describe(prisma: Db, rows: AuditLog[]): Promise<AuditRow[]> {
       ? await prisma.project.findMany({ where: { OR: [{ code: { in: codes } }, { id: { in: projectIds } }] }, select: { id: true, code: true, name: true } })
       : [];
   const parks = await prisma.park.findMany({ select: { id: true, name: true } });
+  // revisions and publications are recorded by id: shown as 第N版 and 2024年11月第N次发布
+  const idsIn = (fields: string[]) => [
+    ...new Set(
+      rows
+        .flatMap((r) => [r.before, r.after])
+        .flatMap((v) => (v && typeof v === "object" && !Array.isArray(v) ? fields.map((f) => (v as Record<string, unknown>)[f]) : []))
+        .filter((x): x is number => typeof x === "number" && Number.isSafeInteger(x)),
+    ),
+  ];
+  const revisionIds = idsIn(["currentRevisionId", "approvedRevisionId"]);
+  const publicationIds = idsIn(["currentPublicationId", "publicationId"]);
+  // one statement for both, whatever the page holds
+  const numbered =
+    revisionIds.length || publicationIds.length
+      ? await prisma.$queryRaw<Array<{ kind: "r" | "p"; id: number; no: number; month: string | null }>>(Prisma.sql`
+          SELECT 'r' AS kind, r.id, r."revisionNo" AS no, NULL::text AS month FROM "MonthlyReportRevision" r WHERE r.id = ANY(${revisionIds}::int[])
+          UNION ALL
+          SELECT 'p' AS kind, pub.id, pub."publicationNo" AS no, rp.month::text FROM "PeriodPublication" pub JOIN "ReportingPeriod" rp ON rp.id = pub."periodId"
+           WHERE pub.id = ANY(${publicationIds}::int[])`)
+      : [];
   const ctx: AuditContext = {
     parks: new Map(parks.map((p) => [p.id, p.name])),
     projects: new Map(projects.map((p) => [p.id, `${p.code} ${p.name}`])),
+    revisions: new Map(numbered.filter((n) => n.kind === "r").map((n) => [n.id, n.no])),
+    publications: new Map(numbered.filter((n) => n.kind === "p").map((n) => [n.id, { month: n.month!, publicationNo: n.no }])),
   };
   const userById = new Map(users.map((u) => [u.id, u]));
   const nameOf = (r: AuditLog): string | null => {

@@ -28,6 +28,8 @@ import {
 import { chineseQuotes, planSubject, compactSpaces, endSentence, type DocBlock, type GeneratedDocument } from "./model";
 import { publishedNote } from "./bulletin";
 import { issueSentence, progressSentences } from "./headline-text";
+import { benefitBlocks } from "./benefits-text";
+import type { BenefitDocumentRow } from "./inputs";
 
 /** The section keys of the stored report text. */
 export const SECTION_KEYS = { plan: "plan-work", next: "next-steps" } as const;
@@ -44,6 +46,8 @@ export type AnnualReportData = {
   facts: Map<string, ProjectFacts>;
   issueGroups: IssueGroup[];
   issues: IssueFigures;
+  /** 投产项目效益 as stored with the publication (undefined: published before it was stored) */
+  benefits?: BenefitDocumentRow[];
   /** published before its document inputs were stored: issues, text and facts as they are now */
   legacy?: boolean;
 };
@@ -72,6 +76,7 @@ export async function loadAnnualReport(prisma: Db, year: number, month?: string,
     facts,
     issueGroups: doc.inputs.issueGroups,
     issues: doc.inputs.issues,
+    benefits: doc.inputs.benefits,
     legacy: doc.legacy,
   };
 }
@@ -180,6 +185,8 @@ export function writeAnnualReport(d: AnnualReportData): GeneratedDocument {
   if (d.projects.total > d.projects.rows.length) {
     blocks.push({ kind: "note", text: `共${d.projects.total}个项目，以上按清单顺序列出前${d.projects.rows.length}个，其余见项目库。` });
   }
+
+  blocks.push(...benefitBlocks(d.benefits, { kind: "h2", text: "（三）投产项目效益" }));
 
   blocks.push({ kind: "h1", text: `二、${base}推进存在的主要问题` });
   blocks.push({ kind: "p", text: issueSentence(month, formatDay(d.asOfDate), d.issues) });

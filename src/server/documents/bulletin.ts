@@ -1,8 +1,9 @@
 // 月度通报: a published 调度期's bulletin in the usual structure — overall progress against
 // 序时进度, the ranking of county parks (the same rows and order as /parks and the overview:
 // listParkRanking), the projects not started, those behind 序时进度, red and yellow warnings with
-// their reasons, and the issues raised, closed and overdue with 办结率. Everything comes from one
-// publication of the month (its current one, or the one asked for) as it was published.
+// their reasons, the issues raised, closed and overdue with 办结率, and the 数据质量 prompts counted
+// by kind and county park. Everything comes from one publication of the month (its current one, or
+// the one asked for) as it was published.
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { publicationHeadline, type OverviewHeadline } from "@/server/figures/overview";
@@ -17,6 +18,12 @@ import { WARNING_LABEL } from "@/domain/warnings";
 import { listDocumentFigures, loadDocumentPublication, type Bounded, type DocumentFigure, type IssueFigures } from "./queries";
 import { chineseQuotes, planSubject, compactSpaces, type DocBlock, type GeneratedDocument } from "./model";
 import { issueSentence, progressSentences } from "./headline-text";
+import { qualityBlocks } from "./quality-text";
+import { benefitBlocks } from "./benefits-text";
+import type { BenefitDocumentRow } from "./inputs";
+import { publicationQualitySummary, type QualitySummary } from "@/server/data-quality/queries";
+import { getPublicationFunding, type PublicationFunding } from "@/server/funding/queries";
+import { fundingBlocks } from "./funding-text";
 
 /** At most this many county parks in the ranking table (about one per county). */
 const RANKING_LIMIT = 500;
@@ -29,6 +36,12 @@ export type BulletinData = {
   behind: Bounded<DocumentFigure>;
   warnings: Bounded<DocumentFigure>;
   issues: IssueFigures;
+  /** the 数据质量 flags stored with the publication, counted by kind and county park */
+  quality: QualitySummary;
+  /** 投产项目效益 as stored with the publication (undefined: published before it was stored) */
+  benefits?: BenefitDocumentRow[];
+  /** 资金到位 as frozen with the publication (src/server/funding/queries.ts) */
+  funding: PublicationFunding;
   /** published before its document inputs were stored: issues as they are now */
   legacy?: boolean;
 };
@@ -41,14 +54,28 @@ export async function loadBulletin(prisma: Db, month: string, publicationNo?: nu
   const doc = await loadDocumentPublication(prisma, month, publicationNo);
   if (!doc) return null;
   const publicationId = doc.publication.publicationId;
-  const [headline, ranking, notStarted, behind, warnings] = await Promise.all([
+  const [headline, ranking, notStarted, behind, warnings, quality, funding] = await Promise.all([
     publicationHeadline(prisma, doc.publication, doc.inputs.plan),
     listParkRanking(prisma, publicationId, { page: 1, size: RANKING_LIMIT }),
     listDocumentFigures(prisma, { publicationId, kind: "notStarted" }),
     listDocumentFigures(prisma, { publicationId, kind: "behind", month }),
     listDocumentFigures(prisma, { publicationId, kind: "warning" }),
+    publicationQualitySummary(prisma, publicationId),
+    getPublicationFunding(prisma, publicationId),
   ]);
-  return { headline, asOfDate: doc.asOfDate, ranking: ranking.rows, notStarted, behind, warnings, issues: doc.inputs.issues, legacy: doc.legacy };
+  return {
+    headline,
+    asOfDate: doc.asOfDate,
+    ranking: ranking.rows,
+    notStarted,
+    behind,
+    warnings,
+    issues: doc.inputs.issues,
+    quality,
+    benefits: doc.inputs.benefits,
+    funding,
+    legacy: doc.legacy,
+  };
 }
 
 /** The ranking table's head: the rate between its numerator and denominator, the all-projects total apart. */
@@ -111,7 +138,6 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
     head: RANKING_HEAD,
     rows: rankingRows(d.ranking, month),
     numeric: [true, false, true, true, true, true, true, true, true],
-    secondary: [true, false, true, true, true, true, false, false, true],
     testId: "bulletin-ranking",
   });
 
@@ -125,7 +151,6 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
       head: ["县区园区", "项目名称", "总投资（亿元）", "存在问题"],
       rows: d.notStarted.rows.map((f) => [f.parkName, f.name + demo(f), formatYi(f.totalInvestment, { unit: false }), issuesText(f)]),
       numeric: [false, false, true, false],
-      secondary: [true, false, false, false],
       testId: "bulletin-not-started",
     });
     blocks.push(...more(d.notStarted, "未开工项目"));
@@ -152,7 +177,6 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
         ];
       }),
       numeric: [false, false, true, true, true, true, false],
-      secondary: [false, true, true, true, false, false, true],
       testId: "bulletin-behind",
     });
     blocks.push(...more(d.behind, "低于序时进度的项目"));
@@ -173,7 +197,6 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
         compactSpaces(f.warningReasons.join("；")) || "—",
       ]),
       numeric: [false, false, false, false],
-      secondary: [false, false, true, false],
       testId: "bulletin-warnings",
     });
     blocks.push(...more(d.warnings, "预警项目"));
@@ -182,6 +205,11 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
   blocks.push({ kind: "h1", text: "六、问题办理情况" });
   blocks.push({ kind: "p", text: issueSentence(month, formatDay(d.asOfDate), d.issues) });
   blocks.push({ kind: "note", text: "办结率 = 已办结 ÷ 问题总数；逾期：未办结且已过办结时限（按发布日判定），未设办结时限的问题不计逾期。" });
+
+  blocks.push(...qualityBlocks(d.quality, "七、数据质量"));
+
+  blocks.push(...fundingBlocks(d.funding, "八、资金到位"));
+  blocks.push(...benefitBlocks(d.benefits, { kind: "h1", text: "九、投产项目效益" }));
 
   return {
     title: chineseQuotes(`${planSubject(h.plan.title)}建设进展情况通报`),

@@ -6,7 +6,8 @@
 //     issues listed by category and sub-category (each with its title, description and status);
 //   - the 情况报告's stored text (ReportSection) of the year as it stood;
 //   - the stated facts (建设内容, expected benefits, metrics) of the projects its paragraphs print;
-//   - the year's 节点 超期/临期 and 已开工未入库 counts as of that day.
+//   - the year's 节点 超期/临期 and 已开工未入库 counts as of that day;
+//   - 投产项目效益: the listed projects in production, their promises and approved benefits.
 // Every list is bounded like the documents' lists. `documentInputsSchema` validates the JSON on
 // every read, so a stored document of another shape is refused rather than printed wrongly.
 //
@@ -19,6 +20,8 @@ import { nodeAttentionSql, nodeDueSoonDays, nodeStateSql, startedNotEnteredSql }
 import { percent } from "@/lib/money";
 import { ISSUE_SUBCATEGORIES } from "@/domain/issue-categories";
 import { subCategoryLabelSql } from "@/domain/issue-categories-sql";
+import { deliveredSentence, figureText, fullProductionState, FULL_PRODUCTION_STATE_LABEL, promisedFigures } from "@/domain/benefits";
+import { benefitConfig } from "@/domain/benefit-config";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -119,6 +122,26 @@ const operationsSchema = z.object({
   startedNotEntered: z.number().int(),
 });
 
+/**
+ * 投产项目效益: a listed project in production as of the month, with its 达产 state then, what it
+ * promised (with 以上/约) and the sentences of its newest approved full year up to the month's year
+ * ("2025年实现产值32亿元，为承诺的64%"), worked out when published and printed as stored.
+ */
+const benefitRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parkName: z.string(),
+  productionMonth: z.string(),
+  /** 已达产 / 投产未达产 / 投产超期未达产, as of the month */
+  state: z.string(),
+  /** "年产值50亿元、新增就业150人以上、税收5000万元以上" (null: no promise stated) */
+  promised: z.string().nullable(),
+  /** the year of the approved figures printed (null: none approved yet) */
+  year: z.number().int().nullable(),
+  sentences: z.array(z.string()),
+  isDemo: z.boolean(),
+});
+
 export const documentInputsSchema = z.object({
   plan: planSchema,
   /** the month's figures rest on demo data */
@@ -129,6 +152,8 @@ export const documentInputsSchema = z.object({
   /** the facts of the first DOCUMENT_LIST_LIMIT projects in list order (the 情况报告's paragraphs) */
   projectFacts: z.array(projectFactsSchema),
   operations: operationsSchema,
+  /** 投产项目效益 (absent from publications made before it was stored: the documents say so) */
+  benefits: z.array(benefitRowSchema).optional(),
 });
 
 export type DocumentInputs = z.infer<typeof documentInputsSchema>;
@@ -140,6 +165,7 @@ export type ReportTextSection = z.infer<typeof reportSectionSchema>;
 export type MetricRow = z.infer<typeof metricSchema> & { code: string };
 export type ProjectFacts = z.infer<typeof projectFactsSchema>;
 export type PublicationOperations = z.infer<typeof operationsSchema>;
+export type BenefitDocumentRow = z.infer<typeof benefitRowSchema>;
 
 /**
  * Issues as they stood on `asOf` ("YYYY-MM-DD"): closed only if closed by that day, and only those
@@ -286,6 +312,75 @@ async function operations(tx: Tx, options: { year: number; month: string; asOf: 
   return { ...r, dueSoonDays };
 }
 
+/**
+ * 投产项目效益 of a publication: its listed projects in production by the month (list order, at most
+ * DOCUMENT_LIST_LIMIT), each with its newest approved full-year benefits of a year ended by the month.
+ * Three statements.
+ */
+async function benefitRows(tx: Tx, options: { publicationId: number; month: string }): Promise<BenefitDocumentRow[]> {
+  const projects = await tx.$queryRaw<
+    Array<{ id: number; code: string; name: string; parkName: string; productionMonth: string; fullProductionMonth: string | null; isDemo: boolean }>
+  >(Prisma.sql`
+    SELECT p.id, p.code, p.name, pk.name AS "parkName", p."actualProductionMonth" AS "productionMonth",
+           to_char(m."actualDate", 'YYYY-MM') AS "fullProductionMonth", p."isDemo"
+      FROM "ProjectFigure" f JOIN "Project" p ON p.id = f."projectId" JOIN "Park" pk ON pk.id = p."parkId"
+      LEFT JOIN "Milestone" m ON m."projectId" = p.id AND m.kind = 'FULL_PRODUCTION'
+     WHERE f."publicationId" = ${options.publicationId} AND p."actualProductionMonth" IS NOT NULL AND p."actualProductionMonth" <= ${options.month}
+     ORDER BY f."listOrder", f.code LIMIT ${DOCUMENT_LIST_LIMIT}`);
+  if (projects.length === 0) return [];
+  const ids = projects.map((p) => p.id);
+  const promises = await tx.project.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      expectedOutput: true,
+      expectedOutputAtLeast: true,
+      expectedTax: true,
+      expectedTaxAtLeast: true,
+      expectedJobs: true,
+      expectedJobsAtLeast: true,
+      metrics: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { name: true, value: true, unit: true, qualifier: true } },
+    },
+  });
+  const approved = await tx.$queryRaw<
+    Array<{ projectId: number; year: number; isDemo: boolean; output: Prisma.Decimal | null; tax: Prisma.Decimal | null; jobs: number | null; metrics: unknown }>
+  >(Prisma.sql`
+    SELECT DISTINCT ON (r."projectId") r."projectId", r.year, r."isDemo", v.output, v.tax, v.jobs, v.metrics
+      FROM "BenefitReport" r JOIN "BenefitRevision" v ON v.id = r."approvedRevisionId"
+     WHERE r."projectId" IN (${Prisma.join(ids)}) AND r.quarter = 0 AND (r.year::text || '-12') <= ${options.month}
+     ORDER BY r."projectId", r.year DESC`);
+  const config = benefitConfig();
+  return projects.map((p) => {
+    const figures = promisedFigures(promises.find((x) => x.id === p.id)!);
+    const a = approved.find((x) => x.projectId === p.id);
+    const metrics = a ? z.array(z.object({ name: z.string(), value: z.string() })).parse(a.metrics) : [];
+    const actual = (f: (typeof figures)[number]) =>
+      !a
+        ? null
+        : f.key === "output"
+          ? a.output
+          : f.key === "tax"
+            ? a.tax
+            : f.key === "jobs"
+              ? a.jobs === null
+                ? null
+                : String(a.jobs)
+              : (metrics.find((m) => `metric:${m.name}` === f.key)?.value ?? null);
+    const sentences = a ? figures.flatMap((f) => (actual(f) === null ? [] : [deliveredSentence(a.year, f, actual(f)!, config)])) : [];
+    return {
+      code: p.code,
+      name: p.name,
+      parkName: p.parkName,
+      productionMonth: p.productionMonth,
+      state: FULL_PRODUCTION_STATE_LABEL[fullProductionState({ actualProductionMonth: p.productionMonth, fullProductionMonth: p.fullProductionMonth }, options.month, config)],
+      promised: figures.length ? figures.map((f) => `${f.key === "output" ? "年产值" : f.label}${figureText(f.value, f.unit, f.qualifier)}`).join("、") : null,
+      year: a ? a.year : null,
+      sentences,
+      isDemo: p.isDemo || (a?.isDemo ?? false),
+    };
+  });
+}
+
 /** Everything the documents of a publication state besides its figures, as the database says it now (call it in the publishing transaction). */
 export async function computeDocumentInputs(tx: Tx, options: { publicationId: number; month: string; asOf: string; periodIsDemo: boolean }): Promise<DocumentInputs> {
   const year = Number(options.month.slice(0, 4));
@@ -297,6 +392,7 @@ export async function computeDocumentInputs(tx: Tx, options: { publicationId: nu
   const sections = await readReportSections(tx, year);
   const facts = await projectFacts(tx, options.publicationId);
   const ops = await operations(tx, { year, month: options.month, asOf: options.asOf });
+  const benefits = await benefitRows(tx, { publicationId: options.publicationId, month: options.month });
   return {
     plan: {
       year: plan.year,
@@ -320,6 +416,7 @@ export async function computeDocumentInputs(tx: Tx, options: { publicationId: nu
     reportSections: sections,
     projectFacts: facts,
     operations: ops,
+    benefits,
   };
 }
 

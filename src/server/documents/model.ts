@@ -3,14 +3,14 @@
 // the .docx (./docx.ts) both render this, so they always say the same words and figures.
 
 export type DocBlock =
-  /** 一、二、三、 */
-  | { kind: "h1"; text: string }
+  /** 一、二、三、; `anchor` the heading's id on the page (a link to the section) */
+  | { kind: "h1"; text: string; anchor?: string }
   /** （一）（二） */
   | { kind: "h2"; text: string }
   /** a body paragraph; `lead` ("一是加快推进项目建设。") is set in bold before the text */
   | { kind: "p"; lead?: string; text: string }
-  /** a figure table; `numeric` columns are right-aligned, `secondary` ones left out on a phone's screen (never in print) */
-  | { kind: "table"; caption: string; head: string[]; rows: string[][]; numeric: boolean[]; secondary?: boolean[]; testId: string }
+  /** a figure table; `numeric` columns are right-aligned; on a phone's screen every row becomes a card showing all columns */
+  | { kind: "table"; caption: string; head: string[]; rows: string[][]; numeric: boolean[]; testId: string }
   /** a small explanatory note (口径, what a list leaves out) */
   | { kind: "note"; text: string };
 

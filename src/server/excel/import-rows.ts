@@ -10,6 +10,7 @@
 import ExcelJS from "exceljs";
 import { checkXlsx, ImportFileError } from "./zip-guard";
 import { H } from "./schedule";
+import { FUNDS_COLUMNS, type FundsColumn } from "@/domain/funding-sources";
 
 export type CellText = { text: string | null; error?: string };
 
@@ -21,9 +22,12 @@ export type RawRow = {
   cumulativeInvestment: CellText;
   progressText: CellText;
   /** undefined: the file has no such column */
+  progressStage?: CellText;
   explanation?: CellText;
   actualStartMonth?: CellText;
   actualProductionMonth?: CellText;
+  /** 资金到位 by source (optional columns): a column the file does not have is absent */
+  funds?: Partial<Record<FundsColumn, CellText>>;
 };
 
 export type ParsedFile = {
@@ -36,15 +40,25 @@ export type ParsedFile = {
 
 const norm = (s: string) => s.replace(/\s+/g, "").replace(/\(/g, "（").replace(/\)/g, "）");
 
-/** The import's columns: label matched at the start of the header; `amount` ones need （万元）. */
+/**
+ * The import's columns: label matched at the start of the header (the longest label that matches:
+ * “形象进度阶段” is not “形象进度”); `amount` ones need （万元）.
+ */
 const READ = {
   code: { label: H.code, amount: false, required: true },
   monthInvestment: { label: "本月完成投资", amount: true, required: true },
   cumulativeInvestment: { label: "开工至今累计完成投资", amount: true, required: true },
   progressText: { label: H.progress, amount: false, required: true },
+  progressStage: { label: H.stage, amount: false, required: false },
   explanation: { label: "说明", amount: false, required: false },
   actualStartMonth: { label: "实际开工月份", amount: false, required: false },
   actualProductionMonth: { label: "实际投产月份", amount: false, required: false },
+  // 资金到位 by source, optional: "财政资金累计到位（万元）" …
+  fundsFiscal: { label: H.fundsFiscal.replace("（万元）", ""), amount: true, required: false },
+  fundsBond: { label: H.fundsBond.replace("（万元）", ""), amount: true, required: false },
+  fundsBank: { label: H.fundsBank.replace("（万元）", ""), amount: true, required: false },
+  fundsSelf: { label: H.fundsSelf.replace("（万元）", ""), amount: true, required: false },
+  fundsOther: { label: H.fundsOther.replace("（万元）", ""), amount: true, required: false },
 } as const;
 type Key = keyof typeof READ;
 
@@ -104,8 +118,9 @@ export async function readScheduleFile(bytes: Buffer, fileName: string): Promise
   const problems: string[] = [];
   header.eachCell((cell, col) => {
     const text = norm(cellText(cell.value).text ?? "");
-    for (const [key, spec] of Object.entries(READ) as Array<[Key, (typeof READ)[Key]]>) {
-      if (!text.startsWith(spec.label)) continue;
+    const matches = (Object.entries(READ) as Array<[Key, (typeof READ)[Key]]>).filter(([, spec]) => text.startsWith(spec.label));
+    const longest = matches.sort((a, b) => b[1].label.length - a[1].label.length).slice(0, 1);
+    for (const [key, spec] of longest) {
       if (columns.has(key)) problems.push(`表头“${spec.label}”出现了两次`);
       if (spec.amount) {
         if (/亿/.test(text)) problems.push(`“${text}”的单位是亿元：本表按万元导入，不做换算（以免差一万倍）。请将该列换算为万元，并把表头改为“${spec.label}（万元）”后重新上传`);
@@ -151,9 +166,11 @@ export async function readScheduleFile(bytes: Buffer, fileName: string): Promise
       monthInvestment: at(row, "monthInvestment")!,
       cumulativeInvestment: at(row, "cumulativeInvestment")!,
       progressText: at(row, "progressText")!,
+      progressStage: at(row, "progressStage"),
       explanation: at(row, "explanation"),
       actualStartMonth: at(row, "actualStartMonth"),
       actualProductionMonth: at(row, "actualProductionMonth"),
+      funds: Object.fromEntries(FUNDS_COLUMNS.flatMap((c) => (columns.has(c) ? [[c, at(row, c)!]] : []))),
     });
   }
   return { titleMonth: month, rows, codeless };

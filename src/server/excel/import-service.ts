@@ -9,7 +9,8 @@
 // applyImport re-checks every row against the figures as they are then, inside ONE transaction,
 // and writes one new SUBMITTED revision per changed row (awaiting the office's review, like a
 // form's 提交审核) with its event and audit entry, plus the import's own audit entry (file name,
-// SHA-256). Anything wrong rolls everything back. A row equal to the month's current revision
+// SHA-256), and the 数据质量 flags of all those revisions in one pass (src/server/data-quality/checks.ts).
+// Anything wrong rolls everything back. A row equal to the month's current revision
 // changes nothing (re-importing the same file writes nothing).
 //
 // Row rules beyond the form's: a row whose 本月完成投资 is empty is not reported by the file and
@@ -29,7 +30,9 @@ import { monthlyReportErrors, submittedLockedMessage, expectedCumulative } from 
 import { assertPeriodOpen } from "@/server/periods/service";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { type Tx, TX_OPTIONS } from "@/server/tx";
-import { monthlyReportSchema, type MonthlyReportInput } from "@/lib/schemas/monthly-report";
+import { monthlyReportSchema, PROGRESS_STAGE_LIST, type MonthlyReportInput, type ProgressStageKey } from "@/lib/schemas/monthly-report";
+import { PROGRESS_STAGE_LABEL } from "@/lib/labels";
+import { flagSubmittedRevisions } from "@/server/data-quality/checks";
 import { idField } from "@/lib/schemas/common";
 import { currentMonth, formatMonth, isMonth } from "@/lib/month";
 import { periodTitle } from "@/domain/periods";
@@ -37,6 +40,8 @@ import { formatWan } from "@/lib/money";
 import { readScheduleFile, type CellText, type RawRow } from "./import-rows";
 import { ImportFileError } from "./zip-guard";
 import { H } from "./schedule";
+import { FUNDS_COLUMNS, type FundsColumn } from "@/domain/funding-sources";
+import { carriedFunds, type FundsValues } from "@/server/funding/carry";
 
 export { ImportFileError };
 
@@ -47,11 +52,17 @@ const COLUMN: Record<string, string> = {
   monthInvestment: H.month,
   cumulativeInvestment: H.cumulative,
   progressText: H.progress,
+  progressStage: H.stage,
   explanation: "说明",
   actualStartMonth: "实际开工月份",
   actualProductionMonth: "实际投产月份",
   version: H.code,
   intent: H.code,
+  fundsFiscal: H.fundsFiscal,
+  fundsBond: H.fundsBond,
+  fundsBank: H.fundsBank,
+  fundsSelf: H.fundsSelf,
+  fundsOther: H.fundsOther,
 };
 
 export type RowFigures = {
@@ -73,7 +84,17 @@ export type PreviewRow = {
   before: (RowFigures & { status: ReportStatus }) | null;
   /** the previous counted month's cumulative (上期累计) */
   previous: { month: string; cumulativeInvestment: string } | null;
-  after: (RowFigures & { explanation: string | null; actualStartMonth: string | null; actualProductionMonth: string | null }) | null;
+  after:
+    | (RowFigures & {
+        explanation: string | null;
+        actualStartMonth: string | null;
+        actualProductionMonth: string | null;
+        /** 形象进度阶段 (absent in batches stored before the column existed) */
+        progressStage?: ProgressStageKey | null;
+        /** 资金到位 by source as the revision will state it (absent in batches stored before the columns existed) */
+        funds?: FundsValues;
+      })
+    | null;
   projectId: number | null;
   parkId: number | null;
   /** the report's version the preview was computed on (0: no report) */
@@ -114,11 +135,12 @@ type ReportInfo = {
   monthInvestment: Prisma.Decimal | null;
   cumulativeInvestment: Prisma.Decimal | null;
   progressText: string | null;
+  progressStage: ProgressStageKey | null;
   explanation: string | null;
   actualStartMonth: string | null;
   actualProductionMonth: string | null;
   currentRevisionId: number | null;
-};
+} & Record<FundsColumn, Prisma.Decimal | null>;
 
 async function loadProjects(prisma: Db | Tx, codes: string[]): Promise<Map<string, ProjectInfo>> {
   const rows = await prisma.$queryRaw<ProjectInfo[]>(Prisma.sql`
@@ -137,13 +159,28 @@ async function loadReports(prisma: Db | Tx, projectIds: number[], month: string,
   }
   const rows = await prisma.$queryRaw<ReportInfo[]>(Prisma.sql`
     SELECT r."projectId", r.id, r.status, r.version, r."currentRevisionId", rv."monthInvestment", rv."cumulativeInvestment",
-           rv."progressText", rv.explanation, rv."actualStartMonth", rv."actualProductionMonth"
+           rv."progressText", rv."progressStage"::text AS "progressStage", rv.explanation, rv."actualStartMonth", rv."actualProductionMonth",
+           rv."fundsFiscal", rv."fundsBond", rv."fundsBank", rv."fundsSelf", rv."fundsOther"
       FROM "MonthlyReport" r LEFT JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
      WHERE r."projectId" = ANY(${projectIds}::int[]) AND r.month = ${month}`);
   return new Map(rows.map((r) => [r.projectId, r]));
 }
 
 const text = (c: CellText | undefined) => c?.text?.trim() ?? "";
+
+const STAGE_BY_LABEL = new Map(Object.entries(PROGRESS_STAGE_LABEL).map(([key, label]) => [label as string, key as ProgressStageKey]));
+
+/**
+ * 形象进度阶段 as typed: a stage's name (前期 … 投产), or empty for none; a column the file does not
+ * have keeps the month's own stage. Anything else is an error on the cell.
+ */
+function stageOf(cell: CellText | undefined, report: ReportInfo | null): { stage: ProgressStageKey | null } | { error: string } {
+  if (cell === undefined) return { stage: report?.progressStage ?? null };
+  const typed = text(cell).replace(/\s+/g, "");
+  if (typed === "") return { stage: null };
+  const stage = STAGE_BY_LABEL.get(typed);
+  return stage ? { stage } : { error: `「${text(cell)}」不是形象进度阶段：请填写${PROGRESS_STAGE_LIST}之一，或留空` };
+}
 const NUMBER = /^[0-9]+(\.[0-9]+)?$/;
 const FULL_WIDTH = /[０-９．，－]/;
 
@@ -152,7 +189,7 @@ type Context = {
   actor: Actor;
   projects: Map<string, ProjectInfo>;
   reports: Map<number, ReportInfo>;
-  previous: Map<number, { month: string; cumulativeInvestment: string; progressText: string }>;
+  previous: Map<number, { month: string; cumulativeInvestment: string; progressText: string; funds: FundsValues }>;
 };
 
 /** One row against the current figures: what it would change, or its errors. */
@@ -200,15 +237,19 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     ["monthInvestment", raw.monthInvestment],
     ["cumulativeInvestment", raw.cumulativeInvestment],
     ["progressText", raw.progressText],
+    ["progressStage", raw.progressStage],
     ["explanation", raw.explanation],
     ["actualStartMonth", raw.actualStartMonth],
     ["actualProductionMonth", raw.actualProductionMonth],
+    ...FUNDS_COLUMNS.map((c) => [c, raw.funds?.[c]] as const),
   ] as const) {
     if (cell?.error) error(COLUMN[key], cell.error);
-    else if ((key === "monthInvestment" || key === "cumulativeInvestment") && cell?.text && FULL_WIDTH.test(cell.text)) {
+    else if ((key === "monthInvestment" || key === "cumulativeInvestment" || key.startsWith("funds")) && cell?.text && FULL_WIDTH.test(cell.text)) {
       error(COLUMN[key], `「${cell.text}」含全角数字或符号：请改为半角数字，如 1200.5`);
     }
   }
+  const stage = stageOf(raw.progressStage, report);
+  if ("error" in stage) error(COLUMN.progressStage, stage.error);
   if (row.errors.length) return row;
 
   // 本月 empty: the file does not report this project
@@ -237,9 +278,13 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     monthInvestment: text(raw.monthInvestment),
     cumulativeInvestment: cumulative,
     progressText: progress,
+    progressStage: "stage" in stage ? (stage.stage ?? "") : "",
     actualStartMonth: raw.actualStartMonth ? text(raw.actualStartMonth) : (report?.actualStartMonth ?? ""),
     actualProductionMonth: raw.actualProductionMonth ? text(raw.actualProductionMonth) : (report?.actualProductionMonth ?? ""),
     explanation: raw.explanation ? text(raw.explanation) : (report?.explanation ?? ""),
+    // 资金到位: a source typed is read as typed; empty, or a file without its column, keeps the amount stated
+    // before (the month's own, else the previous counted month's): carriedFunds below
+    ...Object.fromEntries(FUNDS_COLUMNS.map((c) => [c, text(raw.funds?.[c]).replace(/,/g, "")])),
     version: String(row.reportVersion),
     intent: "submit",
   });
@@ -252,11 +297,13 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
     monthInvestment: input.monthInvestment,
     cumulativeInvestment: input.cumulativeInvestment,
     progressText: input.progressText,
+    progressStage: input.progressStage,
     explanation: input.explanation || null,
     actualStartMonth: input.actualStartMonth,
     actualProductionMonth: input.actualProductionMonth,
+    funds: carriedFunds(input, report?.currentRevisionId != null ? fundsOfReport(report) : (prev?.funds ?? null)),
   };
-  if (report && report.currentRevisionId !== null && sameFigures(report, input)) {
+  if (report && report.currentRevisionId !== null && sameFigures(report, input, row.after.funds!)) {
     row.kind = "unchanged";
     return row;
   }
@@ -270,11 +317,17 @@ function checkRow(raw: RawRow, ctx: Context, seen: Map<string, number>): Preview
   return row;
 }
 
-function sameFigures(report: ReportInfo, input: MonthlyReportInput): boolean {
+function fundsOfReport(report: ReportInfo): FundsValues {
+  return Object.fromEntries(FUNDS_COLUMNS.map((c) => [c, report[c]?.toString() ?? null])) as FundsValues;
+}
+
+function sameFigures(report: ReportInfo, input: MonthlyReportInput, funds: FundsValues): boolean {
   return (
+    FUNDS_COLUMNS.every((c) => storedAmount(report[c]?.toString()) === storedAmount(funds[c])) &&
     storedAmount(report.monthInvestment?.toString()) === storedAmount(input.monthInvestment) &&
     storedAmount(report.cumulativeInvestment?.toString()) === storedAmount(input.cumulativeInvestment) &&
     report.progressText === input.progressText &&
+    report.progressStage === input.progressStage &&
     (report.explanation || null) === (input.explanation || null) &&
     report.actualStartMonth === input.actualStartMonth &&
     report.actualProductionMonth === input.actualProductionMonth
@@ -409,9 +462,12 @@ export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number
       monthInvestment: { text: r.after!.monthInvestment },
       cumulativeInvestment: { text: r.after!.cumulativeInvestment },
       progressText: { text: r.after!.progressText },
+      // a batch stored before the 形象进度阶段 column: as a file without it
+      progressStage: r.after!.progressStage === undefined ? undefined : { text: r.after!.progressStage ? PROGRESS_STAGE_LABEL[r.after!.progressStage] : null },
       explanation: { text: r.after!.explanation },
       actualStartMonth: { text: r.after!.actualStartMonth },
       actualProductionMonth: { text: r.after!.actualProductionMonth },
+      funds: r.after!.funds && Object.fromEntries(FUNDS_COLUMNS.map((c) => [c, { text: r.after!.funds![c] }])),
     }));
     const now = await checkRows(tx, actor, batch.month, raws, true);
     const moved = now.filter((r, i) => r.reportVersion !== stored[i].reportVersion);
@@ -428,7 +484,9 @@ export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number
       const r = bad[0];
       throw new StateError(`第${r.rowNo}行（${r.code}）已不能导入：${r.errors[0]?.message ?? "与系统中的数字相同"}。请重新上传。`);
     }
-    await writeRevisions(tx, actor, batch.month, now);
+    const revisionIds = await writeRevisions(tx, actor, batch.month, now);
+    // 数据质量: the flags of every revision written, at once
+    await flagSubmittedRevisions(tx, batch.month, revisionIds);
     await tx.importBatch.update({ where: { id: batch.id }, data: { status: "APPLIED", appliedAt: new Date() } });
     await writeAudit(tx, actor, {
       action: "report.import",
@@ -448,8 +506,8 @@ export async function applyImportIn(tx: Tx, actor: Actor | null, batchId: number
   }
 }
 
-/** One new SUBMITTED revision per row, in a fixed number of statements whatever the rows. */
-async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: PreviewRow[]) {
+/** One new SUBMITTED revision per row, in a fixed number of statements whatever the rows; their ids. */
+async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: PreviewRow[]): Promise<number[]> {
   const projectIds = rows.map((r) => r.projectId!);
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "MonthlyReport" ("projectId", month, status, version, "updatedAt")
@@ -473,12 +531,17 @@ async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: Preview
   const col = <T>(f: (x: (typeof items)[number]) => T) => items.map(f);
   const revisions = await tx.$queryRaw<Array<{ id: number; reportId: number }>>(Prisma.sql`
     INSERT INTO "MonthlyReportRevision" ("reportId", "revisionNo", "monthInvestment", "cumulativeInvestment", "progressText",
-      "actualStartMonth", "actualProductionMonth", explanation, "createdById")
-    SELECT t.r, t.n, t.m, t.c, t.p, t.s, t.pr, t.e, ${actor.id}
+      "progressStage", "actualStartMonth", "actualProductionMonth", explanation, "createdById",
+      "fundsFiscal", "fundsBond", "fundsBank", "fundsSelf", "fundsOther")
+    SELECT t.r, t.n, t.m, t.c, t.p, t.st::"ProgressStage", t.s, t.pr, t.e, ${actor.id}, t.f1, t.f2, t.f3, t.f4, t.f5
       FROM unnest(${col((x) => x.report.id)}::int[], ${col((x) => x.revisionNo)}::int[], ${col((x) => x.row.after!.monthInvestment)}::numeric[],
                   ${col((x) => x.row.after!.cumulativeInvestment)}::numeric[], ${col((x) => x.row.after!.progressText)}::text[],
+                  ${col((x) => x.row.after!.progressStage ?? null)}::text[],
                   ${col((x) => x.row.after!.actualStartMonth)}::text[], ${col((x) => x.row.after!.actualProductionMonth)}::text[],
-                  ${col((x) => x.row.after!.explanation)}::text[]) AS t(r, n, m, c, p, s, pr, e)
+                  ${col((x) => x.row.after!.explanation)}::text[],
+                  ${col((x) => x.row.after!.funds?.fundsFiscal ?? null)}::numeric[], ${col((x) => x.row.after!.funds?.fundsBond ?? null)}::numeric[],
+                  ${col((x) => x.row.after!.funds?.fundsBank ?? null)}::numeric[], ${col((x) => x.row.after!.funds?.fundsSelf ?? null)}::numeric[],
+                  ${col((x) => x.row.after!.funds?.fundsOther ?? null)}::numeric[]) AS t(r, n, m, c, p, st, s, pr, e, f1, f2, f3, f4, f5)
     RETURNING id, "reportId"`);
   const revisionOf = new Map(revisions.map((r) => [r.reportId, r.id]));
   await tx.$executeRaw(Prisma.sql`
@@ -508,10 +571,13 @@ async function writeRevisions(tx: Tx, actor: Actor, month: string, rows: Preview
         monthInvestment: x.row.after!.monthInvestment,
         cumulativeInvestment: x.row.after!.cumulativeInvestment,
         progressText: x.row.after!.progressText,
+        progressStage: x.row.after!.progressStage ?? null,
         explanation: x.row.after!.explanation,
+        ...(x.row.after!.funds ?? {}),
       },
     })),
   );
+  return revisions.map((r) => r.id);
 }
 
 /** Gives up a pending batch (nothing was written from it). */

@@ -19,11 +19,13 @@ import { annualRate, annualRateSql, inPlanScope } from "@/domain/annual-rate";
 import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/domain/warnings";
+import { PROGRESS_STAGE_LABEL } from "@/lib/labels";
+import { FUNDS_COLUMNS, fundingRate, fundingRateSql, fundsInPlace as sumFunds, fundsInPlaceSql, projectFundingRate } from "@/domain/funding";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
 
 /** Under every 调度表: how its rate columns are recomputed from the columns beside them. */
 export const SCOPE_NOTE =
-  "注：占年度计划%（同口径）= 其中有年度计划项目本年累计 ÷ 本年计划投资，两列只计列有年度计划投资的项目（小计、合计同）；本年累计完成投资含无年度计划的项目；占总投资% = 开工至今累计完成投资 ÷ 总投资。";
+  "注：占年度计划%（同口径）= 其中有年度计划项目本年累计 ÷ 本年计划投资，两列只计列有年度计划投资的项目（小计、合计同）；本年累计完成投资含无年度计划的项目；占总投资% = 开工至今累计完成投资 ÷ 总投资；资金到位率%（同口径）= 其中有资金计划项目到位 ÷ 计划资金，未填到位资金的按0计；到位资金合计含无资金计划的项目。";
 
 /** The most projects one 调度表 holds (the synthetic province scale has 5,000). */
 export const SCHEDULE_EXPORT_LIMIT = 20_000;
@@ -46,13 +48,33 @@ export const H = {
   cumulative: "开工至今累计完成投资（万元）",
   totalRate: "占总投资%",
   progress: "形象进度",
+  stage: "形象进度阶段",
   warning: "预警",
   leader: "包保领导",
   unit: "责任单位",
   explanation: "说明（累计≠上月累计+本月时必填）",
   start: "实际开工月份（如2024-09）",
   production: "实际投产月份（如2024-12）",
+  // 资金到位 (src/domain/funding.ts): the plan, the cumulative money in place by source (read by the import), the rate
+  fundingPlanned: "计划资金（万元）",
+  fundsFiscal: "财政资金累计到位（万元）",
+  fundsBond: "地方政府专项债券累计到位（万元）",
+  fundsBank: "银行贷款累计到位（万元）",
+  fundsSelf: "企业自筹累计到位（万元）",
+  fundsOther: "其他资金累计到位（万元）",
+  fundingInPlace: "到位资金合计（万元）",
+  fundingOfPlanned: "其中有资金计划项目到位（万元）",
+  fundingRate: "资金到位率%（同口径）",
 } as const;
+
+/** The 调度表's 资金到位 columns, after 责任单位 (the template has them too: the import reads the five sources). */
+const FUNDING_COLUMNS: Column[] = [
+  { header: H.fundingPlanned, kind: "money", width: 14 },
+  ...FUNDS_COLUMNS.map((c): Column => ({ header: H[c], kind: "money", width: 14 })),
+  { header: H.fundingInPlace, kind: "money", width: 14 },
+  { header: H.fundingOfPlanned, kind: "money", width: 15 },
+  { header: H.fundingRate, kind: "percent", width: 11 },
+];
 
 export const SCHEDULE_COLUMNS: Column[] = [
   { header: H.no, kind: "int", width: 6 },
@@ -71,10 +93,14 @@ export const SCHEDULE_COLUMNS: Column[] = [
   { header: H.cumulative, kind: "money", width: 15 },
   { header: H.totalRate, kind: "percent", width: 10 },
   { header: H.progress, kind: "wrap", width: 30 },
+  { header: H.stage, kind: "text", width: 11 },
   { header: H.warning, kind: "text", width: 12 },
   { header: H.leader, kind: "text", width: 10 },
   { header: H.unit, kind: "text", width: 12 },
+  ...FUNDING_COLUMNS,
 ];
+/** The columns before the 资金到位 ones (the 小计/合计 rows leave the text columns empty). */
+const BASE_COLUMNS = SCHEDULE_COLUMNS.length - FUNDING_COLUMNS.length;
 
 /** The template's extra columns, read by the import. */
 export const TEMPLATE_COLUMNS: Column[] = [
@@ -103,6 +129,8 @@ export type ScheduleRow = {
   cumulative: Prisma.Decimal | null;
   totalRate: Prisma.Decimal | null;
   progressText: string | null;
+  /** 形象进度阶段 (a key of PROGRESS_STAGE_LABEL; null: not given) */
+  progressStage: string | null;
   warning: string | null;
   missing: boolean;
   figureMonth: string | null;
@@ -112,7 +140,18 @@ export type ScheduleRow = {
   actualStartMonth?: string | null;
   actualProductionMonth?: string | null;
   reportStatus?: string | null;
+  /** 资金到位: Σ 资金计划 (null: none), the money in place by source (null: never stated), their sum, the rate in percent */
+  fundingPlanned: Prisma.Decimal | null;
+  fundsFiscal: Prisma.Decimal | null;
+  fundsBond: Prisma.Decimal | null;
+  fundsBank: Prisma.Decimal | null;
+  fundsSelf: Prisma.Decimal | null;
+  fundsOther: Prisma.Decimal | null;
+  fundingInPlace: Prisma.Decimal | null;
+  fundingRate: Prisma.Decimal | null;
 };
+
+const FUNDING_PLAN_SQL = Prisma.sql`(SELECT sum(fpl.planned) FROM "ProjectFundingPlan" fpl WHERE fpl."projectId" = p.id)`;
 
 export type ScheduleSource =
   | {
@@ -163,8 +202,9 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
       SELECT f."projectId", f.code, f.name, f."parkId", t."parkName", t.county, f."constructionContent",
              f."startMonth", f."endMonth",
              f."totalInvestment", f."priorYearCumulative", f."annualPlanned", f."monthInvestment", f."yearInvestment",
-             f."annualRate", f.cumulative, f."totalRate", rv."progressText", f."warningLevel"::text AS warning,
-             f.missing, f."figureMonth", f."responsibleLeader"
+             f."annualRate", f.cumulative, f."totalRate", rv."progressText", rv."progressStage"::text AS "progressStage", f."warningLevel"::text AS warning,
+             f.missing, f."figureMonth", f."responsibleLeader",
+             f."fundingPlanned", f."fundsFiscal", f."fundsBond", f."fundsBank", f."fundsSelf", f."fundsOther", f."fundingInPlace", f."fundingRate"
         FROM "ProjectFigure" f
         JOIN "PublicationParkTotal" t ON t."publicationId" = f."publicationId" AND t."parkId" = f."parkId"
         LEFT JOIN "MonthlyReportRevision" rv ON rv.id = f."revisionId"
@@ -180,8 +220,11 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
            round(${annualRateSql(Prisma.sql`coalesce(cur."cumulativeInvestment" - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            cur."cumulativeInvestment" AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(cur."cumulativeInvestment" / p."totalInvestment" * 100, 2) END AS "totalRate",
-           rv."progressText", NULL::text AS warning, ${missingSql(Prisma.sql`cur.month`, month)} AS missing,
-           cur.month AS "figureMonth", p."responsibleLeader"
+           rv."progressText", rv."progressStage"::text AS "progressStage", NULL::text AS warning, ${missingSql(Prisma.sql`cur.month`, month)} AS missing,
+           cur.month AS "figureMonth", p."responsibleLeader",
+           ${FUNDING_PLAN_SQL} AS "fundingPlanned",
+           cur."fundsFiscal", cur."fundsBond", cur."fundsBank", cur."fundsSelf", cur."fundsOther", ${fundsInPlaceSql("cur")} AS "fundingInPlace",
+           round(${fundingRateSql(Prisma.sql`coalesce(${fundsInPlaceSql("cur")}, 0)`, FUNDING_PLAN_SQL)}, 2) AS "fundingRate"
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
       JOIN "Project" p ON p.id = e."projectId"
@@ -197,7 +240,7 @@ export async function scheduleRows(prisma: Db, month: string, source: ScheduleSo
 /**
  * The import template's rows for one park and month: each project of the year's list with what
  * the county would type over — the month's own report when there is one (its current revision,
- * whatever its status), otherwise 本月 empty and 累计 and 形象进度 of the last counted month.
+ * whatever its status), otherwise 本月 empty and 累计, 形象进度 and 形象进度阶段 of the last counted month.
  */
 export async function templateRows(prisma: Db, month: string, parkId: number, limit: number): Promise<ScheduleRow[]> {
   const year = Number(month.slice(0, 4));
@@ -208,22 +251,29 @@ export async function templateRows(prisma: Db, month: string, parkId: number, li
            round(${annualRateSql(Prisma.sql`coalesce(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") - coalesce(base."cumulativeInvestment", 0), 0)`, Prisma.sql`e."annualPlannedInvestment"`)}, 2) AS "annualRate",
            coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") AS cumulative,
            CASE WHEN p."totalInvestment" > 0 THEN round(coalesce(own."cumulativeInvestment", prev."cumulativeInvestment") / p."totalInvestment" * 100, 2) END AS "totalRate",
-           coalesce(own."progressText", prev."progressText") AS "progressText", NULL::text AS warning,
+           coalesce(own."progressText", prev."progressText") AS "progressText",
+           (CASE WHEN own.status IS NULL THEN prv."progressStage" ELSE own."progressStage" END)::text AS "progressStage", NULL::text AS warning,
            own.status IS NULL AS missing, coalesce(own.month, prev.month) AS "figureMonth", p."responsibleLeader",
            own.explanation, own."actualStartMonth", own."actualProductionMonth",
-           own.status::text AS "reportStatus"
+           own.status::text AS "reportStatus",
+           ${FUNDING_PLAN_SQL} AS "fundingPlanned",
+           coalesce(own."fundsFiscal", prev."fundsFiscal") AS "fundsFiscal", coalesce(own."fundsBond", prev."fundsBond") AS "fundsBond",
+           coalesce(own."fundsBank", prev."fundsBank") AS "fundsBank", coalesce(own."fundsSelf", prev."fundsSelf") AS "fundsSelf",
+           coalesce(own."fundsOther", prev."fundsOther") AS "fundsOther", NULL::numeric AS "fundingInPlace", NULL::numeric AS "fundingRate"
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
       JOIN "Project" p ON p.id = e."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
       ${approvedFigureUpTo(`${year - 1}-12`, "base")}
       LEFT JOIN LATERAL (
-        SELECT r.month, r.status, rv."monthInvestment", rv."cumulativeInvestment", rv."progressText", rv.explanation,
-               rv."actualStartMonth", rv."actualProductionMonth"
+        SELECT r.month, r.status, rv."monthInvestment", rv."cumulativeInvestment", rv."progressText", rv."progressStage", rv.explanation,
+               rv."actualStartMonth", rv."actualProductionMonth",
+               rv."fundsFiscal", rv."fundsBond", rv."fundsBank", rv."fundsSelf", rv."fundsOther"
           FROM "MonthlyReport" r JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
          WHERE r."projectId" = p.id AND r.month = ${month}
       ) own ON true
       ${figureUpToSql({ alias: "prev", basis: "counted", before: month })}
+      LEFT JOIN "MonthlyReportRevision" prv ON prv.id = prev."revisionId"
      WHERE ap.year = ${year} AND p."parkId" = ${parkId}
      ORDER BY e."sortOrder", p.code
      LIMIT ${limit}`);
@@ -252,8 +302,22 @@ class Sums {
   /** Σ 本年累计 of the projects with an annual plan: 占年度计划 like for like */
   yearOfPlanned = new Decimal(0);
   cumulative = new Decimal(0);
+  /** 资金到位: Σ plan, Σ by source, Σ in place, Σ in place of the projects with a plan (the rate's pair) */
+  fundingPlanned = new Decimal(0);
+  funds = FUNDS_COLUMNS.map(() => new Decimal(0));
+  fundingInPlace = new Decimal(0);
+  fundingOfPlanned = new Decimal(0);
 
   add(r: ScheduleRow) {
+    const inPlace = sumFunds(FUNDS_COLUMNS.map((c) => r[c]));
+    FUNDS_COLUMNS.forEach((c, i) => {
+      if (r[c] !== null) this.funds[i] = this.funds[i].plus(dec(r[c]!));
+    });
+    if (inPlace !== null) this.fundingInPlace = this.fundingInPlace.plus(inPlace);
+    if (r.fundingPlanned !== null) {
+      this.fundingPlanned = this.fundingPlanned.plus(dec(r.fundingPlanned));
+      if (inPlace !== null) this.fundingOfPlanned = this.fundingOfPlanned.plus(inPlace);
+    }
     this.projects++;
     this.total = this.total.plus(dec(r.totalInvestment));
     this.prior = this.prior.plus(dec(r.priorYearCumulative));
@@ -287,6 +351,9 @@ class Sums {
       this.cumulative.toNumber(),
       rate(this.cumulative, this.total),
     ];
+    while (row.length < BASE_COLUMNS) row.push(null);
+    const funding = fundingRate({ fundingPlanned: this.fundingPlanned, fundingInPlaceOfPlanned: this.fundingOfPlanned });
+    row.push(this.fundingPlanned.toNumber(), ...this.funds.map((d) => d.toNumber()), this.fundingInPlace.toNumber(), this.fundingOfPlanned.toNumber(), fraction(funding));
     while (row.length < columns) row.push(null);
     return row;
   }
@@ -338,9 +405,11 @@ export function scheduleBuild(input: ScheduleSheetInput): Build {
         moneyCell(r.cumulative),
         percentCell(r.totalRate),
         r.progressText,
+        r.progressStage ? (PROGRESS_STAGE_LABEL[r.progressStage as keyof typeof PROGRESS_STAGE_LABEL] ?? null) : null,
         input.template ? (r.reportStatus ? templateStatus(r.reportStatus) : "") : warningText(r, input.live),
         r.responsibleLeader,
         r.county,
+        ...fundingCells(r),
       ];
       if (input.template) cells.push(r.explanation ?? null, r.actualStartMonth ?? null, r.actualProductionMonth ?? null);
       sheet.add(cells);
@@ -351,6 +420,19 @@ export function scheduleBuild(input: ScheduleSheetInput): Build {
     if (input.truncatedNote) sheet.footnote(input.truncatedNote);
     sheet.commit();
   };
+}
+
+/** A project row's 资金到位 cells: the plan, by source, their sum, the part of a planned project, the rate. */
+function fundingCells(r: ScheduleRow): CellValue[] {
+  const inPlace = sumFunds(FUNDS_COLUMNS.map((c) => r[c]));
+  const rate = projectFundingRate({ fundingPlanned: r.fundingPlanned, fundingInPlace: inPlace });
+  return [
+    moneyCell(r.fundingPlanned),
+    ...FUNDS_COLUMNS.map((c) => moneyCell(r[c])),
+    moneyCell(inPlace),
+    r.fundingPlanned !== null ? moneyCell(inPlace ?? 0) : null,
+    percentCell(rate === null ? null : rate.toDecimalPlaces(2)),
+  ];
 }
 
 const TEMPLATE_STATUS: Record<string, string> = { DRAFT: "本月草稿", SUBMITTED: "本月已提交待审核", APPROVED: "本月已审核", RETURNED: "本月被退回" };

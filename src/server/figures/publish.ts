@@ -17,9 +17,16 @@
 // (PublicationParkTotal), and what the documents state besides (PublicationDocumentInputs:
 // src/server/documents/inputs.ts) — nothing a publication shows is read live afterwards.
 //
+// 数据质量 (src/domain/data-quality.ts): the figures of the projects that reported the month (an
+// approved revision of the month itself, not a carried 未报 figure) are checked on the approved
+// history, batch by batch, and their flags stored with the publication (PublicationQualityFlag,
+// never changed) with the 核实说明 given when the revision was approved; the publication says it
+// was checked (qualityChecked), so its 通报 can tell "nothing flagged" from "not checked".
+//
 // (No "server-only" marker: the seed scripts publish too.)
 // Projects are processed in batches of BATCH (keyset on project id), so memory stays bounded
-// whatever the size of the list; each batch is one SELECT and one INSERT.
+// whatever the size of the list; each batch is one SELECT and one INSERT of figures, then the
+// 数据质量 checks' one SELECT and, when anything is flagged, one INSERT of flags.
 import { Prisma, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { dec } from "@/lib/money";
@@ -31,6 +38,8 @@ import { warningConfig } from "@/domain/warning-config";
 import { overdueSql } from "@/domain/overdue";
 import { byDeadlineSql } from "@/domain/deadlines";
 import { openIssuesSql, storeDocumentInputs } from "@/server/documents/inputs";
+import { checkRevisions } from "@/server/data-quality/checks";
+import { FUNDS_COLUMNS, fundingScopeSumsSql, fundsInPlace as sumFunds, projectFundingRate } from "@/domain/funding";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -59,6 +68,14 @@ type SourceRow = {
   actualProductionMonth: string | null;
   /** 入库 month, when in or before the period's month */
   statsEnteredMonth: string | null;
+  /** 资金计划: Σ planned over the sources (null: no plan) */
+  fundingPlanned: Prisma.Decimal | null;
+  /** the counted figure's cumulative money in place by source (carried with it when 未报) */
+  fundsFiscal: Prisma.Decimal | null;
+  fundsBond: Prisma.Decimal | null;
+  fundsBank: Prisma.Decimal | null;
+  fundsSelf: Prisma.Decimal | null;
+  fundsOther: Prisma.Decimal | null;
   history: Array<{ month: string; planned: string | null; plannedDemo: boolean; actual: string | null; actualDemo: boolean }>;
   overdueIssues: number;
 };
@@ -82,7 +99,7 @@ export type PublishOptions = {
  * leaders read. Run it inside the caller's transaction (with the period row locked); the
  * period must exist and the year's plan must exist.
  */
-export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ publicationId: number; projects: number }> {
+export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ publicationId: number; projects: number; qualityFlags: number }> {
   const year = Number(opts.month.slice(0, 4));
   const plan = await tx.annualPlan.findUnique({ where: { year }, select: { id: true, startDeadline: true, productionDeadline: true } });
   if (!plan) throw new Error(`没有${year}年的重大项目计划，不能发布该调度期。`);
@@ -99,6 +116,8 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
       publishedById: opts.publishedById,
       reopenReason: opts.reopenReason ?? null,
       asOfDate: dayToDate(opts.asOfDate),
+      qualityChecked: true,
+      fundingCounted: true,
       ...(opts.publishedAt ? { publishedAt: opts.publishedAt } : {}),
     },
   });
@@ -109,12 +128,15 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
   const config = warningConfig();
   let afterId = 0;
   let projects = 0;
+  let qualityFlags = 0;
   for (;;) {
     const rows = await tx.$queryRaw<SourceRow[]>(Prisma.sql`
       SELECT p.id AS "projectId", p."parkId", p.industry, e."sortOrder" AS "listOrder", p."isDemo" AS "projectDemo",
              p."totalInvestment", e."annualPlannedInvestment" AS "annualPlanned",
              cur.month AS "figureMonth", cur."revisionId", cur."cumulativeInvestment" AS cumulative,
              cur."monthInvestment", cur."isDemo" AS "figureDemo",
+             cur."fundsFiscal", cur."fundsBond", cur."fundsBank", cur."fundsSelf", cur."fundsOther",
+             (SELECT sum(fpl.planned) FROM "ProjectFundingPlan" fpl WHERE fpl."projectId" = p.id) AS "fundingPlanned",
              fp."cumulativePlanned" AS "figurePlanned", fp."isDemo" AS "figurePlannedDemo",
              base."cumulativeInvestment" AS "priorYearCumulative",
              CASE WHEN p."actualStartMonth" <= ${opts.month} THEN p."actualStartMonth" END AS "actualStartMonth",
@@ -151,6 +173,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
     afterId = rows[rows.length - 1].projectId;
     projects += rows.length;
     await insertFigures(tx, publication.id, opts.month, year, startDeadline, rows, config, opts.asOfDate);
+    qualityFlags += await insertQualityFlags(tx, publication.id, opts.month, rows);
     if (rows.length < BATCH) break;
   }
 
@@ -160,7 +183,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
     where: { id: period.id },
     data: { currentPublicationId: publication.id },
   });
-  return { publicationId: publication.id, projects };
+  return { publicationId: publication.id, projects, qualityFlags };
 }
 
 function toFigure(month: string, startDeadline: string, r: SourceRow, config: ReturnType<typeof warningConfig>) {
@@ -200,7 +223,18 @@ function toFigure(month: string, startDeadline: string, r: SourceRow, config: Re
     },
     config,
   );
+  const funds = FUNDS_COLUMNS.map((c) => r[c]);
+  const fundingInPlace = sumFunds(funds);
+  const fundingPlanned = r.fundingPlanned === null ? null : dec(r.fundingPlanned);
   return {
+    fundingPlanned: fundingPlanned?.toFixed(2) ?? null,
+    fundsFiscal: r.fundsFiscal === null ? null : dec(r.fundsFiscal).toFixed(2),
+    fundsBond: r.fundsBond === null ? null : dec(r.fundsBond).toFixed(2),
+    fundsBank: r.fundsBank === null ? null : dec(r.fundsBank).toFixed(2),
+    fundsSelf: r.fundsSelf === null ? null : dec(r.fundsSelf).toFixed(2),
+    fundsOther: r.fundsOther === null ? null : dec(r.fundsOther).toFixed(2),
+    fundingInPlace: fundingInPlace?.toFixed(2) ?? null,
+    fundingRate: projectFundingRate({ fundingPlanned, fundingInPlace })?.toFixed(2) ?? null,
     projectId: r.projectId,
     parkId: r.parkId,
     industry: r.industry,
@@ -245,7 +279,8 @@ async function insertFigures(
       "totalInvestment", "annualPlanned", "figureMonth", "revisionId", missing, cumulative, "monthInvestment",
       "priorYearCumulative", "yearInvestment", "plannedCumulative", "annualRate", "totalRate", "lagPoints",
       "actualStartMonth", "actualProductionMonth", "warningLevel", "warningReasons", "isDemo",
-      code, name, enterprise, "projectStatus", "constructionContent", "startMonth", "endMonth", "responsibleLeader", "openIssues")
+      code, name, enterprise, "projectStatus", "constructionContent", "startMonth", "endMonth", "responsibleLeader", "openIssues",
+      "fundingPlanned", "fundsFiscal", "fundsBond", "fundsBank", "fundsSelf", "fundsOther", "fundingInPlace", "fundingRate")
     SELECT ${publicationId}, t."projectId", ${month}, ${year}, t."parkId", t.industry, t."listOrder",
            t."totalInvestment", t."annualPlanned", t."figureMonth", t."revisionId", t.missing, t.cumulative,
            t."monthInvestment", t."priorYearCumulative", t."yearInvestment", t."plannedCumulative", t."annualRate",
@@ -253,7 +288,8 @@ async function insertFigures(
            ARRAY(SELECT json_array_elements_text(t.reasons)), t."isDemo",
            p.code, p.name, p.enterprise, p.status, p."constructionContent",
            coalesce(p."actualStartMonth", p."plannedStartMonth"), coalesce(p."actualProductionMonth", p."plannedProductionMonth"),
-           p."responsibleLeader", ${openIssuesSql(Prisma.sql`t."projectId"`, asOfDate)}
+           p."responsibleLeader", ${openIssuesSql(Prisma.sql`t."projectId"`, asOfDate)},
+           t."fundingPlanned", t."fundsFiscal", t."fundsBond", t."fundsBank", t."fundsSelf", t."fundsOther", t."fundingInPlace", t."fundingRate"
       FROM unnest(
         ${col("projectId")}::int[], ${col("parkId")}::int[], ${col("industry")}::text[], ${col("listOrder")}::int[],
         ${col("totalInvestment")}::numeric[], ${col("annualPlanned")}::numeric[], ${col("figureMonth")}::text[],
@@ -261,11 +297,60 @@ async function insertFigures(
         ${col("monthInvestment")}::numeric[], ${col("priorYearCumulative")}::numeric[], ${col("yearInvestment")}::numeric[],
         ${col("plannedCumulative")}::numeric[], ${col("annualRate")}::numeric[], ${col("totalRate")}::numeric[],
         ${col("lagPoints")}::numeric[], ${col("actualStartMonth")}::text[], ${col("actualProductionMonth")}::text[],
-        ${col("warningLevel")}::text[], ${figures.map((f) => JSON.stringify(f.warningReasons))}::json[], ${col("isDemo")}::boolean[]
+        ${col("warningLevel")}::text[], ${figures.map((f) => JSON.stringify(f.warningReasons))}::json[], ${col("isDemo")}::boolean[],
+        ${col("fundingPlanned")}::numeric[], ${col("fundsFiscal")}::numeric[], ${col("fundsBond")}::numeric[], ${col("fundsBank")}::numeric[],
+        ${col("fundsSelf")}::numeric[], ${col("fundsOther")}::numeric[], ${col("fundingInPlace")}::numeric[], ${col("fundingRate")}::numeric[]
       ) AS t("projectId", "parkId", industry, "listOrder", "totalInvestment", "annualPlanned", "figureMonth", "revisionId",
              missing, cumulative, "monthInvestment", "priorYearCumulative", "yearInvestment", "plannedCumulative",
-             "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo")
+             "annualRate", "totalRate", "lagPoints", "actualStartMonth", "actualProductionMonth", "warningLevel", reasons, "isDemo",
+             "fundingPlanned", "fundsFiscal", "fundsBond", "fundsBank", "fundsSelf", "fundsOther", "fundingInPlace", "fundingRate")
       JOIN "Project" p ON p.id = t."projectId"`);
+}
+
+/** The 数据质量 message column's length (VARCHAR(500)). */
+const MESSAGE_MAX = 500;
+
+/**
+ * The 数据质量 flags of a batch's projects that reported the month (their approved revision of the
+ * month), checked on the approved history, stored with the publication: one set-based SELECT of the
+ * checks' facts and, when anything is flagged, one INSERT, whatever the batch's size. Each flag
+ * carries the project's county park as published and the 核实说明 of the newest 审核通过 of that
+ * revision (the APPROVE event's reason; null without one).
+ */
+async function insertQualityFlags(tx: Tx, publicationId: number, month: string, rows: SourceRow[]): Promise<number> {
+  const reported = rows.filter((r) => r.revisionId !== null && r.figureMonth === month);
+  if (reported.length === 0) return 0;
+  const checked = await checkRevisions(
+    tx,
+    month,
+    reported.map((r) => r.revisionId!),
+    "approved",
+  );
+  if (checked.size === 0) return 0;
+  const flags = reported.flatMap((r) =>
+    (checked.get(r.revisionId!)?.flags ?? []).map((f) => ({
+      projectId: r.projectId,
+      parkId: r.parkId,
+      revisionId: r.revisionId!,
+      kind: f.kind,
+      message: f.message.slice(0, MESSAGE_MAX),
+      evidence: JSON.stringify(f.evidence),
+    })),
+  );
+  const col = <K extends keyof (typeof flags)[number]>(k: K) => flags.map((f) => f[k]);
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "PublicationQualityFlag" ("publicationId", "projectId", "parkId", kind, message, evidence, verification)
+    SELECT ${publicationId}, t."projectId", t."parkId", t.kind::"QualityKind", t.message, t.evidence::jsonb,
+           (SELECT nullif(btrim(e.reason), '')
+              FROM "MonthlyReportRevision" rv
+              JOIN "ReportEvent" e ON e."reportId" = rv."reportId" AND e."revisionId" = rv.id AND e.action = 'APPROVE'
+             WHERE rv.id = t."revisionId"
+             ORDER BY e."createdAt" DESC, e.id DESC
+             LIMIT 1)
+      FROM unnest(${col("projectId")}::int[], ${col("parkId")}::int[], ${col("revisionId")}::int[], ${col("kind")}::text[],
+                  ${col("message")}::text[], ${col("evidence")}::text[])
+        AS t("projectId", "parkId", "revisionId", kind, message, evidence)`);
+  return flags.length;
 }
 
 /**
@@ -274,6 +359,7 @@ async function insertFigures(
  */
 async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: number; startDeadline: Date; productionDeadline: Date }, year: number) {
   const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
+  const fundingScope = fundingScopeSumsSql(Prisma.sql`f."fundingPlanned"`, Prisma.sql`f."fundingInPlace"`);
   await tx.$executeRaw(Prisma.sql`
     WITH pm AS (
       SELECT p."parkId", pi.month, sum(pi."cumulativePlanned") AS planned, count(*)::int AS n
@@ -294,7 +380,8 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
     INSERT INTO "PublicationParkTotal" ("publicationId", "parkId", projects, "totalInvestment", "annualPlanned",
       "withAnnualPlan", "yearInvestmentOfPlanned", "yearInvestment", cumulative, "plannedAtMonth", "actualOfPlanned",
       started, "startedByDeadline", "inProduction", "inProductionByDeadline", missing, red, yellow, green, "demoFigures",
-      "plannedByMonth", "plannedProjectsByMonth", "parkName", county, "parkSortOrder")
+      "plannedByMonth", "plannedProjectsByMonth", "parkName", county, "parkSortOrder",
+      "fundingPlanned", "withFundingPlan", "fundingInPlaceOfPlanned", "fundingInPlace")
     SELECT ${publicationId}, f."parkId", count(*)::int, sum(f."totalInvestment"), ${planScope.annualPlanned},
            ${planScope.projectsWithAnnualPlan}, ${planScope.yearInvestmentOfPlanned},
            sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0), sum(f."plannedCumulative"),
@@ -303,7 +390,8 @@ async function insertParkTotals(tx: Tx, publicationId: number, plan: { id: numbe
            count(f."actualProductionMonth")::int, count(*) FILTER (WHERE ${byDeadlineSql(Prisma.sql`f."actualProductionMonth"`, plan.productionDeadline)})::int,
            count(*) FILTER (WHERE f.missing)::int, count(*) FILTER (WHERE f."warningLevel" = 'RED')::int,
            count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int, count(*) FILTER (WHERE f."warningLevel" = 'GREEN')::int,
-           count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n, pk.name, pk.county, pk."sortOrder"
+           count(*) FILTER (WHERE f."isDemo")::int, arr.planned, arr.n, pk.name, pk.county, pk."sortOrder",
+           ${fundingScope.fundingPlanned}, ${fundingScope.withFundingPlan}, ${fundingScope.fundingInPlaceOfPlanned}, ${fundingScope.fundingInPlace}
       FROM "ProjectFigure" f
       JOIN arr ON arr."parkId" = f."parkId"
       JOIN "Park" pk ON pk.id = f."parkId"

@@ -2,6 +2,7 @@
 // Form actions for the issue ledger and its 督办 loop: each is built by the one action wrapper
 // (src/server/safe-action.ts).
 import { db } from "@/server/db";
+import { formatDay } from "@/lib/month";
 import { formAction, refreshAll } from "@/server/safe-action";
 import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, feedbackIssueSchema, issueProgressSchema, reviewIssueSchema } from "@/lib/schemas/issue";
 import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue, feedbackIssue, reviewIssue } from "@/server/issues/service";
@@ -9,13 +10,14 @@ import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssu
 export const createIssueAction = formAction(createIssueSchema, async (actor, input) => {
   const issue = await createIssue(db(), actor, input);
   refreshAll();
-  return `已登记问题「${issue.title}」（编号 ${issue.id}）。`;
+  return { message: `已登记问题「${issue.title}」（编号 ${issue.id}）。`, link: { href: `/issues/${issue.id}`, label: "查看该问题" } };
 });
 
 export const assignIssueAction = formAction(assignIssueSchema, async (actor, input) => {
   const issue = await assignIssue(db(), actor, input);
   refreshAll();
-  return issue.status === "ASSIGNED" ? "已交办，等待责任单位签收。" : "已调整交办信息。";
+  const what = `责任单位：${issue.responsibleUnit}，办结时限：${issue.dueDate ? formatDay(issue.dueDate) : "未定"}`;
+  return issue.status === "ASSIGNED" ? `已交办（${what}），等待责任单位签收。` : `已调整交办信息（${what}）。`;
 });
 
 export const acknowledgeIssueAction = formAction(acknowledgeIssueSchema, async (actor, input) => {

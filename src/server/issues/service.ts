@@ -41,6 +41,8 @@ function snapshot(i: Issue) {
     feedbackDate: day(i.feedbackDate),
     feedback: i.feedback,
     reviewComment: i.reviewComment,
+    fundingSource: i.fundingSource,
+    fundingGap: i.fundingGap?.toString() ?? null,
     version: i.version,
   };
 }
@@ -157,6 +159,8 @@ export async function createIssue(prisma: Db, actor: Actor | null, input: Create
           responsibleLeader: input.responsibleLeader || null,
           raisedDate: dayToDate(raisedDay),
           dueDate: input.dueDate ? dayToDate(input.dueDate) : null,
+          fundingSource: input.fundingSource ?? null,
+          fundingGap: input.fundingGap,
           status: "OPEN",
           createdById: actor.id,
         },

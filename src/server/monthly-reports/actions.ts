@@ -27,7 +27,7 @@ export const saveReportAction = formAction(monthlyReportSchema, async (actor, in
 // page is rendered fresh on its next visit
 export const reviewReportAction = formAction(reviewSchema, async (actor, input) => {
   const status = await reviewMonthlyReport(db(), actor, input);
-  return status === "APPROVED" ? "已审核通过。" : "已退回县区。";
+  return status === "APPROVED" ? (input.note ? "已审核通过，核实说明已记录。" : "已审核通过。") : `已退回县区，退回原因：${input.reason}`;
 });
 
 // no revalidation either: the page keeps the confirmation (with a link to edit the draft)

@@ -1,12 +1,13 @@
 // Reads for monthly reporting: what an actor has to report for a month, one project-month's
 // entry with its history, and the review queue.
 import "server-only";
-import { Prisma, type ReportStatus } from "@/generated/prisma/client";
+import { Prisma, type ProgressStage, type QualityKind, type ReportStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { parkScope } from "@/server/auth/permissions";
 import { addMonths, currentMonth } from "@/lib/month";
-import { previousCountedFigure } from "./counted-revision";
+import { previousCountedFigure, type FundsFigure } from "./counted-revision";
+import { FUNDS_COLUMNS, type FundingSource } from "@/domain/funding";
 import { figureUpToSql } from "@/domain/counted-revision";
 import { REVISION_PHOTOS_SELECT, type PhotoRef } from "@/server/photos/queries";
 
@@ -74,6 +75,7 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
       actualProductionMonth: true,
       status: true,
       park: { select: { name: true } },
+      fundingPlans: { select: { source: true, planned: true } },
     },
   });
   if (!project) return null;
@@ -88,7 +90,11 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
     previousCountedFigure(prisma, project.id, month),
   ]);
   return {
-    project: { ...project, totalInvestment: project.totalInvestment.toString() },
+    project: {
+      ...project,
+      totalInvestment: project.totalInvestment.toString(),
+      fundingPlans: Object.fromEntries(project.fundingPlans.map((f) => [f.source, f.planned.toString()])) as Partial<Record<FundingSource, string>>,
+    },
     report: report && {
       id: report.id,
       status: report.status,
@@ -102,9 +108,11 @@ export async function getReportEntry(prisma: Db, code: string, month: string) {
         monthInvestment: r.monthInvestment?.toString() ?? null,
         cumulativeInvestment: r.cumulativeInvestment.toString(),
         progressText: r.progressText,
+        progressStage: r.progressStage,
         actualStartMonth: r.actualStartMonth,
         actualProductionMonth: r.actualProductionMonth,
         explanation: r.explanation,
+        funds: Object.fromEntries(FUNDS_COLUMNS.map((c) => [c, r[c]?.toString() ?? null])) as FundsFigure,
         createdBy: r.createdBy?.displayName ?? "系统导入",
         createdAt: r.createdAt,
         photos: r.photos.map((x) => x.photo),
@@ -159,6 +167,12 @@ export type ReviewItem = {
   plannedCumulative: string | null;
   /** the current (submitted, returned, approved or draft) revision's 形象进度 photos, in order */
   photos: PhotoRef[];
+  /** 形象进度阶段 of the current revision (null: not given) */
+  progressStage: ProgressStage | null;
+  /** 数据质量提示: the current revision's flags (written when it was submitted), in the checks' order */
+  flags: Array<{ kind: QualityKind; message: string }>;
+  /** the 核实说明 given when the current revision was approved (null: none, or not approved) */
+  verification: string | null;
 };
 
 export type ReviewCounts = {
@@ -186,13 +200,16 @@ export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promis
   const [approved] = await prisma.$queryRaw<Array<{ month: string | null }>>(Prisma.sql`
     SELECT coalesce(${f.month ?? null}::text, (SELECT max(month) FROM "ReportingPeriod")) AS month`);
   const approvedMonth = approved?.month ?? null;
-  // the workflow's open states everywhere, approved reports of one month only
+  // the workflow's open states everywhere, approved reports of one month only; written as the
+  // statuses it takes (not "<> 'APPROVED' OR …") so that PostgreSQL reads them from the
+  // (status, month) index instead of scanning every month's reports (100,000 at 5,000 projects),
+  // which it did on each review page the office opens (bench/RESULTS.md, "Deadline-day rush")
   const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; status: ReportStatus; n: number }>>(Prisma.sql`
     SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, r.status, count(*)::int AS n
       FROM "MonthlyReport" r
       JOIN "Project" p ON p.id = r."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
-     WHERE r.status <> 'APPROVED' OR r.month = ${approvedMonth}
+     WHERE r.status IN ('DRAFT', 'SUBMITTED', 'RETURNED') OR (r.status = 'APPROVED' AND r.month = ${approvedMonth})
      GROUP BY pk.id, pk.name, pk."sortOrder", r.month, r.status
      ORDER BY pk."sortOrder", pk.name, r.month`);
   const periodMonths = shown === "APPROVED" ? await prisma.$queryRaw<Array<{ month: string }>>(Prisma.sql`SELECT month FROM "ReportingPeriod" ORDER BY month DESC`) : [];
@@ -264,6 +281,9 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
     prevMonthInvestment: Prisma.Decimal | null;
     plannedCumulative: Prisma.Decimal | null;
     photos: PhotoRef[] | null;
+    progressStage: ProgressStage | null;
+    flags: Array<{ kind: QualityKind; message: string }> | null;
+    verification: string | null;
   };
   // awaiting review: oldest first (the queue); any other status: the newest change first
   const order = status === "SUBMITTED" ? Prisma.sql`r."updatedAt", r.id` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
@@ -285,7 +305,12 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
            ar."cumulativeInvestment" AS "previouslyApprovedCumulative",
            u."displayName" AS "submittedBy", cr."createdAt" AS "submittedAt",
            prev.month AS "prevMonth", prev."cumulativeInvestment" AS "prevCumulative", prev."monthInvestment" AS "prevMonthInvestment",
-           pl."cumulativePlanned" AS "plannedCumulative", phs.photos
+           pl."cumulativePlanned" AS "plannedCumulative", phs.photos, cr."progressStage",
+           (SELECT json_agg(json_build_object('kind', qf.kind, 'message', qf.message) ORDER BY qf.kind)
+              FROM "RevisionQualityFlag" qf WHERE qf."revisionId" = pg."currentRevisionId") AS flags,
+           (SELECT ev.reason FROM "ReportEvent" ev
+             WHERE ev."reportId" = pg.id AND ev."revisionId" = pg."approvedRevisionId" AND ev.action = 'APPROVE'
+             ORDER BY ev.id DESC LIMIT 1) AS verification
       FROM page pg
       LEFT JOIN "MonthlyReportRevision" cr ON cr.id = pg."currentRevisionId"
       LEFT JOIN "User" u ON u.id = cr."createdById"
@@ -322,6 +347,9 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
     previous: r.prevMonth && r.prevCumulative ? { month: r.prevMonth, cumulativeInvestment: r.prevCumulative.toString(), monthInvestment: str(r.prevMonthInvestment) } : null,
     plannedCumulative: str(r.plannedCumulative),
     photos: r.photos ?? [],
+    progressStage: r.progressStage,
+    flags: r.flags ?? [],
+    verification: r.status === "APPROVED" ? r.verification : null,
   }));
 }
 

@@ -13,11 +13,14 @@ import { previousCountedFigure } from "./counted-revision";
 import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
 import { linkPhotos, revisionPhotoIds, storePhotos } from "@/server/photos/store";
 import { idParam } from "@/lib/route-params";
+import { flagSubmittedRevisions } from "@/server/data-quality/checks";
+import { carriedFunds } from "@/server/funding/carry";
 
 /**
  * The photos of a save: `keep`, ids of photos of this report's current revision to keep (in
@@ -125,29 +128,39 @@ export async function saveMonthlyReport(
         errors.photos = ["保留的照片不属于本月报表，请刷新页面后重新选择。", "照片均未保存，请重新选择。"];
       }
       if (Object.keys(errors).length) throw new ValidationError(errors);
+      // 资金到位: a source left empty keeps the previous counted figure's cumulative amount
+      const funds = carriedFunds(input, previous?.funds ?? null);
       const photoIds = [...new Set([...(keep ?? currentPhotos), ...(await storePhotos(tx, actor.id, uploaded))])];
 
       // saving a draft again as it is: no new revision, no entry
       if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
         const current = await tx.monthlyReportRevision.findUniqueOrThrow({ where: { id: report.currentRevisionId } });
-        const fields = (r: {
-          monthInvestment: unknown;
-          cumulativeInvestment: unknown;
-          progressText: string;
-          actualStartMonth: string | null;
-          actualProductionMonth: string | null;
-          explanation: string | null;
-        }) => ({
+        const fields = (
+          r: {
+            monthInvestment: unknown;
+            cumulativeInvestment: unknown;
+            progressText: string;
+            progressStage: string | null;
+            actualStartMonth: string | null;
+            actualProductionMonth: string | null;
+            explanation: string | null;
+          } & Record<keyof typeof funds, unknown>,
+        ) => ({
           monthInvestment: storedAmount(String(r.monthInvestment)),
           cumulativeInvestment: storedAmount(String(r.cumulativeInvestment)),
           progressText: r.progressText,
+          progressStage: r.progressStage,
           actualStartMonth: r.actualStartMonth,
           actualProductionMonth: r.actualProductionMonth,
           explanation: r.explanation || null,
+          ...Object.fromEntries(Object.keys(funds).map((k) => [k, r[k as keyof typeof funds] == null ? null : storedAmount(String(r[k as keyof typeof funds]))])),
         });
-        assertChanged({ ...fields(current), photos: currentPhotos.join(",") }, { ...fields({ ...input, explanation: input.explanation ?? null }), photos: photoIds.join(",") });
+        assertChanged(
+          { ...fields(current), photos: currentPhotos.join(",") },
+          { ...fields({ ...input, ...funds, explanation: input.explanation ?? null }), photos: photoIds.join(",") },
+        );
       }
-      const status: ReportStatus = input.intent === "submit" ? "SUBMITTED" : "DRAFT";
+      const status: ReportStatus = statusAfterSave(input.intent);
       const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
       const last = await tx.monthlyReportRevision.aggregate({ where: { reportId: base.id }, _max: { revisionNo: true } });
       const revisionNo = (last._max.revisionNo ?? 0) + 1;
@@ -158,14 +171,18 @@ export async function saveMonthlyReport(
           monthInvestment: input.monthInvestment,
           cumulativeInvestment: input.cumulativeInvestment,
           progressText: input.progressText,
+          progressStage: input.progressStage,
           actualStartMonth: input.actualStartMonth,
           actualProductionMonth: input.actualProductionMonth,
           explanation: input.explanation || null,
+          ...funds,
           photoCount: photoIds.length,
           createdBy: { connect: { id: actor.id } },
         },
       });
       await linkPhotos(tx, revision.id, photoIds);
+      // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
+      if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
       const updated = await tx.monthlyReport.update({
         where: { id: base.id },
         data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
@@ -194,7 +211,9 @@ export async function saveMonthlyReport(
           monthInvestment: input.monthInvestment,
           cumulativeInvestment: input.cumulativeInvestment,
           progressText: input.progressText,
+          progressStage: input.progressStage,
           explanation: input.explanation || null,
+          ...funds,
           photos: photoIds.length,
         },
       });
@@ -210,19 +229,29 @@ export async function saveMonthlyReport(
   }
 }
 
-/** Approves or returns a submitted month. */
-export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: ReviewInput): Promise<ReportStatus> {
+/** The 核实说明 asked for when approving a report with 数据质量提示. */
+export const VERIFICATION_REQUIRED_MESSAGE = "该报表有数据质量提示：审核通过前请填写核实说明（一行，不超过200字），说明已核实的情况。";
+
+/**
+ * Approves or returns a submitted month. Approving a revision with 数据质量提示 (RevisionQualityFlag)
+ * needs a 核实说明 (`note`), kept as the APPROVE event's reason and in the audit entry.
+ */
+export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: Omit<ReviewInput, "note"> & { note?: ReviewInput["note"] }): Promise<ReportStatus> {
   assertCan(actor, "monthlyReport.review");
   return prisma.$transaction(async (tx) => {
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
     if (!report) throw new NotFoundError("报表不存在。");
     const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
     if (report.version !== input.version) throw changed();
-    if (report.status !== "SUBMITTED" || !report.currentRevision) {
-      throw new StateError(`只能审核“已提交”的报表，该报表当前为“${REPORT_STATUS_LABEL[report.status]}”。`);
-    }
+    const refusal = reviewRefusal(report.status, report.currentRevision !== null);
+    if (refusal || !report.currentRevision) throw new StateError(refusal!);
     await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
+    const note = approve ? (input.note ?? "").trim() || null : null;
+    if (approve && note === null) {
+      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: report.currentRevision.id } });
+      if (flags > 0) throw new ValidationError({ note: [VERIFICATION_REQUIRED_MESSAGE] });
+    }
     const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
     // conditional write: only while the report still has the version reviewed (else a conflict)
     await tx.monthlyReport
@@ -242,7 +271,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
         action: approve ? "APPROVE" : "RETURN",
         fromStatus: report.status,
         toStatus: status,
-        reason: approve ? null : input.reason,
+        reason: approve ? note : input.reason,
         userId: actor.id,
       },
     });
@@ -251,7 +280,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
       entity: "MonthlyReport",
       entityId: report.id,
       before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
-      after: approve ? { status, approvedRevisionId: report.currentRevisionId } : { status, returnReason: input.reason },
+      after: approve ? { status, approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) } : { status, returnReason: input.reason },
     });
     if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
     return status;

@@ -12,6 +12,7 @@ import { declineCorrection, openPeriod, publishPeriod, reopenPeriod, requestCorr
 export const publishPeriodAction = formAction(publishPeriodSchema, async (actor, input) => {
   const { publicationNo, projects } = await publishPeriod(db(), actor, input);
   refreshAll();
+  // the period page then shows the month as published, with its 通报 (the form itself gives way to re-opening)
   return `${periodTitle(input.month)}已发布（第${publicationNo}次发布，${projects}个项目）。领导看到的数据已更新。`;
 });
 

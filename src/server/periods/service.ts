@@ -87,7 +87,7 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
     if (input.leftBehind !== undefined && input.leftBehind !== leftBehindToken(left)) {
       throw new ConflictError(`在您打开页面之后，未审核通过的项目有了变化（现在${leftBehindText(left)}），请刷新页面核对后再发布。`);
     }
-    const { publicationId, projects } = await publishFigures(tx, {
+    const { publicationId, projects, qualityFlags } = await publishFigures(tx, {
       month: input.month,
       publishedById: actor.id,
       reopenReason: period.reopenReason,
@@ -114,6 +114,7 @@ export async function publishPeriod(prisma: Db, actor: Actor | null, input: Publ
         leftDraft: left.draft,
         leftMissing: left.missing,
         leftCorrections: left.correction,
+        qualityFlags,
       },
     });
     return { publicationNo: publication.publicationNo, projects };

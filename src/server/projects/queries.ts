@@ -54,6 +54,7 @@ export async function getProjectForEdit(prisma: Db, code: string) {
       milestones: { orderBy: { sortOrder: "asc" } },
       planEntries: { include: { plan: { select: { year: true } } } },
       park: { select: { name: true } },
+      fundingPlans: true,
     },
   });
 }

@@ -9,7 +9,9 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import { dayToDate, formatDay } from "@/lib/month";
 import { addDays } from "@/domain/nodes";
+import { benefitPeriodEnd } from "@/domain/benefits";
 import { amount, month, readDataset, type Dataset } from "./seed-report";
+import { FUNDING_SOURCES, FUNDS_COLUMN, type FundingSource } from "@/domain/funding-sources";
 
 const day = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/);
 
@@ -68,7 +70,7 @@ const milestonesSchema = z.object({
     // counted from the day the demo is loaded, so that the demo always has 临期 and 超期 nodes
     z.array(
       z.tuple([
-        z.enum(["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "STATS_ENTRY", "COMPLETION", "OTHER"]),
+        z.enum(["LAND", "PLANNING_PERMIT", "CONSTRUCTION_PERMIT", "START", "MAIN_STRUCTURE", "EQUIPMENT", "PRODUCTION", "STATS_ENTRY", "COMPLETION", "FULL_PRODUCTION", "OTHER"]),
         z.string(),
         z.union([day, z.string().regex(/^today[+-][0-9]{1,3}$/)]).nullable(),
         day.nullable(),
@@ -104,6 +106,43 @@ const issuesSchema = z.object({
   ),
 });
 
+/** 达产与效益 of the demo's projects in production: what they promised, and their approved years (演示数据). */
+const benefitsSchema = z.object({
+  promises: z.record(
+    z.string().startsWith("DEMO-"),
+    z.object({
+      expectedOutput: amount.optional(),
+      expectedOutputAtLeast: z.boolean().optional(),
+      expectedJobs: z.number().int().optional(),
+      expectedJobsAtLeast: z.boolean().optional(),
+      expectedTax: amount.optional(),
+      expectedTaxAtLeast: z.boolean().optional(),
+      metrics: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string(), qualifier: z.string().nullable() })).optional(),
+    }),
+  ),
+  reports: z.array(
+    z.object({
+      code: z.string().startsWith("DEMO-"),
+      year: z.number().int(),
+      quarter: z.number().int().min(0).max(4),
+      status: z.enum(["APPROVED", "SUBMITTED"]),
+      output: amount.optional(),
+      tax: amount.optional(),
+      jobs: z.number().int().optional(),
+      metrics: z.record(z.string(), z.string()).optional(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+
+/** 资金到位 (演示): funding plans by source, the money in place by source of each demo month, 资金问题 sources and 缺口 */
+const fundingAmounts = z.partialRecord(z.enum(FUNDING_SOURCES), amount);
+const fundingSchema = z.object({
+  plans: z.record(z.string().startsWith("DEMO-"), fundingAmounts),
+  inPlace: z.record(z.string().startsWith("DEMO-"), z.record(month, fundingAmounts)),
+  issues: z.record(z.string().startsWith("（演示）"), z.object({ source: z.enum(FUNDING_SOURCES), gap: amount })),
+});
+
 /** The demo's files (in `seed-data/demo/`) and the schema each is checked against. */
 const DEMO_FILES = {
   projects: ["projects.json", projectsSchema],
@@ -111,6 +150,8 @@ const DEMO_FILES = {
   reports: ["reports.json", reportsSchema],
   milestones: ["milestones.json", milestonesSchema],
   issues: ["issues.json", issuesSchema],
+  benefits: ["benefits.json", benefitsSchema],
+  funding: ["funding.json", fundingSchema],
 } as const;
 
 export type DemoDataset = Dataset<typeof DEMO_FILES>;
@@ -179,6 +220,17 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         return id;
       };
 
+      for (const [code, plan] of Object.entries(data.funding.plans)) {
+        const id = projectId(code);
+        for (const [source, planned] of Object.entries(plan) as Array<[FundingSource, string]>) {
+          const existing = await tx.projectFundingPlan.findUnique({ where: { projectId_source: { projectId: id, source } } });
+          if (!existing) {
+            await tx.projectFundingPlan.create({ data: { projectId: id, source, planned, isDemo: true } });
+            count("fundingPlan");
+          }
+        }
+      }
+
       for (const [code, months] of Object.entries(data.planned.planned)) {
         const id = projectId(code);
         for (const [m, cumulativePlanned] of Object.entries(months)) {
@@ -199,6 +251,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
         let status: "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED" = "DRAFT";
         let n = 0;
         let last: { id: number } | null = null;
+        const inPlace = data.funding.inPlace[r.code]?.[r.month] ?? {};
+        const funds = Object.fromEntries(FUNDING_SOURCES.map((s) => [FUNDS_COLUMN[s], inPlace[s] ?? null]));
         for (const [i, rev] of r.revisions.entries()) {
           const revision = await tx.monthlyReportRevision.create({
             data: {
@@ -208,6 +262,7 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
               cumulativeInvestment: rev.cumulative,
               progressText: rev.progressText,
               explanation: rev.explanation ?? null,
+              ...funds,
               createdAt: eventTime(r.month, n),
             },
           });
@@ -247,7 +302,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
               action: "APPROVE",
               fromStatus: status,
               toStatus: "APPROVED",
-              reason: "演示数据",
+              // an APPROVE event's reason is its 核实说明 (数据质量): the demo approves without one
+              reason: null,
               createdAt: eventTime(r.month, n++),
             },
           });
@@ -316,6 +372,8 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
             feedback: issue.feedback ?? null,
             closedDate: issue.closedDate ? dayToDate(issue.closedDate) : null,
             resolution: issue.resolution ?? null,
+            fundingSource: data.funding.issues[issue.title]?.source ?? null,
+            fundingGap: data.funding.issues[issue.title]?.gap ?? null,
             source: "演示数据",
             sortOrder: 100 + i,
             isDemo: true,
@@ -339,6 +397,47 @@ export async function seedDemo(prisma: Db, data: DemoDataset): Promise<Record<st
           await tx.issueUpdate.create({ data: { issueId: created.id, action, fromStatus, toStatus, text, createdAt: at(d) } });
         }
         count("issue");
+      }
+
+      // 达产与效益: the promises of demo projects that state none yet, and their benefit reports
+      for (const [code, promise] of Object.entries(data.benefits.promises)) {
+        const project = await tx.project.findUniqueOrThrow({ where: { code }, include: { metrics: true } });
+        if (project.expectedOutput !== null || project.expectedJobs !== null || project.expectedTax !== null || project.metrics.length > 0) continue;
+        const { metrics, ...figures } = promise;
+        await tx.project.update({ where: { id: project.id }, data: { ...figures, metrics: metrics ? { create: metrics.map((m, i) => ({ ...m, sortOrder: i })) } : undefined } });
+        count("benefitPromise");
+      }
+      for (const b of data.benefits.reports) {
+        const id = projectId(b.code);
+        if (await tx.benefitReport.findUnique({ where: { projectId_year_quarter: { projectId: id, year: b.year, quarter: b.quarter } } })) continue;
+        const at = eventTime(benefitPeriodEnd(b.year, b.quarter), 0);
+        const report = await tx.benefitReport.create({ data: { projectId: id, year: b.year, quarter: b.quarter, status: b.status, isDemo: true } });
+        const metrics = Object.entries(b.metrics ?? {}).map(([name, value]) => {
+          const unit = data.benefits.promises[b.code]?.metrics?.find((m) => m.name === name)?.unit;
+          if (!unit) throw new Error(`演示效益数据中项目「${b.code}」没有指标「${name}」`);
+          return { name, unit, value };
+        });
+        const revision = await tx.benefitRevision.create({
+          data: { reportId: report.id, revisionNo: 1, output: b.output ?? null, tax: b.tax ?? null, jobs: b.jobs ?? null, metrics, note: b.note ?? null, createdAt: at },
+        });
+        await tx.benefitEvent.create({ data: { reportId: report.id, revisionId: revision.id, action: "SUBMIT", fromStatus: null, toStatus: "SUBMITTED", createdAt: at } });
+        if (b.status === "APPROVED") {
+          await tx.benefitEvent.create({
+            data: {
+              reportId: report.id,
+              revisionId: revision.id,
+              action: "APPROVE",
+              fromStatus: "SUBMITTED",
+              toStatus: "APPROVED",
+              createdAt: eventTime(benefitPeriodEnd(b.year, b.quarter), 2),
+            },
+          });
+        }
+        await tx.benefitReport.update({
+          where: { id: report.id },
+          data: { currentRevisionId: revision.id, approvedRevisionId: b.status === "APPROVED" ? revision.id : null },
+        });
+        count("benefitReport");
       }
 
       if (Object.keys(created).length > 0) {

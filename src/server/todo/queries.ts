@@ -1,7 +1,7 @@
 // 我的待办 (the to-do page): what waits for an account, within the reach the permission table
 // gives it. County staff: the open period's projects still to report (and its deadline), returned
-// reports with the reason, its park's nodes 临期 or 超期. Admins: reports awaiting review, periods
-// ready to publish, nodes 超期 across parks, projects started but not 入库. The issue-loop
+// reports with the reason, its park's nodes 临期 or 超期, 效益填报 returned. Admins: reports and
+// 效益填报 awaiting review, periods ready to publish, nodes 超期 across parks, projects started but not 入库. The issue-loop
 // sections (督办) come from src/server/issues/todo.ts. Every list is bounded, with its total;
 // the counts for the navigation are one statement.
 import "server-only";
@@ -38,10 +38,30 @@ export type TodoCounts = {
   publishable: number;
   overdueNodes: number;
   notEntered: number;
+  /** 效益填报 submitted, waiting for the office */
+  benefitReview: number;
+  /** the county's 效益填报 returned by the office */
+  benefitReturned: number;
   total: number;
 };
 
-const ZERO: TodoCounts = { toReport: 0, returned: 0, published: 0, corrections: 0, nodes: 0, review: 0, publishable: 0, overdueNodes: 0, notEntered: 0, total: 0 };
+const ZERO: TodoCounts = {
+  toReport: 0,
+  returned: 0,
+  published: 0,
+  corrections: 0,
+  nodes: 0,
+  review: 0,
+  publishable: 0,
+  overdueNodes: 0,
+  notEntered: 0,
+  benefitReview: 0,
+  benefitReturned: 0,
+  total: 0,
+};
+
+/** SQL: the county park's 效益填报 returned by the office (b, joined with its project p). */
+const benefitReturnedFrom = (parkId: number) => Prisma.sql`FROM "BenefitReport" b JOIN "Project" p ON p.id = b."projectId" WHERE b.status = 'RETURNED' AND p."parkId" = ${parkId}`;
 
 /** SQL: FROM the one-month CTE `month` (op or pm), the projects of that year's list (p, e) and their report of the month, if any (r). */
 function listedWithReport(month: "op" | "pm"): Prisma.Sql {
@@ -105,9 +125,14 @@ export async function getTodoCounts(prisma: Db, actor: Actor | null, today: stri
       ${office ? Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED')` : zero}::int AS review,
       ${office ? Prisma.sql`(SELECT count(*) FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE})` : zero}::int AS publishable,
       ${office ? Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue')` : zero}::int AS "overdueNodes",
-      ${office ? Prisma.sql`(SELECT count(*) FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))})` : zero}::int AS "notEntered"`);
+      ${office ? Prisma.sql`(SELECT count(*) FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))})` : zero}::int AS "notEntered",
+      ${office ? Prisma.sql`(SELECT count(*) FROM "BenefitReport" b WHERE b.status = 'SUBMITTED')` : zero}::int AS "benefitReview",
+      ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) ${benefitReturnedFrom(countyParkId)})`}::int AS "benefitReturned"`);
   const c = row ?? ZERO;
-  return { ...c, total: c.toReport + c.returned + c.published + c.corrections + c.nodes + c.review + c.publishable + c.overdueNodes + c.notEntered };
+  return {
+    ...c,
+    total: c.toReport + c.returned + c.published + c.corrections + c.nodes + c.review + c.publishable + c.overdueNodes + c.notEntered + c.benefitReview + c.benefitReturned,
+  };
 }
 
 export type ToReportRow = { code: string; name: string; status: "DRAFT" | null; isDemo: boolean };
@@ -193,6 +218,7 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
     parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" WHERE ${returnedWhere(countyParkId)}`);
     parts.push(Prisma.sql`SELECT 1 ${publishedLeftFrom(countyParkId, true)}`);
     parts.push(Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE p."parkId" = ${countyParkId} AND ${nodeAttentionSql(today, dueSoonDays)}`);
+    parts.push(Prisma.sql`SELECT 1 ${benefitReturnedFrom(countyParkId)}`);
   }
   if (office) {
     parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`);
@@ -202,6 +228,7 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
       Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
     );
     parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "BenefitReport" b WHERE b.status = 'SUBMITTED'`);
   }
   if (issues) parts.push(Prisma.sql`SELECT 1 FROM "Issue" i LEFT JOIN "Project" p ON p.id = i."projectId" WHERE ${issues}`);
   if (parts.length === 0) return 0;
@@ -245,4 +272,23 @@ export async function listPublishedLeft(prisma: Db, parkId: number, limit = TODO
        ORDER BY (c.status IS NOT NULL), e."sortOrder", p.code LIMIT ${limit}`),
   ]);
   return { month: period.month, total: counts[0]?.total ?? 0, unasked: counts[0]?.unasked ?? 0, rows };
+}
+
+export type BenefitTodoRow = { code: string; name: string; parkName: string; year: number; quarter: number; reason: string | null; at: Date; isDemo: boolean };
+
+/**
+ * 效益填报 waiting on an account: the office's submitted ones (oldest first), or a county park's
+ * returned ones with the reason; the total and the first `limit`.
+ */
+export async function listBenefitTodos(prisma: Db, who: { parkId: number } | "office", limit = TODO_LIMIT): Promise<{ total: number; rows: BenefitTodoRow[] }> {
+  const where = who === "office" ? Prisma.sql`b.status = 'SUBMITTED'` : Prisma.sql`b.status = 'RETURNED' AND p."parkId" = ${who.parkId}`;
+  const [count, rows] = await Promise.all([
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "BenefitReport" b JOIN "Project" p ON p.id = b."projectId" WHERE ${where}`),
+    prisma.$queryRaw<BenefitTodoRow[]>(Prisma.sql`
+      SELECT p.code, p.name, pk.name AS "parkName", b.year, b.quarter, b."returnReason" AS reason, b."updatedAt" AS at, b."isDemo"
+        FROM "BenefitReport" b JOIN "Project" p ON p.id = b."projectId" JOIN "Park" pk ON pk.id = p."parkId"
+       WHERE ${where}
+       ORDER BY b."updatedAt", b.id LIMIT ${limit}`),
+  ]);
+  return { total: count[0]?.n ?? 0, rows };
 }

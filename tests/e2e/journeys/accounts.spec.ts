@@ -10,7 +10,6 @@ test.use({ storageState: { cookies: [], origins: [] }, viewport: { width: 390, h
 const phone = (browser: Browser) => browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 390, height: 844 } });
 
 test("an administrator creates a county account; its first sign-in changes the password; the user ends a session elsewhere", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const username = `liu${Date.now().toString(36)}`;
   const initial = "Chushi-mima-2025";
   const own = "Liu-own-password-26";

@@ -192,7 +192,7 @@ test("the audit log lists those writes, newest first, filterable", async ({ page
   // newest first: the user created last comes before the project edit
   expect(text.indexOf("新建用户")).toBeLessThan(text.indexOf("修改项目"));
   await page.getByLabel("对象").selectOption("Project");
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/entity=Project/);
   const edit = page.getByTestId("audit-row").filter({ hasText: "修改项目" }).first();
   await expect(edit).toContainText("YQ2024-004");
@@ -203,7 +203,7 @@ test("the audit log lists those writes, newest first, filterable", async ({ page
   await expect(edit).not.toContainText("totalInvestment");
   await page.getByLabel("操作人").selectOption("huitong");
   await page.getByLabel("对象").selectOption("");
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page.getByTestId("audit-list")).toContainText("登记问题");
   await expect(page.getByTestId("audit-list")).not.toContainText("修改项目");
 });

@@ -16,7 +16,6 @@ async function download(page: Page, testId = "docx-download"): Promise<{ name: s
 }
 
 test("an admin reads and downloads the 通报 and the 情况报告 of a published month, and edits the report text", async ({ page }) => {
-  test.setTimeout(120_000);
   await login(page, "admin");
   await page.goto("/periods/2024-11");
   await page.getByTestId("bulletin-link").click();

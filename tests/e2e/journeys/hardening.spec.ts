@@ -8,7 +8,6 @@ import { MALFORMED_PATHS, RAW_LOGIN_ADDRESSES, UNKNOWN_PATHS, VALID_PATHS } from
 const origin = (page: Page) => new URL(page.url()).origin;
 
 test("no next= value sends a signed-in user off the site, from the login form or the login page", async ({ page, baseURL }) => {
-  test.setTimeout(240_000);
   expect(OFFSITE_NEXT.length).toBeGreaterThanOrEqual(20);
   for (const next of OFFSITE_NEXT) {
     // through the login action: the form posts the value as it came
@@ -90,7 +89,6 @@ test("security headers on pages, actions and API routes; a framed page is refuse
 });
 
 test("odd paths answer the not-found page with HTTP 404, valid ones still render", async ({ page }) => {
-  test.setTimeout(120_000); // some 30 page loads
   await login(page, "admin");
   const missing = [...MALFORMED_PATHS, ...UNKNOWN_PATHS];
   for (const path of missing) {

@@ -24,9 +24,10 @@ test("the office raises an issue about 会同's project and hands it out (交办
   await page.getByLabel("问题描述").fill("二期厂房用地尚未交付企业，影响设备进场。");
   await page.getByRole("button", { name: "登记问题" }).click();
   await expect(page.getByRole("status")).toContainText(`已登记问题「${title}」`);
-  await page.goto("/issues?status=OPEN&year=all");
-  await page.getByRole("link", { name: title }).click();
+  // the answer links to the issue just raised
+  await page.getByRole("status").getByRole("link", { name: "查看该问题" }).click();
   await expect(page).toHaveURL(/\/issues\/[0-9]+$/);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
   issuePath = new URL(page.url()).pathname;
   await expect(page.getByTestId("issue-status")).toHaveText("待交办");
   await fits(page);
@@ -39,6 +40,7 @@ test("the office raises an issue about 会同's project and hands it out (交办
   await assign.getByLabel("办结时限").fill("2099-06-30");
   await assign.getByRole("button", { name: "交办" }).click();
   await expect(page.getByTestId("issue-status")).toHaveText("待签收");
+  await expect(page.getByRole("status").filter({ hasText: "已交办" })).toHaveText("已交办（责任单位：会同县自然资源局，办结时限：2099年6月30日），等待责任单位签收。");
   // the office does not acknowledge for a county park
   await expect(page.getByRole("form", { name: "签收" })).toHaveCount(0);
   await logout(page);

@@ -25,7 +25,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await county.getByLabel("本月完成投资（万元）").fill("5000");
   // worked out as it is typed: November's approved 150,000 + this month
   await expect(county.getByLabel("累计完成固定资产投资（万元）")).toHaveValue("155000");
-  await county.getByLabel("形象进度").fill("高纯铝深加工生产线主体厂房封顶");
+  await county.getByLabel("形象进度", { exact: true }).fill("高纯铝深加工生产线主体厂房封顶");
   const overflow = await county.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await county.getByRole("button", { name: "提交审核" }).click();
@@ -40,7 +40,7 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await expect(item.getByRole("alert")).toHaveText("退回时请填写退回原因");
   await item.getByLabel("退回原因（退回时必填）").fill("本月投资额与财务月报不一致，请核实");
   await item.getByRole("button", { name: "退回" }).click();
-  await expect(item.getByRole("status")).toHaveText("已退回县区。");
+  await expect(item.getByRole("status")).toContainText("已退回县区，退回原因：");
 
   // the county sees why, corrects and resubmits
   await county.goto("/monthly-report?month=2024-12");
@@ -51,6 +51,15 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await county.getByLabel("累计完成固定资产投资（万元）").fill("154000");
   await county.getByRole("button", { name: "提交审核" }).click();
   await expect(county.getByRole("status")).toHaveText("2024年12月报表已提交（第2版），等待园区审核。");
+
+  // while it waits, the period page cannot publish and says why, with the way to the reports waiting
+  await admin.goto("/periods/2024-12");
+  const publish = admin.getByTestId("publish-block");
+  await expect(publish).toContainText(/还有[1-9][0-9]*份报表等待审核，审核后才能发布。/);
+  await expect(publish.getByRole("button", { name: "发布2024年12月调度" })).toBeDisabled();
+  await publish.getByRole("link", { name: "去审核" }).click();
+  await expect(admin).toHaveURL(/\/review\?month=2024-12$/);
+  await expect(item.getByRole("row", { name: /本次报送/ })).toContainText("154,000");
 
   // the official approves the corrected version
   await admin.goto("/review");
@@ -73,14 +82,14 @@ test("county reports a month on a phone, is returned, corrects it, is approved; 
   await dongkou.getByLabel("本月完成投资（万元）").fill("1000");
   // 上期（2024年11月）累计 170,000万元 + 本月 1,000万元
   await expect(dongkou.getByLabel("累计完成固定资产投资（万元）")).toHaveValue("171000");
-  await dongkou.getByLabel("形象进度").fill("设备安装调试");
+  await dongkou.getByLabel("形象进度", { exact: true }).fill("设备安装调试");
   await dongkou.getByRole("button", { name: "提交审核" }).click();
   await expect(dongkou.getByRole("status")).toContainText("已提交");
   await admin.goto("/review");
   const jinshi = admin.getByTestId("review-YQ2024-002-2024-12");
   await jinshi.getByLabel("退回原因（退回时必填）").fill("本月投资与监理月报不一致，请核实");
   await jinshi.getByRole("button", { name: "退回" }).click();
-  await expect(jinshi.getByRole("status")).toHaveText("已退回县区。");
+  await expect(jinshi.getByRole("status")).toContainText("已退回县区，退回原因：");
 
   // the office publishes December: the publish block names what is left behind, by group, and
   // publishing asks for a confirmation naming the counts (中伟 15.4亿元 approved; 金石 returned and
@@ -170,7 +179,7 @@ test("a county cannot report another county's project by editing the form", asyn
   await county.goto("/monthly-report/YQ2024-001?month=2024-10");
   await county.getByLabel("本月完成投资（万元）").fill("1");
   await county.getByLabel("累计完成固定资产投资（万元）").fill("1");
-  await county.getByLabel("形象进度").fill("伪造");
+  await county.getByLabel("形象进度", { exact: true }).fill("伪造");
   // a hand-made request: point the hidden project code at 洞口县园区's project
   await county.evaluate(() => {
     (document.querySelector('input[name="projectCode"]') as HTMLInputElement).value = "YQ2024-002";

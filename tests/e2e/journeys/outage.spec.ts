@@ -50,7 +50,6 @@ let cleanup = async () => {};
 
 test.beforeAll(async () => {
   // starting a second app (build checked, migrations, seed) takes half a minute on a busy machine
-  test.setTimeout(240_000);
   const database = await createEmptyDatabase();
   const url = new URL(database.url);
   cleanup = database.drop;

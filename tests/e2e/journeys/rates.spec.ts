@@ -108,6 +108,26 @@ test("the office fixes the missing plan figures from its to-do and publishes; ev
   }
   await noOfficePrompt(leader);
 
+  // 构成: the headline rate opens the projects it runs over, whose amounts add up to its numerator
+  // and denominator; a project's row opens the source of its figure
+  await leader.getByTestId("annual-rate").getByRole("link").click();
+  await expect(leader).toHaveURL(/\/figures\/explain\?figure=annual-rate&month=2024-12&publication=[0-9]+$/);
+  await expect(leader.getByTestId("explain-publication")).toContainText("数据截至2024年12月（已发布");
+  await expect(leader.getByTestId("scope-statement")).toHaveText(scope);
+  await expect(leader.getByTestId("scope-count")).toHaveText("共2个");
+  const [, numerator, denominator] = new RegExp(`本年完成${AMOUNT} ÷ 年度计划${AMOUNT}`).exec(scope)!;
+  const column = async (col: string) =>
+    (await leader.getByTestId("scope-table").locator(`[data-col="${col}"]`).allInnerTexts()).reduce((acc, x) => acc + Math.round(Number(x.replace(/,/g, "")) * 100), 0);
+  expect(await column("yearInvestment")).toBe(Math.round(wan(numerator) * 100));
+  expect(await column("annualPlanned")).toBe(Math.round(wan(denominator) * 100));
+  await leader.getByTestId("scope-table").getByRole("link", { name: "来源" }).first().click();
+  await expect(leader.getByRole("heading", { level: 1 })).toContainText("数据来源");
+  await expect(leader.getByTestId("source-line")).toHaveText(/^(2024年12月月报第[0-9]+版（已审核）|未报，沿用2024年[0-9]+月的已审核数（2024年[0-9]+月月报第[0-9]+版）)$/);
+  await expect(leader.getByTestId("source-revision")).toHaveText(/^第[0-9]+版$/);
+  await expect(leader.getByTestId("source-approved")).toHaveText(/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/);
+  await leader.goBack();
+  await leader.goBack();
+
   // a park page: its rate with its numerator and denominator, its 开累完成率 likewise
   await leader.getByTestId("by-park-table").getByRole("link", { name: "会同县园区" }).click();
   await expect(leader.getByRole("heading", { level: 1 })).toHaveText("会同县园区");
@@ -115,6 +135,20 @@ test("the office fixes the missing plan figures from its to-do and publishes; ev
   expect(`${equation(parkScope)}%`).toBe((await leader.getByTestId("park-annual-rate").innerText()).trim());
   const parkTotal = /开工至今累计(.+) ÷ 总投资(.+) = ([0-9.]+)%/.exec(await leader.getByTestId("park-rate-equation").innerText())!;
   expect(`${percent(wan(parkTotal[1]), wan(parkTotal[2]))}%`).toBe((await leader.getByTestId("park-rate").innerText()).trim());
+  // 构成 of a park total: the park's projects, their 总投资 adding up to it; then a project figure to its source
+  const parkCount = (await leader.getByTestId("park-count").getByRole("link").innerText()).trim();
+  const parkSum = wan((await leader.getByTestId("park-total").innerText()).trim());
+  await leader.getByTestId("park-total").getByRole("link").click();
+  await expect(leader).toHaveURL(/\/figures\/explain\?figure=total&park=[0-9]+&month=2024-12&publication=[0-9]+$/);
+  await expect(leader.getByRole("heading", { level: 1 })).toHaveText("总投资的构成：会同县园区");
+  await expect(leader.getByTestId("scope-count")).toHaveText(`共${parkCount}`);
+  expect(await column("totalInvestment")).toBe(Math.round(parkSum * 100));
+  await leader.getByTestId("scope-table").locator("tbody tr").first().getByRole("link").first().click();
+  await expect(leader).toHaveURL(/\/projects\/YQ2024-/);
+  await leader.getByTestId("fact-completed-source").click();
+  await expect(leader.getByRole("heading", { level: 1 })).toContainText("：数据来源");
+  await expect(leader.getByTestId("source-revision")).toHaveText(/^第[0-9]+版$/);
+  await expect(leader.getByTestId("source-approved")).toHaveText(/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}/);
   // a park whose projects have no plan figure: no rate, said so
   await leader.goto("/parks");
   await checkRanking(leader.getByTestId("parks-table"));
@@ -127,9 +161,15 @@ test("the office fixes the missing plan figures from its to-do and publishes; ev
   await phone.goto("/");
   await expect(phone.getByTestId("scope-line")).toBeVisible();
   await expect(phone.getByTestId("annual-scope")).toBeVisible();
+  // the ranking folds below the headline on a phone, one tap away
+  await phone.getByTestId("fold-breakdowns").click();
   const phoneEquations = phone.getByTestId("by-park-table").locator('[data-col="equation"]');
   await expect(phoneEquations.first()).toBeVisible();
-  for (const eq of await phoneEquations.allInnerTexts()) equation(eq);
+  const texts = await phoneEquations.allInnerTexts();
+  // the two rated parks show their rate's numerator and denominator, the two without a plan scope their year's amount
+  expect(texts.filter((eq) => eq.includes("÷"))).toHaveLength(2);
+  for (const eq of texts) if (eq.includes("÷")) equation(eq);
+  expect(texts.filter((eq) => /^全部\d+个项目本年完成/.test(eq))).toHaveLength(2);
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
   // leave the month open for the journeys after this one

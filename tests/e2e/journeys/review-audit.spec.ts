@@ -12,14 +12,13 @@ async function as(browser: Browser, username: string) {
 }
 
 test("the audit log shows a report's return and approval in Chinese: only what changed, names not ids", async ({ browser }) => {
-  test.setTimeout(120_000); // two submissions, a return and an approval before the log is read
   const county = await as(browser, "dongkou");
   const submit = async (text: string) => {
     await county.goto("/monthly-report/YQ2024-002?month=2024-12");
     await county.getByLabel("本月完成投资（万元）").fill("1000");
     // 上期（2024年11月）累计 170,000万元 + 本月 1,000万元
     await county.getByLabel("累计完成固定资产投资（万元）").fill("171000");
-    await county.getByLabel("形象进度").fill(text);
+    await county.getByLabel("形象进度", { exact: true }).fill(text);
     await county.getByRole("button", { name: "提交审核" }).click();
     await expect(county.getByRole("status")).toContainText("已提交");
   };
@@ -27,9 +26,18 @@ test("the audit log shows a report's return and approval in Chinese: only what c
   const admin = await as(browser, "admin");
   await admin.goto("/review");
   const item = admin.getByTestId("review-YQ2024-002-2024-12");
+  // the counts on the page and the menu's badge, before the decision
+  const pending = Number(await admin.getByTestId("review-counts").locator(".num").first().innerText());
+  const badge = Number(await admin.getByTestId("todo-count").innerText());
+  const returnedChip = admin.getByTestId("review-by-status").getByRole("link", { name: /^退回/ });
+  const returned = Number(await returnedChip.locator(".num").innerText());
   await item.getByLabel("退回原因（退回时必填）").fill("形象进度请写明设备到货情况");
   await item.getByRole("button", { name: "退回" }).click();
-  await expect(item.getByRole("status")).toHaveText("已退回县区。");
+  // the answer repeats the reason; the counts move without a reload
+  await expect(item.getByRole("status")).toHaveText("已退回县区，退回原因：形象进度请写明设备到货情况");
+  await expect(admin.getByTestId("review-counts").locator(".num").first()).toHaveText(String(pending - 1));
+  await expect(admin.getByTestId("todo-count")).toHaveText(String(badge - 1));
+  await expect(returnedChip.locator(".num")).toHaveText(String(returned + 1));
   await submit("设备已到货，安装调试中");
   await admin.goto("/review");
   await item.getByRole("button", { name: "审核通过" }).click();
@@ -37,7 +45,7 @@ test("the audit log shows a report's return and approval in Chinese: only what c
 
   await admin.goto("/admin/audit");
   await admin.getByLabel(/^操作(?!人)/).selectOption({ label: "审核通过月报" });
-  await admin.getByRole("button", { name: "筛选" }).click();
+  await admin.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(admin).toHaveURL(/action=report\.approve/);
   const row = admin.getByTestId("audit-row").first();
   await expect(row).toContainText("审核通过月报");
@@ -51,11 +59,11 @@ test("the audit log shows a report's return and approval in Chinese: only what c
 
   // the return before it, with its reason; and the county's submission in 万元 by the county's name
   await admin.getByLabel(/^操作(?!人)/).selectOption({ label: "退回月报" });
-  await admin.getByRole("button", { name: "筛选" }).click();
+  await admin.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(admin.getByTestId("audit-row").first()).toContainText("退回原因");
   await expect(admin.getByTestId("audit-row").first()).toContainText("形象进度请写明设备到货情况");
   await admin.getByLabel(/^操作(?!人)/).selectOption({ label: "提交月报" });
-  await admin.getByRole("button", { name: "筛选" }).click();
+  await admin.getByRole("button", { name: "筛选", exact: true }).click();
   const submitted = admin.getByTestId("audit-row").first();
   await expect(submitted).toContainText("洞口县园区填报员（演示）");
   await expect(submitted).toContainText("本月完成投资（万元）");

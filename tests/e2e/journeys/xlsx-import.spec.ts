@@ -36,7 +36,6 @@ function setMonthInvestment(wb: ExcelJS.Workbook, code: string, value: ExcelJS.C
 }
 
 test("a county imports its 调度表 from Excel; the office approves and publishes it, and downloads the month's 调度表, 通报 and 情况报告", async ({ browser }) => {
-  test.setTimeout(180_000);
   const admin = await as(browser, "admin");
   await approveAllPending(admin);
   await admin.goto("/periods/2024-12");
@@ -79,6 +78,9 @@ test("a county imports its 调度表 from Excel; the office approves and publish
   await county.getByRole("button", { name: "上传并预览" }).click();
   await expect(county).toHaveURL(/\/imports\/[0-9]+$/);
   await expect(county.getByTestId("batch-summary")).toContainText("1个项目的本月数字将改变");
+  // plain Chinese: the county reads no file checksum (an administrator finds it under 详情)
+  await expect(county.locator("main")).not.toContainText("SHA-256");
+  await expect(county.getByTestId("batch-checksum")).toHaveCount(0);
   const row = county.getByTestId("preview-row");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("YQ2024-001");
@@ -91,8 +93,16 @@ test("a county imports its 调度表 from Excel; the office approves and publish
   await admin.goto("/review");
   const item = admin.getByTestId("review-YQ2024-001-2024-12");
   await expect(item.getByRole("row", { name: /本次报送/ })).toContainText("154,500");
+  // run alone, 形象进度 is left as the template prefilled it (November's) while 本月 > 0: a 数据质量提示,
+  // approved with a 核实说明 (after the other journeys the month's own text is prefilled instead)
+  const note = item.getByLabel(/^核实说明/);
+  const flagged = (await note.count()) > 0;
+  if (flagged) {
+    await expect(item.getByTestId("quality-flags")).toContainText("形象进度未更新：形象进度与2024年11月填报的完全相同，但本月完成投资 4,500万元");
+    await note.fill("已电话核实：本月以设备款支付为主，现场形象进度无明显变化");
+  }
   await item.getByRole("button", { name: "审核通过" }).click();
-  await expect(item.getByRole("status")).toHaveText("已审核通过。");
+  await expect(item.getByRole("status")).toHaveText(flagged ? "已审核通过，核实说明已记录。" : "已审核通过。");
   await publishMonth(admin, "2024-12");
 
   // the month's 调度表 as the office downloads it

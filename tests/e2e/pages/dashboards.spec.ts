@@ -46,7 +46,7 @@ test("the cockpit reads the published month, states its scope in one neutral lin
   // the park ranking (no annual plans on the report's list: no 年度投资完成率 to rank by)
   const parks = page.getByTestId("by-park-table").locator("tbody tr");
   await expect(parks).toHaveCount(4);
-  await expect(page.getByTestId("ranking-洞口县园区")).toHaveText(/洞口县园区\s*1\s*0\s*—\s*—\s*无同口径计划\s*—\s*17\s*0\s*0\/1/);
+  await expect(page.getByTestId("ranking-洞口县园区")).toHaveText(/洞口县园区\s*1\s*0\s*—\s*—\s*无同口径计划\s*(全部1个项目本年完成17亿元)?\s*—\s*17\s*0\s*0\/1/);
   const industries = page.getByTestId("by-industry-table").locator("tbody tr");
   await expect(industries.first()).toHaveText(/资源循环利用\s*1个\s*31\.6%/);
 
@@ -139,7 +139,7 @@ test("the project list filters, searches, sorts and pages through the URL", asyn
 
   // search by enterprise-free text, through the form
   await page.getByLabel("搜索（名称、代码、企业）").fill("金石");
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/\/projects\?q=%E9%87%91%E7%9F%B3/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("金石资源再生利用及高端制造项目");
@@ -147,7 +147,7 @@ test("the project list filters, searches, sorts and pages through the URL", asyn
   // a shared URL: park filter
   await page.goto("/projects");
   await page.getByLabel("县区园区").selectOption({ label: "新晃县园区" });
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/park=\d+/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("华润电力天然气热电联产项目");
@@ -218,14 +218,16 @@ test("every page fits a 390 px phone", async ({ page }) => {
   await page.goto("/projects");
   await expect(page.getByTestId("projects-cards").locator("li")).toHaveCount(4);
   await expect(page.getByTestId("projects-table")).toBeHidden();
-  // sorting without the table's headers: the form's 排序 and 顺序
+  // sorting without the table's headers: the form's 排序 and 顺序, behind the folded 筛选 button
+  await page.getByTestId("filter-toggle").click();
   await page.getByRole("combobox", { name: /^排序/ }).selectOption({ label: "开累完成率" });
   await page.getByRole("combobox", { name: /^顺序/ }).selectOption({ label: "从小到大" });
-  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/sort=totalRate&dir=asc/);
   await expect(page.getByTestId("projects-cards").locator("li").first()).toContainText("华润电力天然气热电联产项目");
   await noHorizontalOverflow(page);
   await page.goto("/");
+  await page.getByTestId("fold-breakdowns").click();
   await page.getByTestId("by-park-table").getByRole("link", { name: "溆浦县园区" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("溆浦县园区");
   await noHorizontalOverflow(page);
@@ -239,7 +241,7 @@ test("the county parks are ranked lowest completion first, each linking to its p
   await expect(rows).toHaveCount(4);
   await expect(page.getByTestId("parks-count")).toContainText("共4个县区园区");
   // no project of the report has an annual plan figure: 无同口径计划, no gap to 序时进度, the park's 本年完成 apart; one yellow each
-  await expect(page.getByTestId("ranking-洞口县园区")).toHaveText(/洞口县园区\s*1\s*0\s*—\s*—\s*无同口径计划\s*—\s*17\s*0\s*0\/1/);
+  await expect(page.getByTestId("ranking-洞口县园区")).toHaveText(/洞口县园区\s*1\s*0\s*—\s*—\s*无同口径计划\s*(全部1个项目本年完成17亿元)?\s*—\s*17\s*0\s*0\/1/);
   await page.getByTestId("ranking-洞口县园区").getByRole("link", { name: "洞口县园区" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("洞口县园区");
 });
@@ -260,4 +262,25 @@ test("many leaders opening the cockpit at once all get it", async ({ request }) 
     expect(body).toContain("口径：计划申报50个项目");
     expect(body).not.toContain("data-dgst");
   }
+});
+
+test("on a phone every 通报 table becomes cards that keep all its columns within the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/periods/2024-11/bulletin");
+  await expect(page.getByTestId("bulletin-ranking")).toBeHidden();
+  const cards = page.getByTestId("bulletin-ranking-cards").locator("> li");
+  await expect(cards).toHaveCount(4);
+  for (const card of await cards.all()) {
+    for (const head of ["项目个数（个）", "有计划项目本年完成（亿元）", "年度计划投资（亿元）", "年度投资完成率（%）", "全部项目本年完成（亿元）"])
+      await expect(card).toContainText(head);
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await expect(cards.filter({ hasText: "溆浦县园区" })).toHaveCount(1);
+  await noHorizontalOverflow(page);
+  // on a wide screen (and in print) the table itself
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.getByTestId("bulletin-ranking")).toBeVisible();
+  await expect(page.getByTestId("bulletin-ranking-cards")).toBeHidden();
 });

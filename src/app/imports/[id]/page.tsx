@@ -6,11 +6,25 @@ import { requirePermission } from "@/server/auth/current";
 import { getImportBatch } from "@/server/excel/import-service";
 import { NotFoundError } from "@/server/errors";
 import { ApplyForms } from "@/components/excel/import-forms";
-import { REPORT_STATUS_LABEL } from "@/lib/labels";
+import { PROGRESS_STAGE_LABEL, REPORT_STATUS_LABEL } from "@/lib/labels";
 import { formatMonth, formatDateTime } from "@/lib/month";
 import { formatWan } from "@/lib/money";
+import { ScrollTable } from "@/components/common/scroll-table";
+import { Th } from "@/components/common/table";
+import { can } from "@/server/auth/permissions";
+import { TechDetails } from "@/components/common/tech-details";
 
 export const dynamic = "force-dynamic";
+
+/** The preview's columns: heading, and whether it holds amounts (right-aligned). */
+const PREVIEW_COLUMNS: Array<[string, boolean]> = [
+  ["行号", false],
+  ["项目", false],
+  ["本月完成投资", true],
+  ["开工至今累计", true],
+  ["形象进度", false],
+  ["说明", false],
+];
 export const metadata: Metadata = { title: "导入预览" };
 
 /** Rows shown on the page; the count and the apply cover all of them. */
@@ -40,21 +54,20 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
         <p className="mt-1 text-sm text-slate-600" data-testid="batch-summary">
           文件“{batch.fileName}”：{batch.changeCount}个项目的本月数字将改变，导入后作为新的填报版本提交园区审核。状态：{status}。
         </p>
-        <p className="text-xs text-slate-500">
-          SHA-256 {batch.sha256.slice(0, 16)}…，上传于 {formatDateTime(batch.createdAt)}。金额单位：万元。
-        </p>
+        <p className="text-xs text-slate-500">上传于 {formatDateTime(batch.createdAt)}。金额单位：万元。</p>
+        {can(actor, "user.manage") && <TechDetails testId="batch-checksum">文件校验值（SHA-256）：{batch.sha256}</TechDetails>}
       </div>
       <ApplyForms batchId={batch.id} changes={batch.changeCount} pending={batch.status === "PENDING"} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollTable className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="preview-table">
           <thead className="bg-slate-50 text-left text-xs text-slate-600">
             <tr>
-              <th className="px-3 py-2 whitespace-nowrap">行号</th>
-              <th className="px-3 py-2">项目</th>
-              <th className="px-3 py-2 whitespace-nowrap text-right">本月完成投资</th>
-              <th className="px-3 py-2 whitespace-nowrap text-right">开工至今累计</th>
-              <th className="hidden px-3 py-2 sm:table-cell">形象进度</th>
-              <th className="hidden px-3 py-2 sm:table-cell">说明</th>
+              {/* 形象进度 and 说明 on a phone too: the table scrolls sideways, marked, rather than hide them */}
+              {PREVIEW_COLUMNS.map(([label, numeric]) => (
+                <Th key={label} numeric={numeric} className="px-3 py-2 whitespace-nowrap">
+                  {label}
+                </Th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -84,8 +97,11 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
                   </span>
                   {wan(r.after?.cumulativeInvestment)}
                 </td>
-                <td className="hidden min-w-40 px-3 py-2 sm:table-cell">{r.after?.progressText}</td>
-                <td className="hidden px-3 py-2 text-xs text-slate-600 sm:table-cell">{[...r.notes, r.after?.explanation].filter(Boolean).join("；") || "—"}</td>
+                <td className="min-w-40 px-3 py-2">
+                  {r.after?.progressStage && <span className="mr-1 rounded bg-slate-100 px-1.5 text-xs text-slate-700">{PROGRESS_STAGE_LABEL[r.after.progressStage]}</span>}
+                  {r.after?.progressText}
+                </td>
+                <td className="min-w-32 px-3 py-2 text-xs text-slate-600">{[...r.notes, r.after?.explanation].filter(Boolean).join("；") || "—"}</td>
               </tr>
             ))}
           </tbody>
@@ -95,7 +111,7 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
             页面只列出前{SHOWN}行，确认导入时包括全部{rows.length}行。
           </p>
         )}
-      </div>
+      </ScrollTable>
       <Link href={`/imports?month=${batch.month}`} className="text-sm text-sky-700 hover:underline">
         重新上传
       </Link>

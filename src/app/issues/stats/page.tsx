@@ -6,6 +6,8 @@ import { listIssueYears } from "@/server/issues/queries";
 import { getIssueCloseStats } from "@/server/issues/stats";
 import { YearForm } from "@/components/common/year-select";
 import { IssueCloseStatsTable } from "@/components/issues/issue-close-stats";
+import { FundingGaps } from "@/components/funding/funding-gaps";
+import { getFundingGaps } from "@/server/funding/queries";
 import { ISSUE_CATEGORY_LABEL } from "@/lib/labels";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
@@ -20,6 +22,7 @@ export default async function IssueStatsPage({ searchParams }: { searchParams: P
   const asked = intParam(await searchParams, "year");
   const year = asked !== undefined && years.includes(asked) ? asked : years[0];
   const stats = year === undefined ? { byUnit: [], byCategory: [] } : await getIssueCloseStats(prisma, { year });
+  const gaps = year === undefined ? null : await getFundingGaps(prisma, year);
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <Link href="/issues" className="text-sm text-sky-700 hover:underline">
@@ -40,6 +43,12 @@ export default async function IssueStatsPage({ searchParams }: { searchParams: P
         <h2 className="mb-2 font-medium">按问题类别</h2>
         <IssueCloseStatsTable rows={stats.byCategory} nameHeader="类别" name={(r) => (r.category ? ISSUE_CATEGORY_LABEL[r.category] : "—")} testId="stats-category" />
       </section>
+      {gaps && (
+        <section className="rounded-lg border border-slate-200 bg-white p-2 sm:p-4" id="funding-gaps">
+          <h2 className="mb-2 font-medium">资金缺口（按资金来源、县区园区）</h2>
+          <FundingGaps gaps={gaps} />
+        </section>
+      )}
     </div>
   );
 }

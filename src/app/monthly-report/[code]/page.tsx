@@ -6,6 +6,7 @@ import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { defaultReportMonth, getReportEntry } from "@/server/monthly-reports/queries";
 import { ReportForm } from "@/components/monthly-reports/report-form";
+import { FUNDS_COLUMNS, type FundsColumn } from "@/domain/funding-sources";
 import { WithdrawForm } from "@/components/monthly-reports/withdraw-form";
 import { RevisionHistory } from "@/components/monthly-reports/revision-history";
 import { ReportStatusBadge } from "@/components/monthly-reports/status-badge";
@@ -96,10 +97,14 @@ export default async function ReportEntryPage({ params, searchParams }: { params
             previous={previous}
             locked={locked}
             photos={current?.photos ?? []}
+            fundingPlans={project.fundingPlans}
             defaults={{
+              // 资金到位: the month's own figures, else last month's (kept when left as they are)
+              ...(Object.fromEntries(FUNDS_COLUMNS.map((c) => [c, current?.funds[c] ?? previous?.funds[c] ?? ""])) as Record<FundsColumn, string>),
               monthInvestment: current?.monthInvestment ?? "",
               cumulativeInvestment: current?.cumulativeInvestment ?? "",
               progressText: current?.progressText ?? "",
+              progressStage: current?.progressStage ?? "",
               actualStartMonth: current?.actualStartMonth ?? project.actualStartMonth ?? "",
               actualProductionMonth: current?.actualProductionMonth ?? project.actualProductionMonth ?? "",
               explanation: current?.explanation ?? "",
@@ -118,7 +123,7 @@ export default async function ReportEntryPage({ params, searchParams }: { params
         <h2 className="font-medium">反映问题</h2>
         <p className="mb-3 text-sm text-slate-600">
           项目推进中遇到资金、要素保障、审批等问题，在此登记到问题台账，由园区交办跟踪。
-          <Link href="/issues" className="ml-1 text-sky-700 hover:underline">
+          <Link href="/issues" className="ml-1 text-sky-700 underline underline-offset-2">
             查看问题台账
           </Link>
         </p>

@@ -6,6 +6,7 @@ import { getPark } from "@/server/parks/queries";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { YearForm } from "@/components/common/year-select";
 import { OverviewNodes } from "@/components/nodes/overview-nodes";
+import { FullProductionCounts } from "@/components/benefits/benefit-counts";
 import { getReadPublication } from "@/server/periods/queries";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { PublicationNote } from "@/components/figures/publication-note";
@@ -66,6 +67,7 @@ export default async function ParkPage({ params, searchParams }: Props) {
       <ParkTimeline year={year} pub={pub} parkId={park.id} />
 
       <OverviewNodes year={year} parkId={park.id} />
+      <FullProductionCounts parkId={park.id} />
 
       <ParkIssues year={year} parkId={park.id} today={businessDate()} />
     </div>

@@ -18,11 +18,11 @@ export default async function PeriodPage({ params, searchParams }: { params: Pro
   const parkId = intParam(sp, "park");
   return (
     <div className="space-y-5">
-      <PeriodHeader month={month} parkId={parkId} />
+      <PeriodHeader month={month} parkId={parkId} qualityDetail={can(actor, "quality.detail")} />
       {can(actor, { action: "period.manage" }) && <PeriodActionsSection month={month} />}
       <PeriodProgressSection month={month} parkId={parkId} parkPage={intParam(sp, "parks") ?? 1} />
       <UnapprovedSection month={month} parkId={parkId} page={intParam(sp, "page") ?? 1} group={leftBehindGroupParam(sp.state)} />
-      <PublicationsSection month={month} />
+      <PublicationsSection month={month} qualityDetail={can(actor, "quality.detail")} />
     </div>
   );
 }

@@ -54,7 +54,7 @@ export default async function IssuePrintPage({ params }: { params: Promise<{ id:
       <h1 className="text-center text-2xl font-bold tracking-[0.5em]">督办单</h1>
       <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm">
         <span data-testid="print-number">
-          编号：督〔{issue.year}〕{issue.id}号
+          编号：督〔{issue.year}〕{issue.number}号
         </span>
         <span>打印日期：{formatDay(dayToDate(today))}</span>
       </p>

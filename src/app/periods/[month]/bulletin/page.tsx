@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
+import { can } from "@/server/auth/permissions";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { DocumentView } from "@/components/documents/document-view";
 import { DocumentToolbar } from "@/components/documents/toolbar";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "月度通报" };
 export default async function BulletinPage({ params, searchParams }: { params: Promise<{ month: string }>; searchParams: Promise<RawSearchParams> }) {
   const { month } = await params;
   if (!isMonth(month)) notFound();
-  await requirePermission("data.read", `/periods/${month}/bulletin`);
+  const actor = await requirePermission("data.read", `/periods/${month}/bulletin`);
   const publicationNo = intParam(await searchParams, "publication");
   const data = await loadBulletin(db(), month, publicationNo);
   if (!data && publicationNo !== undefined) notFound();
@@ -48,6 +49,11 @@ export default async function BulletinPage({ params, searchParams }: { params: P
         <Link href={`/annual-report/${month.slice(0, 4)}?month=${month}`} className="text-sm text-sky-700 hover:underline" data-testid="report-link">
           情况报告（截至本月）
         </Link>
+        {can(actor, "quality.detail") && (
+          <Link href={`/periods/${month}/quality${queryString({ publication: publicationNo })}`} className="text-sm text-sky-700 hover:underline" data-testid="quality-link">
+            数据质量提示明细
+          </Link>
+        )}
       </DocumentToolbar>
       <PublicationBanner month={month} publicationNo={shownNo} hrefOf={(n) => `/periods/${month}/bulletin?publication=${n}`} />
       <DocumentView doc={doc} testId="bulletin" />

@@ -7,6 +7,7 @@ import { getProjectForEdit } from "@/server/projects/queries";
 import { listParks } from "@/server/parks/queries";
 import { ProjectForm } from "@/components/admin/project-form";
 import { MilestonesForm, PlannedInvestmentForm } from "@/components/admin/schedule-forms";
+import { FundingPlanForm } from "@/components/admin/funding-plan-form";
 import { businessDate } from "@/lib/month";
 
 export const dynamic = "force-dynamic";
@@ -94,6 +95,10 @@ export default async function EditProjectPage({ params, searchParams }: { params
           </nav>
         </div>
         <PlannedInvestmentForm key={year} code={project.code} version={project.version} year={year} months={months} />
+      </section>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" id="funding">
+        <h2 className="mb-3 font-medium">资金计划（按来源，万元）</h2>
+        <FundingPlanForm code={project.code} version={project.version} plans={Object.fromEntries(project.fundingPlans.map((f) => [`plan_${f.source}`, f.planned.toString()]))} />
       </section>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">节点计划</h2>
