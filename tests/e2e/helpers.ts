@@ -27,12 +27,23 @@ export async function ensureSignedIn(page: Page, username: string) {
 }
 
 /**
+ * Waits until the page shows what it streamed. A page arrives as its skeleton (loading.tsx) and
+ * React swaps the content in, batching the swaps, sometimes after `load`: until then the content
+ * sits in hidden segments, which role and label queries do not see — a `count()` right after
+ * `goto` may read 0 for what is there.
+ */
+export async function revealed(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('template[id^="B:"], div[hidden][id^="S:"]'));
+}
+
+/**
  * Reports other journeys left awaiting review would block an import or publishing: approve them,
  * one at a time, with a 核实说明 where the report has 数据质量提示.
  */
 export async function approveAllPending(admin: Page) {
   for (let i = 0; i < 10; i++) {
     await admin.goto("/review");
+    await revealed(admin);
     const form = admin.getByRole("form", { name: /^审核 / }).first();
     if ((await form.count()) === 0) return;
     const note = form.getByLabel(/^核实说明/);
@@ -47,6 +58,7 @@ export async function approveAllPending(admin: Page) {
 export async function publishMonth(admin: Page, month: string) {
   await approveAllPending(admin);
   await admin.goto(`/periods/${month}`);
+  await revealed(admin);
   const confirm = admin.getByTestId("publish-confirm");
   if (await confirm.count()) await confirm.check();
   await admin.getByRole("button", { name: `发布${Number(month.slice(0, 4))}年${Number(month.slice(5))}月调度` }).click();
