@@ -3,11 +3,17 @@ import { CHROMIUM_ARGS, chromiumPath } from "./tools/chromium";
 import { LEADER_STATE } from "./tests/e2e/helpers";
 
 const port = Number(process.env.E2E_PORT || 3100);
+/** Journeys on app servers and a database of their own (tests/e2e/own-servers.ts, outage.spec.ts's). */
+const OWN_SERVERS = /journeys\/(two-servers|funding|outage)\.spec\.ts$/;
+/** Journeys on the suite's server that change nothing the others read nor delay an account they use. */
+const BESIDE = /journeys\/(accessibility|hardening|plain-chinese)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // two at once (see projects): the pages' files side by side, then the journeys that must run one
+  // after another beside those that need not
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"]],
   // Timeouts bound a hung test; they are not speed targets (those live in `npm run bench`). The suite
@@ -22,7 +28,10 @@ export default defineConfig({
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
   },
-  // "pages" read the seed data as a leader; "journeys" change data, so they run after them.
+  // "pages" read the seed data as a leader, two files at once; "journeys" change data, so they run
+  // after them, one at a time in file order (each starts from what the ones before left). Beside
+  // them, on the second worker: the journeys that read only and delay no one's sign-in ("beside"),
+  // and those on servers and a database of their own ("own-servers").
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
@@ -34,8 +43,28 @@ export default defineConfig({
     {
       name: "journeys",
       testDir: "tests/e2e/journeys",
+      testIgnore: [OWN_SERVERS, BESIDE],
       dependencies: ["pages"],
+      workers: 1,
       // a journey is many pages long (see the note on timeouts above)
+      timeout: 360_000,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: "beside",
+      testDir: "tests/e2e/journeys",
+      testMatch: BESIDE,
+      dependencies: ["pages"],
+      workers: 1,
+      timeout: 360_000,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: "own-servers",
+      testDir: "tests/e2e/journeys",
+      testMatch: OWN_SERVERS,
+      dependencies: ["pages"],
+      workers: 1,
       timeout: 360_000,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },

@@ -1,5 +1,6 @@
 // Long lists are paged through the URL: the page links keep the filters and the page size.
 import { expect, test } from "@playwright/test";
+import { revealed } from "../helpers";
 
 test("the issue ledger pages through the URL, keeping its filters and page size", async ({ page }) => {
   await page.goto("/issues?size=2&year=2024");
@@ -54,6 +55,7 @@ test("a table wider than the screen says so and keeps its first column in place;
     for (const path of ["/", "/projects", "/parks", "/periods/2024-11", "/projects/YQ2024-004", "/issues", "/nodes"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await revealed(page); // every section streamed in, not only the first
       // every table whose scrolling frame is wider than its view, and whether the frame is marked. The
       // mark is measured in the browser after hydration, so wait for it (a frame never marked still fails).
       const unmarked = () =>
