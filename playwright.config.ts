@@ -4,9 +4,11 @@ import { LEADER_STATE } from "./tests/e2e/helpers";
 
 const port = Number(process.env.E2E_PORT || 3100);
 /** Journeys on app servers and a database of their own (tests/e2e/own-servers.ts, outage.spec.ts's). */
-const OWN_SERVERS = /journeys\/(two-servers|funding|outage)\.spec\.ts$/;
+const OWN_SERVERS = /journeys\/(two-servers|funding|outage|crash)\.spec\.ts$/;
 /** Journeys on the suite's server that change nothing the others read nor delay an account they use. */
 const BESIDE = /journeys\/(accessibility|hardening|plain-chinese)\.spec\.ts$/;
+/** Last, with nothing else running: eight 200 MB requests at once, the server's memory measured. */
+const ALONE = /journeys\/oversized\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,7 +33,8 @@ export default defineConfig({
   // "pages" read the seed data as a leader, two files at once; "journeys" change data, so they run
   // after them, one at a time in file order (each starts from what the ones before left). Beside
   // them, on the second worker: the journeys that read only and delay no one's sign-in ("beside"),
-  // and those on servers and a database of their own ("own-servers").
+  // and those on servers and a database of their own ("own-servers"). Then "alone", by itself: under
+  // the other tests' load a client sending 20 MB was seen to get a reset instead of the 413 answer.
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
@@ -43,7 +46,7 @@ export default defineConfig({
     {
       name: "journeys",
       testDir: "tests/e2e/journeys",
-      testIgnore: [OWN_SERVERS, BESIDE],
+      testIgnore: [OWN_SERVERS, BESIDE, ALONE],
       dependencies: ["pages"],
       workers: 1,
       // a journey is many pages long (see the note on timeouts above)
@@ -65,6 +68,14 @@ export default defineConfig({
       testMatch: OWN_SERVERS,
       dependencies: ["pages"],
       workers: 1,
+      timeout: 360_000,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+    },
+    {
+      name: "alone",
+      testDir: "tests/e2e/journeys",
+      testMatch: ALONE,
+      dependencies: ["journeys", "beside", "own-servers"],
       timeout: 360_000,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
     },

@@ -5,8 +5,21 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { login } from "../helpers";
+import { startOwnServers, type OwnServers } from "../own-servers";
 
-const port = Number(process.env.E2E_PORT || 3100);
+// its own server (E2E_PORT + 63): the suite's server serves the journeys that run beside this one
+let own: OwnServers;
+let port = 0;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000); // build checked, migrations, seed, Next.js: a minute or two on a busy machine
+  own = await startOwnServers([63]);
+  port = Number(new URL(own.bases[0]).port);
+});
+
+test.afterAll(async () => {
+  await own?.stop();
+});
 
 /** The app server's process (runtime/serve.mjs serving this port), read from /proc. */
 function serverPid(): number | null {
@@ -23,7 +36,7 @@ function serverPid(): number | null {
 }
 
 test("the server killed with kill -9 comes back by itself: signed in, saved work intact", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ baseURL: own.bases[0], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await login(page, "xupu");
   await page.goto("/monthly-report/YQ2024-003?month=2024-12");
