@@ -33,8 +33,8 @@ export default defineConfig({
   // "pages" read the seed data as a leader, two files at once; "journeys" change data, so they run
   // after them, one at a time in file order (each starts from what the ones before left). Beside
   // them, on the second worker: the journeys that read only and delay no one's sign-in ("beside"),
-  // and those on servers and a database of their own ("own-servers"). Then "alone", by itself: under
-  // the other tests' load a client sending 20 MB was seen to get a reset instead of the 413 answer.
+  // and those on servers and a database of their own ("own-servers"). Then "alone", by itself: the
+  // server's memory under eight 200 MB requests at once, measured with nothing else running.
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {

@@ -118,6 +118,7 @@ export function createRequestGate(deps: GateDeps) {
       // whatever it then writes goes nowhere — the client has our answer)
       if (passed) {
         muteResponse(res);
+        keepSocket(req);
         body.end();
       }
     };
@@ -244,6 +245,18 @@ function lingerOnClose(req: IncomingMessage) {
     socket.end();
     socket.resume();
   };
+}
+
+/**
+ * After the gate answered a request Next.js had already begun: Next.js fails on the body the gate
+ * ended short and destroys the request, and Node.js destroys an unfinished request's socket with
+ * it — with the client's remaining bytes unread, a reset that can reach the client before it has
+ * read the answer (seen: 1 in 6 runs of oversized.spec.ts). The request is destroyed without its
+ * socket; the lingering close (lingerOnClose) ends the connection.
+ */
+function keepSocket(req: IncomingMessage) {
+  const stream = req as unknown as { _destroy: (err: Error | null, cb: (err?: Error | null) => void) => void };
+  stream._destroy = (err, cb) => process.nextTick(() => cb(req.listenerCount("error") > 0 ? err : null));
 }
 
 /** After the gate answered a request Next.js had already begun: whatever Next.js writes goes nowhere. */
