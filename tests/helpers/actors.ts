@@ -9,6 +9,11 @@ export type Actors = { admin: Actor; leader: Actor; huitong: Actor; dongkou: Act
 
 export async function seedWithAccounts(prisma: Db): Promise<Actors> {
   await seedDatabase(prisma, { demoAccounts: true });
+  return actorsOf(prisma);
+}
+
+/** The demo accounts of a database seeded with them (createTestDatabase("seeded") or "demo"). */
+export async function actorsOf(prisma: Db): Promise<Actors> {
   const get = async (username: string): Promise<Actor> => {
     const u = await prisma.user.findUniqueOrThrow({ where: { username } });
     return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };

@@ -217,7 +217,7 @@ describe("the first sign-in of an account an administrator created", () => {
     expect(output).toContain("首次登录时须修改密码");
     expect(output).not.toContain("Cli-password-2025");
     expect((await user(username)).mustChangePassword).toBe(true);
-  }, 120_000);
+  });
 });
 
 describe("changing one's own password", () => {

@@ -29,7 +29,7 @@ import { createIssue } from "@/server/issues/service";
 import { createIssueSchema } from "@/lib/schemas/issue";
 import { addMonths, businessDate, currentMonth } from "@/lib/month";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { actorsOf, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { issueAt } from "../helpers/issues";
 import { monthlyReportFields } from "../helpers/monthly-report";
@@ -1121,8 +1121,8 @@ function reportText(over: Record<string, string> = {}): Record<string, string> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
+  t = await createTestDatabase("seeded");
+  a = await actorsOf(t.prisma);
   h.prisma = t.prisma;
   tokens.huitong = await sessionToken(t.prisma, a.huitong);
   tokens.admin = await sessionToken(t.prisma, a.admin);

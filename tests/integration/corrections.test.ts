@@ -11,7 +11,7 @@ import { getTodoBadge, getTodoCounts, listPublishedLeft, listReturnedReports } f
 import { AuthError } from "@/server/auth/permissions";
 import { ConflictError, StateError, ValidationError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { monthlyReportForm as form } from "../helpers/monthly-report";
 
 const TODAY = "2025-01-08";
@@ -21,8 +21,8 @@ describe("publishing with projects left behind, and 申请更正", () => {
   let t: TestDatabase;
   let a: Actors;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
   });
   afterAll(async () => t?.drop());
 

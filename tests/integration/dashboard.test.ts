@@ -13,7 +13,7 @@ import { dec } from "@/lib/money";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
 import { listIndustries, listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { countingClient, type CountingClient } from "../helpers/query-count";
 
 const TODAY = "2026-11-26";
@@ -127,11 +127,11 @@ describe("dashboards on the seed report", () => {
 describe("the aggregates stay on a fixed number of queries as rows grow", () => {
   let t: TestDatabase;
   let counted: CountingClient;
-  let admin: Awaited<ReturnType<typeof seedWithAccounts>>["admin"];
+  let admin: Actors["admin"];
   let publicationId: number;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    admin = (await seedWithAccounts(t.prisma)).admin;
+    t = await createTestDatabase("seeded");
+    admin = (await actorsOf(t.prisma)).admin;
     publicationId = (await getReadPublication(t.prisma, 2024))!.publicationId;
     counted = countingClient(t.url);
   });

@@ -15,7 +15,7 @@ import { documentToDocx } from "@/server/documents/docx";
 import { listPublicationQualityFlags, publicationQualitySummary, qualityCountsOfMonth } from "@/server/data-quality/queries";
 import type { ReviewInput } from "@/lib/schemas/monthly-report";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { leftBehindConfirmation } from "../helpers/publication";
 import * as img from "../helpers/images";
@@ -81,8 +81,8 @@ const OVER_NOTE = "已核实：总投资调增手续正在办理";
 const PHOTO_NOTE = "已核实：两项目共用进场道路，照片为同一处";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
+  t = await createTestDatabase("seeded");
+  a = await actorsOf(t.prisma);
   const photo = await img.cameraJpeg(1200, 900);
   const nov = await t.prisma.monthlyReportRevision.findFirstOrThrow({ where: { report: { project: { code: "YQ2024-001" }, month: "2024-11" } } });
   // 会同 中伟新材料 (总投资 330,000万元, no 本月 reported before): 本月 40,000 — more than 3× the trailing
@@ -99,7 +99,7 @@ beforeAll(async () => {
   await approve("YQ2024-003");
   await approve("YQ2024-004", PHOTO_NOTE);
   await publish("2025-01-08");
-}, 180_000);
+});
 afterAll(async () => t?.drop());
 
 describe("publishing stores the 数据质量 flags of the month's reports with the publication", () => {

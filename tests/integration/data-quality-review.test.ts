@@ -25,7 +25,7 @@ import { ValidationError } from "@/server/errors";
 import { statsFigureSchema } from "@/lib/schemas/nodes";
 import { QUALITY_KIND_LABEL } from "@/lib/labels";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { actorsOf, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { monthlyReportFields, monthlyReportForm } from "../helpers/monthly-report";
 import { colOf, loadWorkbook, rowOf, saveWorkbook } from "../helpers/xlsx";
@@ -44,11 +44,11 @@ describe("数据质量 checks at submit, on /review, and the 核实说明 at app
   let photo: Buffer;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     h.prisma = t.prisma;
     photo = await img.png();
-  }, 120_000);
+  });
   afterAll(async () => t?.drop());
 
   const reportOf = (code: string, month: string) =>

@@ -5,7 +5,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/server/seed";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { documentToDocx } from "@/server/documents/docx";
@@ -16,7 +15,7 @@ import { rate } from "@/lib/progress";
 import { scheduleProgress } from "@/domain/schedule-progress";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs, docxXml } from "../helpers/docx-text";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { saveMonthlyReport, reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
@@ -37,8 +36,8 @@ describe("the annual report on the seed report", () => {
   let a: Actors;
   let paragraphs: string[];
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     const data = await loadAnnualReport(t.prisma, 2024);
     paragraphs = await docxParagraphs(await documentToDocx(writeAnnualReport(data!)));
   });
@@ -142,8 +141,7 @@ describe("the annual report on the seed report", () => {
 describe("the 通报 on the demo data", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
   });
   afterAll(async () => t?.drop());
 

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { request as h } from "../helpers/next-request";
 
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { actorsOf, sessionToken, type Actors } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 import { atEveryStatement, faultyDb } from "../helpers/faults";
 import { applyImportAction } from "@/server/excel/actions";
@@ -32,8 +32,8 @@ describe("Excel import of a monthly 调度表", () => {
   let a: Actors;
   let huitongPark: number;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     huitongPark = a.huitong.parkId!;
   });
   afterAll(async () => t?.drop());

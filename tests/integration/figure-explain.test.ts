@@ -5,7 +5,6 @@
 // month whose approved figure it carries. On both engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Decimal from "decimal.js";
-import { seedDatabase } from "@/server/seed";
 import { getFigureScope, getProjectSource, resolveExplainedPublication, sourceLine, type ExplainedFigure, type ScopeRow } from "@/server/figures/explain";
 import { getOverviewHeadline } from "@/server/figures/overview";
 import { getReadPublication, type PublicationRef } from "@/server/periods/queries";
@@ -36,8 +35,7 @@ describe("a total or a rate lists exactly the projects it runs over (demo data)"
   let t: TestDatabase;
   let pub: PublicationRef;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
     pub = (await getReadPublication(t.prisma, 2024, "2024-11"))!;
   });
   afterAll(async () => t?.drop());

@@ -8,7 +8,6 @@
 // changes appear in the next publication.
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDatabase } from "@/server/seed";
 import type { Actor } from "@/server/auth/actor";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
@@ -100,8 +99,7 @@ describe("a published month never changes", () => {
   const pinned = (s: Snapshot) => Object.fromEntries(Object.entries(s).filter(([k]) => k.includes(".first") || k.startsWith("schedule.park")));
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
     const actor = async (username: string): Promise<Actor> => {
       const u = await t.prisma.user.findUniqueOrThrow({ where: { username } });
       return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };

@@ -9,7 +9,6 @@ import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/server/monthly-reports/queri
 import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { pageWindow } from "@/components/common/pagination";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts } from "../helpers/actors";
 import { countingClient, type CountingClient } from "../helpers/query-count";
 
 const TODAY = "2025-03-15";
@@ -55,8 +54,7 @@ describe("lists paged in SQL", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
     parks = (await t.prisma.park.findMany({ orderBy: { id: "asc" }, take: 3 })).map((p) => p.id);
     expect(parks.length).toBeGreaterThanOrEqual(2);
     await addIssues(300, 0);

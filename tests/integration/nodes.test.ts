@@ -3,7 +3,7 @@
 // when a period is published.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { saveMilestones } from "@/server/projects/service";
 import { recordNode, saveStatsFigure } from "@/server/nodes/service";
 import { getNodeCounts, listAttentionNodes, listStartedNotEntered } from "@/server/nodes/queries";
@@ -21,8 +21,8 @@ const today = "2024-06-15";
 const version = async (code: string) => String((await t.prisma.project.findUniqueOrThrow({ where: { code } })).version);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
+  t = await createTestDatabase("seeded");
+  a = await actorsOf(t.prisma);
   // 会同 (YQ2024-001, started 2024-09): a node due today, one due in 7 days, one overdue by a day, one in 8 days
   await saveMilestones(
     t.prisma,
@@ -41,7 +41,7 @@ beforeAll(async () => {
   );
   // 洞口 (YQ2024-002): one overdue node
   await saveMilestones(t.prisma, a.admin, milestonesSchema.parse({ code: "YQ2024-002", version: await version("YQ2024-002"), planned_LAND: "2024-05-01" }));
-}, 120_000);
+});
 afterAll(async () => t?.drop());
 
 describe("临期 / 超期 counts and lists, today injected", () => {

@@ -23,7 +23,7 @@ import { monthlyReportSchema, reviewSchema, withdrawSchema } from "@/lib/schemas
 import { openPeriodSchema, publishPeriodSchema } from "@/lib/schemas/period";
 import { CONTROL_MESSAGE, FIELD_MAX_CHARS } from "@/lib/schemas/text";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, sessionToken } from "../helpers/actors";
+import { actorsOf, sessionToken } from "../helpers/actors";
 import { fingerprint, formData } from "../helpers/fingerprint";
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -75,8 +75,8 @@ const ODD: Array<[string, (field: string) => string, string]> = [
 
 let t: TestDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const a = await seedWithAccounts(t.prisma);
+  t = await createTestDatabase("seeded");
+  const a = await actorsOf(t.prisma);
   h.prisma = t.prisma;
   h.token = await sessionToken(t.prisma, a.admin);
 });

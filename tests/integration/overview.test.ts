@@ -50,8 +50,7 @@ describe("the overview's headline figures", () => {
 describe("the overview's headline on the demo data", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
   });
   afterAll(async () => t?.drop());
 

@@ -15,7 +15,7 @@ import { AuthError } from "@/server/auth/permissions";
 import { StateError } from "@/server/errors";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { useSeededDatabase } from "../helpers/seeded";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { actorsOf, sessionToken, type Actors } from "../helpers/actors";
 import { monthlyReportForm as form } from "../helpers/monthly-report";
 import { formData } from "../helpers/fingerprint";
 import { atEveryStatement, faultyDb } from "../helpers/faults";
@@ -196,9 +196,7 @@ describe("reporting periods and published figures", () => {
 describe("published figures of the demo set", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    const { seedDatabase } = await import("@/server/seed");
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
   });
   afterAll(async () => t?.drop());
 
@@ -235,8 +233,8 @@ describe(`a publication whose database connection is lost, or whose server proce
   let listed: number;
   let parks: number;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     const draft = await saveMonthlyReport(t.prisma, a.huitong, form());
     const report = await t.prisma.monthlyReport.findUniqueOrThrow({ where: { id: draft.reportId } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "approve", reason: "" });

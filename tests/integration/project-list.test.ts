@@ -13,7 +13,7 @@ import type { Db } from "@/server/db/client";
 import { listParks } from "@/server/parks/queries";
 import { parseProjectListParams } from "@/lib/project-list";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { countingClient, type CountingClient } from "../helpers/query-count";
 import { leftBehindConfirmation } from "../helpers/publication";
 
@@ -43,8 +43,8 @@ describe("the project list with 124 published projects", () => {
   const list = (sp: Record<string, string>, prisma = t.prisma) => getProjectListPage(prisma, 2024, parseProjectListParams(sp));
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     counted = countingClient(t.url);
   });
   afterAll(async () => {

@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type ExcelJS from "exceljs";
 import Decimal from "decimal.js";
-import { seedDatabase } from "@/server/seed";
 import { loadBulletin, writeBulletin, RANKING_HEAD } from "@/server/documents/bulletin";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { documentToDocx } from "@/server/documents/docx";
@@ -21,7 +20,6 @@ import { getParkStats } from "@/server/figures/park";
 import { getReadPublication } from "@/server/periods/queries";
 import { annualRateScope, rateText } from "@/domain/rate-scope";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts } from "../helpers/actors";
 import type { Actor } from "@/server/auth/actor";
 import { docxParagraphs } from "../helpers/docx-text";
 import { colOf, loadWorkbook } from "../helpers/xlsx";
@@ -74,8 +72,7 @@ describe("every rate reconciles on the demo data", () => {
   let t: TestDatabase;
   let admin: Actor;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedDatabase(t.prisma, { demo: true, demoAccounts: true });
+    t = await createTestDatabase("demo");
     const u = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
     admin = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, parkId: u.parkId };
   });
@@ -214,8 +211,7 @@ describe("every rate reconciles on the demo data", () => {
 describe("official documents state the scope and never print the office's prompts (the seed report: completion above the declared plan)", () => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
   });
   afterAll(async () => t?.drop());
 

@@ -15,7 +15,7 @@ import { leftBehindConfirmation } from "../helpers/publication";
 import { ISSUE_SUBCATEGORIES, ISSUE_TOP_CATEGORY_LABEL } from "@/domain/issue-categories";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { docxParagraphs } from "../helpers/docx-text";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 
 /** The seed report's 二、 section, with its half-width punctuation written as the platform writes it. */
 function seedProblemText(): string {
@@ -42,8 +42,8 @@ describe("情况报告 二、存在的主要问题 with an issue filed under eve
   const filed = ISSUE_SUBCATEGORIES.map((s) => ({ ...s, title: `县区新问题：${s.label}（测试）`, description: `县区填报的问题描述，属于${s.label}，不应出现在报告中。` }));
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     for (const f of filed) {
       // raised before the 2024-11 publication's date, so the report of that publication lists it
       await createIssue(

@@ -5,7 +5,7 @@
 // its count and the navigation's badge alike.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedWithAccounts, type Actors } from "../helpers/actors";
+import { actorsOf, type Actors } from "../helpers/actors";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { saveMilestones } from "@/server/projects/service";
 import { recordNode } from "@/server/nodes/service";
@@ -22,9 +22,9 @@ let a: Actors;
 const today = "2025-01-02";
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  a = await seedWithAccounts(t.prisma);
-}, 120_000);
+  t = await createTestDatabase("seeded");
+  a = await actorsOf(t.prisma);
+});
 afterAll(async () => t?.drop());
 
 describe("the 500万 入库 guard, on the 入库 node only", () => {

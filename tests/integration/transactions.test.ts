@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { bind, execute, parse, query, sendAndCut, sync } from "../helpers/wire";
 import { atEveryStatement, faultyDb, type FaultKind } from "../helpers/faults";
 import { fingerprint, formData } from "../helpers/fingerprint";
-import { seedWithAccounts, sessionToken, type Actors } from "../helpers/actors";
+import { actorsOf, sessionToken, type Actors } from "../helpers/actors";
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { TX_OPTIONS } from "@/server/tx";
 import { CONNECTION_FAILURE_MESSAGE, connectionFailure } from "@/server/db/connection-errors";
@@ -273,8 +273,8 @@ describe(`a report save whose database connection is lost (${process.env.DATABAS
   let t: TestDatabase;
   let a: Actors;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    a = await seedWithAccounts(t.prisma);
+    t = await createTestDatabase("seeded");
+    a = await actorsOf(t.prisma);
     h.token = await sessionToken(t.prisma, a.huitong);
     vi.spyOn(console, "warn").mockImplementation(() => {}); // the actions log each lost connection
   });
