@@ -13,7 +13,8 @@ import { previousCountedFigure } from "./counted-revision";
 import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
-import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
+import { statusAfterSave } from "@/domain/review-workflow";
+import { assertReviewable, reviewTransition } from "@/server/review-transition";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
@@ -242,47 +243,30 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
     if (!report) throw new NotFoundError("报表不存在。");
     const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    if (report.version !== input.version) throw changed();
-    const refusal = reviewRefusal(report.status, report.currentRevision !== null);
-    if (refusal || !report.currentRevision) throw new StateError(refusal!);
+    assertReviewable(report, input.version, changed);
+    const revision = report.currentRevision!;
     await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
     const note = approve ? (input.note ?? "").trim() || null : null;
     if (approve && note === null) {
-      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: report.currentRevision.id } });
+      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: revision.id } });
       if (flags > 0) throw new ValidationError({ note: [VERIFICATION_REQUIRED_MESSAGE] });
     }
-    const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
-    // conditional write: only while the report still has the version reviewed (else a conflict)
-    await tx.monthlyReport
-      .update({
-        where: { id: report.id, version: report.version },
-        data: approve
-          ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
-          : { status, returnReason: input.reason, version: { increment: 1 } },
-      })
-      .catch((e) => {
-        throw isNoMatch(e) ? changed() : e;
-      });
-    await tx.reportEvent.create({
-      data: {
-        reportId: report.id,
-        revisionId: report.currentRevisionId,
-        action: approve ? "APPROVE" : "RETURN",
-        fromStatus: report.status,
-        toStatus: status,
-        reason: approve ? note : input.reason,
-        userId: actor.id,
+    const status = await reviewTransition(tx, actor, report, {
+      model: "monthlyReport",
+      approve,
+      reason: approve ? note : input.reason,
+      changed,
+      audit: {
+        action: approve ? "report.approve" : "report.return",
+        entity: "MonthlyReport",
+        before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
+        after: approve
+          ? { status: "APPROVED", approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) }
+          : { status: "RETURNED", returnReason: input.reason },
       },
     });
-    await writeAudit(tx, actor, {
-      action: approve ? "report.approve" : "report.return",
-      entity: "MonthlyReport",
-      entityId: report.id,
-      before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
-      after: approve ? { status, approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) } : { status, returnReason: input.reason },
-    });
-    if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
+    if (approve) await applyApprovedDates(tx, actor, report.project, revision);
     return status;
   }, TX_OPTIONS);
 }
