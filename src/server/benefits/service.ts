@@ -15,7 +15,7 @@ import { BENEFIT_METRIC_FIELDS, metricValueProblem, type BenefitReportInput } fr
 import type { ReviewInput } from "@/lib/schemas/monthly-report";
 import { benefitPeriodEnd, benefitPeriodLabel } from "@/domain/benefits";
 import { statusAfterSave } from "@/domain/review-workflow";
-import { assertReviewable, reviewTransition } from "@/server/review-transition";
+import { assertReviewable, reviewTransition, saveTransition } from "@/server/report-workflow";
 import { currentMonth, formatMonth } from "@/lib/month";
 import type { ReportStatus } from "@/generated/prisma/enums";
 
@@ -86,20 +86,7 @@ export async function saveBenefitReport(prisma: Db, actor: Actor | null, input: 
       const revision = await tx.benefitRevision.create({
         data: { reportId: base.id, revisionNo, output: figures.output, tax: figures.tax, jobs: figures.jobs, metrics: figures.metrics, note: figures.note, createdById: actor.id },
       });
-      const updated = await tx.benefitReport.update({
-        where: { id: base.id },
-        data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
-      });
-      await tx.benefitEvent.create({
-        data: {
-          reportId: base.id,
-          revisionId: revision.id,
-          action: input.intent === "submit" ? "SUBMIT" : "SAVE",
-          fromStatus: report?.status ?? null,
-          toStatus: status,
-          userId: actor.id,
-        },
-      });
+      const version = await saveTransition(tx, actor, "benefitReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
       await writeAudit(tx, actor, {
         action: input.intent === "submit" ? "benefit.submit" : "benefit.save",
         entity: "BenefitReport",
@@ -109,7 +96,7 @@ export async function saveBenefitReport(prisma: Db, actor: Actor | null, input: 
           project: project.code,
           period,
           status,
-          version: updated.version,
+          version,
           revisionNo,
           output: figures.output,
           tax: figures.tax,

@@ -14,7 +14,7 @@ import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-fi
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
 import { statusAfterSave } from "@/domain/review-workflow";
-import { assertReviewable, reviewTransition } from "@/server/review-transition";
+import { assertReviewable, reviewTransition, saveTransition } from "@/server/report-workflow";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
@@ -184,20 +184,7 @@ export async function saveMonthlyReport(
       await linkPhotos(tx, revision.id, photoIds);
       // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
       if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
-      const updated = await tx.monthlyReport.update({
-        where: { id: base.id },
-        data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
-      });
-      await tx.reportEvent.create({
-        data: {
-          reportId: base.id,
-          revisionId: revision.id,
-          action: input.intent === "submit" ? "SUBMIT" : "SAVE",
-          fromStatus: report?.status ?? null,
-          toStatus: status,
-          userId: actor.id,
-        },
-      });
+      const version = await saveTransition(tx, actor, "monthlyReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
       await writeAudit(tx, actor, {
         action: input.intent === "submit" ? "report.submit" : "report.save",
         entity: "MonthlyReport",
@@ -207,7 +194,7 @@ export async function saveMonthlyReport(
           project: project.code,
           month,
           status,
-          version: updated.version,
+          version,
           revisionNo,
           monthInvestment: input.monthInvestment,
           cumulativeInvestment: input.cumulativeInvestment,

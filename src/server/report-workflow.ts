@@ -1,15 +1,44 @@
-// The office's review of a county-entered report (月度调度, 效益填报), the part both share: the
-// refusals before it (src/domain/review-workflow.ts) and the write itself — the report moved to
-// 已审核 or 退回 conditionally on the version reviewed, its event and its audit entry, in the
-// caller's transaction. What differs (the permission, the period, the 核实说明, what the audit entry
+// The writes of the review workflow every county-entered report shares (月度调度, 效益填报; its
+// rules in src/domain/review-workflow.ts), in the caller's transaction: a save moving the report to
+// its new revision, and the office's review — refused unless the report is 已提交 at the version
+// reviewed, then moved to 已审核 or 退回 conditionally, with its event and its audit entry. What
+// differs (the permission, the revision's fields, the period, the 核实说明, what the audit entry
 // names) stays with each domain's service.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { writeAudit, type AuditEntry } from "@/server/audit/write";
 import { StateError } from "@/server/errors";
 import { type Tx, isNoMatch } from "@/server/tx";
-import { reviewRefusal } from "@/domain/review-workflow";
+import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
 import type { ReportStatus } from "@/generated/prisma/enums";
+
+type ReportModel = "monthlyReport" | "benefitReport";
+
+/**
+ * A save's move of the report (created or locked by the caller) to its new revision: the status the
+ * intent leads to, the version moved on, any 退回 reason cleared, and its SAVE or SUBMIT event.
+ * Returns the report's new version.
+ */
+export async function saveTransition(
+  tx: Tx,
+  actor: Actor,
+  model: ReportModel,
+  save: { reportId: number; revisionId: number; intent: "save" | "submit"; fromStatus: ReportStatus | null },
+): Promise<number> {
+  const status = statusAfterSave(save.intent);
+  const update = { where: { id: save.reportId }, data: { status, currentRevisionId: save.revisionId, version: { increment: 1 }, returnReason: null } };
+  const updated = await (model === "monthlyReport" ? tx.monthlyReport.update(update) : tx.benefitReport.update(update));
+  const event = {
+    reportId: save.reportId,
+    revisionId: save.revisionId,
+    action: save.intent === "submit" ? ("SUBMIT" as const) : ("SAVE" as const),
+    fromStatus: save.fromStatus,
+    toStatus: status,
+    userId: actor.id,
+  };
+  await (model === "monthlyReport" ? tx.reportEvent.create({ data: event }) : tx.benefitEvent.create({ data: event }));
+  return updated.version;
+}
 
 type Reviewed = { id: number; version: number; status: ReportStatus; currentRevisionId: number | null };
 
@@ -22,7 +51,7 @@ export function assertReviewable(report: Reviewed, version: number, changed: () 
 
 export type ReviewStep = {
   /** which report: the monthly report (ReportEvent) or the benefit report (BenefitEvent) */
-  model: "monthlyReport" | "benefitReport";
+  model: ReportModel;
   approve: boolean;
   /** the reason the event keeps: 退回's reason, or an approval's 核实说明 */
   reason: string | null;
