@@ -126,25 +126,17 @@ export async function reviewBenefitReport(prisma: Db, actor: Actor | null, input
       where: { id: input.reportId },
       include: { project: { select: { code: true } }, currentRevision: true, approvedRevision: true },
     });
-    if (!report) throw new NotFoundError("效益填报不存在。");
-    const changed = () => new ConflictError("该效益填报在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    assertReviewable(report, input.version, changed);
+    assertReviewable("benefitReport", report, input.version);
     const approve = input.decision === "approve";
-    return reviewTransition(tx, actor, report, {
-      model: "benefitReport",
+    return reviewTransition(tx, actor, "benefitReport", report, {
       approve,
       reason: approve ? null : input.reason,
-      changed,
-      audit: {
-        action: approve ? "benefit.approve" : "benefit.return",
-        entity: "BenefitReport",
-        before: { status: report.status, approvedRevisionNo: report.approvedRevision?.revisionNo ?? null },
-        after: {
-          project: report.project.code,
-          period: benefitPeriodLabel(report.year, report.quarter),
-          status: approve ? "APPROVED" : "RETURNED",
-          ...(approve ? { approvedRevisionNo: report.currentRevision!.revisionNo } : { returnReason: input.reason }),
-        },
+      before: { status: report.status, approvedRevisionNo: report.approvedRevision?.revisionNo ?? null },
+      after: {
+        project: report.project.code,
+        period: benefitPeriodLabel(report.year, report.quarter),
+        status: approve ? "APPROVED" : "RETURNED",
+        ...(approve ? { approvedRevisionNo: report.currentRevision!.revisionNo } : { returnReason: input.reason }),
       },
     });
   }, TX_OPTIONS);

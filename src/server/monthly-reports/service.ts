@@ -228,9 +228,7 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
   assertCan(actor, "monthlyReport.review");
   return prisma.$transaction(async (tx) => {
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
-    if (!report) throw new NotFoundError("报表不存在。");
-    const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    assertReviewable(report, input.version, changed);
+    assertReviewable("monthlyReport", report, input.version);
     const revision = report.currentRevision!;
     await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
@@ -239,19 +237,13 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
       const flags = await tx.revisionQualityFlag.count({ where: { revisionId: revision.id } });
       if (flags > 0) throw new ValidationError({ note: [VERIFICATION_REQUIRED_MESSAGE] });
     }
-    const status = await reviewTransition(tx, actor, report, {
-      model: "monthlyReport",
+    const status = await reviewTransition(tx, actor, "monthlyReport", report, {
       approve,
       reason: approve ? note : input.reason,
-      changed,
-      audit: {
-        action: approve ? "report.approve" : "report.return",
-        entity: "MonthlyReport",
-        before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
-        after: approve
-          ? { status: "APPROVED", approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) }
-          : { status: "RETURNED", returnReason: input.reason },
-      },
+      before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
+      after: approve
+        ? { status: "APPROVED", approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) }
+        : { status: "RETURNED", returnReason: input.reason },
     });
     if (approve) await applyApprovedDates(tx, actor, report.project, revision);
     return status;
