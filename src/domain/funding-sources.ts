@@ -25,4 +25,7 @@ export const FUNDS_COLUMN = {
 } as const satisfies Record<FundingSource, string>;
 
 export type FundsColumn = (typeof FUNDS_COLUMN)[FundingSource];
+
+/** A row's money in place by source, one field per column (`T`: a Decimal, its text, or null). */
+export type FundsBySource<T> = Record<FundsColumn, T>;
 export const FUNDS_COLUMNS = FUNDING_SOURCES.map((s) => FUNDS_COLUMN[s]);

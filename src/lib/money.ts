@@ -11,6 +11,11 @@ export function dec(value: DecimalLike): Decimal {
   return value instanceof Decimal ? value : new Decimal(typeof value === "object" ? value.toString() : value);
 }
 
+/** An amount's exact text as the database gave it (what a page or a client component receives); null stays null. */
+export function decimalText(value: { toString(): string } | null): string | null {
+  return value === null ? null : value.toString();
+}
+
 /** Sums exactly; null and undefined count as nothing. */
 export function sum(values: Iterable<DecimalLike | null | undefined>): Decimal {
   let total = new Decimal(0);

@@ -2,6 +2,8 @@
 // exceljs, or write a zip archive byte by byte (lying sizes, macro parts) for the hostile cases.
 import zlib from "node:zlib";
 import ExcelJS from "exceljs";
+import { xlsxBuffer } from "@/server/excel/workbook";
+import type { ExportResult } from "@/server/excel/exports";
 
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -11,6 +13,24 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The file an export built; a refused export fails the test with its message. */
+export async function exportedFile(result: ExportResult): Promise<Buffer> {
+  if (!result.ok) throw new Error(result.message);
+  return xlsxBuffer(result.build);
+}
+
+/** The first sheet of the file an export built. */
+export async function exportedSheet(result: ExportResult): Promise<ExcelJS.Worksheet> {
+  return (await loadWorkbook(await exportedFile(result))).worksheets[0];
+}
+
+/** The file with its first sheet changed by `change` and saved again, as a user edits a template. */
+export async function editSheet(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const wb = await loadWorkbook(bytes);
+  change(wb.worksheets[0]);
+  return saveWorkbook(wb);
 }
 
 /** The sheet row whose 项目代码 cell (column B) is `code`. */

@@ -6,9 +6,8 @@ import type ExcelJS from "exceljs";
 import { type TestDatabase } from "../helpers/db";
 import { useSeededDatabase } from "../helpers/seeded";
 import { type Actors } from "../helpers/actors";
-import { colOf, loadWorkbook, rowOf } from "../helpers/xlsx";
-import { auditExport, issueExport, projectListExport, scheduleExport, type ExportResult } from "@/server/excel/exports";
-import { xlsxBuffer } from "@/server/excel/workbook";
+import { colOf, exportedSheet, rowOf } from "../helpers/xlsx";
+import { auditExport, issueExport, projectListExport, scheduleExport } from "@/server/excel/exports";
 import { H, SCHEDULE_COLUMNS } from "@/server/excel/schedule";
 import { countAudit, parseAuditFilters } from "@/server/audit/queries";
 
@@ -17,10 +16,6 @@ describe("Excel exports", () => {
   let a: Actors;
   useSeededDatabase((db, actors) => ([t, a] = [db, actors]));
 
-  async function sheet(result: ExportResult): Promise<ExcelJS.Worksheet> {
-    if (!result.ok) throw new Error(result.message);
-    return (await loadWorkbook(await xlsxBuffer(result.build))).worksheets[0];
-  }
   const bodyRows = (ws: ExcelJS.Worksheet) => {
     const rows: ExcelJS.Row[] = [];
     for (let r = 4; r <= ws.rowCount; r++) if (typeof ws.getRow(r).getCell(1).value === "number") rows.push(ws.getRow(r));
@@ -28,7 +23,7 @@ describe("Excel exports", () => {
   };
 
   it("the 调度表 of a published month: the offices' columns, numbers with formats, park subtotals and the total, printable", async () => {
-    const ws = await sheet(await scheduleExport(t.prisma, a.leader, "2024-11", {}));
+    const ws = await exportedSheet(await scheduleExport(t.prisma, a.leader, "2024-11", {}));
     expect(String(ws.getCell("A1").value)).toBe("2024年11月重大项目调度表");
     expect(String(ws.getCell("A2").value)).toMatch(/^已发布：数据为第1次发布（.*）的数字，只计审核通过的月报。单位：万元。/);
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(SCHEDULE_COLUMNS.map((c) => c.header));
@@ -64,15 +59,15 @@ describe("Excel exports", () => {
   });
 
   it("the 调度表 of one park has only its projects", async () => {
-    const ws = await sheet(await scheduleExport(t.prisma, a.leader, "2024-11", { park: String(a.dongkou.parkId) }));
+    const ws = await exportedSheet(await scheduleExport(t.prisma, a.leader, "2024-11", { park: String(a.dongkou.parkId) }));
     expect(String(ws.getCell("A1").value)).toBe("2024年11月重大项目调度表（洞口县园区）");
     expect(bodyRows(ws).map((r) => r.getCell(2).value)).toEqual(["YQ2024-002"]);
   });
 
   it("the project list follows the page's filters and sort", async () => {
-    let ws = await sheet(await projectListExport(t.prisma, a.leader, { q: "金石" }));
+    let ws = await exportedSheet(await projectListExport(t.prisma, a.leader, { q: "金石" }));
     expect(bodyRows(ws).map((r) => r.getCell(2).value)).toEqual(["YQ2024-002"]);
-    ws = await sheet(await projectListExport(t.prisma, a.leader, { sort: "total", dir: "asc" }));
+    ws = await exportedSheet(await projectListExport(t.prisma, a.leader, { sort: "total", dir: "asc" }));
     const totals = bodyRows(ws).map((r) => Number(r.getCell(8).value));
     expect(totals).toEqual([...totals].sort((x, y) => x - y));
     expect(totals).toHaveLength(4);
@@ -82,14 +77,14 @@ describe("Excel exports", () => {
   it("the issue ledger follows the page's filters", async () => {
     const all = await issueExport(t.prisma, a.leader, { year: "all" });
     expect(all.ok && all.total).toBeGreaterThan(0);
-    const funding = await sheet(await issueExport(t.prisma, a.leader, { year: "all", category: "FUNDING" }));
+    const funding = await exportedSheet(await issueExport(t.prisma, a.leader, { year: "all", category: "FUNDING" }));
     const categories = new Set(bodyRows(funding).map((r) => r.getCell(3).value));
     expect([...categories]).toEqual(["资金问题"]);
   });
 
   it("the audit log: the same rows as the page's filters count", async () => {
     const result = await auditExport(t.prisma, a.admin, {});
-    const ws = await sheet(result);
+    const ws = await exportedSheet(result);
     expect(bodyRows(ws)).toHaveLength(0); // its first column is a time, not a number
     let rows = 0;
     ws.eachRow((_r, n) => {

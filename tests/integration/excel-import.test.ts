@@ -15,10 +15,9 @@ import { atEveryStatement, faultyDb } from "../helpers/faults";
 import { applyImportAction } from "@/server/excel/actions";
 import { initialActionState, type ActionState } from "@/server/action-state";
 import { CONNECTION_FAILURE_MESSAGE } from "@/server/db/connection-errors";
-import { colOf, loadWorkbook, makeZip, rowOf, saveWorkbook, unzipEntries } from "../helpers/xlsx";
+import { colOf, editSheet, exportedFile, loadWorkbook, makeZip, rowOf, saveWorkbook, unzipEntries } from "../helpers/xlsx";
 import { monthlyReportForm } from "../helpers/monthly-report";
 import { scheduleExport, templateExport } from "@/server/excel/exports";
-import { xlsxBuffer } from "@/server/excel/workbook";
 import { applyImport, previewImport } from "@/server/excel/import-service";
 import { reviewMonthlyReport } from "@/server/monthly-reports/service";
 import { publishPeriod } from "@/server/periods/service";
@@ -38,23 +37,8 @@ describe("Excel import of a monthly 调度表", () => {
   });
   afterAll(async () => t?.drop());
 
-  async function exported(sp: Record<string, string> = { park: String(huitongPark) }, month = MONTH): Promise<Buffer> {
-    const result = await scheduleExport(t.prisma, a.huitong, month, sp);
-    if (!result.ok) throw new Error(result.message);
-    return xlsxBuffer(result.build);
-  }
-
-  async function template(): Promise<Buffer> {
-    const result = await templateExport(t.prisma, a.huitong, { month: MONTH });
-    if (!result.ok) throw new Error(result.message);
-    return xlsxBuffer(result.build);
-  }
-
-  async function edit(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
-    const wb = await loadWorkbook(bytes);
-    change(wb.worksheets[0]);
-    return saveWorkbook(wb);
-  }
+  const exported = async (sp: Record<string, string> = { park: String(huitongPark) }, month = MONTH) => exportedFile(await scheduleExport(t.prisma, a.huitong, month, sp));
+  const template = async () => exportedFile(await templateExport(t.prisma, a.huitong, { month: MONTH }));
 
   const preview = (bytes: Buffer, fileName = "调度表.xlsx", actor = a.huitong) => previewImport(t.prisma, actor, { month: MONTH, fileName, bytes });
 
@@ -81,7 +65,7 @@ describe("Excel import of a monthly 调度表", () => {
     expect(row.getCell(colOf(ws, H.cumulative)).numFmt).toBe("#,##0.00");
     expect(row.getCell(colOf(ws, H.month)).value).toBeNull(); // 未报 in December
 
-    const changed = await edit(file, (s) => {
+    const changed = await editSheet(file, (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(colOf(s, H.month)).value = 5000;
       r.getCell(colOf(s, H.cumulative)).value = 155000;
@@ -166,16 +150,16 @@ describe("Excel import of a monthly 调度表", () => {
     ws.addRow(["代码", "名称", "本月"]);
     ws.addRow(["YQ2024-001", "中伟", 100]);
     await refused(await saveWorkbook(wb), /找不到表头/);
-    const noMonth = await edit(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.month)).value = "本期投资"));
+    const noMonth = await editSheet(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.month)).value = "本期投资"));
     await refused(noMonth, /缺少表头 “本月完成投资（万元）”/);
-    const noUnit = await edit(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.month)).value = "本月完成投资"));
+    const noUnit = await editSheet(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.month)).value = "本月完成投资"));
     await refused(noUnit, /没有注明单位/);
   });
 
   it("refuses amounts in 亿元 instead of converting them, in 累计 and in 本月", async () => {
-    const yi = await edit(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.cumulative)).value = "开工至今累计完成投资（亿元）"));
+    const yi = await editSheet(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.cumulative)).value = "开工至今累计完成投资（亿元）"));
     await refused(yi, /“开工至今累计完成投资（亿元）”的单位是亿元：本表按万元导入，不做换算/);
-    const monthYi = await edit(await template(), (s) => {
+    const monthYi = await editSheet(await template(), (s) => {
       const col = colOf(s, H.month);
       rowOf(s, "YQ2024-001").getCell(col).value = 0.5;
       s.getRow(3).getCell(col).value = "本月完成投资（亿元）";
@@ -184,7 +168,7 @@ describe("Excel import of a monthly 调度表", () => {
   });
 
   it("refuses merged cells among the rows", async () => {
-    const merged = await edit(await template(), (s) => {
+    const merged = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001").number;
       s.mergeCells(r, colOf(s, H.month), r, colOf(s, H.cumulative));
     });
@@ -192,7 +176,7 @@ describe("Excel import of a monthly 调度表", () => {
   });
 
   it("takes a formula's saved result, and refuses a formula saved without one", async () => {
-    const withResult = await edit(await template(), (s) => {
+    const withResult = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(colOf(s, H.month)).value = { formula: "1000+234.5", result: 1234.5 };
       r.getCell(colOf(s, H.cumulative)).value = null;
@@ -201,25 +185,25 @@ describe("Excel import of a monthly 调度表", () => {
     expect(ok.ok).toBe(true);
     if (ok.ok) expect(ok.preview.rows[0].after).toMatchObject({ monthInvestment: "1234.5", cumulativeInvestment: "151234.5" });
     await t.prisma.importBatch.deleteMany({});
-    const noResult = await edit(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = { formula: "1000+234.5" } as ExcelJS.CellFormulaValue));
+    const noResult = await editSheet(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = { formula: "1000+234.5" } as ExcelJS.CellFormulaValue));
     await refused(noResult, /含公式但文件中没有计算结果/);
   });
 
   it("refuses text and full-width digits in number columns, per cell", async () => {
-    await refused(await edit(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "五千")), /本月完成投资（万元）：本月完成投资须为数字/);
-    await refused(await edit(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "５０００")), /含全角数字/);
-    await refused(await edit(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "5000万元")), /须为数字（单位：万元）/);
+    await refused(await editSheet(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "五千")), /本月完成投资（万元）：本月完成投资须为数字/);
+    await refused(await editSheet(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "５０００")), /含全角数字/);
+    await refused(await editSheet(await template(), (s) => (rowOf(s, "YQ2024-001").getCell(colOf(s, H.month)).value = "5000万元")), /须为数字（单位：万元）/);
   });
 
   it("refuses duplicated project rows, unknown codes and another county's rows", async () => {
-    const dup = await edit(await template(), (s) => {
+    const dup = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(colOf(s, H.month)).value = 100;
       const copy = s.getRow(s.rowCount + 2);
       copy.values = r.values;
     });
     await refused(dup, /与第4行重复/);
-    const unknown = await edit(await template(), (s) => {
+    const unknown = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(2).value = "NOPE-999";
       r.getCell(colOf(s, H.month)).value = 100;
@@ -256,7 +240,7 @@ describe("Excel import of a monthly 调度表", () => {
 
   it("apply is all or nothing: a report changed after the preview refuses the whole batch, nothing written", async () => {
     // an administrator's file of every park: 会同's and 洞口's projects change
-    const all = await edit(await exported({}), (s) => {
+    const all = await editSheet(await exported({}), (s) => {
       for (const code of ["YQ2024-001", "YQ2024-002"]) {
         rowOf(s, code).getCell(colOf(s, H.month)).value = 321;
         rowOf(s, code).getCell(colOf(s, H.cumulative)).value = null;
@@ -279,10 +263,14 @@ describe("Excel import of a monthly 调度表", () => {
   });
 
   it("refuses a file of another month and a published month", async () => {
-    const nov = await edit(await template(), (s) => (s.getCell("A1").value = "2024年11月重大项目调度表（会同县园区）导入模板"));
+    const nov = await editSheet(await template(), (s) => (s.getCell("A1").value = "2024年11月重大项目调度表（会同县园区）导入模板"));
     await refused(nov, /文件是2024年11月的调度表/);
     const before = await fingerprint(t.prisma);
-    const r = await previewImport(t.prisma, a.huitong, { month: "2024-11", fileName: "a.xlsx", bytes: await edit(await template(), (s) => (s.getCell("A1").value = "调度表")) });
+    const r = await previewImport(t.prisma, a.huitong, {
+      month: "2024-11",
+      fileName: "a.xlsx",
+      bytes: await editSheet(await template(), (s) => (s.getCell("A1").value = "调度表")),
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/2024年11月调度已发布，不能再导入/);
     expect(await fingerprint(t.prisma)).toBe(before);
@@ -292,9 +280,8 @@ describe("Excel import of a monthly 调度表", () => {
   async function templateWithMonth(code: string, monthInvestment: number): Promise<{ file: Buffer; prefilled: unknown }> {
     const project = await t.prisma.project.findUniqueOrThrow({ where: { code } });
     const result = await templateExport(t.prisma, a.admin, { month: MONTH, park: String(project.parkId) });
-    if (!result.ok) throw new Error(result.message);
     let prefilled: unknown;
-    const file = await edit(await xlsxBuffer(result.build), (s) => {
+    const file = await editSheet(await exportedFile(result), (s) => {
       prefilled = rowOf(s, code).getCell(colOf(s, H.cumulative)).value;
       rowOf(s, code).getCell(colOf(s, H.month)).value = monthInvestment;
     });

@@ -20,9 +20,8 @@ import { previousCountedFigure } from "@/server/monthly-reports/counted-revision
 import { Decimal } from "@/lib/money";
 import type ExcelJS from "exceljs";
 import { fingerprint } from "../helpers/fingerprint";
-import { colOf, loadWorkbook, rowOf, saveWorkbook } from "../helpers/xlsx";
+import { colOf, editSheet, exportedFile, exportedSheet, rowOf } from "../helpers/xlsx";
 import { scheduleExport, templateExport } from "@/server/excel/exports";
-import { xlsxBuffer } from "@/server/excel/workbook";
 import { applyImport, previewImport } from "@/server/excel/import-service";
 import { H } from "@/server/excel/schedule";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
@@ -174,16 +173,7 @@ describe("资金到位 in the 调度表: the import's optional columns and the e
   useSeededDatabase((db, actors) => ([t, a] = [db, actors]), h);
   const MONTH = "2024-12";
 
-  async function template(): Promise<Buffer> {
-    const result = await templateExport(t.prisma, a.huitong, { month: MONTH });
-    if (!result.ok) throw new Error(result.message);
-    return xlsxBuffer(result.build);
-  }
-  async function edit(bytes: Buffer, change: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
-    const wb = await loadWorkbook(bytes);
-    change(wb.worksheets[0]);
-    return saveWorkbook(wb);
-  }
+  const template = async () => exportedFile(await templateExport(t.prisma, a.huitong, { month: MONTH }));
   const preview = (bytes: Buffer) => previewImport(t.prisma, a.huitong, { month: MONTH, fileName: "会同.xlsx", bytes });
   const revisionFunds = async () => {
     const r = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: MONTH }, include: { currentRevision: true } });
@@ -193,7 +183,7 @@ describe("资金到位 in the 调度表: the import's optional columns and the e
 
   it("a bad amount in a source's column is refused on its cell, nothing stored; a header in 亿元 is refused", async () => {
     const before = await fingerprint(t.prisma);
-    const file = await edit(await template(), (s) => {
+    const file = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(colOf(s, H.month)).value = 5000;
       r.getCell(colOf(s, H.fundsBank)).value = -5;
@@ -201,13 +191,13 @@ describe("资金到位 in the 调度表: the import's optional columns and the e
     const result = await preview(file);
     expect(result.ok).toBe(false);
     expect(result.preview?.rows[0].errors).toContainEqual({ column: H.fundsBank, message: "银行贷款累计到位不能为负数" });
-    const yi = await preview(await edit(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.fundsFiscal)).value = "财政资金累计到位（亿元）")));
+    const yi = await preview(await editSheet(await template(), (s) => (s.getRow(3).getCell(colOf(s, H.fundsFiscal)).value = "财政资金累计到位（亿元）")));
     expect(yi.ok ? "" : yi.message).toMatch(/“财政资金累计到位（亿元）”的单位是亿元/);
     expect(await fingerprint(t.prisma)).toBe(before);
   });
 
   it("round trip: the template's source columns import into the revision; a file without them keeps the amounts", async () => {
-    const file = await edit(await template(), (s) => {
+    const file = await editSheet(await template(), (s) => {
       const r = rowOf(s, "YQ2024-001");
       r.getCell(colOf(s, H.month)).value = 5000;
       r.getCell(colOf(s, H.fundsFiscal)).value = 30000;
@@ -225,7 +215,7 @@ describe("资金到位 in the 调度表: the import's optional columns and the e
     // returned, then a file without the five columns (an older template) changes 形象进度 only
     const report = await t.prisma.monthlyReport.findFirstOrThrow({ where: { project: { code: "YQ2024-001" }, month: MONTH } });
     await reviewMonthlyReport(t.prisma, a.admin, { reportId: report.id, version: report.version, decision: "return", reason: "请补充形象进度" });
-    const older = await edit(await template(), (s) => {
+    const older = await editSheet(await template(), (s) => {
       s.spliceColumns(colOf(s, H.fundsFiscal), 5);
       rowOf(s, "YQ2024-001").getCell(colOf(s, H.progress)).value = "主体厂房封顶，设备进场";
     });
@@ -252,9 +242,7 @@ describe("资金到位 in the 调度表: the import's optional columns and the e
     }
     const period = await t.prisma.reportingPeriod.findUniqueOrThrow({ where: { month: MONTH } });
     await publishPeriod(t.prisma, a.admin, { month: MONTH, version: period.version, leftBehind: await leftBehindConfirmation(t.prisma, MONTH) }, "2025-01-08");
-    const result = await scheduleExport(t.prisma, a.admin, MONTH, {});
-    if (!result.ok) throw new Error(result.message);
-    const ws = (await loadWorkbook(await xlsxBuffer(result.build))).worksheets[0];
+    const ws = await exportedSheet(await scheduleExport(t.prisma, a.admin, MONTH, {}));
     const row = rowOf(ws, "YQ2024-001");
     const cell = (r: ExcelJS.Row, header: string) => r.getCell(colOf(ws, header)).value;
     expect([H.fundingPlanned, H.fundsFiscal, H.fundsBank, H.fundsSelf, H.fundingInPlace, H.fundingOfPlanned, H.fundingRate].map((c) => cell(row, c))).toEqual([

@@ -12,9 +12,8 @@ import { loadBulletin, writeBulletin, RANKING_HEAD } from "@/server/documents/bu
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import { documentToDocx } from "@/server/documents/docx";
 import type { GeneratedDocument } from "@/server/documents/model";
-import { scheduleExport, type ExportResult } from "@/server/excel/exports";
+import { scheduleExport } from "@/server/excel/exports";
 import { H } from "@/server/excel/schedule";
-import { xlsxBuffer } from "@/server/excel/workbook";
 import { getPlanChecks } from "@/server/plans/checks";
 import { getParkStats } from "@/server/figures/park";
 import { getReadPublication } from "@/server/periods/queries";
@@ -22,7 +21,7 @@ import { annualRateScope, rateText } from "@/domain/rate-scope";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import type { Actor } from "@/server/auth/actor";
 import { docxParagraphs } from "../helpers/docx-text";
-import { colOf, loadWorkbook } from "../helpers/xlsx";
+import { colOf, exportedSheet } from "../helpers/xlsx";
 
 /** "18.6亿元" / "5000万元" / "18.6" (a table's 亿元 column) → 万元. */
 function wan(text: string, unit: "亿元" | "万元" = "亿元"): Decimal {
@@ -55,11 +54,6 @@ function documentText(doc: GeneratedDocument): string {
     ...doc.blocks.map((b) => (b.kind === "table" ? [b.caption, ...b.head, ...b.rows.flat()].join(" ") : (b.kind === "p" ? (b.lead ?? "") : "") + b.text)),
     doc.dateLine,
   ].join("\n");
-}
-
-async function sheet(result: ExportResult): Promise<ExcelJS.Worksheet> {
-  if (!result.ok) throw new Error(result.message);
-  return (await loadWorkbook(await xlsxBuffer(result.build))).worksheets[0];
 }
 
 function noOfficePrompt(text: string, what: string) {
@@ -120,7 +114,7 @@ describe("every rate reconciles on the demo data", () => {
     expect(sum("有计划项目本年完成（亿元）").toString()).toBe(wan(head[2]).toString());
     expect(sum("年度计划投资（亿元）").toString()).toBe(wan(head[3]).toString());
     // and to the 调度表 of the same publication, whose project rows say which projects have a plan figure
-    const ws = await sheet(await scheduleExport(t.prisma, admin, "2024-11", {}));
+    const ws = await exportedSheet(await scheduleExport(t.prisma, admin, "2024-11", {}));
     const totalRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(3).value === "合计")!;
     expect(new Decimal(Number(totalRow.getCell(colOf(ws, H.yearOfPlanned)).value)).toString()).toBe(wan(head[2]).toString());
     expect(new Decimal(Number(totalRow.getCell(colOf(ws, H.annual)).value)).toString()).toBe(wan(head[3]).toString());
@@ -160,7 +154,7 @@ describe("every rate reconciles on the demo data", () => {
     ["a published month", "2024-11"],
     ["the open month, never published", "2024-12"],
   ])("the 调度表 of %s: every rate cell, on project rows and on 小计/合计, recomputes from the columns beside it", async (_what, month) => {
-    const ws = await sheet(await scheduleExport(t.prisma, admin, month, {}, new Date("2025-01-03T02:00:00Z")));
+    const ws = await exportedSheet(await scheduleExport(t.prisma, admin, month, {}, new Date("2025-01-03T02:00:00Z")));
     const c = { annual: colOf(ws, H.annual), ofPlanned: colOf(ws, H.yearOfPlanned), year: colOf(ws, H.year), rate: colOf(ws, H.annualRate) };
     const tc = { total: colOf(ws, H.total), cumulative: colOf(ws, H.cumulative), rate: colOf(ws, H.totalRate) };
     const num = (r: ExcelJS.Row, n: number) => (r.getCell(n).value === null || r.getCell(n).value === undefined ? null : new Decimal(Number(r.getCell(n).value)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dec, formatMoney, formatWan, formatYi, parseAmountToWan, percent, sum } from "@/lib/money";
+import { dec, decimalText, formatMoney, formatWan, formatYi, parseAmountToWan, percent, sum } from "@/lib/money";
 
 describe("parseAmountToWan", () => {
   it("reads the report's amounts exactly in 万元", () => {
@@ -53,5 +53,14 @@ describe("amounts: the edges", () => {
     expect(formatWan("-1234567.5")).toBe("-1,234,567.5万元");
     expect(formatYi("-12345678")).toBe("-1,234.5678亿元");
     expect(formatWan("-100")).toBe("-100万元");
+  });
+});
+
+describe("decimalText", () => {
+  it("hands a page the exact decimal text of an amount; no amount stays null", () => {
+    expect(decimalText(dec("1234.50"))).toBe("1234.5");
+    expect(decimalText(dec("0.01"))).toBe("0.01");
+    expect(decimalText({ toString: () => "5000.00" })).toBe("5000.00");
+    expect(decimalText(null)).toBeNull();
   });
 });

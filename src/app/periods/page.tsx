@@ -6,10 +6,9 @@ import { can } from "@/server/auth/permissions";
 import { listPeriods } from "@/server/periods/queries";
 import { listPlanYears } from "@/server/plans/queries";
 import { DeadlineForm } from "@/components/periods/period-forms";
-import { DemoBadge, EmptyState, Section } from "@/components/common/badges";
-import { formatDateTime, formatDay } from "@/lib/month";
-import { formatYi } from "@/lib/money";
-import { PERIOD_STATUS_LABEL, deadlineDay, periodTitle } from "@/domain/periods";
+import { PeriodList } from "@/components/periods/period-list";
+import { Section } from "@/components/common/badges";
+import { deadlineDay } from "@/domain/periods";
 import { TechDetails } from "@/components/common/tech-details";
 import { intParam, type RawSearchParams } from "@/lib/search-params";
 
@@ -50,36 +49,7 @@ export default async function PeriodsPage({ searchParams }: { searchParams: Prom
           <DeadlineForm label="开放" />
         </Section>
       )}
-      {periods.length === 0 ? (
-        <EmptyState>本年度还没有调度期。</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="period-list">
-          {periods.map((p) => (
-            <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 text-sm">
-              <Link href={`/periods/${p.month}`} className="font-medium text-sky-700 hover:underline">
-                {periodTitle(p.month)}
-                {p.isDemo && <DemoBadge />}
-              </Link>
-              <span className="text-slate-600">
-                <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${p.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-800" : "bg-sky-100 text-sky-800"}`}>
-                  {PERIOD_STATUS_LABEL[p.status]}
-                </span>
-                截止 {formatDay(p.deadline)}
-                {p.lastPublishedAt && `；最近发布 ${formatDateTime(p.lastPublishedAt)}（共${p.publications}次）`}
-                {p.status === "OPEN" && p.reopenReason && `；重新开放：${p.reopenReason}`}
-              </span>
-              {p.cumulative !== null && (
-                <span className="num w-full text-slate-700" data-testid={`period-figures-${p.month}`}>
-                  已发布：开工至今累计 {formatYi(p.cumulative)}，本年完成 {formatYi(p.yearInvestment!)}，未报{p.missing}个
-                  <Link href={`/periods/${p.month}/bulletin`} className="ml-3 whitespace-nowrap text-sky-700 underline underline-offset-2">
-                    月度通报
-                  </Link>
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PeriodList periods={periods} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { renderStamp } from "@/server/render-stamp";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ReviewHeading } from "@/components/monthly-reports/review-heading";
 import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { getReviewPage, reviewFilters } from "@/server/monthly-reports/review-queries";
@@ -20,12 +20,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const pageHref = (n: number) => reviewHref({ park: filters.parkId, month: filters.month, status: filters.status, page: n === 1 ? undefined : n });
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">审核月度调度</h1>
-        <Link href="/review/benefits" className="text-sm font-medium text-sky-700 underline underline-offset-2">
-          审核效益填报
-        </Link>
-      </div>
+      <ReviewHeading queue="reports" />
       <ReviewCounts queue={queue} filters={filters} stamp={stamp} />
       <ReviewStatusChips counts={queue.counts} filters={filters} stamp={stamp} />
       <ReviewParkChips counts={queue.counts} filters={filters} stamp={stamp} />

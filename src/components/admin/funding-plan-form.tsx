@@ -4,8 +4,7 @@ import { useActionState } from "react";
 import { FormEnd } from "@/components/forms/form-end";
 import { initialActionState } from "@/server/action-state";
 import { fundingPlanAction } from "@/server/funding/actions";
-import { inputClass } from "@/components/forms/field";
-import { invalidProps } from "@/components/forms/conflict";
+import { AmountField } from "@/components/forms/amount-field";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 import { FUNDING_SOURCE_LABEL, FUNDING_SOURCES } from "@/domain/funding-sources";
 
@@ -19,22 +18,9 @@ export function FundingPlanForm({ code, version, plans }: { code: string; versio
     <form action={action} className="space-y-3" noValidate aria-label="资金计划">
       <HiddenFields values={{ code, version }} />
       <div className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        {FUNDING_SOURCES.map((s) => {
-          const name = `plan_${s}`;
-          return (
-            <div key={s} className="space-y-1">
-              <label htmlFor={name} className="block text-sm text-slate-700">
-                {FUNDING_SOURCE_LABEL[s]}（万元）
-              </label>
-              <input id={name} name={name} inputMode="decimal" defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
-              {errors[name]?.map((e) => (
-                <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
-                  {e}
-                </p>
-              ))}
-            </div>
-          );
-        })}
+        {FUNDING_SOURCES.map((s) => (
+          <AmountField key={s} name={`plan_${s}`} label={`${FUNDING_SOURCE_LABEL[s]}（万元）`} value={v[`plan_${s}`] ?? ""} errors={errors} />
+        ))}
       </div>
       <p className="text-xs text-slate-500">各来源计划资金之和为项目的计划资金；资金到位率 = 累计到位资金 ÷ 计划资金。不列的来源留空。</p>
       <FormEnd state={state} pending={pending} labels={LABELS} label="保存资金计划" />

@@ -3,7 +3,7 @@ import { FormEnd, Outcome } from "@/components/forms/form-end";
 import { useActionState, useState } from "react";
 import { createPlanAction, planEntriesAction, savePlanAction } from "@/server/plans/actions";
 import { initialActionState } from "@/server/action-state";
-import { Field, buttonClass, inputClass } from "@/components/forms/field";
+import { Field, FieldErrors, buttonClass, inputClass } from "@/components/forms/field";
 import { invalidProps, useResultKey } from "@/components/forms/conflict";
 import { formatYi } from "@/lib/money";
 import { HiddenFields } from "@/components/forms/hidden-fields";
@@ -110,11 +110,7 @@ export function PlanEntriesForm({
                   年度计划投资（万元，选填）
                 </label>
                 <input id={annual} name={annual} inputMode="decimal" defaultValue={submitted?.[annual] ?? p.annual} className={inputClass} {...invalidProps(errors, annual)} />
-                {errors[annual]?.map((e) => (
-                  <p key={e} id={`${annual}-error`} className="text-sm text-red-600" role="alert">
-                    {e}
-                  </p>
-                ))}
+                <FieldErrors name={annual} errors={errors[annual]} />
               </div>
             </li>
           );

@@ -3,7 +3,8 @@ import { FormEnd } from "@/components/forms/form-end";
 import { useActionState } from "react";
 import { milestonesAction, plannedInvestmentAction } from "@/server/projects/actions";
 import { initialActionState } from "@/server/action-state";
-import { FormatHint, inputClass } from "@/components/forms/field";
+import { FieldErrors, FormatHint, inputClass } from "@/components/forms/field";
+import { AmountField } from "@/components/forms/amount-field";
 import { invalidProps } from "@/components/forms/conflict";
 import { MILESTONE_KIND_LABEL } from "@/lib/labels";
 import { NODE_KINDS as MILESTONE_KINDS } from "@/domain/node-order";
@@ -21,22 +22,9 @@ export function PlannedInvestmentForm({ code, version, year, months }: { code: s
     <form action={action} className="space-y-3" noValidate aria-label="倒排工期">
       <HiddenFields values={{ code, version, year }} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
-        {keys.map((m) => {
-          const name = `m_${m}`;
-          return (
-            <div key={m} className="space-y-1">
-              <label htmlFor={name} className="block text-sm text-slate-700">
-                {Number(m.slice(5))}月末累计（万元）
-              </label>
-              <input id={name} name={name} inputMode="decimal" defaultValue={v[name] ?? ""} className={inputClass} {...invalidProps(errors, name)} />
-              {errors[name]?.map((e) => (
-                <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
-                  {e}
-                </p>
-              ))}
-            </div>
-          );
-        })}
+        {keys.map((m) => (
+          <AmountField key={m} name={`m_${m}`} label={`${Number(m.slice(5))}月末累计（万元）`} value={v[`m_${m}`] ?? ""} errors={errors} />
+        ))}
       </div>
       <p className="text-xs text-slate-500">累计数逐月不减；空着的月份不设计划。季度目标即3、6、9、12月末的累计数。</p>
       <FormEnd state={state} pending={pending} labels={LABELS} label="保存倒排工期" />
@@ -86,11 +74,7 @@ export function MilestonesForm({ code, version, dates, today }: { code: string; 
                     className={inputClass}
                     {...invalidProps(errors, name)}
                   />
-                  {errors[name]?.map((e) => (
-                    <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
-                      {e}
-                    </p>
-                  ))}
+                  <FieldErrors name={name} errors={errors[name]} />
                 </div>
               );
             })}

@@ -4,7 +4,8 @@
 import { useActionState } from "react";
 import { saveBenefitAction } from "@/server/benefits/actions";
 import { initialActionState } from "@/server/action-state";
-import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { Field, FormMessage, inputClass } from "@/components/forms/field";
+import { SubmitOrSaveDraft } from "@/components/forms/form-end";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 import { EXPLANATION_MAX } from "@/lib/text-limits";
 
@@ -60,14 +61,7 @@ export function BenefitForm(props: BenefitFormProps) {
       </Field>
       {!state.fieldErrors && <FormMessage ok={state.ok} message={state.message} link={state.link} />}
       {state.fieldErrors && !err("year") && !err("quarter") && <FormMessage ok={false} message={state.message} />}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
-          提交审核
-        </button>
-        <button type="submit" name="intent" value="save" disabled={pending} className={secondaryButtonClass}>
-          保存草稿
-        </button>
-      </div>
+      <SubmitOrSaveDraft pending={pending} />
     </form>
   );
 }

@@ -24,13 +24,18 @@ export function Field({ name, label, errors, hint, children }: { name: string; l
       </label>
       {children}
       {hint && !errors?.length && <p className="text-xs text-slate-500">{hint}</p>}
-      {errors?.map((e) => (
-        <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
-          {e}
-        </p>
-      ))}
+      <FieldErrors name={name} errors={errors} />
     </div>
   );
+}
+
+/** A field's error messages, each read out at once; the input points at them with `aria-describedby="<name>-error"` (invalidProps). */
+export function FieldErrors({ name, errors }: { name: string; errors?: string[] }) {
+  return errors?.map((e) => (
+    <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
+      {e}
+    </p>
+  ));
 }
 
 export const inputClass =

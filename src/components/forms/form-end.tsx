@@ -34,3 +34,20 @@ export function FormEnd({
     </>
   );
 }
+
+/**
+ * The end of a county report's form (月度填报, 效益填报): 提交审核 sends it for review (intent
+ * "submit"), 保存草稿 keeps it as a draft (intent "save"); both wait while a submission is under way.
+ */
+export function SubmitOrSaveDraft({ pending }: { pending: boolean }) {
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row">
+      <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
+        {pending ? "正在提交…" : "提交审核"}
+      </button>
+      <button type="submit" name="intent" value="save" disabled={pending} className={secondaryButtonClass}>
+        保存草稿
+      </button>
+    </div>
+  );
+}

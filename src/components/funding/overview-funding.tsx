@@ -6,7 +6,7 @@ import { getPublicationFunding } from "@/server/funding/queries";
 import { DemoBadge, Section } from "@/components/common/badges";
 import { PublishedAsOf } from "@/components/figures/published-as-of";
 import { ScrollTable } from "@/components/common/scroll-table";
-import { Th } from "@/components/common/table";
+import { NumTd, RowTh, TableHead } from "@/components/common/table";
 import { FUNDING_RATE_RULE, fundingRateScope, fundingRateText } from "@/domain/funding";
 import { reportAmount } from "@/domain/report-wording";
 import { dec } from "@/lib/money";
@@ -42,26 +42,19 @@ export async function OverviewFunding({ publication }: { publication: Publicatio
           )}
           <ScrollTable>
             <table className="w-full text-sm" data-testid="funding-by-park">
-              <thead className="bg-slate-100 text-left text-xs text-slate-600">
-                <tr>
-                  <Th>县区园区</Th>
-                  <Th numeric>计划资金</Th>
-                  <Th numeric>到位资金</Th>
-                  <Th numeric>资金到位率</Th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: "县区园区" }, { label: "计划资金", numeric: true }, { label: "到位资金", numeric: true }, { label: "资金到位率", numeric: true }]} />
               <tbody className="divide-y divide-slate-100">
                 {f.parks.map((p) => (
                   <tr key={p.parkId}>
-                    <th scope="row" className="px-2 py-1 text-left font-normal">
+                    <RowTh>
                       {p.parkName}
                       <span className="block text-xs text-slate-500">
                         有资金计划{p.withFundingPlan}/{p.projectCount}个项目
                       </span>
-                    </th>
-                    <td className="num whitespace-nowrap px-2 py-1 text-right">{reportAmount(p.fundingPlanned)}</td>
-                    <td className="num whitespace-nowrap px-2 py-1 text-right">{reportAmount(p.fundingInPlaceOfPlanned)}</td>
-                    <td className="num whitespace-nowrap px-2 py-1 text-right">{fundingRateText(p.rate)}</td>
+                    </RowTh>
+                    <NumTd nowrap>{reportAmount(p.fundingPlanned)}</NumTd>
+                    <NumTd nowrap>{reportAmount(p.fundingInPlaceOfPlanned)}</NumTd>
+                    <NumTd nowrap>{fundingRateText(p.rate)}</NumTd>
                   </tr>
                 ))}
               </tbody>

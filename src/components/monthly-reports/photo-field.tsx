@@ -3,7 +3,7 @@
 // of the new revision) and new files. Count and size are checked here before anything is sent;
 // the server checks everything again (src/server/photos/process.ts).
 import { useEffect, useRef, useState } from "react";
-import { inputClass } from "@/components/forms/field";
+import { FieldErrors, inputClass } from "@/components/forms/field";
 import type { PhotoRef } from "@/server/photos/queries";
 import { PHOTO_MAX_BYTES as MAX_BYTES, PHOTO_MAX_COUNT as MAX_COUNT } from "@/lib/upload-limits";
 
@@ -72,11 +72,7 @@ export function PhotoField({ photos, errors }: { photos: PhotoRef[]; errors?: st
           JPEG、PNG 或 WebP，每张不超过10 MB；保存时自动压缩，并去除拍摄位置等信息。
         </p>
       )}
-      {shown?.map((e) => (
-        <p key={e} id="photos-error" className="text-sm text-red-600" role="alert">
-          {e}
-        </p>
-      ))}
+      <FieldErrors name="photos" errors={shown} />
     </fieldset>
   );
 }

@@ -2,7 +2,8 @@
 import { useActionState, useState } from "react";
 import { saveReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
-import { Field, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { SubmitOrSaveDraft } from "@/components/forms/form-end";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { formatWan } from "@/lib/money";
 import { startsAutoCumulative, suggestedCumulative } from "@/domain/cumulative";
@@ -194,14 +195,7 @@ export function ReportForm({
       {state.conflict && <ConflictNotice message={state.message} conflict={state.conflict} labels={CONFLICT_LABELS} />}
       {!state.conflict && <FormMessage ok={false} message={state.message} />}
 
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
-          {pending ? "正在提交…" : "提交审核"}
-        </button>
-        <button type="submit" name="intent" value="save" disabled={pending} className={secondaryButtonClass}>
-          保存草稿
-        </button>
-      </div>
+      <SubmitOrSaveDraft pending={pending} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { reviewReportAction } from "@/server/monthly-reports/actions";
 import { initialActionState } from "@/server/action-state";
-import { FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
+import { FieldErrors, FormMessage, buttonClass, inputClass, secondaryButtonClass } from "@/components/forms/field";
 import { HiddenFields } from "@/components/forms/hidden-fields";
 import { VERIFICATION_MAX } from "@/lib/text-limits";
 import { bumpLiveCounts } from "@/components/common/live-count";
@@ -61,11 +61,7 @@ export function ReviewForm({
             aria-invalid={noteError ? true : undefined}
             aria-describedby={noteError ? `note-${reportId}-error` : undefined}
           />
-          {noteError?.map((e) => (
-            <p key={e} id={`note-${reportId}-error`} className="text-sm text-red-600" role="alert">
-              {e}
-            </p>
-          ))}
+          <FieldErrors name={`note-${reportId}`} errors={noteError} />
         </div>
       )}
       <label className="block text-sm text-slate-600" htmlFor={`reason-${reportId}`}>

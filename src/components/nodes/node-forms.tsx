@@ -3,21 +3,9 @@
 import { useActionState } from "react";
 import { recordNodeAction, statsFigureAction } from "@/server/nodes/actions";
 import { initialActionState } from "@/server/action-state";
-import { FormMessage, FormatHint, buttonClass, inputClass } from "@/components/forms/field";
+import { FieldErrors, FormMessage, FormatHint, buttonClass, inputClass } from "@/components/forms/field";
 import { ConflictNotice, invalidProps } from "@/components/forms/conflict";
 import { HiddenFields } from "@/components/forms/hidden-fields";
-
-function Errors({ name, errors }: { name: string; errors?: string[] }) {
-  return (
-    <>
-      {errors?.map((e) => (
-        <p key={e} id={`${name}-error`} className="text-sm text-red-600" role="alert">
-          {e}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** 登记完成: the node's actual date and its evidence (佐证材料). */
 export function NodeRecordForm({
@@ -49,7 +37,7 @@ export function NodeRecordForm({
             <FormatHint type="date" />
           </label>
           <input id={id("actualDate")} name="actualDate" type="date" max={today} defaultValue={v.actualDate ?? ""} className={inputClass} {...invalidProps(errors, "actualDate")} />
-          <Errors name="actualDate" errors={errors.actualDate} />
+          <FieldErrors name="actualDate" errors={errors.actualDate} />
         </div>
         <div className="space-y-1">
           <label htmlFor={id("evidence")} className="block text-sm text-slate-700">
@@ -63,7 +51,7 @@ export function NodeRecordForm({
             className={inputClass}
             {...invalidProps(errors, "evidence")}
           />
-          <Errors name="evidence" errors={errors.evidence} />
+          <FieldErrors name="evidence" errors={errors.evidence} />
         </div>
       </div>
       {state.conflict ? (
@@ -93,7 +81,7 @@ export function StatsFigureForm({ code, month }: { code: string; month: string }
             <FormatHint type="month" />
           </label>
           <input id="stats-month" name="month" type="month" max={month} defaultValue={v.month ?? month} className={inputClass} {...invalidProps(errors, "month")} />
-          <Errors name="month" errors={errors.month} />
+          <FieldErrors name="month" errors={errors.month} />
         </div>
         <div className="space-y-1">
           <label htmlFor="stats-cumulative" className="block text-sm text-slate-700">
@@ -107,7 +95,7 @@ export function StatsFigureForm({ code, month }: { code: string; month: string }
             className={inputClass}
             {...invalidProps(errors, "cumulativeInvestment")}
           />
-          <Errors name="cumulativeInvestment" errors={errors.cumulativeInvestment} />
+          <FieldErrors name="cumulativeInvestment" errors={errors.cumulativeInvestment} />
         </div>
       </div>
       <FormMessage ok={state.ok} message={state.message} link={state.link} />

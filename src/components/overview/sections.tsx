@@ -22,7 +22,7 @@ import { reportAmount } from "@/domain/report-wording";
 import { ANNUAL_RATE_RULE, annualRateEquation, rateText } from "@/domain/rate-scope";
 import { warningConfig } from "@/domain/warning-config";
 import { queryString } from "@/lib/search-params";
-import { Th } from "@/components/common/table";
+import { RowTh, TableHead } from "@/components/common/table";
 
 /** How many rows each overview list shows before linking to the full list. */
 export const OVERVIEW_TOP = 8;
@@ -102,23 +102,17 @@ export async function OverviewBreakdowns({ year, publication }: { year: number; 
         ) : (
           <>
             <table className="w-full text-sm" data-testid="by-industry-table">
-              <thead className="bg-slate-100 text-left text-xs text-slate-600">
-                <tr>
-                  <Th>产业</Th>
-                  <Th numeric>项目</Th>
-                  <Th numeric>{industryUsesAnnual ? "年度投资完成率" : "开累完成率"}</Th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: "产业" }, { label: "项目", numeric: true }, { label: industryUsesAnnual ? "年度投资完成率" : "开累完成率", numeric: true }]} />
               <tbody className="divide-y divide-slate-100">
                 {industries.map((r) => {
                   const value = r.rate;
                   return (
                     <tr key={r.key}>
-                      <th scope="row" className="px-2 py-1 text-left font-normal">
+                      <RowTh>
                         <Link href={`/projects${queryString({ year, industry: r.key || undefined })}`} className="text-blue-700 hover:underline">
                           {r.label}
                         </Link>
-                      </th>
+                      </RowTh>
                       <td className="num whitespace-nowrap px-2 py-1 text-right">{r.projectCount}个</td>
                       <td className="num px-2 py-1 text-right" data-col="rate">
                         <span className="inline-block h-2 rounded bg-blue-600 align-middle" style={{ width: `${Math.min(100, value?.toNumber() ?? 0) * 0.6}px` }} aria-hidden />{" "}

@@ -9,12 +9,13 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
 import { assertChanged, storedAmount } from "@/server/audit/unchanged";
-import { type Tx, TX_OPTIONS, isNoMatch, isUniqueViolation } from "@/server/tx";
+import { type Tx, TX_OPTIONS, isUniqueViolation } from "@/server/tx";
 import { ConflictError, NotFoundError, StateError, ValidationError, type FieldErrors } from "@/server/errors";
 import { BENEFIT_METRIC_FIELDS, metricValueProblem, type BenefitReportInput } from "@/lib/schemas/benefits";
 import type { ReviewInput } from "@/lib/schemas/monthly-report";
 import { benefitPeriodEnd, benefitPeriodLabel } from "@/domain/benefits";
-import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
+import { statusAfterSave } from "@/domain/review-workflow";
+import { assertReviewable, reviewTransition, saveTransition } from "@/server/report-workflow";
 import { currentMonth, formatMonth } from "@/lib/month";
 import type { ReportStatus } from "@/generated/prisma/enums";
 
@@ -85,20 +86,7 @@ export async function saveBenefitReport(prisma: Db, actor: Actor | null, input: 
       const revision = await tx.benefitRevision.create({
         data: { reportId: base.id, revisionNo, output: figures.output, tax: figures.tax, jobs: figures.jobs, metrics: figures.metrics, note: figures.note, createdById: actor.id },
       });
-      const updated = await tx.benefitReport.update({
-        where: { id: base.id },
-        data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
-      });
-      await tx.benefitEvent.create({
-        data: {
-          reportId: base.id,
-          revisionId: revision.id,
-          action: input.intent === "submit" ? "SUBMIT" : "SAVE",
-          fromStatus: report?.status ?? null,
-          toStatus: status,
-          userId: actor.id,
-        },
-      });
+      const version = await saveTransition(tx, actor, "benefitReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
       await writeAudit(tx, actor, {
         action: input.intent === "submit" ? "benefit.submit" : "benefit.save",
         entity: "BenefitReport",
@@ -108,7 +96,7 @@ export async function saveBenefitReport(prisma: Db, actor: Actor | null, input: 
           project: project.code,
           period,
           status,
-          version: updated.version,
+          version,
           revisionNo,
           output: figures.output,
           tax: figures.tax,
@@ -138,46 +126,18 @@ export async function reviewBenefitReport(prisma: Db, actor: Actor | null, input
       where: { id: input.reportId },
       include: { project: { select: { code: true } }, currentRevision: true, approvedRevision: true },
     });
-    if (!report) throw new NotFoundError("效益填报不存在。");
-    const changed = () => new ConflictError("该效益填报在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    if (report.version !== input.version) throw changed();
-    const refusal = reviewRefusal(report.status, report.currentRevision !== null);
-    if (refusal) throw new StateError(refusal);
+    assertReviewable("benefitReport", report, input.version);
     const approve = input.decision === "approve";
-    const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
-    await tx.benefitReport
-      .update({
-        where: { id: report.id, version: report.version },
-        data: approve
-          ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
-          : { status, returnReason: input.reason, version: { increment: 1 } },
-      })
-      .catch((e) => {
-        throw isNoMatch(e) ? changed() : e;
-      });
-    await tx.benefitEvent.create({
-      data: {
-        reportId: report.id,
-        revisionId: report.currentRevisionId,
-        action: approve ? "APPROVE" : "RETURN",
-        fromStatus: report.status,
-        toStatus: status,
-        reason: approve ? null : input.reason,
-        userId: actor.id,
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: approve ? "benefit.approve" : "benefit.return",
-      entity: "BenefitReport",
-      entityId: report.id,
+    return reviewTransition(tx, actor, "benefitReport", report, {
+      approve,
+      reason: approve ? null : input.reason,
       before: { status: report.status, approvedRevisionNo: report.approvedRevision?.revisionNo ?? null },
       after: {
         project: report.project.code,
         period: benefitPeriodLabel(report.year, report.quarter),
-        status,
+        status: approve ? "APPROVED" : "RETURNED",
         ...(approve ? { approvedRevisionNo: report.currentRevision!.revisionNo } : { returnReason: input.reason }),
       },
     });
-    return status;
   }, TX_OPTIONS);
 }

@@ -20,7 +20,7 @@ import { Decimal, dec } from "@/lib/money";
 import { formatDateTime, formatMonth } from "@/lib/month";
 import { WARNING_LABEL } from "@/domain/warnings";
 import { PROGRESS_STAGE_LABEL } from "@/lib/labels";
-import { FUNDS_COLUMNS, fundingRate, fundingRateSql, fundsInPlace as sumFunds, fundsInPlaceSql, projectFundingRate } from "@/domain/funding";
+import { FUNDS_COLUMNS, fundingRate, fundingRateSql, fundsInPlace as sumFunds, fundsInPlaceSql, projectFundingRate, type FundsBySource } from "@/domain/funding";
 import { moneyCell, percentCell, Sheet, type Build, type CellValue, type Column } from "./workbook";
 
 /** Under every 调度表: how its rate columns are recomputed from the columns beside them. */
@@ -142,14 +142,9 @@ export type ScheduleRow = {
   reportStatus?: string | null;
   /** 资金到位: Σ 资金计划 (null: none), the money in place by source (null: never stated), their sum, the rate in percent */
   fundingPlanned: Prisma.Decimal | null;
-  fundsFiscal: Prisma.Decimal | null;
-  fundsBond: Prisma.Decimal | null;
-  fundsBank: Prisma.Decimal | null;
-  fundsSelf: Prisma.Decimal | null;
-  fundsOther: Prisma.Decimal | null;
   fundingInPlace: Prisma.Decimal | null;
   fundingRate: Prisma.Decimal | null;
-};
+} & FundsBySource<Prisma.Decimal | null>;
 
 const FUNDING_PLAN_SQL = Prisma.sql`(SELECT sum(fpl.planned) FROM "ProjectFundingPlan" fpl WHERE fpl."projectId" = p.id)`;
 

@@ -15,6 +15,7 @@ import { getPublicationTotals, type PublicationTotals } from "@/server/figures/q
 import { inPlanScopeSql } from "@/domain/annual-rate";
 import { allProjectsYearText, annualRateScope } from "@/domain/rate-scope";
 import { reportAmount } from "@/domain/report-wording";
+import { decimalText } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { formatPercent, rate } from "@/lib/progress";
 
@@ -270,18 +271,17 @@ export async function getProjectSource(prisma: Db, pub: PublicationRef, code: st
      WHERE p.code = ${code}`);
   const r = rows[0];
   if (!r) return null;
-  const text = (d: Dec | null) => (d === null ? null : d.toString());
   const { savedAt, savedBy, submittedAt, submittedBy, submitNote, approvedAt, approvedBy, approveNote, ...rest } = r;
   return {
     ...rest,
-    cumulative: text(r.cumulative),
-    monthInvestment: text(r.monthInvestment),
+    cumulative: decimalText(r.cumulative),
+    monthInvestment: decimalText(r.monthInvestment),
     priorYearCumulative: r.priorYearCumulative.toString(),
     yearInvestment: r.yearInvestment.toString(),
-    annualPlanned: text(r.annualPlanned),
+    annualPlanned: decimalText(r.annualPlanned),
     totalInvestment: r.totalInvestment.toString(),
-    annualRate: text(r.annualRate),
-    totalRate: text(r.totalRate),
+    annualRate: decimalText(r.annualRate),
+    totalRate: decimalText(r.totalRate),
     // no 提交 recorded (figures loaded from the annual report): who saved the revision, if anyone did
     submitted: submittedAt ? { by: submittedBy, at: submittedAt, note: submitNote } : savedAt && savedBy ? { by: savedBy, at: savedAt, note: null } : null,
     approved: approvedAt ? { by: approvedBy, at: approvedAt, note: approveNote } : null,

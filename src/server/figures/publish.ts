@@ -39,7 +39,7 @@ import { overdueSql } from "@/domain/overdue";
 import { byDeadlineSql } from "@/domain/deadlines";
 import { openIssuesSql, storeDocumentInputs } from "@/server/documents/inputs";
 import { checkRevisions } from "@/server/data-quality/checks";
-import { FUNDS_COLUMNS, fundingScopeSumsSql, fundsInPlace as sumFunds, projectFundingRate } from "@/domain/funding";
+import { FUNDS_COLUMNS, fundingScopeSumsSql, fundsInPlace as sumFunds, projectFundingRate, type FundsBySource } from "@/domain/funding";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -70,15 +70,10 @@ type SourceRow = {
   statsEnteredMonth: string | null;
   /** 资金计划: Σ planned over the sources (null: no plan) */
   fundingPlanned: Prisma.Decimal | null;
-  /** the counted figure's cumulative money in place by source (carried with it when 未报) */
-  fundsFiscal: Prisma.Decimal | null;
-  fundsBond: Prisma.Decimal | null;
-  fundsBank: Prisma.Decimal | null;
-  fundsSelf: Prisma.Decimal | null;
-  fundsOther: Prisma.Decimal | null;
   history: Array<{ month: string; planned: string | null; plannedDemo: boolean; actual: string | null; actualDemo: boolean }>;
   overdueIssues: number;
-};
+  // and fundsFiscal … fundsOther: the counted figure's money in place by source (carried with it when 未报)
+} & FundsBySource<Prisma.Decimal | null>;
 
 export type PublishOptions = {
   /** the period's month, "YYYY-MM" */

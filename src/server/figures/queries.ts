@@ -9,7 +9,7 @@ import type { Db } from "@/server/db/client";
 import type { PublicationSums } from "@/domain/headline";
 import { annualRankingOrderSql, planScopeSumsSql } from "@/domain/annual-rate";
 import { rate } from "@/lib/progress";
-import type { Decimal } from "@/lib/money";
+import { decimalText, type Decimal } from "@/lib/money";
 
 export type FigureScope = { publicationId: number; parkId?: number };
 
@@ -324,21 +324,20 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
        ORDER BY ${sort} ${dir}, ${query.sort === "warning" ? Prisma.sql`f."lagPoints" DESC NULLS LAST,` : Prisma.empty} f."listOrder", f.code
        LIMIT ${query.size} OFFSET ${(Math.max(1, query.page) - 1) * query.size}`),
   ]);
-  const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
   return {
     total: count[0]?.n ?? 0,
     rows: rows.map((r) => ({
       ...r,
       totalInvestment: r.totalInvestment!.toString(),
-      annualPlanned: text(r.annualPlanned),
-      cumulative: text(r.cumulative),
-      monthInvestment: text(r.monthInvestment),
+      annualPlanned: decimalText(r.annualPlanned),
+      cumulative: decimalText(r.cumulative),
+      monthInvestment: decimalText(r.monthInvestment),
       priorYearCumulative: r.priorYearCumulative!.toString(),
       yearInvestment: r.yearInvestment!.toString(),
-      plannedCumulative: text(r.plannedCumulative),
-      annualRate: text(r.annualRate),
-      totalRate: text(r.totalRate),
-      lagPoints: text(r.lagPoints),
+      plannedCumulative: decimalText(r.plannedCumulative),
+      annualRate: decimalText(r.annualRate),
+      totalRate: decimalText(r.totalRate),
+      lagPoints: decimalText(r.lagPoints),
     })),
   };
 }
@@ -413,38 +412,45 @@ export async function listParkRanking(prisma: Db, publicationId: number, options
   return { total: count[0]?.n ?? 0, rows: rows.map((r) => ({ ...breakdownRow(r), parkId: r.parkId, green: r.green })) };
 }
 
-/** One project's figure in one publication (the project page's warning and 累计完成), or null when it is not on that publication. */
-export async function getProjectFigure(prisma: Db, publicationId: number, projectId: number) {
-  const rows = await prisma.$queryRaw<
-    Array<{
-      month: string;
-      figureMonth: string | null;
-      missing: boolean;
-      cumulative: Prisma.Decimal | null;
-      yearInvestment: Prisma.Decimal;
-      annualPlanned: Prisma.Decimal | null;
-      annualRate: Prisma.Decimal | null;
-      totalRate: Prisma.Decimal | null;
-      lagPoints: Prisma.Decimal | null;
-      warningLevel: WarningLevel;
-      warningReasons: string[];
-      isDemo: boolean;
-    }>
-  >(Prisma.sql`
-    SELECT f.month, f."figureMonth", f.missing, f.cumulative, f."yearInvestment", f."annualPlanned", f."annualRate", f."totalRate",
-           f."lagPoints", f."warningLevel", f."warningReasons", f."isDemo"
+/** One project's row of ProjectFigure in one publication, its `columns` read from `f`; null when the project is not on that publication. */
+export async function projectFigureRow<T>(prisma: Db, publicationId: number, projectId: number, columns: Prisma.Sql): Promise<T | null> {
+  const rows = await prisma.$queryRaw<T[]>(Prisma.sql`
+    SELECT ${columns}
       FROM "ProjectFigure" f
      WHERE f."publicationId" = ${publicationId} AND f."projectId" = ${projectId}`);
-  const r = rows[0];
+  return rows[0] ?? null;
+}
+
+/** One project's figure in one publication (the project page's warning and 累计完成), or null when it is not on that publication. */
+export async function getProjectFigure(prisma: Db, publicationId: number, projectId: number) {
+  const r = await projectFigureRow<{
+    month: string;
+    figureMonth: string | null;
+    missing: boolean;
+    cumulative: Prisma.Decimal | null;
+    yearInvestment: Prisma.Decimal;
+    annualPlanned: Prisma.Decimal | null;
+    annualRate: Prisma.Decimal | null;
+    totalRate: Prisma.Decimal | null;
+    lagPoints: Prisma.Decimal | null;
+    warningLevel: WarningLevel;
+    warningReasons: string[];
+    isDemo: boolean;
+  }>(
+    prisma,
+    publicationId,
+    projectId,
+    Prisma.sql`f.month, f."figureMonth", f.missing, f.cumulative, f."yearInvestment", f."annualPlanned", f."annualRate", f."totalRate",
+           f."lagPoints", f."warningLevel", f."warningReasons", f."isDemo"`,
+  );
   if (!r) return null;
-  const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
   return {
     ...r,
-    cumulative: text(r.cumulative),
+    cumulative: decimalText(r.cumulative),
     yearInvestment: r.yearInvestment.toString(),
-    annualPlanned: text(r.annualPlanned),
-    annualRate: text(r.annualRate),
-    totalRate: text(r.totalRate),
-    lagPoints: text(r.lagPoints),
+    annualPlanned: decimalText(r.annualPlanned),
+    annualRate: decimalText(r.annualRate),
+    totalRate: decimalText(r.totalRate),
+    lagPoints: decimalText(r.lagPoints),
   };
 }

@@ -4,7 +4,9 @@
 import "server-only";
 import { Prisma, type FundingSource } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { fundingRate } from "@/domain/funding";
+import { FUNDS_COLUMNS, fundingRate, type FundsBySource } from "@/domain/funding";
+import { projectFigureRow } from "@/server/figures/queries";
+import { decimalText } from "@/lib/money";
 
 export type FundingSums = {
   projectCount: number;
@@ -118,19 +120,28 @@ export type ProjectFunding = {
 
 /** One project's 资金到位 as frozen in a publication (null when it is not on it). */
 export async function getProjectFunding(prisma: Db, publicationId: number, projectId: number): Promise<ProjectFunding | null> {
-  const rows = await prisma.$queryRaw<Array<Record<string, Prisma.Decimal | null> & { figureMonth: string | null; missing: boolean; isDemo: boolean }>>(Prisma.sql`
-    SELECT f."fundingPlanned", f."fundsFiscal", f."fundsBond", f."fundsBank", f."fundsSelf", f."fundsOther", f."fundingInPlace", f."fundingRate",
-           f."figureMonth", f.missing, f."isDemo"
-      FROM "ProjectFigure" f
-     WHERE f."publicationId" = ${publicationId} AND f."projectId" = ${projectId}`);
-  const r = rows[0];
+  const r = await projectFigureRow<
+    FundsBySource<Prisma.Decimal | null> & {
+      fundingPlanned: Prisma.Decimal | null;
+      fundingInPlace: Prisma.Decimal | null;
+      fundingRate: Prisma.Decimal | null;
+      figureMonth: string | null;
+      missing: boolean;
+      isDemo: boolean;
+    }
+  >(
+    prisma,
+    publicationId,
+    projectId,
+    Prisma.sql`f."fundingPlanned", f."fundsFiscal", f."fundsBond", f."fundsBank", f."fundsSelf", f."fundsOther", f."fundingInPlace", f."fundingRate",
+           f."figureMonth", f.missing, f."isDemo"`,
+  );
   if (!r) return null;
-  const text = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
   return {
-    fundingPlanned: text(r.fundingPlanned),
-    funds: [r.fundsFiscal, r.fundsBond, r.fundsBank, r.fundsSelf, r.fundsOther].map(text),
-    fundingInPlace: text(r.fundingInPlace),
-    fundingRate: text(r.fundingRate),
+    fundingPlanned: decimalText(r.fundingPlanned),
+    funds: FUNDS_COLUMNS.map((c) => decimalText(r[c])),
+    fundingInPlace: decimalText(r.fundingInPlace),
+    fundingRate: decimalText(r.fundingRate),
     figureMonth: r.figureMonth,
     missing: r.missing,
     isDemo: r.isDemo,

@@ -5,6 +5,7 @@ import { Prisma, type ProgressStage, type QualityKind, type ReportStatus } from 
 import type { Db } from "@/server/db/client";
 import type { Actor } from "@/server/auth/actor";
 import { parkScope } from "@/server/auth/permissions";
+import { decimalText } from "@/lib/money";
 import { addMonths, currentMonth } from "@/lib/month";
 import { previousCountedFigure, type FundsFigure } from "./counted-revision";
 import { FUNDS_COLUMNS, type FundingSource } from "@/domain/funding";
@@ -324,7 +325,6 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
          WHERE rp."revisionId" = pg."currentRevisionId"
       ) phs ON true
      ORDER BY ${outerOrder}`);
-  const str = (d: Prisma.Decimal | null) => (d === null ? null : d.toString());
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -335,17 +335,18 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
     projectName: r.projectName,
     parkName: r.parkName,
     totalInvestment: r.totalInvestment.toString(),
-    monthInvestment: str(r.monthInvestment),
-    cumulativeInvestment: str(r.cumulativeInvestment),
+    monthInvestment: decimalText(r.monthInvestment),
+    cumulativeInvestment: decimalText(r.cumulativeInvestment),
     progressText: r.progressText ?? "",
     explanation: r.explanation,
     revisionNo: r.revisionNo,
     isCorrection: r.isCorrection,
-    previouslyApprovedCumulative: str(r.previouslyApprovedCumulative),
+    previouslyApprovedCumulative: decimalText(r.previouslyApprovedCumulative),
     submittedBy: r.submittedBy,
     submittedAt: r.submittedAt,
-    previous: r.prevMonth && r.prevCumulative ? { month: r.prevMonth, cumulativeInvestment: r.prevCumulative.toString(), monthInvestment: str(r.prevMonthInvestment) } : null,
-    plannedCumulative: str(r.plannedCumulative),
+    previous:
+      r.prevMonth && r.prevCumulative ? { month: r.prevMonth, cumulativeInvestment: r.prevCumulative.toString(), monthInvestment: decimalText(r.prevMonthInvestment) } : null,
+    plannedCumulative: decimalText(r.plannedCumulative),
     photos: r.photos ?? [],
     progressStage: r.progressStage,
     flags: r.flags ?? [],

@@ -13,7 +13,8 @@ import { previousCountedFigure } from "./counted-revision";
 import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
-import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
+import { statusAfterSave } from "@/domain/review-workflow";
+import { assertReviewable, reviewTransition, saveTransition } from "@/server/report-workflow";
 import type { MonthlyReportInput, ReviewInput, WithdrawInput } from "@/lib/schemas/monthly-report";
 import { assertPeriodOpen } from "@/server/periods/service";
 import { PHOTO_MAX_COUNT, processUploads, type UploadedFile } from "@/server/photos/process";
@@ -183,20 +184,7 @@ export async function saveMonthlyReport(
       await linkPhotos(tx, revision.id, photoIds);
       // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
       if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
-      const updated = await tx.monthlyReport.update({
-        where: { id: base.id },
-        data: { status, currentRevisionId: revision.id, version: { increment: 1 }, returnReason: null },
-      });
-      await tx.reportEvent.create({
-        data: {
-          reportId: base.id,
-          revisionId: revision.id,
-          action: input.intent === "submit" ? "SUBMIT" : "SAVE",
-          fromStatus: report?.status ?? null,
-          toStatus: status,
-          userId: actor.id,
-        },
-      });
+      const version = await saveTransition(tx, actor, "monthlyReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
       await writeAudit(tx, actor, {
         action: input.intent === "submit" ? "report.submit" : "report.save",
         entity: "MonthlyReport",
@@ -206,7 +194,7 @@ export async function saveMonthlyReport(
           project: project.code,
           month,
           status,
-          version: updated.version,
+          version,
           revisionNo,
           monthInvestment: input.monthInvestment,
           cumulativeInvestment: input.cumulativeInvestment,
@@ -240,49 +228,24 @@ export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input
   assertCan(actor, "monthlyReport.review");
   return prisma.$transaction(async (tx) => {
     const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
-    if (!report) throw new NotFoundError("报表不存在。");
-    const changed = () => new ConflictError("该报表在您打开页面之后已被修改或审核，请刷新页面后再审核。");
-    if (report.version !== input.version) throw changed();
-    const refusal = reviewRefusal(report.status, report.currentRevision !== null);
-    if (refusal || !report.currentRevision) throw new StateError(refusal!);
+    assertReviewable("monthlyReport", report, input.version);
+    const revision = report.currentRevision!;
     await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
     const note = approve ? (input.note ?? "").trim() || null : null;
     if (approve && note === null) {
-      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: report.currentRevision.id } });
+      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: revision.id } });
       if (flags > 0) throw new ValidationError({ note: [VERIFICATION_REQUIRED_MESSAGE] });
     }
-    const status: ReportStatus = approve ? "APPROVED" : "RETURNED";
-    // conditional write: only while the report still has the version reviewed (else a conflict)
-    await tx.monthlyReport
-      .update({
-        where: { id: report.id, version: report.version },
-        data: approve
-          ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
-          : { status, returnReason: input.reason, version: { increment: 1 } },
-      })
-      .catch((e) => {
-        throw isNoMatch(e) ? changed() : e;
-      });
-    await tx.reportEvent.create({
-      data: {
-        reportId: report.id,
-        revisionId: report.currentRevisionId,
-        action: approve ? "APPROVE" : "RETURN",
-        fromStatus: report.status,
-        toStatus: status,
-        reason: approve ? note : input.reason,
-        userId: actor.id,
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: approve ? "report.approve" : "report.return",
-      entity: "MonthlyReport",
-      entityId: report.id,
+    const status = await reviewTransition(tx, actor, "monthlyReport", report, {
+      approve,
+      reason: approve ? note : input.reason,
       before: { status: report.status, approvedRevisionId: report.approvedRevisionId },
-      after: approve ? { status, approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) } : { status, returnReason: input.reason },
+      after: approve
+        ? { status: "APPROVED", approvedRevisionId: report.currentRevisionId, ...(note ? { verification: note } : {}) }
+        : { status: "RETURNED", returnReason: input.reason },
     });
-    if (approve) await applyApprovedDates(tx, actor, report.project, report.currentRevision);
+    if (approve) await applyApprovedDates(tx, actor, report.project, revision);
     return status;
   }, TX_OPTIONS);
 }

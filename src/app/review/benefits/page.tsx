@@ -5,6 +5,7 @@ import { requirePermission } from "@/server/auth/current";
 import { getBenefitReviewQueue } from "@/server/benefits/queries";
 import { reviewBenefitAction } from "@/server/benefits/actions";
 import { ReviewForm } from "@/components/monthly-reports/review-form";
+import { ReviewHeading } from "@/components/monthly-reports/review-heading";
 import { Pagination } from "@/components/common/pagination";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { formatWan } from "@/lib/money";
@@ -20,12 +21,7 @@ export default async function BenefitReviewPage({ searchParams }: { searchParams
   const queue = await getBenefitReviewQueue(db(), intParam(await searchParams, "page") ?? 1);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold">审核效益填报</h1>
-        <Link href="/review" className="text-sm font-medium text-sky-700 underline underline-offset-2">
-          审核月度调度
-        </Link>
-      </div>
+      <ReviewHeading queue="benefits" />
       <p className="text-sm text-slate-600">待审核 {queue.total} 份。审核通过的数据计入项目页的“承诺与实际效益”和达产率。</p>
       {queue.items.length === 0 ? (
         <EmptyState>没有待审核的效益填报。</EmptyState>
