@@ -8,6 +8,7 @@ import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { writeAudit } from "@/server/audit/write";
 import type { AuditAction } from "@/server/audit/names";
+import type { AuditEntity } from "@/server/audit/labels";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
 import { type Tx, isNoMatch } from "@/server/tx";
 import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
@@ -29,7 +30,7 @@ const KINDS = {
     approve: "benefit.approve",
     return: "benefit.return",
   },
-} as const satisfies Record<string, { notFound: string; changed: string; entity: string; approve: AuditAction; return: AuditAction }>;
+} as const satisfies Record<string, { notFound: string; changed: string; entity: AuditEntity; approve: AuditAction; return: AuditAction }>;
 
 /** Which report: the monthly report (ReportEvent) or the benefit report (BenefitEvent). */
 export type ReportKind = keyof typeof KINDS;
