@@ -100,6 +100,7 @@ export function figureText(value: DecimalLike, unit: string, qualifier: Qualifie
   const about = qualifier === "约" ? "约" : "";
   const atLeast = qualifier === "以上";
   if (unit === "万元") return about + reportAmount(value, { atLeast });
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent — the general branch below prints a head count the same way ("150人以上")
   if (unit === "人") return about + reportCount(dec(value).toNumber(), "人", { atLeast });
   return `${about}${dec(value).toFixed()}${unit}${atLeast ? "以上" : ""}`;
 }
