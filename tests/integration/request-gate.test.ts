@@ -197,7 +197,9 @@ describe("request gate", () => {
     for (let i = 0; i < 20; i++) answers.push(await send("report (strict reader)", 20 * MB, { signedIn: true }));
     answers.push(...(await Promise.all(Array.from({ length: 8 }, () => send("report (strict reader)", 20 * MB, { signedIn: true })))));
     for (const r of answers) expect(r).toEqual({ status: 413, text: GATE_MESSAGES.fieldTooLarge });
-    expect(strictReaderResets.length).toBeGreaterThanOrEqual(28);
+    // the reader notes its socket a tick after its request ended, which may come after the client
+    // has read the gate's answer
+    await expect.poll(() => strictReaderResets.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(28);
     expect(strictReaderResets.filter(Boolean), "connections reset when the reader destroyed its request").toEqual([]);
   });
 
