@@ -428,6 +428,28 @@ function measureExcel(url: string | null, openMonth: string): ExcelResult {
   }
 }
 
+// ---------------------------------------------------------------- the project page's project
+
+/**
+ * The project whose page is measured: the first one in production (投产) from the middle of the
+ * list on. A page's statements depend on the project's stage (a project in production also reads
+ * its benefits and 达产 node), so every scale measures a project of the same stage; the middle one's
+ * stage is chance and made the counts differ between scales (37 vs 46 statements).
+ */
+async function benchProjectCode(url: string | null, projects: number): Promise<string> {
+  const middle = `BENCH-${String(Math.ceil(projects / 2)).padStart(5, "0")}`;
+  if (!url) return middle;
+  const prisma = createPrismaClient(url, 1);
+  try {
+    const found =
+      (await prisma.project.findFirst({ where: { status: "IN_PRODUCTION", code: { gte: middle } }, orderBy: { code: "asc" }, select: { code: true } })) ??
+      (await prisma.project.findFirst({ where: { status: "IN_PRODUCTION" }, orderBy: { code: "asc" }, select: { code: true } }));
+    return found?.code ?? middle;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 // ---------------------------------------------------------------- one target
 
 async function runTarget(spec: TargetSpec, port: number, opts: { samples: number; concurrency: number; serverUrl?: string }): Promise<TargetResult> {
@@ -445,7 +467,12 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
   console.log(`服务已启动：http://${HOST}:${port}（日志 ${server.log}）`);
   try {
     const cookie = await loginAt(`http://${HOST}:${port}`, "bench-admin", SYNTH_PASSWORD);
-    const code = `BENCH-${String(Math.ceil(plan.projects / 2)).padStart(5, "0")}`;
+    // the embedded database answers only with its data folder's password (src/server/db/embedded-auth.ts)
+    const dbUrl =
+      target.engine === "postgres"
+        ? target.url
+        : (server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null);
+    const code = await benchProjectCode(dbUrl, plan.projects);
     const routes: Array<[string, string]> = [
       ["总览 overview", "/overview"],
       ["我的待办 to-do (office)", "/todo"],
@@ -465,11 +492,6 @@ async function runTarget(spec: TargetSpec, port: number, opts: { samples: number
       results.push(r);
     }
     const mem = memory(server.child.pid!);
-    // the embedded database answers only with its data folder's password (src/server/db/embedded-auth.ts)
-    const dbUrl =
-      target.engine === "postgres"
-        ? target.url
-        : (server.embeddedUrl?.replace("postgres:postgres@", `postgres:${encodeURIComponent(dataFolderPassword(target.dataDir))}@`) ?? null);
     const publish = await measurePublish(dbUrl, plan.openMonth, plan.projects, spec.scale >= 100);
     console.log(`  发布 publish: p50 ${publish.p50Ms ?? "—"} ms ${publish.notes.join("; ")}`);
     const excel = measureExcel(dbUrl, plan.openMonth);
