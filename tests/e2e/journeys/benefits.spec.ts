@@ -17,7 +17,7 @@ async function setProduction(admin: Page, month: string, status: "IN_PRODUCTION"
   await expect(admin.getByRole("status")).toContainText("已保存项目");
 }
 
-test("a county enters a year's benefits of its project in production on a phone; the office approves at 1366 px; the project page compares delivery with the promise", async ({
+test("a county enters a year's benefits on a phone and a quarter's at 1366 px; the office approves at 1366 px and returns on a phone; the project page compares delivery with the promise", async ({
   browser,
 }) => {
   const admin = await as(browser, "admin");
@@ -60,6 +60,52 @@ test("a county enters a year's benefits of its project in production on a phone;
   // the history keeps every step
   await county.goto("/benefits/YQ2024-001?year=2025");
   await expect(county.getByText(/审核通过 → 已审核/)).toBeVisible();
+
+  // the other widths: the county at its desk (1366 px) enters a quarter, the office on a phone returns it
+  const desk = await as(browser, "huitong");
+  await desk.goto("/benefits/YQ2024-001?year=2025&quarter=4");
+  await expect(desk.getByRole("heading", { name: "2025年第4季度效益" })).toBeVisible();
+  await desk.getByLabel("税收（万元）").fill("1200");
+  await desk.getByRole("button", { name: "提交审核" }).click();
+  await expect(desk.getByRole("status")).toContainText("2025年第4季度效益已提交（第1版），等待园区审核");
+
+  const office = await as(browser, "admin", true);
+  await office.goto("/todo");
+  const waiting = office.getByTestId("todo-benefit-review");
+  await expect(waiting).toContainText("中伟新材料项目 · 2025年第4季度");
+  await office.goto("/review/benefits");
+  const quarterItem = office.getByRole("listitem").filter({ hasText: "2025年第4季度" });
+  await expect(quarterItem).toContainText("1,200万元");
+  await expect(office.getByText("待审核 1 份。")).toBeVisible();
+  const badge = Number(await office.getByTestId("todo-count").first().innerText());
+  await quarterItem.getByLabel("退回原因（退回时必填）").fill("请附第4季度完税证明");
+  await quarterItem.getByRole("button", { name: "退回" }).click();
+  await expect(quarterItem.getByRole("status")).toContainText("请附第4季度完税证明");
+  // the page's count and the menu's 我的待办 badge move without a reload
+  await expect(office.getByText("待审核 0 份。")).toBeVisible();
+  await expect(office.getByTestId("todo-count").first()).toHaveText(String(badge - 1));
+  expect(await office.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  // the county finds the return on its to-do with the reason, corrects and submits again
+  await desk.goto("/todo");
+  const returned = desk.getByTestId("todo-benefit-returned");
+  await expect(returned).toContainText("退回原因：请附第4季度完税证明");
+  await returned.getByRole("link", { name: "中伟新材料项目 · 2025年第4季度" }).click();
+  await expect(desk.getByText("园区退回：请附第4季度完税证明")).toBeVisible();
+  await desk.getByLabel("税收（万元）").fill("1250");
+  await desk.getByLabel("说明").fill("已附完税证明");
+  await desk.getByRole("button", { name: "提交审核" }).click();
+  await expect(desk.getByRole("status")).toContainText("2025年第4季度效益已提交（第2版）");
+
+  // approved on the phone; the history keeps both versions
+  await office.goto("/review/benefits");
+  const again = office.getByRole("listitem").filter({ hasText: "2025年第4季度" });
+  await expect(again).toContainText("1,250万元");
+  await again.getByRole("button", { name: "审核通过" }).click();
+  await expect(again.getByRole("status")).toHaveText("已审核通过。");
+  await desk.goto("/benefits/YQ2024-001?year=2025&quarter=4");
+  await expect(desk.getByText("退回 → 退回（请附第4季度完税证明）")).toBeVisible();
+  await expect(desk.getByText(/审核通过 → 已审核/)).toBeVisible();
 
   // back to the seed's facts for the other journeys
   await setProduction(admin, "", "UNDER_CONSTRUCTION");

@@ -6,6 +6,8 @@ import { getBenefitReviewQueue } from "@/server/benefits/queries";
 import { reviewBenefitAction } from "@/server/benefits/actions";
 import { ReviewForm } from "@/components/monthly-reports/review-form";
 import { ReviewHeading } from "@/components/monthly-reports/review-heading";
+import { LiveCount } from "@/components/common/live-count";
+import { renderStamp } from "@/server/render-stamp";
 import { Pagination } from "@/components/common/pagination";
 import { DemoBadge, EmptyState } from "@/components/common/badges";
 import { formatWan } from "@/lib/money";
@@ -19,10 +21,14 @@ export const metadata: Metadata = { title: "审核效益填报" };
 export default async function BenefitReviewPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePermission("benefit.review", "/review/benefits");
   const queue = await getBenefitReviewQueue(db(), intParam(await searchParams, "page") ?? 1);
+  // a decision moves this count and the menu's 我的待办 badge at once (src/components/common/live-count.tsx)
+  const stamp = renderStamp();
   return (
     <div className="space-y-4">
       <ReviewHeading queue="benefits" />
-      <p className="text-sm text-slate-600">待审核 {queue.total} 份。审核通过的数据计入项目页的“承诺与实际效益”和达产率。</p>
+      <p className="text-sm text-slate-600">
+        待审核 <LiveCount name="benefit-review" base={queue.total} stamp={stamp} /> 份。审核通过的数据计入项目页的“承诺与实际效益”和达产率。
+      </p>
       {queue.items.length === 0 ? (
         <EmptyState>没有待审核的效益填报。</EmptyState>
       ) : (
@@ -65,7 +71,13 @@ export default async function BenefitReviewPage({ searchParams }: { searchParams
                 ))}
               </dl>
               {r.figures.note && <p className="mb-2 text-sm text-slate-700">说明：{r.figures.note}</p>}
-              <ReviewForm reportId={r.id} version={r.version} label={`${r.projectName} ${r.label}效益`} reviewAction={reviewBenefitAction} />
+              <ReviewForm
+                reportId={r.id}
+                version={r.version}
+                label={`${r.projectName} ${r.label}效益`}
+                reviewAction={reviewBenefitAction}
+                counts={{ left: ["todo", "benefit-review"], approved: null, returned: null }}
+              />
             </li>
           ))}
         </ul>
