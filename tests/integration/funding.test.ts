@@ -25,6 +25,7 @@ import { scheduleExport, templateExport } from "@/server/excel/exports";
 import { applyImport, previewImport } from "@/server/excel/import-service";
 import { H } from "@/server/excel/schedule";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
+import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import type { Actor } from "@/server/auth/actor";
 import { closeIssue, createIssue } from "@/server/issues/service";
 import { closeIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
@@ -159,10 +160,17 @@ describe("资金到位 by source", () => {
     const table = bulletin.blocks.find((b) => b.kind === "table" && b.testId === "bulletin-funding");
     expect(table?.kind === "table" && table.rows.find((r) => r[0] === "会同县园区")).toEqual(["会同县园区", "1", "33", "13", "39.4"]);
 
+    // so does the 情况报告, under 一、（四）, after 投产项目效益
+    const report = writeAnnualReport((await loadAnnualReport(t.prisma, 2024, "2024-12"))!);
+    const headings = report.blocks.filter((b) => b.kind === "h2").map((b) => b.text);
+    expect(headings.slice(0, 4)).toEqual(["（一）市工业园区2024年重大项目计划", "（二）市工业园区2024年重大项目完成情况", "（三）投产项目效益", "（四）资金到位情况"]);
+    expect(JSON.stringify(report.blocks)).toContain("资金到位率30.2%（有资金计划的2个项目：到位资金13亿元 ÷ 计划资金43亿元 = 30.2%）。");
+
     // frozen: a later plan change and a later month change nothing the publication says
     await saveFundingPlan(t.prisma, a.admin, fundingPlanSchema.parse({ code: "YQ2024-001", version: await version("YQ2024-001"), plan_FISCAL: "1" }));
     expect(await getPublicationFunding(t.prisma, pub.id)).toEqual(f);
     expect(writeBulletin((await loadBulletin(t.prisma, "2024-12"))!)).toEqual(bulletin);
+    expect(writeAnnualReport((await loadAnnualReport(t.prisma, 2024, "2024-12"))!)).toEqual(report);
     expect((await t.prisma.projectFigure.findFirstOrThrow({ where: { publicationId: pub.id, code: "YQ2024-001" } })).fundingPlanned?.toString()).toBe("330000");
   });
 });

@@ -29,6 +29,8 @@ import { chineseQuotes, planSubject, compactSpaces, endSentence, type DocBlock, 
 import { publishedNote } from "./bulletin";
 import { issueSentence, progressSentences } from "./headline-text";
 import { benefitBlocks } from "./benefits-text";
+import { fundingBlocks } from "./funding-text";
+import { getPublicationFunding, type PublicationFunding } from "@/server/funding/queries";
 import type { BenefitDocumentRow } from "./inputs";
 
 /** The section keys of the stored report text. */
@@ -48,6 +50,8 @@ export type AnnualReportData = {
   issues: IssueFigures;
   /** 投产项目效益 as stored with the publication (undefined: published before it was stored) */
   benefits?: BenefitDocumentRow[];
+  /** 资金到位 as frozen with the publication (src/server/funding/queries.ts) */
+  funding: PublicationFunding;
   /** published before its document inputs were stored: issues, text and facts as they are now */
   legacy?: boolean;
 };
@@ -63,9 +67,10 @@ export async function loadAnnualReport(prisma: Db, year: number, month?: string,
   if (!asOfMonth || Number(asOfMonth.slice(0, 4)) !== year) return null;
   const doc = await loadDocumentPublication(prisma, asOfMonth, publicationNo);
   if (!doc) return null;
-  const [headline, projects] = await Promise.all([
+  const [headline, projects, funding] = await Promise.all([
     publicationHeadline(prisma, doc.publication, doc.inputs.plan),
     listDocumentFigures(prisma, { publicationId: doc.publication.publicationId, kind: "report", limit: DOCUMENT_LIST_LIMIT }),
+    getPublicationFunding(prisma, doc.publication.publicationId),
   ]);
   const facts = new Map(doc.inputs.projectFacts.map((f) => [f.code, f]));
   return {
@@ -77,6 +82,7 @@ export async function loadAnnualReport(prisma: Db, year: number, month?: string,
     issueGroups: doc.inputs.issueGroups,
     issues: doc.inputs.issues,
     benefits: doc.inputs.benefits,
+    funding,
     legacy: doc.legacy,
   };
 }
@@ -187,6 +193,8 @@ export function writeAnnualReport(d: AnnualReportData): GeneratedDocument {
   }
 
   blocks.push(...benefitBlocks(d.benefits, { kind: "h2", text: "（三）投产项目效益" }));
+  // 资金到位 once some project has a funding plan (the 通报 says so either way)
+  if (d.funding.counted && d.funding.total.withFundingPlan > 0) blocks.push(...fundingBlocks(d.funding, { kind: "h2", text: "（四）资金到位情况" }));
 
   blocks.push({ kind: "h1", text: `二、${base}推进存在的主要问题` });
   blocks.push({ kind: "p", text: issueSentence(month, formatDay(d.asOfDate), d.issues) });

@@ -208,7 +208,7 @@ export function writeBulletin(d: BulletinData): GeneratedDocument {
 
   blocks.push(...qualityBlocks(d.quality, "七、数据质量"));
 
-  blocks.push(...fundingBlocks(d.funding, "八、资金到位"));
+  blocks.push(...fundingBlocks(d.funding, { kind: "h1", text: "八、资金到位", anchor: "funding" }));
   blocks.push(...benefitBlocks(d.benefits, { kind: "h1", text: "九、投产项目效益" }));
 
   return {

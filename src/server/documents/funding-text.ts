@@ -1,4 +1,5 @@
-// The 通报's 资金到位 section, from the figures frozen with the publication (src/domain/funding.ts):
+// The 资金到位 section of the 通报 (八) and of the 情况报告 (一（四）), from the figures frozen with the
+// publication (src/domain/funding.ts):
 // the whole list's 资金到位率 with its numerator and denominator, then each county park's in a table
 // whose rate column can be recomputed from the columns beside it. A publication made before 资金到位
 // was counted says so (never "0%").
@@ -8,8 +9,8 @@ import { reportAmount } from "@/domain/report-wording";
 import { formatYi } from "@/lib/money";
 import type { DocBlock } from "./model";
 
-export function fundingBlocks(f: PublicationFunding, heading: string): DocBlock[] {
-  const blocks: DocBlock[] = [{ kind: "h1", text: heading, anchor: "funding" }];
+export function fundingBlocks(f: PublicationFunding, heading: DocBlock): DocBlock[] {
+  const blocks: DocBlock[] = [heading];
   if (!f.counted) return [...blocks, { kind: "p", text: "本期发布时尚未统计资金到位。" }];
   if (f.total.withFundingPlan === 0) return [...blocks, { kind: "p", text: `${fundingRateScope(f.total)}。` }];
   const outside = f.total.projectCount - f.total.withFundingPlan;
