@@ -27,8 +27,8 @@ import { H } from "@/server/excel/schedule";
 import { loadBulletin, writeBulletin } from "@/server/documents/bulletin";
 import { loadAnnualReport, writeAnnualReport } from "@/server/documents/annual";
 import type { Actor } from "@/server/auth/actor";
-import { closeIssue, createIssue } from "@/server/issues/service";
-import { closeIssueSchema, createIssueSchema } from "@/lib/schemas/issue";
+import { acknowledgeIssue, addIssueProgress, assignIssue, closeIssue, createIssue } from "@/server/issues/service";
+import { acknowledgeIssueSchema, assignIssueSchema, closeIssueSchema, createIssueSchema, issueProgressSchema } from "@/lib/schemas/issue";
 
 describe("资金到位 by source", () => {
   let t: TestDatabase;
@@ -310,6 +310,52 @@ describe("资金缺口 in the issue ledger (#21 item 3)", () => {
       "洞口县园区·未注明": [1, "1000"],
     });
     expect((await getFundingGaps(t.prisma, 2024, { includeClosed: true })).total.gap).toBe("165999.5");
+  });
+
+  it("办理进展 states the 缺口 as money arrives: the issue keeps the new amount, the note says from what to what; other issues refuse it", async () => {
+    const issue = await raise(a.huitong, { fundingSource: "BANK_LOAN", fundingGap: "20000" });
+    const assigned = await assignIssue(
+      t.prisma,
+      a.admin,
+      assignIssueSchema.parse({ issueId: String(issue.id), version: String(issue.version), responsibleUnit: "市金融办", responsibleLeader: "李副市长", dueDate: "2099-01-31" }),
+    );
+    const acked = await acknowledgeIssue(t.prisma, a.huitong, acknowledgeIssueSchema.parse({ issueId: String(issue.id), version: String(assigned.version), note: "" }));
+    const progress = (actor: Actor, id: number, version: number, over: Record<string, string>) =>
+      addIssueProgress(t.prisma, actor, issueProgressSchema.parse({ issueId: String(id), version: String(version), text: "银行首笔贷款已放款", ...over }));
+    const gapBefore = (await getFundingGaps(t.prisma, 2024)).total.gap;
+
+    const moved = await progress(a.huitong, issue.id, acked.version, { fundingGap: "8000" });
+    expect(moved.fundingGap?.toString()).toBe("8000");
+    const note = await t.prisma.issueUpdate.findFirstOrThrow({ where: { issueId: issue.id, action: "progress" }, orderBy: { id: "desc" } });
+    expect(note.text).toBe("银行首笔贷款已放款（资金缺口：20,000万元 → 8,000万元）");
+    const entry = await t.prisma.auditLog.findFirstOrThrow({ where: { action: "issue.progress", entityId: String(issue.id) }, orderBy: { id: "desc" } });
+    expect([(entry.before as { fundingGap: string }).fundingGap, (entry.after as { fundingGap: string }).fundingGap]).toEqual(["20000", "8000"]);
+    expect(new Decimal(gapBefore).minus((await getFundingGaps(t.prisma, 2024)).total.gap).toString()).toBe("12000");
+
+    // a note without an amount keeps the 缺口
+    const kept = await progress(a.huitong, issue.id, moved.version, { text: "第二笔贷款审批中" });
+    expect(kept.fundingGap?.toString()).toBe("8000");
+
+    // refused, nothing changed: a 缺口 on an issue not under 资金问题, and an amount that is not one
+    const talent = await createIssue(
+      t.prisma,
+      a.admin,
+      createIssueSchema.parse({ projectCode: "YQ2024-001", subCategory: "TALENT", title: "用工短缺", description: "技术工人不足" }),
+    );
+    const talentAssigned = await assignIssue(
+      t.prisma,
+      a.admin,
+      assignIssueSchema.parse({ issueId: String(talent.id), version: String(talent.version), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" }),
+    );
+    const talentAcked = await acknowledgeIssue(t.prisma, a.huitong, acknowledgeIssueSchema.parse({ issueId: String(talent.id), version: String(talentAssigned.version), note: "" }));
+    const snapshot = await fingerprint(t.prisma);
+    await expect(progress(a.huitong, talent.id, talentAcked.version, { fundingGap: "100" })).rejects.toMatchObject({
+      fieldErrors: { fundingGap: ["资金缺口只用于“资金问题”类别的问题：请清空这一项"] },
+    });
+    const bad = issueProgressSchema.safeParse({ issueId: String(issue.id), version: String(kept.version), text: "x", fundingGap: "三千" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["fundingGap", expect.stringContaining("资金缺口")]]);
+    expect(await fingerprint(t.prisma)).toBe(snapshot);
   });
 
   it("the database refuses a 缺口 on an issue not under 资金问题 (CHECK), whatever the form", async () => {

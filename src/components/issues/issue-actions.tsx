@@ -75,7 +75,8 @@ export function AcknowledgeForm({ issueId, version }: Common) {
   );
 }
 
-export function ProgressForm({ issueId, version }: Common) {
+/** `funding`: a 资金问题, whose progress may state its 资金缺口 now (`gap`: the one it has, in words). */
+export function ProgressForm({ issueId, version, funding }: Common & { funding?: { gap: string } }) {
   const [state, action, pending] = useActionState(issueProgressAction, initialActionState);
   const errors = state.fieldErrors ?? {};
   return (
@@ -84,6 +85,18 @@ export function ProgressForm({ issueId, version }: Common) {
       <Field name="text" label="办理进展" errors={errors.text}>
         <textarea id="text" name="text" rows={2} defaultValue={state.ok ? "" : state.values?.text} className={inputClass} {...invalidProps(errors, "text")} />
       </Field>
+      {funding && (
+        <Field name="fundingGap" label="现在的资金缺口（万元，选填）" errors={errors.fundingGap} hint={`现为${funding.gap}；资金部分到位或缺口变化时填写，不变则留空`}>
+          <input
+            id="fundingGap"
+            name="fundingGap"
+            inputMode="decimal"
+            defaultValue={state.ok ? "" : state.values?.fundingGap}
+            className={inputClass}
+            {...invalidProps(errors, "fundingGap")}
+          />
+        </Field>
+      )}
       <FormEnd state={state} pending={pending} labels={CONFLICT_LABELS} label="记录进展" secondary />
     </form>
   );

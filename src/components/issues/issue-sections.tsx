@@ -145,7 +145,7 @@ export function IssueStepSections({ issue, actor, today }: { issue: Issue; actor
       )}
       {may("progress") && (
         <StepSection title="记录办理进展">
-          <ProgressForm {...common} />
+          <ProgressForm {...common} funding={issue.category === "FUNDING" ? { gap: issue.fundingGap === null ? "未注明" : formatWan(issue.fundingGap) } : undefined} />
         </StepSection>
       )}
       {may("accept") && (

@@ -104,6 +104,8 @@ export type ReviewIssueInput = z.infer<typeof reviewIssueSchema>;
 
 export const issueProgressSchema = issueStep({
   text: textField("办理进展", ISSUE_TEXT_MAX, { required: true }),
+  /** 资金问题 only: the amount still short now (万元), when it changed; empty keeps it */
+  fundingGap: optionalAmountField("资金缺口"),
 });
 export type IssueProgressInput = z.infer<typeof issueProgressSchema>;
 

@@ -14,6 +14,7 @@ import { assertChanged } from "@/server/audit/unchanged";
 import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch, auditDay as day } from "@/server/tx";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
 import { businessDate, dayToDate, formatDay } from "@/lib/month";
+import { formatWan } from "@/lib/money";
 import { ISSUE_STATUS_LABEL } from "@/lib/labels";
 import { ISSUE_LOOP, nextStatus, stepRefusal, type IssueLoopAction } from "@/domain/issue-loop";
 import type { AuditAction } from "@/server/audit/names";
@@ -256,12 +257,19 @@ export async function acknowledgeIssue(prisma: Db, actor: Actor | null, input: A
   });
 }
 
-/** 办理: a progress note while 办理中. */
+/**
+ * 办理: a progress note while 办理中. A 资金问题 may say its 资金缺口 now (money arrived, or more is
+ * needed): the issue keeps the new amount, the note says from what to what.
+ */
 export async function addIssueProgress(prisma: Db, actor: Actor | null, input: IssueProgressInput): Promise<Issue> {
+  const gap = input.fundingGap ?? null;
   return runStep(prisma, actor, "progress", input, {
-    yours: { latestUpdate: input.text },
-    data: () => ({}),
-    text: () => input.text,
+    yours: { latestUpdate: input.text, ...(gap === null ? {} : { fundingGap: gap.toString() }) },
+    check: (issue) => {
+      if (gap !== null && issue.category !== "FUNDING") throw new ValidationError({ fundingGap: ["资金缺口只用于“资金问题”类别的问题：请清空这一项"] });
+    },
+    data: () => (gap === null ? {} : { fundingGap: gap }),
+    text: (issue) => (gap === null ? input.text : `${input.text}（资金缺口：${issue.fundingGap === null ? "未注明" : formatWan(issue.fundingGap)} → ${formatWan(gap)}）`),
     auditExtra: { progress: input.text },
   });
 }
