@@ -279,7 +279,7 @@ async function main() {
       log(`  应用服务 2 由 runtime/start.ts 重新启动：${kill.backAfterMs === null ? "未恢复" : `${(kill.backAfterMs / 1000).toFixed(1)} 秒后可用`}`);
       await sleep(Math.max(0, t0 + spreadMs * 0.65 - performance.now()));
       if (hardStop || values["no-pg-restart"]) return;
-      log(`故障二：重启 PostgreSQL（已写入 /work/wt/PG-RESTART-NOTICE）`);
+      log(`故障二：重启 PostgreSQL`);
       pgRestart = await restartPostgres(
         client,
         serverUrl,

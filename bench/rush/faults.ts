@@ -3,6 +3,7 @@
 // in /work/wt/PG-RESTART-NOTICE first: their tests see a few seconds of refused connections).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import type { Client } from "./http";
 import { healthy, servingPid, sleep, type AppServer } from "./servers";
@@ -55,6 +56,13 @@ export type PgRestartResult = {
 
 export const PG_NOTICE = "/work/wt/PG-RESTART-NOTICE";
 
+/** The restart is announced to the other users of a shared machine (PG_NOTICE) where that folder exists; elsewhere there is no one to tell. */
+function notice(how: "write" | "append", text: string): void {
+  if (!fs.existsSync(path.dirname(PG_NOTICE))) return;
+  if (how === "write") fs.writeFileSync(PG_NOTICE, text);
+  else fs.appendFileSync(PG_NOTICE, text);
+}
+
 async function databaseAnswers(serverUrl: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 1000 });
   c.on("error", () => {});
@@ -85,8 +93,8 @@ export async function restartPostgres(
   cluster: { version: string; name: string },
 ): Promise<PgRestartResult> {
   const started = new Date();
-  fs.writeFileSync(
-    PG_NOTICE,
+  notice(
+    "write",
     `${started.toISOString()} bench:rush (branch rush, npm run bench:rush) restarts PostgreSQL ${cluster.version}/${cluster.name} now ` +
       `(pg_ctlcluster --skip-systemctl-redirect ${cluster.version} ${cluster.name} restart): connections are refused for a few seconds. One restart per full run.\n`,
   );
@@ -110,6 +118,6 @@ export async function restartPostgres(
     const back = at + databaseBackMs;
     [appBackAfterDatabaseMs, ...serversBackAfterDatabaseMs] = await Promise.all([nginxPort, ...appPorts].map((p) => firstHealthy(p, back, deadline)));
   }
-  fs.appendFileSync(PG_NOTICE, `${new Date().toISOString()} PostgreSQL is back (restart finished; ${error ?? "ok"}).\n`);
+  notice("append", `${new Date().toISOString()} PostgreSQL is back (restart finished; ${error ?? "ok"}).\n`);
   return { at, commandMs, databaseBackMs, appBackAfterDatabaseMs, serversBackAfterDatabaseMs, inFlight, error };
 }
