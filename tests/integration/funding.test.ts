@@ -347,7 +347,11 @@ describe("资金缺口 in the issue ledger (#21 item 3)", () => {
       a.admin,
       assignIssueSchema.parse({ issueId: String(talent.id), version: String(talent.version), responsibleUnit: "市人社局", responsibleLeader: "张副市长", dueDate: "2099-01-31" }),
     );
-    const talentAcked = await acknowledgeIssue(t.prisma, a.huitong, acknowledgeIssueSchema.parse({ issueId: String(talent.id), version: String(talentAssigned.version), note: "" }));
+    const talentAcked = await acknowledgeIssue(
+      t.prisma,
+      a.huitong,
+      acknowledgeIssueSchema.parse({ issueId: String(talent.id), version: String(talentAssigned.version), note: "" }),
+    );
     const snapshot = await fingerprint(t.prisma);
     await expect(progress(a.huitong, talent.id, talentAcked.version, { fundingGap: "100" })).rejects.toMatchObject({
       fieldErrors: { fundingGap: ["资金缺口只用于“资金问题”类别的问题：请清空这一项"] },
