@@ -85,6 +85,27 @@ describe("临期 / 超期 counts and lists, today injected", () => {
     expect(await getTodoBadge(t.prisma, a.admin, today, 7)).toBe(TODO_BADGE_CAP + 1);
     await t.prisma.$executeRaw`DELETE FROM "MonthlyReport" WHERE "projectId" = ${project.id} AND month >= '2030-01'`;
   });
+
+  it("the badge counts 已开工未入库 both ways: never entered, and entered only after the month", async () => {
+    const codes = ["YQ2024-001", "YQ2024-002", "YQ2024-003"];
+    const select = { code: true, actualStartMonth: true, totalInvestment: true, statsEnteredMonth: true } as const;
+    const saved = await t.prisma.project.findMany({ where: { code: { in: codes } }, select });
+    const before = await getTodoBadge(t.prisma, a.admin, today, 7);
+    try {
+      const started = { actualStartMonth: "2024-03", totalInvestment: 80000 };
+      await t.prisma.project.update({ where: { code: "YQ2024-001" }, data: { ...started, statsEnteredMonth: null } });
+      await t.prisma.project.update({ where: { code: "YQ2024-002" }, data: { ...started, statsEnteredMonth: "2024-09" } });
+      // entered in the month itself or before: not counted
+      await t.prisma.project.update({ where: { code: "YQ2024-003" }, data: { ...started, statsEnteredMonth: "2024-06" } });
+      expect((await getTodoCounts(t.prisma, a.admin, today, 7)).notEntered).toBe(2);
+      expect(await getTodoBadge(t.prisma, a.admin, today, 7)).toBe(before + 2);
+      const exact = (await getTodoCounts(t.prisma, a.admin, today, 7)).total + (await countIssueTodos(t.prisma, a.admin, today));
+      expect(await getTodoBadge(t.prisma, a.admin, today, 7)).toBe(exact);
+    } finally {
+      // the next tests of this file start from the seed's projects
+      for (const { code, ...data } of saved) await t.prisma.project.update({ where: { code }, data });
+    }
+  });
 });
 
 describe("a county records its own nodes", () => {

@@ -227,7 +227,11 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
     parts.push(
       Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
     );
-    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))}`);
+    // 已开工未入库 in two index-backed branches (Project_statsEnteredMonth_idx), each applying the one rule:
+    // never entered, or entered after the month
+    const month = today.slice(0, 7);
+    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE p."statsEnteredMonth" IS NULL AND ${startedNotEnteredSql(month)}`);
+    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE p."statsEnteredMonth" > ${month} AND ${startedNotEnteredSql(month)}`);
     parts.push(Prisma.sql`SELECT 1 FROM "BenefitReport" b WHERE b.status = 'SUBMITTED'`);
   }
   if (issues) parts.push(Prisma.sql`SELECT 1 FROM "Issue" i LEFT JOIN "Project" p ON p.id = i."projectId" WHERE ${issues}`);
