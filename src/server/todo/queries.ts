@@ -224,8 +224,12 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
     parts.push(Prisma.sql`SELECT 1 FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`);
     parts.push(Prisma.sql`SELECT 1 FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE}`);
     parts.push(Prisma.sql`SELECT 1 FROM "CorrectionRequest" c WHERE c.status = 'PENDING'`);
+    // each node's project looked up by its key (OFFSET 0 keeps the subquery a per-row lookup):
+    // joined plainly, PostgreSQL hashed every project of the list to find the first hundred nodes
     parts.push(
-      Prisma.sql`SELECT 1 FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
+      Prisma.sql`SELECT 1 FROM "Milestone" m
+        CROSS JOIN LATERAL (SELECT p."actualStartMonth", p."actualProductionMonth", p."statsEnteredMonth" FROM "Project" p WHERE p.id = m."projectId" OFFSET 0) p
+        WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
     );
     // 已开工未入库 in two index-backed branches (Project_statsEnteredMonth_idx), each applying the one rule:
     // never entered, or entered after the month
