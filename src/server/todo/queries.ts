@@ -109,6 +109,23 @@ const PUBLISHABLE = Prisma.sql`rp.status = 'OPEN'
     AND NOT EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r.month = rp.month AND r.status = 'SUBMITTED')
     AND EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r.month = rp.month AND r."approvedRevisionId" IS NOT NULL)`;
 
+/**
+ * 已开工未入库 as of `month` in two index-backed branches (Project_statsEnteredMonth_idx), each
+ * applying the one rule: never entered, or entered after the month. Read as one condition, the rule
+ * made PostgreSQL read every project of the list to find the few.
+ */
+function notEnteredFrom(month: string): [Prisma.Sql, Prisma.Sql] {
+  return [
+    Prisma.sql`FROM "Project" p WHERE p."statsEnteredMonth" IS NULL AND ${startedNotEnteredSql(month)}`,
+    Prisma.sql`FROM "Project" p WHERE p."statsEnteredMonth" > ${month} AND ${startedNotEnteredSql(month)}`,
+  ];
+}
+
+function notEnteredCount(month: string): Prisma.Sql {
+  const [never, later] = notEnteredFrom(month);
+  return Prisma.sql`((SELECT count(*) ${never}) + (SELECT count(*) ${later}))`;
+}
+
 /** Every section's count for `actor` on `today`: one statement (the navigation's badge). */
 export async function getTodoCounts(prisma: Db, actor: Actor | null, today: string, dueSoonDays = nodeDueSoonDays()): Promise<TodoCounts> {
   const { countyParkId, office } = todoRole(actor);
@@ -125,7 +142,7 @@ export async function getTodoCounts(prisma: Db, actor: Actor | null, today: stri
       ${office ? Prisma.sql`(SELECT count(*) FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED')` : zero}::int AS review,
       ${office ? Prisma.sql`(SELECT count(*) FROM "ReportingPeriod" rp WHERE ${PUBLISHABLE})` : zero}::int AS publishable,
       ${office ? Prisma.sql`(SELECT count(*) FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue')` : zero}::int AS "overdueNodes",
-      ${office ? Prisma.sql`(SELECT count(*) FROM "Project" p WHERE ${startedNotEnteredSql(today.slice(0, 7))})` : zero}::int AS "notEntered",
+      ${office ? notEnteredCount(today.slice(0, 7)) : zero}::int AS "notEntered",
       ${office ? Prisma.sql`(SELECT count(*) FROM "BenefitReport" b WHERE b.status = 'SUBMITTED')` : zero}::int AS "benefitReview",
       ${countyParkId === null ? zero : Prisma.sql`(SELECT count(*) ${benefitReturnedFrom(countyParkId)})`}::int AS "benefitReturned"`);
   const c = row ?? ZERO;
@@ -231,11 +248,7 @@ export async function getTodoBadge(prisma: Db, actor: Actor | null, today: strin
         CROSS JOIN LATERAL (SELECT p."actualStartMonth", p."actualProductionMonth", p."statsEnteredMonth" FROM "Project" p WHERE p.id = m."projectId" OFFSET 0) p
         WHERE ${nodeAttentionSql(today, dueSoonDays)} AND ${nodeStateSql(today, dueSoonDays)} = 'overdue'`,
     );
-    // 已开工未入库 in two index-backed branches (Project_statsEnteredMonth_idx), each applying the one rule:
-    // never entered, or entered after the month
-    const month = today.slice(0, 7);
-    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE p."statsEnteredMonth" IS NULL AND ${startedNotEnteredSql(month)}`);
-    parts.push(Prisma.sql`SELECT 1 FROM "Project" p WHERE p."statsEnteredMonth" > ${month} AND ${startedNotEnteredSql(month)}`);
+    for (const from of notEnteredFrom(today.slice(0, 7))) parts.push(Prisma.sql`SELECT 1 ${from}`);
     parts.push(Prisma.sql`SELECT 1 FROM "BenefitReport" b WHERE b.status = 'SUBMITTED'`);
   }
   if (issues) parts.push(Prisma.sql`SELECT 1 FROM "Issue" i LEFT JOIN "Project" p ON p.id = i."projectId" WHERE ${issues}`);
