@@ -84,7 +84,10 @@ export type IssueSummary = {
   byCategory: Array<{ category: IssueCategory; counts: Record<IssueStatus, number>; total: number; overdue: number }>;
 };
 
-/** The scope as a WHERE condition over "Issue" i LEFT JOIN "Project" p. */
+/**
+ * The scope as a WHERE condition over "Issue" i alone (no joined table), so that the counts read
+ * only the issues' covering index (migration 20261208050000_issue_count_index).
+ */
 export function issueFilter(scope: IssueScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`true`];
   if (scope.year !== undefined) parts.push(Prisma.sql`i.year = ${scope.year}`);
@@ -113,7 +116,6 @@ export async function getIssueSummary(prisma: Db, scope: IssueScope): Promise<Is
            count(*) FILTER (WHERE ${escalated(scope)})::int AS escalated,
            count(*) FILTER (WHERE i."isDemo")::int AS demo
       FROM "Issue" i
-      LEFT JOIN "Project" p ON p.id = i."projectId"
      WHERE ${issueFilter(scope)}
      GROUP BY i.category, i.status
      ORDER BY i.category, i.status`);
@@ -193,7 +195,6 @@ export async function getIssueStats(prisma: Db, scope: IssueScope): Promise<Issu
            count(*) FILTER (WHERE ${overdueSql(scope.today)})::int AS overdue,
            count(*) FILTER (WHERE ${escalated(scope)})::int AS escalated
       FROM "Issue" i
-      LEFT JOIN "Project" p ON p.id = i."projectId"
      WHERE ${issueFilter(scope)}`);
   return row ?? { total: 0, closed: 0, overdue: 0, escalated: 0 };
 }
