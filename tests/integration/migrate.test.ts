@@ -45,5 +45,16 @@ describe("migrations", () => {
         "_prisma_migrations",
       ]),
     );
+    // the app's sessions run without the JIT compiler (migration 20261208060000_jit_off): stored
+    // for the database; on PostgreSQL the client above opened its session after the migrations (the
+    // embedded database, built without JIT, keeps the one session it started with)
+    const [stored] = await prisma.$queryRaw<Array<{ config: string[] }>>`
+      SELECT s.setconfig AS config FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase
+       WHERE d.datname = current_database() AND s.setrole = 0`;
+    expect(stored?.config ?? []).toContain("jit=off");
+    if (database.engine === "postgres") {
+      const [jit] = await prisma.$queryRaw<Array<{ jit: string }>>`SELECT current_setting('jit') AS jit`;
+      expect(jit.jit).toBe("off");
+    }
   });
 });
