@@ -4,7 +4,7 @@
 // statements per call does not grow with the rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IssueCategory, IssueStatus } from "@/generated/prisma/client";
-import { getIssueLedger, issuePaging, type IssueFilters } from "@/server/issues/queries";
+import { getIssueLedger, issuePaging, listIssueLeaders, listIssueYears, type IssueFilters } from "@/server/issues/queries";
 import { getReviewQueue, REVIEW_PAGE_SIZE } from "@/server/monthly-reports/queries";
 import { AUDIT_PAGE_SIZE, listAudit } from "@/server/audit/queries";
 import { pageWindow } from "@/components/common/pagination";
@@ -111,6 +111,19 @@ describe("lists paged in SQL", () => {
     // another year: none of these; every year: the seed's too
     expect((await getIssueLedger(t.prisma, { year: 2023 }, {}, TODAY)).total).toBe(await t.prisma.issue.count({ where: { year: 2023 } }));
     expect((await getIssueLedger(t.prisma, {}, {}, TODAY)).total).toBe(await t.prisma.issue.count());
+  });
+
+  it("/issues: the year and leader filters offer each value once, years newest first, leaders in name order", async () => {
+    // leaders on a few of the issues, two of them on several
+    const names = ["王五", "李四", "王五", "张三", "李四"];
+    for (const [k, name] of names.entries()) await t.prisma.issue.update({ where: { id: made[k].id }, data: { responsibleLeader: name } });
+    const all = await t.prisma.issue.findMany({ select: { year: true, responsibleLeader: true } });
+    const years = [...new Set(all.map((i) => i.year))].sort((a, b) => b - a);
+    const leaders = [...new Set(all.flatMap((i) => (i.responsibleLeader === null ? [] : [i.responsibleLeader])))].sort();
+    expect(years.length).toBeGreaterThan(1);
+    expect(leaders).toEqual(expect.arrayContaining(["张三", "李四", "王五"]));
+    expect(await listIssueYears(t.prisma)).toEqual(years);
+    expect(await listIssueLeaders(t.prisma)).toEqual(leaders);
   });
 
   it("/issues: the page size is 1–100 and a page past the end shows the last one", async () => {

