@@ -200,7 +200,7 @@ describe("lists paged in SQL", () => {
       expect(first.pages).toBe(Math.ceil(submitted.length / 20));
       expect(items.map((r) => r.id)).toEqual(submitted.map((r) => r.id));
       for (const pid of parks.slice(0, 2)) {
-        expect(first.counts.byPark.find((p) => p.parkId === pid)?.count).toBe(submitted.filter((r) => r.project.parkId === pid).length);
+        expect(first.counts.byPark!.find((p) => p.parkId === pid)?.count).toBe(submitted.filter((r) => r.project.parkId === pid).length);
       }
       expect(first.counts.months.find((m) => m.month === "2025-02")?.count).toBe(30);
     });
@@ -218,7 +218,7 @@ describe("lists paged in SQL", () => {
           .reverse(),
       );
       // the per-park counts still show every park for the month
-      expect(first.counts.byPark.find((p) => p.parkId === parks[0])?.count).toBe(15);
+      expect(first.counts.byPark!.find((p) => p.parkId === parks[0])?.count).toBe(15);
     });
 
     it("each report beside its previous approved month and the plan for its month", async () => {
@@ -308,6 +308,17 @@ describe("lists paged in SQL", () => {
       }
       const january = await getReviewQueue(t.prisma, { month: "2025-01" }, 1);
       expect(january.items.every((x) => x.flags.length === 0)).toBe(true);
+    });
+
+    it("without the per-park counts (a province's park search) the other counts are the same", async () => {
+      for (const f of [{}, { parkId: parks[1] }, { month: "2025-02" }, { parkId: parks[0], status: "APPROVED" as const }, { status: "APPROVED" as const, month: "2024-12" }]) {
+        const full = await getReviewQueue(t.prisma, f, 1);
+        const lean = await getReviewQueue(t.prisma, f, 1, { byPark: false });
+        expect(full.counts.byPark!.length).toBeGreaterThan(0);
+        expect(lean.counts.byPark).toBeNull();
+        expect({ ...lean.counts, byPark: full.counts.byPark }).toEqual(full.counts);
+        expect(lean.items.map((r) => r.id)).toEqual(full.items.map((r) => r.id));
+      }
     });
 
     it("three SQL statements per page, whatever the queue's length (no query per row)", async () => {

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { requirePermission } from "@/server/auth/current";
 import { can } from "@/server/auth/permissions";
 import { getIssueLedger, listIssueLeaders, listIssueYears, parseIssueFilters } from "@/server/issues/queries";
-import { listParks } from "@/server/parks/queries";
+import { resolveParkFilter } from "@/server/parks/park-filter";
 import { IssueList } from "@/components/issues/issue-list";
 import { ExportLink } from "@/components/excel/export-link";
 import { LIST_EXPORT_LIMIT } from "@/server/excel/exports";
@@ -25,19 +25,21 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const prisma = db();
   const years = await listIssueYears(prisma);
   const leaders = await listIssueLeaders(prisma);
-  const { filters, allYears } = parseIssueFilters(sp, years[0], leaders);
+  const parsed = parseIssueFilters(sp, years[0], leaders);
+  const { allYears } = parsed;
+  const parkFilter = await resolveParkFilter(prisma, sp);
+  const filters = { ...parsed.filters, parkId: parkFilter.parkId };
   // one query at a time: the embedded database serves few connections
   const ledger = await getIssueLedger(prisma, filters, { page: intParam(sp, "page"), size: intParam(sp, "size") });
   const { issues, total, closed, overdue, escalated, closureRate: rate, page, pages, size } = ledger;
-  const parks = await listParks(prisma);
   const mayRaise = can(actor, "issue.write");
   const anyFilter =
-    filters.status || filters.category || filters.parkId || filters.overdue || filters.escalated || filters.leader || (filters.year !== years[0] && years.length > 1);
-  const pageHref = (n: number) =>
+    filters.status || filters.category || filters.parkId !== undefined || filters.overdue || filters.escalated || filters.leader || (filters.year !== years[0] && years.length > 1);
+  const listHref = (n: number, park = filters.parkId) =>
     `/issues${queryString({
       status: filters.status,
       category: filters.subCategory ?? filters.category,
-      park: filters.parkId,
+      park,
       overdue: filters.overdue ? 1 : undefined,
       escalated: filters.escalated ? 1 : undefined,
       leader: filters.leader,
@@ -45,6 +47,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       size: size === 20 ? undefined : size,
       page: n === 1 ? undefined : n,
     })}`;
+
+  const pageHref = (n: number) => listHref(n);
 
   return (
     <div className="space-y-5">
@@ -107,7 +111,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           },
           { kind: "select", name: "status", label: "状态", value: filters.status, all: "全部", options: labelOptions(ISSUE_STATUS_LABEL) },
           { kind: "select", name: "category", label: "类别", value: filters.subCategory ?? filters.category, all: "全部", options: issueCategoryOptions() },
-          { kind: "select", name: "park", label: "县区园区", value: filters.parkId, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
+          { kind: "park", name: "park", label: "县区园区", filter: parkFilter, href: (park) => listHref(1, park) },
           { kind: "select", name: "leader", label: "包保领导", value: filters.leader, all: "全部", options: leaders.map((l) => ({ value: l, label: l })) },
           { kind: "checkbox", name: "overdue", label: "只看逾期", checked: filters.overdue === true },
           { kind: "checkbox", name: "escalated", label: "只看已升级督办", checked: filters.escalated === true },

@@ -5,7 +5,8 @@ import { resolvePlanYear } from "@/server/plans/queries";
 import { FilterBar, labelOptions } from "@/components/common/filter-bar";
 import { Pagination } from "@/components/common/pagination";
 import { getProjectListPage } from "@/server/figures/project-list";
-import { listIndustries, listParks } from "@/server/parks/queries";
+import { listPublicationIndustries } from "@/server/figures/queries";
+import { resolveParkFilter } from "@/server/parks/park-filter";
 import { EmptyState } from "@/components/common/badges";
 import { PublicationNote } from "@/components/figures/publication-note";
 import { FigureTable } from "@/components/figures/figure-table";
@@ -71,13 +72,17 @@ function SortHeader({ params, sort, children, className = "" }: { params: Projec
 }
 
 export default async function ProjectsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const params = parseProjectListParams(await searchParams);
+  const sp = await searchParams;
   const prisma = db();
-  const { years, year } = await resolvePlanYear(prisma, params.year);
+  const parsed = parseProjectListParams(sp);
+  const [{ years, year }, parkFilter] = await Promise.all([resolvePlanYear(prisma, parsed.year), resolveParkFilter(prisma, sp)]);
   if (year === undefined) return <EmptyState>还没有年度重大项目计划。</EmptyState>;
-  const [parks, industries, page] = await Promise.all([listParks(prisma), listIndustries(prisma, year), getProjectListPage(prisma, year, params)]);
+  const params = { ...parsed, park: parkFilter.parkId };
+  const page = await getProjectListPage(prisma, year, params);
+  // the industries of the publication listed (its stored sums per 产业)
+  const industries = page.pub ? await listPublicationIndustries(prisma, page.pub.publicationId) : [];
   const current = { ...params, year: params.year === undefined ? undefined : year };
-  const anyFilter = params.park || params.status || params.industry || params.warning || params.q;
+  const anyFilter = params.park !== undefined || params.status || params.industry || params.warning || params.q;
 
   return (
     <div className="space-y-4">
@@ -93,7 +98,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
         fields={[
           { kind: "search", name: "q", label: "搜索（名称、代码、企业）", value: params.q, placeholder: "如：金石" },
           years.length > 1 && { kind: "select", name: "year", label: "年度", value: year, options: years.map((y) => ({ value: y, label: `${y}年` })) },
-          { kind: "select", name: "park", label: "县区园区", value: params.park, all: "全部", options: parks.map((p) => ({ value: p.id, label: p.name })) },
+          { kind: "park", name: "park", label: "县区园区", filter: parkFilter, href: (park) => href(current, { park, page: 1 }) },
           { kind: "select", name: "status", label: "状态", value: params.status, all: "全部", options: labelOptions(PROJECT_STATUS_LABEL, STATUS_VALUES) },
           { kind: "select", name: "industry", label: "产业", value: params.industry, all: "全部", options: industries.map((i) => ({ value: i, label: i })) },
           { kind: "select", name: "warning", label: "预警", value: params.warning, all: "全部", options: labelOptions(WARNING_FILTER_LABEL, WARNING_FILTERS) },

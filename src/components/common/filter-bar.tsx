@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { FormatHint, buttonClass, inputClass } from "@/components/forms/field";
 import { PhoneFold } from "./phone-fold";
+import { ParkControl, ParkMatches, parkChip } from "./park-field";
+import type { ParkFilter } from "@/server/parks/park-filter";
 
 /** An option; consecutive options of one `group` are shown under that heading (an optgroup). */
 export type FilterOption = { value: string | number; label: string; group?: string };
@@ -28,6 +30,8 @@ export type FilterField =
       all?: string;
     }
   | { kind: "search"; name: string; label: string; value: string | undefined; placeholder?: string; wide?: boolean }
+  /** 县区园区: a drop-down or, for a province's parks, a search (src/server/parks/park-filter.ts); `href`: the list filtered on a park */
+  | { kind: "park"; name: "park"; label: string; filter: ParkFilter; href: (parkId: number) => string }
   | { kind: "date"; name: string; label: string; value: string | undefined }
   | { kind: "checkbox"; name: string; label: string; checked: boolean };
 
@@ -59,6 +63,7 @@ export function FilterBar({
         {shown.map((f) => (
           <Field key={f.name} field={f} />
         ))}
+        {shown.map((f) => f.kind === "park" && <ParkMatches key="park-matches" filter={f.filter} href={f.href} />)}
         {Object.entries(keep).map(([name, value]) => value !== undefined && <input key={name} type="hidden" name={name} value={value} />)}
         <div className="col-span-2 flex items-end gap-3 sm:col-span-1">
           <button type="submit" className={buttonClass}>
@@ -83,6 +88,10 @@ export function FilterBar({
 export function activeChips(fields: readonly FilterField[]): string[] {
   return fields.flatMap((f) => {
     if (f.kind === "checkbox") return f.checked ? [f.label] : [];
+    if (f.kind === "park") {
+      const chip = parkChip(f.filter);
+      return chip ? [`${f.label}：${chip}`] : [];
+    }
     if (f.value === undefined || f.value === "") return [];
     if (f.kind === "select") {
       if (f.all === undefined) return [];
@@ -113,7 +122,9 @@ function Field({ field: f }: { field: FilterField }) {
         {f.label}
         {f.kind === "date" && <FormatHint type="date" short />}
       </span>
-      {f.kind === "search" ? (
+      {f.kind === "park" ? (
+        <ParkControl filter={f.filter} />
+      ) : f.kind === "search" ? (
         <input type="search" name={f.name} defaultValue={f.value ?? ""} placeholder={f.placeholder} className={inputClass} />
       ) : f.kind === "date" ? (
         <input type="date" name={f.name} defaultValue={f.value ?? ""} className={inputClass} />

@@ -10,6 +10,8 @@ import { PROGRESS_STAGE_LABEL, QUALITY_KIND_LABEL, REPORT_STATUS_LABEL } from "@
 import { formatWan, percent, type Decimal } from "@/lib/money";
 import { formatMonth } from "@/lib/month";
 import { queryString } from "@/lib/search-params";
+import { ParkControl, ParkMatches } from "@/components/common/park-field";
+import type { ParkFilter } from "@/server/parks/park-filter";
 import { REVIEW_STATUSES, type ReviewFilters, type ReviewStatus } from "@/server/monthly-reports/queries";
 import type { getReviewPage, ReviewQueueItem } from "@/server/monthly-reports/review-queries";
 
@@ -163,7 +165,7 @@ export function ReviewParkChips({ counts, filters, stamp }: { counts: ReviewPage
   return (
     <>
       {/* a chip per county park while they fit on a line or two; at province scale the select below does it */}
-      {counts.byPark.length > 0 && counts.byPark.length <= PARK_CHIPS_MAX && (
+      {counts.byPark && counts.byPark.length > 0 && counts.byPark.length <= PARK_CHIPS_MAX && (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="各县区园区待审核" data-testid="review-by-park">
           {counts.byPark.map((p) => (
             <li key={p.parkId}>
@@ -182,8 +184,10 @@ export function ReviewParkChips({ counts, filters, stamp }: { counts: ReviewPage
   );
 }
 
-export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["counts"]; filters: Filters }) {
+export function ReviewFilterForm({ counts, filters, parkFilter }: { counts: ReviewPage["counts"]; filters: Filters; parkFilter: ParkFilter }) {
   const { status } = filters;
+  // a city's parks: those with reports in the status shown, each with its count; a province's: a search
+  const parkOptions = counts.byPark?.map((p) => ({ value: p.parkId, label: `${p.parkName}（${p.count}份）` }));
   return (
     <form method="get" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-4" aria-label="筛选">
       <label className="text-sm">
@@ -198,14 +202,7 @@ export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["coun
       </label>
       <label className="text-sm">
         <span className="block text-slate-600">县区园区</span>
-        <select name="park" defaultValue={filters.parkId ?? ""} className={inputClass}>
-          <option value="">全部</option>
-          {counts.byPark.map((p) => (
-            <option key={p.parkId} value={p.parkId}>
-              {p.parkName}（{p.count}份）
-            </option>
-          ))}
-        </select>
+        <ParkControl filter={parkFilter} options={parkOptions} />
       </label>
       <label className="text-sm">
         <span className="block text-slate-600">月份</span>
@@ -220,6 +217,7 @@ export function ReviewFilterForm({ counts, filters }: { counts: ReviewPage["coun
           ))}
         </select>
       </label>
+      <ParkMatches filter={parkFilter} href={(park) => reviewHref({ park, month: filters.month, status })} />
       <div className="flex items-end gap-2">
         <button type="submit" className={secondaryButtonClass}>
           筛选

@@ -181,8 +181,9 @@ export type ReviewCounts = {
   all: number;
   /** reports per status within the park and month filters (every status listed, zeros included) */
   byStatus: Array<{ status: ReviewStatus; count: number }>;
-  /** per county park, in the status shown (within the month filter), parks with none left out */
-  byPark: Array<{ parkId: number; parkName: string; count: number }>;
+  /** per county park, in the status shown (within the month filter), parks with none left out;
+   *  null when not asked for (a province's list: its park filter is a search) */
+  byPark: Array<{ parkId: number; parkName: string; count: number }> | null;
   /** months with reports in the status shown (within the park filter), newest first; for 已审核 every
    *  period's month, counted only for the month approved reports are counted in */
   months: Array<{ month: string; count: number | null }>;
@@ -195,51 +196,76 @@ export type ReviewCounts = {
   approvedMonth: string | null;
 };
 
-/** How many reports there are per status, park and month — one grouped query. */
-export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}): Promise<ReviewCounts> {
+/**
+ * How many reports there are per status, month and (with `byPark`) county park: one statement of
+ * small grouped parts, each read the cheapest way — the counts by status and by month from the
+ * (status, month) index alone, the project's park joined only where a park is filtered or counted
+ * per park. At province scale (1,000 parks) the page asks no per-park counts (its park filter is a
+ * search, src/server/parks/park-filter.ts), and 90,000 open reports are not joined to their projects.
+ */
+export async function getReviewCounts(prisma: Db, f: ReviewFilters = {}, opts: { byPark?: boolean } = {}): Promise<ReviewCounts> {
   const shown = f.status ?? "SUBMITTED";
   const [approved] = await prisma.$queryRaw<Array<{ month: string | null }>>(Prisma.sql`
     SELECT coalesce(${f.month ?? null}::text, (SELECT max(month) FROM "ReportingPeriod")) AS month`);
   const approvedMonth = approved?.month ?? null;
-  // the workflow's open states everywhere, approved reports of one month only; written as the
-  // statuses it takes (not "<> 'APPROVED' OR …") so that PostgreSQL reads them from the
-  // (status, month) index instead of scanning every month's reports (100,000 at 5,000 projects),
-  // which it did on each review page the office opens (bench/RESULTS.md, "Deadline-day rush")
-  const rows = await prisma.$queryRaw<Array<{ parkId: number; parkName: string; sortOrder: number; month: string; status: ReportStatus; n: number }>>(Prisma.sql`
-    SELECT pk.id AS "parkId", pk.name AS "parkName", pk."sortOrder", r.month, r.status, count(*)::int AS n
-      FROM "MonthlyReport" r
-      JOIN "Project" p ON p.id = r."projectId"
-      JOIN "Park" pk ON pk.id = p."parkId"
-     WHERE r.status IN ('DRAFT', 'SUBMITTED', 'RETURNED') OR (r.status = 'APPROVED' AND r.month = ${approvedMonth})
-     GROUP BY pk.id, pk.name, pk."sortOrder", r.month, r.status
-     ORDER BY pk."sortOrder", pk.name, r.month`);
+  // the workflow's open states everywhere, approved reports of one month only; each part written
+  // as the statuses it takes (not "<> 'APPROVED'", nor one "… OR (APPROVED AND month)") so that
+  // PostgreSQL reads it from the (status, month) index instead of scanning every month's reports
+  // (1,000,000 at 50,000 projects: 60 ms; bench/RESULTS.md, "Deadline-day rush" and "National size")
+  const inPark = f.parkId === undefined ? Prisma.empty : Prisma.sql`AND r."projectId" IN (SELECT id FROM "Project" WHERE "parkId" = ${f.parkId})`;
+  const inMonth = f.month === undefined ? Prisma.empty : Prisma.sql`AND r.month = ${f.month}`;
+  const isShown = Prisma.sql`r.status = ${shown}::"ReportStatus" ${shown === "APPROVED" ? Prisma.sql`AND r.month = ${approvedMonth}` : Prisma.empty}`;
+  type Row = {
+    part: "status" | "all" | "month" | "park";
+    status: ReportStatus | null;
+    month: string | null;
+    parkId: number | null;
+    parkName: string | null;
+    sortOrder: number | null;
+    n: number;
+  };
+  const rows = await prisma.$queryRaw<Row[]>(Prisma.sql`
+    SELECT 'status' AS part, r.status, NULL AS month, NULL::int AS "parkId", NULL AS "parkName", NULL::int AS "sortOrder", count(*)::int AS n
+      FROM "MonthlyReport" r WHERE r.status IN ('DRAFT', 'SUBMITTED', 'RETURNED') ${inPark} ${inMonth} GROUP BY r.status
+    UNION ALL
+    SELECT 'status', 'APPROVED', NULL, NULL, NULL, NULL, count(*)::int
+      FROM "MonthlyReport" r WHERE r.status = 'APPROVED' AND r.month = ${approvedMonth} ${inPark} ${inMonth}
+    UNION ALL
+    SELECT 'all', NULL, NULL, NULL, NULL, NULL, count(*)::int FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'
+    UNION ALL
+    SELECT 'month', NULL, r.month, NULL, NULL, NULL, count(*)::int FROM "MonthlyReport" r WHERE ${isShown} ${inPark} GROUP BY r.month
+    ${
+      opts.byPark === false
+        ? Prisma.empty
+        : Prisma.sql`UNION ALL
+    SELECT 'park', NULL, NULL, pk.id, pk.name, pk."sortOrder", count(*)::int
+      FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" JOIN "Park" pk ON pk.id = p."parkId"
+     WHERE ${isShown} ${inMonth}
+     GROUP BY pk.id, pk.name, pk."sortOrder"`
+    }`);
   const periodMonths = shown === "APPROVED" ? await prisma.$queryRaw<Array<{ month: string }>>(Prisma.sql`SELECT month FROM "ReportingPeriod" ORDER BY month DESC`) : [];
-  const byPark = new Map<number, ReviewCounts["byPark"][number]>();
   const byStatus = new Map<string, number>(REVIEW_STATUSES.map((s) => [s, 0]));
   const months = new Map<string, number>();
+  const byPark: Array<NonNullable<ReviewCounts["byPark"]>[number] & { sortOrder: number }> = [];
   let all = 0;
-  let filtered = 0;
   for (const r of rows) {
-    if (r.status === "SUBMITTED") all += r.n;
-    const inPark = f.parkId === undefined || r.parkId === f.parkId;
-    const inMonth = f.month === undefined || r.month === f.month;
-    if (inPark && inMonth) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + r.n);
-    if (r.status !== shown) continue;
-    if (inMonth) {
-      const c = byPark.get(r.parkId) ?? { parkId: r.parkId, parkName: r.parkName, count: 0 };
-      c.count += r.n;
-      byPark.set(r.parkId, c);
-    }
-    if (inPark) months.set(r.month, (months.get(r.month) ?? 0) + r.n);
-    if (inPark && inMonth) filtered += r.n;
+    if (r.part === "status") byStatus.set(r.status!, r.n);
+    else if (r.part === "all") all = r.n;
+    else if (r.part === "month") months.set(r.month!, r.n);
+    else byPark.push({ parkId: r.parkId!, parkName: r.parkName!, sortOrder: r.sortOrder!, count: r.n });
   }
-  const monthList: ReviewCounts["months"] = [...months.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([month, count]) => ({ month, count }));
+  const filtered = byStatus.get(shown) ?? 0;
+  const monthList: ReviewCounts["months"] = [...months.entries()].map(([month, count]) => ({ month, count }));
   for (const { month } of periodMonths) if (!months.has(month)) monthList.push({ month, count: null });
   monthList.sort((a, b) => (a.month < b.month ? 1 : -1));
   return {
     all,
     byStatus: REVIEW_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
-    byPark: [...byPark.values()],
+    // the parks in the list's order (UNION ALL promises none)
+    byPark:
+      opts.byPark === false
+        ? null
+        : byPark.sort((a, b) => a.sortOrder - b.sortOrder || (a.parkName < b.parkName ? -1 : a.parkName > b.parkName ? 1 : 0)).map(({ sortOrder: _, ...p }) => p),
     months: monthList,
     filtered,
     approvedMonth,
@@ -359,8 +385,8 @@ export async function listReviewQueue(prisma: Db, f: ReviewFilters = {}, limit: 
  * 已审核 the periods' months) and one page of the queue (one query); a page past the end shows the
  * last one. The same statements whatever the number of reports.
  */
-export async function getReviewQueue(prisma: Db, f: ReviewFilters = {}, page = 1) {
-  const counts = await getReviewCounts(prisma, f);
+export async function getReviewQueue(prisma: Db, f: ReviewFilters = {}, page = 1, opts: { byPark?: boolean } = {}) {
+  const counts = await getReviewCounts(prisma, f, opts);
   const size = REVIEW_PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(counts.filtered / size));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);

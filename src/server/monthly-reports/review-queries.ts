@@ -17,7 +17,7 @@ export function reviewFilters(sp: RawSearchParams): { filters: ReviewFilters & {
 }
 
 /** One page of the review queue, each item with 较上期已审核 and 较计划. */
-export async function getReviewPage(prisma: Db, f: ReviewFilters, page: number) {
-  const queue = await getReviewQueue(prisma, f, page);
+export async function getReviewPage(prisma: Db, f: ReviewFilters, page: number, opts: { byPark?: boolean } = {}) {
+  const queue = await getReviewQueue(prisma, f, page, opts);
   return { ...queue, items: queue.items.map((r): ReviewQueueItem => ({ ...r, ...reportDifferences(r) })) };
 }
