@@ -5,13 +5,21 @@ import { seedDatabase } from "@/server/seed";
 import { resolvePlanYear } from "@/server/plans/queries";
 import { leftBehindConfirmation, publishedIfNow } from "../helpers/publication";
 import { getReadPublication } from "@/server/periods/queries";
-import { getFigureBreakdown, getMonthlySeries, getProjectFigureHistory, getPublicationTotals, listFigures, type FigureQuery } from "@/server/figures/queries";
+import {
+  getFigureBreakdown,
+  listPublicationIndustries,
+  getMonthlySeries,
+  getProjectFigureHistory,
+  getPublicationTotals,
+  listFigures,
+  type FigureQuery,
+} from "@/server/figures/queries";
 import { publishPeriod, reopenPeriod } from "@/server/periods/service";
 import { getProjectListPage } from "@/server/figures/project-list";
 import { parseProjectListParams } from "@/lib/project-list";
 import { dec } from "@/lib/money";
 import { getIssueCountsByPark, getIssueSummary, listIssues } from "@/server/issues/queries";
-import { listIndustries, listParks } from "@/server/parks/queries";
+import { listParks } from "@/server/parks/queries";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { actorsOf, type Actors } from "../helpers/actors";
 import { countingClient, type CountingClient } from "../helpers/query-count";
@@ -75,7 +83,9 @@ describe("dashboards on the seed report", () => {
     expect(await q({ warning: "yellow" })).toHaveLength(4);
     expect(await q({ warning: "red" })).toEqual([]);
     expect(await q({ warning: "stale" })).toEqual([]);
-    expect(await listIndustries(t.prisma, 2024)).toEqual(["新材料", "生物医药", "能源", "资源循环利用"].sort());
+    // the 产业 filter offers the industries of the publication the list shows
+    const pub = (await getReadPublication(t.prisma, 2024))!;
+    expect(await listPublicationIndustries(t.prisma, pub.publicationId)).toEqual(["新材料", "生物医药", "能源", "资源循环利用"].sort());
     // nothing is published for a year without a list
     expect(await getReadPublication(t.prisma, 2023)).toBeNull();
     expect(await getProjectListPage(t.prisma, 2023, parseProjectListParams({}))).toMatchObject({ pub: null, total: 0, rows: [] });

@@ -101,11 +101,12 @@ export async function OverviewPage({ searchParams }: { searchParams: Promise<Raw
         <OverviewEscalations year={planYear} />
       </Suspense>
       {publication &&
+        totals &&
         fold(
           "重大项目",
           "projects",
           <Suspense fallback={<SectionSkeleton label="重大项目" />}>
-            <OverviewProjects year={planYear} publication={publication} />
+            <OverviewProjects year={planYear} publication={publication} projectCount={totals.projectCount} />
           </Suspense>,
         )}
     </div>

@@ -36,7 +36,16 @@ export async function WarningsSection({
   publication: PublicationRef;
   counts: { red: number; yellow: number; green: number; missing: number };
 }) {
-  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, warning: "attention", sort: "warning", dir: "asc", page: 1, size: OVERVIEW_TOP });
+  // how many need attention is in the publication's sums already (red + yellow)
+  const { rows, total } = await listFigures(db(), {
+    publicationId: publication.publicationId,
+    warning: "attention",
+    sort: "warning",
+    dir: "asc",
+    page: 1,
+    size: OVERVIEW_TOP,
+    total: counts.red + counts.yellow,
+  });
   const config = warningConfig();
   return (
     <Section
@@ -151,8 +160,8 @@ export async function OverviewIssues({ year }: { year: number }) {
   );
 }
 
-export async function OverviewProjects({ year, publication }: { year: number; publication: PublicationRef }) {
-  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, sort: "total", dir: "desc", page: 1, size: 5 });
+export async function OverviewProjects({ year, publication, projectCount }: { year: number; publication: PublicationRef; projectCount: number }) {
+  const { rows, total } = await listFigures(db(), { publicationId: publication.publicationId, sort: "total", dir: "desc", page: 1, size: 5, total: projectCount });
   return (
     <Section
       id="projects-heading"

@@ -14,7 +14,7 @@
 //
 // The publication is frozen: with the figures it stores the project facts they are printed with
 // (ProjectFigure: code, name, 建设内容, … and the open issues as of asOfDate), each park's name
-// (PublicationParkTotal), and what the documents state besides (PublicationDocumentInputs:
+// (PublicationParkTotal; its sums per 产业 in PublicationIndustryTotal), and what the documents state besides (PublicationDocumentInputs:
 // src/server/documents/inputs.ts) — nothing a publication shows is read live afterwards.
 //
 // 数据质量 (src/domain/data-quality.ts): the figures of the projects that reported the month (an
@@ -173,6 +173,7 @@ export async function publishFigures(tx: Tx, opts: PublishOptions): Promise<{ pu
   }
 
   await insertParkTotals(tx, publication.id, plan, year);
+  await insertIndustryTotals(tx, publication.id);
   await storeDocumentInputs(tx, { publicationId: publication.id, month: opts.month, asOf: opts.asOfDate, periodIsDemo: opts.periodIsDemo ?? period.isDemo });
   await tx.reportingPeriod.update({
     where: { id: period.id },
@@ -346,6 +347,25 @@ async function insertQualityFlags(tx: Tx, publicationId: number, month: string, 
                   ${col("message")}::text[], ${col("evidence")}::text[])
         AS t("projectId", "parkId", "revisionId", kind, message, evidence)`);
   return flags.length;
+}
+
+/**
+ * The publication's sums per 产业 ("" for none), from the figures just written: what the
+ * overview's 各产业完成率 reads (getFigureBreakdown). One statement.
+ */
+async function insertIndustryTotals(tx: Tx, publicationId: number) {
+  const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "PublicationIndustryTotal" ("publicationId", industry, projects, "totalInvestment", "annualPlanned",
+      "withAnnualPlan", "yearInvestmentOfPlanned", "yearInvestment", cumulative, missing, red, yellow, "demoFigures")
+    SELECT ${publicationId}, coalesce(f.industry, ''), count(*)::int, sum(f."totalInvestment"), ${planScope.annualPlanned},
+           ${planScope.projectsWithAnnualPlan}, ${planScope.yearInvestmentOfPlanned},
+           sum(f."yearInvestment"), coalesce(sum(f.cumulative), 0),
+           count(*) FILTER (WHERE f.missing)::int, count(*) FILTER (WHERE f."warningLevel" = 'RED')::int,
+           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int, count(*) FILTER (WHERE f."isDemo")::int
+      FROM "ProjectFigure" f
+     WHERE f."publicationId" = ${publicationId}
+     GROUP BY coalesce(f.industry, '')`);
 }
 
 /**

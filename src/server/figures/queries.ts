@@ -7,7 +7,7 @@ import "server-only";
 import { Prisma, type ProjectStatus, type WarningLevel } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { PublicationSums } from "@/domain/headline";
-import { annualRankingOrderSql, planScopeSumsSql } from "@/domain/annual-rate";
+import { annualRankingOrderSql } from "@/domain/annual-rate";
 import { rate } from "@/lib/progress";
 import { decimalText, type Decimal } from "@/lib/money";
 
@@ -171,27 +171,24 @@ export type FigureBreakdownRow = {
   demo: boolean;
 };
 
-/** One publication by county park (its stored park sums) or by industry (grouped over its figures). */
+/** One publication by county park or by industry: its stored sums (PublicationParkTotal, PublicationIndustryTotal). */
 export async function getFigureBreakdown(prisma: Db, publicationId: number, by: "park" | "industry"): Promise<FigureBreakdownRow[]> {
   if (by === "park") return getParkBreakdown(prisma, publicationId);
-  const planScope = planScopeSumsSql(Prisma.sql`f."yearInvestment"`, Prisma.sql`f."annualPlanned"`);
   const rows = await prisma.$queryRaw<BreakdownRaw[]>(Prisma.sql`
-    SELECT coalesce(f.industry, '') AS key, coalesce(f.industry, '未分类') AS label, count(*)::int AS "projectCount",
-           sum(f."totalInvestment") AS "totalInvestment",
-           ${planScope.annualPlanned} AS "annualPlanned",
-           ${planScope.projectsWithAnnualPlan} AS "projectsWithAnnualPlan",
-           ${planScope.yearInvestmentOfPlanned} AS "yearInvestmentOfPlanned",
-           sum(f."yearInvestment") AS "yearInvestment",
-           coalesce(sum(f.cumulative), 0) AS cumulative,
-           count(*) FILTER (WHERE f.missing)::int AS missing,
-           count(*) FILTER (WHERE f."warningLevel" = 'RED')::int AS red,
-           count(*) FILTER (WHERE f."warningLevel" = 'YELLOW')::int AS yellow,
-           coalesce(bool_or(f."isDemo"), false) AS demo
-      FROM "ProjectFigure" f
-     WHERE f."publicationId" = ${publicationId}
-     GROUP BY 1, 2
-     ORDER BY sum(f."totalInvestment") DESC, 2`);
+    SELECT t.industry AS key, CASE WHEN t.industry = '' THEN '未分类' ELSE t.industry END AS label, t.projects AS "projectCount",
+           t."totalInvestment", t."annualPlanned", t."withAnnualPlan" AS "projectsWithAnnualPlan",
+           t."yearInvestmentOfPlanned", t."yearInvestment", t.cumulative, t.missing, t.red, t.yellow, t."demoFigures" > 0 AS demo
+      FROM "PublicationIndustryTotal" t
+     WHERE t."publicationId" = ${publicationId}
+     ORDER BY t."totalInvestment" DESC, 2`);
   return rows.map(breakdownRow);
+}
+
+/** The industries of one publication's figures, for the project list's 产业 filter (its stored sums: one row each). */
+export async function listPublicationIndustries(prisma: Db, publicationId: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<Array<{ industry: string }>>(Prisma.sql`
+    SELECT industry FROM "PublicationIndustryTotal" WHERE "publicationId" = ${publicationId} AND industry <> '' ORDER BY industry`);
+  return rows.map((r) => r.industry);
 }
 
 type BreakdownRaw = Omit<FigureBreakdownRow, "totalInvestment" | "annualPlanned" | "yearInvestmentOfPlanned" | "yearInvestment" | "cumulative"> &
@@ -245,6 +242,11 @@ export type FigureQuery = FigureScope & {
   dir?: "asc" | "desc";
   page: number;
   size: number;
+  /**
+   * the number of rows the filter matches when the caller already has it from the publication's
+   * stored sums (the overview: red + yellow, or every project), saving the count over its figures
+   */
+  total?: number;
 };
 
 export type FigureRow = {
@@ -310,7 +312,9 @@ export async function listFigures(prisma: Db, query: FigureQuery): Promise<{ tot
   const dir = Prisma.raw(query.dir === "desc" ? "DESC NULLS LAST" : "ASC NULLS LAST");
   const filter = Prisma.join(where, " AND ");
   const [count, rows] = await Promise.all([
-    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
+    query.total !== undefined
+      ? [{ n: query.total }]
+      : prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`
       SELECT count(*)::int AS n FROM "ProjectFigure" f WHERE ${filter}`),
     prisma.$queryRaw<FigureRaw[]>(Prisma.sql`
       SELECT f."projectId", f.code, f.name, f."parkId", t."parkName", f.enterprise, f.industry, f."projectStatus" AS status,
