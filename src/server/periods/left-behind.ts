@@ -17,10 +17,19 @@ export const LEFT_BEHIND_FROM = (month: string) => Prisma.sql`
 
 const ZERO_COUNTS: LeftBehindCounts = { submitted: 0, returned: 0, draft: 0, missing: 0, correction: 0 };
 
-/** How many of the month's listed projects stand in each left-behind group. One statement. */
+/**
+ * How many of the month's listed projects stand in each left-behind group. One statement, over the
+ * list's entries and the month's reports only (every entry has its project, so the project and its
+ * park need not be joined to count; both are read from their indexes alone).
+ */
 export async function countLeftBehind(prisma: Db | Tx, month: string): Promise<LeftBehindCounts> {
   const rows = await (prisma as Db).$queryRaw<Array<{ grp: LeftBehindGroup; n: number }>>(Prisma.sql`
-    SELECT x.grp, count(*)::int AS n FROM (SELECT ${LEFT_BEHIND_GROUP_SQL} AS grp ${LEFT_BEHIND_FROM(month)}) x
+    SELECT x.grp, count(*)::int AS n FROM (
+      SELECT ${LEFT_BEHIND_GROUP_SQL} AS grp
+        FROM "AnnualPlan" ap
+        JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+        LEFT JOIN "MonthlyReport" r ON r."projectId" = e."projectId" AND r.month = ${month}
+       WHERE ap.year = ${Number(month.slice(0, 4))}) x
      WHERE x.grp IS NOT NULL GROUP BY x.grp`);
   const counts = { ...ZERO_COUNTS };
   for (const r of rows) counts[r.grp] = r.n;

@@ -103,20 +103,24 @@ export type ParkProgress = {
  */
 export async function getPeriodProgress(prisma: Db, month: string): Promise<ParkProgress[]> {
   const year = Number(month.slice(0, 4));
+  // counted per park id first, the park's name joined to the thousand counts after (not to every project)
   return prisma.$queryRaw<ParkProgress[]>(Prisma.sql`
-    SELECT pk.id AS "parkId", pk.name AS "parkName", count(*)::int AS projects,
-           count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
-           count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted,
-           count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-           count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
-           count(*) FILTER (WHERE r.id IS NULL)::int AS missing
-      FROM "AnnualPlan" ap
-      JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
-      JOIN "Project" p ON p.id = e."projectId"
-      JOIN "Park" pk ON pk.id = p."parkId"
-      LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = ${month}
-     WHERE ap.year = ${year}
-     GROUP BY pk.id, pk.name, pk."sortOrder"
+    SELECT pk.id AS "parkId", pk.name AS "parkName", c.projects, c.approved, c.submitted, c.returned, c.draft, c.missing
+      FROM (
+        SELECT p."parkId", count(*)::int AS projects,
+               count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
+               count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted,
+               count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
+               count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
+               count(*) FILTER (WHERE r.id IS NULL)::int AS missing
+          FROM "AnnualPlan" ap
+          JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
+          JOIN "Project" p ON p.id = e."projectId"
+          LEFT JOIN "MonthlyReport" r ON r."projectId" = e."projectId" AND r.month = ${month}
+         WHERE ap.year = ${year}
+         GROUP BY p."parkId"
+      ) c
+      JOIN "Park" pk ON pk.id = c."parkId"
      ORDER BY pk."sortOrder", pk.name`);
 }
 
