@@ -67,7 +67,8 @@ export async function listAttentionNodes(
     ${s.only ? Prisma.sql`AND ${state} = ${s.only}` : Prisma.empty}`;
   const from = Prisma.sql`FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" JOIN "Park" pk ON pk.id = p."parkId"`;
   const [count, rows] = await Promise.all([
-    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`),
+    // counted without the park (every project has one): 20,000 nodes need not be joined to it
+    prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE ${where}`),
     prisma.$queryRaw<AttentionNode[]>(Prisma.sql`
       SELECT m.id, m.kind, m.name, m."plannedDate", m."responsibleUnit", m."responsiblePerson", ${state} AS state, m."isDemo",
              p.code AS "projectCode", p.name AS "projectName", pk.id AS "parkId", pk.name AS "parkName"

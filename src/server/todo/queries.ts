@@ -186,7 +186,10 @@ export async function listReturnedReports(prisma: Db, parkId: number, limit = TO
 
 export type AwaitingReviewRow = { code: string; name: string; parkName: string; month: string; submittedAt: Date; isDemo: boolean };
 
-/** Reports awaiting review, longest waiting first. */
+/**
+ * Reports awaiting review, longest waiting first (ties in submission order): the first few read in
+ * the order of the (status, updatedAt, id) index, not all 40,000 of a national list sorted.
+ */
 export async function listAwaitingReview(prisma: Db, limit = TODO_LIMIT) {
   const [count, rows] = await Promise.all([
     prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n FROM "MonthlyReport" r WHERE r.status = 'SUBMITTED'`),
@@ -194,7 +197,7 @@ export async function listAwaitingReview(prisma: Db, limit = TODO_LIMIT) {
       SELECT p.code, p.name, pk.name AS "parkName", r.month, r."updatedAt" AS "submittedAt", r."isDemo"
         FROM "MonthlyReport" r JOIN "Project" p ON p.id = r."projectId" JOIN "Park" pk ON pk.id = p."parkId"
        WHERE r.status = 'SUBMITTED'
-       ORDER BY r."updatedAt", p.code LIMIT ${limit}`),
+       ORDER BY r."updatedAt", r.id LIMIT ${limit}`),
   ]);
   return { total: count[0]?.n ?? 0, rows };
 }
