@@ -111,6 +111,23 @@ async function lighthouse(url: string, cookie: string, dir: string, out: string)
   };
 }
 
+/**
+ * Lighthouse itself sometimes fails to record its trace (NO_NAVSTART, NO_FCP on a page that did
+ * paint): such a run is taken again, up to twice, and said so; a session that did not reach the
+ * page (the login page instead) is not retried.
+ */
+async function lighthouseRetried(url: string, cookie: string, dir: string, out: string): Promise<Run> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouse(url, cookie, dir, out);
+    } catch (e) {
+      const message = (e as Error).message;
+      if (attempt >= 3 || message.includes("登录页")) throw e;
+      console.log(`  重试（第${attempt + 1}次）：${message}`);
+    }
+  }
+}
+
 async function main() {
   const base = arg("base", "http://127.0.0.1:3000").replace(/\/$/, "");
   const runs = Number(arg("runs", "3"));
@@ -155,7 +172,7 @@ async function main() {
     const samples: Run[] = [];
     for (let i = 0; i < runs; i++) {
       const name = `${p.label}-${i + 1}.json`;
-      samples.push(await lighthouse(`${base}${p.path}`, p.cookie, dir, keep ? path.join(keep, name) : path.join(dir, name)));
+      samples.push(await lighthouseRetried(`${base}${p.path}`, p.cookie, dir, keep ? path.join(keep, name) : path.join(dir, name)));
     }
     const m = (f: (r: Run) => number) => median(samples.map(f));
     const row: LighthouseRow = {
