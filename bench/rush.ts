@@ -190,6 +190,8 @@ async function main() {
   log(`数据库 ${db.name}`);
   const servers: AppServer[] = [];
   let nginx: Nginx | null = null;
+  /** ends the people's loops and the timers: called by `finally` whatever ended the run */
+  let stopWork = () => {};
   // one bounded pool per role, recording into one place: the office and the leaders do not queue behind the counties' requests
   const recorder = new Recorder();
   const client = new Client(HOST, nginxPort, pool, recorder);
@@ -259,6 +261,10 @@ async function main() {
       ),
     );
     const leaderWork = Promise.all(leaderAccounts.map((who) => leader({ ...o, client: leaderClient }, who, parks.length, () => leadersStop || hardStop)));
+    // each piece of work is awaited below; one that fails early (a fault that throws, a county
+    // loop that errs) must not end the process through an unhandled rejection before `finally` has
+    // stopped the servers and nginx and dropped the run's database
+    for (const work of [countyWork, officeWork, leaderWork]) work.catch(() => {});
     const progress = setInterval(() => {
       const done = new Set(ledger.acks.filter((a) => a.intent === "submit").map((a) => a.code)).size;
       const errors = client.samples.filter((s) => s.error);
@@ -268,6 +274,12 @@ async function main() {
       );
     }, 15_000);
 
+    stopWork = () => {
+      hardStop = true;
+      leadersStop = true;
+      clearInterval(progress);
+      clearTimeout(hardTimer);
+    };
     let kill: KillResult | null = null;
     let pgRestart: PgRestartResult | null = null;
     const faultWork = (async () => {
@@ -291,6 +303,7 @@ async function main() {
         `  数据库 ${pgRestart.databaseBackMs === null ? "未恢复" : `${(pgRestart.databaseBackMs / 1000).toFixed(1)} 秒后恢复`}；应用在数据库恢复后 ${pgRestart.appBackAfterDatabaseMs === null ? "—" : `${(pgRestart.appBackAfterDatabaseMs / 1000).toFixed(1)} 秒`}再次应答`,
       );
     })();
+    faultWork.catch(() => {});
 
     await countyWork;
     log(`县区填报完成（${Math.round((performance.now() - t0) / 1000)} 秒）；等待审核完成…`);
@@ -410,6 +423,7 @@ async function main() {
     log(`已写入 bench/RESULTS.md 与 bench/results.json`);
     if (ledger.gaveUp.length) log(`未完成的项目：${ledger.gaveUp.length}（${ledger.gaveUp.slice(0, 10).join(", ")}）`);
   } finally {
+    stopWork();
     client.close();
     officeClient.close();
     leaderClient.close();
