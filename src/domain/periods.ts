@@ -30,6 +30,25 @@ export function isPastDeadline(deadline: string, today: string): boolean {
   return today > deadline;
 }
 
+/**
+ * The left-behind groups' counts from the period's progress per park (the period page reads the
+ * progress anyway): 待审核 and 未报 as counted, 更正 the returned and draft reports approved before,
+ * 退回 and 草稿 the rest of each. The same counts as countLeftBehind (src/server/periods/left-behind.ts),
+ * which publishing's guard reads inside its transaction.
+ */
+export function leftBehindFromProgress(
+  progress: ReadonlyArray<{ submitted: number; returned: number; draft: number; missing: number; corrections: number; returnedCorrections: number }>,
+): LeftBehindCounts {
+  const sum = (f: (p: (typeof progress)[number]) => number) => progress.reduce((n, p) => n + f(p), 0);
+  return {
+    submitted: sum((p) => p.submitted),
+    returned: sum((p) => p.returned - p.returnedCorrections),
+    draft: sum((p) => p.draft - (p.corrections - p.returnedCorrections)),
+    missing: sum((p) => p.missing),
+    correction: sum((p) => p.corrections),
+  };
+}
+
 /** A county park's report counts in an open period (src/server/periods/queries.ts getPeriodProgress). */
 export type ParkProgressCounts = { parkId: number; projects: number; approved: number };
 

@@ -95,6 +95,9 @@ export type ParkProgress = {
   returned: number;
   draft: number;
   missing: number;
+  /** of the returned and draft ones, those approved before (a correction under way), and of those the returned ones */
+  corrections: number;
+  returnedCorrections: number;
 };
 
 /**
@@ -105,14 +108,17 @@ export async function getPeriodProgress(prisma: Db, month: string): Promise<Park
   const year = Number(month.slice(0, 4));
   // counted per park id first, the park's name joined to the thousand counts after (not to every project)
   return prisma.$queryRaw<ParkProgress[]>(Prisma.sql`
-    SELECT pk.id AS "parkId", pk.name AS "parkName", c.projects, c.approved, c.submitted, c.returned, c.draft, c.missing
+    SELECT pk.id AS "parkId", pk.name AS "parkName", c.projects, c.approved, c.submitted, c.returned, c.draft, c.missing,
+           c.corrections, c."returnedCorrections"
       FROM (
         SELECT p."parkId", count(*)::int AS projects,
                count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
                count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted,
                count(*) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
                count(*) FILTER (WHERE r.status = 'DRAFT')::int AS draft,
-               count(*) FILTER (WHERE r.id IS NULL)::int AS missing
+               count(*) FILTER (WHERE r.id IS NULL)::int AS missing,
+               count(*) FILTER (WHERE r.status IN ('RETURNED', 'DRAFT') AND r."approvedRevisionId" IS NOT NULL)::int AS corrections,
+               count(*) FILTER (WHERE r.status = 'RETURNED' AND r."approvedRevisionId" IS NOT NULL)::int AS "returnedCorrections"
           FROM "AnnualPlan" ap
           JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
           JOIN "Project" p ON p.id = e."projectId"
@@ -164,11 +170,18 @@ export type LeftBehindRow = { group: LeftBehindGroup; code: string; name: string
 
 /**
  * The publish block's lists: every group's count, and its first `perGroup` projects named (name,
- * code, county park), in the list's order. One statement for the rows, one for the counts.
+ * code, county park), in the list's order. One statement for the rows, one for the counts (none
+ * when they are given).
  */
-export async function getLeftBehind(prisma: Db, month: string, perGroup: number): Promise<{ counts: LeftBehindCounts; rows: Record<LeftBehindGroup, LeftBehindRow[]> }> {
+export async function getLeftBehind(
+  prisma: Db,
+  month: string,
+  perGroup: number,
+  /** the counts when the caller has them already (the period page: leftBehindFromProgress) */
+  known?: LeftBehindCounts,
+): Promise<{ counts: LeftBehindCounts; rows: Record<LeftBehindGroup, LeftBehindRow[]> }> {
   const [counts, rows] = await Promise.all([
-    countLeftBehind(prisma, month),
+    known ?? countLeftBehind(prisma, month),
     prisma.$queryRaw<LeftBehindRow[]>(Prisma.sql`
       SELECT x."group", x.code, x.name, x."parkName", x."returnReason" FROM (
         SELECT ${LEFT_BEHIND_GROUP_SQL} AS "group", p.code, p.name, pk.name AS "parkName", r."returnReason",

@@ -1,0 +1,60 @@
+// The period page reads the left-behind groups' counts from its progress per park
+// (leftBehindFromProgress); publishing's guard counts them itself (countLeftBehind). Both must say
+// the same for every state a listed project's report of the month can be in.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leftBehindFromProgress } from "@/domain/periods";
+import { countLeftBehind } from "@/server/periods/left-behind";
+import { getPeriodProgress } from "@/server/periods/queries";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+
+describe("left-behind counts from the period's progress", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase("demo");
+  });
+  afterAll(async () => t?.drop());
+
+  it("equal the guard's own counts with every state present, approved corrections included", async () => {
+    // a month of a demo list with at least seven of its projects not reported yet
+    let found: { month: string; entries: Array<{ projectId: number }> } | null = null;
+    for (const plan of await t.prisma.annualPlan.findMany({ orderBy: { year: "desc" } })) {
+      for (let m = 12; m >= 1 && !found; m--) {
+        const month = `${plan.year}-${String(m).padStart(2, "0")}`;
+        const entries = await t.prisma.annualPlanEntry.findMany({
+          where: { planId: plan.id, project: { monthlyReports: { none: { month } } } },
+          orderBy: { id: "asc" },
+          select: { projectId: true },
+        });
+        if (entries.length >= 7) found = { month, entries };
+      }
+      if (found) break;
+    }
+    expect(found).not.toBeNull();
+    const { month: MONTH, entries } = found!;
+    const before = await countLeftBehind(t.prisma, MONTH);
+    // approved; submitted; returned; returned after an approval (a correction); draft after an approval; draft; two none
+    const states: Array<["APPROVED" | "SUBMITTED" | "RETURNED" | "DRAFT", boolean]> = [
+      ["APPROVED", true],
+      ["SUBMITTED", false],
+      ["RETURNED", false],
+      ["RETURNED", true],
+      ["DRAFT", true],
+      ["DRAFT", false],
+      ["RETURNED", true],
+    ];
+    for (const [i, [status, approvedBefore]] of states.entries()) {
+      const r = await t.prisma.monthlyReport.create({ data: { projectId: entries[i].projectId, month: MONTH, status } });
+      const rv = await t.prisma.monthlyReportRevision.create({ data: { reportId: r.id, revisionNo: 1, cumulativeInvestment: 100, monthInvestment: 10, progressText: "—" } });
+      await t.prisma.monthlyReport.update({ where: { id: r.id }, data: { currentRevisionId: rv.id, approvedRevisionId: approvedBefore ? rv.id : null } });
+    }
+    const guard = await countLeftBehind(t.prisma, MONTH);
+    expect(guard).toEqual({
+      submitted: before.submitted + 1,
+      returned: before.returned + 1,
+      draft: before.draft + 1,
+      correction: before.correction + 3,
+      missing: before.missing - states.length,
+    });
+    expect(leftBehindFromProgress(await getPeriodProgress(t.prisma, MONTH))).toEqual(guard);
+  });
+});
