@@ -1,11 +1,8 @@
 // The migration that freezes publications (20261206170000_frozen_publications) on a database that
 // already has a publication: its figures get the project's and the park's facts as they were when
 // the migration ran, the publication stays unchangeable, and it has no stored document inputs.
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEmptyDatabase } from "../helpers/db";
+import { databaseBefore } from "../helpers/migrations";
 
 const MIGRATION = "20261206170000_frozen_publications";
 
@@ -16,18 +13,8 @@ describe(`migration ${MIGRATION}`, () => {
   });
 
   it("fills the facts of existing publications from the projects and parks, and keeps them unchangeable", async () => {
-    const database = await createEmptyDatabase();
-    cleanups.push(database.drop);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    cleanups.unshift(() => client.end());
-    const dir = path.resolve("prisma", "migrations");
-    const folders = fs
-      .readdirSync(dir)
-      .filter((f) => fs.existsSync(path.join(dir, f, "migration.sql")))
-      .sort();
-    const run = async (folder: string) => client.query(fs.readFileSync(path.join(dir, folder, "migration.sql"), "utf8"));
-    for (const f of folders.filter((f) => f < MIGRATION)) await run(f);
+    const { client, run, drop } = await databaseBefore(MIGRATION);
+    cleanups.push(drop);
 
     await client.query(`
       INSERT INTO "Park" (id, name, county, "sortOrder", "updatedAt") VALUES (1, '会同县园区', '会同县', 3, now());

@@ -2,13 +2,11 @@
 // change: every publication's rows equal its figures grouped by industry (counted here on their
 // own), the overview's 各产业完成率 reads them, and the migration that made the table filled them
 // for the publications made before it from their stored figures.
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { getFigureBreakdown, listPublicationIndustries } from "@/server/figures/queries";
-import { createEmptyDatabase, createTestDatabase, type TestDatabase } from "../helpers/db";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { databaseBefore } from "../helpers/migrations";
 
 type Sums = {
   industry: string;
@@ -127,18 +125,8 @@ describe(`migration ${MIGRATION}`, () => {
   });
 
   it("fills the sums of the publications made before it from their stored figures", async () => {
-    const database = await createEmptyDatabase();
-    cleanups.push(database.drop);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    cleanups.unshift(() => client.end());
-    const dir = path.resolve("prisma", "migrations");
-    const folders = fs
-      .readdirSync(dir)
-      .filter((f) => fs.existsSync(path.join(dir, f, "migration.sql")))
-      .sort();
-    const run = async (folder: string) => client.query(fs.readFileSync(path.join(dir, folder, "migration.sql"), "utf8"));
-    for (const f of folders.filter((f) => f < MIGRATION)) await run(f);
+    const { client, run, drop } = await databaseBefore(MIGRATION);
+    cleanups.push(drop);
 
     await client.query(`
       INSERT INTO "Park" (id, name, county, "sortOrder", "updatedAt") VALUES (1, '会同县园区', '会同县', 1, now());
