@@ -129,8 +129,9 @@ const GROUP_NOTE: Record<LeftBehindGroup, string> = {
 
 /** The publish block: every project of the month not approved, named and grouped by where it stands, then the publish form. */
 async function PublishBlock({ month, version, title }: { month: string; version: number; title: string }) {
-  // the groups' counts from the progress the page reads anyway (one pass over the list, not two)
-  const { counts, rows } = await getLeftBehind(db(), month, LEFT_BEHIND_SHOWN, leftBehindFromProgress(await progressOf(month)));
+  // the groups' counts from the progress the page reads anyway (one pass over the list, not two),
+  // read at the same time as the groups' first names
+  const { counts, rows } = await getLeftBehind(db(), month, LEFT_BEHIND_SHOWN, progressOf(month).then(leftBehindFromProgress));
   const groups = (["submitted", "returned", "draft", "missing", "correction"] as const).filter((g) => counts[g] > 0);
   const confirm = needsPublishConfirmation(counts) ? { text: leftBehindText(counts), token: leftBehindToken(counts) } : null;
   const projectHref = (g: LeftBehindGroup, r: LeftBehindRow) => (g === "submitted" ? `/review?month=${month}` : `/monthly-report/${encodeURIComponent(r.code)}?month=${month}`);

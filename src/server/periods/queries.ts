@@ -177,8 +177,8 @@ export async function getLeftBehind(
   prisma: Db,
   month: string,
   perGroup: number,
-  /** the counts when the caller has them already (the period page: leftBehindFromProgress) */
-  known?: LeftBehindCounts,
+  /** the counts when the caller has them another way (the period page: from its progress, read beside the rows) */
+  known?: Promise<LeftBehindCounts>,
 ): Promise<{ counts: LeftBehindCounts; rows: Record<LeftBehindGroup, LeftBehindRow[]> }> {
   const [counts, rows] = await Promise.all([
     known ?? countLeftBehind(prisma, month),
