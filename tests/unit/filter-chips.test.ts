@@ -19,4 +19,15 @@ describe("the active filters shown as chips on a phone", () => {
   it("a value no option has (a hand-edited address) makes no chip", () => {
     expect(activeChips([{ kind: "select", name: "park", label: "县区园区", value: "999", all: "全部", options: [{ value: 3, label: "会同县园区" }] }])).toEqual([]);
   });
+  it("the park filter: the drop-down's option, the park a search picked, or the text that picked none", () => {
+    const park = { id: 7, name: "基准007县园区", county: "基准007县", isDemo: false };
+    const href = (id: number) => `/projects?park=${id}`;
+    expect(activeChips([{ kind: "park", name: "park", label: "县区园区", filter: { mode: "select", parkId: 7, parks: [park] }, href }])).toEqual(["县区园区：基准007县园区"]);
+    const search = { mode: "search" as const, park: null, query: undefined, matches: [], more: false };
+    expect(activeChips([{ kind: "park", name: "park", label: "县区园区", filter: { ...search, parkId: 7, park }, href }])).toEqual(["县区园区：基准007县园区"]);
+    expect(activeChips([{ kind: "park", name: "park", label: "县区园区", filter: { ...search, parkId: 0, query: "基准00", matches: [park] }, href }])).toEqual([
+      "县区园区：含“基准00”",
+    ]);
+    expect(activeChips([{ kind: "park", name: "park", label: "县区园区", filter: { ...search, parkId: undefined }, href }])).toEqual([]);
+  });
 });
