@@ -30,31 +30,63 @@ export function isPastDeadline(deadline: string, today: string): boolean {
   return today > deadline;
 }
 
+/** A county park's counts in the period's progress that the left-behind groups are made of. */
+export type ParkGroupCounts = { submitted: number; returned: number; draft: number; missing: number; corrections: number; returnedCorrections: number };
+
+/** One county park's left-behind groups from its progress: 更正 the returned and draft reports approved before, 退回 and 草稿 the rest of each. */
+export function parkLeftBehind(p: ParkGroupCounts): LeftBehindCounts {
+  return {
+    submitted: p.submitted,
+    returned: p.returned - p.returnedCorrections,
+    draft: p.draft - (p.corrections - p.returnedCorrections),
+    missing: p.missing,
+    correction: p.corrections,
+  };
+}
+
 /**
  * The left-behind groups' counts from the period's progress per park (the period page reads the
- * progress anyway): 待审核 and 未报 as counted, 更正 the returned and draft reports approved before,
- * 退回 and 草稿 the rest of each. The same counts as countLeftBehind (src/server/periods/left-behind.ts),
- * which publishing's guard reads inside its transaction.
+ * progress anyway). The same counts as countLeftBehind (src/server/periods/left-behind.ts), which
+ * publishing's guard reads inside its transaction.
  */
-export function leftBehindFromProgress(
-  progress: ReadonlyArray<{ submitted: number; returned: number; draft: number; missing: number; corrections: number; returnedCorrections: number }>,
-): LeftBehindCounts {
-  const sum = (f: (p: (typeof progress)[number]) => number) => progress.reduce((n, p) => n + f(p), 0);
-  return {
-    submitted: sum((p) => p.submitted),
-    returned: sum((p) => p.returned - p.returnedCorrections),
-    draft: sum((p) => p.draft - (p.corrections - p.returnedCorrections)),
-    missing: sum((p) => p.missing),
-    correction: sum((p) => p.corrections),
-  };
+export function leftBehindFromProgress(progress: readonly ParkGroupCounts[]): LeftBehindCounts {
+  const total = { submitted: 0, returned: 0, draft: 0, missing: 0, correction: 0 };
+  for (const p of progress) for (const [g, n] of Object.entries(parkLeftBehind(p)) as Array<[LeftBehindGroup, number]>) total[g] += n;
+  return total;
+}
+
+/**
+ * The county parks, in the list's order, that hold the rows `from` to `to` (exclusive) of a list
+ * ordered park by park, given each park's count of rows, and how many rows the parks before them
+ * hold: a page of such a list is read from those parks alone, at `from − skipped` within them.
+ */
+export function parksCovering<T extends { parkId: number }>(parks: readonly T[], count: (p: T) => number, from: number, to: number): { parkIds: number[]; skipped: number } {
+  const parkIds: number[] = [];
+  let seen = 0;
+  let skipped = 0;
+  for (const p of parks) {
+    const n = count(p);
+    if (n > 0 && seen + n > from && seen < to) {
+      if (parkIds.length === 0) skipped = seen;
+      parkIds.push(p.parkId);
+    }
+    seen += n;
+    if (seen >= to) break;
+  }
+  return { parkIds, skipped };
 }
 
 /** A county park's report counts in an open period (src/server/periods/queries.ts getPeriodProgress). */
 export type ParkProgressCounts = { parkId: number; projects: number; approved: number };
 
+/** How many of a county park's listed projects are not yet approved. */
+export function parkUnapproved(p: ParkProgressCounts): number {
+  return p.projects - p.approved;
+}
+
 /** How many of the period's projects are not yet approved: in one county park, or in all. */
 export function unapprovedCount(progress: ParkProgressCounts[], parkId?: number): number {
-  return progress.filter((p) => parkId === undefined || p.parkId === parkId).reduce((n, p) => n + p.projects - p.approved, 0);
+  return progress.filter((p) => parkId === undefined || p.parkId === parkId).reduce((n, p) => n + parkUnapproved(p), 0);
 }
 
 /**

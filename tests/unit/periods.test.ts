@@ -4,6 +4,7 @@ import {
   defaultDeadline,
   isPastDeadline,
   parkProgressPage,
+  parksCovering,
   parksMostBehindFirst,
   PERIOD_STATUS_LABEL,
   progressTotals,
@@ -76,5 +77,22 @@ describe("调度期 rules", () => {
     expect(parkProgressPage(progress, 0, 3).page).toBe(1);
     expect(parkProgressPage(progress, 1, 4)).toEqual({ rows: [progress[1], progress[2], progress[3], progress[0]], page: 1, pages: 1 });
     expect(parkProgressPage([], 3, 20)).toEqual({ rows: [], page: 1, pages: 1 });
+  });
+});
+
+describe("the county parks that hold a page of a list ordered park by park", () => {
+  const parks = [3, 0, 4, 10, 2].map((n, i) => ({ parkId: i + 1, n }));
+  const cover = (from: number, to: number) => parksCovering(parks, (p) => p.n, from, to);
+  it("names the parks holding rows from..to and how many rows come before them", () => {
+    expect(cover(0, 2)).toEqual({ parkIds: [1], skipped: 0 });
+    expect(cover(0, 5)).toEqual({ parkIds: [1, 3], skipped: 0 });
+    expect(cover(3, 7)).toEqual({ parkIds: [3], skipped: 3 });
+    expect(cover(5, 10)).toEqual({ parkIds: [3, 4], skipped: 3 });
+    expect(cover(15, 19)).toEqual({ parkIds: [4, 5], skipped: 7 });
+    expect(cover(17, 19)).toEqual({ parkIds: [5], skipped: 17 });
+  });
+  it("names none past the end, and never a park without rows", () => {
+    expect(cover(19, 25)).toEqual({ parkIds: [], skipped: 0 });
+    expect(cover(2, 4).parkIds).not.toContain(2);
   });
 });

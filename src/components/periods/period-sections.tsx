@@ -19,14 +19,12 @@ import {
   REOPEN_REASON_DEFAULT_MAX,
   defaultDeadline,
   isPastDeadline,
-  leftBehindFromProgress,
   leftBehindText,
   leftBehindToken,
   needsPublishConfirmation,
   parkProgressPage,
   periodTitle,
   progressTotals,
-  unapprovedCount,
   type LeftBehindGroup,
 } from "@/domain/periods";
 import { REPORT_STATUS_LABEL } from "@/lib/labels";
@@ -129,9 +127,9 @@ const GROUP_NOTE: Record<LeftBehindGroup, string> = {
 
 /** The publish block: every project of the month not approved, named and grouped by where it stands, then the publish form. */
 async function PublishBlock({ month, version, title }: { month: string; version: number; title: string }) {
-  // the groups' counts from the progress the page reads anyway (one pass over the list, not two),
-  // read at the same time as the groups' first names
-  const { counts, rows } = await getLeftBehind(db(), month, LEFT_BEHIND_SHOWN, progressOf(month).then(leftBehindFromProgress));
+  // the groups' counts, and the parks that hold each group's first names, from the progress the
+  // page reads anyway (one pass over the list, not three)
+  const { counts, rows } = await getLeftBehind(db(), month, LEFT_BEHIND_SHOWN, progressOf(month));
   const groups = (["submitted", "returned", "draft", "missing", "correction"] as const).filter((g) => counts[g] > 0);
   const confirm = needsPublishConfirmation(counts) ? { text: leftBehindText(counts), token: leftBehindToken(counts) } : null;
   const projectHref = (g: LeftBehindGroup, r: LeftBehindRow) => (g === "submitted" ? `/review?month=${month}` : `/monthly-report/${encodeURIComponent(r.code)}?month=${month}`);
@@ -270,7 +268,7 @@ export async function PeriodProgressSection({ month, parkId, parkPage }: { month
 export async function UnapprovedSection({ month, parkId, page, group }: { month: string; parkId: number | undefined; page: number; group?: LeftBehindGroup }) {
   const progress = await progressOf(month);
   page = Math.max(1, page);
-  const missing = await listUnapprovedProjects(db(), month, { parkId, group, page, size: PAGE_SIZE, total: group ? undefined : unapprovedCount(progress, parkId) });
+  const missing = await listUnapprovedProjects(db(), month, { parkId, group, page, size: PAGE_SIZE, progress });
   const pages = Math.max(1, Math.ceil(missing.total / PAGE_SIZE));
   const pageHref = (n: number) =>
     `/periods/${month}?${new URLSearchParams({ ...(parkId ? { park: String(parkId) } : {}), ...(group ? { state: group } : {}), page: String(n) })}#period-missing`;

@@ -3,7 +3,16 @@
 import "server-only";
 import { Prisma, type PeriodStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { LEFT_BEHIND_GROUPS, LEFT_BEHIND_GROUP_SQL, type LeftBehindCounts, type LeftBehindGroup } from "@/domain/periods";
+import {
+  LEFT_BEHIND_GROUPS,
+  LEFT_BEHIND_GROUP_SQL,
+  leftBehindFromProgress,
+  parkLeftBehind,
+  parkUnapproved,
+  parksCovering,
+  type LeftBehindCounts,
+  type LeftBehindGroup,
+} from "@/domain/periods";
 import { LEFT_BEHIND_FROM, countLeftBehind } from "./left-behind";
 
 export type PublicationRef = {
@@ -134,34 +143,50 @@ export type MissingProject = { code: string; name: string; parkName: string; sta
 
 /**
  * The year's projects without an approved report for the month (none, draft, returned or awaiting
- * review), a page at a time. A caller that already has the period's progress passes `total`
- * (unapprovedCount in src/domain/periods.ts) and saves the count query.
+ * review), a page at a time, in the list's order (county park, then the list's own order). A caller
+ * that has the period's progress passes it: the total comes from it, and the page is read from the
+ * few county parks that hold it (parksCovering) instead of the whole list — at national size the
+ * list is 40,000 projects and a page 20.
  */
 export async function listUnapprovedProjects(
   prisma: Db,
   month: string,
-  options: { parkId?: number; group?: LeftBehindGroup; page: number; size: number; total?: number },
+  options: { parkId?: number; group?: LeftBehindGroup; page: number; size: number; progress?: readonly ParkProgress[] },
 ): Promise<{ total: number; rows: MissingProject[] }> {
   const year = Number(month.slice(0, 4));
+  const offset = (options.page - 1) * options.size;
+  let total: number | undefined;
+  let within = Prisma.empty;
+  let skipped = 0;
+  if (options.progress) {
+    const group = options.group;
+    const count = (p: ParkProgress) => (group ? parkLeftBehind(p)[group] : parkUnapproved(p));
+    const scope = options.progress.filter((p) => options.parkId === undefined || p.parkId === options.parkId);
+    total = scope.reduce((n, p) => n + count(p), 0);
+    const covering = parksCovering(scope, count, offset, offset + options.size);
+    if (covering.parkIds.length === 0) return { total, rows: [] };
+    within = Prisma.sql`AND p."parkId" = ANY(${covering.parkIds}::int[])`;
+    skipped = covering.skipped;
+  }
   const where = Prisma.sql`ap.year = ${year} AND (r.id IS NULL OR r.status <> 'APPROVED')
     ${options.parkId !== undefined ? Prisma.sql`AND p."parkId" = ${options.parkId}` : Prisma.empty}
-    ${options.group !== undefined ? Prisma.sql`AND ${LEFT_BEHIND_GROUP_SQL} = ${options.group}` : Prisma.empty}`;
+    ${options.group !== undefined ? Prisma.sql`AND ${LEFT_BEHIND_GROUP_SQL} = ${options.group}` : Prisma.empty} ${within}`;
   const from = Prisma.sql`
       FROM "AnnualPlan" ap
       JOIN "AnnualPlanEntry" e ON e."planId" = ap.id
       JOIN "Project" p ON p.id = e."projectId"
       JOIN "Park" pk ON pk.id = p."parkId"
       LEFT JOIN "MonthlyReport" r ON r."projectId" = p.id AND r.month = ${month}`;
-  const [total, rows] = await Promise.all([
-    options.total ?? prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`).then((r) => r[0]?.n ?? 0),
+  const [n, rows] = await Promise.all([
+    total ?? prisma.$queryRaw<Array<{ n: number }>>(Prisma.sql`SELECT count(*)::int AS n ${from} WHERE ${where}`).then((r) => r[0]?.n ?? 0),
     prisma.$queryRaw<MissingProject[]>(Prisma.sql`
       SELECT p.code, p.name, pk.name AS "parkName", r.status::text AS status, p."responsibleLeader"
         ${from}
        WHERE ${where}
        ORDER BY pk."sortOrder", pk.name, e."sortOrder", p.code
-       LIMIT ${options.size} OFFSET ${(options.page - 1) * options.size}`),
+       LIMIT ${options.size} OFFSET ${offset - skipped}`),
   ]);
-  return { total, rows };
+  return { total: n, rows };
 }
 
 // ---- what publishing leaves behind -------------------------------------------------------------
@@ -177,22 +202,29 @@ export async function getLeftBehind(
   prisma: Db,
   month: string,
   perGroup: number,
-  /** the counts when the caller has them another way (the period page: from its progress, read beside the rows) */
-  known?: Promise<LeftBehindCounts>,
+  /**
+   * the period's progress when the caller reads it anyway (the period page): the counts come from
+   * it, and each group's first names are read from the few county parks that hold them
+   */
+  progress?: Promise<readonly ParkProgress[]>,
 ): Promise<{ counts: LeftBehindCounts; rows: Record<LeftBehindGroup, LeftBehindRow[]> }> {
+  const byGroup = Object.fromEntries(LEFT_BEHIND_GROUPS.map((g) => [g, [] as LeftBehindRow[]])) as Record<LeftBehindGroup, LeftBehindRow[]>;
+  const known = progress ? await progress : null;
+  const parks = known ? [...new Set(LEFT_BEHIND_GROUPS.flatMap((g) => parksCovering(known, (p) => parkLeftBehind(p)[g], 0, perGroup).parkIds))] : null;
+  if (known && parks!.length === 0) return { counts: leftBehindFromProgress(known), rows: byGroup };
   const [counts, rows] = await Promise.all([
-    known ?? countLeftBehind(prisma, month),
+    known ? leftBehindFromProgress(known) : countLeftBehind(prisma, month),
     prisma.$queryRaw<LeftBehindRow[]>(Prisma.sql`
       SELECT x."group", x.code, x.name, x."parkName", x."returnReason" FROM (
         SELECT ${LEFT_BEHIND_GROUP_SQL} AS "group", p.code, p.name, pk.name AS "parkName", r."returnReason",
                row_number() OVER (PARTITION BY ${LEFT_BEHIND_GROUP_SQL} ORDER BY pk."sortOrder", pk.name, e."sortOrder", p.code) AS n,
                pk."sortOrder" AS ps, pk.name AS pn, e."sortOrder" AS es
           ${LEFT_BEHIND_FROM(month)}
+          ${parks ? Prisma.sql`AND p."parkId" = ANY(${parks}::int[])` : Prisma.empty}
       ) x
       WHERE x."group" IS NOT NULL AND x.n <= ${perGroup}
       ORDER BY x.ps, x.pn, x.es, x.code`),
   ]);
-  const byGroup = Object.fromEntries(LEFT_BEHIND_GROUPS.map((g) => [g, [] as LeftBehindRow[]])) as Record<LeftBehindGroup, LeftBehindRow[]>;
   for (const r of rows) byGroup[r.group].push(r);
   return { counts, rows: byGroup };
 }
