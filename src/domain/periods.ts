@@ -84,11 +84,6 @@ export function parkUnapproved(p: ParkProgressCounts): number {
   return p.projects - p.approved;
 }
 
-/** How many of the period's projects are not yet approved: in one county park, or in all. */
-export function unapprovedCount(progress: ParkProgressCounts[], parkId?: number): number {
-  return progress.filter((p) => parkId === undefined || p.parkId === parkId).reduce((n, p) => n + parkUnapproved(p), 0);
-}
-
 /**
  * The progress table's order: the county parks with the most projects still to approve first (the
  * ones the office chases), then in their usual order (the query's, kept for ties).
