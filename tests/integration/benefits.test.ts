@@ -193,12 +193,18 @@ describe("达产 state: the SQL twin and the counts by county park", () => {
     await make("DC-2", "2024-07");
     await make("DC-3", "2024-06", "2025-03");
     await make("DC-4", null);
-    expect(await getFullProductionCounts(t.prisma, { parkId: park.id, month: "2025-06" })).toEqual({ REACHED: 1, PENDING: 2, OVERDUE: 0, overdue: [] });
+    // projects sharing a production month and a 达产 month are each counted (the counts group by the two months)
+    await make("DC-5", "2024-06");
+    await make("DC-6", "2024-06", "2025-03");
+    expect(await getFullProductionCounts(t.prisma, { parkId: park.id, month: "2025-06" })).toEqual({ REACHED: 2, PENDING: 3, OVERDUE: 0, overdue: [] });
     expect(await getFullProductionCounts(t.prisma, { parkId: park.id, month: "2025-07" })).toEqual({
-      REACHED: 1,
+      REACHED: 2,
       PENDING: 1,
-      OVERDUE: 1,
-      overdue: [{ code: "DC-1", name: "项目DC-1", actualProductionMonth: "2024-06" }],
+      OVERDUE: 2,
+      overdue: [
+        { code: "DC-1", name: "项目DC-1", actualProductionMonth: "2024-06" },
+        { code: "DC-5", name: "项目DC-5", actualProductionMonth: "2024-06" },
+      ],
     });
   });
 });
