@@ -6,7 +6,8 @@ CREATE INDEX "Milestone_fullProduction_projectId_idx" ON "Milestone"("projectId"
 -- the projects in production in the list's order: the 投产超期未达产 list stops at its first page
 -- instead of sorting every project in production, and the counts read the index alone;
 CREATE INDEX "Project_production_idx" ON "Project"("actualProductionMonth", "code") INCLUDE ("id", "name", "parkId") WHERE "actualProductionMonth" IS NOT NULL;
--- what judges a node reached besides its own date (开工, 投产, 入库 months) and the plan sums'
--- 总投资, by project id: the node counts and the plan's sums join projects from the index alone.
-CREATE INDEX "Project_id_node_facts_idx" ON "Project"("id") INCLUDE ("actualStartMonth", "actualProductionMonth", "statsEnteredMonth", "totalInvestment");
+-- by project id, what the counts over the whole list read of a project: its county park (the
+-- period page's progress per park), what judges a node reached besides its own date (开工, 投产,
+-- 入库 months) and its 总投资 (the plan's sums): those joins read projects from the index alone.
+CREATE INDEX "Project_id_facts_idx" ON "Project"("id") INCLUDE ("parkId", "actualStartMonth", "actualProductionMonth", "statsEnteredMonth", "totalInvestment");
 -- Written by hand: Prisma's schema language has no INCLUDE columns or partial indexes; schema.prisma names them in comments.
