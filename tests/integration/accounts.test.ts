@@ -25,7 +25,7 @@ import { reopenPeriodAction } from "@/server/periods/actions";
 import { publishPeriod } from "@/server/periods/service";
 import { createIssueAction } from "@/server/issues/actions";
 import { createIssue } from "@/server/issues/service";
-import { actorForToken, checkLogin, sessionIdOf, startSession } from "@/server/auth/sessions";
+import { actorForToken, checkLogin, createSession, sessionIdOf, startSession } from "@/server/auth/sessions";
 import { AuthError, MUST_CHANGE_PASSWORD_MESSAGE } from "@/server/auth/permissions";
 import { ConflictError, ValidationError } from "@/server/errors";
 import { PEER_HEADER } from "@/server/http/client-address";
@@ -94,6 +94,28 @@ async function account(role: "ADMIN" | "COUNTY" | "LEADER", password: string, op
 
 const issueForm = () => ({ projectCode: "YQ2024-001", category: "FUNDING", subCategory: "FUNDING_OTHER", title: `流动资金紧张${unique()}`, description: "银行授信未到位" });
 const user = (username: string) => t.prisma.user.findUniqueOrThrow({ where: { username } });
+
+describe("a session's account, as every request reads it", () => {
+  it("is the account as stored: its role, its county park and a pending password change", async () => {
+    const county = await account("COUNTY", "Initial2025pw", { mustChangePassword: true });
+    const { token } = await createSession(t.prisma, county.id, "vitest");
+    expect(await actorForToken(t.prisma, token)).toEqual({ ...county, parkId: a.huitong.parkId, mustChangePassword: true });
+    const leader = await account("LEADER", "Initial2025pw");
+    expect(await actorForToken(t.prisma, (await createSession(t.prisma, leader.id, "vitest")).token)).toEqual({ ...leader, parkId: null, mustChangePassword: false });
+  });
+
+  it("is no one once the account is deactivated or the session has ended, though the session is still stored", async () => {
+    const county = await account("COUNTY", "Initial2025pw");
+    const { token } = await createSession(t.prisma, county.id, "vitest");
+    expect((await actorForToken(t.prisma, token))?.id).toBe(county.id);
+    await t.prisma.user.update({ where: { id: county.id }, data: { active: false } });
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+    await t.prisma.user.update({ where: { id: county.id }, data: { active: true } });
+    expect((await actorForToken(t.prisma, token))?.id).toBe(county.id);
+    await t.prisma.session.update({ where: { id: sessionIdOf(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await actorForToken(t.prisma, token)).toBeNull();
+  });
+});
 
 describe("the first sign-in of an account an administrator created", () => {
   it("leads to the password change, refuses everything else until then, and goes on where the user was going", async () => {
