@@ -5,12 +5,13 @@
 // differs (the permission, the revision's fields, the period, the 核实说明, what the audit entry
 // records) stays with each domain's service.
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { writeAudit } from "@/server/audit/write";
 import type { AuditAction } from "@/server/audit/names";
 import type { AuditEntity } from "@/server/audit/labels";
 import { ConflictError, NotFoundError, StateError } from "@/server/errors";
-import { type Tx, isNoMatch } from "@/server/tx";
+import type { Tx } from "@/server/tx";
 import { reviewRefusal, statusAfterSave } from "@/domain/review-workflow";
 import type { ReportStatus } from "@/generated/prisma/enums";
 
@@ -36,6 +37,16 @@ const KINDS = {
 export type ReportKind = keyof typeof KINDS;
 
 /**
+ * Each kind's report and event tables. The workflow's writes are SQL, each move and its event one
+ * statement: the ORM's update and create cost a plan compiled afresh on the request's thread per
+ * call under Prisma 6 (docs/benchmark.md, the deadline-day rush).
+ */
+const TABLES = {
+  monthlyReport: { report: Prisma.raw(`"MonthlyReport"`), event: Prisma.raw(`"ReportEvent"`) },
+  benefitReport: { report: Prisma.raw(`"BenefitReport"`), event: Prisma.raw(`"BenefitEvent"`) },
+} as const satisfies Record<ReportKind, unknown>;
+
+/**
  * A save's move of the report (created or locked by the caller) to its new revision: the status the
  * intent leads to, the version moved on, any 退回 reason cleared, and its SAVE or SUBMIT event.
  * Returns the report's new version.
@@ -47,18 +58,20 @@ export async function saveTransition(
   save: { reportId: number; revisionId: number; intent: "save" | "submit"; fromStatus: ReportStatus | null },
 ): Promise<number> {
   const status = statusAfterSave(save.intent);
-  const update = { where: { id: save.reportId }, data: { status, currentRevisionId: save.revisionId, version: { increment: 1 }, returnReason: null } };
-  const updated = await (kind === "monthlyReport" ? tx.monthlyReport.update(update) : tx.benefitReport.update(update));
-  const event = {
-    reportId: save.reportId,
-    revisionId: save.revisionId,
-    action: save.intent === "submit" ? ("SUBMIT" as const) : ("SAVE" as const),
-    fromStatus: save.fromStatus,
-    toStatus: status,
-    userId: actor.id,
-  };
-  await (kind === "monthlyReport" ? tx.reportEvent.create({ data: event }) : tx.benefitEvent.create({ data: event }));
-  return updated.version;
+  const t = TABLES[kind];
+  const action = save.intent === "submit" ? "SUBMIT" : "SAVE";
+  const rows = await tx.$queryRaw<Array<{ version: number }>>(Prisma.sql`
+    WITH moved AS (
+      UPDATE ${t.report}
+         SET status = ${status}::"ReportStatus", "currentRevisionId" = ${save.revisionId}::int, version = version + 1, "returnReason" = NULL, "updatedAt" = now()
+       WHERE id = ${save.reportId}::int
+   RETURNING id, version),
+    event AS (
+      INSERT INTO ${t.event} ("reportId", "revisionId", action, "fromStatus", "toStatus", "userId")
+      SELECT id, ${save.revisionId}::int, ${action}::"ReportAction", ${save.fromStatus}::"ReportStatus", ${status}::"ReportStatus", ${actor.id}::int FROM moved)
+    SELECT version FROM moved`);
+  if (rows.length === 0) throw new NotFoundError(KINDS[kind].notFound);
+  return rows[0].version;
 }
 
 type Reviewed = { id: number; version: number; status: ReportStatus; currentRevisionId: number | null };
@@ -92,26 +105,23 @@ export type ReviewStep = {
  */
 export async function reviewTransition(tx: Tx, actor: Actor, kind: ReportKind, report: Reviewed, step: ReviewStep): Promise<ReportStatus> {
   const status: ReportStatus = step.approve ? "APPROVED" : "RETURNED";
-  const update = {
-    where: { id: report.id, version: report.version },
-    data: step.approve
-      ? { status, approvedRevisionId: report.currentRevisionId, returnReason: null, version: { increment: 1 } }
-      : { status, returnReason: step.reason, version: { increment: 1 } },
-  };
-  const moved = kind === "monthlyReport" ? tx.monthlyReport.update(update) : tx.benefitReport.update(update);
-  await moved.catch((e: unknown) => {
-    throw isNoMatch(e) ? changed(kind) : e;
-  });
-  const event = {
-    reportId: report.id,
-    revisionId: report.currentRevisionId,
-    action: step.approve ? ("APPROVE" as const) : ("RETURN" as const),
-    fromStatus: report.status,
-    toStatus: status,
-    reason: step.reason,
-    userId: actor.id,
-  };
-  await (kind === "monthlyReport" ? tx.reportEvent.create({ data: event }) : tx.benefitEvent.create({ data: event }));
+  const t = TABLES[kind];
+  // approving points at the current revision and clears a reason; returning keeps the reason
+  const moved = await tx.$queryRaw<Array<{ id: number }>>(Prisma.sql`
+    WITH moved AS (
+      UPDATE ${t.report}
+         SET status = ${status}::"ReportStatus",
+             "approvedRevisionId" = ${step.approve ? Prisma.sql`${report.currentRevisionId}::int` : Prisma.sql`"approvedRevisionId"`},
+             "returnReason" = ${step.approve ? null : step.reason}::text,
+             version = version + 1, "updatedAt" = now()
+       WHERE id = ${report.id}::int AND version = ${report.version}::int
+   RETURNING id),
+    event AS (
+      INSERT INTO ${t.event} ("reportId", "revisionId", action, "fromStatus", "toStatus", reason, "userId")
+      SELECT id, ${report.currentRevisionId}::int, ${step.approve ? "APPROVE" : "RETURN"}::"ReportAction", ${report.status}::"ReportStatus", ${status}::"ReportStatus", ${step.reason}::text, ${actor.id}::int
+        FROM moved)
+    SELECT id FROM moved`);
+  if (moved.length === 0) throw changed(kind);
   const names = KINDS[kind];
   await writeAudit(tx, actor, { action: step.approve ? names.approve : names.return, entity: names.entity, entityId: report.id, before: step.before, after: step.after });
   return status;

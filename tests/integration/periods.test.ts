@@ -304,7 +304,7 @@ describe(`a publication whose database connection is lost, or whose server proce
     if (period.status === "PUBLISHED") await reopenPeriod(t.prisma, a.admin, { month: MONTH, version: period.version, reason: "中伟项目更正本月投资", reauthPassword: "demo2024" });
     const before = await snapshot();
     const moments: Array<[string, RegExp, "before" | "sent"]> = [
-      ["before the first statement of its transaction", /^INSERT INTO "ReportingPeriod"/, "before"],
+      ["before the first statement of its transaction", /^SELECT \* FROM "ReportingPeriod" WHERE month = \$1 FOR UPDATE/, "before"],
       ["before writing the project figures", /^INSERT INTO "ProjectFigure"/, "before"],
       ["while writing the project figures", /^INSERT INTO "ProjectFigure"/, "sent"],
       ["before writing the park sums", /^WITH pm AS/, "before"],

@@ -22,6 +22,7 @@ import { linkPhotos, revisionPhotoIds, storePhotos } from "@/server/photos/store
 import { idParam } from "@/lib/route-params";
 import { flagSubmittedRevisions } from "@/server/data-quality/checks";
 import { carriedFunds } from "@/server/funding/carry";
+import { FUNDS_COLUMNS } from "@/domain/funding";
 
 /**
  * The photos of a save: `keep`, ids of photos of this report's current revision to keep (in
@@ -36,9 +37,33 @@ export type PhotoChanges = { keep: string[]; files?: UploadedFile[] };
 const noFileChosen = (f: UploadedFile) => f.size === 0 && (f.name === "" || f.name === "undefined");
 
 async function lockReport(tx: Tx, projectId: number, month: string): Promise<MonthlyReport | null> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`
-    SELECT id FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
-  return rows.length ? tx.monthlyReport.findUnique({ where: { id: rows[0].id } }) : null;
+  const rows = await tx.$queryRaw<MonthlyReport[]>`
+    SELECT * FROM "MonthlyReport" WHERE "projectId" = ${projectId} AND month = ${month} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+/**
+ * The project a save is for, with the first year it is on a list: one SQL statement. The rush's
+ * saves are SQL where they run once per request (the ORM compiles a plan per call under Prisma 6,
+ * docs/benchmark.md); the rules stay where they are.
+ */
+async function projectForSave(prisma: Db, code: string) {
+  const rows = await prisma.$queryRaw<
+    Array<{
+      id: number;
+      code: string;
+      parkId: number;
+      totalInvestment: string;
+      actualStartMonth: string | null;
+      actualProductionMonth: string | null;
+      firstListYear: number | null;
+    }>
+  >(Prisma.sql`
+    SELECT p.id, p.code, p."parkId", p."totalInvestment"::text AS "totalInvestment", p."actualStartMonth", p."actualProductionMonth",
+           (SELECT min(ap.year) FROM "AnnualPlanEntry" e JOIN "AnnualPlan" ap ON ap.id = e."planId" WHERE e."projectId" = p.id) AS "firstListYear"
+      FROM "Project" p
+     WHERE p.code = ${code}`);
+  return rows[0] ?? null;
 }
 
 async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportInput) {
@@ -64,6 +89,16 @@ async function conflictFor(tx: Tx, report: MonthlyReport, input: MonthlyReportIn
   );
 }
 
+/** A project's month's report, created by its first save; null when another save created it first (it is then committed and locked by that one). */
+async function createReport(tx: Tx, projectId: number, month: string, status: ReportStatus): Promise<MonthlyReport | null> {
+  const rows = await tx.$queryRaw<MonthlyReport[]>(Prisma.sql`
+    INSERT INTO "MonthlyReport" ("projectId", month, status, version, "updatedAt")
+    VALUES (${projectId}::int, ${month}::text, ${status}::"ReportStatus", 0, now())
+    ON CONFLICT ("projectId", month) DO NOTHING
+    RETURNING *`);
+  return rows[0] ?? null;
+}
+
 /** Saves (intent "save") or submits (intent "submit") a project's month as a new revision. */
 export async function saveMonthlyReport(
   prisma: Db,
@@ -72,10 +107,7 @@ export async function saveMonthlyReport(
   photoChanges?: PhotoChanges,
 ): Promise<{ reportId: number; revisionNo: number; status: ReportStatus }> {
   const month = input.month!;
-  const project = await prisma.project.findUnique({
-    where: { code: input.projectCode },
-    include: { planEntries: { include: { plan: { select: { year: true } } } } },
-  });
+  const project = await projectForSave(prisma, input.projectCode);
   // permission is checked before anything about the project is revealed
   if (!project) {
     assertCan(actor, "monthlyReport.write", { parkId: -1 });
@@ -83,10 +115,9 @@ export async function saveMonthlyReport(
   }
   assertCan(actor, "monthlyReport.write", { parkId: project.parkId });
 
-  const listYears = project.planEntries.map((e) => e.plan.year);
   const facts = {
     totalInvestment: project.totalInvestment,
-    firstListYear: listYears.length ? Math.min(...listYears) : null,
+    firstListYear: project.firstListYear,
     actualStartMonth: project.actualStartMonth,
     actualProductionMonth: project.actualProductionMonth,
   };
@@ -162,25 +193,23 @@ export async function saveMonthlyReport(
         );
       }
       const status: ReportStatus = statusAfterSave(input.intent);
-      const base = report ?? (await tx.monthlyReport.create({ data: { projectId: project.id, month, status, version: 0 } }));
-      const last = await tx.monthlyReportRevision.aggregate({ where: { reportId: base.id }, _max: { revisionNo: true } });
-      const revisionNo = (last._max.revisionNo ?? 0) + 1;
-      const revision = await tx.monthlyReportRevision.create({
-        data: {
-          report: { connect: { id: base.id } },
-          revisionNo,
-          monthInvestment: input.monthInvestment,
-          cumulativeInvestment: input.cumulativeInvestment,
-          progressText: input.progressText,
-          progressStage: input.progressStage,
-          actualStartMonth: input.actualStartMonth,
-          actualProductionMonth: input.actualProductionMonth,
-          explanation: input.explanation || null,
-          ...funds,
-          photoCount: photoIds.length,
-          createdBy: { connect: { id: actor.id } },
-        },
-      });
+      const base = report ?? (await createReport(tx, project.id, month, status));
+      if (!base) {
+        // a first save of the same month by someone else was committed meanwhile: theirs stands
+        throw await conflictFor(tx, (await lockReport(tx, project.id, month))!, input);
+      }
+      // the report is locked (or new in this transaction): the next revision number is this one's
+      const [revision] = await tx.$queryRaw<Array<{ id: number; revisionNo: number }>>(Prisma.sql`
+        INSERT INTO "MonthlyReportRevision" ("reportId", "revisionNo", "monthInvestment", "cumulativeInvestment", "progressText", "progressStage",
+                                             "actualStartMonth", "actualProductionMonth", explanation,
+                                             ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.raw(`"${c}"`)))}, "photoCount", "createdById")
+        SELECT ${base.id}::int, coalesce(max(r."revisionNo"), 0) + 1, ${input.monthInvestment ?? null}::numeric, ${input.cumulativeInvestment}::numeric,
+               ${input.progressText}::text, ${input.progressStage ?? null}::"ProgressStage", ${input.actualStartMonth ?? null}::text, ${input.actualProductionMonth ?? null}::text,
+               ${input.explanation || null}::text, ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.sql`${funds[c]}::numeric`))},
+               ${photoIds.length}::int, ${actor.id}::int
+          FROM "MonthlyReportRevision" r WHERE r."reportId" = ${base.id}::int
+        RETURNING id, "revisionNo"`);
+      const revisionNo = revision.revisionNo;
       await linkPhotos(tx, revision.id, photoIds);
       // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
       if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
@@ -217,6 +246,24 @@ export async function saveMonthlyReport(
   }
 }
 
+/** A report under review, with what approving it may change on its project and its current revision: one SQL statement. */
+async function reportForReview(tx: Tx, reportId: number) {
+  type Row = Pick<MonthlyReport, "id" | "month" | "status" | "version" | "currentRevisionId" | "approvedRevisionId"> & {
+    project: { id: number; code: string; status: string; actualStartMonth: string | null; actualProductionMonth: string | null };
+    currentRevision: { id: number; actualStartMonth: string | null; actualProductionMonth: string | null } | null;
+  };
+  const rows = await tx.$queryRaw<Row[]>(Prisma.sql`
+    SELECT r.id, r.month, r.status::text AS status, r.version, r."currentRevisionId", r."approvedRevisionId",
+           json_build_object('id', p.id, 'code', p.code, 'status', p.status, 'actualStartMonth', p."actualStartMonth", 'actualProductionMonth', p."actualProductionMonth") AS project,
+           CASE WHEN rv.id IS NULL THEN NULL
+                ELSE json_build_object('id', rv.id, 'actualStartMonth', rv."actualStartMonth", 'actualProductionMonth', rv."actualProductionMonth") END AS "currentRevision"
+      FROM "MonthlyReport" r
+      JOIN "Project" p ON p.id = r."projectId"
+      LEFT JOIN "MonthlyReportRevision" rv ON rv.id = r."currentRevisionId"
+     WHERE r.id = ${reportId}::int`);
+  return rows[0] ?? null;
+}
+
 /** The 核实说明 asked for when approving a report with 数据质量提示. */
 export const VERIFICATION_REQUIRED_MESSAGE = "该报表有数据质量提示：审核通过前请填写核实说明（一行，不超过200字），说明已核实的情况。";
 
@@ -227,14 +274,16 @@ export const VERIFICATION_REQUIRED_MESSAGE = "该报表有数据质量提示：�
 export async function reviewMonthlyReport(prisma: Db, actor: Actor | null, input: Omit<ReviewInput, "note"> & { note?: ReviewInput["note"] }): Promise<ReportStatus> {
   assertCan(actor, "monthlyReport.review");
   return prisma.$transaction(async (tx) => {
-    const report = await tx.monthlyReport.findUnique({ where: { id: input.reportId }, include: { project: true, currentRevision: true } });
+    const report = await reportForReview(tx, input.reportId);
     assertReviewable("monthlyReport", report, input.version);
     const revision = report.currentRevision!;
     await assertPeriodOpen(tx, report.month, { office: true });
     const approve = input.decision === "approve";
     const note = approve ? (input.note ?? "").trim() || null : null;
     if (approve && note === null) {
-      const flags = await tx.revisionQualityFlag.count({ where: { revisionId: revision.id } });
+      const [{ flags }] = await tx.$queryRaw<Array<{ flags: number }>>(
+        Prisma.sql`SELECT count(*)::int AS flags FROM "RevisionQualityFlag" WHERE "revisionId" = ${revision.id}::int`,
+      );
       if (flags > 0) throw new ValidationError({ note: [VERIFICATION_REQUIRED_MESSAGE] });
     }
     const status = await reviewTransition(tx, actor, "monthlyReport", report, {

@@ -34,13 +34,16 @@ const PUBLISH_TX_OPTIONS = { timeout: 120_000, maxWait: 30_000 } as const;
  * and locked for the rest of the caller's transaction so that publishing waits for it.
  */
 async function lockPeriod(tx: Tx, month: string, mode: "share" | "update"): Promise<ReportingPeriod> {
+  const lock = mode === "share" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR UPDATE`;
+  const locked = () => tx.$queryRaw<ReportingPeriod[]>`SELECT * FROM "ReportingPeriod" WHERE month = ${month} ${lock}`;
+  // the period exists once its month has had a write: one statement for every save but the first
+  const rows = await locked();
+  if (rows.length) return rows[0];
   await tx.$executeRaw`
     INSERT INTO "ReportingPeriod" (month, deadline, "updatedAt")
     VALUES (${month}, ${dayToDate(defaultDeadline(month))}, now())
     ON CONFLICT (month) DO NOTHING`;
-  const lock = mode === "share" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR UPDATE`;
-  const rows = await tx.$queryRaw<ReportingPeriod[]>`SELECT * FROM "ReportingPeriod" WHERE month = ${month} ${lock}`;
-  return rows[0];
+  return (await locked())[0];
 }
 
 /**

@@ -15,7 +15,8 @@ export async function storePhotos(tx: Tx, createdById: number, photos: Processed
       INSERT INTO "Photo" ("sha256", "mime", "width", "height", "data", "thumbWidth", "thumbHeight", "thumb", "createdById")
       VALUES (${p.sha256}, ${p.mime}, ${p.width}, ${p.height}, ${p.data}, ${p.thumbWidth}, ${p.thumbHeight}, ${p.thumb}, ${createdById})
       ON CONFLICT ("sha256") DO NOTHING`);
-    const row = await tx.photo.findUniqueOrThrow({ where: { sha256: p.sha256 }, select: { id: true } });
+    // a separate statement: it sees a row a concurrent save committed while this one waited
+    const [row] = await tx.$queryRaw<Array<{ id: number }>>(Prisma.sql`SELECT id FROM "Photo" WHERE sha256 = ${p.sha256}`);
     ids.push(row.id);
   }
   return ids;
@@ -24,11 +25,13 @@ export async function storePhotos(tx: Tx, createdById: number, photos: Processed
 /** Writes a new revision's list of photos (positions 1…n). */
 export async function linkPhotos(tx: Tx, revisionId: number, photoIds: number[]): Promise<void> {
   if (photoIds.length === 0) return;
-  await tx.revisionPhoto.createMany({ data: photoIds.map((photoId, i) => ({ revisionId, photoId, position: i + 1 })) });
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "RevisionPhoto" ("revisionId", "photoId", position)
+    SELECT ${revisionId}::int, p.id, p.position FROM unnest(${photoIds}::int[]) WITH ORDINALITY AS p(id, position)`);
 }
 
 /** The photo ids of a revision, in order. */
 export async function revisionPhotoIds(tx: Tx, revisionId: number): Promise<number[]> {
-  const rows = await tx.revisionPhoto.findMany({ where: { revisionId }, orderBy: { position: "asc" }, select: { photoId: true } });
+  const rows = await tx.$queryRaw<Array<{ photoId: number }>>(Prisma.sql`SELECT "photoId" FROM "RevisionPhoto" WHERE "revisionId" = ${revisionId}::int ORDER BY position`);
   return rows.map((r) => r.photoId);
 }
