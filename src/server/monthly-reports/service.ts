@@ -8,7 +8,7 @@ import type { Actor } from "@/server/auth/actor";
 import { assertCan } from "@/server/auth/permissions";
 import { writeAudit } from "@/server/audit/write";
 import { assertChanged, storedAmount } from "@/server/audit/unchanged";
-import { type Tx, TX_OPTIONS, isUniqueViolation, isNoMatch } from "@/server/tx";
+import { type Tx, TX_OPTIONS, isNoMatch } from "@/server/tx";
 import { previousCountedFigure } from "./counted-revision";
 import { monthlyReportErrors, submittedLockedMessage } from "@/domain/monthly-figures";
 import { ConflictError, NotFoundError, StateError, ValidationError } from "@/server/errors";
@@ -142,108 +142,99 @@ export async function saveMonthlyReport(
     }
   }
 
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const report = await lockReport(tx, project.id, month);
-      if (report && report.version !== input.version) throw await conflictFor(tx, report, input);
-      await assertPeriodOpen(tx, month, { hadApproved: report?.approvedRevisionId != null });
-      if (!report && input.version !== 0) {
-        throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
-      }
-      if (report?.status === "SUBMITTED") throw new StateError(submittedLockedMessage(month));
-      const previous = await previousCountedFigure(tx, project.id, month);
-      const errors = monthlyReportErrors(facts, { ...input, month }, previous);
-      if (photoErrors.length) errors.photos = [...photoErrors, "照片均未保存，请重新选择。"];
-      // kept photos must be this report's own (a hand-made request cannot borrow another's)
-      const currentPhotos = report?.currentRevisionId ? await revisionPhotoIds(tx, report.currentRevisionId) : [];
-      if (keep && keep.some((id) => !currentPhotos.includes(id))) {
-        errors.photos = ["保留的照片不属于本月报表，请刷新页面后重新选择。", "照片均未保存，请重新选择。"];
-      }
-      if (Object.keys(errors).length) throw new ValidationError(errors);
-      // 资金到位: a source left empty keeps the previous counted figure's cumulative amount
-      const funds = carriedFunds(input, previous?.funds ?? null);
-      const photoIds = [...new Set([...(keep ?? currentPhotos), ...(await storePhotos(tx, actor.id, uploaded))])];
-
-      // saving a draft again as it is: no new revision, no entry
-      if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
-        const current = await tx.monthlyReportRevision.findUniqueOrThrow({ where: { id: report.currentRevisionId } });
-        const fields = (
-          r: {
-            monthInvestment: unknown;
-            cumulativeInvestment: unknown;
-            progressText: string;
-            progressStage: string | null;
-            actualStartMonth: string | null;
-            actualProductionMonth: string | null;
-            explanation: string | null;
-          } & Record<keyof typeof funds, unknown>,
-        ) => ({
-          monthInvestment: storedAmount(String(r.monthInvestment)),
-          cumulativeInvestment: storedAmount(String(r.cumulativeInvestment)),
-          progressText: r.progressText,
-          progressStage: r.progressStage,
-          actualStartMonth: r.actualStartMonth,
-          actualProductionMonth: r.actualProductionMonth,
-          explanation: r.explanation || null,
-          ...Object.fromEntries(Object.keys(funds).map((k) => [k, r[k as keyof typeof funds] == null ? null : storedAmount(String(r[k as keyof typeof funds]))])),
-        });
-        assertChanged(
-          { ...fields(current), photos: currentPhotos.join(",") },
-          { ...fields({ ...input, ...funds, explanation: input.explanation ?? null }), photos: photoIds.join(",") },
-        );
-      }
-      const status: ReportStatus = statusAfterSave(input.intent);
-      const base = report ?? (await createReport(tx, project.id, month, status));
-      if (!base) {
-        // a first save of the same month by someone else was committed meanwhile: theirs stands
-        throw await conflictFor(tx, (await lockReport(tx, project.id, month))!, input);
-      }
-      // the report is locked (or new in this transaction): the next revision number is this one's
-      const [revision] = await tx.$queryRaw<Array<{ id: number; revisionNo: number }>>(Prisma.sql`
-        INSERT INTO "MonthlyReportRevision" ("reportId", "revisionNo", "monthInvestment", "cumulativeInvestment", "progressText", "progressStage",
-                                             "actualStartMonth", "actualProductionMonth", explanation,
-                                             ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.raw(`"${c}"`)))}, "photoCount", "createdById")
-        SELECT ${base.id}::int, coalesce(max(r."revisionNo"), 0) + 1, ${input.monthInvestment ?? null}::numeric, ${input.cumulativeInvestment}::numeric,
-               ${input.progressText}::text, ${input.progressStage ?? null}::"ProgressStage", ${input.actualStartMonth ?? null}::text, ${input.actualProductionMonth ?? null}::text,
-               ${input.explanation || null}::text, ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.sql`${funds[c]}::numeric`))},
-               ${photoIds.length}::int, ${actor.id}::int
-          FROM "MonthlyReportRevision" r WHERE r."reportId" = ${base.id}::int
-        RETURNING id, "revisionNo"`);
-      const revisionNo = revision.revisionNo;
-      await linkPhotos(tx, revision.id, photoIds);
-      // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
-      if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
-      const version = await saveTransition(tx, actor, "monthlyReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
-      await writeAudit(tx, actor, {
-        action: input.intent === "submit" ? "report.submit" : "report.save",
-        entity: "MonthlyReport",
-        entityId: base.id,
-        before: report ? { status: report.status, version: report.version, currentRevisionId: report.currentRevisionId } : null,
-        after: {
-          project: project.code,
-          month,
-          status,
-          version,
-          revisionNo,
-          monthInvestment: input.monthInvestment,
-          cumulativeInvestment: input.cumulativeInvestment,
-          progressText: input.progressText,
-          progressStage: input.progressStage,
-          explanation: input.explanation || null,
-          ...funds,
-          photos: photoIds.length,
-        },
-      });
-      return { reportId: base.id, revisionNo, status };
-    }, TX_OPTIONS);
-  } catch (e) {
-    // two first saves of the same month racing: the loser sees a conflict, not an error
-    if (isUniqueViolation(e)) {
-      const report = await prisma.monthlyReport.findUniqueOrThrow({ where: { projectId_month: { projectId: project.id, month } } });
-      throw await conflictFor(prisma as unknown as Tx, report, input);
+  return prisma.$transaction(async (tx) => {
+    const report = await lockReport(tx, project.id, month);
+    if (report && report.version !== input.version) throw await conflictFor(tx, report, input);
+    await assertPeriodOpen(tx, month, { hadApproved: report?.approvedRevisionId != null });
+    if (!report && input.version !== 0) {
+      throw new ConflictError("本月报表已被删除或不存在，请刷新页面。");
     }
-    throw e;
-  }
+    if (report?.status === "SUBMITTED") throw new StateError(submittedLockedMessage(month));
+    const previous = await previousCountedFigure(tx, project.id, month);
+    const errors = monthlyReportErrors(facts, { ...input, month }, previous);
+    if (photoErrors.length) errors.photos = [...photoErrors, "照片均未保存，请重新选择。"];
+    // kept photos must be this report's own (a hand-made request cannot borrow another's)
+    const currentPhotos = report?.currentRevisionId ? await revisionPhotoIds(tx, report.currentRevisionId) : [];
+    if (keep && keep.some((id) => !currentPhotos.includes(id))) {
+      errors.photos = ["保留的照片不属于本月报表，请刷新页面后重新选择。", "照片均未保存，请重新选择。"];
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    // 资金到位: a source left empty keeps the previous counted figure's cumulative amount
+    const funds = carriedFunds(input, previous?.funds ?? null);
+    const photoIds = [...new Set([...(keep ?? currentPhotos), ...(await storePhotos(tx, actor.id, uploaded))])];
+
+    // saving a draft again as it is: no new revision, no entry
+    if (report && input.intent === "save" && report.status === "DRAFT" && report.currentRevisionId !== null) {
+      const current = await tx.monthlyReportRevision.findUniqueOrThrow({ where: { id: report.currentRevisionId } });
+      const fields = (
+        r: {
+          monthInvestment: unknown;
+          cumulativeInvestment: unknown;
+          progressText: string;
+          progressStage: string | null;
+          actualStartMonth: string | null;
+          actualProductionMonth: string | null;
+          explanation: string | null;
+        } & Record<keyof typeof funds, unknown>,
+      ) => ({
+        monthInvestment: storedAmount(String(r.monthInvestment)),
+        cumulativeInvestment: storedAmount(String(r.cumulativeInvestment)),
+        progressText: r.progressText,
+        progressStage: r.progressStage,
+        actualStartMonth: r.actualStartMonth,
+        actualProductionMonth: r.actualProductionMonth,
+        explanation: r.explanation || null,
+        ...Object.fromEntries(Object.keys(funds).map((k) => [k, r[k as keyof typeof funds] == null ? null : storedAmount(String(r[k as keyof typeof funds]))])),
+      });
+      assertChanged(
+        { ...fields(current), photos: currentPhotos.join(",") },
+        { ...fields({ ...input, ...funds, explanation: input.explanation ?? null }), photos: photoIds.join(",") },
+      );
+    }
+    const status: ReportStatus = statusAfterSave(input.intent);
+    const base = report ?? (await createReport(tx, project.id, month, status));
+    if (!base) {
+      // a first save of the same month by someone else was committed meanwhile: theirs stands
+      throw await conflictFor(tx, (await lockReport(tx, project.id, month))!, input);
+    }
+    // the report is locked (or new in this transaction): the next revision number is this one's
+    const [revision] = await tx.$queryRaw<Array<{ id: number; revisionNo: number }>>(Prisma.sql`
+      INSERT INTO "MonthlyReportRevision" ("reportId", "revisionNo", "monthInvestment", "cumulativeInvestment", "progressText", "progressStage",
+                                           "actualStartMonth", "actualProductionMonth", explanation,
+                                           ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.raw(`"${c}"`)))}, "photoCount", "createdById")
+      SELECT ${base.id}::int, coalesce(max(r."revisionNo"), 0) + 1, ${input.monthInvestment ?? null}::numeric, ${input.cumulativeInvestment}::numeric,
+             ${input.progressText}::text, ${input.progressStage ?? null}::"ProgressStage", ${input.actualStartMonth ?? null}::text, ${input.actualProductionMonth ?? null}::text,
+             ${input.explanation || null}::text, ${Prisma.join(FUNDS_COLUMNS.map((c) => Prisma.sql`${funds[c]}::numeric`))},
+             ${photoIds.length}::int, ${actor.id}::int
+        FROM "MonthlyReportRevision" r WHERE r."reportId" = ${base.id}::int
+      RETURNING id, "revisionNo"`);
+    const revisionNo = revision.revisionNo;
+    await linkPhotos(tx, revision.id, photoIds);
+    // 数据质量: a submitted revision's flags, after its photos (the photo check reads them)
+    if (input.intent === "submit") await flagSubmittedRevisions(tx, month, [revision.id]);
+    const version = await saveTransition(tx, actor, "monthlyReport", { reportId: base.id, revisionId: revision.id, intent: input.intent, fromStatus: report?.status ?? null });
+    await writeAudit(tx, actor, {
+      action: input.intent === "submit" ? "report.submit" : "report.save",
+      entity: "MonthlyReport",
+      entityId: base.id,
+      before: report ? { status: report.status, version: report.version, currentRevisionId: report.currentRevisionId } : null,
+      after: {
+        project: project.code,
+        month,
+        status,
+        version,
+        revisionNo,
+        monthInvestment: input.monthInvestment,
+        cumulativeInvestment: input.cumulativeInvestment,
+        progressText: input.progressText,
+        progressStage: input.progressStage,
+        explanation: input.explanation || null,
+        ...funds,
+        photos: photoIds.length,
+      },
+    });
+    return { reportId: base.id, revisionNo, status };
+  }, TX_OPTIONS);
 }
 
 /** A report under review, with what approving it may change on its project and its current revision: one SQL statement. */
