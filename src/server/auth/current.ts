@@ -1,5 +1,6 @@
 // The signed-in user of the current request (Next.js cookies), for pages, actions and routes.
 import "server-only";
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/server/db";
@@ -20,12 +21,17 @@ export async function currentSessionId(): Promise<string | null> {
   return token ? sessionIdOf(token) : null;
 }
 
-export async function currentActor(): Promise<Actor | null> {
+/**
+ * The signed-in user, looked up once per render: the page frame (the menu) and the page itself both
+ * ask, and each lookup is a statement (React's cache lasts one server render; an action's own
+ * check, outside a render, looks up again).
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   // the request's cookies first: reading them is what makes a page dynamic for Next.js, also
   // while it prerenders (where db() throws, having no database)
   const token = await currentSessionToken();
   return actorForToken(db(), token);
-}
+});
 
 /** For the page frame: the signed-in user, or null also when the database cannot be reached. */
 export async function currentActorOrNull(): Promise<Actor | null> {

@@ -18,6 +18,8 @@ export type IssueScope = {
   parkId?: number;
   projectId?: number;
   status?: IssueStatus;
+  /** any of these statuses (the to-do badge's lists of one scope, read as one condition) */
+  statuses?: IssueStatus[];
   /** a top category (问题类别), its sub-categories included */
   category?: IssueCategory;
   /** one sub-category code under `category` (src/domain/issue-categories.ts) */
@@ -37,7 +39,7 @@ export type IssueScope = {
 const escalated = (scope: Pick<IssueScope, "today" | "escalationDays">) => escalatedSql(scope.today, scope.escalationDays ?? issueEscalationDays());
 
 /** The ledger's filters (from the URL of /issues). */
-export type IssueFilters = Omit<IssueScope, "today" | "projectId" | "escalationDays" | "wholePark">;
+export type IssueFilters = Omit<IssueScope, "today" | "projectId" | "escalationDays" | "wholePark" | "statuses">;
 
 /**
  * The ledger's filters from the URL of /issues (shared by the page and its Excel export):
@@ -99,6 +101,7 @@ export function issueFilter(scope: IssueScope): Prisma.Sql {
     parts.push(Prisma.sql`(i."parkId" = ${scope.parkId} OR i."projectId" = ANY(ARRAY(SELECT px.id FROM "Project" px WHERE px."parkId" = ${scope.parkId})))`);
   if (scope.projectId !== undefined) parts.push(Prisma.sql`i."projectId" = ${scope.projectId}`);
   if (scope.status) parts.push(Prisma.sql`i.status = ${scope.status}::"IssueStatus"`);
+  if (scope.statuses) parts.push(Prisma.sql`i.status = ANY(${scope.statuses}::"IssueStatus"[])`);
   if (scope.category) parts.push(Prisma.sql`i.category = ${scope.category}::"IssueCategory"`);
   if (scope.subCategory) parts.push(Prisma.sql`i."subCategory" = ${scope.subCategory}`);
   if (scope.overdue) parts.push(overdueSql(scope.today));

@@ -93,17 +93,37 @@ export async function getIssueTodos(prisma: Db, actor: Actor | null, today: stri
 }
 
 /**
- * SQL: is issue row `i` (joined with its project `p`) one `actor` has to act on as of `today`? Null
+ * SQL: is issue row `i` (alone, no joined table) one `actor` has to act on as of `today`? Null
  * when the account acts on no issue. For the navigation's bounded count (src/server/todo/queries.ts).
  */
 export function issueTodoSql(actor: Actor | null, today: string): Prisma.Sql | null {
-  const wants = wanted(actor, today);
-  return wants.length === 0
+  const scopes = mergeStatuses(wanted(actor, today).map((w) => w.scope));
+  return scopes.length === 0
     ? null
     : Prisma.join(
-        wants.map((w) => Prisma.sql`(${issueFilter(w.scope)})`),
+        scopes.map((s) => Prisma.sql`(${issueFilter(s)})`),
         " OR ",
       );
+}
+
+/**
+ * Scopes that differ only in their status, as one scope with the statuses: a county's 待签收 and
+ * 办理中 become "its park's issues with either status", which PostgreSQL reads from the (park,
+ * status) and (project, status) indexes alone; as two OR-ed conditions it also read every open
+ * issue of those statuses in the whole list (the status index) to intersect with them.
+ */
+export function mergeStatuses(scopes: IssueScope[]): IssueScope[] {
+  const groups = new Map<string, IssueScope[]>();
+  for (const s of scopes) {
+    const { status, ...rest } = s;
+    const key = status === undefined ? `-${groups.size}` : JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()].map((g) => {
+    if (g.length === 1) return g[0];
+    const { status: _first, ...rest } = g[0];
+    return { ...rest, statuses: g.map((s) => s.status!) };
+  });
 }
 
 /** How many issues `actor` has to act on (each counted once, even when in two lists). */
